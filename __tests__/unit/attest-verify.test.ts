@@ -1202,6 +1202,11 @@ describe('ml-image export --verify', () => {
       /--require-gpu-smoke, --min-tflops are --verify options/,
     ],
     [['--verify'], /export: no identity to verify against/],
+    // Audit: this fix said "add --verify", and --verify --platform says "drop --platform".
+    [
+      ['--key', 'k.pub', '--platform', 'linux/amd64'],
+      /export: --platform is a verify option that export does not take .*\n.*drop --platform; with --verify every platform/,
+    ],
     [['--verify', '--key', 'k.pub', '--require', 'vex'], /export: --require: unknown attestation vex/],
     // The job runs the index on every node: checking one platform of it would leave the others unchecked.
     [

@@ -41,6 +41,16 @@ describe('ml-image CLI', () => {
     expect(io.out()).toContain('Exit codes');
   });
 
+  // Audit: export's help listed verify's --platform, which export refuses with or without --verify.
+  it.each([
+    ['verify', true],
+    ['export', false],
+  ])('%s --help offers --platform P: %s', async (name, offered) => {
+    const io = captureIo(dir);
+    await runCli([name, '--help'], io);
+    expect(/^ {2}--platform P /m.test(io.out())).toBe(offered);
+  });
+
   // A group of short flags holding -h is help too: `build -hv` must not build and push.
   it.each([
     [['build', '-hv', '--config', 'nowhere.yml']],

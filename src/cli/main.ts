@@ -61,8 +61,9 @@ Usage: ml-image <command> [options]
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
-Every command takes --json (machine output), --out DIR (result files), --verbose (stack traces)
-and --help; --json and --verbose may also come before the command. "ml-image help COMMAND" is
+Every command takes --json (machine output), --out DIR (result files; for sbom, diff and
+devcontainer the file to write, --out FILE), --verbose (stack traces) and --help; --json and
+--verbose may also come before the command. "ml-image help COMMAND" is
 "ml-image COMMAND --help". "ml-image version" (or --version) prints the version (with --json, as
 {"version": ...}).
 

@@ -75,7 +75,8 @@ function checkConfigFiles(loaded: LoadedConfig, env: CliIo['env']): void {
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Check ml-image.yml and print the normalized config (every default filled in).',
-  usage: 'ml-image validate [--config FILE] [--skip-file-checks] [--json] [--out DIR]',
+  usage:
+    'ml-image validate [--config FILE] [--platforms LIST] [--variants LIST] [--skip-file-checks] [--json] [--out DIR]',
   help: `Reads the config (default: ml-image.yml or ml-image.yaml in the current directory), applies
 the defaults, and checks that every file it names exists (relative to the config file), that
 smoke.baseline holds a throughput table, that attest.key is an encrypted cosign private key, that

@@ -78,9 +78,11 @@ export const VERIFY_OPTIONS_HELP = `  --key FILE                    public key o
   --require-smoke pass          no smoke test failed
   --require-gpu-smoke           the smoke tests ran on a GPU and the gpu suite passed
   --min-tflops bf16=600         the compute suite measured at least this on a GPU (bf16, fp16, tf32, fp32)
-  --platform P                  only this platform (e.g. linux/arm64); a single-platform image
-                                must be that platform (its config says)
   --tlog                        key-signed entries were uploaded to Rekor: check them there too`;
+
+/** verify's own: export --verify checks every platform a node may pull. */
+const PLATFORM_HELP = `  --platform P                  only this platform (e.g. linux/arm64); a single-platform image
+                                must be that platform (its config says)`;
 
 /**
  * Verify IMAGE@DIGEST with the real cosign (or the io's signer); the outcome, failures included.
@@ -113,6 +115,12 @@ export function verifyRequestFor(
   const naming = verifyNaming(command);
   if (values.verify === true) return parseVerifyFlags(values, naming);
   const stray = VERIFY_FLAGS.filter((f) => values[f] !== undefined);
+  // --platform is refused with --verify too (export.ts): adding --verify is no fix for it.
+  if (stray.includes('platform'))
+    throw new InputError(
+      `${command}: ${naming.flag('platform')} is a verify option that ${command} does not take (the job runs the image on every node, each pulling its own platform)`,
+      `drop ${naming.flag('platform')}; with --verify every platform of the image is checked`,
+    );
   if (stray.length > 0)
     throw new InputError(
       `${command}: ${stray.map((f) => naming.flag(f)).join(', ')} ${stray.length === 1 ? 'is a' : 'are'} --verify option${stray.length === 1 ? '' : 's'}`,
@@ -188,6 +196,7 @@ ML_IMAGE_SIGNER=cosign. --verbose prints the checks' time.
 
 Options:
 ${VERIFY_OPTIONS_HELP}
+${PLATFORM_HELP}
 ${verifyTimeoutHelp('verify')}
   --out DIR                     also write DIR/verify.json: the digest, ok and every check (also
                                 when one fails; when the verify stops, ok false and the error)
