@@ -13,7 +13,13 @@ import {
 import { EnvironmentError } from '../../src/errors.js';
 import { runContainer } from '../../src/docker/containers.js';
 import { startSession } from '../../src/docker/sessions.js';
-import { requestsAbandoned, runPendingCleanups } from '../../src/util/cleanup.js';
+import {
+  clearInterruptedForTests,
+  InterruptedError,
+  markInterrupted,
+  requestsAbandoned,
+  runPendingCleanups,
+} from '../../src/util/cleanup.js';
 import { fakeDockerode } from '../helpers/fakes.js';
 
 const never = <T>() => new Promise<T>(() => undefined);
@@ -198,5 +204,60 @@ describe('a container the engine does not set up in time (create, attach, start)
     expect(settled).toBeInstanceOf(EnvironmentError);
     expect((settled as Error).message).toMatch(/did not answer the start of container c0ffee within 120 s/);
     expect(calls).toEqual(['remove']);
+  });
+});
+
+// Audit: SIGINT while a container was being started: the signal's cleanup removed it, its start
+// failed (409 "marked for removal"), and the run said "internal error ... please report it".
+describe('a start that fails because a signal removed the container', () => {
+  const marked = () =>
+    Promise.reject(
+      Object.assign(
+        new Error('(HTTP code 409) unexpected - container is marked for removal and cannot be started'),
+        {
+          statusCode: 409,
+        },
+      ),
+    );
+
+  it.each([
+    ['a run', (c: object) => runContainer(engine(c), { image: 'img:2', cmd: ['true'], entrypoint: [] })],
+    ['a session', (c: object) => startSession(engine(c), { image: 'img:2' } as never)],
+  ])('%s: interrupted by the signal, naming the start', async (_, start) => {
+    vi.useRealTimers();
+    const calls: string[] = [];
+    // The signal comes while the start is under way (after the creation, which checks for one).
+    const container = {
+      ...hungContainer(calls),
+      start: () => (markInterrupted('SIGINT'), marked()),
+      remove: async () => void calls.push('remove'),
+    };
+    try {
+      const e = await start(container).then(
+        () => undefined,
+        (x: unknown) => x,
+      );
+      expect(e).toBeInstanceOf(InterruptedError);
+      expect((e as Error).message).toMatch(/SIGINT/);
+      expect((e as Error).message).toMatch(/starting a container of img:2/);
+    } finally {
+      clearInterruptedForTests();
+    }
+  });
+
+  it('without a signal the engine refusal itself is thrown', async () => {
+    vi.useRealTimers();
+    const calls: string[] = [];
+    const container = {
+      ...hungContainer(calls),
+      start: marked,
+      remove: async () => void calls.push('remove'),
+    };
+    const e = await runContainer(engine(container), { image: 'i', cmd: ['true'], entrypoint: [] }).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    expect(e).not.toBeInstanceOf(InterruptedError);
+    expect((e as Error).message).toMatch(/marked for removal/);
   });
 });

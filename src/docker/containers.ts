@@ -5,7 +5,7 @@
 // warm run never loads dockerode). Engine answers are parsed, not cast.
 import type Dockerode from 'dockerode';
 import { z } from 'zod';
-import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
+import { interruptedFailure, registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import {
   type ContainerRunResult,
   type ContainerRunSpec,
@@ -18,7 +18,7 @@ import type { EngineClient } from './client.js';
 import { containerEnv, runArgv, runBody } from './containers-spec.js';
 import { daemonFeatures, pingEngine } from './daemon-info.js';
 import { isMissingShell, timerMs } from './deadline.js';
-import { parseAnswer, statusCodeOf } from './failures.js';
+import { engineMessage, parseAnswer, statusCodeOf } from './failures.js';
 import {
   ensureImage,
   imageHistory,
@@ -196,7 +196,8 @@ async function launch(
   } catch (e) {
     destroyStream(stream);
     if (await remove()) unregister();
-    throw e;
+    // A signal's cleanup removed it while it was being set up (409 "marked for removal").
+    throw interruptedFailure(`starting a container of ${spec.image}`, engineMessage(e), e) ?? e;
   }
 }
 

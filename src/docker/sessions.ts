@@ -9,12 +9,12 @@ import path from 'node:path';
 import type Dockerode from 'dockerode';
 import { z } from 'zod';
 import { removeWithin, setupWithin } from './container-removal.js';
-import { registerCleanup } from '../util/cleanup.js';
+import { interruptedFailure, registerCleanup } from '../util/cleanup.js';
 import type { ContainerSession, ExecResult, SessionSpec } from './adapter.js';
 import type { EngineClient } from './client.js';
 import { createManaged } from './containers.js';
 import { sessionCommand, sessionIdle, sessionSeconds, timerMs } from './deadline.js';
-import { parseAnswer } from './failures.js';
+import { engineMessage, parseAnswer } from './failures.js';
 import { ensureImage } from './images.js';
 import { collectOutput, overflowNote } from './streams.js';
 import { type TarEntry, tarArchive } from './tar.js';
@@ -173,7 +173,8 @@ export async function startSession(client: EngineClient, spec: SessionSpec): Pro
     );
   } catch (e) {
     if (await close()) unregister();
-    throw e;
+    // A signal's cleanup removed it while it was being started (409 "marked for removal").
+    throw interruptedFailure(`starting a container of ${spec.image}`, engineMessage(e), e) ?? e;
   }
   return {
     containerId: container.id,
