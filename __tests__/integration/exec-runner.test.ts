@@ -30,6 +30,17 @@ describe('ActionsExecRunner', () => {
     expect(lines.sort()).toEqual(['stderr: two', 'stdout: one']);
   });
 
+  // Audit: a child killed by another (the OOM killer) was told from an exit only by its number,
+  // and a build said "context canceled" was the Dockerfile's failure.
+  it.each([
+    ['SIGKILL', 137],
+    ['SIGSEGV', 139],
+    ['SIGTERM', 143],
+  ] as const)('a program killed by another with %s: that signal, and 128 + its number', async (sig, code) => {
+    const r = await runner.run('sh', ['-c', `kill -${sig.slice(3)} $$`]);
+    expect([r.exitCode, r.signal]).toEqual([code, sig]);
+  });
+
   it('an abort stops the running program: its result is the SIGTERM exit (143)', async () => {
     const stop = new AbortController();
     const started = new Promise<void>((resolve) => {
@@ -39,10 +50,12 @@ describe('ActionsExecRunner', () => {
       });
       void r.then((x) => (result = x));
     });
-    let result: { exitCode: number } | undefined;
+    let result: { exitCode: number; signal?: string } | undefined;
     await started;
     stop.abort(new Error('another platform failed'));
     await expect.poll(() => result?.exitCode, { timeout: 10_000 }).toBe(143);
+    // Its own stop: no signal of another's to report.
+    expect(result?.signal).toBeUndefined();
   });
 
   // A Docker CLI before 25.0 takes SIGTERM without passing it on to its docker-buildx plugin,

@@ -752,6 +752,14 @@ describe('createCosignSigner', () => {
       /127\.0\.0\.1:5999/,
     ],
     ['unknown', fail('something new'), EnvironmentError, /failed \(exit 1\): something new/],
+    // Audit: "failed (exit 137): (no output)" and "run it with --verbose" for cosign the OOM killer ended.
+    [
+      'killed by another',
+      { exitCode: 137, stdout: '', stderr: '', signal: 'SIGKILL' },
+      EnvironmentError,
+      /cosign sign .*: cosign was killed by SIGKILL \(exit 137\), not by this run/,
+      /out-of-memory killer/,
+    ],
   ])('sign, %s -> %s', async (_n, reply, cls, message, fix) => {
     const { exec } = fakeExec(() => reply);
     const e = await thrown(

@@ -458,3 +458,36 @@ describe('what the build request asked of the builder: not the Dockerfile', () =
     expect(thrown(attempt(log, 'linux/amd64')).exitCode).toBe(1);
   });
 });
+
+// Audit: docker buildx build killed by SIGKILL (the OOM killer) ended in "context canceled", read as
+// a deterministic failure: "fix the Dockerfile or requirements", exit 1.
+describe('the docker process killed by a signal this run did not send', () => {
+  const CANCELED = `#8 [linux/arm64 3/5] RUN pip install tqdm
+#8 CANCELED
+ERROR: failed to solve: Canceled: context canceled`;
+
+  it('exit 3 naming the signal and the OOM killer, not the Dockerfile', () => {
+    const e = thrown(() =>
+      afterFailedAttempt({
+        id: 'cpu/arm64',
+        result: { exitCode: 137, stdout: '', stderr: CANCELED, signal: 'SIGKILL' },
+        log: CANCELED,
+        attempt: 1,
+        spentMs: 0,
+        elapsed: '1.0',
+        registries: { write: 'localhost:5000' },
+        platform: 'linux/arm64',
+      }),
+    );
+    expect(exitCodeOf(e)).toBe(3);
+    expect(e.message).toBe(
+      'build cpu/arm64: the docker buildx build process was killed by SIGKILL (exit 137), not by this run',
+    );
+    expect(e.fix).toMatch(/out-of-memory killer/);
+  });
+
+  it('the same log without a signal stays the build failure it was', () => {
+    const e = thrown(attempt(CANCELED, 'linux/arm64'));
+    expect(e.message).not.toMatch(/killed by/);
+  });
+});

@@ -112,3 +112,19 @@ describe('mergeVariant retries', () => {
     expect((r.error as EnvironmentError).fix).toContain('120s after the first failure');
   });
 });
+
+describe('cliFailure of a docker CLI another killed', () => {
+  it.each<[string, { signal?: NodeJS.Signals }, number, RegExp]>([
+    [
+      'SIGKILL: exit 3 naming it',
+      { signal: 'SIGKILL' },
+      3,
+      /merging 2 digest\(s\): docker was killed by SIGKILL \(exit 137\)/,
+    ],
+    ['no signal: the exit, as before', {}, 1, /merging 2 digest\(s\) failed \(exit 137\)/],
+  ])('%s', (_, more, code, message) => {
+    const e = cliFailure('merging 2 digest(s)', { exitCode: 137, stdout: '', stderr: '', ...more });
+    expect(e.exitCode).toBe(code);
+    expect(e.message).toMatch(message);
+  });
+});

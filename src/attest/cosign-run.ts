@@ -5,6 +5,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { EnvironmentError, InputError } from '../errors.js';
 import { isPlainHttpRegistry, loopbackRegistryFix } from '../docker/registry.js';
+import { killedBySignal } from '../docker/failures.js';
 import { interruptedFailure } from '../util/cleanup.js';
 import { parseDigestRef } from '../oci/ref.js';
 import { type CosignFailure, classifyFailure } from './cosign-failure.js';
@@ -27,6 +28,8 @@ export interface CosignExecResult {
   stderr: string;
   /** The run was stopped because it took longer than timeoutMs. */
   timedOut?: boolean;
+  /** The signal another sent that ended it (ExecResult.signal). */
+  signal?: NodeJS.Signals;
 }
 
 /** Runs `cosign ARGS`; never throws for a non-zero exit (it rejects only when cosign cannot start). */
@@ -107,6 +110,8 @@ export async function runCosign(
       `${what} did not finish within ${Math.round(c.timeoutMs / 1000)}s`,
       `check that the registry ${target === undefined ? '' : `${parseDigestRef(target).registry} `}answers quickly, or raise the timeout`,
     );
+  const killed = killedBySignal(what, 'cosign', res);
+  if (killed) throw killed;
   const failure = classifyFailure(c.redact(res.stderr));
   if (failure.kind === 'missing' || failure.kind === 'invalid') return failure;
   if (failure.kind === 'cache')

@@ -7,6 +7,7 @@
 // a bad key, password or file an InputError. A run that reads Sigstore's TUF metadata (keyless,
 // the log) gets a TUF_ROOT of the run's own (cosign-env.ts).
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { CheckFailedError, EnvironmentError } from '../errors.js';
 import { REDACTED, redactText, valueMasks } from '../util/redact.js';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
@@ -286,7 +287,10 @@ export function defaultCosignExec(binary = 'cosign'): CosignExec {
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       let timedOut = false;
+      // Stopped here (the timeout, the deadline, the cleanup): no signal of another's to report.
+      let stopping = false;
       const stop = () => {
+        stopping = true;
         // With the credential helpers it runs (docker-credential-*): killed alone, cosign left them
         // to run on under init, out of the run's cleanup and the runner's process tree.
         stopChild(child);
@@ -312,14 +316,15 @@ export function defaultCosignExec(binary = 'cosign'): CosignExec {
         settled();
         reject(e);
       });
-      child.once('close', (code) => {
+      child.once('close', (code, signal) => {
         settled();
         if (opts.signal?.aborted) return reject(opts.signal.reason as Error);
         resolve({
-          exitCode: code ?? 137,
+          exitCode: code ?? 128 + (signal ? (constants.signals[signal] ?? 9) : 9),
           stdout: Buffer.concat(out).toString('utf8'),
           stderr: Buffer.concat(err).toString('utf8'),
           ...(timedOut && { timedOut }),
+          ...(code === null && signal && !stopping && { signal }),
         });
       });
     });

@@ -6,7 +6,7 @@
 // registry or login) stops at once too, as exit 3 with the fix.
 import type { DockerAdapter, ExecResult } from '../docker/adapter.js';
 import { enginePlatform } from '../docker/engine-platform.js';
-import { cliFailure, registryRefusal, RUN_STEP_FAILED } from '../docker/failures.js';
+import { cliFailure, killedBySignal, registryRefusal, RUN_STEP_FAILED } from '../docker/failures.js';
 import { CheckFailedError, EnvironmentError, InputError, type MlImageError } from '../errors.js';
 import { lineEnd } from '../util/text.js';
 import { type BuilderInfo, SECRETS_FIX } from './buildx-args.js';
@@ -259,6 +259,9 @@ export function afterFailedAttempt(f: FailedAttempt): { waitMs: number; reason: 
       SECRETS_FIX,
     );
   }
+  // docker killed by a signal not this run's (the OOM killer): its log ends in "context canceled".
+  const killed = killedBySignal(`build ${id}`, 'the docker buildx build process', f.result);
+  if (killed) throw killed;
   // A full disk, a foreign platform without QEMU: no retry passes, and no Dockerfile fix either.
   const environment = environmentFailure(f);
   if (environment) throw environment;

@@ -32,6 +32,11 @@ export interface ExecResult {
   exitCode: number;
   stdout: string;
   stderr: string;
+  /**
+   * The signal that ended the program when another sent it (the OOM killer, a `kill`), not the
+   * runner's own stop (an abort, the cleanup); exitCode is then 128 + its number.
+   */
+  signal?: NodeJS.Signals;
 }
 
 /** Runs a program and collects its output; never throws for a non-zero exit code. */

@@ -3,6 +3,7 @@
 // this process stops it too instead of leaving it to run on.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { constants } from 'node:os';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import { killFound, processesUnder, stopChild } from '../util/process-tree.js';
 import { RUN_ID } from '../util/run-id.js';
@@ -49,9 +50,12 @@ export class ActionsExecRunner implements CommandRunner {
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
       let killTimer: NodeJS.Timeout | undefined;
+      // This runner stopped it (its abort, the process's cleanup): no signal of another's to report.
+      let stopping = false;
       const stop = () =>
         new Promise<void>((done) => {
           if (child.exitCode !== null || child.signalCode !== null) return done();
+          stopping = true;
           child.once('close', () => done());
           if (killTimer !== undefined) return; // being stopped already
           // What it started, found while they are still its: one it leaves running when it ends
@@ -96,9 +100,10 @@ export class ActionsExecRunner implements CommandRunner {
         err.flush();
         resolve({
           // Killed by a signal: the shell's convention, 128 + the signal number.
-          exitCode: code ?? 128 + (signal === 'SIGKILL' ? 9 : signal === 'SIGINT' ? 2 : 15),
+          exitCode: code ?? 128 + (signal ? (constants.signals[signal] ?? 15) : 15),
           stdout: Buffer.concat(stdout).toString('utf8'),
           stderr: Buffer.concat(stderr).toString('utf8'),
+          ...(code === null && signal && !stopping && { signal }),
         });
       });
     });

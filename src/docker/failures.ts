@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { formatIssues } from '../config/issues.js';
 import { EnvironmentError, MlImageError } from '../errors.js';
 import { DOCKER_HUB, parseImageRef } from '../oci/ref.js';
+import { isInterrupted } from '../util/cleanup.js';
 import { redactUrls } from '../util/redact.js';
 import type { ExecResult } from './adapter.js';
 import { type ContextEndpoint, contextDaemonFix, contextLabel } from './context.js';
@@ -232,6 +233,8 @@ export function builderMissing(
 
 /** Classify a failed docker CLI call: registry/daemon connectivity -> exit 3, else exit 1. */
 export function cliFailure(what: string, result: ExecResult): MlImageError {
+  const killed = killedBySignal(what, 'docker', result);
+  if (killed) return killed;
   const tail = tailOf(result);
   if (DAEMON_UNREACHABLE.test(tail)) {
     return new EnvironmentError(`${what}: the Docker daemon is not reachable\n${tail}`, DAEMON_FIX);
@@ -249,6 +252,27 @@ export function cliFailure(what: string, result: ExecResult): MlImageError {
     );
   }
   return new MlImageError(`${what} failed (exit ${result.exitCode})\n${tail}`, 1);
+}
+
+export const KILLED_FIX =
+  'the out-of-memory killer is the usual cause (see "dmesg | grep -i oom", "journalctl -k", or the runner\'s memory: give the job more, or build fewer targets at once); a kill by a person or another tool ends it too: run again';
+
+/**
+ * PROGRAM (what ran WHAT) killed by a signal this run did not send (the out-of-memory killer,
+ * `kill -9`): exit 3 naming the signal, not its log's last words ("context canceled") read as the
+ * build's or the registry's failure; undefined when it was not killed, or this run's own signal
+ * handling stopped it (the interrupt is reported instead).
+ */
+export function killedBySignal(
+  what: string,
+  program: string,
+  result: ExecResult,
+): EnvironmentError | undefined {
+  if (result.signal === undefined || isInterrupted()) return undefined;
+  return new EnvironmentError(
+    `${what}: ${program} was killed by ${result.signal} (exit ${result.exitCode}), not by this run`,
+    KILLED_FIX,
+  );
 }
 
 /**
