@@ -970,6 +970,15 @@ describe('entry points', () => {
     },
   );
 
+  // A signal in the CLI's first moments (its modules loading) exited silently (audit): the handlers
+  // go in before the CLI's own modules are imported.
+  it('cli/index.ts installs the signal handlers (signals-first) before it imports the CLI', () => {
+    const imports = importSpecifiers(files['cli/index.ts']!).map((s) => s.split('/').at(-1));
+    expect(imports.indexOf('signals-first.js')).toBe(2);
+    expect(imports.indexOf('main.js')).toBeGreaterThan(2);
+    expect(files['cli/signals-first.ts']).toMatch(/^installSignalCleanup\(\);$/m);
+  });
+
   // What a step loads before it runs is its start-up time: the post step (every job's cleanup)
   // loads no stage, and the verify sub-action (a deploy job's gate) loads the checks, not the
   // pipeline. main.ts imports run.ts or verify.ts when the step turns out to be one or the other.

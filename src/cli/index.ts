@@ -2,15 +2,11 @@
 // Entry of the `ml-image` bin (bundled to dist/cli/index.js).
 import '../util/cjs-globals.js';
 import '../util/zod-jitless.js';
-import {
-  installSignalCleanup,
-  requestsAbandoned,
-  runPendingCleanups,
-  settleBeforeExit,
-} from '../util/cleanup.js';
+// First: the signal handlers, before the CLI's modules load.
+import './signals-first.js';
+import { requestsAbandoned, runPendingCleanups, settleBeforeExit } from '../util/cleanup.js';
 import { processIo, runCli } from './main.js';
 
-installSignalCleanup();
 // On a signal the exit waits briefly for the command to unwind: its error and --json object are
 // written (cleanup.ts settleBeforeExit).
 process.exitCode = await settleBeforeExit(runCli(process.argv.slice(2), processIo()));
