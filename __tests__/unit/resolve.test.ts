@@ -23,7 +23,7 @@ import { viaHelperRun, EMPTY_SNAPSHOT } from '../helpers/resolve-session.js';
 import { fakeSession } from '../helpers/fakes.js';
 import { failureContext, pipOutputMask, pipRunEnv } from '../../src/resolve/input.js';
 import { pipWorkspace } from '../../src/resolve/workspace.js';
-import { defaultCacheDir } from '../../src/resolve/snapshot-cache.js';
+import { defaultCacheDir } from '../../src/util/cache-dir.js';
 import { NO_WORLD } from '../helpers/resolve-world.js';
 
 const dist = (name: string, version: string, extra: Partial<InstalledDist> = {}): InstalledDist => ({

@@ -35,7 +35,7 @@ import { githubReportContext } from '../report/github-env.js';
 import { artifactNameOf, postFromArtifact } from '../report/poster.js';
 import { COMMENT_MODES, type CommentMode } from '../report/stage.js';
 import { givenPipIndexes } from '../python/indexes.js';
-import { defaultCacheDir } from '../resolve/snapshot-cache.js';
+import { defaultCacheDir } from '../util/cache-dir.js';
 import { openResultDir, readDigestFiles } from '../results/results.js';
 import { GPU_MODES, type GpuMode } from '../smoke/gpu-mode.js';
 import { checkDownloadedBuild, checkSecretEnvs, stageInputReader } from './inputs.js';

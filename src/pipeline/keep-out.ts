@@ -19,7 +19,7 @@ export interface KeepOutInput {
   resultDir?: string;
   /** This tool's images/ directory: its parent is the tool's own checkout. */
   imagesDir: string;
-  /** The cache directory (snapshot-cache.ts defaultCacheDir), absolute. */
+  /** The cache directory (util/cache-dir.ts defaultCacheDir), absolute. */
   cacheDir: string;
   loaded: Pick<LoadedConfig, 'file' | 'baseDir'> & { config: { attest: { key?: string } } };
   buildOptions?: Pick<BuildInputOptions, 'secretFiles' | 'ssh' | 'outputs'>;

@@ -16,7 +16,6 @@
 // by its own command before any of the requirements' code runs (steps/snapshot.ts ownSnapshot).
 // A resolution (`ml-image run` only) is keyed by the digest and every input that decides it.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
 import { writeFileAtomic } from '../util/json-file.js';
@@ -28,23 +27,6 @@ export interface SnapshotCache {
 
 export function snapshotKey(digest: string, platform: string): string {
   return `${digest.replace(/[^a-z0-9]+/gi, '-')}-${platform.replace(/\//g, '-')}`;
-}
-
-/** A variable's value, undefined when it is unset or blank (`${{ vars.X }}` of an unset X is ''). */
-const given = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v);
-
-/**
- * $ML_IMAGE_CACHE_DIR (relative to CWD), else $XDG_CACHE_HOME/ml-image, else ~/.cache/ml-image:
- * always absolute. A blank variable is unset: the cache would otherwise be the working folder
- * (snapshots/, builders/, baselines/ beside the user's files). A relative XDG_CACHE_HOME is
- * ignored, as the XDG Base Directory spec says.
- */
-export function defaultCacheDir(env: Readonly<Record<string, string | undefined>>, cwd: string): string {
-  const own = given(env.ML_IMAGE_CACHE_DIR);
-  if (own !== undefined) return path.resolve(cwd, own);
-  const xdg = given(env.XDG_CACHE_HOME);
-  const root = xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.join(homedir(), '.cache');
-  return path.resolve(cwd, root, 'ml-image');
 }
 
 export function fileSnapshotCache(dir: string): SnapshotCache {

@@ -7,7 +7,7 @@ import { checkRegistry } from '../../docker/registry.js';
 import { InputError } from '../../errors.js';
 import { checkStageInputs, runPipeline } from '../../pipeline/pipeline.js';
 import type { Stage } from '../../pipeline/stages.js';
-import { defaultCacheDir } from '../../resolve/snapshot-cache.js';
+import { defaultCacheDir } from '../../util/cache-dir.js';
 import { discardResults } from '../../results/discard.js';
 import { openResultDir } from '../../results/results.js';
 import { parseCommandArgs } from '../args.js';

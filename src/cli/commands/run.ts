@@ -19,7 +19,7 @@ import {
 import { checkEarlierBuild } from '../../pipeline/earlier-build.js';
 import { checkSigningSetup } from '../../pipeline/attest.js';
 import { dirBaselineStore } from '../../report/baseline.js';
-import { defaultCacheDir } from '../../resolve/snapshot-cache.js';
+import { defaultCacheDir } from '../../util/cache-dir.js';
 import { BUILD_FILE, isEnvRecordFile, openResultDir } from '../../results/results.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
 import { parseCommandArgs } from '../args.js';
