@@ -4,12 +4,12 @@
 // log). ML_IMAGE_SIGNER=cosign sends every call to cosign. The signing key is decrypted once per
 // process, and can be started early (the pipeline starts it with the build), off the main thread.
 import { createHash, type KeyObject } from 'node:crypto';
-import { nodeHttpFetch } from '../docker/http-fetch.js';
-import { createOciClient, type OciClient, type OciFetch } from '../docker/oci-client.js';
+import { type OciClient, type OciFetch } from '../docker/oci-client.js';
 import { proxyApplies } from '../docker/plain-http.js';
 import { isPlainHttpRegistry, splitImageRef } from '../docker/registry.js';
 import { forcedCosign } from './signer-env.js';
 import { findCredential } from '../docker/registry-auth.js';
+import { defaultClient } from '../docker/registry-client.js';
 import { registryDeps } from '../docker/registry-io.js';
 import { readRegularFile } from '../util/read-regular.js';
 import { parseDigestRef } from '../oci/ref.js';
@@ -151,24 +151,6 @@ export interface SignerOptions {
   reaches?: (ref: string) => boolean;
   /** The public key files the checks use, each read and judged once (default: read from disk). */
   publicKeys?: PublicKeyFiles;
-}
-
-/** The real registry client: node:http(s) with keep-alive, Docker's logins; ends at SIGNAL's abort. */
-export function defaultClient(env: Env, httpFetch: OciFetch = nodeHttpFetch, signal?: AbortSignal) {
-  const clients = new Map<string, OciClient>();
-  const deps = registryDeps(env);
-  return (host: string): OciClient => {
-    let c = clients.get(host);
-    if (!c) {
-      c = createOciClient(host, {
-        fetch: httpFetch,
-        credential: () => findCredential(host, deps),
-        ...(signal && { signal }),
-      });
-      clients.set(host, c);
-    }
-    return c;
-  };
 }
 
 /** What a verify's registry reads go over (default node:http(s)), and its deadline's signal. */

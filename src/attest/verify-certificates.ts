@@ -5,10 +5,11 @@
 // the same client, an attestation a check found missing (verify-layers.ts): these reads come only
 // after a check failed. Nothing here decides a check.
 import type { OciClient } from '../docker/oci-client.js';
+import { defaultClient } from '../docker/registry-client.js';
 import type { VerifyIdentity } from './cosign-args.js';
 import { cosignTag, readLayers, splitRef } from './cosign-image.js';
 import { ACCEPT } from './cosign-push.js';
-import { defaultClient, nativeReaches, type VerifyTransport } from './signers.js';
+import { nativeReaches, type VerifyTransport } from './signers.js';
 import { type AttestationProbe, registryAttestations } from './verify-layers.js';
 import { pinnedClaims } from './workflow-claims.js';
 

@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recordImage } from '../../attest/of-image.js';
-import { defaultClient } from '../../attest/signers.js';
+import { defaultClient } from '../../docker/registry-client.js';
 import { captureImage } from '../../capture/capture.js';
 import type { EnvRecord } from '../../capture/record.js';
 import { enginePlatform } from '../../docker/engine-platform.js';
