@@ -17,8 +17,8 @@ import {
   type CommentArtifact,
   MAX_COMMENT_ARTIFACT_BYTES,
   readCommentArtifact,
-  writeCommentArtifact,
 } from '../../src/report/artifact.js';
+import { writeCommentArtifact } from '../../src/results/comment.js';
 import { fitCommentArtifact, fitMessage, restoreTrimmed } from '../../src/report/artifact-fit.js';
 import { InputError } from '../../src/errors.js';
 import { assessReport, buildReportModel } from '../../src/report/model.js';

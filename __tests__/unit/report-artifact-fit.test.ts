@@ -17,8 +17,8 @@ import {
   type CommentArtifact,
   MAX_COMMENT_ARTIFACT_BYTES,
   readCommentArtifact,
-  writeCommentArtifact,
 } from '../../src/report/artifact.js';
+import { writeCommentArtifact } from '../../src/results/comment.js';
 import {
   artifactBytes,
   COMMENT_ROW_CHARS,

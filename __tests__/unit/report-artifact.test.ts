@@ -12,8 +12,8 @@ import {
   type CommentArtifact,
   MAX_COMMENT_ARTIFACT_BYTES,
   readCommentArtifact,
-  writeCommentArtifact,
 } from '../../src/report/artifact.js';
+import { writeCommentArtifact } from '../../src/results/comment.js';
 import { buildReportModel } from '../../src/report/model.js';
 import { MAX_REPORT_PLATFORMS, ReportModelSchema } from '../../src/report/model-schema.js';
 import { renderRun } from '../../src/report/render/run.js';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyCommand } from '../../src/attest/signing.js';
 import { createGitHubClient } from '../../src/github/client.js';
-import { writeCommentArtifact } from '../../src/report/artifact.js';
+import { writeCommentArtifact } from '../../src/results/comment.js';
 import { buildReportModel } from '../../src/report/model.js';
 import type { SupplyChain } from '../../src/report/model-schema.js';
 import { artifactNameOf, postFromArtifact, posterMarkerKey } from '../../src/report/poster.js';

@@ -39,7 +39,7 @@ export interface ArtifactFit {
   rowChars: number | null;
 }
 
-/** The artifact's size as writeCommentArtifact writes it. */
+/** The artifact's size as writeCommentArtifact (src/results/comment.ts) writes it. */
 export const artifactBytes = (payload: CommentArtifact): number =>
   Buffer.byteLength(`${JSON.stringify(payload)}\n`);
 

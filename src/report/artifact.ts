@@ -2,9 +2,9 @@
 // writes the reports to an artifact and a privileged `workflow_run` job posts the comment.
 // That job runs with write access on data an untrusted job produced: everything read here is
 // bounded, validated, and checked against what the privileged job knows (repository, head SHA).
-import { closeSync, constants, fstatSync, mkdirSync, openSync } from 'node:fs';
-import { redactUrls } from '../util/redact.js';
-import { jsonSyntaxProblem, writeFileAtomic } from '../util/json-file.js';
+// The file is written through the results contract (src/results/comment.ts).
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
+import { jsonSyntaxProblem } from '../util/json-file.js';
 import { readBounded as readFd } from '../util/read-bounded.js';
 import path from 'node:path';
 import { z } from 'zod';
@@ -89,30 +89,6 @@ export interface CommentArtifact<R = unknown> {
   reports: R[];
   /** Package lists cut to fit MAX_COMMENT_ARTIFACT_BYTES (artifact-fit.ts). */
   trimmed?: TrimmedList[];
-}
-
-/**
- * Write `dir/ml-image-comment.json`; returns the file. Validates first: the poster would reject it
- * anyway. The report stage fits the reports under the size limit first (fitCommentArtifact).
- */
-export function writeCommentArtifact(dir: string, payload: CommentArtifact): string {
-  const file = path.join(dir, COMMENT_ARTIFACT_FILE);
-  const parsed = CommentArtifactSchema.safeParse(payload);
-  if (!parsed.success) {
-    throw new InputError(
-      `${file}: cannot write the comment artifact: ${formatIssues(parsed.error, payload, CommentArtifactSchema).join('; ')}`,
-    );
-  }
-  const text = `${JSON.stringify(parsed.data)}\n`;
-  if (Buffer.byteLength(text) > MAX_COMMENT_ARTIFACT_BYTES) {
-    throw new InputError(
-      `${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`,
-      'report fewer variants per job',
-    );
-  }
-  mkdirSync(dir, { recursive: true });
-  writeFileAtomic(file, redactUrls(text), file);
-  return file;
 }
 
 export interface ExpectedArtifact<R> {

@@ -25,7 +25,7 @@ export const PLAN_FILE = 'plan.json';
 export const BUILD_FILE = 'build.json';
 export const DIGESTS_DIR = 'digests';
 export const COMMENT_DIR = 'comment';
-/** The fork-safe comment artifact, in COMMENT_DIR (src/report/artifact.ts writes and reads it). */
+/** The fork-safe comment artifact, in COMMENT_DIR (written by ./comment.ts, read by src/report/artifact.ts). */
 export const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
 export const ATTEST_FILE = 'attest.json';
 export const ATTEST_DIR = 'attest';

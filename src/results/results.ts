@@ -5,7 +5,7 @@
 // Every write is atomic (a later run never trusts a half-written file) and free of URL credentials
 // (a torch index URL with a token in the plan, for instance); every value is checked against its
 // schema before it is written and parsed when it is read back (./read.ts), always through a ResultDir.
-// This module is a leaf: stages import it, it imports only schemas (and the comment artifact's writer).
+// This module is a leaf: stages import it, it imports only schemas.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -21,7 +21,7 @@ import { type EnvRecord, EnvRecordSchema } from '../capture/record.js';
 import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
 import { type Plan, PlanSchema } from '../plan/schema.js';
-import { type CommentArtifact, writeCommentArtifact } from '../report/artifact.js';
+import type { CommentArtifact } from '../report/artifact.js';
 import { type ReportModel, ReportModelSchema } from '../report/model-schema.js';
 import { type Resolution, ResolutionSchema } from '../resolve/result.js';
 import { type SmokeResult, SmokeResultSchema, toJUnit } from '../smoke/result.js';
@@ -55,6 +55,7 @@ import {
   resolutionFile,
   RUN_REPORT_FILE,
 } from './names.js';
+import { writeCommentArtifact } from './comment.js';
 import { checked, json } from './write.js';
 
 // ---- names: names.ts, re-exported with the readers and writers ------------------------------------
