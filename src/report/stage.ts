@@ -27,7 +27,6 @@ import type { ReportModel } from './model-schema.js';
 import { markerFor, renderReport } from './render.js';
 import { renderRun } from './render/run.js';
 import { budgetBreaches } from './size.js';
-import { removeStale, runReportFiles, variantReportFiles } from './stale.js';
 import { upsertStickyComment } from './sticky.js';
 import { reportedDigests, supplyChainOf } from './supply-chain.js';
 
@@ -144,14 +143,14 @@ export async function reportStage(input: ReportStageInput, io: ReportStageIo): P
   for (const v of input.plan.variants) {
     const r = await reportVariant(input, io, v);
     if (!r) {
-      removeEarlier(out, io, variantReportFiles(v.name));
+      noteRemoved(out, io, out.removeVariantReport(v.name));
       continue;
     }
     models.push(r.model);
     outcomes.push({ ...r.outcome, runMarkerKey: runKey.key });
   }
   if (models.length === 0) {
-    removeEarlier(out, io, runReportFiles());
+    noteRemoved(out, io, out.removeRunReport());
     return { outcomes };
   }
   // The run's report: what the comment says, and the job summary.
@@ -172,9 +171,8 @@ export async function reportStage(input: ReportStageInput, io: ReportStageIo): P
   return { outcomes, ...(failure && { failure }) };
 }
 
-/** An earlier run's report files that this run has nothing to put in place of (stale.ts). */
-function removeEarlier(out: ResultDir, io: ReportStageIo, names: readonly string[]): void {
-  const removed = removeStale(out, names);
+/** An earlier run's report files REMOVED, which this run has nothing to put in place of. */
+function noteRemoved(out: ResultDir, io: ReportStageIo, removed: readonly string[]): void {
   if (removed.length > 0) io.progress(`removed an earlier run's ${removed.join(', ')} from ${out.dir}`);
 }
 

@@ -6,7 +6,7 @@
 // (a torch index URL with a token in the plan, for instance); every value is checked against its
 // schema before it is written and parsed when it is read back (./read.ts), always through a ResultDir.
 // This module is a leaf: stages import it, it imports only schemas.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { type AttestResult, AttestResultSchema } from '../attest/result.js';
@@ -25,9 +25,8 @@ import type { CommentArtifact } from '../report/artifact.js';
 import { type ReportModel, ReportModelSchema } from '../report/model-schema.js';
 import { type Resolution, ResolutionSchema } from '../resolve/result.js';
 import { type SmokeResult, SmokeResultSchema, toJUnit } from '../smoke/result.js';
-import { ensureResultDir, readJsonFile, writeFileAtomic, writeFileAtomicLater } from '../util/json-file.js';
-import { MAX_JSON_INPUT_BYTES, readRegularFile } from '../util/read-regular.js';
-import { isOwnDir, ownFilePath, ownSubdir, refuseLinkedSubdirs } from '../util/own-dir.js';
+import { ensureResultDir, readJsonFile, writeFileAtomic } from '../util/json-file.js';
+import { ownFilePath, ownSubdir, refuseLinkedSubdirs } from '../util/own-dir.js';
 import {
   readAttestFile,
   readBuildFile,
@@ -40,13 +39,10 @@ import {
   SmokeKeySchema,
 } from './read.js';
 import {
-  ATTEST_DIR,
   ATTEST_FILE,
-  attestationFile,
   BUILD_FILE,
   COMMENT_DIR,
   digestFile,
-  envelopeFile,
   OWN_SUBDIRS,
   PLAN_FILE,
   RECORD_KINDS,
@@ -55,15 +51,15 @@ import {
   resolutionFile,
   RUN_REPORT_FILE,
 } from './names.js';
+import { type AttestFiles, attestFiles } from './attest-files.js';
 import { writeCommentArtifact } from './comment.js';
+import { removeFile, removeReports, runReportFiles, variantReportFiles } from './remove.js';
 import { checked, json } from './write.js';
 
 // ---- names: names.ts, re-exported with the readers and writers ------------------------------------
 
 export * from './names.js';
-
-/** A predicate is a JSON object (its own schema is checked where it is built). */
-const PredicateSchema = z.record(z.string(), z.unknown());
+export type { AttestFiles, Written, WrittenText } from './attest-files.js';
 
 // ---- schemas of the files without a stage of their own -------------------------------------------
 
@@ -84,20 +80,13 @@ export type DigestFile = z.infer<typeof DigestFileSchema>;
 
 // ---- writing -----------------------------------------------------------------------------------
 
-/** A file being written in the background: its path, and when it is there (or failed to be). */
-export interface Written {
-  file: string;
-  written: Promise<void>;
-}
-export type WrittenText = Written & { text: string };
-
 /**
  * One result directory: what each stage writes there and reads back. Every read goes through it
  * (this run's directory, or another one opened with `create: false`: a baseline, an earlier run's,
  * `--from DIR`). A file that is not there reads as nothing (undefined, or null for the records);
  * one that is there but broken is bad input naming it.
  */
-export interface ResultDir {
+export interface ResultDir extends AttestFiles {
   /** The directory; undefined when results are not kept (`ml-image build` without --out). */
   readonly dir: string | undefined;
   writePlan(plan: Plan): void;
@@ -165,20 +154,12 @@ export interface ResultDir {
   /** comment/ml-image-comment.json; returns the directory. */
   writeComment(payload: CommentArtifact): string;
   /**
-   * attest/<variant>-<arch>.<kind>.json, written in the background: cosign reads the predicate
-   * from the file, the built-in signer signs its text as it is.
+   * Remove an earlier run's report-<variant>.md and .json (the report stage, for a variant it has
+   * no report of); returns the names (relative to the directory) that were there.
    */
-  writeAttestation(variant: string, platform: string, kind: string, predicate: object): WrittenText;
-  /** attest/<variant>-<arch>.<kind>.dsse.json, the envelope attached (undefined: no result dir). */
-  writeEnvelope(variant: string, platform: string, kind: string, envelope: Buffer): Written | undefined;
-  /**
-   * The envelopes an earlier run left (attest/*.dsse.json), by their names relative to the
-   * directory (envelopeFile), each removed from it, whatever its target and whether or not it can
-   * be read: only what this run attaches is there afterwards.
-   */
-  takeEnvelopes(): Map<string, Buffer>;
-  /** The names takeEnvelopes would take (a directory listing: nothing read, nothing removed). */
-  envelopeNames(): Set<string>;
+  removeVariantReport(variant: string): string[];
+  /** Remove an earlier run's report.md and comment artifact (a run with no report), as removeVariantReport. */
+  removeRunReport(): string[];
   writeAttest(result: AttestResult): void;
   /** attest.json, when the attest stage wrote one (the report reads it). */
   readAttest(): AttestResult | undefined;
@@ -252,80 +233,12 @@ export function openResultDir(
       writeCommentArtifact(dir, payload);
       return dir;
     },
+    removeVariantReport: (variant) => removeReports(root, variantReportFiles(variant)),
+    removeRunReport: () => removeReports(root, runReportFiles()),
     ...attestFiles(root, label),
     writeAttest: (result) => writeJson(ATTEST_FILE, AttestResultSchema, result),
     readAttest: () => readAttestFile(at(ATTEST_FILE)),
   };
-}
-
-/** FILE removed when it is there; one that cannot be (a directory, no permission) is bad input naming it. */
-function removeFile(file: string, label: string): void {
-  try {
-    rmSync(file, { force: true });
-  } catch (e) {
-    throw new InputError(
-      `${label}: cannot remove ${file}, an earlier run's result: ${String((e as Error).message ?? e).split('\n')[0]}`,
-      'remove it yourself, or pass another result directory',
-      { cause: e },
-    );
-  }
-}
-
-/** The attest stage's files in ROOT: predicates and envelopes, written in the background. */
-function attestFiles(
-  root: string,
-  label: string,
-): Pick<ResultDir, 'writeAttestation' | 'writeEnvelope' | 'takeEnvelopes' | 'envelopeNames'> {
-  const at = (name: string) => path.join(root, name);
-  // async: a link in the way is the write's rejection, as its other failures are.
-  const writeLater = async (name: string, content: string | Buffer) =>
-    writeFileAtomicLater(ownFilePath(root, name, label), content, label, false);
-  return {
-    // Copies of what is attached to the image: no fsync, and off node's thread (the attest stage
-    // writes a dozen of them while it signs and the registry answers).
-    writeAttestation: (v, p, kind, predicate) => {
-      const file = at(attestationFile(v, p, kind));
-      const text = redactUrls(json(checked(PredicateSchema, predicate, file)));
-      return { file, text, written: writeLater(attestationFile(v, p, kind), text) };
-    },
-    // Signed bytes: written as they are (the signature covers them; a statement holds no URL
-    // credentials, every attestation is scrubbed before it is signed).
-    writeEnvelope: (v, p, kind, envelope) => {
-      const name = envelopeFile(v, p, kind);
-      return { file: at(name), written: writeLater(name, envelope) };
-    },
-    envelopeNames: () => new Set(envelopeNames(at(ATTEST_DIR))),
-    takeEnvelopes: () => {
-      // The earlier attest.json names them: it goes too (a stage stopped by a signal leaves none).
-      rmSync(path.join(root, ATTEST_FILE), { force: true });
-      const taken = new Map<string, Buffer>();
-      for (const name of envelopeNames(at(ATTEST_DIR))) {
-        const file = at(name);
-        try {
-          taken.set(name, readRegularFile(file, MAX_JSON_INPUT_BYTES));
-        } catch {
-          // Unreadable, or not a file (a FIFO would block): nothing to attach again, removed all the same.
-        }
-        rmSync(file, { force: true, recursive: true });
-      }
-      return taken;
-    },
-  };
-}
-
-/**
- * The envelope files in DIR (attest/), by their names relative to the result directory; none
- * through a link (never read, nor removed, where it points: the stage's writes refuse it).
- */
-function envelopeNames(dir: string): string[] {
-  try {
-    if (!isOwnDir(dir)) return [];
-    return readdirSync(dir)
-      .filter((n) => n.endsWith('.dsse.json'))
-      .map((n) => path.join(ATTEST_DIR, n));
-  } catch {
-    return []; // no attest/ yet
-  }
 }
 
 /** The digest files of a build: one per variant and platform. */
