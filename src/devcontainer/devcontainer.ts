@@ -9,6 +9,7 @@ import type { EnvRecord } from '../capture/record.js';
 import { InputError } from '../errors.js';
 import { refDigest, repositoryOf } from '../oci/ref.js';
 import { canonicalName } from '../requirements/parse.js';
+import type { DevcontainerJson } from './devcontainer-schema.js';
 
 /**
  * Is TEXT a devcontainer.json that ml-image wrote (its name is "ml-image (VARIANT)")? Anything else
@@ -131,17 +132,8 @@ export interface DevcontainerInput extends ChosenImage {
   record?: EnvRecord;
 }
 
-export interface DevcontainerJson {
-  name: string;
-  image: string;
-  remoteUser?: string;
-  updateRemoteUserUID: true;
-  runArgs: string[];
-  hostRequirements?: { gpu: boolean };
-  mounts: string[];
-  forwardPorts?: number[];
-  portsAttributes?: Record<string, { label: string; onAutoForward: 'notify' | 'silent' }>;
-}
+/** The devcontainer.json object (its schema, which the results contract writes it through: devcontainer-schema.ts). */
+export type { DevcontainerJson };
 
 /**
  * A user as docker's USER takes it: a name or a number, optionally `:group`. Anything else (a

@@ -2,7 +2,7 @@
 // CUDA-ness, env-<variant>-<arch>.json for its user, caches and servers, each read through the
 // results contract (src/results/). `ml-image devcontainer` and the action's `devcontainer` output
 // both write through here.
-import { existsSync, lstatSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { VariantBuild } from '../build/result.js';
 import type { EnvRecord } from '../capture/record.js';
@@ -10,15 +10,11 @@ import { InputError } from '../errors.js';
 import { variantFromPlan } from '../plan/schema.js';
 import {
   BUILD_FILE,
-  DEVCONTAINER_DIR,
   devcontainerFile,
   openResultDir,
   recordFile,
   type ResultDir,
 } from '../results/results.js';
-import { writeFileAtomic } from '../util/json-file.js';
-import { isOwnDir, ownFilePath } from '../util/own-dir.js';
-import { readRegularFile } from '../util/read-regular.js';
 import {
   type ChosenImage,
   chooseImage,
@@ -128,39 +124,17 @@ export function devcontainerFromResults(
 export const resultDevcontainerFile = (dir: string, variant: string): string =>
   path.join(dir, devcontainerFile(variant));
 
-/** A devcontainer.json is a few hundred bytes; a bigger file is not one ml-image wrote. */
-const MAX_DEVCONTAINER_BYTES = 64 * 1024;
+/** Result directory DIR for the action's definitions: only checked, as devcontainerFromResults. */
+const resultDir = (dir: string): ResultDir => openResultDir(dir, `result-dir ${dir}`, { create: false });
 
 /**
- * Every RESULT_DIR/devcontainer/<name>/devcontainer.json that ml-image wrote, removed (a reused
- * directory: an earlier run's definition of a variant this build did not push, or no longer
- * builds, would open that earlier image); one it did not write (its name is not "ml-image (...)")
- * is kept. Returns the files removed.
+ * Every RESULT_DIR/devcontainer/<name>/devcontainer.json that ml-image wrote, removed through the
+ * results contract (a reused directory: an earlier run's definition of a variant this build did not
+ * push, or no longer builds, would open that earlier image); one it did not write (its name is not
+ * "ml-image (...)") is kept. Returns the files removed.
  */
-export function removeResultDevcontainers(dir: string): string[] {
-  let names: string[];
-  const top = path.join(dir, DEVCONTAINER_DIR);
-  // A link (planted by a checkout) would lead the removal out of the result directory.
-  if (!isOwnDir(top)) return [];
-  try {
-    names = readdirSync(top);
-  } catch {
-    return []; // no devcontainer/ there
-  }
-  const removed: string[] = [];
-  for (const name of names) {
-    const file = resultDevcontainerFile(dir, name);
-    try {
-      if (!isOwnDir(path.dirname(file)) || !lstatSync(file).isFile()) continue;
-      if (!writtenByMlImage(readRegularFile(file, MAX_DEVCONTAINER_BYTES).toString('utf8'))) continue;
-      rmSync(file, { force: true });
-      removed.push(file);
-    } catch {
-      // Not there, unreadable or too big: not a file this tool wrote, left as it is.
-    }
-  }
-  return removed;
-}
+export const removeResultDevcontainers = (dir: string): string[] =>
+  resultDir(dir).removeDevcontainers(writtenByMlImage);
 
 /**
  * The action's `devcontainer` output: one definition per variant of `variants` whose image is
@@ -172,7 +146,8 @@ export function writeResultDevcontainers(
   variants: readonly string[],
   note: (line: string) => void = () => undefined,
 ): string[] {
-  removeResultDevcontainers(dir);
+  const results = resultDir(dir);
+  results.removeDevcontainers(writtenByMlImage);
   const files: string[] = [];
   for (const variant of variants) {
     let dc: ResultDevcontainer;
@@ -188,9 +163,7 @@ export function writeResultDevcontainers(
     if (!dc.chosen.pinned) continue;
     for (const o of dc.otherImageRecords) note(`devcontainer ${variant}: ${otherImageNote(o)}`);
     // Never through a link planted at devcontainer/ or devcontainer/<variant>/ (a checkout's).
-    const file = ownFilePath(dir, devcontainerFile(variant), `result-dir ${dir}`);
-    writeFileAtomic(file, dc.text, `result-dir ${dir}`);
-    files.push(file);
+    files.push(results.writeDevcontainer(variant, dc.json));
   }
   return files;
 }

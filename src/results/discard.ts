@@ -54,6 +54,8 @@ export function discardResults(): ResultDir {
     writeEnvelope: none,
     takeEnvelopes: () => new Map(),
     envelopeNames: () => new Set(),
+    writeDevcontainer: () => '',
+    removeDevcontainers: () => [],
     writeAttest: none,
     readAttest: none,
   };

@@ -2,11 +2,19 @@
 // place of must not stay beside this run's. A run whose smoke stage recorded nothing, for one, must
 // not leave the previous image's report (another digest, perhaps "pass") beside its own build.json,
 // where an upload step would take it.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { isLink, isOwnDir } from '../util/own-dir.js';
-import { COMMENT_ARTIFACT_FILE, COMMENT_DIR, reportFile, RUN_REPORT_FILE } from './names.js';
+import { readRegularFile } from '../util/read-regular.js';
+import {
+  COMMENT_ARTIFACT_FILE,
+  COMMENT_DIR,
+  DEVCONTAINER_DIR,
+  devcontainerFile,
+  reportFile,
+  RUN_REPORT_FILE,
+} from './names.js';
 
 /**
  * FILE removed when it is there; one that cannot be (a directory, no permission) is bad input
@@ -49,6 +57,38 @@ export function removeReports(root: string, names: readonly string[]): string[] 
     if (!existsSync(file) && !isLink(file)) continue;
     removeFile(file, root, 'report');
     removed.push(name);
+  }
+  return removed;
+}
+
+/** A devcontainer.json is a few hundred bytes; a bigger file is not one ml-image wrote. */
+const MAX_DEVCONTAINER_BYTES = 64 * 1024;
+
+/**
+ * Every ROOT/devcontainer/<name>/devcontainer.json whose text OURS says this tool wrote, removed;
+ * returns the files removed. One it did not write, one unreadable or too big, and any under a link
+ * (planted by a checkout: it would lead the removal out of the result directory) are kept.
+ */
+export function removeDevcontainers(root: string, ours: (text: string) => boolean): string[] {
+  let names: string[];
+  const top = path.join(root, DEVCONTAINER_DIR);
+  if (!isOwnDir(top)) return [];
+  try {
+    names = readdirSync(top);
+  } catch {
+    return []; // no devcontainer/ there
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const file = path.join(root, devcontainerFile(name));
+    try {
+      if (!isOwnDir(path.dirname(file)) || !lstatSync(file).isFile()) continue;
+      if (!ours(readRegularFile(file, MAX_DEVCONTAINER_BYTES).toString('utf8'))) continue;
+      rmSync(file, { force: true });
+      removed.push(file);
+    } catch {
+      // Not there, unreadable or too big: not a file this tool wrote, left as it is.
+    }
   }
   return removed;
 }

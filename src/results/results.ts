@@ -20,6 +20,7 @@ import { redactUrls } from '../util/redact.js';
 import { type EnvRecord, EnvRecordSchema } from '../capture/record.js';
 import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
+import { type DevcontainerJson, DevcontainerJsonSchema } from '../devcontainer/devcontainer-schema.js';
 import { type Plan, PlanSchema } from '../plan/schema.js';
 import type { CommentArtifact } from '../report/artifact.js';
 import { type ReportModel, ReportModelSchema } from '../report/model-schema.js';
@@ -42,6 +43,7 @@ import {
   ATTEST_FILE,
   BUILD_FILE,
   COMMENT_DIR,
+  devcontainerFile,
   digestFile,
   OWN_SUBDIRS,
   PLAN_FILE,
@@ -53,7 +55,13 @@ import {
 } from './names.js';
 import { type AttestFiles, attestFiles } from './attest-files.js';
 import { writeCommentArtifact } from './comment.js';
-import { removeFile, removeReports, runReportFiles, variantReportFiles } from './remove.js';
+import {
+  removeDevcontainers,
+  removeFile,
+  removeReports,
+  runReportFiles,
+  variantReportFiles,
+} from './remove.js';
 import { checked, json } from './write.js';
 
 // ---- names: names.ts, re-exported with the readers and writers ------------------------------------
@@ -160,6 +168,13 @@ export interface ResultDir extends AttestFiles {
   removeVariantReport(variant: string): string[];
   /** Remove an earlier run's report.md and comment artifact (a run with no report), as removeVariantReport. */
   removeRunReport(): string[];
+  /** devcontainer/<variant>/devcontainer.json, through its schema; returns the file. */
+  writeDevcontainer(variant: string, json: DevcontainerJson): string;
+  /**
+   * Remove every devcontainer/<name>/devcontainer.json whose text OURS says this tool wrote (an
+   * earlier run's, of a variant this build did not push); returns the files removed.
+   */
+  removeDevcontainers(ours: (text: string) => boolean): string[];
   writeAttest(result: AttestResult): void;
   /** attest.json, when the attest stage wrote one (the report reads it). */
   readAttest(): AttestResult | undefined;
@@ -236,6 +251,11 @@ export function openResultDir(
     removeVariantReport: (variant) => removeReports(root, variantReportFiles(variant)),
     removeRunReport: () => removeReports(root, runReportFiles()),
     ...attestFiles(root, label),
+    writeDevcontainer: (variant, definition) => {
+      writeJson(devcontainerFile(variant), DevcontainerJsonSchema, definition);
+      return at(devcontainerFile(variant));
+    },
+    removeDevcontainers: (ours) => removeDevcontainers(root, ours),
     writeAttest: (result) => writeJson(ATTEST_FILE, AttestResultSchema, result),
     readAttest: () => readAttestFile(at(ATTEST_FILE)),
   };
