@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandRunner } from '../../src/docker/adapter.js';
-import { gitContextFromCheckout, gitContextFromGitHubEnv } from '../../src/plan/git-context.js';
+import { readGitHubEventFile } from '../../src/github/event.js';
+import {
+  gitContextFromCheckout,
+  gitContextFromGitHubEnv as fromEnvAndEvent,
+} from '../../src/plan/git-context.js';
 
 let dir: string;
 beforeEach(() => {
@@ -16,6 +20,9 @@ const event = (data: unknown) => {
   writeFileSync(f, JSON.stringify(data));
   return f;
 };
+/** The git context of ENV with the event its GITHUB_EVENT_PATH names, read as the entry points read it. */
+const gitContextFromGitHubEnv = (env: Record<string, string | undefined>) =>
+  fromEnvAndEvent(env, readGitHubEventFile(env.GITHUB_EVENT_PATH));
 const base = { GITHUB_ACTIONS: 'true', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r' };
 
 describe('git context from GitHub', () => {

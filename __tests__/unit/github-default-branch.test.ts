@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultBranchOf, parseGitHubEvent } from '../../src/github/event.js';
+import { defaultBranchOf, parseGitHubEvent, readGitHubEventFile } from '../../src/github/event.js';
 import { checkedOutCommit, gitContextFromGitHubEnv } from '../../src/plan/git-context.js';
 import { computeTags } from '../../src/plan/tags.js';
 import { githubReportContext } from '../../src/report/github-env.js';
@@ -16,6 +16,10 @@ beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'ml-image-default-branch-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The payload at ENV's GITHUB_EVENT_PATH, read as the entry points read it for the stages. */
+const eventOf = (env: { GITHUB_EVENT_PATH?: string }) => readGitHubEventFile(env.GITHUB_EVENT_PATH);
+const withEvent = <E extends Record<string, string | undefined>>(env: E) => [env, eventOf(env)] as const;
 
 const SHA = 'abcdef0123456789abcdef0123456789abcdef01';
 const PUSH = {
@@ -66,7 +70,7 @@ describe('the default branch of a run', () => {
     expect(defaultBranchOf(env, parseGitHubEvent(payload))).toBe(branch);
 
     // The plan: a run of the default branch gets the variant's moving tag and `latest`.
-    const git = gitContextFromGitHubEnv(env)!;
+    const git = gitContextFromGitHubEnv(env, eventOf(env))!;
     expect(git.isDefaultBranch).toBe(onDefault);
     const tags = computeTags({ repository: 'ghcr.io/o/r', variant: 'cpu', primary: true, git });
     expect(tags).toContain('ghcr.io/o/r:sha-abcdef0-cpu');
@@ -111,7 +115,7 @@ describe('a schedule run that checked out another commit', () => {
   ])('%s', (_, checkedOut, onDefault) => {
     const env = runnerEnv('schedule', SCHEDULE);
     expect(defaultBranchOf(env, parseGitHubEvent(SCHEDULE), checkedOut)).toBe(onDefault ? 'main' : undefined);
-    const git = gitContextFromGitHubEnv(env, checkedOut)!;
+    const git = gitContextFromGitHubEnv(env, eventOf(env), checkedOut)!;
     expect(git.isDefaultBranch).toBe(onDefault);
     expect(git.sha).toBe(checkedOut ?? SHA);
     const tags = releaseTags(git);
@@ -131,16 +135,19 @@ describe('a schedule run that checked out another commit', () => {
       reads++;
       return SHA;
     };
-    expect(await checkedOutCommit(runnerEnv('schedule', SCHEDULE), head)).toBe(SHA);
-    expect(await checkedOutCommit(runnerEnv('issue_comment', { ...PUSH, issue: { number: 5 } }), head)).toBe(
-      SHA,
-    );
-    expect(await checkedOutCommit(runnerEnv('repository_dispatch', PUSH), head)).toBe(SHA);
+    expect(await checkedOutCommit(...withEvent(runnerEnv('schedule', SCHEDULE)), head)).toBe(SHA);
+    expect(
+      await checkedOutCommit(
+        ...withEvent(runnerEnv('issue_comment', { ...PUSH, issue: { number: 5 } })),
+        head,
+      ),
+    ).toBe(SHA);
+    expect(await checkedOutCommit(...withEvent(runnerEnv('repository_dispatch', PUSH)), head)).toBe(SHA);
     expect(reads).toBe(3);
-    expect(await checkedOutCommit(runnerEnv('push', PUSH), head)).toBeUndefined();
+    expect(await checkedOutCommit(...withEvent(runnerEnv('push', PUSH)), head)).toBeUndefined();
     const pr = { ...runnerEnv('pull_request', { pull_request: { number: 5, head: { sha: SHA } } }) };
-    expect(await checkedOutCommit({ ...pr, GITHUB_HEAD_REF: 'feature' }, head)).toBeUndefined();
-    expect(await checkedOutCommit({ GITHUB_EVENT_NAME: 'schedule' }, head)).toBeUndefined(); // not a runner
+    expect(await checkedOutCommit(...withEvent({ ...pr, GITHUB_HEAD_REF: 'feature' }), head)).toBeUndefined();
+    expect(await checkedOutCommit(...withEvent({ GITHUB_EVENT_NAME: 'schedule' }), head)).toBeUndefined(); // not a runner
     expect(reads).toBe(3);
   });
 });
@@ -156,7 +163,7 @@ describe('a run that may build a pull request', () => {
   it("names the commit its checkout holds, never the default branch's GITHUB_SHA (finding: it pushed main's sha- tag)", () => {
     const PR_HEAD = '9876543210fedcba9876543210fedcba98765432';
     const env = runnerEnv('issue_comment', { ...PUSH, issue: { number: 5, pull_request: {} } });
-    const git = gitContextFromGitHubEnv(env, PR_HEAD)!;
+    const git = gitContextFromGitHubEnv(env, eventOf(env), PR_HEAD)!;
     expect(git.sha).toBe(PR_HEAD);
     expect(releaseTags(git)).toEqual(['sha-9876543-cpu']);
     // The report's commit stays GITHUB_SHA (a workflow_run poster checks its artifact against it).
@@ -192,7 +199,8 @@ describe('a run that may build a pull request', () => {
     ['a push (control)', 'push', PUSH, true],
   ])('%s: the default branch %s', (_, eventName, payload, onDefault) => {
     // The checkout holds GITHUB_SHA here (checkedOutCommit reads it for the untrusted ones).
-    const git = gitContextFromGitHubEnv(runnerEnv(eventName, payload), onDefault ? undefined : SHA)!;
+    const env = runnerEnv(eventName, payload);
+    const git = gitContextFromGitHubEnv(env, eventOf(env), onDefault ? undefined : SHA)!;
     expect(git.isDefaultBranch).toBe(onDefault);
     expect(releaseTags(git)).toEqual(
       onDefault ? ['1.4.0-cpu', 'sha-abcdef0-cpu', 'cpu', 'latest'] : ['sha-abcdef0-cpu'],
@@ -204,8 +212,8 @@ describe('a run that may build a pull request', () => {
       ...runnerEnv('push', PUSH, 'refs/heads/dependabot/pip/numpy-2.1.0'),
       GITHUB_ACTOR: 'dependabot[bot]',
     };
-    expect(await checkedOutCommit(env, async () => 'f'.repeat(40))).toBeUndefined();
-    expect(gitContextFromGitHubEnv(env)!.sha).toBe(SHA);
+    expect(await checkedOutCommit(...withEvent(env), async () => 'f'.repeat(40))).toBeUndefined();
+    expect(gitContextFromGitHubEnv(env, eventOf(env))!.sha).toBe(SHA);
   });
 
   it.each<[string, string, string]>([
@@ -226,18 +234,21 @@ describe('a run that may build a pull request', () => {
         },
       };
       const env = { ...runnerEnv('workflow_run', payload), GITHUB_ACTOR: actor };
-      const read = await checkedOutCommit(env, async () => BRANCH_HEAD);
+      const read = await checkedOutCommit(...withEvent(env), async () => BRANCH_HEAD);
       expect(read).toBe(BRANCH_HEAD);
-      expect(gitContextFromGitHubEnv(env, read)!.sha).toBe(BRANCH_HEAD);
+      expect(gitContextFromGitHubEnv(env, eventOf(env), read)!.sha).toBe(BRANCH_HEAD);
       // A trusted one whose checkout cannot be read keeps GITHUB_SHA, as before; after a push to a
       // Dependabot branch (untrusted, whoever pushed) it gets no sha.
       if (actor === 'alice')
-        expect(gitContextFromGitHubEnv(env)!.sha).toBe(branch.startsWith('dependabot') ? undefined : SHA);
+        expect(gitContextFromGitHubEnv(env, eventOf(env))!.sha).toBe(
+          branch.startsWith('dependabot') ? undefined : SHA,
+        );
     },
   );
 
   it("its checkout not read (no git, a bare repository refused): no sha- tag, never GITHUB_SHA's (finding)", () => {
-    const git = gitContextFromGitHubEnv(runnerEnv('issue_comment', { ...PUSH, issue: { number: 5 } }))!;
+    const env = runnerEnv('issue_comment', { ...PUSH, issue: { number: 5 } });
+    const git = gitContextFromGitHubEnv(env, eventOf(env))!;
     expect(git.sha).toBeUndefined();
     expect(releaseTags(git)).toEqual(['dev-cpu']);
   });

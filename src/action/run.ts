@@ -20,6 +20,7 @@ import { type LoadedConfig, loadConfig } from '../config/load.js';
 import { removeResultDevcontainers, writeResultDevcontainers } from '../devcontainer/from-results.js';
 import { checkRegistry } from '../docker/registry.js';
 import { InputError } from '../errors.js';
+import { readGitHubEventFile } from '../github/event.js';
 import { checkedOutCommit, gitContextFromGitHubEnv } from '../plan/git-context.js';
 import {
   checkStageInputs,
@@ -226,6 +227,7 @@ function configFromInputs(io: ActionIo, get: GetInput): LoadedConfig {
 async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promise<void> {
   const { loaded, stages, resultDir, push, buildOptions, mergeFrom, token } = inputs;
   const { config } = loaded;
+  const event = readGitHubEventFile(io.env.GITHUB_EVENT_PATH); // read once: the stages take it parsed
   checkStageInputs(loaded, stages, { mode: inputs.gpus, env: io.env });
   checkDownloadedBuild(stages, resultDir);
   io.info(
@@ -249,7 +251,7 @@ async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promi
   if (push && stages.has('attest')) checkSigningSetup(loaded, io.env, io.signer !== undefined);
   if (push && (stages.has('build') || mergeFrom !== '')) await checkRegistry(registry);
   // The checkout of a run whose GITHUB_SHA may not be what it builds (a schedule's, an /ok-to-test run's).
-  const checkedOut = await checkedOutCommit(io.env, async () =>
+  const checkedOut = await checkedOutCommit(io.env, event, async () =>
     io.checkoutHead?.(loaded.file !== undefined ? path.dirname(path.resolve(io.cwd, loaded.file)) : io.cwd),
   );
   const gh = githubReportContext(io.env, token, undefined, checkedOut);
@@ -267,7 +269,7 @@ async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promi
       ...(mergeFrom !== '' && { mergeFrom: path.resolve(io.cwd, mergeFrom) }),
       gpus: inputs.gpus,
       imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
-      git: gitContextFromGitHubEnv(io.env, checkedOut) ?? {},
+      git: gitContextFromGitHubEnv(io.env, event, checkedOut) ?? {},
       cacheDir: defaultCacheDir(io.env, io.cwd),
       report: {
         mode: inputs.commentMode,

@@ -1,7 +1,7 @@
 // Where tags and labels get the commit, ref and PR number: GitHub's environment on a runner, the
-// local git checkout otherwise. Reads are passed in (env, event file, a CommandRunner).
+// local git checkout otherwise. Reads are passed in (env, the parsed event payload, a CommandRunner).
 import type { CommandRunner } from '../docker/adapter.js';
-import { defaultBranchOf, type GitHubEvent, readGitHubEventFile } from '../github/event.js';
+import { defaultBranchOf, type GitHubEvent } from '../github/event.js';
 import { mayBuildPullRequestCode, untrustedEvent } from '../util/pull-request-code.js';
 import type { GitContext } from './schema.js';
 import { withoutUserinfo } from '../util/url-userinfo.js';
@@ -16,7 +16,8 @@ function withCommitTime(text: string | undefined): { commitTime?: string } {
 }
 
 /**
- * On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. CHECKED_OUT: the commit the
+ * On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload (EVENT, which the entry point read
+ * from GITHUB_EVENT_PATH: src/github/event.ts readGitHubEventFile). CHECKED_OUT: the commit the
  * checkout holds, where the caller read it (checkedOutCommit); it is then the commit tags and
  * labels name. A run that may build a pull request's code (an issue_comment
  * "/ok-to-test" run, a workflow_run after a pull request's: its GITHUB_REF is the default branch's)
@@ -24,10 +25,10 @@ function withCommitTime(text: string | undefined): { commitTime?: string } {
  */
 export function gitContextFromGitHubEnv(
   env: Readonly<Record<string, string | undefined>>,
+  event: GitHubEvent,
   checkedOut?: string,
 ): GitContext | undefined {
   if (env.GITHUB_ACTIONS !== 'true') return undefined;
-  const event = readGitHubEventFile(env.GITHUB_EVENT_PATH);
   const pr = event.pull_request?.number;
   const defaultBranch = defaultBranchOf(env, event, checkedOut);
   const ref = env.GITHUB_REF;
@@ -65,12 +66,13 @@ export function gitContextFromGitHubEnv(
  */
 export async function checkedOutCommit(
   env: Readonly<Record<string, string | undefined>>,
+  event: GitHubEvent,
   head: () => Promise<string | undefined>,
 ): Promise<string | undefined> {
   if (env.GITHUB_ACTIONS !== 'true') return undefined;
   if (env.GITHUB_EVENT_NAME === 'schedule') return head();
   if (env.GITHUB_HEAD_REF) return undefined; // a pull_request payload: its head.sha
-  return namesItsCheckout(env, readGitHubEventFile(env.GITHUB_EVENT_PATH)) ? head() : undefined;
+  return namesItsCheckout(env, event) ? head() : undefined;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Override } from '../../config/overrides.js';
 import { withContextWarnings } from '../../config/referenced-files.js';
 import { ActionsExecRunner } from '../../docker/exec-runner.js';
 import { checkoutHead } from '../../docker/git-head.js';
+import { type GitHubEvent, readGitHubEventFile } from '../../github/event.js';
 import { gitContextFromCheckout, gitContextFromGitHubEnv, checkedOutCommit } from '../../plan/git-context.js';
 import { bundledCatalog } from '../../plan/catalog.js';
 import { type Plan, planBuild } from '../../plan/plan.js';
@@ -32,12 +33,20 @@ export function overridesFromFlags(values: {
   return overrides;
 }
 
-/** Commit, ref and PR for tags and reports: GitHub's environment on a runner, else the checkout. */
-export async function gitContextFor(io: CliIo): Promise<GitContext> {
+/**
+ * Commit, ref and PR for tags and reports: GitHub's environment on a runner, else the checkout.
+ * EVENT: the runner's event payload, where the command has read it already (default: read here).
+ */
+export async function gitContextFor(
+  io: CliIo,
+  event: GitHubEvent = readGitHubEventFile(io.env.GITHUB_EVENT_PATH),
+): Promise<GitContext> {
   const exec = io.git ?? new ActionsExecRunner();
   const head = () => checkoutHead(exec, io.cwd);
-  const checkedOut = await checkedOutCommit(io.env, head);
-  return gitContextFromGitHubEnv(io.env, checkedOut) ?? (await gitContextFromCheckout(exec, io.cwd, head));
+  const checkedOut = await checkedOutCommit(io.env, event, head);
+  return (
+    gitContextFromGitHubEnv(io.env, event, checkedOut) ?? (await gitContextFromCheckout(exec, io.cwd, head))
+  );
 }
 
 /**

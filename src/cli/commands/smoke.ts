@@ -4,6 +4,7 @@ import { findImagesDir } from '../../util/images-dir.js';
 import { type LoadedConfig, loadConfig } from '../../config/load.js';
 import { platformImage } from '../../docker/platform-image.js';
 import { InputError } from '../../errors.js';
+import { readGitHubEventFile } from '../../github/event.js';
 import { gitContextFromGitHubEnv } from '../../plan/git-context.js';
 import { closestWord, printable, printableLines } from '../../util/text.js';
 import { openOutDir } from '../../results/out-dir.js';
@@ -73,7 +74,8 @@ export function smokeVariant(
       `give one of: ${names.join(', ')}`,
     );
   }
-  const plan = planOfConfig(loaded, gitContextFromGitHubEnv(io.env) ?? {});
+  const event = readGitHubEventFile(io.env.GITHUB_EVENT_PATH);
+  const plan = planOfConfig(loaded, gitContextFromGitHubEnv(io.env, event) ?? {});
   const planned = plan.variants.find((v) => v.name === name)!;
   return {
     python: planned.python,
