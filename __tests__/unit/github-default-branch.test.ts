@@ -78,7 +78,7 @@ describe('the default branch of a run', () => {
     expect(tags.includes('ghcr.io/o/r:latest')).toBe(onDefault);
 
     // The report: a run of the default branch saves its records as that branch's baseline.
-    const report = githubReportContext(env, undefined);
+    const report = githubReportContext(env, undefined, eventOf(env));
     expect(report.saveAs).toEqual(onDefault ? { branch, sha: SHA } : undefined);
     expect(report.target?.defaultBranch).toBe(branch ?? null);
     if (branch !== undefined) expect(report.baseBranch).toBe(branch);
@@ -123,7 +123,7 @@ describe('a schedule run that checked out another commit', () => {
     const report = githubReportContext(
       { ...env, GITHUB_SERVER_URL: 'https://github.com' },
       undefined,
-      undefined,
+      eventOf(env),
       checkedOut,
     );
     expect(report.saveAs).toEqual(onDefault ? { branch: 'main', sha: SHA } : undefined);
@@ -170,7 +170,7 @@ describe('a run that may build a pull request', () => {
     const report = githubReportContext(
       { ...env, GITHUB_SERVER_URL: 'https://github.com' },
       undefined,
-      undefined,
+      eventOf(env),
       PR_HEAD,
     );
     expect(report.target?.headSha).toBe(SHA);

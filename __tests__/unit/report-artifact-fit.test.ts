@@ -10,6 +10,7 @@ import type { EnvRecord } from '../../src/capture/record.js';
 import { validateConfigData } from '../../src/config/load.js';
 import { InputError } from '../../src/errors.js';
 import { createGitHubClient } from '../../src/github/client.js';
+import { readGitHubEventFile } from '../../src/github/event.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
 import {
@@ -354,6 +355,7 @@ describe('the fork poster and a trimmed artifact', () => {
           GITHUB_API_URL: api.url,
           GITHUB_SERVER_URL: 'https://github.com',
         },
+        event: readGitHubEventFile(eventFile),
         token: 'ghs_posterTOKEN',
         markerKey: 'k',
         client: (token, baseUrl) =>

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyCommand } from '../../src/attest/signing.js';
 import { createGitHubClient } from '../../src/github/client.js';
+import { readGitHubEventFile } from '../../src/github/event.js';
 import { writeCommentArtifact } from '../../src/results/comment.js';
 import { buildReportModel } from '../../src/report/model.js';
 import type { SupplyChain } from '../../src/report/model-schema.js';
@@ -104,6 +105,7 @@ function setup(
       GITHUB_API_URL: api.url,
       GITHUB_SERVER_URL: 'https://github.com',
     },
+    event: readGitHubEventFile(eventFile),
     token: 'ghs_posterTOKEN',
     // Writes not spaced (the first test posts through the default client, spaced as on GitHub).
     client: (token: string, baseUrl: string) =>
@@ -248,7 +250,7 @@ describe('fork poster', () => {
 
   it('refuses to run outside a workflow_run job', async () => {
     const { io } = setup();
-    await expect(postFromArtifact(dir, { ...io, env: { ...io.env, GITHUB_EVENT_PATH: '' } })).rejects.toThrow(
+    await expect(postFromArtifact(dir, { ...io, event: readGitHubEventFile('') })).rejects.toThrow(
       /workflow_run job/,
     );
   });

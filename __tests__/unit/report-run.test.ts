@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateConfigData } from '../../src/config/load.js';
 import { createGitHubClient } from '../../src/github/client.js';
+import { readGitHubEventFile } from '../../src/github/event.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
 import { COMMENT_ARTIFACT_FILE } from '../../src/report/artifact.js';
@@ -108,7 +109,7 @@ function setupRun(opts: { markerKey?: string } = {}) {
     GITHUB_BASE_REF: 'main',
     GITHUB_SHA: HEAD,
   };
-  const gh = githubReportContext(env, 'ghs_runTOKEN');
+  const gh = githubReportContext(env, 'ghs_runTOKEN', readGitHubEventFile(eventFile));
   const summaries: string[] = [];
   const progress: string[] = [];
   const run = async () => {
@@ -265,6 +266,7 @@ describe('one report per run', () => {
     );
     const r = await postFromArtifact(dir, {
       env: { GITHUB_REPOSITORY: 'acme/model', GITHUB_EVENT_PATH: eventFile, GITHUB_API_URL: api.url },
+      event: readGitHubEventFile(eventFile),
       token: 'ghs_posterTOKEN',
       // The poster job's marker-key input (the artifact's key is the fork's, never used).
       markerKey: 'ghcr.io/acme/model',

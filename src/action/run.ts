@@ -188,12 +188,12 @@ async function postComment(
   io: ActionIo,
   { fromArtifact, token, author, markerKey }: Extract<ActionInputs, { kind: 'poster' }>,
 ): Promise<void> {
-  // Where the reusable workflow downloaded it, the folder is named after the artifact (its
-  // artifact-name): two poster jobs of one workflow then keep two comments. Any other folder
-  // names nothing.
+  // Where the reusable workflow downloaded it, the folder is named after the artifact (its artifact-name):
+  // two poster jobs of one workflow then keep two comments. Any other folder names nothing.
   const artifactName = artifactNameOf(path.resolve(io.cwd, fromArtifact));
   const r = await postFromArtifact(path.resolve(io.cwd, fromArtifact), {
     env: io.env,
+    event: readGitHubEventFile(io.env.GITHUB_EVENT_PATH),
     token,
     ...(author !== undefined && { author }),
     ...(markerKey !== undefined && { markerKey }),
@@ -254,7 +254,7 @@ async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promi
   const checkedOut = await checkedOutCommit(io.env, event, async () =>
     io.checkoutHead?.(loaded.file !== undefined ? path.dirname(path.resolve(io.cwd, loaded.file)) : io.cwd),
   );
-  const gh = githubReportContext(io.env, token, undefined, checkedOut);
+  const gh = githubReportContext(io.env, token, event, checkedOut);
   if (gh.saveSkipped && stages.has('report')) io.info(gh.saveSkipped);
   if (gh.target && inputs.author !== undefined) gh.target.author = inputs.author;
   const t0 = Date.now();

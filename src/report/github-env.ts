@@ -1,14 +1,10 @@
 // What the report needs from a GitHub runner's environment: the pull request, whether it comes from
-// a fork, the base and default branches, the run's URL. Pure over env + the event payload.
-import { defaultBranchOf, type GitHubEvent, readGitHubEventFile } from '../github/event.js';
+// a fork, the base and default branches, the run's URL. Pure over env + the event payload, which the
+// entry point reads (src/github/event.ts readGitHubEventFile) and passes in.
+import { defaultBranchOf, type GitHubEvent } from '../github/event.js';
 import { actionsRunUrl } from '../github/run.js';
 import { mayBuildPullRequestCode, untrustedReason } from '../util/pull-request-code.js';
 import type { GitHubTarget } from './stage.js';
-
-/** The runner's event payload, parsed (src/github/event.ts); off a runner: an empty event. */
-export function readGitHubEvent(env: Readonly<Record<string, string | undefined>>): GitHubEvent {
-  return readGitHubEventFile(env.GITHUB_EVENT_PATH);
-}
 
 export interface GitHubReportContext {
   target?: GitHubTarget;
@@ -26,7 +22,8 @@ export interface GitHubReportContext {
 export function githubReportContext(
   env: Readonly<Record<string, string | undefined>>,
   token: string | undefined,
-  event: GitHubEvent = readGitHubEvent(env),
+  /** The runner's event payload, parsed (src/github/event.ts); off a runner: an empty event. */
+  event: GitHubEvent,
   /** The commit the checkout holds, where read: taken on a schedule run only (see defaultBranchOf). */
   read?: string,
 ): GitHubReportContext {

@@ -6,9 +6,9 @@
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import type { GitHubClient } from '../github/client.js';
+import type { GitHubEvent } from '../github/event.js';
 import { COMMENT_ARTIFACT_FILE, readCommentArtifact } from './artifact.js';
 import { restoreTrimmed } from './artifact-fit.js';
-import { readGitHubEvent } from './github-env.js';
 import { ReportModelSchema } from './model-schema.js';
 import { renderRun } from './render/run.js';
 import { replacedMarkers } from './stage.js';
@@ -20,6 +20,8 @@ export async function postFromArtifact(
   dir: string,
   io: {
     env: Readonly<Record<string, string | undefined>>;
+    /** The runner's event payload, parsed by the caller (src/github/event.ts): the run it follows. */
+    event: GitHubEvent;
     token: string | undefined;
     /** The login the token posts as (the comment-author input). */
     author?: string;
@@ -39,7 +41,7 @@ export async function postFromArtifact(
   const repository = io.env.GITHUB_REPOSITORY;
   if (!repository)
     throw new InputError('from-artifact: GITHUB_REPOSITORY is not set (run this on a GitHub runner)');
-  const run = readGitHubEvent(io.env).workflow_run;
+  const run = io.event.workflow_run;
   // Only a workflow_run job can tie the artifact to the run that made it.
   if (run?.head_sha === undefined)
     throw new InputError(

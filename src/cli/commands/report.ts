@@ -6,6 +6,7 @@ import { loadConfig } from '../../config/load.js';
 import { EnvironmentError, InputError } from '../../errors.js';
 import { DEFAULT_API_URL, apiUrlMessage } from '../../github/api-url.js';
 import { GitHubApiError } from '../../github/errors.js';
+import { readGitHubEventFile } from '../../github/event.js';
 import { isOwnerRepo } from '../../github/run.js';
 import type { Plan } from '../../plan/plan.js';
 import { dirBaselineStore } from '../../report/baseline.js';
@@ -222,10 +223,12 @@ unreachable, or it refused the request (403: a token that may not write to the p
       checkFiles: false,
     });
     const { mode, token, apiUrl } = postingFlags(values, pr, io.env);
-    const git = await gitContextFor(io);
+    const event = readGitHubEventFile(io.env.GITHUB_EVENT_PATH);
+    const git = await gitContextFor(io, event);
     // The comment's commit as the action names it (a workflow_run poster checks the artifact against
     // it): a pull request's head, else GITHUB_SHA, even where the tags name another checkout.
-    const headSha = githubReportContext(io.env, undefined).target?.headSha ?? io.env.GITHUB_SHA ?? git.sha;
+    const headSha =
+      githubReportContext(io.env, undefined, event).target?.headSha ?? io.env.GITHUB_SHA ?? git.sha;
     const plan = planOfConfig(loaded, git);
     const resultDir = path.resolve(io.cwd, values.results);
     if (!existsSync(resultDir))
