@@ -49,6 +49,19 @@ export function baselineSave(
   return mayBuildPullRequestCode(env, readRunEventFacts(env)) ? {} : { saveAs: { branch, sha } };
 }
 
+/** The config `ml-image run` runs: --config, else an ml-image.yml here, else the bundled example. */
+function loadRunConfig(io: CliIo, values: Parameters<typeof overridesFromFlags>[0] & { config?: string }) {
+  const hasLocalConfig = DEFAULT_CONFIG_FILES.some((f) => existsSync(path.join(io.cwd, f)));
+  const file = values.config ?? (hasLocalConfig ? undefined : bundledExample());
+  if (file === bundledExample()) io.stderr(`no ml-image.yml here: running the bundled example ${file}\n`);
+  return loadConfig({
+    cwd: io.cwd,
+    env: io.env,
+    ...(file !== undefined && { file }),
+    overrides: overridesFromFlags(values),
+  });
+}
+
 /** A pipeline error or warning for the terminal: its title first, what the image said escaped. */
 const titled = (m: string, p?: { title?: string }) => printableLines(`${p?.title ? `${p.title}: ` : ''}${m}`);
 
@@ -161,15 +174,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
     const gpus = parseGpuMode(values.gpus, 'run: --gpus');
     // A value naming no stage (", ,": an unset variable) would run every stage: parseStages refuses it.
     const stages: Set<Stage> = parseStages(values.stages, 'run: --stages');
-    const hasLocalConfig = DEFAULT_CONFIG_FILES.some((f) => existsSync(path.join(io.cwd, f)));
-    const file = values.config ?? (hasLocalConfig ? undefined : bundledExample());
-    if (file === bundledExample()) io.stderr(`no ml-image.yml here: running the bundled example ${file}\n`);
-    const loaded = loadConfig({
-      cwd: io.cwd,
-      env: io.env,
-      ...(file !== undefined && { file }),
-      overrides: overridesFromFlags(values),
-    });
+    const loaded = loadRunConfig(io, values);
     const push = !values.load;
     if (!push && loaded.config.platforms.length !== 1)
       throw new InputError(
