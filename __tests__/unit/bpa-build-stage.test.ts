@@ -11,6 +11,7 @@ import { applyToPlan, buildOptionsFromInputs } from '../../src/build/action-inpu
 import { runBuildStage } from '../../src/build/stage.js';
 import { validateConfigData } from '../../src/config/load.js';
 import { InputError } from '../../src/errors.js';
+import { readGitHubEventFile } from '../../src/github/event.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
 import { findImagesDir } from '../../src/util/images-dir.js';
@@ -107,6 +108,8 @@ async function build(
       docker,
       exec: NO_GIT,
       env,
+      // As the pipeline hands it over: the payload at GITHUB_EVENT_PATH.
+      event: readGitHubEventFile(env.GITHUB_EVENT_PATH),
       progress: (l) => progress.push(l),
       warning: (m) => warnings.push(m),
       output: (l) => output.push(l),

@@ -31,6 +31,7 @@ import { findImagesDir } from '../../src/util/images-dir.js';
 import { validateConfigData } from '../../src/config/load.js';
 import type { CommandRunner, ExecOptions } from '../../src/docker/adapter.js';
 import { CheckFailedError, ConfigError, EnvironmentError, exitCodeOf, InputError } from '../../src/errors.js';
+import { readGitHubEventFile } from '../../src/github/event.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
 import { fakeDocker } from '../helpers/fakes.js';
@@ -145,7 +146,7 @@ function setup(extra: Record<string, unknown> = {}) {
 async function run(
   outcomes: Parameters<typeof scriptedDocker>[0],
   extra: Record<string, unknown> = {},
-  env = {},
+  env: Record<string, string> = {},
   buildxVersion?: string,
   more: Partial<BuildStageInput> = {},
 ) {
@@ -170,6 +171,8 @@ async function run(
       docker: s.docker,
       exec: NO_GIT,
       env,
+      // As the pipeline hands it over: the payload at GITHUB_EVENT_PATH.
+      event: readGitHubEventFile(env.GITHUB_EVENT_PATH),
       progress: (l) => progress.push(l),
       output: (l) => output.push(l),
       sleep: async (ms) => void sleeps.push(ms),

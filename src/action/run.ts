@@ -282,6 +282,7 @@ async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promi
     {
       docker: io.docker,
       env: io.env,
+      event,
       progress: (stage, line) => io.info(`[${((Date.now() - t0) / 1000).toFixed(0)}s] ${stage}: ${line}`),
       output: (line) => io.info(line),
       group: io.group,
@@ -354,10 +355,7 @@ function setResultOutputs(io: ActionIo, result: PipelineResult, inputs: StageInp
   }
 }
 
-/**
- * Whether V was pushed by digest without a merge (a matrix build job, merge: false): its tags are
- * the merge job's to push, and were not pushed here.
- */
+/** V pushed by digest without a merge (a matrix build job, merge: false): its tags are the merge job's. */
 const byDigestOnly = (v: VariantBuild): boolean =>
   v.digest === undefined && v.platforms.length > 0 && v.platforms.every(isPushed);
 /** The tags V's build pushed (or loaded): none when it pushed by digest alone. */

@@ -29,7 +29,7 @@ import { inputSecrets } from './input-secrets.js';
 import { localTag, mergeVariant } from './merge.js';
 import { BUILD_RESULT_SCHEMA_VERSION, type BuildResult, type VariantBuild } from './result.js';
 import type { PlatformBuild } from './result.js';
-import { readGitHubEventFile } from '../github/event.js';
+import type { GitHubEvent } from '../github/event.js';
 import { untrustedReason } from '../util/pull-request-code.js';
 import { scopedBuildTagPrefix, writeScopeOf } from './push-tag.js';
 import { sayOnce } from './notes.js';
@@ -70,6 +70,8 @@ export interface BuildStageInput {
 export interface BuildStageDeps {
   docker: DockerAdapter;
   env: Readonly<Record<string, string | undefined>>;
+  /** The runner's event payload, which the caller read (src/github/event.ts); absent: an empty one. */
+  event?: GitHubEvent;
   /** One progress line (stage, platform, elapsed). */
   progress: (line: string) => void;
   /** What was asked for and left out (the builder cannot): the action's annotation. */
@@ -339,7 +341,7 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
     unregister();
     throw e;
   }
-  const untrusted = writeScopeOf(deps.env, readGitHubEventFile(deps.env.GITHUB_EVENT_PATH));
+  const untrusted = writeScopeOf(deps.env, deps.event ?? {});
   if (untrusted)
     deps.progress(
       `${untrusted.otherRef ? untrusted.why : `${untrustedReason(deps.env)}: it ${untrusted.why}`}, so it writes no cache the default branch reads (the docker driver pushes by ${scopedBuildTagPrefix(untrusted.pushScope)}* tags)`,

@@ -26,6 +26,7 @@ import type { ResultDir } from '../results/results.js';
 import { type GpuDevices, hostGpuDevices } from '../smoke/gpu-identity.js';
 import type { GpuMode } from '../smoke/gpu-mode.js';
 import { runSmokeStage, type SmokeEntry, type SmokeStatus } from '../smoke/stage.js';
+import { type GitHubEvent, readGitHubEventFile } from '../github/event.js';
 import { runnerFromEnv } from '../github/run.js';
 import { prepareSigning, runAttest, warmRegistry } from './attest.js';
 import { checkBeforeContainers } from './door-checks.js';
@@ -70,6 +71,8 @@ export interface PipelineOptions {
 export interface PipelineIo {
   docker: () => DockerAdapter;
   env: Readonly<Record<string, string | undefined>>;
+  /** The runner's event payload as the caller read it (src/github/event.ts); absent: read from env here. */
+  event?: GitHubEvent;
   /** One line of progress: "[stage] what happened". */
   progress: (stage: Stage, line: string) => void;
   /** Raw tool output (buildx with its target, test output), for a log that folds it away. */
@@ -256,6 +259,7 @@ async function resolveAndBuild(
       mergeFromDigestFiles(opts.mergeFrom!, io, plan, opts.buildOptions?.annotations),
     );
   if (!opts.stages.has('build') && !opts.stages.has('resolve')) return undefined;
+  const event = io.event ?? readGitHubEventFile(io.env.GITHUB_EVENT_PATH); // once, for both stages
   // Exit 2 before any container runs: build secrets, requirements the variants cannot install.
   checkBeforeContainers(opts, io, plan);
   if (opts.stages.has('build')) opts.results.removeBuild(); // an earlier run's: see removeBuild
@@ -264,7 +268,7 @@ async function resolveAndBuild(
   if (opts.push && opts.stages.has('build')) await key;
   const docker = io.docker();
   const resolved = opts.stages.has('resolve')
-    ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))
+    ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker, event))
     : {};
   Object.assign(into, resolved);
   // A target without a resolution has none: an earlier run's is not taken for this build's either.
@@ -302,6 +306,7 @@ async function resolveAndBuild(
         // git, for the context's commit time.
         exec: new ActionsExecRunner(),
         env: io.env,
+        event,
         progress: (l) => io.progress('build', l),
         warning: (m) => io.warning(m, { title: 'ml-image build' }),
         ...(io.stepTiming && { timing: (l: string) => io.stepTiming!('build', l) }),
@@ -344,6 +349,7 @@ async function runResolve(
   io: PipelineIo,
   plan: Plan,
   docker: DockerAdapter,
+  event: GitHubEvent,
 ): Promise<Resolved> {
   const { config, baseDir } = opts.loaded;
   const registryBase = opts.stages.has('build') && (await builderPullsBases(opts, io, docker));
@@ -351,6 +357,7 @@ async function runResolve(
     runResolveStage(plan, config, baseDir, {
       docker,
       env: io.env,
+      event,
       lookupHost: io.lookupHost ?? systemLookup,
       ...(registryBase && { registryBase }),
       buildFollows: opts.stages.has('build'),

@@ -1,7 +1,7 @@
 // Reusing an earlier resolution (`ml-image run`): its cache key, and the lookup that says why an
 // answer is or is not reused.
 import { createHash } from 'node:crypto';
-import { readGitHubEventFile } from '../github/event.js';
+import type { GitHubEvent } from '../github/event.js';
 import { remoteIncludes } from '../requirements/parse.js';
 import { VERSION } from '../version.js';
 import { pipReadText, type ResolveInput } from './input.js';
@@ -14,6 +14,7 @@ interface EarlierDeps {
   cache?: SnapshotCache;
   reuse?: boolean;
   env: Readonly<Record<string, string | undefined>>;
+  event?: GitHubEvent;
 }
 
 /**
@@ -25,6 +26,8 @@ export function resolutionKey(
   baseDigest: string,
   input: ResolveInput,
   env: Readonly<Record<string, string | undefined>> = {},
+  /** The runner's event payload, which the caller read (ResolveDeps.event); default: an empty one. */
+  event: GitHubEvent = {},
 ): string {
   // Neither decides pip's answer: the network only reaches the same indexes, and which base runs is
   // in baseDigest (the registry digest, or the local image id, of the image that ran).
@@ -38,7 +41,7 @@ export function resolutionKey(
         decisive,
         VERSION,
         snapshot: 2,
-        scope: pipCacheScope(env, readGitHubEventFile(env.GITHUB_EVENT_PATH)),
+        scope: pipCacheScope(env, event),
       }),
     )
     .digest('hex')}`;
@@ -60,7 +63,7 @@ export function earlierResolution(
     );
     return {};
   }
-  const key = resolutionKey(digest, input, deps.env);
+  const key = resolutionKey(digest, input, deps.env, deps.event);
   const hit = cachedJson(deps.cache, key, ResolveOutputSchema)?.value;
   if (hit === undefined) return { key };
   say(`reused the resolution of identical inputs (base ${digest.slice(0, 19)})`);

@@ -6,7 +6,7 @@
 // nothing fits). Each step is a function with a typed
 // result (steps/). The snapshot (when not cached), the plain dry run and its analysis run in ONE
 // python process; with the snapshot cached, the held run (when needed) follows in that process.
-import { readGitHubEventFile } from '../github/event.js';
+import type { GitHubEvent } from '../github/event.js';
 import { createHash } from 'node:crypto';
 import type { ContainerSession, DockerAdapter } from '../docker/adapter.js';
 import { renderExplanation } from './explain.js';
@@ -77,6 +77,11 @@ export interface ResolveDeps {
    * process's own by default.
    */
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * The runner's event payload, for the run's trust scope: the caller's read of GITHUB_EVENT_PATH
+   * (src/github/event.ts readGitHubEventFile), never this module's; absent: an empty event.
+   */
+  event?: GitHubEvent;
   /**
    * This machine's resolver, for index host names that may name its loopback (network-lookup.ts):
    * the composition root supplies the system's (src/docker/host-lookup.ts), a test a fake. Not
@@ -253,7 +258,7 @@ async function openSession(
     o.pinned.key !== undefined
       ? pipCacheVolume(input, {
           base: o.pinned.key,
-          scope: pipCacheScope(o.env, readGitHubEventFile(o.env.GITHUB_EVENT_PATH)),
+          scope: pipCacheScope(o.env, deps.event),
         })
       : undefined;
   const net =

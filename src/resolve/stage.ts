@@ -2,6 +2,7 @@
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { CheckFailedError, InputError } from '../errors.js';
+import type { GitHubEvent } from '../github/event.js';
 import { pipIndexes } from '../python/indexes.js';
 import type { Plan } from '../plan/schema.js';
 import { type ResolveInput, resolveAgainstBase } from './resolve.js';
@@ -33,6 +34,8 @@ export async function runResolveStage(
      * process's own by default.
      */
     env: Readonly<Record<string, string | undefined>>;
+    /** The runner's event payload, as the caller read it (ResolveDeps.event). */
+    event?: GitHubEvent;
     /**
      * This machine's resolver, for index host names (network-lookup.ts): the composition root
      * supplies the system's (src/docker/host-lookup.ts), a test a fake.

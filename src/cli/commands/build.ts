@@ -5,6 +5,7 @@ import type { BuildResult } from '../../build/result.js';
 import { loadConfig } from '../../config/load.js';
 import { checkRegistry } from '../../docker/registry.js';
 import { InputError } from '../../errors.js';
+import { readGitHubEventFile } from '../../github/event.js';
 import { checkStageInputs, runPipeline } from '../../pipeline/pipeline.js';
 import type { Stage } from '../../pipeline/stages.js';
 import { defaultCacheDir } from '../../util/cache-dir.js';
@@ -81,10 +82,12 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
       );
     }
     // Independent: the git context and the registry check, side by side (the plan's bad input first).
+    const event = readGitHubEventFile(io.env.GITHUB_EVENT_PATH); // once: the plan's and the stages'
     const git = await gitPlannedBeforeRegistry(
       io,
       loaded,
       push ? checkRegistry(config.image.registry) : undefined,
+      event,
     );
     const t0 = Date.now();
     const progress = (line: string) =>
@@ -109,6 +112,7 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
       {
         docker: io.docker,
         env: io.env,
+        event,
         ...(io.lookupHost && { lookupHost: io.lookupHost }),
         // The plan is in plan.json (and `ml-image plan`): here a line per resolve and build step.
         progress: (stage, line) => {

@@ -2,6 +2,7 @@ import { readRequirements, workspaceRoot } from '../../requirements/read.js';
 import { enginePlatform } from '../../docker/engine-platform.js';
 import { systemLookup } from '../../docker/host-lookup.js';
 import { InputError } from '../../errors.js';
+import { readGitHubEventFile } from '../../github/event.js';
 import { imageRefProblem } from '../../oci/ref.js';
 import { pipIndexes } from '../../python/indexes.js';
 import { redactUrls } from '../../util/redact.js';
@@ -120,6 +121,7 @@ engine holds the base's list without the platform's content (pull it with "docke
       {
         docker: io.docker(),
         env: io.env,
+        event: readGitHubEventFile(io.env.GITHUB_EVENT_PATH),
         lookupHost: io.lookupHost ?? systemLookup,
         progress: (l) => io.stderr(`${l}\n`),
         cache: fileSnapshotCache(defaultCacheDir(io.env, io.cwd)),

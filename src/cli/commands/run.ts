@@ -32,7 +32,7 @@ import {
   printedReport,
 } from './shared.js';
 import type { Command } from './types.js';
-import { readRunEventFacts } from '../../github/event.js';
+import { readGitHubEventFile, readRunEventFacts } from '../../github/event.js';
 import { mayBuildPullRequestCode, refusePullRequestTarget } from '../../util/pull-request-code.js';
 import { printableLines } from '../../util/text.js';
 
@@ -190,7 +190,8 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
     checkEarlierResults(stages, outDir, outLabel);
     // The registry check and the git facts (a few git processes) at once; the plan's bad input first.
     const registry = push && stages.has('build') ? checkRegistry(loaded.config.image.registry) : undefined;
-    const git = await gitPlannedBeforeRegistry(io, loaded, registry);
+    const event = readGitHubEventFile(io.env.GITHUB_EVENT_PATH); // once: the plan's and the stages'
+    const git = await gitPlannedBeforeRegistry(io, loaded, registry, event);
     const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : 'local';
     const cacheDir = defaultCacheDir(io.env, io.cwd);
     const results = openResultDir(outDir, outLabel);
@@ -219,6 +220,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
       {
         docker: io.docker,
         env: io.env,
+        event,
         ...(io.lookupHost && { lookupHost: io.lookupHost }),
         // What the image said (a test's reason, a probe's error) is escaped; the raw output is docker's.
         progress: (stage, line) => io.stderr(`[${elapsed()}] ${stage.padEnd(7)} ${printableLines(line)}\n`),

@@ -74,8 +74,9 @@ export async function gitPlannedBeforeRegistry(
   io: CliIo,
   loaded: LoadedConfig,
   registry: Promise<unknown> | undefined,
+  event?: GitHubEvent,
 ): Promise<GitContext> {
-  const [git, reg] = await Promise.allSettled([gitContextFor(io), registry]);
+  const [git, reg] = await Promise.allSettled([gitContextFor(io, event), registry]);
   if (git.status === 'rejected') throw git.reason;
   planOfConfig(loaded, git.value);
   if (reg.status === 'rejected') throw reg.reason;
