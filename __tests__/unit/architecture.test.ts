@@ -876,6 +876,19 @@ describe('src/', () => {
     expect(hits).toEqual([]);
   });
 
+  // The event payload is read once, at the entries (the action, the CLI, the pipeline), and handed to
+  // the stages parsed, as env is: a stage that read GITHUB_EVENT_PATH itself was one more disk read
+  // behind no interface.
+  it('reads the GitHub event file (readGitHubEventFile) only in the entries: action/, cli/, pipeline/', () => {
+    const code = (text: string) => text.split('\n').filter((l) => !/^\s*(\/\/|\/?\*)/.test(l));
+    const hits = Object.entries(files).flatMap(([f, t]) =>
+      !/^(action|cli|pipeline|github)\//.test(f) && code(t).some((l) => l.includes('readGitHubEventFile'))
+        ? [f]
+        : [],
+    );
+    expect(hits).toEqual([]);
+  });
+
   // On Node 20 AbortSignal.any holds its sources weakly: an AbortSignal.timeout source nothing else
   // holds is collected at a GC and never fires (nodejs/node#57736). anySignal (src/util/abort.ts)
   // keeps them.
