@@ -16,8 +16,10 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 8 modules
-var signers = __webpack_require__(11057);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 7 modules
+var signers = __webpack_require__(96364);
+// EXTERNAL MODULE: ./src/docker/registry-client.ts
+var registry_client = __webpack_require__(15669);
 // EXTERNAL MODULE: ./src/attest/cosign-image.ts
 var cosign_image = __webpack_require__(1614);
 // EXTERNAL MODULE: ./src/attest/cosign-push.ts
@@ -84,6 +86,7 @@ var workflow_claims = __webpack_require__(14424);
 
 
 
+
 /** Where cosign keeps a keyless signature's certificate: an annotation of its layer. */
 const CERTIFICATE_ANNOTATION = 'dev.sigstore.cosign/certificate';
 /** The certificates on the `.sig` / `.att` tag of REF, over the registry client. */
@@ -109,7 +112,7 @@ function certificateReaderFor(env, ref, identity, transport = {}) {
     const registry = () => {
         if (reader === undefined) {
             const client = (0,signers/* nativeReaches */.hG)(ref, env)
-                ? (0,signers/* defaultClient */.Vm)(env, transport.fetch, transport.signal)
+                ? (0,registry_client/* defaultClient */.V)(env, transport.fetch, transport.signal)
                 : undefined;
             reader = client
                 ? { certificates: registryCertificates(client), attestations: registryAttestations(client) }
@@ -2210,14 +2213,13 @@ async function readTagLayers(client, repository, tag, mediaType, kind, known) {
 
 /***/ }),
 
-/***/ 11057:
+/***/ 96364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   rO: () => (/* binding */ createSigner),
-  Vm: () => (/* binding */ defaultClient),
   hG: () => (/* binding */ nativeReaches),
   kZ: () => (/* binding */ preconnect),
   NR: () => (/* binding */ signingKey),
@@ -2228,8 +2230,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/docker/http-fetch.ts
-var http_fetch = __webpack_require__(14911);
 // EXTERNAL MODULE: ./src/docker/oci-client.ts
 var oci_client = __webpack_require__(7589);
 // EXTERNAL MODULE: ./src/docker/plain-http.ts
@@ -2258,113 +2258,35 @@ function forcedCosign(env) {
 
 // EXTERNAL MODULE: ./src/docker/registry-auth.ts
 var registry_auth = __webpack_require__(8516);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
-var cleanup = __webpack_require__(38201);
-// EXTERNAL MODULE: ./src/util/process-tree.ts
-var process_tree = __webpack_require__(26706);
-// EXTERNAL MODULE: ./src/util/run-id.ts
-var run_id = __webpack_require__(72679);
-// EXTERNAL MODULE: ./src/docker/exec-runner.ts
-var exec_runner = __webpack_require__(45206);
-;// CONCATENATED MODULE: ./src/docker/registry-io.ts
-// The real side effects of talking to a registry as docker does: fetch, Docker's config file, and
-// its credential helpers (`docker-credential-NAME get`). Doctor's push check and the native signer
-// both use them; the pure parts (which credential, the token flow) are in registry-auth.ts.
-
-
-
-
-
-
-
-
-
-const nodeExec = (file, args, options, callback) => (0,external_node_child_process_.execFile)(file, args, options, callback);
-/** How long a helper may take (a keychain may wait on a prompt). */
-const HELPER_TIMEOUT_MS = 30_000;
-/**
- * The real side effects of the registry checks: fetch (simpleFetch, through the proxy ENV names for
- * the host, as docker's push goes), Docker's config file, credential helpers.
- */
-function registryDeps(env, exec = nodeExec) {
-    return {
-        fetch: (url, init) => (0,http_fetch/* simpleFetch */.Ze)(url, init, env),
-        dockerConfig: () => {
-            const file = (0,registry_auth/* dockerConfigPath */.Q1)(env);
-            return file && (0,external_node_fs_.existsSync)(file) ? { file, text: (0,external_node_fs_.readFileSync)(file, 'utf8') } : undefined;
-        },
-        helper: (name, server, signal) => new Promise((resolve, reject) => {
-            (0,cleanup/* throwIfInterrupted */.sK)(`docker-credential-${name}`);
-            signal?.throwIfAborted();
-            // Stopped with the run on a signal (it may wait up to 30 s on a keychain), at its 30 s, and
-            // at the caller's deadline (SIGNAL: a verify's; the process would otherwise outlive its
-            // error): with what it started, which a kill of the helper alone (execFile's own timeout
-            // and signal) leaves to run on under init when the helper is a script.
-            let timedOut = false;
-            let ended = false;
-            let timer;
-            let unregister = () => undefined;
-            const stop = () => (0,process_tree/* stopChild */.Dh)(child);
-            const done = () => {
-                ended = true;
-                clearTimeout(timer);
-                unregister();
-                signal?.removeEventListener('abort', stop);
-            };
-            const options = { env: { ...process.env, [exec_runner/* RUN_ID_ENV */.I]: run_id/* RUN_ID */.UC } };
-            const child = exec(`docker-credential-${name}`, ['get'], options, (err, stdout) => {
-                done();
-                if (signal?.aborted)
-                    return reject(signal.reason);
-                if (timedOut)
-                    return reject(new errors/* EnvironmentError */.eG(`credential helper docker-credential-${name} gave no answer for ${server} in ${HELPER_TIMEOUT_MS / 1000} s`, `check that docker-credential-${name} get answers without a prompt, or log in again (docker login ${server})`));
-                if (err) {
-                    // Helpers say "credentials not found ..." on stdout when there is no login for the host:
-                    // no login (the caller goes on anonymously, as docker does). Anything else a helper
-                    // prints stays out of messages.
-                    if (/credentials not found/i.test(stdout))
-                        return resolve(undefined);
-                    reject(new errors/* EnvironmentError */.eG(`credential helper docker-credential-${name} failed for ${server}: ${err.message.split('\n')[0]}`, `install docker-credential-${name}, or log in again (docker login ${server})`));
-                    return;
-                }
-                try {
-                    const j = JSON.parse(stdout);
-                    resolve({ username: j.Username ?? '', secret: j.Secret ?? '' });
-                }
-                catch {
-                    reject(new errors/* EnvironmentError */.eG(`credential helper docker-credential-${name} printed no JSON for ${server}`, `log in again (docker login ${server})`));
-                }
-            });
-            if (!ended) {
-                timer = setTimeout(() => {
-                    timedOut = true;
-                    stop();
-                }, HELPER_TIMEOUT_MS);
-                unregister = (0,cleanup/* registerCleanup */.qE)(async () => stop());
-                signal?.addEventListener('abort', stop, { once: true });
-            }
-            // A helper that exits without reading stdin must not crash the process (EPIPE).
-            child.stdin?.on('error', () => undefined);
-            child.stdin?.end(server);
-        }),
-    };
-}
-
+// EXTERNAL MODULE: ./src/docker/registry-client.ts
+var registry_client = __webpack_require__(15669);
+// EXTERNAL MODULE: ./src/docker/registry-io.ts
+var registry_io = __webpack_require__(62378);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/attest/cosign-args.ts
 var cosign_args = __webpack_require__(51386);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
 var util_redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
+var cleanup = __webpack_require__(38201);
+// EXTERNAL MODULE: ./src/util/process-tree.ts
+var process_tree = __webpack_require__(26706);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts
+var exec_runner = __webpack_require__(45206);
+// EXTERNAL MODULE: ./src/util/run-id.ts
+var run_id = __webpack_require__(72679);
 // EXTERNAL MODULE: ./src/util/temp.ts
 var temp = __webpack_require__(54868);
 ;// CONCATENATED MODULE: ./src/attest/cosign-env.ts
@@ -2491,6 +2413,8 @@ function sigstoreCacheError(what, detail, given, own, initialized) {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
+// EXTERNAL MODULE: ./src/docker/failures.ts
+var failures = __webpack_require__(76873);
 ;// CONCATENATED MODULE: ./src/attest/cosign-failure.ts
 // What a failed cosign run means, from its stderr (already redacted): a failed check (nothing
 // signed, or not by that key or identity), an unreachable registry or Sigstore, refused
@@ -2569,6 +2493,7 @@ function classifyFailure(stderr) {
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 180_000;
 const CACHE_RETRY_MS = 2_000;
 const INSTALL_FIX = 'install cosign 2.x: on GitHub Actions sigstore/cosign-installer (pinned by commit SHA), on Debian 13 `apt-get install cosign` (in a clone of ml-image-action itself, `sudo scripts/test-env.sh` installs it)';
@@ -2617,6 +2542,9 @@ async function runCosign(c, args, target, tuf) {
         throw interrupted;
     if (res.timedOut === true)
         throw new errors/* EnvironmentError */.eG(`${what} did not finish within ${Math.round(c.timeoutMs / 1000)}s`, `check that the registry ${target === undefined ? '' : `${(0,oci_ref/* parseDigestRef */.Tf)(target).registry} `}answers quickly, or raise the timeout`);
+    const killed = (0,failures/* killedBySignal */.PV)(what, 'cosign', res);
+    if (killed)
+        throw killed;
     const failure = classifyFailure(c.redact(res.stderr));
     if (failure.kind === 'missing' || failure.kind === 'invalid')
         return failure;
@@ -2661,6 +2589,7 @@ function inputProblem(detail) {
 // signature is a check result (`ok: false`), an unreachable registry an EnvironmentError (exit 3),
 // a bad key, password or file an InputError. A run that reads Sigstore's TUF metadata (keyless,
 // the log) gets a TUF_ROOT of the run's own (cosign-env.ts).
+
 
 
 
@@ -2826,7 +2755,10 @@ function defaultCosignExec(binary = 'cosign') {
         const out = [];
         const err = [];
         let timedOut = false;
+        // Stopped here (the timeout, the deadline, the cleanup): no signal of another's to report.
+        let stopping = false;
         const stop = () => {
+            stopping = true;
             // With the credential helpers it runs (docker-credential-*): killed alone, cosign left them
             // to run on under init, out of the run's cleanup and the runner's process tree.
             (0,process_tree/* stopChild */.Dh)(child);
@@ -2852,15 +2784,16 @@ function defaultCosignExec(binary = 'cosign') {
             settled();
             reject(e);
         });
-        child.once('close', (code) => {
+        child.once('close', (code, signal) => {
             settled();
             if (opts.signal?.aborted)
                 return reject(opts.signal.reason);
             resolve({
-                exitCode: code ?? 137,
+                exitCode: code ?? 128 + (signal ? (external_node_os_.constants.signals[signal] ?? 9) : 9),
                 stdout: Buffer.concat(out).toString('utf8'),
                 stderr: Buffer.concat(err).toString('utf8'),
                 ...(timedOut && { timedOut }),
+                ...(code === null && signal && !stopping && { signal }),
             });
         });
     });
@@ -3295,23 +3228,6 @@ function signingKey(identity, env, tlog) {
     }
     return key;
 }
-/** The real registry client: node:http(s) with keep-alive, Docker's logins; ends at SIGNAL's abort. */
-function defaultClient(env, httpFetch = http_fetch/* nodeHttpFetch */.Xq, signal) {
-    const clients = new Map();
-    const deps = registryDeps(env);
-    return (host) => {
-        let c = clients.get(host);
-        if (!c) {
-            c = (0,oci_client/* createOciClient */.Dj)(host, {
-                fetch: httpFetch,
-                credential: () => (0,registry_auth/* findCredential */.L4)(host, deps),
-                ...(signal && { signal }),
-            });
-            clients.set(host, c);
-        }
-        return c;
-    };
-}
 /** The real cosign, with the key (COSIGN_KEY) and its password by environment only; killed at SIGNAL. */
 function cosignFromEnv(env, tlog, signal) {
     return createCosignSigner(defaultCosignExec(), {
@@ -3344,7 +3260,7 @@ function nativeReachesHost(registry, env) {
     if ((0,plain_http/* proxyApplies */.dy)(registry, env))
         return false;
     try {
-        return (0,registry_auth/* findCredential */.L4)(registry, registryDeps(env)).kind !== 'token';
+        return (0,registry_auth/* findCredential */.L4)(registry, (0,registry_io/* registryDeps */.G)(env)).kind !== 'token';
     }
     catch {
         return false; // an unreadable Docker config: cosign says what is wrong with it
@@ -3355,7 +3271,7 @@ function nativeReachesHost(registry, env) {
  * with IDENTITY (the pipeline calls it as the build starts, so that the attest stage finds them
  * open: node's first request to a host costs several milliseconds, a TLS handshake more).
  */
-function preconnect(repository, identity, env, tlog, sockets, client = defaultClient(env)) {
+function preconnect(repository, identity, env, tlog, sockets, client = (0,registry_client/* defaultClient */.V)(env)) {
     const { host } = (0,docker_registry/* splitImageRef */.l2)(repository);
     if (nativeKeyText(identity, env, tlog) === undefined || !nativeReachesHost(host, env))
         return;
@@ -3400,7 +3316,7 @@ function createSigner(opts) {
         let n = natives.get(key);
         if (!n) {
             n = createNativeSigner({
-                client: (host) => (client ??= opts.client ?? defaultClient(env, opts.fetch, opts.signal))(host),
+                client: (host) => (client ??= opts.client ?? (0,registry_client/* defaultClient */.V)(env, opts.fetch, opts.signal))(host),
                 signingKey: () => key ?? Promise.reject(new Error('no signing key')),
                 keyText: keys.text,
             });
@@ -3474,7 +3390,7 @@ function verifyDeps(env, ref, identity, tlog, given, transport = {}) {
     // Only that file: one not read there (a FIFO, which may be read once, cosign's) is not opened.
     const keys = publicKeyFiles(env, (f) => (f === file ? text : readIfThere(f)));
     const { fetch, signal } = transport;
-    const client = defaultClient(env, fetch, signal);
+    const client = (0,registry_client/* defaultClient */.V)(env, fetch, signal);
     // One judgment of the key for the choice of index reader and every check the signer makes.
     const native = nativeReaches(ref, env) && keys.verifiesNatively(identity, tlog);
     return {
@@ -5879,6 +5795,148 @@ function dockerConfigPath(env) {
     if (env.DOCKER_CONFIG)
         return node_path__WEBPACK_IMPORTED_MODULE_0___default().join(env.DOCKER_CONFIG, 'config.json');
     return env.HOME ? node_path__WEBPACK_IMPORTED_MODULE_0___default().join(env.HOME, '.docker', 'config.json') : undefined;
+}
+
+
+/***/ }),
+
+/***/ 15669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ defaultClient)
+/* harmony export */ });
+/* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14911);
+/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7589);
+/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8516);
+/* harmony import */ var _registry_io_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62378);
+// The real registry client per host: the OCI client (oci-client.ts) over node:http(s) with
+// keep-alive (http-fetch.ts) and Docker's logins (registry-auth.ts, registry-io.ts). The built-in
+// signer, verify's reads and `ml-image collect` use it.
+
+
+
+
+/** The real registry client: node:http(s) with keep-alive, Docker's logins; ends at SIGNAL's abort. */
+function defaultClient(env, httpFetch = _http_fetch_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeHttpFetch */ .Xq, signal) {
+    const clients = new Map();
+    const deps = (0,_registry_io_js__WEBPACK_IMPORTED_MODULE_3__/* .registryDeps */ .G)(env);
+    return (host) => {
+        let c = clients.get(host);
+        if (!c) {
+            c = (0,_oci_client_js__WEBPACK_IMPORTED_MODULE_1__/* .createOciClient */ .Dj)(host, {
+                fetch: httpFetch,
+                credential: () => (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_2__/* .findCredential */ .L4)(host, deps),
+                ...(signal && { signal }),
+            });
+            clients.set(host, c);
+        }
+        return c;
+    };
+}
+
+
+/***/ }),
+
+/***/ 62378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ registryDeps)
+/* harmony export */ });
+/* unused harmony export HELPER_TIMEOUT_MS */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38201);
+/* harmony import */ var _util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26706);
+/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(72679);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(45206);
+/* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(14911);
+/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8516);
+// The real side effects of talking to a registry as docker does: fetch, Docker's config file, and
+// its credential helpers (`docker-credential-NAME get`). Doctor's push check and the native signer
+// both use them; the pure parts (which credential, the token flow) are in registry-auth.ts.
+
+
+
+
+
+
+
+
+
+const nodeExec = (file, args, options, callback) => (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(file, args, options, callback);
+/** How long a helper may take (a keychain may wait on a prompt). */
+const HELPER_TIMEOUT_MS = 30_000;
+/**
+ * The real side effects of the registry checks: fetch (simpleFetch, through the proxy ENV names for
+ * the host, as docker's push goes), Docker's config file, credential helpers.
+ */
+function registryDeps(env, exec = nodeExec) {
+    return {
+        fetch: (url, init) => (0,_http_fetch_js__WEBPACK_IMPORTED_MODULE_7__/* .simpleFetch */ .Ze)(url, init, env),
+        dockerConfig: () => {
+            const file = (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_8__/* .dockerConfigPath */ .Q1)(env);
+            return file && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file) ? { file, text: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8') } : undefined;
+        },
+        helper: (name, server, signal) => new Promise((resolve, reject) => {
+            (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)(`docker-credential-${name}`);
+            signal?.throwIfAborted();
+            // Stopped with the run on a signal (it may wait up to 30 s on a keychain), at its 30 s, and
+            // at the caller's deadline (SIGNAL: a verify's; the process would otherwise outlive its
+            // error): with what it started, which a kill of the helper alone (execFile's own timeout
+            // and signal) leaves to run on under init when the helper is a script.
+            let timedOut = false;
+            let ended = false;
+            let timer;
+            let unregister = () => undefined;
+            const stop = () => (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .stopChild */ .Dh)(child);
+            const done = () => {
+                ended = true;
+                clearTimeout(timer);
+                unregister();
+                signal?.removeEventListener('abort', stop);
+            };
+            const options = { env: { ...process.env, [_exec_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_ID_ENV */ .I]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ID */ .UC } };
+            const child = exec(`docker-credential-${name}`, ['get'], options, (err, stdout) => {
+                done();
+                if (signal?.aborted)
+                    return reject(signal.reason);
+                if (timedOut)
+                    return reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`credential helper docker-credential-${name} gave no answer for ${server} in ${HELPER_TIMEOUT_MS / 1000} s`, `check that docker-credential-${name} get answers without a prompt, or log in again (docker login ${server})`));
+                if (err) {
+                    // Helpers say "credentials not found ..." on stdout when there is no login for the host:
+                    // no login (the caller goes on anonymously, as docker does). Anything else a helper
+                    // prints stays out of messages.
+                    if (/credentials not found/i.test(stdout))
+                        return resolve(undefined);
+                    reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`credential helper docker-credential-${name} failed for ${server}: ${err.message.split('\n')[0]}`, `install docker-credential-${name}, or log in again (docker login ${server})`));
+                    return;
+                }
+                try {
+                    const j = JSON.parse(stdout);
+                    resolve({ username: j.Username ?? '', secret: j.Secret ?? '' });
+                }
+                catch {
+                    reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`credential helper docker-credential-${name} printed no JSON for ${server}`, `log in again (docker login ${server})`));
+                }
+            });
+            if (!ended) {
+                timer = setTimeout(() => {
+                    timedOut = true;
+                    stop();
+                }, HELPER_TIMEOUT_MS);
+                unregister = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCleanup */ .qE)(async () => stop());
+                signal?.addEventListener('abort', stop, { once: true });
+            }
+            // A helper that exits without reading stdin must not crash the process (EPIPE).
+            child.stdin?.on('error', () => undefined);
+            child.stdin?.end(server);
+        }),
+    };
 }
 
 

@@ -29456,7 +29456,8 @@ async function launch(client, spec, argv, wrapped, output) {
         destroyStream(stream);
         if (await remove())
             unregister();
-        throw e;
+        // A signal's cleanup removed it while it was being set up (409 "marked for removal").
+        throw (0,cleanup/* interruptedFailure */.rn)(`starting a container of ${spec.image}`, (0,failures/* engineMessage */.g4)(e), e) ?? e;
     }
 }
 /** The exit status, or 'timeout' when timeoutMs passed first. */
@@ -29847,7 +29848,8 @@ async function startSession(client, spec) {
     catch (e) {
         if (await close())
             unregister();
-        throw e;
+        // A signal's cleanup removed it while it was being started (409 "marked for removal").
+        throw (0,cleanup/* interruptedFailure */.rn)(`starting a container of ${spec.image}`, (0,failures/* engineMessage */.g4)(e), e) ?? e;
     }
     return {
         containerId: container.id,
@@ -30418,7 +30420,7 @@ async function cleanImages(io, runId, outcome) {
         return;
     }
     try {
-        const images = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(748), __nccwpck_require__.e(511), __nccwpck_require__.e(449)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
+        const images = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(748), __nccwpck_require__.e(267), __nccwpck_require__.e(449)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
         const since = Number(io.getState?.(STATE.builtSince) ?? '');
         const written = images.readRunBuild(resultDir, since > 0 ? since : undefined);
         // No build.json of this run: the targets its build reported before it failed or was cancelled.
@@ -31647,12 +31649,15 @@ function engineOf(env, context = currentContext(env)) {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38201);
-/* harmony import */ var _util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(26706);
-/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(72679);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38201);
+/* harmony import */ var _util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(26706);
+/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(72679);
 // CommandRunner over node's child_process: line listeners for progress, and every running child
 // (a `docker buildx build`, an imagetools push) registered for cleanup, so that SIGINT/SIGTERM of
 // this process stops it too instead of leaving it to run on.
+
 
 
 
@@ -31685,38 +31690,41 @@ class ActionsExecRunner {
         const out = lineSplitter((l) => options.onLine?.(l, 'stdout'));
         const err = lineSplitter((l) => options.onLine?.(l, 'stderr'));
         return new Promise((resolve, reject) => {
-            (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .throwIfInterrupted */ .sK)(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(command));
+            (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(command));
             if (options.signal?.aborted) {
                 reject(options.signal.reason);
                 return;
             }
             const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
                 ...(options.cwd !== undefined && { cwd: options.cwd }),
-                env: { ...process.env, ...options.env, [RUN_ID_ENV]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC },
+                env: { ...process.env, ...options.env, [RUN_ID_ENV]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ID */ .UC },
                 stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
             });
             const stdout = [];
             const stderr = [];
             let killTimer;
+            // This runner stopped it (its abort, the process's cleanup): no signal of another's to report.
+            let stopping = false;
             const stop = () => new Promise((done) => {
                 if (child.exitCode !== null || child.signalCode !== null)
                     return done();
+                stopping = true;
                 child.once('close', () => done());
                 if (killTimer !== undefined)
                     return; // being stopped already
                 // What it started, found while they are still its: one it leaves running when it ends
                 // first (a double fork, re-parented to init) is killed with the rest.
-                const started = child.pid === undefined ? [] : (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .processesUnder */ .Os)(child.pid);
+                const started = child.pid === undefined ? [] : (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .processesUnder */ .Os)(child.pid);
                 // SIGTERM to the child alone: a Docker CLI from 25.0 hands it on to its plugin, which
                 // cancels the build in BuildKit. What is still running after the grace is killed, and
                 // the pipes are closed on our side: a program holding them cannot keep 'close' away.
                 child.kill('SIGTERM');
                 killTimer = setTimeout(() => {
-                    (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .stopChild */ .Dh)(child);
-                    (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .killFound */ .hR)(started);
+                    (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .stopChild */ .Dh)(child);
+                    (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .killFound */ .hR)(started);
                 }, KILL_GRACE_MS);
             });
-            const unregister = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .registerCleanup */ .qE)(stop);
+            const unregister = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCleanup */ .qE)(stop);
             const onAbort = () => void stop();
             options.signal?.addEventListener('abort', onAbort, { once: true });
             const settle = () => {
@@ -31747,9 +31755,10 @@ class ActionsExecRunner {
                 err.flush();
                 resolve({
                     // Killed by a signal: the shell's convention, 128 + the signal number.
-                    exitCode: code ?? 128 + (signal === 'SIGKILL' ? 9 : signal === 'SIGINT' ? 2 : 15),
+                    exitCode: code ?? 128 + (signal ? (node_os__WEBPACK_IMPORTED_MODULE_2__.constants.signals[signal] ?? 15) : 15),
                     stdout: Buffer.concat(stdout).toString('utf8'),
                     stderr: Buffer.concat(stderr).toString('utf8'),
+                    ...(code === null && signal && !stopping && { signal }),
                 });
             });
         });
@@ -31773,6 +31782,7 @@ class ActionsExecRunner {
 /* harmony export */   Jz: () => (/* binding */ engineContexts),
 /* harmony export */   P9: () => (/* binding */ BUILDX_FIX),
 /* harmony export */   PU: () => (/* binding */ statusCodeOf),
+/* harmony export */   PV: () => (/* binding */ killedBySignal),
 /* harmony export */   Wp: () => (/* binding */ parseAnswer),
 /* harmony export */   f1: () => (/* binding */ readFailure),
 /* harmony export */   fe: () => (/* binding */ REGISTRY_INTERRUPTED),
@@ -31784,12 +31794,14 @@ class ActionsExecRunner {
 /* harmony export */   pi: () => (/* binding */ REGISTRY_FAILING_FIX),
 /* harmony export */   s7: () => (/* binding */ GPU_REQUEST_REFUSED)
 /* harmony export */ });
-/* unused harmony exports DAEMON_FIX, REGISTRY_DENIED, errorCode */
+/* unused harmony exports DAEMON_FIX, REGISTRY_DENIED, errorCode, KILLED_FIX */
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17700);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38287);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(25835);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38201);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38287);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(25835);
+
 
 
 
@@ -31934,8 +31946,8 @@ function connectionError(err, docker) {
     if (code && CONNECT_CODES.has(code)) {
         const context = engineContexts.get(docker);
         // A context's own address as it names it (a password in it masked), else the client's.
-        const target = context ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrls */ .sK)(context.host) : daemonTarget(docker);
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`cannot reach the Docker daemon at ${target}${context ? `, ${(0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .contextLabel */ .g8)(context)}` : ''} (${code})`, context ? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .contextDaemonFix */ .hN)(context) : DAEMON_FIX, { cause: err });
+        const target = context ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrls */ .sK)(context.host) : daemonTarget(docker);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`cannot reach the Docker daemon at ${target}${context ? `, ${(0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .contextLabel */ .g8)(context)}` : ''} (${code})`, context ? (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .contextDaemonFix */ .hN)(context) : DAEMON_FIX, { cause: err });
     }
     return undefined;
 }
@@ -31958,6 +31970,9 @@ function builderMissing(name, result) {
 }
 /** Classify a failed docker CLI call: registry/daemon connectivity -> exit 3, else exit 1. */
 function cliFailure(what, result) {
+    const killed = killedBySignal(what, 'docker', result);
+    if (killed)
+        return killed;
     const tail = tailOf(result);
     if (DAEMON_UNREACHABLE.test(tail)) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: the Docker daemon is not reachable\n${tail}`, DAEMON_FIX);
@@ -31972,6 +31987,18 @@ function cliFailure(what, result) {
         return new BuilderMissingError(`${what}: the buildx builder "${gone}" this run uses is gone (removed while the run went on: a docker/setup-buildx-action job's post step on the same runner removes its builder)\n${tail}`, 'run again; on a runner shared by several jobs, give this job a builder of its own (the builder input, e.g. docker/setup-buildx-action\'s "name" output in this job) so that another job cannot remove it');
     }
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MlImageError */ .zn(`${what} failed (exit ${result.exitCode})\n${tail}`, 1);
+}
+const KILLED_FIX = 'the out-of-memory killer is the usual cause (see "dmesg | grep -i oom", "journalctl -k", or the runner\'s memory: give the job more, or build fewer targets at once); a kill by a person or another tool ends it too: run again';
+/**
+ * PROGRAM (what ran WHAT) killed by a signal this run did not send (the out-of-memory killer,
+ * `kill -9`): exit 3 naming the signal, not its log's last words ("context canceled") read as the
+ * build's or the registry's failure; undefined when it was not killed, or this run's own signal
+ * handling stopped it (the interrupt is reported instead).
+ */
+function killedBySignal(what, program, result) {
+    if (result.signal === undefined || (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .isInterrupted */ .fT)())
+        return undefined;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: ${program} was killed by ${result.signal} (exit ${result.exitCode}), not by this run`, KILLED_FIX);
 }
 /**
  * An answer of the engine (dockerode) or of the docker CLI, checked against what this tool reads
@@ -33122,7 +33149,7 @@ else {
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(748), __nccwpck_require__.e(918), __nccwpck_require__.e(511), __nccwpck_require__.e(597)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7597));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(748), __nccwpck_require__.e(918), __nccwpck_require__.e(267), __nccwpck_require__.e(904)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92904));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.

@@ -34,8 +34,8 @@ var docker_registry = __webpack_require__(98925);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 35 modules
 var pipeline = __webpack_require__(12261);
-// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
-var results_results = __webpack_require__(78838);
+// EXTERNAL MODULE: ./src/results/results.ts + 6 modules
+var results_results = __webpack_require__(98510);
 ;// CONCATENATED MODULE: ./src/pipeline/earlier-build.ts
 // What a run of some stages reads from an earlier run's result directory and does not produce
 // itself, checked before its first stage (the plan stage writes plan.json there first).
@@ -62,8 +62,8 @@ function checkEarlierBuild(stages, dir, words) {
 var attest = __webpack_require__(56992);
 // EXTERNAL MODULE: ./src/report/baseline.ts + 2 modules
 var baseline = __webpack_require__(36379);
-// EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
-var snapshot_cache = __webpack_require__(42405);
+// EXTERNAL MODULE: ./src/util/cache-dir.ts
+var cache_dir = __webpack_require__(9364);
 // EXTERNAL MODULE: ./src/smoke/gpu-mode.ts
 var gpu_mode = __webpack_require__(58947);
 // EXTERNAL MODULE: ./src/cli/args.ts
@@ -109,6 +109,19 @@ var util_text = __webpack_require__(49997);
 function baselineSave(env, branch, sha) {
     return (0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, (0,github_event/* readRunEventFacts */.rH)(env)) ? {} : { saveAs: { branch, sha } };
 }
+/** The config `ml-image run` runs: --config, else an ml-image.yml here, else the bundled example. */
+function loadRunConfig(io, values) {
+    const hasLocalConfig = load/* DEFAULT_CONFIG_FILES */.BY.some((f) => (0,external_node_fs_.existsSync)(external_node_path_default().join(io.cwd, f)));
+    const file = values.config ?? (hasLocalConfig ? undefined : bundledExample());
+    if (file === bundledExample())
+        io.stderr(`no ml-image.yml here: running the bundled example ${file}\n`);
+    return (0,load/* loadConfig */.Z9)({
+        cwd: io.cwd,
+        env: io.env,
+        ...(file !== undefined && { file }),
+        overrides: (0,shared/* overridesFromFlags */.du)(values),
+    });
+}
 /** A pipeline error or warning for the terminal: its title first, what the image said escaped. */
 const titled = (m, p) => (0,util_text/* printableLines */.fk)(`${p?.title ? `${p.title}: ` : ''}${m}`);
 /** examples/hello-ml next to images/ (in the repository and in the published package). */
@@ -121,7 +134,7 @@ function baselineStore(flag, io) {
         return null;
     if (flag !== undefined)
         return (0,baseline/* dirBaselineStore */.IV)(external_node_path_default().resolve(io.cwd, flag), `--baseline ${flag}`);
-    return (0,baseline/* dirBaselineStore */.IV)(external_node_path_default().join((0,snapshot_cache/* defaultCacheDir */.$g)(io.env, io.cwd), 'baselines'), 'the baseline directory (ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image)', 'ML_IMAGE_CACHE_DIR=DIR or --baseline DIR');
+    return (0,baseline/* dirBaselineStore */.IV)(external_node_path_default().join((0,cache_dir/* defaultCacheDir */.$)(io.env, io.cwd), 'baselines'), 'the baseline directory (ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image)', 'ML_IMAGE_CACHE_DIR=DIR or --baseline DIR');
 }
 /**
  * What STAGES read of an earlier run in DIR and do not produce, checked before the first stage
@@ -205,16 +218,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         const gpus = (0,gpu_mode/* parseGpuMode */.L)(values.gpus, 'run: --gpus');
         // A value naming no stage (", ,": an unset variable) would run every stage: parseStages refuses it.
         const stages = (0,pipeline/* parseStages */.lj)(values.stages, 'run: --stages');
-        const hasLocalConfig = load/* DEFAULT_CONFIG_FILES */.BY.some((f) => (0,external_node_fs_.existsSync)(external_node_path_default().join(io.cwd, f)));
-        const file = values.config ?? (hasLocalConfig ? undefined : bundledExample());
-        if (file === bundledExample())
-            io.stderr(`no ml-image.yml here: running the bundled example ${file}\n`);
-        const loaded = (0,load/* loadConfig */.Z9)({
-            cwd: io.cwd,
-            env: io.env,
-            ...(file !== undefined && { file }),
-            overrides: (0,shared/* overridesFromFlags */.du)(values),
-        });
+        const loaded = loadRunConfig(io, values);
         const push = !values.load;
         if (!push && loaded.config.platforms.length !== 1)
             throw new errors/* InputError */.dz(`--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`, await (0,engine_platform/* loadOnePlatformFix */.b)(io));
@@ -228,9 +232,10 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         checkEarlierResults(stages, outDir, outLabel);
         // The registry check and the git facts (a few git processes) at once; the plan's bad input first.
         const registry = push && stages.has('build') ? (0,docker_registry/* checkRegistry */.qW)(loaded.config.image.registry) : undefined;
-        const git = await (0,shared/* gitPlannedBeforeRegistry */.Hs)(io, loaded, registry);
+        const event = (0,github_event/* readGitHubEventFile */.MZ)(io.env.GITHUB_EVENT_PATH); // once: the plan's and the stages'
+        const git = await (0,shared/* gitPlannedBeforeRegistry */.Hs)(io, loaded, registry, event);
         const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : 'local';
-        const cacheDir = (0,snapshot_cache/* defaultCacheDir */.$g)(io.env, io.cwd);
+        const cacheDir = (0,cache_dir/* defaultCacheDir */.$)(io.env, io.cwd);
         const results = (0,results_results/* openResultDir */.lR)(outDir, outLabel);
         const t0 = Date.now();
         const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s`;
@@ -255,6 +260,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         }, {
             docker: io.docker,
             env: io.env,
+            event,
             ...(io.lookupHost && { lookupHost: io.lookupHost }),
             // What the image said (a test's reason, a probe's error) is escaped; the raw output is docker's.
             progress: (stage, line) => io.stderr(`[${elapsed()}] ${stage.padEnd(7)} ${(0,util_text/* printableLines */.fk)(line)}\n`),

@@ -27,18 +27,20 @@ var load = __webpack_require__(14997);
 var registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/github/event.ts
+var github_event = __webpack_require__(85015);
 // EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 35 modules
 var pipeline = __webpack_require__(12261);
-// EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
-var snapshot_cache = __webpack_require__(42405);
+// EXTERNAL MODULE: ./src/util/cache-dir.ts
+var cache_dir = __webpack_require__(9364);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
 var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/util/temp.ts + 1 modules
 var temp = __webpack_require__(56872);
-// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
-var results = __webpack_require__(78838);
+// EXTERNAL MODULE: ./src/results/results.ts + 6 modules
+var results = __webpack_require__(98510);
 ;// CONCATENATED MODULE: ./src/results/discard.ts
 // The result directory of a command that keeps none (`ml-image build` without --out): writes go
 // nowhere, reads find nothing; cosign still reads each predicate from a file, in a temp dir of the run.
@@ -87,11 +89,15 @@ function discardResults() {
         writeReport: () => '',
         writeRunReport: () => '',
         writeComment: () => '',
+        removeVariantReport: () => [],
+        removeRunReport: () => [],
         // cosign reads a predicate from a file: a temp dir of the run, removed with it.
         writeAttestation: (v, p, kind, predicate) => (0,results/* openResultDir */.lR)(scratch(), 'a temp dir').writeAttestation(v, p, kind, predicate),
         writeEnvelope: none,
         takeEnvelopes: () => new Map(),
         envelopeNames: () => new Set(),
+        writeDevcontainer: () => '',
+        removeDevcontainers: () => [],
         writeAttest: none,
         readAttest: none,
     };
@@ -106,6 +112,7 @@ var engine_platform = __webpack_require__(23635);
 // EXTERNAL MODULE: ./src/util/pull-request-code.ts
 var pull_request_code = __webpack_require__(23419);
 ;// CONCATENATED MODULE: ./src/cli/commands/build.ts
+
 
 
 
@@ -176,7 +183,8 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
             throw new errors/* InputError */.dz(`--load builds one platform into the local engine, but the config has ${config.platforms.length} (${config.platforms.join(', ')})`, await (0,engine_platform/* loadOnePlatformFix */.b)(io));
         }
         // Independent: the git context and the registry check, side by side (the plan's bad input first).
-        const git = await (0,shared/* gitPlannedBeforeRegistry */.Hs)(io, loaded, push ? (0,registry/* checkRegistry */.qW)(config.image.registry) : undefined);
+        const event = (0,github_event/* readGitHubEventFile */.MZ)(io.env.GITHUB_EVENT_PATH); // once: the plan's and the stages'
+        const git = await (0,shared/* gitPlannedBeforeRegistry */.Hs)(io, loaded, push ? (0,registry/* checkRegistry */.qW)(config.image.registry) : undefined, event);
         const t0 = Date.now();
         const progress = (line) => io.stderr(`[build ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);
         // The pipeline with its first three stages; --out keeps their result files (src/results).
@@ -191,11 +199,12 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
             gpus: 'auto',
             imagesDir: (0,images_dir/* findImagesDir */.P)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
             git,
-            cacheDir: (0,snapshot_cache/* defaultCacheDir */.$g)(io.env, io.cwd),
+            cacheDir: (0,cache_dir/* defaultCacheDir */.$)(io.env, io.cwd),
             report: { mode: 'off', baseline: null },
         }, {
             docker: io.docker,
             env: io.env,
+            event,
             ...(io.lookupHost && { lookupHost: io.lookupHost }),
             // The plan is in plan.json (and `ml-image plan`): here a line per resolve and build step.
             progress: (stage, line) => {

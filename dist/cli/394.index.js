@@ -19,17 +19,19 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14997);
 /* harmony import */ var _docker_platform_image_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(53041);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
-/* harmony import */ var _plan_git_context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(74725);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(49997);
-/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(43140);
-/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(58947);
-/* harmony import */ var _smoke_output_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(71800);
-/* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(52013);
-/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1797);
-/* harmony import */ var _smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(29094);
-/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(46985);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(77593);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(17474);
+/* harmony import */ var _github_event_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(85015);
+/* harmony import */ var _plan_git_context_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(74725);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(49997);
+/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(43140);
+/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(58947);
+/* harmony import */ var _smoke_output_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(71800);
+/* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(52013);
+/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1797);
+/* harmony import */ var _smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(29094);
+/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(46985);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(77593);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(17474);
+
 
 
 
@@ -51,15 +53,15 @@ __webpack_require__.r(__webpack_exports__);
 function renderSmoke(r) {
     const lines = r.tests.map((t) => {
         const metrics = Object.entries(t.metrics)
-            .map(([k, v]) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(`${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`))
+            .map(([k, v]) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .printable */ .g$)(`${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`))
             .join(' ');
-        const head = `${t.status.toUpperCase().padEnd(4)} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(t.id).padEnd(18)} ${(t.durationMs / 1000).toFixed(1).padStart(5)}s  ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(t.reason ?? '')}${metrics ? ` ${metrics}` : ''}`;
+        const head = `${t.status.toUpperCase().padEnd(4)} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .printable */ .g$)(t.id).padEnd(18)} ${(t.durationMs / 1000).toFixed(1).padStart(5)}s  ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .printable */ .g$)(t.reason ?? '')}${metrics ? ` ${metrics}` : ''}`;
         const cause = t.cause
-            ? [`     cause: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printableLines */ .fk)(t.cause.cause)}`, `     fix:   ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printableLines */ .fk)(t.cause.fix)}`]
+            ? [`     cause: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .printableLines */ .fk)(t.cause.cause)}`, `     fix:   ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .printableLines */ .fk)(t.cause.fix)}`]
             : [];
         // A failure's output where people look (smoke.json and junit.xml keep more of it).
-        const out = t.status === 'fail' ? (0,_smoke_output_js__WEBPACK_IMPORTED_MODULE_10__/* .failureTail */ .PE)(t.output).map(_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$) : [];
-        const shown = out.length > 0 ? [`     output (${(0,_smoke_output_js__WEBPACK_IMPORTED_MODULE_10__/* .failureTailHeading */ .vQ)(out)}):`, ...out.map((l) => `     | ${l}`)] : [];
+        const out = t.status === 'fail' ? (0,_smoke_output_js__WEBPACK_IMPORTED_MODULE_11__/* .failureTail */ .PE)(t.output).map(_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .printable */ .g$) : [];
+        const shown = out.length > 0 ? [`     output (${(0,_smoke_output_js__WEBPACK_IMPORTED_MODULE_11__/* .failureTailHeading */ .vQ)(out)}):`, ...out.map((l) => `     | ${l}`)] : [];
         return [head, ...cause, ...shown].join('\n');
     });
     return `${lines.join('\n')}\n${r.summary.pass} passed, ${r.summary.fail} failed, ${r.summary.skip} skipped in ${(r.summary.durationMs / 1000).toFixed(1)}s\n`;
@@ -86,15 +88,16 @@ function smokeVariant(loaded, variant, io) {
         return { ...(version !== undefined && { python: version }) };
     }
     if (!names.includes(name)) {
-        const hint = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .closestWord */ .En)(name, names);
+        const hint = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .closestWord */ .En)(name, names);
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`smoke: --variant ${JSON.stringify(name)}: ${loaded.label ?? 'the config'} has no such variant${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`, `give one of: ${names.join(', ')}`);
     }
-    const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_16__/* .planOfConfig */ .DH)(loaded, (0,_plan_git_context_js__WEBPACK_IMPORTED_MODULE_6__/* .gitContextFromGitHubEnv */ .sp)(io.env) ?? {});
+    const event = (0,_github_event_js__WEBPACK_IMPORTED_MODULE_6__/* .readGitHubEventFile */ .MZ)(io.env.GITHUB_EVENT_PATH);
+    const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_17__/* .planOfConfig */ .DH)(loaded, (0,_plan_git_context_js__WEBPACK_IMPORTED_MODULE_7__/* .gitContextFromGitHubEnv */ .sp)(io.env, event) ?? {});
     const planned = plan.variants.find((v) => v.name === name);
     return {
         python: planned.python,
         ...(planned.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }),
-        kind: (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_13__/* .gpuKindOf */ .c4)(planned),
+        kind: (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_14__/* .gpuKindOf */ .c4)(planned),
     };
 }
 const smokeCommand = {
@@ -135,7 +138,7 @@ Options:
 
 Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_15__/* .parseCommandArgs */ .Qx)('smoke', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_16__/* .parseCommandArgs */ .Qx)('smoke', argv, {
             image: { type: 'string' },
             suites: { type: 'string' },
             gpus: { type: 'string', default: 'auto' },
@@ -145,34 +148,34 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             variant: { type: 'string' },
             timeout: { type: 'string' },
         });
-        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_15__/* .imageFlag */ .m4)('smoke', values.image);
-        const gpus = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_9__/* .parseGpuMode */ .L)(values.gpus, 'smoke: --gpus');
-        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_15__/* .platformFlag */ ._G)('smoke', values.platform);
+        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_16__/* .imageFlag */ .m4)('smoke', values.image);
+        const gpus = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_10__/* .parseGpuMode */ .L)(values.gpus, 'smoke: --gpus');
+        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_16__/* .platformFlag */ ._G)('smoke', values.platform);
         const loaded = values.config !== undefined ? (0,_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)({ cwd: io.cwd, env: io.env, file: values.config }) : undefined;
-        const suites = (0,_args_js__WEBPACK_IMPORTED_MODULE_15__/* .suitesFlag */ .YK)('smoke', values.suites, loaded?.config.smoke.suites);
-        const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_15__/* .timeoutFlag */ .kw)('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
+        const suites = (0,_args_js__WEBPACK_IMPORTED_MODULE_16__/* .suitesFlag */ .YK)('smoke', values.suites, loaded?.config.smoke.suites);
+        const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_16__/* .timeoutFlag */ .kw)('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
         // The same inputs the pipeline's smoke stage gives the suites: the names pip installed on the
         // variant's Python and the platform, the floors, the variant's driver floor.
         const { python, driverFloor, kind } = smokeVariant(loaded, values.variant, io);
-        const { distributions, baseline, secretValues } = (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_14__/* .configSmokeInputs */ .P)(loaded, io.env, {
+        const { distributions, baseline, secretValues } = (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_15__/* .configSmokeInputs */ .P)(loaded, io.env, {
             ...(platform !== undefined && { platform }),
             ...(python !== undefined && { python }),
         });
-        const choice = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_12__/* .resolveGpuChoice */ .KI)(gpus, io.docker(), io.env);
+        const choice = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_13__/* .resolveGpuChoice */ .KI)(gpus, io.docker(), io.env);
         const requireGpu = values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false);
         // As the smoke stage decides a target's GPUs: none for a cpu variant or an emulated --platform,
         // whose GPU tests skip with the reason. Without a variant the image may hold CUDA (custom).
-        const host = (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_13__/* .hostPlatformOnce */ .H7)(io.docker());
-        const target = await (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_13__/* .gpusOfTarget */ .oM)(kind ?? 'custom', platform, { gpus: choice.gpus, requireGpu, host });
+        const host = (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_14__/* .hostPlatformOnce */ .H7)(io.docker());
+        const target = await (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_14__/* .gpusOfTarget */ .oM)(kind ?? 'custom', platform, { gpus: choice.gpus, requireGpu, host });
         if (target.withheld !== undefined)
             io.stderr(`smoke: no GPU: ${target.withheld}\n`);
         else if (choice.pin !== undefined)
-            io.stderr(`smoke: ${(0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_11__/* .gpusLine */ .i8)(choice.gpus, choice.pin)}\n`);
+            io.stderr(`smoke: ${(0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_12__/* .gpusLine */ .i8)(choice.gpus, choice.pin)}\n`);
         // An index digest runs as the platform's own manifest (the one asked for, else the engine's).
         const own = await (0,_docker_platform_image_js__WEBPACK_IMPORTED_MODULE_4__/* .platformImage */ .bg)(io.docker(), image, platform, host);
         if (own.platform !== undefined)
-            io.stderr(`smoke: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(image)} is a multi-platform index: testing its ${own.platform} image ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(own.image)}\n`);
-        const result = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_12__/* .runSmoke */ .Lw)({
+            io.stderr(`smoke: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .printable */ .g$)(image)} is a multi-platform index: testing its ${own.platform} image ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .printable */ .g$)(own.image)}\n`);
+        const result = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_13__/* .runSmoke */ .Lw)({
             image: own.image,
             ...(platform !== undefined && { platform }),
             suites,
@@ -190,19 +193,19 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             imagesDir: (0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .findImagesDir */ .P)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url))),
         }, {
             docker: io.docker(),
-            progress: (l) => io.stderr(`${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printableLines */ .fk)(l)}\n`),
+            progress: (l) => io.stderr(`${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .printableLines */ .fk)(l)}\n`),
             // --verbose streams each test's output as it runs.
             ...(values.verbose && {
                 output: (chunk, test) => io.stderr(chunk.replace(/^(?=.)/gm, `  [${test}] `).replace(/([^\n])$/, '$1\n')),
             }),
         }).catch((e) => {
             // The daemon went away mid-run: the tests that finished are written before exit 3.
-            if (e instanceof _smoke_run_js__WEBPACK_IMPORTED_MODULE_12__/* .SmokeInterruptedError */ .Yi && values.out !== undefined)
-                (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_8__/* .openOutDir */ .cE)(io.cwd, values.out).writeSmoke(e.partial);
+            if (e instanceof _smoke_run_js__WEBPACK_IMPORTED_MODULE_13__/* .SmokeInterruptedError */ .Yi && values.out !== undefined)
+                (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_9__/* .openOutDir */ .cE)(io.cwd, values.out).writeSmoke(e.partial);
             throw e;
         });
         if (values.out !== undefined)
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_8__/* .openOutDir */ .cE)(io.cwd, values.out).writeSmoke(result);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_9__/* .openOutDir */ .cE)(io.cwd, values.out).writeSmoke(result);
         io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderSmoke(result));
         return result.summary.fail > 0 ? 1 : 0;
     },
@@ -227,7 +230,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
 /* harmony import */ var _resolve_result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83447);
 /* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3228);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(20317);
-/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(78838);
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(98510);
 /* harmony import */ var _write_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(35677);
 // The --out files of the commands about ONE image (capture, smoke, resolve) and of plan: no variant
 // or platform in their names. Written atomically, checked against their schemas, free of URL

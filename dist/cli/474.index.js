@@ -242,6 +242,8 @@ function gitFileTarget(top, text) {
     return m ? external_node_path_default().resolve(top, m[1]) : undefined;
 }
 
+// EXTERNAL MODULE: ./src/github/event.ts
+var github_event = __webpack_require__(85015);
 // EXTERNAL MODULE: ./src/plan/git-context.ts
 var git_context = __webpack_require__(74725);
 // EXTERNAL MODULE: ./src/plan/catalog.ts + 2 modules
@@ -250,6 +252,7 @@ var catalog = __webpack_require__(9668);
 var plan_plan = __webpack_require__(95842);
 ;// CONCATENATED MODULE: ./src/cli/commands/shared.ts
 // Flags several commands share: config overrides, the same ones the action takes as inputs.
+
 
 
 
@@ -272,12 +275,15 @@ function overridesFromFlags(values) {
         overrides.push({ path: ['variants'], value: list(values.variants), source: 'flag --variants' });
     return overrides;
 }
-/** Commit, ref and PR for tags and reports: GitHub's environment on a runner, else the checkout. */
-async function gitContextFor(io) {
+/**
+ * Commit, ref and PR for tags and reports: GitHub's environment on a runner, else the checkout.
+ * EVENT: the runner's event payload, where the command has read it already (default: read here).
+ */
+async function gitContextFor(io, event = (0,github_event/* readGitHubEventFile */.MZ)(io.env.GITHUB_EVENT_PATH)) {
     const exec = io.git ?? new exec_runner/* ActionsExecRunner */.L();
     const head = () => checkoutHead(exec, io.cwd);
-    const checkedOut = await (0,git_context/* checkedOutCommit */.Xg)(io.env, head);
-    return (0,git_context/* gitContextFromGitHubEnv */.sp)(io.env, checkedOut) ?? (await (0,git_context/* gitContextFromCheckout */.Yc)(exec, io.cwd, head));
+    const checkedOut = await (0,git_context/* checkedOutCommit */.Xg)(io.env, event, head);
+    return ((0,git_context/* gitContextFromGitHubEnv */.sp)(io.env, event, checkedOut) ?? (await (0,git_context/* gitContextFromCheckout */.Yc)(exec, io.cwd, head)));
 }
 /**
  * The plan of a loaded config, as the pipeline plans it (the bundled catalog, now): a refused plan
@@ -299,8 +305,8 @@ function planOfConfig(loaded, git) {
  * config is planned before the registry's answer is said, so that bad input the plan refuses
  * (exit 2: a tag two variants push) is never hidden behind an unreachable registry (exit 3).
  */
-async function gitPlannedBeforeRegistry(io, loaded, registry) {
-    const [git, reg] = await Promise.allSettled([gitContextFor(io), registry]);
+async function gitPlannedBeforeRegistry(io, loaded, registry, event) {
+    const [git, reg] = await Promise.allSettled([gitContextFor(io, event), registry]);
     if (git.status === 'rejected')
         throw git.reason;
     planOfConfig(loaded, git.value);
@@ -750,16 +756,16 @@ function withCommitTime(text) {
     return time && !Number.isNaN(time.getTime()) ? { commitTime: time.toISOString() } : {};
 }
 /**
- * On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. CHECKED_OUT: the commit the
+ * On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload (EVENT, which the entry point read
+ * from GITHUB_EVENT_PATH: src/github/event.ts readGitHubEventFile). CHECKED_OUT: the commit the
  * checkout holds, where the caller read it (checkedOutCommit); it is then the commit tags and
  * labels name. A run that may build a pull request's code (an issue_comment
  * "/ok-to-test" run, a workflow_run after a pull request's: its GITHUB_REF is the default branch's)
  * is never the default branch's: no `latest`, `<variant>` or version tag for its image.
  */
-function gitContextFromGitHubEnv(env, checkedOut) {
+function gitContextFromGitHubEnv(env, event, checkedOut) {
     if (env.GITHUB_ACTIONS !== 'true')
         return undefined;
-    const event = (0,_github_event_js__WEBPACK_IMPORTED_MODULE_0__/* .readGitHubEventFile */ .MZ)(env.GITHUB_EVENT_PATH);
     const pr = event.pull_request?.number;
     const defaultBranch = (0,_github_event_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultBranchOf */ .dV)(env, event, checkedOut);
     const ref = env.GITHUB_REF;
@@ -793,14 +799,14 @@ function gitContextFromGitHubEnv(env, checkedOut) {
  * the `sha-` tag and revision label must name what was built, never take the default branch's commit.
  * Undefined elsewhere.
  */
-async function checkedOutCommit(env, head) {
+async function checkedOutCommit(env, event, head) {
     if (env.GITHUB_ACTIONS !== 'true')
         return undefined;
     if (env.GITHUB_EVENT_NAME === 'schedule')
         return head();
     if (env.GITHUB_HEAD_REF)
         return undefined; // a pull_request payload: its head.sha
-    return namesItsCheckout(env, (0,_github_event_js__WEBPACK_IMPORTED_MODULE_0__/* .readGitHubEventFile */ .MZ)(env.GITHUB_EVENT_PATH)) ? head() : undefined;
+    return namesItsCheckout(env, event) ? head() : undefined;
 }
 /**
  * A run without a pull_request payload to name its head whose GITHUB_SHA may not be what it builds:

@@ -24,6 +24,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/attest/signers.ts + 7 modules
 var signers = __webpack_require__(96364);
+// EXTERNAL MODULE: ./src/docker/registry-client.ts
+var registry_client = __webpack_require__(15669);
 // EXTERNAL MODULE: ./src/attest/cosign-image.ts
 var cosign_image = __webpack_require__(1614);
 // EXTERNAL MODULE: ./src/attest/cosign-push.ts
@@ -90,6 +92,7 @@ var workflow_claims = __webpack_require__(14424);
 
 
 
+
 /** Where cosign keeps a keyless signature's certificate: an annotation of its layer. */
 const CERTIFICATE_ANNOTATION = 'dev.sigstore.cosign/certificate';
 /** The certificates on the `.sig` / `.att` tag of REF, over the registry client. */
@@ -115,7 +118,7 @@ function certificateReaderFor(env, ref, identity, transport = {}) {
     const registry = () => {
         if (reader === undefined) {
             const client = (0,signers/* nativeReaches */.hG)(ref, env)
-                ? (0,signers/* defaultClient */.Vm)(env, transport.fetch, transport.signal)
+                ? (0,registry_client/* defaultClient */.V)(env, transport.fetch, transport.signal)
                 : undefined;
             reader = client
                 ? { certificates: registryCertificates(client), attestations: registryAttestations(client) }
@@ -983,9 +986,10 @@ const VERIFY_OPTIONS_HELP = `  --key FILE                    public key of a key
   --require-smoke pass          no smoke test failed
   --require-gpu-smoke           the smoke tests ran on a GPU and the gpu suite passed
   --min-tflops bf16=600         the compute suite measured at least this on a GPU (bf16, fp16, tf32, fp32)
-  --platform P                  only this platform (e.g. linux/arm64); a single-platform image
-                                must be that platform (its config says)
   --tlog                        key-signed entries were uploaded to Rekor: check them there too`;
+/** verify's own: export --verify checks every platform a node may pull. */
+const PLATFORM_HELP = `  --platform P                  only this platform (e.g. linux/arm64); a single-platform image
+                                must be that platform (its config says)`;
 /**
  * Verify IMAGE@DIGEST with the real cosign (or the io's signer); the outcome, failures included.
  * Its registry reads and cosign runs end at the request's deadline (then exit 3, naming FLAG).
@@ -1009,6 +1013,9 @@ function verifyRequestFor(command, values) {
     if (values.verify === true)
         return parseVerifyFlags(values, naming);
     const stray = VERIFY_FLAGS.filter((f) => values[f] !== undefined);
+    // --platform is refused with --verify too (export.ts): adding --verify is no fix for it.
+    if (stray.includes('platform'))
+        throw new errors/* InputError */.dz(`${command}: ${naming.flag('platform')} is a verify option that ${command} does not take (the job runs the image on every node, each pulling its own platform)`, `drop ${naming.flag('platform')}; with --verify every platform of the image is checked`);
     if (stray.length > 0)
         throw new errors/* InputError */.dz(`${command}: ${stray.map((f) => naming.flag(f)).join(', ')} ${stray.length === 1 ? 'is a' : 'are'} --verify option${stray.length === 1 ? '' : 's'}`, `add --verify to check the image before the job is written`);
     return undefined;
@@ -1067,6 +1074,7 @@ ML_IMAGE_SIGNER=cosign. --verbose prints the checks' time.
 
 Options:
 ${VERIFY_OPTIONS_HELP}
+${PLATFORM_HELP}
 ${verifyTimeoutHelp('verify')}
   --out DIR                     also write DIR/verify.json: the digest, ok and every check (also
                                 when one fails; when the verify stops, ok false and the error)

@@ -441,8 +441,8 @@ var errors = __webpack_require__(83916);
 var signers = __webpack_require__(96364);
 // EXTERNAL MODULE: ./src/capture/record.ts
 var capture_record = __webpack_require__(66917);
-// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
-var results_results = __webpack_require__(78838);
+// EXTERNAL MODULE: ./src/results/results.ts + 6 modules
+var results_results = __webpack_require__(98510);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
 var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/util/map-limit.ts
@@ -3506,6 +3506,10 @@ function afterFailedAttempt(f) {
     if (/unknown flag: mount|the --mount option requires BuildKit/i.test(log)) {
         throw new errors/* EnvironmentError */.eG(`build ${id}: the builder's Dockerfile frontend does not understand RUN --mount=type=secret`, buildx_args_SECRETS_FIX);
     }
+    // docker killed by a signal not this run's (the OOM killer): its log ends in "context canceled".
+    const killed = (0,failures/* killedBySignal */.PV)(`build ${id}`, 'the docker buildx build process', f.result);
+    if (killed)
+        throw killed;
     // A full disk, a foreign platform without QEMU: no retry passes, and no Dockerfile fix either.
     const environment = environmentFailure(f);
     if (environment)
@@ -3674,8 +3678,6 @@ function refusal(e, what, tail, tags) {
 
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
-// EXTERNAL MODULE: ./src/github/event.ts
-var github_event = __webpack_require__(85015);
 // EXTERNAL MODULE: ./src/util/pull-request-code.ts
 var pull_request_code = __webpack_require__(23419);
 // EXTERNAL MODULE: ./src/github/run-ref.ts
@@ -4525,7 +4527,6 @@ var build_materials = __webpack_require__(326);
 
 
 
-
 /** The cache `auto` means: gha on a GitHub runner with the cache service, else the registry. */
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
@@ -4706,7 +4707,7 @@ async function runBuildStage(input, deps) {
         unregister();
         throw e;
     }
-    const untrusted = writeScopeOf(deps.env, (0,github_event/* readGitHubEventFile */.MZ)(deps.env.GITHUB_EVENT_PATH));
+    const untrusted = writeScopeOf(deps.env, deps.event ?? {});
     if (untrusted)
         deps.progress(`${untrusted.otherRef ? untrusted.why : `${(0,pull_request_code/* untrustedReason */.lw)(deps.env)}: it ${untrusted.why}`}, so it writes no cache the default branch reads (the docker driver pushes by ${scopedBuildTagPrefix(untrusted.pushScope)}* tags)`);
     const ctx = {
@@ -4769,8 +4770,8 @@ var host_lookup = __webpack_require__(2391);
 var catalog = __webpack_require__(9668);
 // EXTERNAL MODULE: ./src/plan/plan.ts + 4 modules
 var plan_plan = __webpack_require__(95842);
-// EXTERNAL MODULE: ./src/report/stage.ts + 8 modules
-var stage = __webpack_require__(20803);
+// EXTERNAL MODULE: ./src/report/stage.ts + 7 modules
+var stage = __webpack_require__(43545);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: ./src/resolve/stage.ts
@@ -4876,8 +4877,8 @@ async function verifiedLocalImage(docker, tag, platform, recorded) {
     throw new errors/* EnvironmentError */.eG(`the local tag ${tag} no longer names the image this build made: the build recorded ${digest}, the tag now names ${details.id}${details.repoDigests.length > 0 ? ` (${details.repoDigests.join(', ')})` : ''}; the smoke stage does not test another image in its place`, RETAGGED_FIX);
 }
 
-// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
-var results = __webpack_require__(78838);
+// EXTERNAL MODULE: ./src/results/results.ts + 6 modules
+var results = __webpack_require__(98510);
 ;// CONCATENATED MODULE: ./src/smoke/reuse.ts
 // Smoke reuse: when the capture and the suites of an identical earlier run may stand for this run's.
 //
@@ -5401,6 +5402,8 @@ async function captureAndTest(ctx, t) {
     };
 }
 
+// EXTERNAL MODULE: ./src/github/event.ts
+var github_event = __webpack_require__(85015);
 // EXTERNAL MODULE: ./src/github/run.ts
 var github_run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/pipeline/attest.ts + 5 modules
@@ -5751,6 +5754,7 @@ function parseStages(raw, source) {
 
 
 
+
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
 
@@ -5866,6 +5870,7 @@ key) {
         return timed(io, 'build', () => mergeFromDigestFiles(opts.mergeFrom, io, plan, opts.buildOptions?.annotations));
     if (!opts.stages.has('build') && !opts.stages.has('resolve'))
         return undefined;
+    const event = io.event ?? (0,github_event/* readGitHubEventFile */.MZ)(io.env.GITHUB_EVENT_PATH); // once, for both stages
     // Exit 2 before any container runs: build secrets, requirements the variants cannot install.
     (0,door_checks/* checkBeforeContainers */.kh)(opts, io, plan);
     if (opts.stages.has('build'))
@@ -5876,7 +5881,7 @@ key) {
         await key;
     const docker = io.docker();
     const resolved = opts.stages.has('resolve')
-        ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))
+        ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker, event))
         : {};
     Object.assign(into, resolved);
     // A target without a resolution has none: an earlier run's is not taken for this build's either.
@@ -5913,6 +5918,7 @@ key) {
         // git, for the context's commit time.
         exec: new exec_runner/* ActionsExecRunner */.L(),
         env: io.env,
+        event,
         progress: (l) => io.progress('build', l),
         warning: (m) => io.warning(m, { title: 'ml-image build' }),
         ...(io.stepTiming && { timing: (l) => io.stepTiming('build', l) }),
@@ -5944,12 +5950,13 @@ async function builderPullsBases(opts, io, docker) {
     return found !== undefined && found.facts.driver !== 'docker';
 }
 /** The resolve stage: a resolution file per target, its hazards as warnings. */
-async function runResolve(opts, io, plan, docker) {
+async function runResolve(opts, io, plan, docker, event) {
     const { config, baseDir } = opts.loaded;
     const registryBase = opts.stages.has('build') && (await builderPullsBases(opts, io, docker));
     const resolved = await groupOf(io)('resolve', () => (0,resolve_stage/* runResolveStage */.wr)(plan, config, baseDir, {
         docker,
         env: io.env,
+        event,
         lookupHost: io.lookupHost ?? host_lookup/* systemLookup */.O,
         ...(registryBase && { registryBase }),
         buildFollows: opts.stages.has('build'),

@@ -64,25 +64,24 @@ function apiUrlMessage(url, where) {
 
 // EXTERNAL MODULE: ./src/github/errors.ts
 var github_errors = __webpack_require__(73116);
+// EXTERNAL MODULE: ./src/github/event.ts
+var github_event = __webpack_require__(85015);
 // EXTERNAL MODULE: ./src/github/run.ts
 var run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/report/baseline.ts + 2 modules
 var baseline = __webpack_require__(36379);
-// EXTERNAL MODULE: ./src/github/event.ts
-var github_event = __webpack_require__(85015);
 // EXTERNAL MODULE: ./src/util/pull-request-code.ts
 var pull_request_code = __webpack_require__(23419);
 ;// CONCATENATED MODULE: ./src/report/github-env.ts
 // What the report needs from a GitHub runner's environment: the pull request, whether it comes from
-// a fork, the base and default branches, the run's URL. Pure over env + the event payload.
+// a fork, the base and default branches, the run's URL. Pure over env + the event payload, which the
+// entry point reads (src/github/event.ts readGitHubEventFile) and passes in.
 
 
 
+function githubReportContext(env, token, 
 /** The runner's event payload, parsed (src/github/event.ts); off a runner: an empty event. */
-function readGitHubEvent(env) {
-    return (0,github_event/* readGitHubEventFile */.MZ)(env.GITHUB_EVENT_PATH);
-}
-function githubReportContext(env, token, event = readGitHubEvent(env), 
+event, 
 /** The commit the checkout holds, where read: taken on a schedule run only (see defaultBranchOf). */
 read) {
     if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_REPOSITORY)
@@ -142,10 +141,10 @@ function baselineOf(env, event, branch) {
     return run?.head_branch === branch && run.head_sha ? { branch, sha: run.head_sha } : undefined;
 }
 
-// EXTERNAL MODULE: ./src/report/stage.ts + 8 modules
-var stage = __webpack_require__(20803);
-// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
-var results_results = __webpack_require__(78838);
+// EXTERNAL MODULE: ./src/report/stage.ts + 7 modules
+var stage = __webpack_require__(43545);
+// EXTERNAL MODULE: ./src/results/results.ts + 6 modules
+var results_results = __webpack_require__(98510);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var args = __webpack_require__(77593);
 // EXTERNAL MODULE: ./src/cli/commands/shared.ts + 2 modules
@@ -153,6 +152,7 @@ var shared = __webpack_require__(17474);
 ;// CONCATENATED MODULE: ./src/cli/commands/report.ts
 // `ml-image report`: render the report from the records and smoke results in a result directory,
 // against a baseline directory; post it as the sticky comment when a PR and a token are given.
+
 
 
 
@@ -325,10 +325,11 @@ unreachable, or it refused the request (403: a token that may not write to the p
             checkFiles: false,
         });
         const { mode, token, apiUrl } = postingFlags(values, pr, io.env);
-        const git = await (0,shared/* gitContextFor */.Tr)(io);
+        const event = (0,github_event/* readGitHubEventFile */.MZ)(io.env.GITHUB_EVENT_PATH);
+        const git = await (0,shared/* gitContextFor */.Tr)(io, event);
         // The comment's commit as the action names it (a workflow_run poster checks the artifact against
         // it): a pull request's head, else GITHUB_SHA, even where the tags name another checkout.
-        const headSha = githubReportContext(io.env, undefined).target?.headSha ?? io.env.GITHUB_SHA ?? git.sha;
+        const headSha = githubReportContext(io.env, undefined, event).target?.headSha ?? io.env.GITHUB_SHA ?? git.sha;
         const plan = (0,shared/* planOfConfig */.DH)(loaded, git);
         const resultDir = external_node_path_default().resolve(io.cwd, values.results);
         if (!(0,external_node_fs_.existsSync)(resultDir))

@@ -324,8 +324,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./src/attest/of-image.ts
 var of_image = __webpack_require__(87596);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 7 modules
-var signers = __webpack_require__(96364);
+// EXTERNAL MODULE: ./src/docker/registry-client.ts
+var registry_client = __webpack_require__(15669);
 // EXTERNAL MODULE: ./src/capture/capture.ts
 var capture = __webpack_require__(96912);
 // EXTERNAL MODULE: ./src/docker/engine-platform.ts
@@ -397,8 +397,8 @@ var ref = __webpack_require__(17700);
 var job_meta_shell = __webpack_require__(13076);
 // EXTERNAL MODULE: ./src/smoke/job-schema.ts
 var job_schema = __webpack_require__(44680);
-// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
-var results_results = __webpack_require__(78838);
+// EXTERNAL MODULE: ./src/results/results.ts + 6 modules
+var results_results = __webpack_require__(98510);
 // EXTERNAL MODULE: ./src/config/platform.ts
 var platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
@@ -871,7 +871,7 @@ async function imageMask(target, io, skip) {
     if (skip)
         return (text) => text;
     try {
-        const client = (0,signers/* defaultClient */.Vm)(io.env, io.registryFetch);
+        const client = (0,registry_client/* defaultClient */.V)(io.env, io.registryFetch);
         return (0,output/* imageEnvMask */.Tr)(await registryImageEnv(client, target.image, target.platform));
     }
     catch (e) {

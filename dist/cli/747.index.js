@@ -200,22 +200,13 @@ function devcontainerText(json) {
 
 // EXTERNAL MODULE: ./src/plan/schema.ts
 var schema = __webpack_require__(47684);
-// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
-var results_results = __webpack_require__(78838);
-// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
-var json_file = __webpack_require__(20317);
-// EXTERNAL MODULE: ./src/util/own-dir.ts
-var own_dir = __webpack_require__(91326);
-// EXTERNAL MODULE: ./src/util/read-regular.ts
-var read_regular = __webpack_require__(23387);
+// EXTERNAL MODULE: ./src/results/results.ts + 6 modules
+var results_results = __webpack_require__(98510);
 ;// CONCATENATED MODULE: ./src/devcontainer/from-results.ts
 // The devcontainer of a result directory: build.json for the image, plan.json for the variant's
 // CUDA-ness, env-<variant>-<arch>.json for its user, caches and servers, each read through the
 // results contract (src/results/). `ml-image devcontainer` and the action's `devcontainer` output
 // both write through here.
-
-
-
 
 
 
@@ -285,50 +276,23 @@ function devcontainerFromResults(dir, variant, label = dir, host = hostPlatform(
 }
 /** Where the action writes each variant's definition: RESULT_DIR/devcontainer/<variant>/devcontainer.json. */
 const resultDevcontainerFile = (dir, variant) => path.join(dir, devcontainerFile(variant));
-/** A devcontainer.json is a few hundred bytes; a bigger file is not one ml-image wrote. */
-const MAX_DEVCONTAINER_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+/** Result directory DIR for the action's definitions: only checked, as devcontainerFromResults. */
+const resultDir = (dir) => openResultDir(dir, `result-dir ${dir}`, { create: false });
 /**
- * Every RESULT_DIR/devcontainer/<name>/devcontainer.json that ml-image wrote, removed (a reused
- * directory: an earlier run's definition of a variant this build did not push, or no longer
- * builds, would open that earlier image); one it did not write (its name is not "ml-image (...)")
- * is kept. Returns the files removed.
+ * Every RESULT_DIR/devcontainer/<name>/devcontainer.json that ml-image wrote, removed through the
+ * results contract (a reused directory: an earlier run's definition of a variant this build did not
+ * push, or no longer builds, would open that earlier image); one it did not write (its name is not
+ * "ml-image (...)") is kept. Returns the files removed.
  */
-function removeResultDevcontainers(dir) {
-    let names;
-    const top = path.join(dir, DEVCONTAINER_DIR);
-    // A link (planted by a checkout) would lead the removal out of the result directory.
-    if (!isOwnDir(top))
-        return [];
-    try {
-        names = readdirSync(top);
-    }
-    catch {
-        return []; // no devcontainer/ there
-    }
-    const removed = [];
-    for (const name of names) {
-        const file = resultDevcontainerFile(dir, name);
-        try {
-            if (!isOwnDir(path.dirname(file)) || !lstatSync(file).isFile())
-                continue;
-            if (!writtenByMlImage(readRegularFile(file, MAX_DEVCONTAINER_BYTES).toString('utf8')))
-                continue;
-            rmSync(file, { force: true });
-            removed.push(file);
-        }
-        catch {
-            // Not there, unreadable or too big: not a file this tool wrote, left as it is.
-        }
-    }
-    return removed;
-}
+const removeResultDevcontainers = (dir) => resultDir(dir).removeDevcontainers(writtenByMlImage);
 /**
  * The action's `devcontainer` output: one definition per variant of `variants` whose image is
  * pinned by digest (a pushed build), written under the result directory, after an earlier run's
  * are removed (removeResultDevcontainers); returns their paths.
  */
 function writeResultDevcontainers(dir, variants, note = () => undefined) {
-    removeResultDevcontainers(dir);
+    const results = resultDir(dir);
+    results.removeDevcontainers(writtenByMlImage);
     const files = [];
     for (const variant of variants) {
         let dc;
@@ -348,9 +312,7 @@ function writeResultDevcontainers(dir, variants, note = () => undefined) {
         for (const o of dc.otherImageRecords)
             note(`devcontainer ${variant}: ${otherImageNote(o)}`);
         // Never through a link planted at devcontainer/ or devcontainer/<variant>/ (a checkout's).
-        const file = ownFilePath(dir, devcontainerFile(variant), `result-dir ${dir}`);
-        writeFileAtomic(file, dc.text, `result-dir ${dir}`);
-        files.push(file);
+        files.push(results.writeDevcontainer(variant, dc.json));
     }
     return files;
 }

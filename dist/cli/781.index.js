@@ -1422,8 +1422,8 @@ function imageFromBuild(build, file, variant) {
 
 // EXTERNAL MODULE: ./src/plan/schema.ts
 var schema = __webpack_require__(47684);
-// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
-var results = __webpack_require__(78838);
+// EXTERNAL MODULE: ./src/results/results.ts + 6 modules
+var results = __webpack_require__(98510);
 ;// CONCATENATED MODULE: ./src/cli/commands/export-source.ts
 // Where `ml-image export` takes its image from: --image REF@sha256:..., or the variant's digest in
 // --from DIR/build.json (with DIR/plan.json's driver floor and Python), and whether DIR holds the

@@ -136,21 +136,23 @@ function outFlag(argv) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14367);
 /* harmony import */ var _util_zod_jitless_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97770);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38201);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(49904);
+/* harmony import */ var _signals_first_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(78128);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38201);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(49904);
 // Entry of the `ml-image` bin (bundled to dist/cli/index.js).
 
 
+// First: the signal handlers, before the CLI's modules load.
 
 
-(0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .installSignalCleanup */ .a0)();
+
 // On a signal the exit waits briefly for the command to unwind: its error and --json object are
 // written (cleanup.ts settleBeforeExit).
-process.exitCode = await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .settleBeforeExit */ .L$)((0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .runCli */ .ak)(process.argv.slice(2), (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .processIo */ .Wr)()));
+process.exitCode = await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .settleBeforeExit */ .L$)((0,_main_js__WEBPACK_IMPORTED_MODULE_4__/* .runCli */ .ak)(process.argv.slice(2), (0,_main_js__WEBPACK_IMPORTED_MODULE_4__/* .processIo */ .Wr)()));
 // Whatever a command left registered (a temp dir its owner keeps to the end) goes before the exit.
-await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .runPendingCleanups */ .__)();
+await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .runPendingCleanups */ .__)();
 // A hung engine's request given up on keeps its socket, and the process, open: the work is done.
-if ((0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .requestsAbandoned */ .HN)())
+if ((0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .requestsAbandoned */ .HN)())
     process.exit();
 
 __webpack_async_result__();
@@ -1236,7 +1238,8 @@ async function launch(client, spec, argv, wrapped, output) {
         destroyStream(stream);
         if (await remove())
             unregister();
-        throw e;
+        // A signal's cleanup removed it while it was being set up (409 "marked for removal").
+        throw (0,cleanup/* interruptedFailure */.rn)(`starting a container of ${spec.image}`, (0,failures/* engineMessage */.g4)(e), e) ?? e;
     }
 }
 /** The exit status, or 'timeout' when timeoutMs passed first. */
@@ -1544,7 +1547,8 @@ async function startSession(client, spec) {
     catch (e) {
         if (await close())
             unregister();
-        throw e;
+        // A signal's cleanup removed it while it was being started (409 "marked for removal").
+        throw (0,cleanup/* interruptedFailure */.rn)(`starting a container of ${spec.image}`, (0,failures/* engineMessage */.g4)(e), e) ?? e;
     }
     return {
         containerId: container.id,
@@ -1677,23 +1681,23 @@ var args = __nccwpck_require__(77593);
 // Each command's code is its own chunk of the bundle, evaluated only when that command runs:
 // `ml-image verify` does not load the build, smoke and report code (0.21 s -> 0.17 s measured).
 const COMMANDS = [
-    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(818), __nccwpck_require__.e(985), __nccwpck_require__.e(32), __nccwpck_require__.e(352)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
-    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(32), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
-    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(828), __nccwpck_require__.e(66)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(818), __nccwpck_require__.e(985), __nccwpck_require__.e(364), __nccwpck_require__.e(793), __nccwpck_require__.e(157), __nccwpck_require__.e(797), __nccwpck_require__.e(32), __nccwpck_require__.e(449), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(543), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
-    { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(793), __nccwpck_require__.e(797), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
-    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(793), __nccwpck_require__.e(797), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
+    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(32), __nccwpck_require__.e(352)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
+    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(32), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
+    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(863), __nccwpck_require__.e(372)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(157), __nccwpck_require__.e(655), __nccwpck_require__.e(797), __nccwpck_require__.e(32), __nccwpck_require__.e(863), __nccwpck_require__.e(545), __nccwpck_require__.e(130), __nccwpck_require__.e(543), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(793), __nccwpck_require__.e(797), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
+    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(793), __nccwpck_require__.e(797), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(157), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
-    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(803), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(818), __nccwpck_require__.e(985), __nccwpck_require__.e(364), __nccwpck_require__.e(793), __nccwpck_require__.e(157), __nccwpck_require__.e(797), __nccwpck_require__.e(32), __nccwpck_require__.e(449), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(543), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(818), __nccwpck_require__.e(985), __nccwpck_require__.e(364), __nccwpck_require__.e(449), __nccwpck_require__.e(538), __nccwpck_require__.e(76), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90781))).exportCommand },
-    { name: 'collect', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(818), __nccwpck_require__.e(364), __nccwpck_require__.e(793), __nccwpck_require__.e(76), __nccwpck_require__.e(743)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42418))).collectCommand },
+    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(545), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042))).reportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(157), __nccwpck_require__.e(655), __nccwpck_require__.e(797), __nccwpck_require__.e(32), __nccwpck_require__.e(863), __nccwpck_require__.e(545), __nccwpck_require__.e(130), __nccwpck_require__.e(543), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(669), __nccwpck_require__.e(655), __nccwpck_require__.e(538), __nccwpck_require__.e(76), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90781))).exportCommand },
+    { name: 'collect', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(76), __nccwpck_require__.e(743)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42418))).collectCommand },
     {
         name: 'devcontainer',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
     },
     { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(130), __nccwpck_require__.e(500)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
-    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(818), __nccwpck_require__.e(364), __nccwpck_require__.e(449), __nccwpck_require__.e(538), __nccwpck_require__.e(643)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44672))).verifyCommand },
+    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(854), __nccwpck_require__.e(669), __nccwpck_require__.e(655), __nccwpck_require__.e(538), __nccwpck_require__.e(643)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44672))).verifyCommand },
     { name: 'doctor', load: async () => (await __nccwpck_require__.e(/* import() */ 866).then(__nccwpck_require__.bind(__nccwpck_require__, 89866))).doctorCommand },
 ];
 async function mainHelp() {
@@ -1706,8 +1710,9 @@ Usage: ml-image <command> [options]
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
-Every command takes --json (machine output), --out DIR (result files), --verbose (stack traces)
-and --help; --json and --verbose may also come before the command. "ml-image help COMMAND" is
+Every command takes --json (machine output), --out DIR (result files; for sbom, diff and
+devcontainer the file to write, --out FILE), --verbose (stack traces) and --help; --json and
+--verbose may also come before the command. "ml-image help COMMAND" is
 "ml-image COMMAND --help". "ml-image version" (or --version) prints the version (with --json, as
 {"version": ...}).
 
@@ -1922,6 +1927,19 @@ function processIo() {
         },
     };
 }
+
+
+/***/ }),
+
+/***/ 78128:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38201);
+// Imported by the entry before the rest of the CLI: the signal handlers are in place before the
+// command modules load, so a Ctrl-C (or a runner's SIGTERM) in the first moments is handled as a
+// later one is (its message, its cleanup, exit 130/143/129), not node's silent default.
+
+(0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .installSignalCleanup */ .a0)();
 
 
 /***/ }),
@@ -4099,12 +4117,15 @@ async function localImageInspect(ref, env = process.env) {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38201);
-/* harmony import */ var _util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(26706);
-/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(72679);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38201);
+/* harmony import */ var _util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(26706);
+/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(72679);
 // CommandRunner over node's child_process: line listeners for progress, and every running child
 // (a `docker buildx build`, an imagetools push) registered for cleanup, so that SIGINT/SIGTERM of
 // this process stops it too instead of leaving it to run on.
+
 
 
 
@@ -4137,38 +4158,41 @@ class ActionsExecRunner {
         const out = lineSplitter((l) => options.onLine?.(l, 'stdout'));
         const err = lineSplitter((l) => options.onLine?.(l, 'stderr'));
         return new Promise((resolve, reject) => {
-            (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .throwIfInterrupted */ .sK)(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(command));
+            (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(command));
             if (options.signal?.aborted) {
                 reject(options.signal.reason);
                 return;
             }
             const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
                 ...(options.cwd !== undefined && { cwd: options.cwd }),
-                env: { ...process.env, ...options.env, [RUN_ID_ENV]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC },
+                env: { ...process.env, ...options.env, [RUN_ID_ENV]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ID */ .UC },
                 stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
             });
             const stdout = [];
             const stderr = [];
             let killTimer;
+            // This runner stopped it (its abort, the process's cleanup): no signal of another's to report.
+            let stopping = false;
             const stop = () => new Promise((done) => {
                 if (child.exitCode !== null || child.signalCode !== null)
                     return done();
+                stopping = true;
                 child.once('close', () => done());
                 if (killTimer !== undefined)
                     return; // being stopped already
                 // What it started, found while they are still its: one it leaves running when it ends
                 // first (a double fork, re-parented to init) is killed with the rest.
-                const started = child.pid === undefined ? [] : (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .processesUnder */ .Os)(child.pid);
+                const started = child.pid === undefined ? [] : (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .processesUnder */ .Os)(child.pid);
                 // SIGTERM to the child alone: a Docker CLI from 25.0 hands it on to its plugin, which
                 // cancels the build in BuildKit. What is still running after the grace is killed, and
                 // the pipes are closed on our side: a program holding them cannot keep 'close' away.
                 child.kill('SIGTERM');
                 killTimer = setTimeout(() => {
-                    (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .stopChild */ .Dh)(child);
-                    (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .killFound */ .hR)(started);
+                    (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .stopChild */ .Dh)(child);
+                    (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .killFound */ .hR)(started);
                 }, KILL_GRACE_MS);
             });
-            const unregister = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .registerCleanup */ .qE)(stop);
+            const unregister = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCleanup */ .qE)(stop);
             const onAbort = () => void stop();
             options.signal?.addEventListener('abort', onAbort, { once: true });
             const settle = () => {
@@ -4199,9 +4223,10 @@ class ActionsExecRunner {
                 err.flush();
                 resolve({
                     // Killed by a signal: the shell's convention, 128 + the signal number.
-                    exitCode: code ?? 128 + (signal === 'SIGKILL' ? 9 : signal === 'SIGINT' ? 2 : 15),
+                    exitCode: code ?? 128 + (signal ? (node_os__WEBPACK_IMPORTED_MODULE_2__.constants.signals[signal] ?? 15) : 15),
                     stdout: Buffer.concat(stdout).toString('utf8'),
                     stderr: Buffer.concat(stderr).toString('utf8'),
+                    ...(code === null && signal && !stopping && { signal }),
                 });
             });
         });
@@ -4225,6 +4250,7 @@ class ActionsExecRunner {
 /* harmony export */   Jz: () => (/* binding */ engineContexts),
 /* harmony export */   P9: () => (/* binding */ BUILDX_FIX),
 /* harmony export */   PU: () => (/* binding */ statusCodeOf),
+/* harmony export */   PV: () => (/* binding */ killedBySignal),
 /* harmony export */   Wp: () => (/* binding */ parseAnswer),
 /* harmony export */   f1: () => (/* binding */ readFailure),
 /* harmony export */   fe: () => (/* binding */ REGISTRY_INTERRUPTED),
@@ -4236,12 +4262,14 @@ class ActionsExecRunner {
 /* harmony export */   pi: () => (/* binding */ REGISTRY_FAILING_FIX),
 /* harmony export */   s7: () => (/* binding */ GPU_REQUEST_REFUSED)
 /* harmony export */ });
-/* unused harmony exports DAEMON_FIX, REGISTRY_DENIED, errorCode */
+/* unused harmony exports DAEMON_FIX, REGISTRY_DENIED, errorCode, KILLED_FIX */
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17700);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38287);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(25835);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38201);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38287);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(25835);
+
 
 
 
@@ -4386,8 +4414,8 @@ function connectionError(err, docker) {
     if (code && CONNECT_CODES.has(code)) {
         const context = engineContexts.get(docker);
         // A context's own address as it names it (a password in it masked), else the client's.
-        const target = context ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrls */ .sK)(context.host) : daemonTarget(docker);
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`cannot reach the Docker daemon at ${target}${context ? `, ${(0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .contextLabel */ .g8)(context)}` : ''} (${code})`, context ? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .contextDaemonFix */ .hN)(context) : DAEMON_FIX, { cause: err });
+        const target = context ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrls */ .sK)(context.host) : daemonTarget(docker);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`cannot reach the Docker daemon at ${target}${context ? `, ${(0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .contextLabel */ .g8)(context)}` : ''} (${code})`, context ? (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .contextDaemonFix */ .hN)(context) : DAEMON_FIX, { cause: err });
     }
     return undefined;
 }
@@ -4410,6 +4438,9 @@ function builderMissing(name, result) {
 }
 /** Classify a failed docker CLI call: registry/daemon connectivity -> exit 3, else exit 1. */
 function cliFailure(what, result) {
+    const killed = killedBySignal(what, 'docker', result);
+    if (killed)
+        return killed;
     const tail = tailOf(result);
     if (DAEMON_UNREACHABLE.test(tail)) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: the Docker daemon is not reachable\n${tail}`, DAEMON_FIX);
@@ -4424,6 +4455,18 @@ function cliFailure(what, result) {
         return new BuilderMissingError(`${what}: the buildx builder "${gone}" this run uses is gone (removed while the run went on: a docker/setup-buildx-action job's post step on the same runner removes its builder)\n${tail}`, 'run again; on a runner shared by several jobs, give this job a builder of its own (the builder input, e.g. docker/setup-buildx-action\'s "name" output in this job) so that another job cannot remove it');
     }
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MlImageError */ .zn(`${what} failed (exit ${result.exitCode})\n${tail}`, 1);
+}
+const KILLED_FIX = 'the out-of-memory killer is the usual cause (see "dmesg | grep -i oom", "journalctl -k", or the runner\'s memory: give the job more, or build fewer targets at once); a kill by a person or another tool ends it too: run again';
+/**
+ * PROGRAM (what ran WHAT) killed by a signal this run did not send (the out-of-memory killer,
+ * `kill -9`): exit 3 naming the signal, not its log's last words ("context canceled") read as the
+ * build's or the registry's failure; undefined when it was not killed, or this run's own signal
+ * handling stopped it (the interrupt is reported instead).
+ */
+function killedBySignal(what, program, result) {
+    if (result.signal === undefined || (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .isInterrupted */ .fT)())
+        return undefined;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: ${program} was killed by ${result.signal} (exit ${result.exitCode}), not by this run`, KILLED_FIX);
 }
 /**
  * An answer of the engine (dockerode) or of the docker CLI, checked against what this tool reads

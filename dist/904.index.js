@@ -1,8 +1,8 @@
-export const id = 597;
-export const ids = [597];
+export const id = 904;
+export const ids = [904];
 export const modules = {
 
-/***/ 7597:
+/***/ 92904:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2558,10 +2558,8 @@ function variantNamesOf(data) {
 
 // EXTERNAL MODULE: ./src/plan/schema.ts
 var plan_schema = __webpack_require__(47684);
-// EXTERNAL MODULE: ./src/results/results.ts + 3 modules
-var results_results = __webpack_require__(4584);
-// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
-var json_file = __webpack_require__(20317);
+// EXTERNAL MODULE: ./src/results/results.ts + 7 modules
+var results_results = __webpack_require__(83220);
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
 // A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
 // tool built: the image by digest from build.json, its non-root user and cache directories from the
@@ -2742,9 +2740,6 @@ function devcontainerText(json) {
 
 
 
-
-
-
 /**
  * linux/amd64 or linux/arm64 from Node's architecture: only a fallback for the engine's platform
  * (the CLI asks the engine; an x64 Node under Rosetta on Apple silicon says amd64 here).
@@ -2807,51 +2802,24 @@ function devcontainerFromResults(dir, variant, label = dir, host = hostPlatform(
     };
 }
 /** Where the action writes each variant's definition: RESULT_DIR/devcontainer/<variant>/devcontainer.json. */
-const resultDevcontainerFile = (dir, variant) => external_node_path_default().join(dir, (0,results_results/* devcontainerFile */.n3)(variant));
-/** A devcontainer.json is a few hundred bytes; a bigger file is not one ml-image wrote. */
-const MAX_DEVCONTAINER_BYTES = 64 * 1024;
+const resultDevcontainerFile = (dir, variant) => path.join(dir, devcontainerFile(variant));
+/** Result directory DIR for the action's definitions: only checked, as devcontainerFromResults. */
+const resultDir = (dir) => (0,results_results/* openResultDir */.lR)(dir, `result-dir ${dir}`, { create: false });
 /**
- * Every RESULT_DIR/devcontainer/<name>/devcontainer.json that ml-image wrote, removed (a reused
- * directory: an earlier run's definition of a variant this build did not push, or no longer
- * builds, would open that earlier image); one it did not write (its name is not "ml-image (...)")
- * is kept. Returns the files removed.
+ * Every RESULT_DIR/devcontainer/<name>/devcontainer.json that ml-image wrote, removed through the
+ * results contract (a reused directory: an earlier run's definition of a variant this build did not
+ * push, or no longer builds, would open that earlier image); one it did not write (its name is not
+ * "ml-image (...)") is kept. Returns the files removed.
  */
-function removeResultDevcontainers(dir) {
-    let names;
-    const top = external_node_path_default().join(dir, results_results/* DEVCONTAINER_DIR */.$A);
-    // A link (planted by a checkout) would lead the removal out of the result directory.
-    if (!(0,own_dir/* isOwnDir */.GN)(top))
-        return [];
-    try {
-        names = (0,external_node_fs_.readdirSync)(top);
-    }
-    catch {
-        return []; // no devcontainer/ there
-    }
-    const removed = [];
-    for (const name of names) {
-        const file = resultDevcontainerFile(dir, name);
-        try {
-            if (!(0,own_dir/* isOwnDir */.GN)(external_node_path_default().dirname(file)) || !(0,external_node_fs_.lstatSync)(file).isFile())
-                continue;
-            if (!writtenByMlImage((0,read_regular/* readRegularFile */.XF)(file, MAX_DEVCONTAINER_BYTES).toString('utf8')))
-                continue;
-            (0,external_node_fs_.rmSync)(file, { force: true });
-            removed.push(file);
-        }
-        catch {
-            // Not there, unreadable or too big: not a file this tool wrote, left as it is.
-        }
-    }
-    return removed;
-}
+const removeResultDevcontainers = (dir) => resultDir(dir).removeDevcontainers(writtenByMlImage);
 /**
  * The action's `devcontainer` output: one definition per variant of `variants` whose image is
  * pinned by digest (a pushed build), written under the result directory, after an earlier run's
  * are removed (removeResultDevcontainers); returns their paths.
  */
 function writeResultDevcontainers(dir, variants, note = () => undefined) {
-    removeResultDevcontainers(dir);
+    const results = resultDir(dir);
+    results.removeDevcontainers(writtenByMlImage);
     const files = [];
     for (const variant of variants) {
         let dc;
@@ -2871,9 +2839,7 @@ function writeResultDevcontainers(dir, variants, note = () => undefined) {
         for (const o of dc.otherImageRecords)
             note(`devcontainer ${variant}: ${otherImageNote(o)}`);
         // Never through a link planted at devcontainer/ or devcontainer/<variant>/ (a checkout's).
-        const file = (0,own_dir/* ownFilePath */.u3)(dir, (0,results_results/* devcontainerFile */.n3)(variant), `result-dir ${dir}`);
-        (0,json_file/* writeFileAtomic */.Zf)(file, dc.text, `result-dir ${dir}`);
-        files.push(file);
+        files.push(results.writeDevcontainer(variant, dc.json));
     }
     return files;
 }
@@ -2895,16 +2861,16 @@ function withCommitTime(text) {
     return time && !Number.isNaN(time.getTime()) ? { commitTime: time.toISOString() } : {};
 }
 /**
- * On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. CHECKED_OUT: the commit the
+ * On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload (EVENT, which the entry point read
+ * from GITHUB_EVENT_PATH: src/github/event.ts readGitHubEventFile). CHECKED_OUT: the commit the
  * checkout holds, where the caller read it (checkedOutCommit); it is then the commit tags and
  * labels name. A run that may build a pull request's code (an issue_comment
  * "/ok-to-test" run, a workflow_run after a pull request's: its GITHUB_REF is the default branch's)
  * is never the default branch's: no `latest`, `<variant>` or version tag for its image.
  */
-function gitContextFromGitHubEnv(env, checkedOut) {
+function gitContextFromGitHubEnv(env, event, checkedOut) {
     if (env.GITHUB_ACTIONS !== 'true')
         return undefined;
-    const event = (0,github_event/* readGitHubEventFile */.MZ)(env.GITHUB_EVENT_PATH);
     const pr = event.pull_request?.number;
     const defaultBranch = (0,github_event/* defaultBranchOf */.dV)(env, event, checkedOut);
     const ref = env.GITHUB_REF;
@@ -2938,14 +2904,14 @@ function gitContextFromGitHubEnv(env, checkedOut) {
  * the `sha-` tag and revision label must name what was built, never take the default branch's commit.
  * Undefined elsewhere.
  */
-async function checkedOutCommit(env, head) {
+async function checkedOutCommit(env, event, head) {
     if (env.GITHUB_ACTIONS !== 'true')
         return undefined;
     if (env.GITHUB_EVENT_NAME === 'schedule')
         return head();
     if (env.GITHUB_HEAD_REF)
         return undefined; // a pull_request payload: its head.sha
-    return namesItsCheckout(env, (0,github_event/* readGitHubEventFile */.MZ)(env.GITHUB_EVENT_PATH)) ? head() : undefined;
+    return namesItsCheckout(env, event) ? head() : undefined;
 }
 /**
  * A run without a pull_request payload to name its head whose GITHUB_SHA may not be what it builds:
@@ -2996,6 +2962,8 @@ async function gitContextFromCheckout(exec, cwd, head) {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
+var json_file = __webpack_require__(20317);
 ;// CONCATENATED MODULE: ./src/build/builder-facts.ts
 // What the build stage needs to know of the builder (its name, buildx version, driver, BuildKit
 // version, its nodes' endpoints, the docker driver's image store): asked once per Docker adapter (a
@@ -4880,6 +4848,10 @@ function afterFailedAttempt(f) {
     if (/unknown flag: mount|the --mount option requires BuildKit/i.test(log)) {
         throw new errors/* EnvironmentError */.eG(`build ${id}: the builder's Dockerfile frontend does not understand RUN --mount=type=secret`, buildx_args_SECRETS_FIX);
     }
+    // docker killed by a signal not this run's (the OOM killer): its log ends in "context canceled".
+    const killed = (0,failures/* killedBySignal */.PV)(`build ${id}`, 'the docker buildx build process', f.result);
+    if (killed)
+        throw killed;
     // A full disk, a foreign platform without QEMU: no retry passes, and no Dockerfile fix either.
     const environment = environmentFailure(f);
     if (environment)
@@ -5902,7 +5874,6 @@ function withConstraintsDigests(v, resolved) {
 
 
 
-
 /** The cache `auto` means: gha on a GitHub runner with the cache service, else the registry. */
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
@@ -6083,7 +6054,7 @@ async function runBuildStage(input, deps) {
         unregister();
         throw e;
     }
-    const untrusted = (0,push_tag/* writeScopeOf */.Tf)(deps.env, (0,github_event/* readGitHubEventFile */.MZ)(deps.env.GITHUB_EVENT_PATH));
+    const untrusted = (0,push_tag/* writeScopeOf */.Tf)(deps.env, deps.event ?? {});
     if (untrusted)
         deps.progress(`${untrusted.otherRef ? untrusted.why : `${(0,pull_request_code/* untrustedReason */.lw)(deps.env)}: it ${untrusted.why}`}, so it writes no cache the default branch reads (the docker driver pushes by ${(0,push_tag/* scopedBuildTagPrefix */.rr)(untrusted.pushScope)}* tags)`);
     const ctx = {
@@ -10049,7 +10020,7 @@ const ECOS = ['pip', 'apt', 'conda'];
 const COMMENT_ROW_CHARS = Math.max(DEFAULT_MAX_CHARS, GITHUB_COMMENT_MAX_CHARS);
 /** Shorter cuts, tried in turn when the exact one is over the limit: the comment may then lose rows. */
 const SHORTER_ROW_CHARS = [32_768, 16_384, 8_192, 4_096, 2_048, 1_024, 0];
-/** The artifact's size as writeCommentArtifact writes it. */
+/** The artifact's size as writeCommentArtifact (src/results/comment.ts) writes it. */
 const artifactBytes = (payload) => Buffer.byteLength(`${JSON.stringify(payload)}\n`);
 /** The payload as it is when it fits, else with its package lists cut to fit (see above). */
 function fitCommentArtifact(payload, maxBytes = report_artifact/* MAX_COMMENT_ARTIFACT_BYTES */.Kd) {
@@ -11206,52 +11177,6 @@ function countOnly(views, marker, maxChars, variants, verdict) {
     return { markdown, marker, verdict, omitted: ['everything but the verdict count'], variants };
 }
 
-;// CONCATENATED MODULE: ./src/report/stale.ts
-// The report stage's own files an earlier run left, removed when this run has nothing to put in
-// their place: a run whose smoke stage recorded nothing must not leave the previous image's report
-// (another digest, perhaps "pass") beside its own build.json, where an upload step would take it.
-
-
-
-
-
-
-/** report-<variant>.md and .json: a variant's report. */
-const variantReportFiles = (variant) => [
-    (0,results_results/* reportFile */.rn)(variant, 'md'),
-    (0,results_results/* reportFile */.rn)(variant, 'json'),
-];
-/** report.md and the fork-safe comment payload: the run's report. */
-const runReportFiles = () => [
-    results_results/* RUN_REPORT_FILE */.SC,
-    external_node_path_default().join(results_results/* COMMENT_DIR */.MG, report_artifact/* COMMENT_ARTIFACT_FILE */.kb),
-];
-/**
- * NAMES (relative to OUT's directory) removed where they are; returns the ones that were there.
- * One that cannot be removed (a directory of that name, no permission) is bad input naming it.
- */
-function removeStale(out, names) {
-    if (out.dir === undefined)
-        return [];
-    const removed = [];
-    for (const name of names) {
-        const file = external_node_path_default().join(out.dir, name);
-        // Never through a link at comment/ (a checkout's): the file where it points is not this run's.
-        if (external_node_path_default().dirname(name) !== '.' && !(0,own_dir/* isOwnDir */.GN)(external_node_path_default().join(out.dir, external_node_path_default().dirname(name))))
-            continue;
-        if (!(0,external_node_fs_.existsSync)(file) && !(0,own_dir/* isLink */.PJ)(file))
-            continue;
-        try {
-            (0,external_node_fs_.rmSync)(file, { force: true });
-        }
-        catch (e) {
-            throw new errors/* InputError */.dz(`${out.dir}: cannot remove ${file}, an earlier run's report: ${String(e.message ?? e).split('\n')[0]}`, 'remove it yourself, or pass another result directory', { cause: e });
-        }
-        removed.push(name);
-    }
-    return removed;
-}
-
 ;// CONCATENATED MODULE: ./src/report/supply-chain.ts
 
 const supply_chain_short = (digest) => digest.slice(0, 19);
@@ -11335,7 +11260,6 @@ function reportedDigests(results, variant, records) {
 
 
 
-
 const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
 /** The report stage; a size-budget breach fails it (thrown) after the reports are written and posted. */
 async function runReportStage(input, io) {
@@ -11356,14 +11280,14 @@ async function reportStage(input, io) {
     for (const v of input.plan.variants) {
         const r = await reportVariant(input, io, v);
         if (!r) {
-            removeEarlier(out, io, variantReportFiles(v.name));
+            noteRemoved(out, io, out.removeVariantReport(v.name));
             continue;
         }
         models.push(r.model);
         outcomes.push({ ...r.outcome, runMarkerKey: runKey.key });
     }
     if (models.length === 0) {
-        removeEarlier(out, io, runReportFiles());
+        noteRemoved(out, io, out.removeRunReport());
         return { outcomes };
     }
     // The run's report: what the comment says, and the job summary.
@@ -11384,9 +11308,8 @@ async function reportStage(input, io) {
     const failure = posted ?? budget;
     return { outcomes, ...(failure && { failure }) };
 }
-/** An earlier run's report files that this run has nothing to put in place of (stale.ts). */
-function removeEarlier(out, io, names) {
-    const removed = removeStale(out, names);
+/** An earlier run's report files REMOVED, which this run has nothing to put in place of. */
+function noteRemoved(out, io, removed) {
     if (removed.length > 0)
         io.progress(`removed an earlier run's ${removed.join(', ')} from ${out.dir}`);
 }
@@ -11595,25 +11518,8 @@ function resolutionLines(results, variant, platforms) {
 
 
 
-
 function snapshotKey(digest, platform) {
     return `${digest.replace(/[^a-z0-9]+/gi, '-')}-${platform.replace(/\//g, '-')}`;
-}
-/** A variable's value, undefined when it is unset or blank (`${{ vars.X }}` of an unset X is ''). */
-const given = (v) => (v === undefined || v.trim() === '' ? undefined : v);
-/**
- * $ML_IMAGE_CACHE_DIR (relative to CWD), else $XDG_CACHE_HOME/ml-image, else ~/.cache/ml-image:
- * always absolute. A blank variable is unset: the cache would otherwise be the working folder
- * (snapshots/, builders/, baselines/ beside the user's files). A relative XDG_CACHE_HOME is
- * ignored, as the XDG Base Directory spec says.
- */
-function defaultCacheDir(env, cwd) {
-    const own = given(env.ML_IMAGE_CACHE_DIR);
-    if (own !== undefined)
-        return external_node_path_default().resolve(cwd, own);
-    const xdg = given(env.XDG_CACHE_HOME);
-    const root = xdg !== undefined && external_node_path_default().isAbsolute(xdg) ? xdg : external_node_path_default().join((0,external_node_os_.homedir)(), '.cache');
-    return external_node_path_default().resolve(cwd, root, 'ml-image');
 }
 function fileSnapshotCache(dir) {
     const file = (key) => external_node_path_default().join(dir, 'snapshots', `${key}.json`);
@@ -15306,13 +15212,14 @@ class StepTimes {
 
 
 
-
 /**
  * Cache key of a resolution: the base digest, every input that can change pip's answer, and the
  * run's trust scope (pipCacheScope): an answer a run that may build a pull request's code worked
  * out, against its own pip cache volume, is never reused by a branch's run.
  */
-function resolutionKey(baseDigest, input, env = {}) {
+function resolutionKey(baseDigest, input, env = {}, 
+/** The runner's event payload, which the caller read (ResolveDeps.event); default: an empty one. */
+event = {}) {
     // Neither decides pip's answer: the network only reaches the same indexes, and which base runs is
     // in baseDigest (the registry digest, or the local image id, of the image that ran).
     const { network: _network, pull: _pull, ...decisive } = input;
@@ -15324,7 +15231,7 @@ function resolutionKey(baseDigest, input, env = {}) {
         decisive,
         VERSION: src_version/* VERSION */.x,
         snapshot: 2,
-        scope: pipCacheScope(env, (0,github_event/* readGitHubEventFile */.MZ)(env.GITHUB_EVENT_PATH)),
+        scope: pipCacheScope(env, event),
     }))
         .digest('hex')}`;
 }
@@ -15339,7 +15246,7 @@ digest, say) {
         say('not reusing an earlier resolution: the requirements include a file from a URL (-r/-c https://...), which can change without them changing');
         return {};
     }
-    const key = resolutionKey(digest, input, deps.env);
+    const key = resolutionKey(digest, input, deps.env, deps.event);
     const hit = cachedJson(deps.cache, key, resolve_result/* ResolveOutputSchema */.fj)?.value;
     if (hit === undefined)
         return { key };
@@ -15348,15 +15255,6 @@ digest, say) {
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/resolve.ts
-// resolve: find where the user's requirements would change what the base image ships (the NumPy
-// <2 vs >=2 class), explain it, and find a plan that holds the base fixed. All pip runs happen in
-// ONE container of the base image (pip's HTTP cache kept in a volume across runs), for the target
-// platform, in steps: snapshot -> diagnose (the plain dry run) -> hold (base pinned) -> relax
-// (blamed pins loosened) -> release (the pins of what breaks nothing dropped) -> explain (when
-// nothing fits). Each step is a function with a typed
-// result (steps/). The snapshot (when not cached), the plain dry run and its analysis run in ONE
-// python process; with the snapshot cached, the held run (when needed) follows in that process.
-
 
 
 
@@ -15528,7 +15426,7 @@ async function openSession(input, deps, o) {
     const volume = o.pinned.key !== undefined
         ? pipCacheVolume(input, {
             base: o.pinned.key,
-            scope: pipCacheScope(o.env, (0,github_event/* readGitHubEventFile */.MZ)(o.env.GITHUB_EVENT_PATH)),
+            scope: pipCacheScope(o.env, deps.event),
         })
         : undefined;
     const net = input.network !== undefined
@@ -18820,8 +18718,8 @@ function otherImage(what, file, found, digest) {
 var attest_signing = __webpack_require__(10854);
 // EXTERNAL MODULE: ./src/attest/cosign-key.ts
 var cosign_key = __webpack_require__(98224);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 8 modules
-var signers = __webpack_require__(11057);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 7 modules
+var signers = __webpack_require__(96364);
 // EXTERNAL MODULE: ./src/attest/types.ts
 var types = __webpack_require__(79124);
 ;// CONCATENATED MODULE: ./src/attest/purl.ts
@@ -20761,6 +20659,7 @@ function parseStages(raw, source) {
 
 
 
+
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
 
@@ -20876,6 +20775,7 @@ key) {
         return timed(io, 'build', () => mergeFromDigestFiles(opts.mergeFrom, io, plan, opts.buildOptions?.annotations));
     if (!opts.stages.has('build') && !opts.stages.has('resolve'))
         return undefined;
+    const event = io.event ?? (0,github_event/* readGitHubEventFile */.MZ)(io.env.GITHUB_EVENT_PATH); // once, for both stages
     // Exit 2 before any container runs: build secrets, requirements the variants cannot install.
     checkBeforeContainers(opts, io, plan);
     if (opts.stages.has('build'))
@@ -20886,7 +20786,7 @@ key) {
         await key;
     const docker = io.docker();
     const resolved = opts.stages.has('resolve')
-        ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))
+        ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker, event))
         : {};
     Object.assign(into, resolved);
     // A target without a resolution has none: an earlier run's is not taken for this build's either.
@@ -20923,6 +20823,7 @@ key) {
         // git, for the context's commit time.
         exec: new exec_runner/* ActionsExecRunner */.L(),
         env: io.env,
+        event,
         progress: (l) => io.progress('build', l),
         warning: (m) => io.warning(m, { title: 'ml-image build' }),
         ...(io.stepTiming && { timing: (l) => io.stepTiming('build', l) }),
@@ -20954,12 +20855,13 @@ async function builderPullsBases(opts, io, docker) {
     return found !== undefined && found.facts.driver !== 'docker';
 }
 /** The resolve stage: a resolution file per target, its hazards as warnings. */
-async function runResolve(opts, io, plan, docker) {
+async function runResolve(opts, io, plan, docker, event) {
     const { config, baseDir } = opts.loaded;
     const registryBase = opts.stages.has('build') && (await builderPullsBases(opts, io, docker));
     const resolved = await groupOf(io)('resolve', () => runResolveStage(plan, config, baseDir, {
         docker,
         env: io.env,
+        event,
         lookupHost: io.lookupHost ?? systemLookup,
         ...(registryBase && { registryBase }),
         buildFollows: opts.stages.has('build'),
@@ -20996,15 +20898,14 @@ function overallStatus(entries) {
 
 ;// CONCATENATED MODULE: ./src/report/github-env.ts
 // What the report needs from a GitHub runner's environment: the pull request, whether it comes from
-// a fork, the base and default branches, the run's URL. Pure over env + the event payload.
+// a fork, the base and default branches, the run's URL. Pure over env + the event payload, which the
+// entry point reads (src/github/event.ts readGitHubEventFile) and passes in.
 
 
 
+function githubReportContext(env, token, 
 /** The runner's event payload, parsed (src/github/event.ts); off a runner: an empty event. */
-function readGitHubEvent(env) {
-    return (0,github_event/* readGitHubEventFile */.MZ)(env.GITHUB_EVENT_PATH);
-}
-function githubReportContext(env, token, event = readGitHubEvent(env), 
+event, 
 /** The commit the checkout holds, where read: taken on a schedule run only (see defaultBranchOf). */
 read) {
     if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_REPOSITORY)
@@ -21125,12 +21026,11 @@ function constrainUntrusted(model, facts) {
 
 
 
-
 async function postFromArtifact(dir, io) {
     const repository = io.env.GITHUB_REPOSITORY;
     if (!repository)
         throw new errors/* InputError */.dz('from-artifact: GITHUB_REPOSITORY is not set (run this on a GitHub runner)');
-    const run = readGitHubEvent(io.env).workflow_run;
+    const run = io.event.workflow_run;
     // Only a workflow_run job can tie the artifact to the run that made it.
     if (run?.head_sha === undefined)
         throw new errors/* InputError */.dz('from-artifact: run this in a workflow_run job (its event names the run whose artifact is posted)', 'see workflows/fork-comment.yml');
@@ -21245,6 +21145,28 @@ function notThisRun(pr, artifact, runRepo) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/util/cache-dir.ts
+// The root of every cache of this machine's user: the resolver's snapshots and resolutions, the
+// build's builders, `ml-image run`'s baselines. Its callers (the CLI, the action) pass it on.
+
+
+/** A variable's value, undefined when it is unset or blank (`${{ vars.X }}` of an unset X is ''). */
+const given = (v) => (v === undefined || v.trim() === '' ? undefined : v);
+/**
+ * $ML_IMAGE_CACHE_DIR (relative to CWD), else $XDG_CACHE_HOME/ml-image, else ~/.cache/ml-image:
+ * always absolute. A blank variable is unset: the cache would otherwise be the working folder
+ * (snapshots/, builders/, baselines/ beside the user's files). A relative XDG_CACHE_HOME is
+ * ignored, as the XDG Base Directory spec says.
+ */
+function defaultCacheDir(env, cwd) {
+    const own = given(env.ML_IMAGE_CACHE_DIR);
+    if (own !== undefined)
+        return external_node_path_default().resolve(cwd, own);
+    const xdg = given(env.XDG_CACHE_HOME);
+    const root = xdg !== undefined && external_node_path_default().isAbsolute(xdg) ? xdg : external_node_path_default().join((0,external_node_os_.homedir)(), '.cache');
+    return external_node_path_default().resolve(cwd, root, 'ml-image');
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/gpu-mode.ts
 // The GPU mode of the smoke containers, as the action input, the CLI flags and the stages spell it.
 
@@ -21306,9 +21228,9 @@ const INPUT_STAGES = {
     platforms: 'every',
     tags: 'every',
     labels: 'every',
-    // The requirement files: resolved, installed, imported by the smoke suites, digested into the
-    // provenance.
-    requirements: ['resolve', 'build', 'smoke', 'attest'],
+    // The requirement files: checked line by line by the plan (a bad line stops the plan job, not each
+    // build job), resolved, installed, imported by the smoke suites, digested into the provenance.
+    requirements: ['plan', 'resolve', 'build', 'smoke', 'attest'],
     'resolve-mode': ['resolve'],
     // smoke.gpuRunnerLabels only travels in the plan's `config` output (the workflow maps the GPU job
     // onto it).
@@ -21523,6 +21445,7 @@ var verify = __webpack_require__(46918);
 
 
 
+
 const bool = (get, name, dflt) => {
     const raw = get(name).trim();
     return raw === '' ? dflt : (0,inputs/* parseInputValue */.R8)({ input: name, path: [], kind: 'boolean' }, raw);
@@ -21630,12 +21553,12 @@ function parseActionInputs(io) {
 }
 /** The fork poster (workflow_run): no checkout, no config; the artifact is untrusted input. */
 async function postComment(io, { fromArtifact, token, author, markerKey }) {
-    // Where the reusable workflow downloaded it, the folder is named after the artifact (its
-    // artifact-name): two poster jobs of one workflow then keep two comments. Any other folder
-    // names nothing.
+    // Where the reusable workflow downloaded it, the folder is named after the artifact (its artifact-name):
+    // two poster jobs of one workflow then keep two comments. Any other folder names nothing.
     const artifactName = artifactNameOf(external_node_path_default().resolve(io.cwd, fromArtifact));
     const r = await postFromArtifact(external_node_path_default().resolve(io.cwd, fromArtifact), {
         env: io.env,
+        event: (0,github_event/* readGitHubEventFile */.MZ)(io.env.GITHUB_EVENT_PATH),
         token,
         ...(author !== undefined && { author }),
         ...(markerKey !== undefined && { markerKey }),
@@ -21668,6 +21591,7 @@ function configFromInputs(io, get) {
 async function runStages(io, inputs) {
     const { loaded, stages, resultDir, push, buildOptions, mergeFrom, token } = inputs;
     const { config } = loaded;
+    const event = (0,github_event/* readGitHubEventFile */.MZ)(io.env.GITHUB_EVENT_PATH); // read once: the stages take it parsed
     checkStageInputs(loaded, stages, { mode: inputs.gpus, env: io.env });
     checkDownloadedBuild(stages, resultDir);
     io.info(`config ${loaded.file ?? '(from inputs)'}: ${config.variants.map((v) => v.name).join(', ')} x ${config.platforms.join(', ')}; stages: ${[...stages].join(', ')}`);
@@ -21691,8 +21615,8 @@ async function runStages(io, inputs) {
     if (push && (stages.has('build') || mergeFrom !== ''))
         await (0,docker_registry/* checkRegistry */.qW)(registry);
     // The checkout of a run whose GITHUB_SHA may not be what it builds (a schedule's, an /ok-to-test run's).
-    const checkedOut = await checkedOutCommit(io.env, async () => io.checkoutHead?.(loaded.file !== undefined ? external_node_path_default().dirname(external_node_path_default().resolve(io.cwd, loaded.file)) : io.cwd));
-    const gh = githubReportContext(io.env, token, undefined, checkedOut);
+    const checkedOut = await checkedOutCommit(io.env, event, async () => io.checkoutHead?.(loaded.file !== undefined ? external_node_path_default().dirname(external_node_path_default().resolve(io.cwd, loaded.file)) : io.cwd));
+    const gh = githubReportContext(io.env, token, event, checkedOut);
     if (gh.saveSkipped && stages.has('report'))
         io.info(gh.saveSkipped);
     if (gh.target && inputs.author !== undefined)
@@ -21708,7 +21632,7 @@ async function runStages(io, inputs) {
         ...(mergeFrom !== '' && { mergeFrom: external_node_path_default().resolve(io.cwd, mergeFrom) }),
         gpus: inputs.gpus,
         imagesDir: findImagesDir(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
-        git: gitContextFromGitHubEnv(io.env, checkedOut) ?? {},
+        git: gitContextFromGitHubEnv(io.env, event, checkedOut) ?? {},
         cacheDir: defaultCacheDir(io.env, io.cwd),
         report: {
             mode: inputs.commentMode,
@@ -21720,6 +21644,7 @@ async function runStages(io, inputs) {
     }, {
         docker: io.docker,
         env: io.env,
+        event,
         progress: (stage, line) => io.info(`[${((Date.now() - t0) / 1000).toFixed(0)}s] ${stage}: ${line}`),
         output: (line) => io.info(line),
         group: io.group,
@@ -21773,10 +21698,7 @@ function setResultOutputs(io, result, inputs) {
         io.setOutput('devcontainer', writeResultDevcontainers(inputs.resultDir, variants, io.info).join('\n'));
     }
 }
-/**
- * Whether V was pushed by digest without a merge (a matrix build job, merge: false): its tags are
- * the merge job's to push, and were not pushed here.
- */
+/** V pushed by digest without a merge (a matrix build job, merge: false): its tags are the merge job's. */
 const byDigestOnly = (v) => v.digest === undefined && v.platforms.length > 0 && v.platforms.every(result/* isPushed */.Yx);
 /** The tags V's build pushed (or loaded): none when it pushed by digest alone. */
 const pushedTags = (v) => (byDigestOnly(v) ? [] : v.tags);

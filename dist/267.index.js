@@ -1,5 +1,5 @@
-export const id = 511;
-export const ids = [511];
+export const id = 267;
+export const ids = [267];
 export const modules = {
 
 /***/ 99183:
@@ -764,30 +764,29 @@ function variantFromPlan(plan, variant) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Kd: () => (/* binding */ MAX_COMMENT_ARTIFACT_BYTES),
-/* harmony export */   V1: () => (/* binding */ writeCommentArtifact),
-/* harmony export */   kb: () => (/* reexport safe */ _results_names_js__WEBPACK_IMPORTED_MODULE_8__.kb),
+/* harmony export */   PA: () => (/* binding */ CommentArtifactSchema),
+/* harmony export */   kb: () => (/* reexport safe */ _results_names_js__WEBPACK_IMPORTED_MODULE_7__.kb),
 /* harmony export */   qZ: () => (/* binding */ COMMENT_ARTIFACT_SCHEMA_VERSION),
 /* harmony export */   sB: () => (/* binding */ readCommentArtifact)
 /* harmony export */ });
-/* unused harmony exports HiddenChangeSchema, TrimmedListSchema, CommentArtifactSchema */
+/* unused harmony exports HiddenChangeSchema, TrimmedListSchema */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38287);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20317);
-/* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(30790);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(92857);
-/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11012);
-/* harmony import */ var _diff_schema_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2996);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
-/* harmony import */ var _results_names_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(78022);
-/* harmony import */ var _model_schema_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(463);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20317);
+/* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(30790);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(92857);
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(11012);
+/* harmony import */ var _diff_schema_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2996);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
+/* harmony import */ var _results_names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(78022);
+/* harmony import */ var _model_schema_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(463);
 // The fork-safe hand-off: a pull request from a fork runs with a read-only token, so its job
 // writes the reports to an artifact and a privileged `workflow_run` job posts the comment.
 // That job runs with write access on data an untrusted job produced: everything read here is
 // bounded, validated, and checked against what the privileged job knows (repository, head SHA).
-
+// The file is written through the results contract (src/results/comment.ts).
 
 
 
@@ -812,67 +811,49 @@ const MAX_REPORTS = 64;
  * stand-in in its place, so the table's counts and the verdict stay those of the full report;
  * equal changes of a report's platforms share an id, as they share a row.
  */
-const HiddenChangeSchema = zod__WEBPACK_IMPORTED_MODULE_10__/* .tuple */ .PVZ([
-    zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().int().nonnegative(),
-    _diff_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .PackageChangeSchema */ .cv.shape.kind,
-    _diff_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .ChangeLevelSchema */ .sG.nullable(),
+const HiddenChangeSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .tuple */ .PVZ([
+    zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().nonnegative(),
+    _diff_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .PackageChangeSchema */ .cv.shape.kind,
+    _diff_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .ChangeLevelSchema */ .sG.nullable(),
 ]);
 /** What follows the entries a report's package list keeps in the artifact (artifact-fit.ts). */
-const TrimmedListSchema = zod__WEBPACK_IMPORTED_MODULE_10__/* .strictObject */ .rej({
+const TrimmedListSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .strictObject */ .rej({
     /** Index in reports. */
-    report: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().int().nonnegative(),
+    report: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().nonnegative(),
     /** Index in that report's platforms. */
-    platform: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().int().nonnegative(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().nonnegative(),
     /** conda: a report's conda table (an older version's artifact trims only pip and apt: still read). */
-    eco: zod__WEBPACK_IMPORTED_MODULE_10__/* ["enum"] */ .k5n(['pip', 'apt', 'conda']),
+    eco: zod__WEBPACK_IMPORTED_MODULE_9__/* ["enum"] */ .k5n(['pip', 'apt', 'conda']),
     /** The rest of the list, in order: a change a comment could show in full, else a hidden one. */
-    tail: zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_10__/* .union */ .KCZ([HiddenChangeSchema, _diff_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .PackageChangeSchema */ .cv])),
+    tail: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_9__/* .union */ .KCZ([HiddenChangeSchema, _diff_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .PackageChangeSchema */ .cv])),
 });
 const REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 function artifactSchema(reports) {
-    return zod__WEBPACK_IMPORTED_MODULE_10__/* .strictObject */ .rej({
-        schemaVersion: zod__WEBPACK_IMPORTED_MODULE_10__/* .literal */ .euz(COMMENT_ARTIFACT_SCHEMA_VERSION),
-        prNumber: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig({ error: 'expected a pull-request number' })
+    return zod__WEBPACK_IMPORTED_MODULE_9__/* .strictObject */ .rej({
+        schemaVersion: zod__WEBPACK_IMPORTED_MODULE_9__/* .literal */ .euz(COMMENT_ARTIFACT_SCHEMA_VERSION),
+        prNumber: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig({ error: 'expected a pull-request number' })
             .int({ error: 'expected a positive whole number' })
             .positive({ error: 'expected a positive whole number' })
             .max(2 ** 31 - 1, { error: 'expected a pull-request number' }),
-        headSha: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP({ error: 'expected a commit SHA' }).regex(/^[0-9a-f]{40}$/, {
+        headSha: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'expected a commit SHA' }).regex(/^[0-9a-f]{40}$/, {
             error: 'expected a full commit SHA (40 lowercase hex characters)',
         }),
-        repository: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP({ error: 'expected "owner/repo"' })
+        repository: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'expected "owner/repo"' })
             .regex(REPOSITORY_RE, { error: 'expected "owner/repo"' }),
         /** The run's comment key (one comment for every report); absent in artifacts of older versions. */
-        markerKey: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().min(1).max(1000).optional(),
-        reports: zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
+        markerKey: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().min(1).max(1000).optional(),
+        reports: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
         /** Package lists cut to fit the size limit; absent when none is (and in older versions). */
-        trimmed: zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(TrimmedListSchema)
-            .max(MAX_REPORTS * _model_schema_js__WEBPACK_IMPORTED_MODULE_9__/* .MAX_REPORT_PLATFORMS */ .Nd * 3)
+        trimmed: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(TrimmedListSchema)
+            .max(MAX_REPORTS * _model_schema_js__WEBPACK_IMPORTED_MODULE_8__/* .MAX_REPORT_PLATFORMS */ .Nd * 3)
             .optional(),
     });
 }
 /** Without a report schema the entries stay unknown (src/report/model.ts's ReportModelSchema fits here). */
-const CommentArtifactSchema = artifactSchema(zod__WEBPACK_IMPORTED_MODULE_10__/* .unknown */ .L5J());
-/**
- * Write `dir/ml-image-comment.json`; returns the file. Validates first: the poster would reject it
- * anyway. The report stage fits the reports under the size limit first (fitCommentArtifact).
- */
-function writeCommentArtifact(dir, payload) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, _results_names_js__WEBPACK_IMPORTED_MODULE_8__/* .COMMENT_ARTIFACT_FILE */ .kb);
-    const parsed = CommentArtifactSchema.safeParse(payload);
-    if (!parsed.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: cannot write the comment artifact: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(parsed.error, payload, CommentArtifactSchema).join('; ')}`);
-    }
-    const text = `${JSON.stringify(parsed.data)}\n`;
-    if (Buffer.byteLength(text) > MAX_COMMENT_ARTIFACT_BYTES) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${MAX_COMMENT_ARTIFACT_BYTES}-byte limit the poster accepts`, 'report fewer variants per job');
-    }
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(text), file);
-    return file;
-}
+const CommentArtifactSchema = artifactSchema(zod__WEBPACK_IMPORTED_MODULE_9__/* .unknown */ .L5J());
 /** Read and validate `dir/ml-image-comment.json`, treating it as hostile input. */
 function readCommentArtifact(dir, expected) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, _results_names_js__WEBPACK_IMPORTED_MODULE_8__/* .COMMENT_ARTIFACT_FILE */ .kb);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, _results_names_js__WEBPACK_IMPORTED_MODULE_7__/* .COMMENT_ARTIFACT_FILE */ .kb);
     const maxBytes = expected.maxBytes ?? MAX_COMMENT_ARTIFACT_BYTES;
     const text = readBounded(file, maxBytes);
     let data;
@@ -881,24 +862,24 @@ function readCommentArtifact(dir, expected) {
     }
     catch (e) {
         // By line and column only: V8's message quotes the text, which a fork's run wrote.
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: not JSON: ${(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_2__/* .jsonSyntaxProblem */ .F1)(text, e)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: not JSON: ${(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_1__/* .jsonSyntaxProblem */ .F1)(text, e)}`);
     }
     const version = data?.schemaVersion;
     if (typeof version === 'number' && version !== COMMENT_ARTIFACT_SCHEMA_VERSION) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: schemaVersion: expected ${COMMENT_ARTIFACT_SCHEMA_VERSION}, got ${version}`, 'the pull-request job and the poster workflow use different versions of ml-image-action: pin both to the same one');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: schemaVersion: expected ${COMMENT_ARTIFACT_SCHEMA_VERSION}, got ${version}`, 'the pull-request job and the poster workflow use different versions of ml-image-action: pin both to the same one');
     }
-    const schema = artifactSchema(expected.reportSchema ?? zod__WEBPACK_IMPORTED_MODULE_10__/* .unknown */ .L5J());
+    const schema = artifactSchema(expected.reportSchema ?? zod__WEBPACK_IMPORTED_MODULE_9__/* .unknown */ .L5J());
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
-        const problems = (0,_config_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(parsed.error, data, schema);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: not a comment artifact: ${problems.slice(0, 5).join('; ')}`);
+        const problems = (0,_config_issues_js__WEBPACK_IMPORTED_MODULE_4__/* .formatIssues */ .og)(parsed.error, data, schema);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: not a comment artifact: ${problems.slice(0, 5).join('; ')}`);
     }
     const artifact = parsed.data;
     if (artifact.repository.toLowerCase() !== expected.repository.toLowerCase()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: repository: expected ${JSON.stringify(expected.repository)}, got ${JSON.stringify(artifact.repository)}`, 'the artifact was written for another repository: refusing to post it here');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: repository: expected ${JSON.stringify(expected.repository)}, got ${JSON.stringify(artifact.repository)}`, 'the artifact was written for another repository: refusing to post it here');
     }
     if (expected.headSha !== undefined && artifact.headSha !== expected.headSha.toLowerCase()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: headSha: expected ${expected.headSha} (the workflow run's head SHA), got ${artifact.headSha}`, 'the artifact does not belong to the run that triggered this workflow');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: headSha: expected ${expected.headSha} (the workflow run's head SHA), got ${artifact.headSha}`, 'the artifact does not belong to the run that triggered this workflow');
     }
     return artifact;
 }
@@ -912,21 +893,21 @@ function readBounded(file, maxBytes) {
     catch (e) {
         const code = e.code;
         if (code === 'ENOENT')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: not found`, 'download the "ml-image-comment" artifact of the triggering run into this folder');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: not found`, 'download the "ml-image-comment" artifact of the triggering run into this folder');
         if (code === 'ELOOP')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: is a symbolic link; refusing to follow it`);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: cannot open: ${e.message}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: is a symbolic link; refusing to follow it`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: cannot open: ${e.message}`);
     }
     try {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
         if (!st.isFile())
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: not a regular file`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: not a regular file`);
         if (st.size > maxBytes)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: ${st.size} bytes, over the ${maxBytes}-byte limit`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: ${st.size} bytes, over the ${maxBytes}-byte limit`);
         // One byte more than fstat said: a file that grows between fstat and read is refused, never read unbounded.
-        const buf = (0,_util_read_bounded_js__WEBPACK_IMPORTED_MODULE_3__/* .readBounded */ .C)(fd, st.size + 1);
+        const buf = (0,_util_read_bounded_js__WEBPACK_IMPORTED_MODULE_2__/* .readBounded */ .C)(fd, st.size + 1);
         if (buf.length > st.size)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: changed while being read; refusing it`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: changed while being read; refusing it`);
         return buf.toString('utf8');
     }
     finally {
@@ -1213,7 +1194,7 @@ const PLAN_FILE = 'plan.json';
 const BUILD_FILE = 'build.json';
 const DIGESTS_DIR = 'digests';
 const COMMENT_DIR = 'comment';
-/** The fork-safe comment artifact, in COMMENT_DIR (src/report/artifact.ts writes and reads it). */
+/** The fork-safe comment artifact, in COMMENT_DIR (written by ./comment.ts, read by src/report/artifact.ts). */
 const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
 const ATTEST_FILE = 'attest.json';
 const ATTEST_DIR = 'attest';
@@ -1245,25 +1226,20 @@ const devcontainerFile = (variant) => node_path__WEBPACK_IMPORTED_MODULE_0___def
 
 /***/ }),
 
-/***/ 4584:
+/***/ 83220:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  oS: () => (/* reexport */ names/* BUILD_FILE */.oS),
-  MG: () => (/* reexport */ names/* COMMENT_DIR */.MG),
-  $A: () => (/* reexport */ names/* DEVCONTAINER_DIR */.$A),
-  SC: () => (/* reexport */ names/* RUN_REPORT_FILE */.SC),
-  n3: () => (/* reexport */ names/* devcontainerFile */.n3),
-  NR: () => (/* reexport */ names/* envelopeFile */.NR),
+  oS: () => (/* reexport */ results_names/* BUILD_FILE */.oS),
+  NR: () => (/* reexport */ results_names/* envelopeFile */.NR),
   lR: () => (/* binding */ openResultDir),
   g7: () => (/* binding */ readDigestFiles),
-  mR: () => (/* reexport */ names/* recordFile */.mR),
-  rn: () => (/* reexport */ names/* reportFile */.rn)
+  mR: () => (/* reexport */ results_names/* recordFile */.mR)
 });
 
-// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_ARTIFACT_FILE, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, OWN_SUBDIRS, PLAN_FILE, RECORD_KINDS, attestationFile, commentArtifactFile, digestFile, digestFiles, isEnvRecordFile, readBuildResult, resolutionFile
+// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_ARTIFACT_FILE, COMMENT_DIR, DEVCONTAINER_DIR, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, OWN_SUBDIRS, PLAN_FILE, RECORD_KINDS, RUN_REPORT_FILE, attestationFile, commentArtifactFile, devcontainerFile, digestFile, digestFiles, isEnvRecordFile, readBuildResult, reportFile, resolutionFile
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -1284,10 +1260,27 @@ var capture_record = __webpack_require__(66917);
 var config_issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/devcontainer/devcontainer-schema.ts
+// The devcontainer.json this tool writes (https://containers.dev/implementors/json_reference/): the
+// fields devcontainer.ts sets, checked by the results contract before it writes the file
+// (devcontainer/<variant>/devcontainer.json). The format is the Dev Containers spec's, so it has
+// no schemaVersion of ours.
+
+const DevcontainerJsonSchema = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP(),
+    image: schemas/* string */.YjP().min(1),
+    remoteUser: schemas/* string */.YjP().optional(),
+    updateRemoteUserUID: schemas/* literal */.euz(true),
+    runArgs: schemas/* array */.YOg(schemas/* string */.YjP()),
+    hostRequirements: schemas/* strictObject */.rej({ gpu: schemas/* boolean */.zMY() }).optional(),
+    mounts: schemas/* array */.YOg(schemas/* string */.YjP()),
+    forwardPorts: schemas/* array */.YOg(schemas/* number */.aig().int().positive()).optional(),
+    portsAttributes: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* strictObject */.rej({ label: schemas/* string */.YjP(), onAutoForward: schemas/* enum */.k5n(['notify', 'silent']) }))
+        .optional(),
+});
+
 // EXTERNAL MODULE: ./src/plan/schema.ts
 var schema = __webpack_require__(47684);
-// EXTERNAL MODULE: ./src/report/artifact.ts
-var artifact = __webpack_require__(80954);
 // EXTERNAL MODULE: ./src/report/model-schema.ts
 var model_schema = __webpack_require__(463);
 // EXTERNAL MODULE: ./src/resolve/result.ts
@@ -1296,8 +1289,6 @@ var resolve_result = __webpack_require__(83447);
 var smoke_result = __webpack_require__(3228);
 // EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
 var json_file = __webpack_require__(20317);
-// EXTERNAL MODULE: ./src/util/read-regular.ts
-var read_regular = __webpack_require__(23387);
 // EXTERNAL MODULE: ./src/util/own-dir.ts
 var own_dir = __webpack_require__(91326);
 // EXTERNAL MODULE: ./src/util/redact-instruction.ts + 1 modules
@@ -1427,6 +1418,8 @@ function readSmokeResult(json, source) {
 /** JSON text to a value; the error names the file. */
 
 
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
 ;// CONCATENATED MODULE: ./src/results/read.ts
 // Reading a result directory's files back, each through the schema it is written with. Internal to
 // src/results/: the stages read through a ResultDir (openResultDir, discardResults), which names the
@@ -1544,7 +1537,7 @@ function readAttestFile(file) {
 }
 
 // EXTERNAL MODULE: ./src/results/names.ts
-var names = __webpack_require__(78022);
+var results_names = __webpack_require__(78022);
 ;// CONCATENATED MODULE: ./src/results/write.ts
 
 const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
@@ -1560,15 +1553,10 @@ function checked(schema, value, file) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/results/results.ts
-// The result-directory contract: every file the stages hand each other (and the jobs of a matrix
-// hand each other as artifacts), its name (names.ts, where the table of them is), and the schema it
-// is written and read through.
-//
-// Every write is atomic (a later run never trusts a half-written file) and free of URL credentials
-// (a torch index URL with a token in the plan, for instance); every value is checked against its
-// schema before it is written and parsed when it is read back (./read.ts), always through a ResultDir.
-// This module is a leaf: stages import it, it imports only schemas (and the comment artifact's writer).
+;// CONCATENATED MODULE: ./src/results/attest-files.ts
+// The attest stage's files in a result directory: each predicate as attached
+// (attest/<variant>-<arch>.<kind>.json), the signed envelopes (….dsse.json), both written in the
+// background, and an earlier run's envelopes taken back (results.ts's ResultDir has these).
 
 
 
@@ -1577,108 +1565,9 @@ function checked(schema, value, file) {
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-// ---- names: names.ts, re-exported with the readers and writers ------------------------------------
 
 /** A predicate is a JSON object (its own schema is checked where it is built). */
 const PredicateSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
-// ---- schemas of the files without a stage of their own -------------------------------------------
-const DIGEST_FILE_SCHEMA_VERSION = 1;
-const DigestFileSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(DIGEST_FILE_SCHEMA_VERSION),
-    variant: schemas/* string */.YjP(),
-    repository: schemas/* string */.YjP(),
-    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
-    baseImage: schemas/* string */.YjP(),
-    baseDigest: schemas/* string */.YjP().optional(),
-    build: result/* PlatformBuildSchema */.vp,
-    /** build.json's `materials` of the job (the merge job puts them in the merged build.json). */
-    materials: result/* MaterialsSchema */.sk.optional(),
-});
-/**
- * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
- * that is read from); `label` names it in messages, e.g. "--out x".
- */
-function openResultDir(dir, label = 'result-dir', 
-/** flag: how the fix names the option that gives the directory (default "--out DIR"). */
-opts = {}) {
-    const root = (0,json_file/* ensureResultDir */.dc)(dir, label, opts);
-    // A run that writes results refuses a linked subdirectory before its work, not at its end.
-    if (opts.create !== false)
-        (0,own_dir/* refuseLinkedSubdirs */.UQ)(root, names/* OWN_SUBDIRS */.KX, label);
-    const at = (name) => external_node_path_default().join(root, name);
-    const write = (name, content, l = label, durable = true) => (0,json_file/* writeFileAtomic */.Zf)((0,own_dir/* ownFilePath */.u3)(root, name, label), (0,redact/* redactUrls */.sK)(content), l, durable);
-    const writeJson = (name, schema, value, l, durable = true) => write(name, json(checked(schema, value, at(name))), l, durable);
-    const records = (variant, platform) => ['env', 'smoke', 'smoke-key']
-        .map((k) => at((0,names/* recordFile */.mR)(k, variant, platform)))
-        .filter((f) => (0,external_node_fs_.existsSync)(f));
-    return {
-        dir: root,
-        writePlan: (plan) => writeJson(names/* PLAN_FILE */.VI, schema/* PlanSchema */.fB, plan),
-        readPlan: (as) => readPlanFile(at(names/* PLAN_FILE */.VI), as),
-        writeResolution: (v, p, r) => writeJson((0,names/* resolutionFile */.$v)(v, p), resolve_result/* ResolutionSchema */.Cg, r),
-        readResolution: (v, p) => readResolutionFile(at((0,names/* resolutionFile */.$v)(v, p))),
-        removeResolution: (v, p) => removeFile(at((0,names/* resolutionFile */.$v)(v, p)), label),
-        writeBuild: (build) => writeJson(names/* BUILD_FILE */.oS, result/* BuildResultSchema */.fh, build),
-        removeBuild: () => removeFile(at(names/* BUILD_FILE */.oS), label),
-        readBuild: (as) => readBuildFile(at(names/* BUILD_FILE */.oS), as),
-        hasBuild: () => (0,external_node_fs_.existsSync)(at(names/* BUILD_FILE */.oS)),
-        writeDigests: (build) => {
-            for (const d of digestFiles(build))
-                writeJson((0,names/* digestFile */.TM)(d.variant, d.build.platform), DigestFileSchema, d);
-        },
-        writeEnv: (v, p, record, l) => writeJson((0,names/* recordFile */.mR)('env', v, p), capture_record/* EnvRecordSchema */.iv, record, l),
-        readEnv: (v, p) => readEnvFile(at((0,names/* recordFile */.mR)('env', v, p))),
-        writeSmoke: (v, p, result, l) => {
-            writeJson((0,names/* recordFile */.mR)('smoke', v, p), smoke_result/* SmokeResultSchema */.wp, result, l);
-            write((0,names/* recordFile */.mR)('junit', v, p), (0,smoke_result/* toJUnit */.U5)(result), l);
-        },
-        readSmoke: (v, p) => readSmokeFile(at((0,names/* recordFile */.mR)('smoke', v, p))),
-        writeSmokeKey: (v, p, key, l) => write((0,names/* recordFile */.mR)('smoke-key', v, p), `${checked(SmokeKeySchema, key, (0,names/* recordFile */.mR)('smoke-key', v, p))}\n`, l),
-        readSmokeKey: (v, p) => readSmokeKeyFile(at((0,names/* recordFile */.mR)('smoke-key', v, p))),
-        removeSmokeKey: (v, p) => removeFile(at((0,names/* recordFile */.mR)('smoke-key', v, p)), label),
-        hasEnv: (v, p) => (0,external_node_fs_.existsSync)(at((0,names/* recordFile */.mR)('env', v, p))),
-        recordFiles: records,
-        removeRecords: (v, p) => {
-            for (const kind of names/* RECORD_KINDS */.eO)
-                removeFile(at((0,names/* recordFile */.mR)(kind, v, p)), label);
-        },
-        writeReport: (variant, markdown, model) => {
-            write((0,names/* reportFile */.rn)(variant, 'md'), markdown);
-            writeJson((0,names/* reportFile */.rn)(variant, 'json'), model_schema/* ReportModelSchema */.R9, model);
-            return at((0,names/* reportFile */.rn)(variant, 'md'));
-        },
-        writeRunReport: (markdown) => (write(names/* RUN_REPORT_FILE */.SC, markdown), at(names/* RUN_REPORT_FILE */.SC)),
-        writeComment: (payload) => {
-            const dir = (0,own_dir/* ownSubdir */.C$)(root, names/* COMMENT_DIR */.MG, label);
-            (0,artifact/* writeCommentArtifact */.V1)(dir, payload);
-            return dir;
-        },
-        ...attestFiles(root, label),
-        writeAttest: (result) => writeJson(names/* ATTEST_FILE */.nq, attest_result/* AttestResultSchema */.uv, result),
-        readAttest: () => readAttestFile(at(names/* ATTEST_FILE */.nq)),
-    };
-}
-/** FILE removed when it is there; one that cannot be (a directory, no permission) is bad input naming it. */
-function removeFile(file, label) {
-    try {
-        (0,external_node_fs_.rmSync)(file, { force: true });
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`${label}: cannot remove ${file}, an earlier run's result: ${String(e.message ?? e).split('\n')[0]}`, 'remove it yourself, or pass another result directory', { cause: e });
-    }
-}
 /** The attest stage's files in ROOT: predicates and envelopes, written in the background. */
 function attestFiles(root, label) {
     const at = (name) => external_node_path_default().join(root, name);
@@ -1688,22 +1577,22 @@ function attestFiles(root, label) {
         // Copies of what is attached to the image: no fsync, and off node's thread (the attest stage
         // writes a dozen of them while it signs and the registry answers).
         writeAttestation: (v, p, kind, predicate) => {
-            const file = at((0,names/* attestationFile */.D)(v, p, kind));
+            const file = at((0,results_names/* attestationFile */.D)(v, p, kind));
             const text = (0,redact/* redactUrls */.sK)(json(checked(PredicateSchema, predicate, file)));
-            return { file, text, written: writeLater((0,names/* attestationFile */.D)(v, p, kind), text) };
+            return { file, text, written: writeLater((0,results_names/* attestationFile */.D)(v, p, kind), text) };
         },
         // Signed bytes: written as they are (the signature covers them; a statement holds no URL
         // credentials, every attestation is scrubbed before it is signed).
         writeEnvelope: (v, p, kind, envelope) => {
-            const name = (0,names/* envelopeFile */.NR)(v, p, kind);
+            const name = (0,results_names/* envelopeFile */.NR)(v, p, kind);
             return { file: at(name), written: writeLater(name, envelope) };
         },
-        envelopeNames: () => new Set(envelopeNames(at(names/* ATTEST_DIR */.CQ))),
+        envelopeNames: () => new Set(envelopeNames(at(results_names/* ATTEST_DIR */.CQ))),
         takeEnvelopes: () => {
             // The earlier attest.json names them: it goes too (a stage stopped by a signal leaves none).
-            (0,external_node_fs_.rmSync)(external_node_path_default().join(root, names/* ATTEST_FILE */.nq), { force: true });
+            (0,external_node_fs_.rmSync)(external_node_path_default().join(root, results_names/* ATTEST_FILE */.nq), { force: true });
             const taken = new Map();
-            for (const name of envelopeNames(at(names/* ATTEST_DIR */.CQ))) {
+            for (const name of envelopeNames(at(results_names/* ATTEST_DIR */.CQ))) {
                 const file = at(name);
                 try {
                     taken.set(name, (0,read_regular/* readRegularFile */.XF)(file, read_regular/* MAX_JSON_INPUT_BYTES */.lj));
@@ -1727,11 +1616,249 @@ function envelopeNames(dir) {
             return [];
         return (0,external_node_fs_.readdirSync)(dir)
             .filter((n) => n.endsWith('.dsse.json'))
-            .map((n) => external_node_path_default().join(names/* ATTEST_DIR */.CQ, n));
+            .map((n) => external_node_path_default().join(results_names/* ATTEST_DIR */.CQ, n));
     }
     catch {
         return []; // no attest/ yet
     }
+}
+
+// EXTERNAL MODULE: ./src/report/artifact.ts
+var artifact = __webpack_require__(80954);
+;// CONCATENATED MODULE: ./src/results/comment.ts
+// Writing the fork-safe comment artifact (comment/ml-image-comment.json): its schema, size limit
+// and reader are the report stage's (src/report/artifact.ts); the file is written here, as every
+// other file of a result directory is.
+
+
+
+
+
+
+
+
+/**
+ * Write `dir/ml-image-comment.json`; returns the file. Validates first: the poster would reject it
+ * anyway. The report stage fits the reports under the size limit first (fitCommentArtifact).
+ */
+function writeCommentArtifact(dir, payload) {
+    const file = external_node_path_default().join(dir, results_names/* COMMENT_ARTIFACT_FILE */.kb);
+    const parsed = artifact/* CommentArtifactSchema */.PA.safeParse(payload);
+    if (!parsed.success) {
+        throw new errors/* InputError */.dz(`${file}: cannot write the comment artifact: ${(0,config_issues/* formatIssues */.og)(parsed.error, payload, artifact/* CommentArtifactSchema */.PA).join('; ')}`);
+    }
+    const text = `${JSON.stringify(parsed.data)}\n`;
+    if (Buffer.byteLength(text) > artifact/* MAX_COMMENT_ARTIFACT_BYTES */.Kd) {
+        throw new errors/* InputError */.dz(`${file}: the reports are ${Buffer.byteLength(text)} bytes, over the ${artifact/* MAX_COMMENT_ARTIFACT_BYTES */.Kd}-byte limit the poster accepts`, 'report fewer variants per job');
+    }
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    (0,json_file/* writeFileAtomic */.Zf)(file, (0,redact/* redactUrls */.sK)(text), file);
+    return file;
+}
+
+;// CONCATENATED MODULE: ./src/results/remove.ts
+// Removing an earlier run's files from a result directory: a file this run has nothing to put in
+// place of must not stay beside this run's. A run whose smoke stage recorded nothing, for one, must
+// not leave the previous image's report (another digest, perhaps "pass") beside its own build.json,
+// where an upload step would take it.
+
+
+
+
+
+
+/**
+ * FILE removed when it is there; one that cannot be (a directory, no permission) is bad input
+ * naming it, LABEL first and WHAT it is (an earlier run's "result", "report").
+ */
+function removeFile(file, label, what = 'result') {
+    try {
+        (0,external_node_fs_.rmSync)(file, { force: true });
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`${label}: cannot remove ${file}, an earlier run's ${what}: ${String(e.message ?? e).split('\n')[0]}`, 'remove it yourself, or pass another result directory', { cause: e });
+    }
+}
+/** report-<variant>.md and .json: a variant's report. */
+const variantReportFiles = (variant) => [
+    (0,results_names/* reportFile */.rn)(variant, 'md'),
+    (0,results_names/* reportFile */.rn)(variant, 'json'),
+];
+/** report.md and the fork-safe comment payload: the run's report. */
+const runReportFiles = () => [
+    results_names/* RUN_REPORT_FILE */.SC,
+    external_node_path_default().join(results_names/* COMMENT_DIR */.MG, results_names/* COMMENT_ARTIFACT_FILE */.kb),
+];
+/**
+ * The report stage's NAMES (relative to ROOT) removed where they are; returns the ones that were
+ * there. One that cannot be removed (a directory of that name, no permission) is bad input naming it.
+ */
+function removeReports(root, names) {
+    const removed = [];
+    for (const name of names) {
+        const file = external_node_path_default().join(root, name);
+        // Never through a link at comment/ (a checkout's): the file where it points is not this run's.
+        if (external_node_path_default().dirname(name) !== '.' && !(0,own_dir/* isOwnDir */.GN)(external_node_path_default().join(root, external_node_path_default().dirname(name))))
+            continue;
+        if (!(0,external_node_fs_.existsSync)(file) && !(0,own_dir/* isLink */.PJ)(file))
+            continue;
+        removeFile(file, root, 'report');
+        removed.push(name);
+    }
+    return removed;
+}
+/** A devcontainer.json is a few hundred bytes; a bigger file is not one ml-image wrote. */
+const MAX_DEVCONTAINER_BYTES = 64 * 1024;
+/**
+ * Every ROOT/devcontainer/<name>/devcontainer.json whose text OURS says this tool wrote, removed;
+ * returns the files removed. One it did not write, one unreadable or too big, and any under a link
+ * (planted by a checkout: it would lead the removal out of the result directory) are kept.
+ */
+function removeDevcontainers(root, ours) {
+    let names;
+    const top = external_node_path_default().join(root, results_names/* DEVCONTAINER_DIR */.$A);
+    if (!(0,own_dir/* isOwnDir */.GN)(top))
+        return [];
+    try {
+        names = (0,external_node_fs_.readdirSync)(top);
+    }
+    catch {
+        return []; // no devcontainer/ there
+    }
+    const removed = [];
+    for (const name of names) {
+        const file = external_node_path_default().join(root, (0,results_names/* devcontainerFile */.n3)(name));
+        try {
+            if (!(0,own_dir/* isOwnDir */.GN)(external_node_path_default().dirname(file)) || !(0,external_node_fs_.lstatSync)(file).isFile())
+                continue;
+            if (!ours((0,read_regular/* readRegularFile */.XF)(file, MAX_DEVCONTAINER_BYTES).toString('utf8')))
+                continue;
+            (0,external_node_fs_.rmSync)(file, { force: true });
+            removed.push(file);
+        }
+        catch {
+            // Not there, unreadable or too big: not a file this tool wrote, left as it is.
+        }
+    }
+    return removed;
+}
+
+;// CONCATENATED MODULE: ./src/results/results.ts
+// The result-directory contract: every file the stages hand each other (and the jobs of a matrix
+// hand each other as artifacts), its name (names.ts, where the table of them is), and the schema it
+// is written and read through.
+//
+// Every write is atomic (a later run never trusts a half-written file) and free of URL credentials
+// (a torch index URL with a token in the plan, for instance); every value is checked against its
+// schema before it is written and parsed when it is read back (./read.ts), always through a ResultDir.
+// This module is a leaf: stages import it, it imports only schemas.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// ---- names: names.ts, re-exported with the readers and writers ------------------------------------
+
+// ---- schemas of the files without a stage of their own -------------------------------------------
+const DIGEST_FILE_SCHEMA_VERSION = 1;
+const DigestFileSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(DIGEST_FILE_SCHEMA_VERSION),
+    variant: schemas/* string */.YjP(),
+    repository: schemas/* string */.YjP(),
+    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
+    baseImage: schemas/* string */.YjP(),
+    baseDigest: schemas/* string */.YjP().optional(),
+    build: result/* PlatformBuildSchema */.vp,
+    /** build.json's `materials` of the job (the merge job puts them in the merged build.json). */
+    materials: result/* MaterialsSchema */.sk.optional(),
+});
+/**
+ * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
+ * that is read from); `label` names it in messages, e.g. "--out x".
+ */
+function openResultDir(dir, label = 'result-dir', 
+/** flag: how the fix names the option that gives the directory (default "--out DIR"). */
+opts = {}) {
+    const root = (0,json_file/* ensureResultDir */.dc)(dir, label, opts);
+    // A run that writes results refuses a linked subdirectory before its work, not at its end.
+    if (opts.create !== false)
+        (0,own_dir/* refuseLinkedSubdirs */.UQ)(root, results_names/* OWN_SUBDIRS */.KX, label);
+    const at = (name) => external_node_path_default().join(root, name);
+    const write = (name, content, l = label, durable = true) => (0,json_file/* writeFileAtomic */.Zf)((0,own_dir/* ownFilePath */.u3)(root, name, label), (0,redact/* redactUrls */.sK)(content), l, durable);
+    const writeJson = (name, schema, value, l, durable = true) => write(name, json(checked(schema, value, at(name))), l, durable);
+    const records = (variant, platform) => ['env', 'smoke', 'smoke-key']
+        .map((k) => at((0,results_names/* recordFile */.mR)(k, variant, platform)))
+        .filter((f) => (0,external_node_fs_.existsSync)(f));
+    return {
+        dir: root,
+        writePlan: (plan) => writeJson(results_names/* PLAN_FILE */.VI, schema/* PlanSchema */.fB, plan),
+        readPlan: (as) => readPlanFile(at(results_names/* PLAN_FILE */.VI), as),
+        writeResolution: (v, p, r) => writeJson((0,results_names/* resolutionFile */.$v)(v, p), resolve_result/* ResolutionSchema */.Cg, r),
+        readResolution: (v, p) => readResolutionFile(at((0,results_names/* resolutionFile */.$v)(v, p))),
+        removeResolution: (v, p) => removeFile(at((0,results_names/* resolutionFile */.$v)(v, p)), label),
+        writeBuild: (build) => writeJson(results_names/* BUILD_FILE */.oS, result/* BuildResultSchema */.fh, build),
+        removeBuild: () => removeFile(at(results_names/* BUILD_FILE */.oS), label),
+        readBuild: (as) => readBuildFile(at(results_names/* BUILD_FILE */.oS), as),
+        hasBuild: () => (0,external_node_fs_.existsSync)(at(results_names/* BUILD_FILE */.oS)),
+        writeDigests: (build) => {
+            for (const d of digestFiles(build))
+                writeJson((0,results_names/* digestFile */.TM)(d.variant, d.build.platform), DigestFileSchema, d);
+        },
+        writeEnv: (v, p, record, l) => writeJson((0,results_names/* recordFile */.mR)('env', v, p), capture_record/* EnvRecordSchema */.iv, record, l),
+        readEnv: (v, p) => readEnvFile(at((0,results_names/* recordFile */.mR)('env', v, p))),
+        writeSmoke: (v, p, result, l) => {
+            writeJson((0,results_names/* recordFile */.mR)('smoke', v, p), smoke_result/* SmokeResultSchema */.wp, result, l);
+            write((0,results_names/* recordFile */.mR)('junit', v, p), (0,smoke_result/* toJUnit */.U5)(result), l);
+        },
+        readSmoke: (v, p) => readSmokeFile(at((0,results_names/* recordFile */.mR)('smoke', v, p))),
+        writeSmokeKey: (v, p, key, l) => write((0,results_names/* recordFile */.mR)('smoke-key', v, p), `${checked(SmokeKeySchema, key, (0,results_names/* recordFile */.mR)('smoke-key', v, p))}\n`, l),
+        readSmokeKey: (v, p) => readSmokeKeyFile(at((0,results_names/* recordFile */.mR)('smoke-key', v, p))),
+        removeSmokeKey: (v, p) => removeFile(at((0,results_names/* recordFile */.mR)('smoke-key', v, p)), label),
+        hasEnv: (v, p) => (0,external_node_fs_.existsSync)(at((0,results_names/* recordFile */.mR)('env', v, p))),
+        recordFiles: records,
+        removeRecords: (v, p) => {
+            for (const kind of results_names/* RECORD_KINDS */.eO)
+                removeFile(at((0,results_names/* recordFile */.mR)(kind, v, p)), label);
+        },
+        writeReport: (variant, markdown, model) => {
+            write((0,results_names/* reportFile */.rn)(variant, 'md'), markdown);
+            writeJson((0,results_names/* reportFile */.rn)(variant, 'json'), model_schema/* ReportModelSchema */.R9, model);
+            return at((0,results_names/* reportFile */.rn)(variant, 'md'));
+        },
+        writeRunReport: (markdown) => (write(results_names/* RUN_REPORT_FILE */.SC, markdown), at(results_names/* RUN_REPORT_FILE */.SC)),
+        writeComment: (payload) => {
+            const dir = (0,own_dir/* ownSubdir */.C$)(root, results_names/* COMMENT_DIR */.MG, label);
+            writeCommentArtifact(dir, payload);
+            return dir;
+        },
+        removeVariantReport: (variant) => removeReports(root, variantReportFiles(variant)),
+        removeRunReport: () => removeReports(root, runReportFiles()),
+        ...attestFiles(root, label),
+        writeDevcontainer: (variant, definition) => {
+            writeJson((0,results_names/* devcontainerFile */.n3)(variant), DevcontainerJsonSchema, definition);
+            return at((0,results_names/* devcontainerFile */.n3)(variant));
+        },
+        removeDevcontainers: (ours) => removeDevcontainers(root, ours),
+        writeAttest: (result) => writeJson(results_names/* ATTEST_FILE */.nq, attest_result/* AttestResultSchema */.uv, result),
+        readAttest: () => readAttestFile(at(results_names/* ATTEST_FILE */.nq)),
+    };
 }
 /** The digest files of a build: one per variant and platform. */
 function digestFiles(build) {

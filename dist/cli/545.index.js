@@ -1,5 +1,5 @@
-export const id = 803;
-export const ids = [803];
+export const id = 545;
+export const ids = [545];
 export const modules = {
 
 /***/ 89298:
@@ -984,7 +984,7 @@ io, api) {
 
 /***/ }),
 
-/***/ 20803:
+/***/ 43545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1298,7 +1298,7 @@ const ECOS = ['pip', 'apt', 'conda'];
 const COMMENT_ROW_CHARS = Math.max(render/* DEFAULT_MAX_CHARS */.PN, GITHUB_COMMENT_MAX_CHARS);
 /** Shorter cuts, tried in turn when the exact one is over the limit: the comment may then lose rows. */
 const SHORTER_ROW_CHARS = [32_768, 16_384, 8_192, 4_096, 2_048, 1_024, 0];
-/** The artifact's size as writeCommentArtifact writes it. */
+/** The artifact's size as writeCommentArtifact (src/results/comment.ts) writes it. */
 const artifactBytes = (payload) => Buffer.byteLength(`${JSON.stringify(payload)}\n`);
 /** The payload as it is when it fits, else with its package lists cut to fit (see above). */
 function fitCommentArtifact(payload, maxBytes = artifact/* MAX_COMMENT_ARTIFACT_BYTES */.Kd) {
@@ -1444,8 +1444,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var config_schema = __webpack_require__(89538);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
-// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
-var results_results = __webpack_require__(78838);
+// EXTERNAL MODULE: ./src/results/results.ts + 6 modules
+var results_results = __webpack_require__(98510);
 // EXTERNAL MODULE: ./src/report/baseline.ts + 2 modules
 var baseline = __webpack_require__(36379);
 // EXTERNAL MODULE: external "node:path"
@@ -2011,54 +2011,6 @@ function countOnly(views, marker, maxChars, variants, verdict) {
 
 // EXTERNAL MODULE: ./src/report/size.ts
 var size = __webpack_require__(29437);
-// EXTERNAL MODULE: ./src/util/own-dir.ts
-var own_dir = __webpack_require__(91326);
-;// CONCATENATED MODULE: ./src/report/stale.ts
-// The report stage's own files an earlier run left, removed when this run has nothing to put in
-// their place: a run whose smoke stage recorded nothing must not leave the previous image's report
-// (another digest, perhaps "pass") beside its own build.json, where an upload step would take it.
-
-
-
-
-
-
-/** report-<variant>.md and .json: a variant's report. */
-const variantReportFiles = (variant) => [
-    (0,results_results/* reportFile */.rn)(variant, 'md'),
-    (0,results_results/* reportFile */.rn)(variant, 'json'),
-];
-/** report.md and the fork-safe comment payload: the run's report. */
-const runReportFiles = () => [
-    results_results/* RUN_REPORT_FILE */.SC,
-    external_node_path_default().join(results_results/* COMMENT_DIR */.MG, artifact/* COMMENT_ARTIFACT_FILE */.kb),
-];
-/**
- * NAMES (relative to OUT's directory) removed where they are; returns the ones that were there.
- * One that cannot be removed (a directory of that name, no permission) is bad input naming it.
- */
-function removeStale(out, names) {
-    if (out.dir === undefined)
-        return [];
-    const removed = [];
-    for (const name of names) {
-        const file = external_node_path_default().join(out.dir, name);
-        // Never through a link at comment/ (a checkout's): the file where it points is not this run's.
-        if (external_node_path_default().dirname(name) !== '.' && !(0,own_dir/* isOwnDir */.GN)(external_node_path_default().join(out.dir, external_node_path_default().dirname(name))))
-            continue;
-        if (!(0,external_node_fs_.existsSync)(file) && !(0,own_dir/* isLink */.PJ)(file))
-            continue;
-        try {
-            (0,external_node_fs_.rmSync)(file, { force: true });
-        }
-        catch (e) {
-            throw new errors/* InputError */.dz(`${out.dir}: cannot remove ${file}, an earlier run's report: ${String(e.message ?? e).split('\n')[0]}`, 'remove it yourself, or pass another result directory', { cause: e });
-        }
-        removed.push(name);
-    }
-    return removed;
-}
-
 ;// CONCATENATED MODULE: ./src/report/supply-chain.ts
 
 const supply_chain_short = (digest) => digest.slice(0, 19);
@@ -2142,7 +2094,6 @@ function reportedDigests(results, variant, records) {
 
 
 
-
 const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
 /** The report stage; a size-budget breach fails it (thrown) after the reports are written and posted. */
 async function runReportStage(input, io) {
@@ -2163,14 +2114,14 @@ async function reportStage(input, io) {
     for (const v of input.plan.variants) {
         const r = await reportVariant(input, io, v);
         if (!r) {
-            removeEarlier(out, io, variantReportFiles(v.name));
+            noteRemoved(out, io, out.removeVariantReport(v.name));
             continue;
         }
         models.push(r.model);
         outcomes.push({ ...r.outcome, runMarkerKey: runKey.key });
     }
     if (models.length === 0) {
-        removeEarlier(out, io, runReportFiles());
+        noteRemoved(out, io, out.removeRunReport());
         return { outcomes };
     }
     // The run's report: what the comment says, and the job summary.
@@ -2191,9 +2142,8 @@ async function reportStage(input, io) {
     const failure = posted ?? budget;
     return { outcomes, ...(failure && { failure }) };
 }
-/** An earlier run's report files that this run has nothing to put in place of (stale.ts). */
-function removeEarlier(out, io, names) {
-    const removed = removeStale(out, names);
+/** An earlier run's report files REMOVED, which this run has nothing to put in place of. */
+function noteRemoved(out, io, removed) {
     if (removed.length > 0)
         io.progress(`removed an earlier run's ${removed.join(', ')} from ${out.dir}`);
 }

@@ -1,5 +1,5 @@
-export const id = 364;
-export const ids = [364];
+export const id = 655;
+export const ids = [655];
 export const modules = {
 
 /***/ 1614:
@@ -556,7 +556,6 @@ async function readTagLayers(client, repository, tag, mediaType, kind, known) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   rO: () => (/* binding */ createSigner),
-  Vm: () => (/* binding */ defaultClient),
   hG: () => (/* binding */ nativeReaches),
   kZ: () => (/* binding */ preconnect),
   NR: () => (/* binding */ signingKey),
@@ -567,8 +566,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/docker/http-fetch.ts
-var http_fetch = __webpack_require__(14911);
 // EXTERNAL MODULE: ./src/docker/oci-client.ts
 var oci_client = __webpack_require__(7589);
 // EXTERNAL MODULE: ./src/docker/plain-http.ts
@@ -597,6 +594,8 @@ function forcedCosign(env) {
 
 // EXTERNAL MODULE: ./src/docker/registry-auth.ts
 var registry_auth = __webpack_require__(8516);
+// EXTERNAL MODULE: ./src/docker/registry-client.ts
+var registry_client = __webpack_require__(15669);
 // EXTERNAL MODULE: ./src/docker/registry-io.ts
 var registry_io = __webpack_require__(62378);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
@@ -607,6 +606,8 @@ var oci_ref = __webpack_require__(17700);
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
 var util_redact = __webpack_require__(38287);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
@@ -748,6 +749,8 @@ function sigstoreCacheError(what, detail, given, own, initialized) {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
+// EXTERNAL MODULE: ./src/docker/failures.ts
+var failures = __webpack_require__(76873);
 ;// CONCATENATED MODULE: ./src/attest/cosign-failure.ts
 // What a failed cosign run means, from its stderr (already redacted): a failed check (nothing
 // signed, or not by that key or identity), an unreachable registry or Sigstore, refused
@@ -826,6 +829,7 @@ function classifyFailure(stderr) {
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 180_000;
 const CACHE_RETRY_MS = 2_000;
 const INSTALL_FIX = 'install cosign 2.x: on GitHub Actions sigstore/cosign-installer (pinned by commit SHA), on Debian 13 `apt-get install cosign` (in a clone of ml-image-action itself, `sudo scripts/test-env.sh` installs it)';
@@ -874,6 +878,9 @@ async function runCosign(c, args, target, tuf) {
         throw interrupted;
     if (res.timedOut === true)
         throw new errors/* EnvironmentError */.eG(`${what} did not finish within ${Math.round(c.timeoutMs / 1000)}s`, `check that the registry ${target === undefined ? '' : `${(0,oci_ref/* parseDigestRef */.Tf)(target).registry} `}answers quickly, or raise the timeout`);
+    const killed = (0,failures/* killedBySignal */.PV)(what, 'cosign', res);
+    if (killed)
+        throw killed;
     const failure = classifyFailure(c.redact(res.stderr));
     if (failure.kind === 'missing' || failure.kind === 'invalid')
         return failure;
@@ -918,6 +925,7 @@ function inputProblem(detail) {
 // signature is a check result (`ok: false`), an unreachable registry an EnvironmentError (exit 3),
 // a bad key, password or file an InputError. A run that reads Sigstore's TUF metadata (keyless,
 // the log) gets a TUF_ROOT of the run's own (cosign-env.ts).
+
 
 
 
@@ -1083,7 +1091,10 @@ function defaultCosignExec(binary = 'cosign') {
         const out = [];
         const err = [];
         let timedOut = false;
+        // Stopped here (the timeout, the deadline, the cleanup): no signal of another's to report.
+        let stopping = false;
         const stop = () => {
+            stopping = true;
             // With the credential helpers it runs (docker-credential-*): killed alone, cosign left them
             // to run on under init, out of the run's cleanup and the runner's process tree.
             (0,process_tree/* stopChild */.Dh)(child);
@@ -1109,15 +1120,16 @@ function defaultCosignExec(binary = 'cosign') {
             settled();
             reject(e);
         });
-        child.once('close', (code) => {
+        child.once('close', (code, signal) => {
             settled();
             if (opts.signal?.aborted)
                 return reject(opts.signal.reason);
             resolve({
-                exitCode: code ?? 137,
+                exitCode: code ?? 128 + (signal ? (external_node_os_.constants.signals[signal] ?? 9) : 9),
                 stdout: Buffer.concat(out).toString('utf8'),
                 stderr: Buffer.concat(err).toString('utf8'),
                 ...(timedOut && { timedOut }),
+                ...(code === null && signal && !stopping && { signal }),
             });
         });
     });
@@ -1552,23 +1564,6 @@ function signingKey(identity, env, tlog) {
     }
     return key;
 }
-/** The real registry client: node:http(s) with keep-alive, Docker's logins; ends at SIGNAL's abort. */
-function defaultClient(env, httpFetch = http_fetch/* nodeHttpFetch */.Xq, signal) {
-    const clients = new Map();
-    const deps = (0,registry_io/* registryDeps */.G)(env);
-    return (host) => {
-        let c = clients.get(host);
-        if (!c) {
-            c = (0,oci_client/* createOciClient */.Dj)(host, {
-                fetch: httpFetch,
-                credential: () => (0,registry_auth/* findCredential */.L4)(host, deps),
-                ...(signal && { signal }),
-            });
-            clients.set(host, c);
-        }
-        return c;
-    };
-}
 /** The real cosign, with the key (COSIGN_KEY) and its password by environment only; killed at SIGNAL. */
 function cosignFromEnv(env, tlog, signal) {
     return createCosignSigner(defaultCosignExec(), {
@@ -1612,7 +1607,7 @@ function nativeReachesHost(registry, env) {
  * with IDENTITY (the pipeline calls it as the build starts, so that the attest stage finds them
  * open: node's first request to a host costs several milliseconds, a TLS handshake more).
  */
-function preconnect(repository, identity, env, tlog, sockets, client = defaultClient(env)) {
+function preconnect(repository, identity, env, tlog, sockets, client = (0,registry_client/* defaultClient */.V)(env)) {
     const { host } = (0,docker_registry/* splitImageRef */.l2)(repository);
     if (nativeKeyText(identity, env, tlog) === undefined || !nativeReachesHost(host, env))
         return;
@@ -1657,7 +1652,7 @@ function createSigner(opts) {
         let n = natives.get(key);
         if (!n) {
             n = createNativeSigner({
-                client: (host) => (client ??= opts.client ?? defaultClient(env, opts.fetch, opts.signal))(host),
+                client: (host) => (client ??= opts.client ?? (0,registry_client/* defaultClient */.V)(env, opts.fetch, opts.signal))(host),
                 signingKey: () => key ?? Promise.reject(new Error('no signing key')),
                 keyText: keys.text,
             });
@@ -1731,7 +1726,7 @@ function verifyDeps(env, ref, identity, tlog, given, transport = {}) {
     // Only that file: one not read there (a FIFO, which may be read once, cosign's) is not opened.
     const keys = publicKeyFiles(env, (f) => (f === file ? text : readIfThere(f)));
     const { fetch, signal } = transport;
-    const client = defaultClient(env, fetch, signal);
+    const client = (0,registry_client/* defaultClient */.V)(env, fetch, signal);
     // One judgment of the key for the choice of index reader and every check the signer makes.
     const native = nativeReaches(ref, env) && keys.verifiesNatively(identity, tlog);
     return {
@@ -1743,31 +1738,27 @@ function verifyDeps(env, ref, identity, tlog, given, transport = {}) {
 
 /***/ }),
 
-/***/ 7589:
+/***/ 97432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dj: () => (/* binding */ createOciClient),
-/* harmony export */   QA: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_5__.QA),
-/* harmony export */   ap: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_5__.ap),
-/* harmony export */   sI: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_5__.sI)
+/* harmony export */   Gg: () => (/* binding */ SmokePredicateSchema),
+/* harmony export */   LZ: () => (/* binding */ buildSmokePredicate),
+/* harmony export */   MP: () => (/* binding */ smokeContradictions)
 /* harmony export */ });
-/* unused harmony export ociRetryWaitMs */
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* unused harmony exports SMOKE_PREDICATE_SCHEMA_VERSION, MAX_REASON_CHARS, MAX_METRIC_CHARS, metricValue, gpusFromTests */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(92857);
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _util_abort_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42334);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38201);
-/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76873);
-/* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2329);
-/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8516);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(98925);
-// A small OCI distribution client: read and write manifests and blobs of one registry over HTTP,
-// with the credentials docker would use (Docker's config: credHelpers, credsStore, auths) and the
-// distribution token flow (Bearer realm/service/scope, or Basic). The native signer pushes cosign's
-// `.sig`/`.att` images with it: one keep-alive connection instead of a cosign process per call.
-// Plain HTTP only for loopback registries, as dockerd and buildx allow. Every failure is an
-// EnvironmentError (exit 3) that names the registry and the request, never a credential.
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
+/* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3228);
+/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(31738);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79124);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38287);
+// The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
+// which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
+// validates the same predicates with both, so they cannot drift. No test output and no
+// failure-pattern text go in, and every string is scrubbed of secrets.
 
 
 
@@ -1776,673 +1767,200 @@ function verifyDeps(env, ref, identity, tlog, given, transport = {}) {
 
 
 
-
-/** A connection opened ahead of use (warm) that takes longer is left to the request that needs it. */
-const WARM_TIMEOUT_MS = 5_000;
-/** Answers a registry gives while it is briefly unwell (or busy): the request is tried again. */
-const PASSING = new Set([429, 500, 502, 503, 504]);
-/** Attempts of one request that may be repeated (GET, HEAD, a manifest PUT), the first included. */
-const OCI_ATTEMPTS = 3;
-/** The wait before attempt ATTEMPT + 1: 0.25 s, 0.5 s; a Retry-After in seconds, at most 5 s. */
-function ociRetryWaitMs(attempt, retryAfter) {
-    const asked = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 0;
-    return Math.min(Math.max(250 * 2 ** (attempt - 1), asked), 5000);
-}
-const registryError = (status, body) => (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .registryErrorText */ .vC)(status, body.toString('utf8'));
-/** A client of one registry host; createOciClient makes one. */
-class RegistryClient {
-    host;
-    deps;
-    base;
-    timeoutMs;
-    sleep;
-    credential;
-    pair;
-    /** Authorization per "repository:actions" scope, once the registry asked for it. */
-    auth = new Map();
-    constructor(host, deps) {
-        this.host = host;
-        this.deps = deps;
-        this.base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .registryApiBase */ .vO)(host);
-        this.timeoutMs = deps.timeoutMs ?? 30_000;
-        this.sleep = deps.sleep ?? ((ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, { signal: (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(deps.signal) }));
-    }
-    login() {
-        this.credential ??= this.deps.credential();
-        // No pair (no login, or a helper without one for this host): anonymous, as docker goes on.
-        // A credential helper that hangs is stopped at the caller's deadline, not 30 s later.
-        this.pair ??= this.credential.get ? this.credential.get(this.deps.signal) : Promise.resolve(undefined);
-        return this.pair;
-    }
-    /** A request, ended by its timeout, the deadline or SIGINT/SIGTERM (a CANCEL: not that, but short). */
-    async send(url, method, headers, body, resendable = false, cancel = false) {
-        let r;
-        const { signal: deadline } = this.deps;
-        deadline?.throwIfAborted();
-        const what = `${method} ${url.split('?')[0]}`;
-        if (!cancel)
-            (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)(`registry ${this.host}: ${what}`);
-        const own = AbortSignal.timeout(cancel && (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .isInterrupted */ .fT)() ? _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .INTERRUPTED_CANCEL_MS */ .Hl : this.timeoutMs);
-        const mine = deadline ? (0,_util_abort_js__WEBPACK_IMPORTED_MODULE_2__/* .anySignal */ .J)([own, deadline]) : own;
-        try {
-            r = await this.deps.fetch(url, {
-                method,
-                headers,
-                ...(body !== undefined && { body }),
-                ...(resendable && { resendable }),
-                signal: cancel ? mine : (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(mine),
-            });
-        }
-        catch (e) {
-            // SIGINT/SIGTERM/SIGHUP stopped it: the interrupt's error, not an unreachable registry.
-            const stopped = !cancel && (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .interruptedFailure */ .rn)(`registry ${this.host}: ${what}`, 'aborted', e);
-            if (stopped)
-                throw stopped;
-            // The caller's deadline passed (a verify's: it names what it waited for).
-            if (deadline?.aborted)
-                throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .registryUnreachable */ .qC)(this.host, what, e, { why: "the caller's deadline passed" });
-            const inner = e.cause;
-            if (inner?.code === _oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .ANSWER_TOO_LARGE */ .QA)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: ${what} answered more than cosign's images ever hold (${inner.message})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
-            if (e.name === 'TimeoutError')
-                throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .registryUnreachable */ .qC)(this.host, what, e, {
-                    why: `no answer within ${Math.round(this.timeoutMs / 1000)}s`,
-                });
-            // registryUnreachable names NODE_EXTRA_CA_CERTS for a certificate Node refused.
-            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .registryUnreachable */ .qC)(this.host, what, e);
-        }
-        return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
-    }
-    /** A refused login or request; SCOPE says whether reading was enough (verify) or it writes. */
-    denied(detail, scope) {
-        const access = scope.endsWith(':pull') ? 'read' : 'write';
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${detail}`, (0,_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .registryLoginFix */ .ow)(this.host, access));
-    }
-    /** Answer a 401 challenge: a Bearer token for the scope, or Basic with the stored login. */
-    async authorize(challenge, scope) {
-        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .parseChallenge */ .xy)(challenge);
-        const creds = await this.login();
-        const who = this.credential?.describe ?? 'no credential';
-        if (creds?.username === '<token>')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: the login is an identity token (${who}), which needs docker's refresh-token grant`, 'sign and verify with the cosign binary: ML_IMAGE_SIGNER=cosign');
-        if (scheme === 'basic') {
-            if (!creds)
-                throw this.denied(`${this.host} asks for a login and there is none (${who})`, scope);
-            return (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .basicAuth */ .tB)(creds);
-        }
-        if (scheme !== 'bearer' || !params.realm)
-            throw this.denied(`${this.host} asks for an authentication scheme docker does not use (${scheme || 'none'})`, scope);
-        const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .tokenRequestUrl */ .WC)(params, scope);
-        if (!(0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .tokenServiceAllowed */ .hr)(url, this.base))
-            throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`, scope);
-        const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .basicAuth */ .tB)(creds) } : {}, undefined, true));
-        if (t.status !== 200)
-            throw this.denied(`${this.host} refused a token for ${scope} (${registryError(t.status, t.body)}; ${who})`, scope);
-        const parsed = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .parseJson */ .qF)(t.body);
-        if (parsed === undefined)
-            throw this.denied(`${this.host}'s token service answered without JSON`, scope);
-        const token = (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .tokenOf */ .B9)(parsed);
-        if (!token)
-            throw this.denied(`${this.host} answered the token request for ${scope} without a token`, scope);
-        return `Bearer ${token}`;
-    }
-    /** One request in a repository's scope; a 401 is answered once with the scope's authorization. */
-    async call(repository, write, method, path, headers = {}, body, cancel = false) {
-        const scope = `repository:${repository}:${write ? 'pull,push' : 'pull'}`;
-        const url = path.startsWith('http') ? path : `${this.base}${path}`;
-        // Credentials go to the registry's own origin only (an upload Location may name another host).
-        const target = (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .requestTarget */ .t5)(new URL(url), this.base);
-        const own = target === 'own';
-        if (target === 'refused')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host} sent ${method} to plain HTTP (${new URL(url).origin}): refused`, 'check the registry and any proxy in between: an HTTPS registry must not move uploads to HTTP');
-        // Repeatable: reads, and a manifest PUT (same bytes, same tag); an upload's POST or PUT is not.
-        const repeatable = method === 'GET' ||
-            method === 'HEAD' ||
-            (method === 'PUT' && path.startsWith(`/v2/${repository}/manifests/`));
-        // Sent again on a new connection when a kept-alive one was closed before any answer: what is
-        // repeatable, and opening or cancelling an upload (a new upload session; one that is gone).
-        const resendable = repeatable ||
-            method === 'DELETE' ||
-            (method === 'POST' && path.startsWith(`/v2/${repository}/blobs/uploads/`));
-        if (!own)
-            return this.again(repeatable, () => this.send(url, method, headers, body, resendable, cancel));
-        const withAuth = (a) => this.again(repeatable, () => this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body, resendable, cancel));
-        const known = this.auth.get(scope);
-        let r = await withAuth(known ? await known : undefined);
-        if (r.status === 401) {
-            // Requests sent at once all meet the challenge: the first to answer it asks for the token,
-            // the others wait for that one (one token request per scope, not one per request).
-            const since = this.auth.get(scope);
-            const next = since !== undefined && since !== known
-                ? since
-                : this.authorize(r.headers.get('www-authenticate') ?? '', scope);
-            if (next !== since) {
-                this.auth.set(scope, next);
-                next.catch(() => {
-                    if (this.auth.get(scope) === next)
-                        this.auth.delete(scope);
-                });
-            }
-            r = await withAuth(await next);
-            if (r.status === 401)
-                throw this.denied(`${this.host} refused ${this.credential?.kind === 'none' ? 'anonymous access' : 'the credentials'} for ${scope} (HTTP 401; ${this.credential?.describe ?? 'no credential'})`, scope);
-        }
-        if (r.status === 403)
-            throw this.denied(`${this.host} refused ${method} ${path.split('?')[0]} (HTTP 403)`, scope);
-        return r;
-    }
-    /**
-     * A registry's passing 5xx or 429 on a REPEATABLE request is tried again (an upload's POST or
-     * PUT is not: the upload is spent).
-     */
-    async again(repeatable, send) {
-        for (let attempt = 1;; attempt++) {
-            const r = await send();
-            if (!repeatable || !PASSING.has(r.status) || attempt >= OCI_ATTEMPTS)
-                return r;
-            await this.sleep(ociRetryWaitMs(attempt, r.headers.get('retry-after'))).catch((e) => {
-                throw (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .interruptedFailure */ .rn)(`registry ${this.host}: a wait to try again`, undefined, e) ?? e;
-            });
-            this.deps.signal?.throwIfAborted();
-        }
-    }
-    /**
-     * A request the registry answered with STATUS: passing (5xx, 429), else refused; the fix for a
-     * refusal is READ's (a GET of a manifest or a blob) or the push's.
-     */
-    fail(what, r, read) {
-        return new _oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .RegistryAnswerError */ .ap(r.status, `registry ${this.host}: ${what} failed (${registryError(r.status, r.body)})`, PASSING.has(r.status)
-            ? 'the registry is failing for now (reads and manifests were tried again): check its status, then run again'
-            : read === 'blob'
-                ? 'the registry lists a blob it cannot serve: check the registry (its storage) and any proxy in between'
-                : read === 'manifest'
-                    ? 'the registry refused to read a manifest: check the registry host name and any proxy in between'
-                    : 'check that the registry accepts OCI image manifests, and that the repository exists or may be created');
-    }
-    async warm(sockets) {
-        const ping = () => this.deps
-            .fetch(`${this.base}/v2/`, {
-            method: 'GET',
-            headers: {},
-            signal: (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(AbortSignal.timeout(WARM_TIMEOUT_MS)),
-        })
-            .then((r) => r.arrayBuffer())
-            .catch(() => undefined);
-        await Promise.all(Array.from({ length: sockets }, ping));
-    }
-    async manifest(repository, reference, accept) {
-        const r = await this.call(repository, false, 'GET', `/v2/${repository}/manifests/${reference}`, {
-            Accept: accept.join(', '),
-        });
-        if (r.status === 404)
-            return undefined;
-        if (r.status !== 200)
-            throw this.fail(`reading the manifest ${repository}:${reference}`, r, 'manifest');
-        const digest = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Digest */ .sI)(r.body);
-        // By digest, the bytes must be that digest: a registry or proxy cannot answer with another image.
-        if (reference.startsWith('sha256:') && digest !== reference)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: the manifest ${repository}@${reference} came back with other content (${digest})`, 'check the registry or any proxy in between: it changed a manifest');
-        const parsed = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .parseJson */ .qF)(r.body);
-        if (parsed === undefined || typeof parsed !== 'object' || parsed === null)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: the manifest ${repository}:${reference} is not JSON (${r.headers.get('content-type') ?? 'no content type'})`, 'check the registry host name and any proxy in between: something else answered');
-        const mediaType = (typeof parsed.mediaType === 'string' ? parsed.mediaType : undefined) ??
-            r.headers.get('content-type') ??
-            '';
-        return { mediaType, digest, bytes: r.body };
-    }
-    async hasRepository(repository) {
-        const r = await this.call(repository, false, 'GET', `/v2/${repository}/tags/list?n=1`);
-        if (r.status === 200)
-            return true;
-        return r.status === 404 && (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .registryErrorCode */ .VS)(r.body) === 'NAME_UNKNOWN' ? false : undefined;
-    }
-    async blob(repository, digest) {
-        const r = await this.call(repository, false, 'GET', `/v2/${repository}/blobs/${digest}`);
-        if (r.status !== 200)
-            throw this.fail(`reading the blob ${repository}@${digest}`, r, 'blob');
-        if ((0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Digest */ .sI)(r.body) !== digest)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: the blob ${repository}@${digest} came back with other content`, 'check the registry or any proxy in between: it changed a blob');
-        return r.body;
-    }
-    async startUpload(repository, mount) {
-        if (mount !== undefined) {
-            const from = `?mount=${encodeURIComponent(mount)}&from=${encodeURIComponent(repository)}`;
-            const r = await this.call(repository, true, 'POST', `/v2/${repository}/blobs/uploads/${from}`);
-            // Linked: the registry says so for this very digest (a 201 naming another is not believed).
-            if (r.status === 201 && (r.headers.get('docker-content-digest') ?? mount) === mount)
-                return undefined;
-            const location = r.headers.get('location');
-            if (r.status === 202 && location)
-                return new URL(location, `${this.base}/`).toString();
-            // Anything else (a registry that refuses the query itself, or says odd things): a plain upload.
-        }
-        return this.openUpload(repository);
-    }
-    async openUpload(repository) {
-        const start = await this.call(repository, true, 'POST', `/v2/${repository}/blobs/uploads/`);
-        const location = start.headers.get('location');
-        if (start.status !== 202 || !location)
-            throw this.fail(`starting an upload to ${repository}`, start);
-        return new URL(location, `${this.base}/`).toString();
-    }
-    async finishUpload(repository, upload, data) {
-        const digest = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Digest */ .sI)(data);
-        const url = new URL(upload);
-        url.searchParams.set('digest', digest);
-        const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(data.length) };
-        const put = await this.call(repository, true, 'PUT', url.toString(), headers, data);
-        if (put.status !== 201)
-            throw this.fail(`uploading ${digest} to ${repository}`, put);
-        return digest;
-    }
-    async cancelUpload(repository, upload) {
-        const r = await this.call(repository, true, 'DELETE', upload, {}, undefined, true);
-        // 404: the registry has dropped it already.
-        if (r.status !== 204 && r.status !== 404)
-            throw this.fail(`cancelling an upload to ${repository}`, r);
-    }
-    async putManifest(repository, tag, mediaType, bytes) {
-        const path = `/v2/${repository}/manifests/${tag}`;
-        const r = await this.call(repository, true, 'PUT', path, { 'Content-Type': mediaType }, bytes);
-        if (r.status !== 201)
-            throw this.fail(`pushing the manifest ${repository}:${tag}`, r);
-        return (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Digest */ .sI)(bytes);
-    }
-}
-function createOciClient(host, deps) {
-    return new RegistryClient(host, deps);
-}
-
-
-/***/ }),
-
-/***/ 8516:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L4: () => (/* binding */ findCredential),
-/* harmony export */   LE: () => (/* binding */ checkPush),
-/* harmony export */   Q1: () => (/* binding */ dockerConfigPath),
-/* harmony export */   Wx: () => (/* binding */ parseRegistryTarget),
-/* harmony export */   tB: () => (/* binding */ basicAuth),
-/* harmony export */   vC: () => (/* binding */ registryErrorText)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76873);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38201);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20317);
-/* harmony import */ var _util_within_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(89281);
-/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17700);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98925);
-// Which credential a push to a registry would use (Docker's config: credHelpers, credsStore, auths),
-// and whether it may push: the distribution API's token flow (Bearer realm/service/scope, or Basic),
-// then an upload is started and cancelled (POST /v2/<name>/blobs/uploads/, DELETE its Location),
-// which writes nothing. No secret is ever part of a message; side effects come in as functions.
-
-
-
-
-
-
-
-
-/** HOST or HOST/REPOSITORY (e.g. ghcr.io, localhost:5000/team/model). */
-function parseRegistryTarget(raw) {
-    const value = raw.trim().replace(/^https?:\/\//, '');
-    const [host, ...rest] = value.split('/');
-    const repository = rest.join('/');
-    const port = host === undefined ? undefined : /:(\d+)$/.exec(host)?.[1];
-    if (!host ||
-        !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(host) ||
-        (port !== undefined && (Number(port) < 1 || Number(port) > 65535)))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`doctor: --registry: expected HOST[:PORT] or HOST/REPOSITORY (e.g. ghcr.io/acme/model, localhost:5000), got ${JSON.stringify(raw.slice(0, 200))}`);
-    if (rest.length > 0 &&
-        !/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(repository))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`doctor: --registry: ${JSON.stringify(repository.slice(0, 200))} is not a repository name (lower case, e.g. acme/model)`);
-    return { host, ...(repository !== '' && { repository }) };
-}
-/** The keys Docker's config may use for a host ("ghcr.io", "https://ghcr.io", Hub's v1 URL). */
-function configKeys(host) {
-    if (_oci_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .DOCKER_HUB */ .Xb.has(host))
-        return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
-    return [host, `https://${host}`, `http://${host}`];
-}
+const SMOKE_PREDICATE_SCHEMA_VERSION = 1;
+/** Longest reason and metric text kept (a longer one is cut, with an ellipsis). */
+const MAX_REASON_CHARS = 1000;
+const MAX_METRIC_CHARS = 256;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const count = zod__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig().int().nonnegative();
+const counts = { pass: count, fail: count, skip: count };
+const status = zod__WEBPACK_IMPORTED_MODULE_7__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
+const SmokePredicateSchema = zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_7__/* .literal */ .euz(SMOKE_PREDICATE_SCHEMA_VERSION),
+    image: zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({
+        ref: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1),
+        digest: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .DIGEST_RE */ .Vt),
+        platform: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1),
+        variant: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1),
+    }),
+    verdict: zod__WEBPACK_IMPORTED_MODULE_7__/* ["enum"] */ .k5n(['pass', 'fail']),
+    summary: zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({ ...counts, durationMs: zod__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig().nonnegative() }),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({
+        requested: zod__WEBPACK_IMPORTED_MODULE_7__/* ["enum"] */ .k5n(['all', 'none']),
+        devices: zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({
+            name: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
+            driver: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().nullable(),
+            memoryMiB: zod__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig().nonnegative().optional(),
+            computeCapability: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().optional(),
+        })),
+        cuda: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1).optional(),
+    }),
+    suites: zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1), ...counts })),
+    tests: zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({
+        id: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1),
+        suite: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1),
+        status,
+        durationMs: zod__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig().nonnegative(),
+        reason: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().optional(),
+        metrics: zod__WEBPACK_IMPORTED_MODULE_7__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_7__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()])),
+    })),
+    runner: zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({
+        name: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1).optional(),
+        os: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1).optional(),
+        arch: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1).optional(),
+        url: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1).optional(),
+    }),
+    tool: zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_7__/* .literal */ .euz(_types_js__WEBPACK_IMPORTED_MODULE_5__/* .TOOL_NAME */ .lH), version: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1) }),
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().regex(DATE_TIME),
+});
 /**
- * What in a parsed config.json is not of the shape Docker writes (the field, not its value); else
- * undefined. A null field is an absent one, as Go's decoder reads it: Docker Desktop writes
- * `"auths": null` beside its credsStore.
+ * Text as the predicate keeps it: scrubbed, then cut short. Scrubbing first: a cut could end a
+ * URL before its "@" or a token before its length, which the patterns would then miss.
  */
-function dockerConfigProblem(config) {
-    if (!(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(config))
-        return 'holds no JSON object';
-    const { auths, credHelpers, credsStore } = config;
-    if (auths != null) {
-        if (!(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(auths))
-            return '"auths" is no object';
-        for (const [host, entry] of Object.entries(auths)) {
-            if (entry === null)
-                continue;
-            if (!(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(entry))
-                return `auths[${JSON.stringify(host)}] is no object`;
-            for (const key of ['auth', 'identitytoken'])
-                if (entry[key] != null && typeof entry[key] !== 'string')
-                    return `auths[${JSON.stringify(host)}].${key} is no string`;
-        }
-    }
-    if (credHelpers != null) {
-        if (!(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(credHelpers))
-            return '"credHelpers" is no object';
-        for (const [host, name] of Object.entries(credHelpers))
-            if (name !== null && typeof name !== 'string')
-                return `credHelpers[${JSON.stringify(host)}] is no string`;
-    }
-    if (credsStore != null && typeof credsStore !== 'string')
-        return '"credsStore" is no string';
+const cut = (s, max) => {
+    const clean = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(s);
+    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+};
+/**
+ * A metric as the predicate keeps it: finite numbers as they are, text cut short, booleans and
+ * lists of plain values as text (the gpu suite's `names`), anything else (null, objects) left out.
+ */
+function metricValue(v) {
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? v : undefined;
+    if (typeof v === 'string')
+        return cut(v, MAX_METRIC_CHARS);
+    if (typeof v === 'boolean')
+        return String(v);
+    if (Array.isArray(v) && v.every((x) => ['string', 'number', 'boolean'].includes(typeof x)))
+        return cut(v.map(String).join(', '), MAX_METRIC_CHARS);
     return undefined;
 }
-/** The credential Docker (and buildx) would use for HOST, and where it comes from. */
-function findCredential(host, deps) {
-    const found = deps.dockerConfig();
-    if (!found)
-        return { kind: 'none', describe: 'none (no Docker config.json): pulls and pushes are anonymous' };
-    let config;
-    try {
-        config = JSON.parse(found.text);
+function testEntry(t) {
+    const metrics = {};
+    for (const [k, v] of Object.entries(t.metrics)) {
+        const value = metricValue(v);
+        if (value !== undefined)
+            metrics[k] = value;
     }
-    catch (e) {
-        // Not the parser's message: V8 quotes the text around the fault, which may be a credential.
-        const at = /position (\d+)/.exec(e.message)?.[1];
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${found.file} is not JSON${at === undefined ? '' : ` (at byte ${at})`}: docker and buildx cannot read their credentials`, `fix or remove ${found.file}, then log in again (docker login)`);
-    }
-    // Its shape, named by field, never by value (a value may be a credential).
-    const odd = dockerConfigProblem(config);
-    if (odd !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${found.file}: ${odd}: docker and buildx cannot read their credentials from it`, `fix or remove ${found.file}, then log in again (docker login)`);
-    const keys = configKeys(host);
-    const server = keys[0];
-    const helperName = keys.map((k) => config.credHelpers?.[k]).find((h) => h != null);
-    if (helperName)
-        return {
-            kind: 'helper',
-            describe: `credential helper docker-credential-${helperName} (credHelpers in ${found.file})`,
-            get: (signal) => deps.helper(helperName, server, signal),
-        };
-    const entry = keys.map((k) => config.auths?.[k]).find((a) => a != null);
-    if (entry?.identitytoken)
-        return {
-            kind: 'token',
-            describe: `an identity token (auths in ${found.file}): used by docker, not checked here`,
-        };
-    if (entry?.auth) {
-        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-        const i = decoded.indexOf(':');
-        return {
-            kind: 'login',
-            describe: `a stored login (docker login; auths in ${found.file})`,
-            get: async () => ({ username: decoded.slice(0, i), secret: decoded.slice(i + 1) }),
-        };
-    }
-    if (config.credsStore)
-        return {
-            kind: 'store',
-            describe: `credential store docker-credential-${config.credsStore} (credsStore in ${found.file})`,
-            get: (signal) => deps.helper(config.credsStore, server, signal),
-        };
-    return { kind: 'none', describe: `none for ${host} in ${found.file}: pulls and pushes are anonymous` };
-}
-/** The registry's own words from an error body ({"errors":[{"code","message"}]}), else the status. */
-function registryErrorText(status, body) {
-    try {
-        const e = JSON.parse(body).errors?.[0];
-        if (e)
-            return `HTTP ${status} ${e.code ?? ''}${e.message ? `: ${e.message}` : ''}`.trim();
-    }
-    catch {
-        // not JSON: the status says enough
-    }
-    return `HTTP ${status}`;
-}
-const registryError = async (r) => registryErrorText(r.status, await r.text().catch(() => ''));
-/** The Authorization value of a basic-auth pair. */
-const basicAuth = (c) => `Basic ${Buffer.from(`${c.username}:${c.secret}`).toString('base64')}`;
-/**
- * The DELETE that cancels an upload at LOCATION: the credentials go to the registry's own origin
- * only, and an HTTPS registry's upload moved to plain HTTP is left to expire (undefined).
- */
-function cancelRequest(base, location, headers) {
-    if (!location)
-        return undefined;
-    const url = new URL(location, `${base}/`);
-    const target = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .requestTarget */ .t5)(url, base);
-    if (target === 'refused')
-        return undefined;
-    return { url: url.toString(), init: { method: 'DELETE', ...(target === 'own' && headers && { headers }) } };
-}
-/**
- * May CREDENTIAL push to HOST/REPOSITORY? Authenticates as docker does (token for pull,push
- * scope), starts a blob upload and cancels it, on SIGINT/SIGTERM too. Unreachable registry:
- * EnvironmentError.
- */
-async function checkPush(host, repository, credential, deps) {
-    const base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryApiBase */ .vO)(host);
-    const call = async (url, init = {}) => {
-        // Stopped by SIGINT/SIGTERM, but for the upload's cancel (a DELETE), which runs after it (short).
-        const cancel = init.method === 'DELETE';
-        const own = AbortSignal.timeout(cancel && (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .isInterrupted */ .fT)() ? _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .INTERRUPTED_CANCEL_MS */ .Hl : (deps.timeoutMs ?? 10_000));
-        try {
-            return await deps.fetch(url, { ...init, signal: cancel ? own : (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(own) });
-        }
-        catch (e) {
-            const what = url.split('?')[0];
-            throw ((!cancel && (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .interruptedFailure */ .rn)(`registry ${host}: ${what}`, 'aborted', e)) ||
-                (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryUnreachable */ .qC)(host, what, e));
-        }
-    };
-    const fix = (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .registryLoginFix */ .ow)(host, 'write', repository);
-    const pair = credential.get ? await credential.get() : undefined;
-    // A helper without a login for this host: anonymous, as docker goes on, and the failures say why.
-    const none = credential.get && !pair ? `; ${credential.describe} has no login for ${host}` : '';
-    let authorization;
-    const probe = await call(`${base}/v2/`);
-    if (probe.status === 401) {
-        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .parseChallenge */ .xy)(probe.headers.get('www-authenticate') ?? '');
-        if (scheme === 'basic') {
-            if (!pair)
-                return { ok: false, detail: `${host} asks for a login and there is none${none}`, fix };
-            authorization = basicAuth(pair);
-        }
-        else if (scheme === 'bearer' && params.realm) {
-            const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .tokenRequestUrl */ .WC)(params, `repository:${repository}:pull,push`);
-            // The login goes to the token service: never over plain HTTP (as the OCI client refuses).
-            if (!(0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .tokenServiceAllowed */ .hr)(url, base))
-                return {
-                    ok: false,
-                    detail: `${host} names a token service over plain HTTP (${url.origin}): refused`,
-                    fix,
-                };
-            const token = await call(url.toString(), pair ? { headers: { Authorization: basicAuth(pair) } } : {});
-            if (token.status !== 200)
-                return {
-                    ok: false,
-                    detail: `${host} refused a push token for ${repository} (${await registryError(token)}${none})`,
-                    fix,
-                };
-            // Not JSON (a proxy's login page, say) is no token either, not a crash.
-            const text = await token.text();
-            let value;
-            try {
-                value = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .tokenOf */ .B9)(JSON.parse(text));
-            }
-            catch {
-                value = undefined;
-            }
-            if (!value)
-                return { ok: false, detail: `${host} answered the token request without a token`, fix };
-            authorization = `Bearer ${value}`;
-        }
-        else {
-            return {
-                ok: false,
-                detail: `${host} asks for an authentication scheme docker does not use (${scheme || 'none'})`,
-            };
-        }
-    }
-    else if (probe.status !== 200) {
-        return {
-            ok: false,
-            detail: `${host} answered ${await registryError(probe)} at ${base}/v2/: not a registry API`,
-        };
-    }
-    const headers = authorization ? { Authorization: authorization } : undefined;
-    return tryUpload(call, `${host}/${repository}`, `${base}/v2/${repository}/blobs/uploads/`, headers, fix);
-}
-/**
- * Start an upload at UPLOADS (of TARGET) as a push does, and cancel it: nothing is written. Best
- * effort (registries also expire unfinished uploads after days), and once: on SIGINT/SIGTERM the
- * POST under way is stopped (an answer already come is cancelled, briefly); after the signal none
- * starts.
- */
-async function tryUpload(call, target, uploads, headers, fix) {
-    (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)('a registry push check');
-    const base = new URL(uploads).origin;
-    const starting = call(uploads, { method: 'POST', ...(headers && { headers }) });
-    let cancelled;
-    const cancelUpload = () => (cancelled ??= starting
-        .then((r) => {
-        const cancel = r.status === 202 ? cancelRequest(base, r.headers.get('location'), headers) : undefined;
-        return cancel && call(cancel.url, cancel.init);
-    })
-        .catch(() => undefined));
-    // A cancel already under way before the signal keeps its own timeout: the cleanup waits for it
-    // no longer than a cancel started after the signal may take.
-    const unregister = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCleanup */ .qE)(async () => {
-        await (0,_util_within_js__WEBPACK_IMPORTED_MODULE_7__/* .within */ .u)(cancelUpload(), _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .INTERRUPTED_CANCEL_MS */ .Hl, undefined);
-    });
-    try {
-        const upload = await starting;
-        if (upload.status !== 202)
-            return { ok: false, detail: `cannot push to ${target}: ${await registryError(upload)}`, fix };
-        await cancelUpload();
-        return {
-            ok: true,
-            detail: `can push to ${target} (an upload was started and cancelled; nothing written)`,
-        };
-    }
-    finally {
-        unregister();
-    }
-}
-/** Docker's config.json as docker finds it: DOCKER_CONFIG, else HOME/.docker. */
-function dockerConfigPath(env) {
-    if (env.DOCKER_CONFIG)
-        return node_path__WEBPACK_IMPORTED_MODULE_0___default().join(env.DOCKER_CONFIG, 'config.json');
-    return env.HOME ? node_path__WEBPACK_IMPORTED_MODULE_0___default().join(env.HOME, '.docker', 'config.json') : undefined;
-}
-
-
-/***/ }),
-
-/***/ 62378:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ registryDeps)
-/* harmony export */ });
-/* unused harmony export HELPER_TIMEOUT_MS */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38201);
-/* harmony import */ var _util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26706);
-/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(72679);
-/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(45206);
-/* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(14911);
-/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8516);
-// The real side effects of talking to a registry as docker does: fetch, Docker's config file, and
-// its credential helpers (`docker-credential-NAME get`). Doctor's push check and the native signer
-// both use them; the pure parts (which credential, the token flow) are in registry-auth.ts.
-
-
-
-
-
-
-
-
-
-const nodeExec = (file, args, options, callback) => (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(file, args, options, callback);
-/** How long a helper may take (a keychain may wait on a prompt). */
-const HELPER_TIMEOUT_MS = 30_000;
-/**
- * The real side effects of the registry checks: fetch (simpleFetch, through the proxy ENV names for
- * the host, as docker's push goes), Docker's config file, credential helpers.
- */
-function registryDeps(env, exec = nodeExec) {
     return {
-        fetch: (url, init) => (0,_http_fetch_js__WEBPACK_IMPORTED_MODULE_7__/* .simpleFetch */ .Ze)(url, init, env),
-        dockerConfig: () => {
-            const file = (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_8__/* .dockerConfigPath */ .Q1)(env);
-            return file && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file) ? { file, text: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8') } : undefined;
-        },
-        helper: (name, server, signal) => new Promise((resolve, reject) => {
-            (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)(`docker-credential-${name}`);
-            signal?.throwIfAborted();
-            // Stopped with the run on a signal (it may wait up to 30 s on a keychain), at its 30 s, and
-            // at the caller's deadline (SIGNAL: a verify's; the process would otherwise outlive its
-            // error): with what it started, which a kill of the helper alone (execFile's own timeout
-            // and signal) leaves to run on under init when the helper is a script.
-            let timedOut = false;
-            let ended = false;
-            let timer;
-            let unregister = () => undefined;
-            const stop = () => (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .stopChild */ .Dh)(child);
-            const done = () => {
-                ended = true;
-                clearTimeout(timer);
-                unregister();
-                signal?.removeEventListener('abort', stop);
-            };
-            const options = { env: { ...process.env, [_exec_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_ID_ENV */ .I]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ID */ .UC } };
-            const child = exec(`docker-credential-${name}`, ['get'], options, (err, stdout) => {
-                done();
-                if (signal?.aborted)
-                    return reject(signal.reason);
-                if (timedOut)
-                    return reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`credential helper docker-credential-${name} gave no answer for ${server} in ${HELPER_TIMEOUT_MS / 1000} s`, `check that docker-credential-${name} get answers without a prompt, or log in again (docker login ${server})`));
-                if (err) {
-                    // Helpers say "credentials not found ..." on stdout when there is no login for the host:
-                    // no login (the caller goes on anonymously, as docker does). Anything else a helper
-                    // prints stays out of messages.
-                    if (/credentials not found/i.test(stdout))
-                        return resolve(undefined);
-                    reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`credential helper docker-credential-${name} failed for ${server}: ${err.message.split('\n')[0]}`, `install docker-credential-${name}, or log in again (docker login ${server})`));
-                    return;
-                }
-                try {
-                    const j = JSON.parse(stdout);
-                    resolve({ username: j.Username ?? '', secret: j.Secret ?? '' });
-                }
-                catch {
-                    reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`credential helper docker-credential-${name} printed no JSON for ${server}`, `log in again (docker login ${server})`));
-                }
-            });
-            if (!ended) {
-                timer = setTimeout(() => {
-                    timedOut = true;
-                    stop();
-                }, HELPER_TIMEOUT_MS);
-                unregister = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCleanup */ .qE)(async () => stop());
-                signal?.addEventListener('abort', stop, { once: true });
-            }
-            // A helper that exits without reading stdin must not crash the process (EPIPE).
-            child.stdin?.on('error', () => undefined);
-            child.stdin?.end(server);
-        }),
+        id: t.id,
+        suite: t.suite,
+        status: t.status,
+        durationMs: Math.max(0, t.durationMs),
+        ...(t.reason !== undefined && t.reason !== '' && { reason: cut(t.reason, MAX_REASON_CHARS) }),
+        metrics,
     };
+}
+function tally(tests) {
+    return {
+        pass: tests.filter((t) => t.status === 'pass').length,
+        fail: tests.filter((t) => t.status === 'fail').length,
+        skip: tests.filter((t) => t.status === 'skip').length,
+    };
+}
+/**
+ * What in a smoke predicate contradicts its verdict "pass": a failed count in its summary or a
+ * suite, a test whose status is fail, and a summary whose counts are not its tests' (a summary of
+ * passes with no test listed too). None for a predicate buildSmokePredicate made; the schema cannot say it, and a signature
+ * only says who wrote a predicate, not that it adds up: verify's `--require-smoke pass` holds only
+ * for a passing verdict with none of these.
+ */
+function smokeContradictions(p) {
+    const found = [];
+    const { summary: s } = p;
+    const listed = tally(p.tests);
+    // The writer counts its tests (tally): a summary they do not add up to, none listed too, is no run's.
+    if (listed.pass !== s.pass || listed.fail !== s.fail || listed.skip !== s.skip)
+        found.push(`its summary counts ${s.pass} passed, ${s.fail} failed, ${s.skip} skipped, its tests ${listed.pass}, ${listed.fail} and ${listed.skip}`);
+    if (p.verdict !== 'pass')
+        return found;
+    if (s.fail > 0)
+        found.push(`verdict pass with ${s.fail} failed in its summary`);
+    const failed = p.tests.filter((t) => t.status === 'fail').map((t) => t.id);
+    if (failed.length > 0)
+        found.push(`verdict pass with failed tests: ${failed.join(', ')}`);
+    const suites = p.suites.filter((x) => x.fail > 0).map((x) => `${x.name} (${x.fail})`);
+    if (suites.length > 0)
+        found.push(`verdict pass with failed tests in the suites ${suites.join(', ')}`);
+    return found;
+}
+function suitesOf(tests) {
+    const names = [...new Set(tests.map((t) => t.suite))];
+    return names.map((name) => ({ name, ...tally(tests.filter((t) => t.suite === name)) }));
+}
+/**
+ * The GPUs a passing test of the gpu suite saw (gpuSuiteSight: its `names`, `gpus` and `driver`
+ * metrics): one device per GPU when they all bear one name, else one per name. For a record that
+ * names none while the tests ran on GPUs (its probe ran without them: results of earlier versions,
+ * or an engine that would not start the probe with GPUs). A test that names none (the image has no
+ * nvidia-smi: its NVIDIA_DRIVER_CAPABILITIES leave out `utility`) gives one device named "" per GPU
+ * CUDA counted (`cuda_devices`).
+ */
+function gpusFromTests(tests) {
+    const seen = (0,_smoke_result_js__WEBPACK_IMPORTED_MODULE_3__/* .gpuSuiteSight */ .Cq)(tests);
+    if (seen === undefined)
+        return [];
+    const { names, driver } = seen;
+    if (names.length === 0)
+        return Array.from({ length: seen.cudaDevices ?? 0 }, () => ({ name: '', driver }));
+    const each = names.length === 1 ? (seen.gpus ?? 1) : 1;
+    return names.flatMap((name) => Array.from({ length: each }, () => ({ name, driver })));
+}
+function gpusOf(input) {
+    // A cluster job's results (`ml-image collect`) ran on the job's GPUs, which its gpu test names:
+    // the record's are those of wherever the image was captured (a runner).
+    const r = input.smoke.cluster === undefined ? input.record : undefined;
+    // A GPU whose memory nvidia-smi does not give (unified memory: GB10) has none in the predicate.
+    const recorded = (r?.gpus ?? []).map((g) => ({
+        name: g.name,
+        driver: g.driver,
+        ...(g.memoryMiB !== null && { memoryMiB: g.memoryMiB }),
+        computeCapability: g.computeCapability,
+    }));
+    return {
+        requested: input.smoke.gpus,
+        devices: recorded.length > 0 ? recorded : gpusFromTests(input.smoke.tests),
+        ...(input.record?.cuda.runtime && { cuda: input.record.cuda.runtime }),
+    };
+}
+/** The predicate, scrubbed and checked against SmokePredicateSchema (exit 2 naming the field). */
+function buildSmokePredicate(input) {
+    const { smoke } = input;
+    const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Hex */ .fg)(input.digest);
+    const counts = tally(smoke.tests);
+    // When and where the suites ran, as the smoke result says: the attestation may be made later, in
+    // another job (the reusable workflow's attest job), or from an identical earlier run's results.
+    const finishedAt = smoke.finishedAt !== undefined
+        ? new Date(smoke.finishedAt).toISOString()
+        : typeof input.finishedAt === 'string'
+            ? input.finishedAt
+            : input.finishedAt.toISOString();
+    const predicate = (0,_types_js__WEBPACK_IMPORTED_MODULE_5__/* .scrubDeep */ .wE)({
+        schemaVersion: SMOKE_PREDICATE_SCHEMA_VERSION,
+        image: {
+            ref: input.imageRef,
+            digest: hex === undefined ? input.digest : `sha256:${hex}`,
+            platform: input.platform,
+            variant: input.variant,
+        },
+        verdict: counts.fail > 0 ? 'fail' : 'pass',
+        summary: { ...counts, durationMs: Math.max(0, smoke.summary.durationMs) },
+        gpus: gpusOf(input),
+        suites: suitesOf(smoke.tests),
+        tests: smoke.tests.map(testEntry),
+        // A result that says when its suites ran and names no runner ran off a runner (locally, on a
+        // cluster): no runner, rather than the attesting job's. Older results say neither.
+        runner: input.runner ??
+            smoke.runner ??
+            (smoke.finishedAt === undefined && input.env ? (0,_github_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runnerFromEnv */ .W1)(input.env) : {}),
+        tool: { name: _types_js__WEBPACK_IMPORTED_MODULE_5__/* .TOOL_NAME */ .lH, version: input.toolVersion },
+        finishedAt,
+    }, [input.variant, input.platform, ...smoke.tests.flatMap((t) => [t.id, t.suite])]);
+    const parsed = SmokePredicateSchema.safeParse(predicate);
+    if (!parsed.success)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`smoke predicate for ${input.imageRef}: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .formatIssues */ .og)(parsed.error, predicate, SmokePredicateSchema).join('; ')}`);
+    return parsed.data;
 }
 
 

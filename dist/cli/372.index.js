@@ -1,5 +1,5 @@
-export const id = 66;
-export const ids = [66];
+export const id = 372;
+export const ids = [372];
 export const modules = {
 
 /***/ 96269:
@@ -13,15 +13,19 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74234);
 /* harmony import */ var _docker_host_lookup_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2391);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17700);
-/* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3788);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38287);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(69409);
-/* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(50810);
-/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(43140);
-/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(42405);
-/* harmony import */ var _resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(31374);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(77593);
+/* harmony import */ var _github_event_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(85015);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17700);
+/* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3788);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(38287);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(69409);
+/* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(50810);
+/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(43140);
+/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(42405);
+/* harmony import */ var _util_cache_dir_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9364);
+/* harmony import */ var _resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(31374);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(77593);
+
+
 
 
 
@@ -67,10 +71,10 @@ Options:
 
 Base-image snapshots are cached by digest (a local image that is not the registry's: by its image
 id) in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image); pip's HTTP cache is kept in a Docker volume,
-${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_11__/* .PIP_CACHE_PREFIX */ .iY}<hash> (one per base image and set of https or --trusted-host index
+${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_13__/* .PIP_CACHE_PREFIX */ .iY}<hash> (one per base image and set of https or --trusted-host index
 URLs; none when one carries credentials). The tool never removes these volumes (old ones, those
 of past base digests); to remove them all:
-  docker volume ls -q --filter label=${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_11__/* .PIP_CACHE_LABEL */ .KX}=pip-http | xargs -r docker volume rm
+  docker volume ls -q --filter label=${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_13__/* .PIP_CACHE_LABEL */ .KX}=pip-http | xargs -r docker volume rm
 Every command in the resolver's container is stopped after 15 minutes
 (ML_IMAGE_RESOLVE_TIMEOUT_SECONDS): exit 3. --verbose ends with a per-step timing line.
 
@@ -81,7 +85,7 @@ python3); 3 no Docker daemon, the index or a direct URL is unreachable (after re
 registry refused the base image's pull (pull it with "docker pull" after "docker login"), or the
 engine holds the base's list without the platform's content (pull it with "docker pull --platform").`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .parseCommandArgs */ .Qx)('resolve', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .parseCommandArgs */ .Qx)('resolve', argv, {
             image: { type: 'string' },
             requirements: { type: 'string', multiple: true },
             'index-url': { type: 'string' },
@@ -92,12 +96,12 @@ engine holds the base's list without the platform's content (pull it with "docke
         });
         if (!values.image)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('resolve: --image is required', 'e.g. --image python:3.12-slim');
-        const imageProblem = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_4__/* .imageRefProblem */ .OD)(values.image);
+        const imageProblem = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .imageRefProblem */ .OD)(values.image);
         if (imageProblem !== undefined)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`resolve: --image: ${imageProblem} (got ${JSON.stringify(values.image.slice(0, 200))})`, 'e.g. --image python:3.12-slim');
         if (!values.requirements?.length)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
-        const wanted = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .platformFlag */ ._G)('resolve', values.platform);
+        const wanted = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .platformFlag */ ._G)('resolve', values.platform);
         if (values.mode !== 'auto' && values.mode !== 'check') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`resolve: --mode: expected auto or check, got "${values.mode}"`);
         }
@@ -105,12 +109,12 @@ engine holds the base's list without the platform's content (pull it with "docke
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`resolve: --network: expected host or bridge, got "${values.network}"`);
         }
         // Flags, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL: they reach pip through its environment.
-        const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_5__/* .pipIndexes */ .iP)({ indexUrl: values['index-url'], extraIndexUrls: values['extra-index-url'] }, io.env, { indexUrl: 'resolve: --index-url', extraIndexUrls: 'resolve: --extra-index-url' });
+        const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_6__/* .pipIndexes */ .iP)({ indexUrl: values['index-url'], extraIndexUrls: values['extra-index-url'] }, io.env, { indexUrl: 'resolve: --index-url', extraIndexUrls: 'resolve: --extra-index-url' });
         for (const [flag, urls] of [
             ['--index-url', [values['index-url'] ?? '']],
             ['--extra-index-url', values['extra-index-url'] ?? []],
         ])
-            if (urls.some((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactUrls */ .sK)(u) !== u))
+            if (urls.some((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactUrls */ .sK)(u) !== u))
                 io.stderr(`warning: resolve: ${flag} holds a login, which is on this command's line (ps, shell history): put the URL in ${flag === '--index-url' ? 'PIP_INDEX_URL' : 'PIP_EXTRA_INDEX_URL'} instead\n`);
         const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(values.requirements, io.cwd, io.env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(io.env, io.cwd));
         // No --platform: the engine's own (as capture and smoke take it), after every input is checked;
@@ -118,25 +122,26 @@ engine holds the base's list without the platform's content (pull it with "docke
         const platform = wanted ?? (0,_docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .enginePlatform */ .q)(await io.docker().ping());
         if (wanted === undefined)
             io.stderr(`resolve: for ${platform}, the Docker engine's platform (--platform picks another)\n`);
-        const out = await (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_7__/* .resolveAgainstBase */ .f)({
+        const out = await (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_8__/* .resolveAgainstBase */ .f)({
             image: values.image,
             platform,
             requirements,
             indexes,
-            pipEnv: (0,_resolve_stage_js__WEBPACK_IMPORTED_MODULE_8__/* .referencedEnv */ .Dx)(requirements.envReferences, io.env),
+            pipEnv: (0,_resolve_stage_js__WEBPACK_IMPORTED_MODULE_9__/* .referencedEnv */ .Dx)(requirements.envReferences, io.env),
             mode: values.mode,
             ...(values.network !== undefined && { network: values.network }),
         }, {
             docker: io.docker(),
             env: io.env,
+            event: (0,_github_event_js__WEBPACK_IMPORTED_MODULE_4__/* .readGitHubEventFile */ .MZ)(io.env.GITHUB_EVENT_PATH),
             lookupHost: io.lookupHost ?? _docker_host_lookup_js__WEBPACK_IMPORTED_MODULE_2__/* .systemLookup */ .O,
             progress: (l) => io.stderr(`${l}\n`),
-            cache: (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .fileSnapshotCache */ .JZ)((0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .defaultCacheDir */ .$g)(io.env, io.cwd)),
+            cache: (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_11__/* .fileSnapshotCache */ .JZ)((0,_util_cache_dir_js__WEBPACK_IMPORTED_MODULE_12__/* .defaultCacheDir */ .$)(io.env, io.cwd)),
             // --verbose: a per-step timing line at the end of the progress.
             verbose: values.verbose === true,
         });
         if (values.out !== undefined) {
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_9__/* .openOutDir */ .cE)(io.cwd, values.out).writeResolve(out);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_10__/* .openOutDir */ .cE)(io.cwd, values.out).writeResolve(out);
         }
         for (const h of out.resolution.hazards)
             io.stderr(`warning: ${h.message}\n  fix: ${h.fix}\n`);
@@ -1004,7 +1009,7 @@ function readListedRequirements(files, secrets, baseDir, env, given) {
 /* harmony import */ var _resolve_result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83447);
 /* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3228);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(20317);
-/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(78838);
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(98510);
 /* harmony import */ var _write_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(35677);
 // The --out files of the commands about ONE image (capture, smoke, resolve) and of plan: no variant
 // or platform in their names. Written atomically, checked against their schemas, free of URL

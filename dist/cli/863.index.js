@@ -1,5 +1,5 @@
-export const id = 828;
-export const ids = [828];
+export const id = 863;
+export const ids = [863];
 export const modules = {
 
 /***/ 837:
@@ -671,8 +671,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: resolutionKey
 
-// EXTERNAL MODULE: ./src/github/event.ts
-var github_event = __webpack_require__(85015);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/util/markdown.ts
@@ -3815,13 +3813,14 @@ var version = __webpack_require__(311);
 
 
 
-
 /**
  * Cache key of a resolution: the base digest, every input that can change pip's answer, and the
  * run's trust scope (pipCacheScope): an answer a run that may build a pull request's code worked
  * out, against its own pip cache volume, is never reused by a branch's run.
  */
-function resolutionKey(baseDigest, input, env = {}) {
+function resolutionKey(baseDigest, input, env = {}, 
+/** The runner's event payload, which the caller read (ResolveDeps.event); default: an empty one. */
+event = {}) {
     // Neither decides pip's answer: the network only reaches the same indexes, and which base runs is
     // in baseDigest (the registry digest, or the local image id, of the image that ran).
     const { network: _network, pull: _pull, ...decisive } = input;
@@ -3833,7 +3832,7 @@ function resolutionKey(baseDigest, input, env = {}) {
         decisive,
         VERSION: version/* VERSION */.x,
         snapshot: 2,
-        scope: (0,pip_cache/* pipCacheScope */.cv)(env, (0,github_event/* readGitHubEventFile */.MZ)(env.GITHUB_EVENT_PATH)),
+        scope: (0,pip_cache/* pipCacheScope */.cv)(env, event),
     }))
         .digest('hex')}`;
 }
@@ -3848,7 +3847,7 @@ digest, say) {
         say('not reusing an earlier resolution: the requirements include a file from a URL (-r/-c https://...), which can change without them changing');
         return {};
     }
-    const key = resolutionKey(digest, input, deps.env);
+    const key = resolutionKey(digest, input, deps.env, deps.event);
     const hit = (0,snapshot_cache/* cachedJson */.Bm)(deps.cache, key, result/* ResolveOutputSchema */.fj)?.value;
     if (hit === undefined)
         return { key };
@@ -3857,15 +3856,6 @@ digest, say) {
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/resolve.ts
-// resolve: find where the user's requirements would change what the base image ships (the NumPy
-// <2 vs >=2 class), explain it, and find a plan that holds the base fixed. All pip runs happen in
-// ONE container of the base image (pip's HTTP cache kept in a volume across runs), for the target
-// platform, in steps: snapshot -> diagnose (the plain dry run) -> hold (base pinned) -> relax
-// (blamed pins loosened) -> release (the pins of what breaks nothing dropped) -> explain (when
-// nothing fits). Each step is a function with a typed
-// result (steps/). The snapshot (when not cached), the plain dry run and its analysis run in ONE
-// python process; with the snapshot cached, the held run (when needed) follows in that process.
-
 
 
 
@@ -4037,7 +4027,7 @@ async function openSession(input, deps, o) {
     const volume = o.pinned.key !== undefined
         ? (0,pip_cache/* pipCacheVolume */.KL)(input, {
             base: o.pinned.key,
-            scope: (0,pip_cache/* pipCacheScope */.cv)(o.env, (0,github_event/* readGitHubEventFile */.MZ)(o.env.GITHUB_EVENT_PATH)),
+            scope: (0,pip_cache/* pipCacheScope */.cv)(o.env, deps.event),
         })
         : undefined;
     const net = input.network !== undefined
@@ -4158,18 +4148,15 @@ function resolutionBase(input, base, diagnosis) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $g: () => (/* binding */ defaultCacheDir),
 /* harmony export */   Bm: () => (/* binding */ cachedJson),
 /* harmony export */   JZ: () => (/* binding */ fileSnapshotCache),
 /* harmony export */   o1: () => (/* binding */ snapshotKey)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20317);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20317);
 // Base-image snapshots (pip inspect + constraint file + PIP_* env) cached by image digest and
 // platform: a digest names exactly one set of installed packages, so the cache never goes stale.
 // `ml-image run` keeps whole resolutions here too (resolutionKey). Entries are text; readers parse
@@ -4190,28 +4177,11 @@ function resolutionBase(input, base, diagnosis) {
 
 
 
-
 function snapshotKey(digest, platform) {
     return `${digest.replace(/[^a-z0-9]+/gi, '-')}-${platform.replace(/\//g, '-')}`;
 }
-/** A variable's value, undefined when it is unset or blank (`${{ vars.X }}` of an unset X is ''). */
-const given = (v) => (v === undefined || v.trim() === '' ? undefined : v);
-/**
- * $ML_IMAGE_CACHE_DIR (relative to CWD), else $XDG_CACHE_HOME/ml-image, else ~/.cache/ml-image:
- * always absolute. A blank variable is unset: the cache would otherwise be the working folder
- * (snapshots/, builders/, baselines/ beside the user's files). A relative XDG_CACHE_HOME is
- * ignored, as the XDG Base Directory spec says.
- */
-function defaultCacheDir(env, cwd) {
-    const own = given(env.ML_IMAGE_CACHE_DIR);
-    if (own !== undefined)
-        return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, own);
-    const xdg = given(env.XDG_CACHE_HOME);
-    const root = xdg !== undefined && node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(xdg) ? xdg : node_path__WEBPACK_IMPORTED_MODULE_2___default().join((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.cache');
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, root, 'ml-image');
-}
 function fileSnapshotCache(dir) {
-    const file = (key) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'snapshots', `${key}.json`);
+    const file = (key) => node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'snapshots', `${key}.json`);
     return {
         get(key) {
             try {
@@ -4226,8 +4196,8 @@ function fileSnapshotCache(dir) {
             try {
                 // Private to the user all the same: a resolution holds the requirements text as written,
                 // a credential only by its ${NAME} (one written literally is refused when they are read).
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file(key)), { recursive: true, mode: 0o700 });
-                (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(file(key), value, file(key), false, 0o600);
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file(key)), { recursive: true, mode: 0o700 });
+                (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(file(key), value, file(key), false, 0o600);
             }
             catch {
                 // A cache that cannot be written only costs speed; no half-written file stays in it.
@@ -4432,6 +4402,40 @@ function proxyHint(ctx) {
         ? " (a proxy on this machine's loopback, 127.0.0.1, is out of the bridge network's reach: set build.network: host)"
         : '';
     return `; behind a proxy, set HTTPS_PROXY / HTTP_PROXY (and NO_PROXY) in the run's environment: the resolver passes them to pip in its container${loopback}`;
+}
+
+
+/***/ }),
+
+/***/ 9364:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ defaultCacheDir)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// The root of every cache of this machine's user: the resolver's snapshots and resolutions, the
+// build's builders, `ml-image run`'s baselines. Its callers (the CLI, the action) pass it on.
+
+
+/** A variable's value, undefined when it is unset or blank (`${{ vars.X }}` of an unset X is ''). */
+const given = (v) => (v === undefined || v.trim() === '' ? undefined : v);
+/**
+ * $ML_IMAGE_CACHE_DIR (relative to CWD), else $XDG_CACHE_HOME/ml-image, else ~/.cache/ml-image:
+ * always absolute. A blank variable is unset: the cache would otherwise be the working folder
+ * (snapshots/, builders/, baselines/ beside the user's files). A relative XDG_CACHE_HOME is
+ * ignored, as the XDG Base Directory spec says.
+ */
+function defaultCacheDir(env, cwd) {
+    const own = given(env.ML_IMAGE_CACHE_DIR);
+    if (own !== undefined)
+        return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, own);
+    const xdg = given(env.XDG_CACHE_HOME);
+    const root = xdg !== undefined && node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(xdg) ? xdg : node_path__WEBPACK_IMPORTED_MODULE_1___default().join((0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)(), '.cache');
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, root, 'ml-image');
 }
 
 
