@@ -38,8 +38,24 @@ describe("ml-image run's baseline", () => {
     ["a pull request's run", { ...RUNNER, GITHUB_EVENT_NAME: 'pull_request', GITHUB_HEAD_REF: 'f' }, false],
     ["Dependabot's push", { ...RUNNER, GITHUB_EVENT_NAME: 'push', GITHUB_ACTOR: 'dependabot[bot]' }, false],
   ])('%s: saved %s', (_n, env, saved) => {
-    expect(baselineSave(env, 'main', 'f'.repeat(40))).toEqual(
+    expect(baselineSave(env, {}, 'main', 'f'.repeat(40))).toEqual(
       saved ? { saveAs: { branch: 'main', sha: 'f'.repeat(40) } } : {},
     );
+  });
+
+  // The event the command read once (no second read of GITHUB_EVENT_PATH): a workflow_run's trust
+  // is its payload's.
+  it.each<[string, string, boolean]>([
+    ["after this repository's push", 'acme/model', true],
+    ["after a fork's pull request", 'someone/model', false],
+  ])('a workflow_run %s: saved %s', (_n, head, saved) => {
+    const env = { ...RUNNER, GITHUB_EVENT_NAME: 'workflow_run', GITHUB_REPOSITORY: 'acme/model' };
+    const event = {
+      workflow_run: {
+        event: head === 'acme/model' ? 'push' : 'pull_request',
+        head_repository: { full_name: head },
+      },
+    };
+    expect('saveAs' in baselineSave(env, event, 'main', 'f'.repeat(40))).toBe(saved);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { untrustedRunOf, writeScopeOf } from '../../src/build/push-tag.js';
 import { otherRefOf } from '../../src/github/run-ref.js';
 import { githubReportContext } from '../../src/report/github-env.js';
-import { parseGitHubEvent, readRunEventFacts } from '../../src/github/event.js';
+import { parseGitHubEvent } from '../../src/github/event.js';
 import { pipCacheScope } from '../../src/resolve/pip-cache.js';
 import {
   mayBuildPullRequestCode,
@@ -321,14 +321,6 @@ describe('mayBuildPullRequestCode, untrustedRunOf and the baseline, by event', (
     const ctx = githubReportContext(env, 'tok', event);
     expect(ctx.saveAs).toBeUndefined();
     expect(ctx.saveSkipped).toBeUndefined();
-  });
-
-  it('the payload is read only on a workflow_run run', () => {
-    const path = '/nonexistent/event.json';
-    expect(
-      readRunEventFacts({ GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: path }),
-    ).toEqual({});
-    expect(readRunEventFacts({ GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: path })).toEqual({});
   });
 
   it('off GitHub Actions no run counts as one', () => {

@@ -15,7 +15,7 @@ const MAX_EVENT_BYTES = 64 * 1024 * 1024;
 
 /**
  * The event fields read by src/report/github-env.ts, src/report/poster.ts, src/plan/git-context.ts
- * and (workflow_run) readRunEventFacts.
+ * and (workflow_run) mayBuildPullRequestCode.
  */
 export const GitHubEventSchema = z.object({
   pull_request: z
@@ -101,13 +101,4 @@ export function readGitHubEventFile(path: string | undefined): GitHubEvent {
   } catch {
     return {};
   }
-}
-
-/**
- * What mayBuildPullRequestCode needs from the payload: read only on a workflow_run run (the one
- * event whose trust depends on it); any other run, or off a runner, gets an empty event.
- */
-export function readRunEventFacts(env: Readonly<Record<string, string | undefined>>): GitHubEvent {
-  if (env.GITHUB_ACTIONS !== 'true' || env.GITHUB_EVENT_NAME !== 'workflow_run') return {};
-  return readGitHubEventFile(env.GITHUB_EVENT_PATH);
 }

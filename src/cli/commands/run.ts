@@ -32,7 +32,7 @@ import {
   printedReport,
 } from './shared.js';
 import type { Command } from './types.js';
-import { readGitHubEventFile, readRunEventFacts } from '../../github/event.js';
+import { type GitHubEvent, readGitHubEventFile } from '../../github/event.js';
 import { mayBuildPullRequestCode, refusePullRequestTarget } from '../../util/pull-request-code.js';
 import { printableLines } from '../../util/text.js';
 
@@ -43,10 +43,11 @@ import { printableLines } from '../../util/text.js';
  */
 export function baselineSave(
   env: Readonly<Record<string, string | undefined>>,
+  event: GitHubEvent,
   branch: string,
   sha: string,
 ): { saveAs?: { branch: string; sha: string } } {
-  return mayBuildPullRequestCode(env, readRunEventFacts(env)) ? {} : { saveAs: { branch, sha } };
+  return mayBuildPullRequestCode(env, event) ? {} : { saveAs: { branch, sha } };
 }
 
 /** The config `ml-image run` runs: --config, else an ml-image.yml here, else the bundled example. */
@@ -214,7 +215,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
           mode: 'off',
           baseline,
           baseBranch: branch,
-          ...baselineSave(io.env, branch, git.sha ?? 'local'),
+          ...baselineSave(io.env, event, branch, git.sha ?? 'local'),
         },
       },
       {
