@@ -170,9 +170,29 @@ describe('a container the engine does not set up in time (create, attach, start)
     );
     expect(requestsAbandoned()).toBe(true);
     expect(calls).toEqual([]);
-    answer(hungContainer(calls));
+    // The process's last cleanups wait for the late creation, and remove what it made.
+    let ended = false;
+    const last = runPendingCleanups().then(() => (ended = true));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(ended).toBe(false);
+    answer({ ...hungContainer(calls), remove: async () => void calls.push('remove') });
     await vi.advanceTimersByTimeAsync(0);
+    await last;
     expect(calls).toEqual(['remove']);
+  });
+
+  it('the last cleanups wait for a creation that never answers at most the call limit', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const run = runContainer(engine({}, never), { image: 'img:1', cmd: ['true'], entrypoint: [] });
+    run.catch(() => undefined);
+    await vi.advanceTimersByTimeAsync(CONTAINER_SETUP_LIMIT_MS + 1);
+    let ended = false;
+    const last = runPendingCleanups().then(() => (ended = true));
+    await vi.advanceTimersByTimeAsync(CONTAINER_CALL_LIMIT_MS - 1000);
+    expect(ended).toBe(false);
+    await vi.advanceTimersByTimeAsync(1000);
+    await last;
+    expect(ended).toBe(true);
   });
 
   it.each<[string, Partial<ReturnType<typeof hungContainer>>, string, string[]]>([

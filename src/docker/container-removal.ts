@@ -7,7 +7,7 @@
 import type Dockerode from 'dockerode';
 import { EnvironmentError } from '../errors.js';
 import { statusCodeOf } from './failures.js';
-import { markRequestAbandoned } from '../util/cleanup.js';
+import { markRequestAbandoned, registerCleanup } from '../util/cleanup.js';
 import { within } from '../util/within.js';
 
 /** How long the engine has to answer a kill or a removal of a run's container. */
@@ -63,19 +63,32 @@ export async function killWithin(
 
 /**
  * CALL's answer, else exit 3 once LIMIT_MS passed: the engine did not answer WHAT (e.g. "the
- * creation of a container of IMAGE"). An answer that comes after that goes to LATE (a container
- * created late is removed by it), while the process is still running.
+ * creation of a container of IMAGE"). An answer that comes after that goes to LATE (an attach's
+ * stream is closed by it, a container created late is removed); with waitAtExit the process's last
+ * cleanups wait for that at most CONTAINER_CALL_LIMIT_MS more (after them, a container made later
+ * is the post step's, by its label).
  */
 export async function setupWithin<T>(
   call: Promise<T>,
   what: string,
-  late?: (answer: T) => unknown,
-  limitMs = CONTAINER_SETUP_LIMIT_MS,
+  options: { late?: (answer: T) => unknown; waitAtExit?: boolean; limitMs?: number } = {},
 ): Promise<T> {
+  const { late, waitAtExit = false, limitMs = CONTAINER_SETUP_LIMIT_MS } = options;
   const r = await within(call, limitMs, LATE);
   if (r !== LATE) return r as T;
   markRequestAbandoned();
-  if (late) void call.then(late, () => undefined);
+  if (late) {
+    const handled = call.then(late).then(
+      () => undefined,
+      () => undefined,
+    );
+    if (waitAtExit) {
+      const unregister = registerCleanup(
+        async () => void (await within(handled, CONTAINER_CALL_LIMIT_MS, LATE)),
+      );
+      void handled.finally(unregister);
+    }
+  }
   throw new EnvironmentError(
     `the Docker engine did not answer ${what} within ${Math.round(limitMs / 1000)} s`,
     ENGINE_HUNG_FIX,

@@ -80,7 +80,10 @@ export function createManaged(
     () => creating.delete(created),
   );
   // A container the engine creates after the limit is removed then (it was never started).
-  return setupWithin(created, `the creation of a container of ${spec.image}`, (c) => removeWithin(c));
+  return setupWithin(created, `the creation of a container of ${spec.image}`, {
+    late: (c) => removeWithin(c),
+    waitAtExit: true,
+  });
 }
 
 interface Output {
@@ -165,7 +168,7 @@ async function launch(
     stream = await setupWithin(
       client.call(() => container.attach({ stream: true, stdout: true, stderr: true })),
       `the attach to ${at}`,
-      destroyStream,
+      { late: destroyStream },
     );
     const ended = collectOutput(
       docker,
