@@ -202,5 +202,8 @@ describe("a gone run's stamped root", () => {
     stampRoot(root, stamp);
     expect(readStamp(root)).toEqual(stamp);
     expect(readdirSync(root)).toEqual([OWNER_FILE]);
+    // One that cannot be written (a full disk; here no folder) is none, not the run's failure.
+    expect(() => stampRoot(path.join(base, 'gone'), stamp)).not.toThrow();
+    expect(readStamp(path.join(base, 'gone'))).toBeUndefined();
   });
 });

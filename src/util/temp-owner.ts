@@ -40,10 +40,18 @@ export function ownStamp(procDir = '/proc', pid = process.pid): OwnerStamp | und
   return machine && start !== undefined ? { pid, start, ...machine } : undefined;
 }
 
-/** Write this process's stamp into ROOT (owner-only); nothing where there is no /proc. */
+/**
+ * Write this process's stamp into ROOT (owner-only); nothing where there is no /proc. A stamp that
+ * cannot be written (a full disk) is none: the root is then swept only once stale, and the run
+ * goes on (its temp dirs would fail on their own, with their own message, if the disk is full).
+ */
 export function stampRoot(root: string, stamp: OwnerStamp | undefined = ownStamp()): void {
   if (stamp === undefined) return;
-  writeFileSync(path.join(root, OWNER_FILE), JSON.stringify(stamp), { mode: 0o600 });
+  try {
+    writeFileSync(path.join(root, OWNER_FILE), JSON.stringify(stamp), { mode: 0o600 });
+  } catch {
+    // no stamp
+  }
 }
 
 /** The stamp in ROOT, when there is a well-formed one. */

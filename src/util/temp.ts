@@ -25,8 +25,8 @@ export function runTempBase(base: string = tmpdir()): string {
   mkdirSync(root, { recursive: true, mode: 0o700 });
   if (rootMade !== root) {
     checkPrivate(root, lstatSync(root));
-    rootMade = root;
     stampRoot(root); // who made it: a later run can tell it is gone (temp-owner.ts)
+    rootMade = root;
     sweepStaleRoots(base); // never this run's own root (see there)
     process.once('exit', () => removeIfOnlyStamp(root));
   }
