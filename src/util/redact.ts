@@ -6,6 +6,7 @@
 // headers' (`Bearer ***`: redact-connection.ts). Rules: images/probe/redaction-rules.json.
 import { findJwts } from './find-jwts.js';
 import { maskWrittenCredentials } from './redact-connection.js';
+import { maskCollapsedUserinfos } from './redact-collapsed.js';
 import { REDACTION_RULES } from './redact-rules.js';
 import { escapeRegExp } from './text.js';
 export { REDACTION_RULES, type RedactionRules } from './redact-rules.js';
@@ -214,7 +215,8 @@ function maskUserinfo(m: RegExpExecArray, mask: string): string {
  * place, the rest kept (redactDeep replaces all); linear in its length: 10 MB on one line is fine.
  */
 export function redactText(text: string): string {
-  let out = maskWrittenCredentials(redactUrls(text, REDACTED), [REDACTED, MASK]);
+  const urls = redactUrls(maskCollapsedUserinfos(text, REDACTED, [MASK]), REDACTED);
+  let out = maskWrittenCredentials(urls, [REDACTED, MASK]);
   for (const p of SECRET_VALUE_G) out = out.replace(p, REDACTED);
   const jwts = findJwts(out);
   if (jwts.length === 0) return out;
