@@ -103,6 +103,23 @@ describe('ml-image diff', () => {
     }
   });
 
+  // Audit: the heading masked it, the report's marker and the JSON model's variant did not.
+  it('a token given as --variant is printed nowhere: heading, marker, JSON model', async () => {
+    for (const format of ['md', 'json']) {
+      const r = await run(
+        'base.json',
+        'head.json',
+        '--format',
+        format,
+        '--variant',
+        'ghp_abcdefghijklmnopqrstuvwxyz0123456789',
+      );
+      expect(r.code).toBe(0);
+      expect(r.out).not.toContain('ghp_abcdefghij');
+      expect(r.out).toMatch(/redacted/);
+    }
+  });
+
   it('a login or token in --image or --baseline-ref is never printed (Markdown or JSON)', async () => {
     for (const format of ['md', 'json']) {
       const r = await run(

@@ -118,7 +118,7 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
     const model = buildReportModel({
       // Flags are shown (the heading, the JSON model): secrets in them masked.
       image: redactText(values.image ?? repositoryOf(head.image.ref)),
-      variant: values.variant ?? head.image.variant ?? 'default',
+      variant: redactText(values.variant ?? head.image.variant ?? 'default'),
       entries: [
         {
           platform: head.image.platform,
