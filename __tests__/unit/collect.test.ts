@@ -358,7 +358,24 @@ describe('slurmJob and k8sJob: the job as read', () => {
       slurmJob('d', { file: 'd/job.json', text: JSON.stringify(meta()) }, [
         { file: 'd/imports.json', text: '{"id": "imports", "status": "pass"' },
       ]);
-    expect(inputErrorOf(bad).message).toMatch(/^d\/imports\.json: the suite's result is not JSON/);
+    expect(inputErrorOf(bad).message).toMatch(
+      /^d\/imports\.json: the suite's result: not JSON: .* at line 1, column 35$/,
+    );
+    // Audit: nested past the readers' limit, its metrics overflowed the redaction ("internal error").
+    const deep = () =>
+      slurmJob('d', { file: 'd/job.json', text: JSON.stringify(meta()) }, [
+        {
+          file: 'd/imports.json',
+          text: `{"id": "imports", "metrics": {"x": ${'['.repeat(5000)}${']'.repeat(5000)}}}`,
+        },
+      ]);
+    expect(inputErrorOf(deep).message).toMatch(
+      /^d\/imports\.json: the suite's result: JSON nested deeper than 64 levels/,
+    );
+    const bom = () => slurmJob('d', { file: 'd/job.json', text: `\uFEFF${JSON.stringify(meta())}` }, []);
+    expect(inputErrorOf(bom).message).toMatch(
+      /^d\/job\.json: the job's description: not JSON: a byte order mark/,
+    );
     const noStatus = () =>
       slurmJob('d', { file: 'd/job.json', text: JSON.stringify(meta()) }, [
         {

@@ -16,6 +16,7 @@ import {
 } from './job-schema.js';
 import { formatIssues } from '../config/issues.js';
 import { printable } from '../util/text.js';
+import { parseJsonText } from '../util/json-file.js';
 
 /** One suite's record and the end of its output (a failing suite's stderr), with where it was read. */
 export interface CollectedRecord {
@@ -38,12 +39,9 @@ const EXPORT_AGAIN =
 
 /** TEXT (one JSON value) through SCHEMA; bad input naming WHERE and WHAT otherwise. */
 function parsed<S extends z.ZodType>(schema: S, text: string, where: string, what: string): z.infer<S> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${where}: the ${what} is not JSON (${(e as Error).message})`, EXPORT_AGAIN);
-  }
+  // The shared reader: nested at most MAX_JSON_DEPTH (a deeper one overflowed the redaction's walk:
+  // "internal error"), a byte order mark or bad syntax named by line and column.
+  const value = parseJsonText(text, `${where}: the ${what}`, EXPORT_AGAIN);
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   throw new InputError(
@@ -53,12 +51,9 @@ function parsed<S extends z.ZodType>(schema: S, text: string, where: string, wha
 }
 
 export function parseJobMeta(text: string, where: string): JobMeta {
-  let version: unknown;
-  try {
-    version = (JSON.parse(text) as { schemaVersion?: unknown } | null)?.schemaVersion;
-  } catch {
-    // parsed() names the JSON error.
-  }
+  const value = parseJsonText(text, `${where}: the job's description`, EXPORT_AGAIN);
+  const version: unknown =
+    typeof value === 'object' && value !== null ? Reflect.get(value, 'schemaVersion') : undefined;
   if (typeof version === 'number' && version !== JOB_META_SCHEMA_VERSION)
     throw new InputError(
       `${where}: the job's description is of schema version ${version}, which ${version < JOB_META_SCHEMA_VERSION ? 'an earlier' : 'a later'} ml-image wrote; this one reads version ${JOB_META_SCHEMA_VERSION} (it lists the tests the job runs)`,
