@@ -11,6 +11,7 @@ import {
 } from '../capture/record.js';
 import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
+import { safeParseInput } from '../util/parse-input.js';
 import { SMOKE_RESULT_SCHEMA_VERSION, type SmokeResult, SmokeResultSchema } from '../smoke/result.js';
 import { redactDeep, redactEnvMap, redactLabels } from '../util/redact.js';
 import { redactInstruction } from '../util/redact-instruction.js';
@@ -86,7 +87,7 @@ function read<T>(json: unknown, source: string, kind: Kind<T>): T {
       throw new InputError(`${source}: schemaVersion ${v} is no longer readable (no migration to ${v + 1})`);
     record = step(record);
   }
-  const parsed = kind.schema.safeParse(record);
+  const parsed = safeParseInput(kind.schema, record, source);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues;
   const lines = formatIssues(parsed.error, record, kind.schema)

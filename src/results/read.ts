@@ -11,6 +11,7 @@ import type { EnvRecord } from '../capture/record.js';
 import { formatIssues } from '../config/issues.js';
 import { readEnvRecord, readSmokeResult } from '../diff/read.js';
 import { InputError } from '../errors.js';
+import { safeParseInput } from '../util/parse-input.js';
 import { PLAN_SCHEMA_VERSION, type Plan, PlanSchema } from '../plan/schema.js';
 import {
   RESOLUTION_SCHEMA_VERSION,
@@ -34,7 +35,7 @@ const versionOf = (data: unknown): unknown => (data as { schemaVersion?: unknown
 
 /** DATA parsed with SCHEMA; a mismatch is bad input: "FILE: not a WHAT: <the first problem>". */
 function parseAs<T>(schema: z.ZodType<T>, data: unknown, file: string, what: string, fix?: string): T {
-  const parsed = schema.safeParse(data);
+  const parsed = safeParseInput(schema, data, file);
   if (!parsed.success)
     throw new InputError(`${file}: not ${what}: ${formatIssues(parsed.error, data, schema)[0]}`, fix);
   return parsed.data;

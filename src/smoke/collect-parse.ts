@@ -17,6 +17,7 @@ import {
 import { formatIssues } from '../config/issues.js';
 import { printable } from '../util/text.js';
 import { parseJsonText } from '../util/json-file.js';
+import { safeParseInput } from '../util/parse-input.js';
 
 /** One suite's record and the end of its output (a failing suite's stderr), with where it was read. */
 export interface CollectedRecord {
@@ -38,11 +39,11 @@ const EXPORT_AGAIN =
   'export the job again with this version of ml-image (its jobs say which image and platform they ran), then run it';
 
 /** TEXT (one JSON value) through SCHEMA; bad input naming WHERE and WHAT otherwise. */
-function parsed<S extends z.ZodType>(schema: S, text: string, where: string, what: string): z.infer<S> {
+function parsed<T>(schema: z.ZodType<T>, text: string, where: string, what: string): T {
   // The shared reader: nested at most MAX_JSON_DEPTH (a deeper one overflowed the redaction's walk:
   // "internal error"), a byte order mark or bad syntax named by line and column.
   const value = parseJsonText(text, `${where}: the ${what}`, EXPORT_AGAIN);
-  const r = schema.safeParse(value);
+  const r = safeParseInput(schema, value, `${where}: the ${what}`, EXPORT_AGAIN);
   if (r.success) return r.data;
   throw new InputError(
     `${where}: the ${what}: ${formatIssues(r.error, value, schema).join('; ')}`,
