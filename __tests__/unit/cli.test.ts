@@ -600,6 +600,10 @@ describe('ml-image doctor (with a plain-object Docker adapter)', () => {
     });
     expect(io.out()).not.toContain('hunter2');
     expect(JSON.parse(readFileSync(path.join(dir, 'o', 'doctor.json'), 'utf8'))).toEqual(report);
+    // The text on stderr, as every command's failure (audit: doctor's went nowhere).
+    expect(io.err()).toBe(
+      'error: 2 of 2 checks failed: daemon, buildx\nfix: daemon: start dockerd; buildx: apt-get install docker-buildx\n',
+    );
   });
 
   it('--json when one check fails: its fix as written', async () => {
@@ -618,6 +622,7 @@ describe('ml-image doctor (with a plain-object Docker adapter)', () => {
       'platforms: the builder cannot build for linux/arm64 (it supports: linux/amd64)',
     ]);
     expect(error.fix).toMatch(/^register QEMU binfmt handlers: /);
+    expect(io.err()).toMatch(/^error: 1 of 3 checks failed: platforms\nfix: register QEMU binfmt handlers: /);
   });
 
   // error.fix: each fix once, after the names of every check it fixes; bare only when one check failed.

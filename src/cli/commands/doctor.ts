@@ -157,6 +157,9 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
         if (c.fix) io.stdout(`     fix: ${c.fix}\n`);
       }
     }
+    // As every command's failure: its error line (and fix) on stderr, --json or not.
+    if (report.error)
+      io.stderr(`error: ${report.error.message}\n${report.error.fix ? `fix: ${report.error.fix}\n` : ''}`);
     return report.ok ? 0 : 3;
   },
 };
