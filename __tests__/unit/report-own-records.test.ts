@@ -3,7 +3,7 @@
 // edited artifact) is refused, exit 2, naming the file and both values, as `ml-image diff` names two
 // records of different images; linux/arm64/v8 is linux/arm64. The baseline's such record makes the
 // baseline unreadable: the report goes on without it, with a warning.
-import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -156,5 +156,17 @@ describe("the baseline's record of another target: reported without the baseline
         /^cpu: the baseline could not be read, reporting without it: \S+env-cpu-amd64\.json: the environment record is of platform linux\/arm64 \(its file name says linux\/amd64\)/,
       ),
     );
+  });
+});
+
+// Audit: report.md a directory in --out: report-cpu.md and .json were written, then exit 2.
+describe('ml-image report --out with a directory where report.md goes', () => {
+  it('exit 2 naming it, and no report of a variant written before it', async () => {
+    results();
+    mkdirSync(path.join(dir, 'o1', 'report.md'), { recursive: true });
+    const r = await report('--out', 'o1');
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(/o1\/report\.md: a directory is in its place/);
+    expect(readdirSync(path.join(dir, 'o1'))).toEqual(['report.md']);
   });
 });

@@ -140,6 +140,7 @@ export async function reportStage(input: ReportStageInput, io: ReportStageIo): P
   const models: ReportModel[] = [];
   const out = input.out ?? input.results;
   const runKey = runKeyOf(input.plan, input.config, input.configVariants);
+  out.checkReportTargets(input.plan.variants.map((v) => v.name)); // none written if one cannot be
   for (const v of input.plan.variants) {
     const r = await reportVariant(input, io, v);
     if (!r) {

@@ -45,6 +45,7 @@ export function discardResults(): ResultDir {
     removeRecords: none,
     writeReport: () => '',
     writeRunReport: () => '',
+    checkReportTargets: () => undefined,
     writeComment: () => '',
     removeVariantReport: () => [],
     removeRunReport: () => [],

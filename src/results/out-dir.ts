@@ -10,7 +10,7 @@ import { type EnvRecord, EnvRecordSchema } from '../capture/record.js';
 import { type Plan, PlanSchema } from '../plan/schema.js';
 import { type Resolution, ResolutionSchema } from '../resolve/result.js';
 import { type SmokeResult, SmokeResultSchema, toJUnit } from '../smoke/result.js';
-import { ensureResultDir, writeFileAtomic } from '../util/json-file.js';
+import { checkReplaceable, ensureResultDir, writeFileAtomic } from '../util/json-file.js';
 import { PLAN_FILE } from './results.js';
 import { checked, json } from './write.js';
 
@@ -78,21 +78,30 @@ export function openOutDir(cwd: string, out: string): OutDir {
     writeFileAtomic(path.join(root, name), content, label);
   };
   const put = (name: string, content: string) => write(name, redactUrls(content));
+  // The files one call writes: none is written when one of them cannot be (checkReplaceable).
+  const group = (...names: string[]) =>
+    checkReplaceable(
+      names.map((n) => path.join(path.resolve(cwd, out), n)),
+      label,
+    );
   const putJson = (name: string, schema: z.ZodType, value: unknown) =>
     put(name, json(checked(schema, value, path.join(out, name))));
   return {
     writeEnv: (record) => putJson(OUT_FILES.env, EnvRecordSchema, record),
     writeSmoke: (result) => {
+      group(OUT_FILES.smoke, OUT_FILES.junit);
       putJson(OUT_FILES.smoke, SmokeResultSchema, result);
       put(OUT_FILES.junit, toJUnit(result));
     },
     writeResolve: (r) => {
+      group(OUT_FILES.constraints, OUT_FILES.requirements, OUT_FILES.resolution, OUT_FILES.explanation);
       write(OUT_FILES.constraints, redactBuildInput(r.constraints));
       write(OUT_FILES.requirements, redactBuildInput(`${r.requirements}\n`));
       putJson(OUT_FILES.resolution, ResolutionSchema, r.resolution);
       put(OUT_FILES.explanation, r.explanation);
     },
     writePlan: (plan) => {
+      group(OUT_FILES.plan, OUT_FILES.matrix);
       putJson(OUT_FILES.plan, PlanSchema, plan);
       put(OUT_FILES.matrix, `${JSON.stringify(plan.matrix)}\n`);
     },

@@ -26,7 +26,7 @@ import type { CommentArtifact } from '../report/artifact.js';
 import { type ReportModel, ReportModelSchema } from '../report/model-schema.js';
 import { type Resolution, ResolutionSchema } from '../resolve/result.js';
 import { type SmokeResult, SmokeResultSchema, toJUnit } from '../smoke/result.js';
-import { ensureResultDir, readJsonFile, writeFileAtomic } from '../util/json-file.js';
+import { checkReplaceable, ensureResultDir, readJsonFile, writeFileAtomic } from '../util/json-file.js';
 import { ownFilePath, ownSubdir, refuseLinkedSubdirs } from '../util/own-dir.js';
 import {
   readAttestFile,
@@ -159,6 +159,11 @@ export interface ResultDir extends AttestFiles {
   writeReport(variant: string, markdown: string, model: ReportModel): string;
   /** report.md (every variant of the run); returns the file. */
   writeRunReport(markdown: string): string;
+  /**
+   * Before the report stage writes: each report file of VARIANTS, report.md and the comment
+   * artifact, checked (checkReplaceable), so that none is written when one cannot be.
+   */
+  checkReportTargets(variants: readonly string[]): void;
   /** comment/ml-image-comment.json; returns the directory. */
   writeComment(payload: CommentArtifact): string;
   /**
@@ -243,6 +248,8 @@ export function openResultDir(
       return at(reportFile(variant, 'md'));
     },
     writeRunReport: (markdown) => (write(RUN_REPORT_FILE, markdown), at(RUN_REPORT_FILE)),
+    checkReportTargets: (variants) =>
+      checkReplaceable([...variants.flatMap(variantReportFiles), ...runReportFiles()].map(at), label),
     writeComment: (payload) => {
       const dir = ownSubdir(root, COMMENT_DIR, label);
       writeCommentArtifact(dir, payload);

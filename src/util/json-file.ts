@@ -5,6 +5,7 @@ import {
   closeSync,
   existsSync,
   fsyncSync,
+  lstatSync,
   mkdirSync,
   openSync,
   realpathSync,
@@ -223,6 +224,28 @@ export function writeError(e: unknown, file: string, label: string): Error {
       { cause: e },
     );
   return new InputError(`${label}: cannot write ${file}: ${reasonOf(e)}`, undefined, { cause: e });
+}
+
+/**
+ * Each of FILES, which writeFileAtomic is about to replace one after another, checked first: a
+ * directory in one's place would fail its rename after the files before it were written (a plan.json
+ * beside no matrix.json, the reports of some variants): bad input naming it, before any is written.
+ * Anything else there (a file, a link, a FIFO) the write replaces.
+ */
+export function checkReplaceable(files: readonly string[], label: string): void {
+  for (const file of files) {
+    let directory = false;
+    try {
+      directory = lstatSync(file).isDirectory();
+    } catch {
+      // nothing there (or not to be looked at: the write says why)
+    }
+    if (directory)
+      throw new InputError(
+        `${label}: cannot write ${file}: a directory is in its place`,
+        'remove that directory, or pass another output directory',
+      );
+  }
 }
 
 /**
