@@ -105,7 +105,7 @@ function forgetFiles(target, files) {
 /* harmony export */   nv: () => (/* binding */ CYCLONEDX_PREDICATE_TYPE),
 /* harmony export */   wE: () => (/* binding */ scrubDeep)
 /* harmony export */ });
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
 // What the attestations share: the predicate types, the tool's name, digests, and the one scrubbing
 // pass every attestation goes through before it leaves. The in-toto statement that wraps each
 // predicate is the signer's (cosign-key.ts inTotoStatement: Statement/v0.1, as cosign writes it).
@@ -227,8 +227,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/requirements/credentials.ts + 1 modules
 var credentials = __webpack_require__(53088);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(82513);
 // EXTERNAL MODULE: ./src/util/redact-connection.ts
 var redact_connection = __webpack_require__(79652);
 ;// CONCATENATED MODULE: ./src/util/written-credential.ts
@@ -664,8 +664,8 @@ var build_args = __webpack_require__(12239);
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __webpack_require__(72752);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(82513);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/config/provenance.ts
@@ -1348,7 +1348,7 @@ function inheritedFrom(v, field) {
 /* harmony export */   xs: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.xs)
 /* harmony export */ });
 /* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17183);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82513);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // Where the report makes untrusted text safe for GitHub Markdown (PR comments, job summaries).
 // Every value from a record, smoke result, resolver or model goes through md() or html() at render
@@ -1450,8 +1450,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/util/url-secrets.ts
 var url_secrets = __webpack_require__(92561);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(82513);
 ;// CONCATENATED MODULE: ./src/requirements/credential-values.ts
 // What a value written in a credential's place in a requirements file is, for the refusal at the
 // door (credentials.ts): a secret; a reference pip does not fill in ($NAME, %NAME%, {{name}},
@@ -2998,7 +2998,7 @@ function toJUnit(r) {
 /* harmony export */ });
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38287);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82513);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // Untrusted text made safe for Markdown: md() and html() for GitHub (PR comments, job summaries;
 // src/report/escape.ts re-exports them), stripUnsafe() and codeFence() also for the resolver's
@@ -3204,7 +3204,7 @@ const RUNNER_OWN_VARIABLE = "is one of the runner's own variables (ACTIONS_*, IN
 /* harmony export */   gJ: () => (/* binding */ urlTokens),
 /* harmony export */   u2: () => (/* binding */ isLiteralSecret)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
 // The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
 // they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
 // are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the

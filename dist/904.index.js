@@ -59,8 +59,8 @@ var build_args = __webpack_require__(12239);
 var inputs = __webpack_require__(64389);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(82513);
 ;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
 // docker/build-push-action's list inputs: the types they become, and the small parsers the build
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
@@ -2558,8 +2558,8 @@ function variantNamesOf(data) {
 
 // EXTERNAL MODULE: ./src/plan/schema.ts
 var plan_schema = __webpack_require__(47684);
-// EXTERNAL MODULE: ./src/results/results.ts + 7 modules
-var results_results = __webpack_require__(83220);
+// EXTERNAL MODULE: ./src/results/results.ts + 8 modules
+var results_results = __webpack_require__(73292);
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
 // A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
 // tool built: the image by digest from build.json, its non-root user and cache directories from the
@@ -11277,6 +11277,7 @@ async function reportStage(input, io) {
     const models = [];
     const out = input.out ?? input.results;
     const runKey = runKeyOf(input.plan, input.config, input.configVariants);
+    out.checkReportTargets(input.plan.variants.map((v) => v.name)); // none written if one cannot be
     for (const v of input.plan.variants) {
         const r = await reportVariant(input, io, v);
         if (!r) {

@@ -28388,8 +28388,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(33838);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __nccwpck_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __nccwpck_require__(82513);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __nccwpck_require__(49997);
 // EXTERNAL MODULE: external "node:https"
@@ -29266,16 +29266,24 @@ async function killWithin(container, limitMs = CONTAINER_CALL_LIMIT_MS) {
 }
 /**
  * CALL's answer, else exit 3 once LIMIT_MS passed: the engine did not answer WHAT (e.g. "the
- * creation of a container of IMAGE"). An answer that comes after that goes to LATE (a container
- * created late is removed by it), while the process is still running.
+ * creation of a container of IMAGE"). An answer that comes after that goes to LATE (an attach's
+ * stream is closed by it, a container created late is removed); with waitAtExit the process's last
+ * cleanups wait for that at most CONTAINER_CALL_LIMIT_MS more (after them, a container made later
+ * is the post step's, by its label).
  */
-async function setupWithin(call, what, late, limitMs = CONTAINER_SETUP_LIMIT_MS) {
+async function setupWithin(call, what, options = {}) {
+    const { late, waitAtExit = false, limitMs = CONTAINER_SETUP_LIMIT_MS } = options;
     const r = await (0,within/* within */.u)(call, limitMs, LATE);
     if (r !== LATE)
         return r;
     (0,cleanup/* markRequestAbandoned */.Z9)();
-    if (late)
-        void call.then(late, () => undefined);
+    if (late) {
+        const handled = call.then(late).then(() => undefined, () => undefined);
+        if (waitAtExit) {
+            const unregister = (0,cleanup/* registerCleanup */.qE)(async () => void (await (0,within/* within */.u)(handled, CONTAINER_CALL_LIMIT_MS, LATE)));
+            void handled.finally(unregister);
+        }
+    }
     throw new errors/* EnvironmentError */.eG(`the Docker engine did not answer ${what} within ${Math.round(limitMs / 1000)} s`, ENGINE_HUNG_FIX);
 }
 
@@ -29385,7 +29393,10 @@ function createManaged(client, spec, body) {
     creating.add(created);
     created.then(() => creating.delete(created), () => creating.delete(created));
     // A container the engine creates after the limit is removed then (it was never started).
-    return setupWithin(created, `the creation of a container of ${spec.image}`, (c) => removeWithin(c));
+    return setupWithin(created, `the creation of a container of ${spec.image}`, {
+        late: (c) => removeWithin(c),
+        waitAtExit: true,
+    });
 }
 const WaitSchema = schemas/* object */.Ikc({ StatusCode: schemas/* number */.aig() });
 /**
@@ -29435,7 +29446,7 @@ async function launch(client, spec, argv, wrapped, output) {
     try {
         const docker = await client.docker();
         const at = `container ${container.id.slice(0, 12)}`;
-        stream = await setupWithin(client.call(() => container.attach({ stream: true, stdout: true, stderr: true })), `the attach to ${at}`, destroyStream);
+        stream = await setupWithin(client.call(() => container.attach({ stream: true, stdout: true, stderr: true })), `the attach to ${at}`, { late: destroyStream });
         const ended = collectOutput(docker, stream, (s, which) => {
             output[which] += s;
             spec.onOutput?.(s, which);
@@ -30206,7 +30217,7 @@ function capErrors(io, budget = ERROR_ANNOTATION_BUDGET) {
 /* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(72679);
 /* harmony import */ var _docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(45206);
 /* harmony import */ var _util_process_tree_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(26706);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(82513);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(49997);
 /* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(54868);
 /* harmony import */ var _util_temp_owner_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(22238);
@@ -30420,7 +30431,7 @@ async function cleanImages(io, runId, outcome) {
         return;
     }
     try {
-        const images = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(748), __nccwpck_require__.e(267), __nccwpck_require__.e(449)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
+        const images = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(748), __nccwpck_require__.e(571), __nccwpck_require__.e(449)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
         const since = Number(io.getState?.(STATE.builtSince) ?? '');
         const written = images.readRunBuild(resultDir, since > 0 ? since : undefined);
         // No build.json of this run: the targets its build reported before it failed or was cancelled.
@@ -30638,7 +30649,7 @@ const scopedCacheOf = (u, variant, arch) => ({
 /* harmony export */ });
 /* unused harmony exports MAX_PROBLEMS, valueAt, linePrefix */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82513);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49997);
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
@@ -31799,7 +31810,7 @@ class ActionsExecRunner {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17700);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38201);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(82513);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(25835);
 
 
@@ -32939,7 +32950,7 @@ function exitCodeOf(err) {
 /* harmony export */   MZ: () => (/* binding */ readGitHubEventFile),
 /* harmony export */   dV: () => (/* binding */ defaultBranchOf)
 /* harmony export */ });
-/* unused harmony exports GitHubEventSchema, parseGitHubEvent, readRunEventFacts */
+/* unused harmony exports GitHubEventSchema, parseGitHubEvent */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92857);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23387);
 // The runner's event payload (GITHUB_EVENT_PATH), parsed with a zod schema of the fields this
@@ -32955,7 +32966,7 @@ const isDate = (s) => !Number.isNaN(new Date(s).getTime());
 const MAX_EVENT_BYTES = 64 * 1024 * 1024;
 /**
  * The event fields read by src/report/github-env.ts, src/report/poster.ts, src/plan/git-context.ts
- * and (workflow_run) readRunEventFacts.
+ * and (workflow_run) mayBuildPullRequestCode.
  */
 const GitHubEventSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     pull_request: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
@@ -33032,15 +33043,6 @@ function readGitHubEventFile(path) {
     catch {
         return {};
     }
-}
-/**
- * What mayBuildPullRequestCode needs from the payload: read only on a workflow_run run (the one
- * event whose trust depends on it); any other run, or off a runner, gets an empty event.
- */
-function readRunEventFacts(env) {
-    if (env.GITHUB_ACTIONS !== 'true' || env.GITHUB_EVENT_NAME !== 'workflow_run')
-        return {};
-    return readGitHubEventFile(env.GITHUB_EVENT_PATH);
 }
 
 
@@ -33149,7 +33151,7 @@ else {
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(748), __nccwpck_require__.e(918), __nccwpck_require__.e(267), __nccwpck_require__.e(904)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92904));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(748), __nccwpck_require__.e(918), __nccwpck_require__.e(571), __nccwpck_require__.e(904)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92904));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -33837,6 +33839,7 @@ function installSignalCleanup(write = (t) => process.stderr.write(t), exit = exi
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  X7: () => (/* binding */ checkReplaceable),
   dc: () => (/* binding */ ensureResultDir),
   OW: () => (/* binding */ isJsonObject),
   F1: () => (/* binding */ jsonSyntaxProblem),
@@ -34058,6 +34061,25 @@ function writeError(e, file, label) {
     if (NO_ROOM.has(code))
         return new errors/* EnvironmentError */.eG(`${label}: cannot write ${file}: ${reasonOf(e)}`, `free space on the filesystem of ${external_node_path_default().dirname(file)} (or pass --out DIR on another one) and run again`, { cause: e });
     return new errors/* InputError */.dz(`${label}: cannot write ${file}: ${reasonOf(e)}`, undefined, { cause: e });
+}
+/**
+ * Each of FILES, which writeFileAtomic is about to replace one after another, checked first: a
+ * directory in one's place would fail its rename after the files before it were written (a plan.json
+ * beside no matrix.json, the reports of some variants): bad input naming it, before any is written.
+ * Anything else there (a file, a link, a FIFO) the write replaces.
+ */
+function checkReplaceable(files, label) {
+    for (const file of files) {
+        let directory = false;
+        try {
+            directory = (0,external_node_fs_.lstatSync)(file).isDirectory();
+        }
+        catch {
+            // nothing there (or not to be looked at: the write says why)
+        }
+        if (directory)
+            throw new errors/* InputError */.dz(`${label}: cannot write ${file}: a directory is in its place`, 'remove that directory, or pass another output directory');
+    }
 }
 /**
  * Write a file atomically: a temporary file in the same directory, then rename. A reader (a later
@@ -34887,7 +34909,7 @@ const REDACTION_RULES = RedactionRulesSchema.parse(redaction_rules_namespaceObje
 
 /***/ }),
 
-/***/ 38287:
+/***/ 82513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34991,6 +35013,20 @@ function findJwts(text) {
 
 // EXTERNAL MODULE: ./src/util/redact-connection.ts
 var redact_connection = __nccwpck_require__(79652);
+;// CONCATENATED MODULE: ./src/util/redact-collapsed.ts
+// A URL given where the CLI expected a path comes back resolved in the error that names the path,
+// its `//` made one by path.resolve (`/work/https:/u:pw@h/x.yml: not found`): redactUrls, which
+// reads `scheme://` as the shared rules do (images/probe/redaction-rules.json), does not see it as
+// a URL. Not a shared rule: the probe resolves no paths, only the tool's own messages do.
+/** `scheme:/userinfo@`: one slash, then the userinfo up to its `@`. */
+const COLLAPSED_USERINFO_G = /\b([a-z][a-z0-9+.-]*:\/)(?!\/)([^\s/@]+)@/gi;
+/** TEXT with each such userinfo replaced by MASK; one that is a mask already (KEEP) stays. */
+function maskCollapsedUserinfos(text, mask, keep = []) {
+    if (!text.includes('@') || !text.includes(':/'))
+        return text;
+    return text.replace(COLLAPSED_USERINFO_G, (whole, scheme, info) => info === mask || keep.includes(info) ? whole : `${scheme}${mask}@`);
+}
+
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __nccwpck_require__(49997);
 ;// CONCATENATED MODULE: ./src/util/redact-labels.ts
@@ -35039,6 +35075,7 @@ const SECRET_LABEL_WORD = /^(?:(?:api|access|private|secret|auth)?(?:key|token|s
 // `https://***@h/` for a token as the user name, `https://***:***@h/`, `?token=***`, Anaconda's
 // `/t/***/`, `dl.cloudsmith.io/***/`), connection strings' (`Password=***;`) and Authorization
 // headers' (`Bearer ***`: redact-connection.ts). Rules: images/probe/redaction-rules.json.
+
 
 
 
@@ -35234,7 +35271,8 @@ function maskUserinfo(m, mask) {
  * place, the rest kept (redactDeep replaces all); linear in its length: 10 MB on one line is fine.
  */
 function redactText(text) {
-    let out = (0,redact_connection/* maskWrittenCredentials */.g)(redactUrls(text, redact_REDACTED), [redact_REDACTED, MASK]);
+    const urls = redactUrls(maskCollapsedUserinfos(text, redact_REDACTED, [MASK]), redact_REDACTED);
+    let out = (0,redact_connection/* maskWrittenCredentials */.g)(urls, [redact_REDACTED, MASK]);
     for (const p of SECRET_VALUE_G)
         out = out.replace(p, redact_REDACTED);
     const jwts = findJwts(out);
@@ -35567,11 +35605,20 @@ function ownStamp(procDir = '/proc', pid = process.pid) {
     const start = (0,_process_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .startOf */ .GH)(pid, procDir);
     return machine && start !== undefined ? { pid, start, ...machine } : undefined;
 }
-/** Write this process's stamp into ROOT (owner-only); nothing where there is no /proc. */
+/**
+ * Write this process's stamp into ROOT (owner-only); nothing where there is no /proc. A stamp that
+ * cannot be written (a full disk) is none: the root is then swept only once stale, and the run
+ * goes on (its temp dirs would fail on their own, with their own message, if the disk is full).
+ */
 function stampRoot(root, stamp = ownStamp()) {
     if (stamp === undefined)
         return;
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, OWNER_FILE), JSON.stringify(stamp), { mode: 0o600 });
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, OWNER_FILE), JSON.stringify(stamp), { mode: 0o600 });
+    }
+    catch {
+        // no stamp
+    }
 }
 /** The stamp in ROOT, when there is a well-formed one. */
 function readStamp(root) {
@@ -35647,8 +35694,8 @@ function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(root, { recursive: true, mode: 0o700 });
     if (rootMade !== root) {
         checkPrivate(root, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(root));
-        rootMade = root;
         (0,_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .stampRoot */ .oT)(root); // who made it: a later run can tell it is gone (temp-owner.ts)
+        rootMade = root;
         sweepStaleRoots(base); // never this run's own root (see there)
         process.once('exit', () => removeIfOnlyStamp(root));
     }

@@ -68,8 +68,8 @@ __webpack_require__.d(__webpack_exports__, {
 var record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/requirements/parse.ts
 var parse = __webpack_require__(39459);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(82513);
 // EXTERNAL MODULE: ./src/diff/schema.ts
 var schema = __webpack_require__(2996);
 // EXTERNAL MODULE: ./src/util/text.ts

@@ -106,8 +106,8 @@ var util_text = __webpack_require__(49997);
  * may build a pull request's code (an /ok-to-test run's GITHUB_REF is the default branch's), whose
  * records must not become what the branch's next report is compared with.
  */
-function baselineSave(env, branch, sha) {
-    return (0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, (0,github_event/* readRunEventFacts */.rH)(env)) ? {} : { saveAs: { branch, sha } };
+function baselineSave(env, event, branch, sha) {
+    return (0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, event) ? {} : { saveAs: { branch, sha } };
 }
 /** The config `ml-image run` runs: --config, else an ml-image.yml here, else the bundled example. */
 function loadRunConfig(io, values) {
@@ -255,7 +255,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
                 mode: 'off',
                 baseline,
                 baseBranch: branch,
-                ...baselineSave(io.env, branch, git.sha ?? 'local'),
+                ...baselineSave(io.env, event, branch, git.sha ?? 'local'),
             },
         }, {
             docker: io.docker,

@@ -88,6 +88,7 @@ function discardResults() {
         removeRecords: none,
         writeReport: () => '',
         writeRunReport: () => '',
+        checkReportTargets: () => undefined,
         writeComment: () => '',
         removeVariantReport: () => [],
         removeRunReport: () => [],

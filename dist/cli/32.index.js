@@ -150,7 +150,7 @@ function inputSecrets(options, config, env, dir, read = secretFileText) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(82513);
 /* harmony import */ var _config_secret_id_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92916);
 /* harmony import */ var _python_py_pip_generated_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(34370);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
@@ -559,7 +559,7 @@ if __name__ == "__main__":
 /* harmony export */   c: () => (/* binding */ resolverDryRuns)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82513);
 /* harmony import */ var _references_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32780);
 // The requirements against the plan, before any container runs (the pipeline, when it resolves or
 // builds, and `validate`): what the files allow but the variants' builds cannot do as written.

@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _github_event_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(85015);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17700);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3788);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(82513);
 /* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(69409);
 /* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(50810);
 /* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(43140);
@@ -279,8 +279,7 @@ async function platformImage(docker, image, platform, host) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MZ: () => (/* binding */ readGitHubEventFile),
-/* harmony export */   dV: () => (/* binding */ defaultBranchOf),
-/* harmony export */   rH: () => (/* binding */ readRunEventFacts)
+/* harmony export */   dV: () => (/* binding */ defaultBranchOf)
 /* harmony export */ });
 /* unused harmony exports GitHubEventSchema, parseGitHubEvent */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
@@ -298,7 +297,7 @@ const isDate = (s) => !Number.isNaN(new Date(s).getTime());
 const MAX_EVENT_BYTES = 64 * 1024 * 1024;
 /**
  * The event fields read by src/report/github-env.ts, src/report/poster.ts, src/plan/git-context.ts
- * and (workflow_run) readRunEventFacts.
+ * and (workflow_run) mayBuildPullRequestCode.
  */
 const GitHubEventSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     pull_request: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
@@ -376,15 +375,6 @@ function readGitHubEventFile(path) {
         return {};
     }
 }
-/**
- * What mayBuildPullRequestCode needs from the payload: read only on a workflow_run run (the one
- * event whose trust depends on it); any other run, or off a runner, gets an empty event.
- */
-function readRunEventFacts(env) {
-    if (env.GITHUB_ACTIONS !== 'true' || env.GITHUB_EVENT_NAME !== 'workflow_run')
-        return {};
-    return readGitHubEventFile(env.GITHUB_EVENT_PATH);
-}
 
 
 /***/ }),
@@ -411,8 +401,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __webpack_require__(72752);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(82513);
 ;// CONCATENATED MODULE: ./src/python/netrc.ts
 // Index logins reach pip through a netrc file, the URLs without them: pip copies every index URL,
 // login included, onto the command line of the pip it starts to build a source distribution
@@ -844,7 +834,7 @@ if __name__ == "__main__":
 /* harmony export */   c: () => (/* binding */ resolverDryRuns)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82513);
 /* harmony import */ var _references_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32780);
 // The requirements against the plan, before any container runs (the pipeline, when it resolves or
 // builds, and `validate`): what the files allow but the variants' builds cannot do as written.
@@ -1002,7 +992,7 @@ function readListedRequirements(files, secrets, baseDir, env, given) {
 /* unused harmony exports OUT_FILES, redactBuildInput */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82513);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 /* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66917);
 /* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(47684);
@@ -1070,20 +1060,25 @@ function openOutDir(cwd, out) {
         (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_7__/* .writeFileAtomic */ .Zf)(node_path__WEBPACK_IMPORTED_MODULE_0___default().join(root, name), content, label);
     };
     const put = (name, content) => write(name, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content));
+    // The files one call writes: none is written when one of them cannot be (checkReplaceable).
+    const group = (...names) => (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_7__/* .checkReplaceable */ .X7)(names.map((n) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, out), n)), label);
     const putJson = (name, schema, value) => put(name, (0,_write_js__WEBPACK_IMPORTED_MODULE_9__/* .json */ .P)((0,_write_js__WEBPACK_IMPORTED_MODULE_9__/* .checked */ .K)(schema, value, node_path__WEBPACK_IMPORTED_MODULE_0___default().join(out, name))));
     return {
         writeEnv: (record) => putJson(OUT_FILES.env, _capture_record_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvRecordSchema */ .iv, record),
         writeSmoke: (result) => {
+            group(OUT_FILES.smoke, OUT_FILES.junit);
             putJson(OUT_FILES.smoke, _smoke_result_js__WEBPACK_IMPORTED_MODULE_6__/* .SmokeResultSchema */ .wp, result);
             put(OUT_FILES.junit, (0,_smoke_result_js__WEBPACK_IMPORTED_MODULE_6__/* .toJUnit */ .U5)(result));
         },
         writeResolve: (r) => {
+            group(OUT_FILES.constraints, OUT_FILES.requirements, OUT_FILES.resolution, OUT_FILES.explanation);
             write(OUT_FILES.constraints, redactBuildInput(r.constraints));
             write(OUT_FILES.requirements, redactBuildInput(`${r.requirements}\n`));
             putJson(OUT_FILES.resolution, _resolve_result_js__WEBPACK_IMPORTED_MODULE_5__/* .ResolutionSchema */ .Cg, r.resolution);
             put(OUT_FILES.explanation, r.explanation);
         },
         writePlan: (plan) => {
+            group(OUT_FILES.plan, OUT_FILES.matrix);
             putJson(OUT_FILES.plan, _plan_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .PlanSchema */ .fB, plan);
             put(OUT_FILES.matrix, `${JSON.stringify(plan.matrix)}\n`);
         },

@@ -327,8 +327,7 @@ function printedReport(io, markdown) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MZ: () => (/* binding */ readGitHubEventFile),
-/* harmony export */   dV: () => (/* binding */ defaultBranchOf),
-/* harmony export */   rH: () => (/* binding */ readRunEventFacts)
+/* harmony export */   dV: () => (/* binding */ defaultBranchOf)
 /* harmony export */ });
 /* unused harmony exports GitHubEventSchema, parseGitHubEvent */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
@@ -346,7 +345,7 @@ const isDate = (s) => !Number.isNaN(new Date(s).getTime());
 const MAX_EVENT_BYTES = 64 * 1024 * 1024;
 /**
  * The event fields read by src/report/github-env.ts, src/report/poster.ts, src/plan/git-context.ts
- * and (workflow_run) readRunEventFacts.
+ * and (workflow_run) mayBuildPullRequestCode.
  */
 const GitHubEventSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     pull_request: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
@@ -423,15 +422,6 @@ function readGitHubEventFile(path) {
     catch {
         return {};
     }
-}
-/**
- * What mayBuildPullRequestCode needs from the payload: read only on a workflow_run run (the one
- * event whose trust depends on it); any other run, or off a runner, gets an empty event.
- */
-function readRunEventFacts(env) {
-    if (env.GITHUB_ACTIONS !== 'true' || env.GITHUB_EVENT_NAME !== 'workflow_run')
-        return {};
-    return readGitHubEventFile(env.GITHUB_EVENT_PATH);
 }
 
 

@@ -105,7 +105,7 @@ function forgetFiles(target, files) {
 /* harmony export */   nv: () => (/* binding */ CYCLONEDX_PREDICATE_TYPE),
 /* harmony export */   wE: () => (/* binding */ scrubDeep)
 /* harmony export */ });
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
 // What the attestations share: the predicate types, the tool's name, digests, and the one scrubbing
 // pass every attestation goes through before it leaves. The in-toto statement that wraps each
 // predicate is the signer's (cosign-key.ts inTotoStatement: Statement/v0.1, as cosign writes it).
@@ -855,8 +855,8 @@ var schemas = __webpack_require__(92857);
 var attest_result = __webpack_require__(29476);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(82513);
 // EXTERNAL MODULE: ./src/capture/record.ts
 var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/config/issues.ts
@@ -1028,6 +1028,8 @@ function linkRefused(at, label, where = '') {
 
 // EXTERNAL MODULE: ./src/diff/read.ts
 var read = __webpack_require__(15523);
+// EXTERNAL MODULE: ./src/util/parse-input.ts
+var parse_input = __webpack_require__(91814);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
 ;// CONCATENATED MODULE: ./src/results/read.ts
@@ -1036,6 +1038,7 @@ var read_regular = __webpack_require__(23387);
 // files (results.ts); these take the file's path. A file that is not there is "nothing" (undefined
 // or null, as each reader says); a file that is there but cannot be read or parsed is bad input
 // naming it (exit 2), except where a reader says another version's file is left out.
+
 
 
 
@@ -1056,7 +1059,7 @@ const SMOKE_KEY_MAX_BYTES = 4096;
 const versionOf = (data) => data?.schemaVersion;
 /** DATA parsed with SCHEMA; a mismatch is bad input: "FILE: not a WHAT: <the first problem>". */
 function parseAs(schema, data, file, what, fix) {
-    const parsed = schema.safeParse(data);
+    const parsed = (0,parse_input/* safeParseInput */.$)(schema, data, file);
     if (!parsed.success)
         throw new errors/* InputError */.dz(`${file}: not ${what}: ${(0,issues/* formatIssues */.og)(parsed.error, data, schema)[0]}`, fix);
     return parsed.data;
@@ -1440,6 +1443,7 @@ opts = {}) {
             return at((0,results_names/* reportFile */.rn)(variant, 'md'));
         },
         writeRunReport: (markdown) => (write(results_names/* RUN_REPORT_FILE */.SC, markdown), at(results_names/* RUN_REPORT_FILE */.SC)),
+        checkReportTargets: (variants) => (0,json_file/* checkReplaceable */.X7)([...variants.flatMap(variantReportFiles), ...runReportFiles()].map(at), label),
         writeComment: (payload) => {
             const dir = ownSubdir(root, results_names/* COMMENT_DIR */.MG, label);
             writeCommentArtifact(dir, payload);

@@ -238,16 +238,18 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   NQ: () => (/* binding */ readEnvRecord),
 /* harmony export */   dV: () => (/* binding */ readSmokeResult),
-/* harmony export */   lk: () => (/* reexport safe */ _util_json_file_js__WEBPACK_IMPORTED_MODULE_6__.lk)
+/* harmony export */   lk: () => (/* reexport safe */ _util_json_file_js__WEBPACK_IMPORTED_MODULE_7__.lk)
 /* harmony export */ });
 /* unused harmony exports ENV_RECORD_MIGRATIONS, SMOKE_RESULT_MIGRATIONS, maskedAgain */
 /* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66917);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3228);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38287);
-/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(97499);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(20317);
+/* harmony import */ var _util_parse_input_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91814);
+/* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3228);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(82513);
+/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(97499);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(20317);
+
 
 
 
@@ -299,7 +301,7 @@ function read(json, source, kind) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: schemaVersion ${v} is no longer readable (no migration to ${v + 1})`);
         record = step(record);
     }
-    const parsed = kind.schema.safeParse(record);
+    const parsed = (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_3__/* .safeParseInput */ .$)(kind.schema, record, source);
     if (parsed.success)
         return parsed.data;
     const issues = parsed.error.issues;
@@ -342,11 +344,11 @@ function maskedAgain(r) {
         ...r,
         image: {
             ...r.image,
-            env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactEnvMap */ .$i)(r.image.env),
-            labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactDeep */ .KL)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactLabels */ .PU)(r.image.labels)),
-            ...(history && { history: history.map((l) => ({ ...l, createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_5__/* .redactInstruction */ .QT)(l.createdBy) })) }),
+            env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactEnvMap */ .$i)(r.image.env),
+            labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactDeep */ .KL)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactLabels */ .PU)(r.image.labels)),
+            ...(history && { history: history.map((l) => ({ ...l, createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_6__/* .redactInstruction */ .QT)(l.createdBy) })) }),
         },
-        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactEnvMap */ .$i)(r.env),
+        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactEnvMap */ .$i)(r.env),
     };
 }
 function readRecordAsIs(json, source) {
@@ -362,9 +364,9 @@ function readRecordAsIs(json, source) {
 function readSmokeResult(json, source) {
     return read(json, source, {
         what: SMOKE_RESULT,
-        current: _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__/* .SMOKE_RESULT_SCHEMA_VERSION */ .Nn,
+        current: _smoke_result_js__WEBPACK_IMPORTED_MODULE_4__/* .SMOKE_RESULT_SCHEMA_VERSION */ .Nn,
         migrations: SMOKE_RESULT_MIGRATIONS,
-        schema: _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__/* .SmokeResultSchema */ .wp,
+        schema: _smoke_result_js__WEBPACK_IMPORTED_MODULE_4__/* .SmokeResultSchema */ .wp,
         keys: SMOKE_KEYS,
         other: { what: ENV_RECORD, keys: ENV_KEYS },
     });
@@ -617,6 +619,31 @@ function toJUnit(r) {
 
 /***/ }),
 
+/***/ 91814:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ safeParseInput)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
+/** SCHEMA.safeParse(DATA); a RangeError from zod's issue gathering is exit 2 naming SOURCE. */
+function safeParseInput(schema, data, source, fix = 'check the path: it must name a file that ml-image wrote') {
+    try {
+        return schema.safeParse(data);
+    }
+    catch (e) {
+        if (!(e instanceof RangeError))
+            throw e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: too many problems to list (zod ran out of stack): not a file ml-image wrote`, fix, {
+            cause: e,
+        });
+    }
+}
+
+
+/***/ }),
+
 /***/ 97499:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -629,8 +656,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MAX_INSTRUCTION
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(82513);
 // EXTERNAL MODULE: ./src/util/redact-output-headers.ts
 var redact_output_headers = __webpack_require__(43558);
 // EXTERNAL MODULE: ./src/util/redact-output-named.ts
@@ -1229,7 +1256,7 @@ function maskAssignments(text) {
 /* harmony export */   x3: () => (/* binding */ HEADER_HEAD)
 /* harmony export */ });
 /* unused harmony export credentialHeader */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
 /* harmony import */ var _redact_spans_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63435);
 // HTTP headers that carry a credential, wherever a program's output prints one on a line: curl -v's
@@ -1510,8 +1537,8 @@ __webpack_require__.d(__webpack_exports__, {
   f: () => (/* binding */ maskContinuations)
 });
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(82513);
 // EXTERNAL MODULE: ./src/util/redact-output-headers.ts
 var redact_output_headers = __webpack_require__(43558);
 // EXTERNAL MODULE: ./src/util/redact-output-named.ts
@@ -2003,7 +2030,7 @@ function continuationScanner() {
 /* harmony export */   uM: () => (/* binding */ yamlNamedValue)
 /* harmony export */ });
 /* unused harmony export secretStart */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
 /* harmony import */ var _redact_authorization_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42171);
 /* harmony import */ var _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43558);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66293);
@@ -2275,7 +2302,7 @@ function yamlNamedValue(line, name) {
 /* harmony export */   qG: () => (/* binding */ secretOption),
 /* harmony export */   vI: () => (/* binding */ credentialShaped)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
 /* harmony import */ var _redact_spans_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63435);
 // A secret on a command line as a program's output shows it (a shell's `set -x` trace, a logged
@@ -2562,7 +2589,7 @@ const optionValue = (value) => value !== _redact_js__WEBPACK_IMPORTED_MODULE_0__
 /* harmony export */   YA: () => (/* binding */ lowerSecret),
 /* harmony export */   oF: () => (/* binding */ secretKey)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
 // Which names in a program's output name a secret, and the one-line pairs that redactOutput masks
 // besides NAME=value, quoted pairs and YAML lines (redact-instruction.ts): a variable printed as
 // `NAME value` (Python's print(k, v)), a flow mapping (`{password: x, user: y}`, `{A_KEY=x}`), Go's
@@ -2787,7 +2814,7 @@ function maskKwarg(whole, lead, key, sep, dq, sq, long, plain) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ spliced)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
 // Spans of a text to mask, spliced in: what the output rules that read a value by hand (headers,
 // name and value pairs, command lines) share.
 

@@ -2111,6 +2111,7 @@ async function reportStage(input, io) {
     const models = [];
     const out = input.out ?? input.results;
     const runKey = runKeyOf(input.plan, input.config, input.configVariants);
+    out.checkReportTargets(input.plan.variants.map((v) => v.name)); // none written if one cannot be
     for (const v of input.plan.variants) {
         const r = await reportVariant(input, io, v);
         if (!r) {

@@ -608,8 +608,8 @@ var cosign_args = __webpack_require__(51386);
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var util_redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var util_redact = __webpack_require__(82513);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
 var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/util/process-tree.ts
@@ -1754,7 +1754,7 @@ function verifyDeps(env, ref, identity, tlog, given, transport = {}) {
 /* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3228);
 /* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(31738);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79124);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(82513);
 // The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
 // which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
 // validates the same predicates with both, so they cannot drift. No test output and no
@@ -2082,11 +2082,20 @@ function ownStamp(procDir = '/proc', pid = process.pid) {
     const start = (0,process_tree/* startOf */.GH)(pid, procDir);
     return machine && start !== undefined ? { pid, start, ...machine } : undefined;
 }
-/** Write this process's stamp into ROOT (owner-only); nothing where there is no /proc. */
+/**
+ * Write this process's stamp into ROOT (owner-only); nothing where there is no /proc. A stamp that
+ * cannot be written (a full disk) is none: the root is then swept only once stale, and the run
+ * goes on (its temp dirs would fail on their own, with their own message, if the disk is full).
+ */
 function stampRoot(root, stamp = ownStamp()) {
     if (stamp === undefined)
         return;
-    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(root, OWNER_FILE), JSON.stringify(stamp), { mode: 0o600 });
+    try {
+        (0,external_node_fs_.writeFileSync)(external_node_path_default().join(root, OWNER_FILE), JSON.stringify(stamp), { mode: 0o600 });
+    }
+    catch {
+        // no stamp
+    }
 }
 /** The stamp in ROOT, when there is a well-formed one. */
 function readStamp(root) {
@@ -2142,8 +2151,8 @@ function runTempBase(base = (0,external_node_os_.tmpdir)()) {
     (0,external_node_fs_.mkdirSync)(root, { recursive: true, mode: 0o700 });
     if (rootMade !== root) {
         checkPrivate(root, (0,external_node_fs_.lstatSync)(root));
-        rootMade = root;
         stampRoot(root); // who made it: a later run can tell it is gone (temp-owner.ts)
+        rootMade = root;
         sweepStaleRoots(base); // never this run's own root (see there)
         process.once('exit', () => removeIfOnlyStamp(root));
     }

@@ -169,7 +169,7 @@ function decodeRequirements(data) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23387);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(82513);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49997);
 /* harmony import */ var _decode_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(30744);
 // Reading one requirements file at the door: a regular file, bounded in size, not under /proc,
@@ -302,8 +302,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var file_digest = __webpack_require__(42545);
 // EXTERNAL MODULE: ./src/util/runner-env.ts
 var runner_env = __webpack_require__(2426);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(82513);
 // EXTERNAL MODULE: ./src/requirements/credentials.ts + 1 modules
 var credentials = __webpack_require__(53088);
 // EXTERNAL MODULE: ./src/requirements/options.ts

@@ -62,7 +62,7 @@ function otherImage(what, file, found, digest) {
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(311);
 /* harmony import */ var _python_entry_python_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(57953);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(66917);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(82513);
 /* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(97499);
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
@@ -401,8 +401,8 @@ var job_schema = __webpack_require__(44680);
 var results_results = __webpack_require__(98510);
 // EXTERNAL MODULE: ./src/config/platform.ts
 var platform = __webpack_require__(15063);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(82513);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/smoke/classify.ts + 1 modules
@@ -577,7 +577,13 @@ function collectedSmokeResult(collected, target, mask = (text) => text) {
 
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
+var json_file = __webpack_require__(20317);
+// EXTERNAL MODULE: ./src/util/parse-input.ts
+var parse_input = __webpack_require__(91814);
 ;// CONCATENATED MODULE: ./src/smoke/collect-parse.ts
+
+
 
 
 
@@ -586,26 +592,17 @@ var issues = __webpack_require__(11012);
 const EXPORT_AGAIN = 'export the job again with this version of ml-image (its jobs say which image and platform they ran), then run it';
 /** TEXT (one JSON value) through SCHEMA; bad input naming WHERE and WHAT otherwise. */
 function parsed(schema, text, where, what) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`${where}: the ${what} is not JSON (${e.message})`, EXPORT_AGAIN);
-    }
-    const r = schema.safeParse(value);
+    // The shared reader: nested at most MAX_JSON_DEPTH (a deeper one overflowed the redaction's walk:
+    // "internal error"), a byte order mark or bad syntax named by line and column.
+    const value = (0,json_file/* parseJsonText */.lk)(text, `${where}: the ${what}`, EXPORT_AGAIN);
+    const r = (0,parse_input/* safeParseInput */.$)(schema, value, `${where}: the ${what}`, EXPORT_AGAIN);
     if (r.success)
         return r.data;
     throw new errors/* InputError */.dz(`${where}: the ${what}: ${(0,issues/* formatIssues */.og)(r.error, value, schema).join('; ')}`, EXPORT_AGAIN);
 }
 function parseJobMeta(text, where) {
-    let version;
-    try {
-        version = JSON.parse(text)?.schemaVersion;
-    }
-    catch {
-        // parsed() names the JSON error.
-    }
+    const value = (0,json_file/* parseJsonText */.lk)(text, `${where}: the job's description`, EXPORT_AGAIN);
+    const version = typeof value === 'object' && value !== null ? Reflect.get(value, 'schemaVersion') : undefined;
     if (typeof version === 'number' && version !== job_schema/* JOB_META_SCHEMA_VERSION */.D1)
         throw new errors/* InputError */.dz(`${where}: the job's description is of schema version ${version}, which ${version < job_schema/* JOB_META_SCHEMA_VERSION */.D1 ? 'an earlier' : 'a later'} ml-image wrote; this one reads version ${job_schema/* JOB_META_SCHEMA_VERSION */.D1} (it lists the tests the job runs)`, version < job_schema/* JOB_META_SCHEMA_VERSION */.D1
             ? EXPORT_AGAIN

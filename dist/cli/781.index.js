@@ -454,8 +454,8 @@ function k8sManifests(o) {
     return o.nodes > 1 ? [configMap, rendezvousService(o, name, labels), job] : [configMap, job];
 }
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(82513);
 ;// CONCATENATED MODULE: ./src/export/secret-env.ts
 // The Slurm job keeps the submitter's secrets out of the image under test. sbatch exports the
 // submitting shell's environment, srun hands the job script's environment to its task, and Pyxis sets

@@ -439,7 +439,7 @@ async function matchOutput(output, expected, excluded, options = {}) {
 /* unused harmony exports OUTPUT_KEEP_CHARS, maskAfter, FAILURE_TAIL_LINES, FAILURE_TAIL_CHARS */
 /* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97499);
 /* harmony import */ var _util_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37497);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82513);
 /* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(52412);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49997);
 // What a smoke test's container run gave back, as the runner reads it: the end of the output it

@@ -105,8 +105,8 @@ var entry_python = __webpack_require__(57953);
 var cdi = __webpack_require__(78446);
 // EXTERNAL MODULE: ./src/smoke/gpu-pin.ts
 var gpu_pin = __webpack_require__(52013);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(82513);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/docker/failures.ts

@@ -1180,8 +1180,8 @@ function testWithin(re, text, ms) {
     }
 }
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(82513);
 // EXTERNAL MODULE: ./src/util/url-secrets.ts
 var url_secrets = __webpack_require__(92561);
 ;// CONCATENATED MODULE: ./src/attest/verify-inputs.ts
@@ -1704,7 +1704,7 @@ function explainRefusal(detail, pins, names, pems, flag) {
 /* harmony export */   Yn: () => (/* binding */ isOwnerRepo),
 /* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
 /* harmony export */ });
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
 // The workflow run and the runner, as the variables a GitHub runner sets describe them: the
 // provenance names the run as its builder, and the smoke results say where the suites ran (the
 // smoke attestation repeats it, even when another job makes it).

@@ -190,7 +190,7 @@ function indexUnreachable(output) {
 /* unused harmony export TORCH_INDEX_ENV */
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3788);
 /* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99679);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82513);
 /* harmony import */ var _workdir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62592);
 // What resolving one base image for one platform takes, and the views of it the steps share.
 
@@ -551,7 +551,7 @@ const engineInVm = (platform, context) => platform === 'darwin' || platform === 
 /* unused harmony exports PIP_CACHE_BASE_LABEL, mayCarryCredentials */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82513);
 /* harmony import */ var _github_run_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77562);
 /* harmony import */ var _util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23419);
 /* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18604);
@@ -756,8 +756,8 @@ var pep440 = __webpack_require__(68898);
 var markers = __webpack_require__(42971);
 // EXTERNAL MODULE: ./src/requirements/parse.ts
 var parse = __webpack_require__(39459);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(82513);
 ;// CONCATENATED MODULE: ./src/resolve/own-constraints.ts
 // The requirements' own -c lines in a conflict pip reports. pip merges every constraint on a
 // project into one ("The user requested (constraint) numpy==1.26.4,>=2": the base image's pin and

@@ -90,8 +90,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __webpack_require__(72752);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(82513);
 ;// CONCATENATED MODULE: ./src/python/netrc.ts
 // Index logins reach pip through a netrc file, the URLs without them: pip copies every index URL,
 // login included, onto the command line of the pip it starts to build a source distribution

@@ -19,7 +19,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(89538);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(17700);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(82513);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(49997);
 // Thin layer over node:util parseArgs: every parse problem is a usage error (exit 2).
 
@@ -1048,16 +1048,24 @@ async function killWithin(container, limitMs = CONTAINER_CALL_LIMIT_MS) {
 }
 /**
  * CALL's answer, else exit 3 once LIMIT_MS passed: the engine did not answer WHAT (e.g. "the
- * creation of a container of IMAGE"). An answer that comes after that goes to LATE (a container
- * created late is removed by it), while the process is still running.
+ * creation of a container of IMAGE"). An answer that comes after that goes to LATE (an attach's
+ * stream is closed by it, a container created late is removed); with waitAtExit the process's last
+ * cleanups wait for that at most CONTAINER_CALL_LIMIT_MS more (after them, a container made later
+ * is the post step's, by its label).
  */
-async function setupWithin(call, what, late, limitMs = CONTAINER_SETUP_LIMIT_MS) {
+async function setupWithin(call, what, options = {}) {
+    const { late, waitAtExit = false, limitMs = CONTAINER_SETUP_LIMIT_MS } = options;
     const r = await (0,within/* within */.u)(call, limitMs, LATE);
     if (r !== LATE)
         return r;
     (0,cleanup/* markRequestAbandoned */.Z9)();
-    if (late)
-        void call.then(late, () => undefined);
+    if (late) {
+        const handled = call.then(late).then(() => undefined, () => undefined);
+        if (waitAtExit) {
+            const unregister = (0,cleanup/* registerCleanup */.qE)(async () => void (await (0,within/* within */.u)(handled, CONTAINER_CALL_LIMIT_MS, LATE)));
+            void handled.finally(unregister);
+        }
+    }
     throw new errors/* EnvironmentError */.eG(`the Docker engine did not answer ${what} within ${Math.round(limitMs / 1000)} s`, ENGINE_HUNG_FIX);
 }
 
@@ -1167,7 +1175,10 @@ function createManaged(client, spec, body) {
     creating.add(created);
     created.then(() => creating.delete(created), () => creating.delete(created));
     // A container the engine creates after the limit is removed then (it was never started).
-    return setupWithin(created, `the creation of a container of ${spec.image}`, (c) => removeWithin(c));
+    return setupWithin(created, `the creation of a container of ${spec.image}`, {
+        late: (c) => removeWithin(c),
+        waitAtExit: true,
+    });
 }
 const WaitSchema = schemas/* object */.Ikc({ StatusCode: schemas/* number */.aig() });
 /**
@@ -1217,7 +1228,7 @@ async function launch(client, spec, argv, wrapped, output) {
     try {
         const docker = await client.docker();
         const at = `container ${container.id.slice(0, 12)}`;
-        stream = await setupWithin(client.call(() => container.attach({ stream: true, stdout: true, stderr: true })), `the attach to ${at}`, destroyStream);
+        stream = await setupWithin(client.call(() => container.attach({ stream: true, stdout: true, stderr: true })), `the attach to ${at}`, { late: destroyStream });
         const ended = collectOutput(docker, stream, (s, which) => {
             output[which] += s;
             spec.onOutput?.(s, which);
@@ -1656,8 +1667,8 @@ function createDefaultDockerAdapter() {
     return docker;
 }
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __nccwpck_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __nccwpck_require__(82513);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __nccwpck_require__(49997);
 // EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
@@ -2026,8 +2037,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/requirements/credentials.ts + 1 modules
 var credentials = __nccwpck_require__(53088);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __nccwpck_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __nccwpck_require__(82513);
 // EXTERNAL MODULE: ./src/util/redact-connection.ts
 var redact_connection = __nccwpck_require__(79652);
 ;// CONCATENATED MODULE: ./src/util/written-credential.ts
@@ -2185,7 +2196,7 @@ const PLAN_BUILD_ARGS = new Set([
 /* harmony export */ });
 /* unused harmony exports MAX_PROBLEMS, valueAt, linePrefix */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82513);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49997);
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
@@ -2596,8 +2607,8 @@ var build_args = __nccwpck_require__(12239);
 var oci_ref = __nccwpck_require__(17700);
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __nccwpck_require__(72752);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __nccwpck_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __nccwpck_require__(82513);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __nccwpck_require__(92945);
 // EXTERNAL MODULE: ./src/config/provenance.ts
@@ -4267,7 +4278,7 @@ class ActionsExecRunner {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17700);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38201);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38287);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(82513);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(25835);
 
 
@@ -5732,8 +5743,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/util/url-secrets.ts
 var url_secrets = __nccwpck_require__(92561);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __nccwpck_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __nccwpck_require__(82513);
 ;// CONCATENATED MODULE: ./src/requirements/credential-values.ts
 // What a value written in a credential's place in a requirements file is, for the refusal at the
 // door (credentials.ts): a secret; a reference pip does not fill in ($NAME, %NAME%, {{name}},
@@ -7470,6 +7481,7 @@ function installSignalCleanup(write = (t) => process.stderr.write(t), exit = exi
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  X7: () => (/* binding */ checkReplaceable),
   dc: () => (/* binding */ ensureResultDir),
   OW: () => (/* binding */ isJsonObject),
   lk: () => (/* binding */ parseJsonText),
@@ -7691,6 +7703,25 @@ function writeError(e, file, label) {
     if (NO_ROOM.has(code))
         return new errors/* EnvironmentError */.eG(`${label}: cannot write ${file}: ${reasonOf(e)}`, `free space on the filesystem of ${external_node_path_default().dirname(file)} (or pass --out DIR on another one) and run again`, { cause: e });
     return new errors/* InputError */.dz(`${label}: cannot write ${file}: ${reasonOf(e)}`, undefined, { cause: e });
+}
+/**
+ * Each of FILES, which writeFileAtomic is about to replace one after another, checked first: a
+ * directory in one's place would fail its rename after the files before it were written (a plan.json
+ * beside no matrix.json, the reports of some variants): bad input naming it, before any is written.
+ * Anything else there (a file, a link, a FIFO) the write replaces.
+ */
+function checkReplaceable(files, label) {
+    for (const file of files) {
+        let directory = false;
+        try {
+            directory = (0,external_node_fs_.lstatSync)(file).isDirectory();
+        }
+        catch {
+            // nothing there (or not to be looked at: the write says why)
+        }
+        if (directory)
+            throw new errors/* InputError */.dz(`${label}: cannot write ${file}: a directory is in its place`, 'remove that directory, or pass another output directory');
+    }
 }
 /**
  * Write a file atomically: a temporary file in the same directory, then rename. A reader (a later
@@ -8437,7 +8468,7 @@ const REDACTION_RULES = RedactionRulesSchema.parse(redaction_rules_namespaceObje
 
 /***/ }),
 
-/***/ 38287:
+/***/ 82513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8541,6 +8572,20 @@ function findJwts(text) {
 
 // EXTERNAL MODULE: ./src/util/redact-connection.ts
 var redact_connection = __nccwpck_require__(79652);
+;// CONCATENATED MODULE: ./src/util/redact-collapsed.ts
+// A URL given where the CLI expected a path comes back resolved in the error that names the path,
+// its `//` made one by path.resolve (`/work/https:/u:pw@h/x.yml: not found`): redactUrls, which
+// reads `scheme://` as the shared rules do (images/probe/redaction-rules.json), does not see it as
+// a URL. Not a shared rule: the probe resolves no paths, only the tool's own messages do.
+/** `scheme:/userinfo@`: one slash, then the userinfo up to its `@`. */
+const COLLAPSED_USERINFO_G = /\b([a-z][a-z0-9+.-]*:\/)(?!\/)([^\s/@]+)@/gi;
+/** TEXT with each such userinfo replaced by MASK; one that is a mask already (KEEP) stays. */
+function maskCollapsedUserinfos(text, mask, keep = []) {
+    if (!text.includes('@') || !text.includes(':/'))
+        return text;
+    return text.replace(COLLAPSED_USERINFO_G, (whole, scheme, info) => info === mask || keep.includes(info) ? whole : `${scheme}${mask}@`);
+}
+
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __nccwpck_require__(49997);
 ;// CONCATENATED MODULE: ./src/util/redact-labels.ts
@@ -8589,6 +8634,7 @@ const SECRET_LABEL_WORD = /^(?:(?:api|access|private|secret|auth)?(?:key|token|s
 // `https://***@h/` for a token as the user name, `https://***:***@h/`, `?token=***`, Anaconda's
 // `/t/***/`, `dl.cloudsmith.io/***/`), connection strings' (`Password=***;`) and Authorization
 // headers' (`Bearer ***`: redact-connection.ts). Rules: images/probe/redaction-rules.json.
+
 
 
 
@@ -8784,7 +8830,8 @@ function maskUserinfo(m, mask) {
  * place, the rest kept (redactDeep replaces all); linear in its length: 10 MB on one line is fine.
  */
 function redactText(text) {
-    let out = (0,redact_connection/* maskWrittenCredentials */.g)(redactUrls(text, redact_REDACTED), [redact_REDACTED, MASK]);
+    const urls = redactUrls(maskCollapsedUserinfos(text, redact_REDACTED, [MASK]), redact_REDACTED);
+    let out = (0,redact_connection/* maskWrittenCredentials */.g)(urls, [redact_REDACTED, MASK]);
     for (const p of SECRET_VALUE_G)
         out = out.replace(p, redact_REDACTED);
     const jwts = findJwts(out);
@@ -9242,7 +9289,7 @@ function firstLine(text, max = 500) {
 /* harmony export */   gJ: () => (/* binding */ urlTokens),
 /* harmony export */   u2: () => (/* binding */ isLiteralSecret)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38287);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82513);
 // The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
 // they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
 // are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the

@@ -1,5 +1,5 @@
-export const id = 267;
-export const ids = [267];
+export const id = 571;
+export const ids = [571];
 export const modules = {
 
 /***/ 99183:
@@ -1226,7 +1226,7 @@ const devcontainerFile = (variant) => node_path__WEBPACK_IMPORTED_MODULE_0___def
 
 /***/ }),
 
-/***/ 83220:
+/***/ 73292:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1252,8 +1252,8 @@ var schemas = __webpack_require__(92857);
 var attest_result = __webpack_require__(29476);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(82513);
 // EXTERNAL MODULE: ./src/capture/record.ts
 var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/config/issues.ts
@@ -1291,9 +1291,26 @@ var smoke_result = __webpack_require__(3228);
 var json_file = __webpack_require__(20317);
 // EXTERNAL MODULE: ./src/util/own-dir.ts
 var own_dir = __webpack_require__(91326);
+;// CONCATENATED MODULE: ./src/util/parse-input.ts
+
+/** SCHEMA.safeParse(DATA); a RangeError from zod's issue gathering is exit 2 naming SOURCE. */
+function safeParseInput(schema, data, source, fix = 'check the path: it must name a file that ml-image wrote') {
+    try {
+        return schema.safeParse(data);
+    }
+    catch (e) {
+        if (!(e instanceof RangeError))
+            throw e;
+        throw new errors/* InputError */.dz(`${source}: too many problems to list (zod ran out of stack): not a file ml-image wrote`, fix, {
+            cause: e,
+        });
+    }
+}
+
 // EXTERNAL MODULE: ./src/util/redact-instruction.ts + 1 modules
 var redact_instruction = __webpack_require__(97499);
 ;// CONCATENATED MODULE: ./src/diff/read.ts
+
 
 
 
@@ -1345,7 +1362,7 @@ function read(json, source, kind) {
             throw new errors/* InputError */.dz(`${source}: schemaVersion ${v} is no longer readable (no migration to ${v + 1})`);
         record = step(record);
     }
-    const parsed = kind.schema.safeParse(record);
+    const parsed = safeParseInput(kind.schema, record, source);
     if (parsed.success)
         return parsed.data;
     const issues = parsed.error.issues;
@@ -1437,6 +1454,7 @@ var read_regular = __webpack_require__(23387);
 
 
 
+
 /** The smoke reuse key: "<manifest digest> <inputs sha256>", then (not in older files) a line
  * "content:sha256:<hex> <inputs sha256>" of the image's content (src/smoke/reuse.ts). */
 const SmokeKeySchema = schemas/* string */.YjP().regex(/^\S+ [0-9a-f]{64}(\ncontent:\S+ [0-9a-f]{64})?$/);
@@ -1446,7 +1464,7 @@ const SMOKE_KEY_MAX_BYTES = 4096;
 const versionOf = (data) => data?.schemaVersion;
 /** DATA parsed with SCHEMA; a mismatch is bad input: "FILE: not a WHAT: <the first problem>". */
 function parseAs(schema, data, file, what, fix) {
-    const parsed = schema.safeParse(data);
+    const parsed = safeParseInput(schema, data, file);
     if (!parsed.success)
         throw new errors/* InputError */.dz(`${file}: not ${what}: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, schema)[0]}`, fix);
     return parsed.data;
@@ -1843,6 +1861,7 @@ opts = {}) {
             return at((0,results_names/* reportFile */.rn)(variant, 'md'));
         },
         writeRunReport: (markdown) => (write(results_names/* RUN_REPORT_FILE */.SC, markdown), at(results_names/* RUN_REPORT_FILE */.SC)),
+        checkReportTargets: (variants) => (0,json_file/* checkReplaceable */.X7)([...variants.flatMap(variantReportFiles), ...runReportFiles()].map(at), label),
         writeComment: (payload) => {
             const dir = (0,own_dir/* ownSubdir */.C$)(root, results_names/* COMMENT_DIR */.MG, label);
             writeCommentArtifact(dir, payload);
@@ -2190,8 +2209,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MAX_INSTRUCTION
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(82513);
 // EXTERNAL MODULE: ./src/util/redact-output-headers.ts
 var redact_output_headers = __webpack_require__(43558);
 // EXTERNAL MODULE: ./src/util/redact-output-named.ts
@@ -2790,7 +2809,7 @@ function maskAssignments(text) {
 /* harmony export */   x3: () => (/* binding */ HEADER_HEAD)
 /* harmony export */ });
 /* unused harmony export credentialHeader */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
 /* harmony import */ var _redact_spans_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63435);
 // HTTP headers that carry a credential, wherever a program's output prints one on a line: curl -v's
@@ -3071,8 +3090,8 @@ __webpack_require__.d(__webpack_exports__, {
   f: () => (/* binding */ maskContinuations)
 });
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(82513);
 // EXTERNAL MODULE: ./src/util/redact-output-headers.ts
 var redact_output_headers = __webpack_require__(43558);
 // EXTERNAL MODULE: ./src/util/redact-output-named.ts
@@ -3564,7 +3583,7 @@ function continuationScanner() {
 /* harmony export */   uM: () => (/* binding */ yamlNamedValue)
 /* harmony export */ });
 /* unused harmony export secretStart */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
 /* harmony import */ var _redact_authorization_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42171);
 /* harmony import */ var _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43558);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66293);
@@ -3836,7 +3855,7 @@ function yamlNamedValue(line, name) {
 /* harmony export */   qG: () => (/* binding */ secretOption),
 /* harmony export */   vI: () => (/* binding */ credentialShaped)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
 /* harmony import */ var _redact_spans_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63435);
 // A secret on a command line as a program's output shows it (a shell's `set -x` trace, a logged
@@ -4123,7 +4142,7 @@ const optionValue = (value) => value !== _redact_js__WEBPACK_IMPORTED_MODULE_0__
 /* harmony export */   YA: () => (/* binding */ lowerSecret),
 /* harmony export */   oF: () => (/* binding */ secretKey)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
 // Which names in a program's output name a secret, and the one-line pairs that redactOutput masks
 // besides NAME=value, quoted pairs and YAML lines (redact-instruction.ts): a variable printed as
 // `NAME value` (Python's print(k, v)), a flow mapping (`{password: x, user: y}`, `{A_KEY=x}`), Go's
@@ -4348,7 +4367,7 @@ function maskKwarg(whole, lead, key, sep, dq, sq, long, plain) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ spliced)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
 // Spans of a text to mask, spliced in: what the output rules that read a value by hand (headers,
 // name and value pairs, command lines) share.
 
