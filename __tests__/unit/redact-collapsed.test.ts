@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { maskCollapsedUserinfos } from '../../src/util/redact-collapsed.js';
-import { redactText } from '../../src/util/redact.js';
+import { redactMessage, redactText } from '../../src/util/redact.js';
 import { captureIo } from '../helpers/fakes.js';
 
 describe('maskCollapsedUserinfos', () => {
@@ -14,6 +14,11 @@ describe('maskCollapsedUserinfos', () => {
     ['/work/https:/user:hunter2pass@host/x.yml', '/work/https:/M@host/x.yml'],
     ['no such file: /a/git+https:/tok3nvalue@h/r', 'no such file: /a/git+https:/M@h/r'],
     ['two: /a/http:/u:p@h /b/https:/v:q@g/', 'two: /a/http:/M@h /b/https:/M@g/'],
+    // A password holding '@': to the last one before the path (review: '@2pass' was left).
+    ['/a/https:/user:hunter@2pass@host/x.yml', '/a/https:/M@host/x.yml'],
+    // A scheme as long as redactUrls reads one (31 characters), no longer.
+    [`/a/${'s'.repeat(31)}:/u:p@h/`, `/a/${'s'.repeat(31)}:/M@h/`],
+    [`/a/${'s'.repeat(40)}:/u:p@h/`, `/a/${'s'.repeat(40)}:/u:p@h/`],
     // Kept: a URL as written (redactUrls' part), a mask, an image reference, a Windows path.
     ['https://user:pw@host/x', 'https://user:pw@host/x'],
     ['/a/https:/***@host/x', '/a/https:/***@host/x'],
@@ -24,10 +29,12 @@ describe('maskCollapsedUserinfos', () => {
     expect(maskCollapsedUserinfos(text, 'M', ['***'])).toBe(want);
   });
 
-  it('redactText masks it with the rest', () => {
-    expect(redactText('config file not found: /tmp/x/https:/user:hunter2pass@host/x.yml')).toBe(
+  it("error messages (redactMessage) mask it; content (redactText: a record's, an SBOM's) is kept", () => {
+    expect(redactMessage('config file not found: /tmp/x/https:/user:hunter2pass@host/x.yml')).toBe(
       'config file not found: /tmp/x/https:/[redacted]@host/x.yml',
     );
+    for (const content of ['pkg @ git+file:/src@v1.2#egg=pkg', 'spack:/zlib@1.2.13', 'PATH=/opt/bin:/root@x'])
+      expect(redactText(content)).toBe(content);
   });
 });
 

@@ -215,8 +215,7 @@ function maskUserinfo(m: RegExpExecArray, mask: string): string {
  * place, the rest kept (redactDeep replaces all); linear in its length: 10 MB on one line is fine.
  */
 export function redactText(text: string): string {
-  const urls = redactUrls(maskCollapsedUserinfos(text, REDACTED, [MASK]), REDACTED);
-  let out = maskWrittenCredentials(urls, [REDACTED, MASK]);
+  let out = maskWrittenCredentials(redactUrls(text, REDACTED), [REDACTED, MASK]);
   for (const p of SECRET_VALUE_G) out = out.replace(p, REDACTED);
   const jwts = findJwts(out);
   if (jwts.length === 0) return out;
@@ -372,7 +371,8 @@ function maskBareQueryTokens(text: string): string {
  * An error message, which quotes what was refused, as shown: maskBareLogins, redactText, then a
  * secret query parameter outside a URL masked (those in URLs are masked by then).
  */
-export const redactMessage = (text: string): string => maskBareQueryTokens(redactText(maskBareLogins(text)));
+export const redactMessage = (text: string): string =>
+  maskBareQueryTokens(redactText(maskCollapsedUserinfos(maskBareLogins(text), REDACTED, [MASK])));
 
 /**
  * The texts to replace for secret VALUES in output read line by line: each value of at least MIN
