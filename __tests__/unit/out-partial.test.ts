@@ -9,6 +9,7 @@ import { runCli } from '../../src/cli/main.js';
 import { InputError } from '../../src/errors.js';
 import { openResultDir } from '../../src/results/results.js';
 import { captureIo, NOT_A_REPOSITORY } from '../helpers/fakes.js';
+import { makeSmoke } from '../helpers/records.js';
 
 let dir: string;
 beforeEach(() => {
@@ -51,5 +52,28 @@ describe("the report stage's files", () => {
     mkdirSync(root);
     writeFileSync(path.join(root, 'report.md'), 'old');
     expect(() => openResultDir(root).checkReportTargets(['cpu'])).not.toThrow();
+  });
+});
+
+// Review: the result directory's multi-file writes had no such check.
+describe("the result directory's writes of several files", () => {
+  const smoke = () => makeSmoke([{ id: 'import', status: 'pass' }]);
+
+  it('writeSmoke: a directory where junit goes: nothing written, not the smoke result either', () => {
+    const root = path.join(dir, 'r');
+    mkdirSync(path.join(root, 'junit-cpu-amd64.xml'), { recursive: true });
+    expect(() => openResultDir(root).writeSmoke('cpu', 'linux/amd64', smoke())).toThrow(
+      /junit-cpu-amd64\.xml: a directory is in its place/,
+    );
+    expect(readdirSync(root)).toEqual(['junit-cpu-amd64.xml']);
+  });
+
+  it('a file named comment where the comment directory goes: refused before any report', () => {
+    const root = path.join(dir, 'r');
+    mkdirSync(root);
+    writeFileSync(path.join(root, 'comment'), 'x');
+    expect(() => openResultDir(root).checkReportTargets(['cpu'])).toThrow(
+      /comment\/ml-image-comment\.json: a file is where a directory on its way should be/,
+    );
   });
 });

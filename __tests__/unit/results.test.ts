@@ -268,6 +268,14 @@ describe('digest files (a matrix build job -> the merge job)', () => {
     expect(read.sort((a, b) => a.build.platform.localeCompare(b.build.platform))).toEqual(digestFiles(build));
   });
 
+  it("a directory where one goes: none written (the merge job would miss a platform's)", () => {
+    mkdirSync(path.join(dir, 'digests', 'cpu__arm64.json'), { recursive: true });
+    expect(() => openResultDir(dir).writeDigests(build)).toThrow(
+      /cpu__arm64\.json: a directory is in its place/,
+    );
+    expect(readdirSync(path.join(dir, 'digests'))).toEqual(['cpu__arm64.json']);
+  });
+
   it('a file of another shape is refused, named', () => {
     mkdirSync(path.join(dir, 'a'));
     writeFileSync(path.join(dir, 'a', 'x.json'), '{"variant": "cpu"}');

@@ -185,6 +185,12 @@ export interface ResultDir extends AttestFiles {
   readAttest(): AttestResult | undefined;
 }
 
+/** The env, smoke and smoke-key files of a target in ROOT that exist (what a baseline saves). */
+const existingRecords = (root: string, variant: string, platform: string): string[] =>
+  (['env', 'smoke', 'smoke-key'] as const)
+    .map((k) => path.join(root, recordFile(k, variant, platform)))
+    .filter((f) => existsSync(f));
+
 /**
  * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
  * that is read from); `label` names it in messages, e.g. "--out x".
@@ -203,10 +209,7 @@ export function openResultDir(
     writeFileAtomic(ownFilePath(root, name, label), redactUrls(content), l, durable);
   const writeJson = (name: string, schema: z.ZodType, value: unknown, l?: string, durable = true) =>
     write(name, json(checked(schema, value, at(name))), l, durable);
-  const records = (variant: string, platform: string) =>
-    (['env', 'smoke', 'smoke-key'] as const)
-      .map((k) => at(recordFile(k, variant, platform)))
-      .filter((f) => existsSync(f));
+  const records = (variant: string, platform: string) => existingRecords(root, variant, platform);
   return {
     dir: root,
     writePlan: (plan) => writeJson(PLAN_FILE, PlanSchema, plan),
@@ -219,12 +222,17 @@ export function openResultDir(
     readBuild: (as) => readBuildFile(at(BUILD_FILE), as),
     hasBuild: () => existsSync(at(BUILD_FILE)),
     writeDigests: (build) => {
-      for (const d of digestFiles(build))
-        writeJson(digestFile(d.variant, d.build.platform), DigestFileSchema, d);
+      const files = digestFiles(build).map((d) => [digestFile(d.variant, d.build.platform), d] as const);
+      checkReplaceable(
+        files.map(([name]) => at(name)),
+        label,
+      ); // none written if one cannot be
+      for (const [name, d] of files) writeJson(name, DigestFileSchema, d);
     },
     writeEnv: (v, p, record, l) => writeJson(recordFile('env', v, p), EnvRecordSchema, record, l),
     readEnv: (v, p) => readEnvFile(at(recordFile('env', v, p))),
     writeSmoke: (v, p, result, l) => {
+      checkReplaceable([at(recordFile('smoke', v, p)), at(recordFile('junit', v, p))], l ?? label);
       writeJson(recordFile('smoke', v, p), SmokeResultSchema, result, l);
       write(recordFile('junit', v, p), toJUnit(result), l);
     },

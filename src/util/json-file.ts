@@ -228,22 +228,26 @@ export function writeError(e: unknown, file: string, label: string): Error {
 
 /**
  * Each of FILES, which writeFileAtomic is about to replace one after another, checked first: a
- * directory in one's place would fail its rename after the files before it were written (a plan.json
- * beside no matrix.json, the reports of some variants): bad input naming it, before any is written.
- * Anything else there (a file, a link, a FIFO) the write replaces.
+ * directory in one's place (or a file in a directory's on its way) would fail its write after the
+ * files before it were written (a plan.json beside no matrix.json, the reports of some variants):
+ * bad input naming it, before any is written. Anything else there (a file, a link, a FIFO) the
+ * write replaces.
  */
 export function checkReplaceable(files: readonly string[], label: string): void {
   for (const file of files) {
-    let directory = false;
+    let problem: string | undefined;
     try {
-      directory = lstatSync(file).isDirectory();
-    } catch {
-      // nothing there (or not to be looked at: the write says why)
+      if (lstatSync(file).isDirectory()) problem = 'a directory is in its place';
+    } catch (e) {
+      // A file where a directory on its way should be (comment/ as a file); nothing there is fine,
+      // and anything else the write says.
+      if ((e as NodeJS.ErrnoException).code === 'ENOTDIR')
+        problem = 'a file is where a directory on its way should be';
     }
-    if (directory)
+    if (problem !== undefined)
       throw new InputError(
-        `${label}: cannot write ${file}: a directory is in its place`,
-        'remove that directory, or pass another output directory',
+        `${label}: cannot write ${file}: ${problem}`,
+        'remove what is in the way, or pass another output directory',
       );
   }
 }
