@@ -3,8 +3,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { EnvRecordSchema } from '../../src/capture/record.js';
 import { readEnvRecord } from '../../src/diff/read.js';
 import { InputError } from '../../src/errors.js';
 import { readBuildFile } from '../../src/results/read.js';
@@ -32,14 +33,22 @@ describe('an input too broken for zod to list its problems', () => {
     const record = JSON.parse(
       readFileSync(path.join(REPO_ROOT, '__tests__/fixtures/h200/record.json'), 'utf8'),
     );
+    // Under the CLI (node's default stack) zod overflows on such a record; a test worker's stack
+    // may hold it, so the overflow is made here: the reader must turn it into bad input.
+    const spy = vi.spyOn(EnvRecordSchema, 'safeParse').mockImplementation(() => {
+      throw new RangeError('Maximum call stack size exceeded');
+    });
+    try {
+      const e = thrown(() => readEnvRecord(record, 'big.json'));
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as Error).message).toMatch(/^big\.json: too many problems to list/);
+    } finally {
+      spy.mockRestore();
+    }
+    // And the real thing: either zod's list, or its overflow; exit 2 both ways.
     const p = record.python.packages[0];
     record.python.packages = Array.from({ length: N }, (_, i) => ({ ...p, name: `p${i}`, installer: null }));
-    const e = thrown(() => readEnvRecord(record, 'big.json'));
-    expect(e).toBeInstanceOf(InputError);
-    // Under the CLI (node's default stack) zod overflows; a test worker's stack may hold it.
-    expect((e as Error).message).toMatch(
-      /^big\.json: (too many problems to list|not a valid environment record)/,
-    );
+    expect(thrown(() => readEnvRecord(record, 'big.json'))).toBeInstanceOf(InputError);
   });
 
   it('a build.json: exit 2 naming the file', () => {
