@@ -1807,6 +1807,10 @@ const DigestFileSchema = schemas/* object */.Ikc({
     /** build.json's `materials` of the job (the merge job puts them in the merged build.json). */
     materials: result/* MaterialsSchema */.sk.optional(),
 });
+/** The env, smoke and smoke-key files of a target in ROOT that exist (what a baseline saves). */
+const existingRecords = (root, variant, platform) => ['env', 'smoke', 'smoke-key']
+    .map((k) => external_node_path_default().join(root, (0,results_names/* recordFile */.mR)(k, variant, platform)))
+    .filter((f) => (0,external_node_fs_.existsSync)(f));
 /**
  * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
  * that is read from); `label` names it in messages, e.g. "--out x".
@@ -1821,9 +1825,7 @@ opts = {}) {
     const at = (name) => external_node_path_default().join(root, name);
     const write = (name, content, l = label, durable = true) => (0,json_file/* writeFileAtomic */.Zf)((0,own_dir/* ownFilePath */.u3)(root, name, label), (0,redact/* redactUrls */.sK)(content), l, durable);
     const writeJson = (name, schema, value, l, durable = true) => write(name, json(checked(schema, value, at(name))), l, durable);
-    const records = (variant, platform) => ['env', 'smoke', 'smoke-key']
-        .map((k) => at((0,results_names/* recordFile */.mR)(k, variant, platform)))
-        .filter((f) => (0,external_node_fs_.existsSync)(f));
+    const records = (variant, platform) => existingRecords(root, variant, platform);
     return {
         dir: root,
         writePlan: (plan) => writeJson(results_names/* PLAN_FILE */.VI, schema/* PlanSchema */.fB, plan),
@@ -1836,12 +1838,15 @@ opts = {}) {
         readBuild: (as) => readBuildFile(at(results_names/* BUILD_FILE */.oS), as),
         hasBuild: () => (0,external_node_fs_.existsSync)(at(results_names/* BUILD_FILE */.oS)),
         writeDigests: (build) => {
-            for (const d of digestFiles(build))
-                writeJson((0,results_names/* digestFile */.TM)(d.variant, d.build.platform), DigestFileSchema, d);
+            const files = digestFiles(build).map((d) => [(0,results_names/* digestFile */.TM)(d.variant, d.build.platform), d]);
+            (0,json_file/* checkReplaceable */.X7)(files.map(([name]) => at(name)), label); // none written if one cannot be
+            for (const [name, d] of files)
+                writeJson(name, DigestFileSchema, d);
         },
         writeEnv: (v, p, record, l) => writeJson((0,results_names/* recordFile */.mR)('env', v, p), capture_record/* EnvRecordSchema */.iv, record, l),
         readEnv: (v, p) => readEnvFile(at((0,results_names/* recordFile */.mR)('env', v, p))),
         writeSmoke: (v, p, result, l) => {
+            (0,json_file/* checkReplaceable */.X7)([at((0,results_names/* recordFile */.mR)('smoke', v, p)), at((0,results_names/* recordFile */.mR)('junit', v, p))], l ?? label);
             writeJson((0,results_names/* recordFile */.mR)('smoke', v, p), smoke_result/* SmokeResultSchema */.wp, result, l);
             write((0,results_names/* recordFile */.mR)('junit', v, p), (0,smoke_result/* toJUnit */.U5)(result), l);
         },

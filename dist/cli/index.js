@@ -7706,21 +7706,26 @@ function writeError(e, file, label) {
 }
 /**
  * Each of FILES, which writeFileAtomic is about to replace one after another, checked first: a
- * directory in one's place would fail its rename after the files before it were written (a plan.json
- * beside no matrix.json, the reports of some variants): bad input naming it, before any is written.
- * Anything else there (a file, a link, a FIFO) the write replaces.
+ * directory in one's place (or a file in a directory's on its way) would fail its write after the
+ * files before it were written (a plan.json beside no matrix.json, the reports of some variants):
+ * bad input naming it, before any is written. Anything else there (a file, a link, a FIFO) the
+ * write replaces.
  */
 function checkReplaceable(files, label) {
     for (const file of files) {
-        let directory = false;
+        let problem;
         try {
-            directory = (0,external_node_fs_.lstatSync)(file).isDirectory();
+            if ((0,external_node_fs_.lstatSync)(file).isDirectory())
+                problem = 'a directory is in its place';
         }
-        catch {
-            // nothing there (or not to be looked at: the write says why)
+        catch (e) {
+            // A file where a directory on its way should be (comment/ as a file); nothing there is fine,
+            // and anything else the write says.
+            if (e.code === 'ENOTDIR')
+                problem = 'a file is where a directory on its way should be';
         }
-        if (directory)
-            throw new errors/* InputError */.dz(`${label}: cannot write ${file}: a directory is in its place`, 'remove that directory, or pass another output directory');
+        if (problem !== undefined)
+            throw new errors/* InputError */.dz(`${label}: cannot write ${file}: ${problem}`, 'remove what is in the way, or pass another output directory');
     }
 }
 /**
@@ -8576,9 +8581,14 @@ var redact_connection = __nccwpck_require__(79652);
 // A URL given where the CLI expected a path comes back resolved in the error that names the path,
 // its `//` made one by path.resolve (`/work/https:/u:pw@h/x.yml: not found`): redactUrls, which
 // reads `scheme://` as the shared rules do (images/probe/redaction-rules.json), does not see it as
-// a URL. Not a shared rule: the probe resolves no paths, only the tool's own messages do.
-/** `scheme:/userinfo@`: one slash, then the userinfo up to its `@`. */
-const COLLAPSED_USERINFO_G = /\b([a-z][a-z0-9+.-]*:\/)(?!\/)([^\s/@]+)@/gi;
+// a URL. Not a shared rule: the probe resolves no paths, only the tool's own messages do, so it is
+// applied to error messages (redactMessage), never to content (a record's `git+file:/src@v1`).
+/**
+ * `scheme:/userinfo@`: one slash, then the userinfo to its last `@` before a `/` or a blank (a
+ * password may hold `@`). The scheme is at most 31 characters, as redactUrls reads one: unbounded,
+ * a long run of `a.a.a...` was tried from each of its letters (quadratic: 1 MB took minutes).
+ */
+const COLLAPSED_USERINFO_G = /\b([a-z][a-z0-9+.-]{0,30}:\/)(?!\/)([^\s/]+)@/gi;
 /** TEXT with each such userinfo replaced by MASK; one that is a mask already (KEEP) stays. */
 function maskCollapsedUserinfos(text, mask, keep = []) {
     if (!text.includes('@') || !text.includes(':/'))
@@ -8830,8 +8840,7 @@ function maskUserinfo(m, mask) {
  * place, the rest kept (redactDeep replaces all); linear in its length: 10 MB on one line is fine.
  */
 function redactText(text) {
-    const urls = redactUrls(maskCollapsedUserinfos(text, redact_REDACTED, [MASK]), redact_REDACTED);
-    let out = (0,redact_connection/* maskWrittenCredentials */.g)(urls, [redact_REDACTED, MASK]);
+    let out = (0,redact_connection/* maskWrittenCredentials */.g)(redactUrls(text, redact_REDACTED), [redact_REDACTED, MASK]);
     for (const p of SECRET_VALUE_G)
         out = out.replace(p, redact_REDACTED);
     const jwts = findJwts(out);
@@ -8973,7 +8982,7 @@ function maskBareQueryTokens(text) {
  * An error message, which quotes what was refused, as shown: maskBareLogins, redactText, then a
  * secret query parameter outside a URL masked (those in URLs are masked by then).
  */
-const redactMessage = (text) => maskBareQueryTokens(redactText(maskBareLogins(text)));
+const redactMessage = (text) => maskBareQueryTokens(redactText(maskCollapsedUserinfos(maskBareLogins(text), redact_REDACTED, [MASK])));
 /**
  * The texts to replace for secret VALUES in output read line by line: each value of at least MIN
  * characters and, for a value of several lines (a JSON key, a netrc, a PEM), each of its lines of
