@@ -7,11 +7,10 @@
 // a bad key, password or file an InputError. A run that reads Sigstore's TUF metadata (keyless,
 // the log) gets a TUF_ROOT of the run's own (cosign-env.ts).
 import { spawn } from 'node:child_process';
-import { constants } from 'node:os';
 import { CheckFailedError, EnvironmentError } from '../errors.js';
 import { REDACTED, redactText, valueMasks } from '../util/redact.js';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
-import { stopChild } from '../util/process-tree.js';
+import { signalExitCode, stopChild } from '../util/process-tree.js';
 import { parseDigestRef } from '../oci/ref.js';
 import {
   type CosignArgOptions,
@@ -320,7 +319,7 @@ export function defaultCosignExec(binary = 'cosign'): CosignExec {
         settled();
         if (opts.signal?.aborted) return reject(opts.signal.reason as Error);
         resolve({
-          exitCode: code ?? 128 + (signal ? (constants.signals[signal] ?? 9) : 9),
+          exitCode: code ?? signalExitCode(signal, 'SIGKILL'),
           stdout: Buffer.concat(out).toString('utf8'),
           stderr: Buffer.concat(err).toString('utf8'),
           ...(timedOut && { timedOut }),

@@ -124,6 +124,9 @@ function literalQuotes(pattern: string): string {
   );
 }
 
+/** An RE2 flag group (`(?i)`, `(?-s)`), read where it starts (sticky). */
+const FLAG_GROUP = /\(\?[imsU]*(?:-[imsU]*)?\)/y;
+
 /**
  * PATTERN without its flag groups (`(?i)`, `(?-s)`: they match nothing), escapes and classes kept
  * whole (`[(?i)]` is a class of four characters, not an empty one that would run on over a `|`
@@ -134,7 +137,8 @@ export function withoutFlagGroups(pattern: string): string {
   let out = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
-    const flags = /^\(\?[imsU]*(?:-[imsU]*)?\)/.exec(pattern.slice(i))?.[0];
+    FLAG_GROUP.lastIndex = i;
+    const flags = c === '(' ? FLAG_GROUP.exec(pattern)?.[0] : undefined;
     if (c === '\\') out += pattern.slice(i, ++i + 1);
     else if (c === '[') {
       const end = classEnd(pattern, i);

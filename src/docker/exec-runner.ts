@@ -3,9 +3,8 @@
 // this process stops it too instead of leaving it to run on.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { constants } from 'node:os';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
-import { killFound, processesUnder, stopChild } from '../util/process-tree.js';
+import { killFound, processesUnder, signalExitCode, stopChild } from '../util/process-tree.js';
 import { RUN_ID } from '../util/run-id.js';
 import type { CommandRunner, ExecOptions, ExecResult } from './adapter.js';
 
@@ -100,7 +99,7 @@ export class ActionsExecRunner implements CommandRunner {
         err.flush();
         resolve({
           // Killed by a signal: the shell's convention, 128 + the signal number.
-          exitCode: code ?? 128 + (signal ? (constants.signals[signal] ?? 15) : 15),
+          exitCode: code ?? signalExitCode(signal, 'SIGTERM'),
           stdout: Buffer.concat(stdout).toString('utf8'),
           stderr: Buffer.concat(stderr).toString('utf8'),
           ...(code === null && signal && !stopping && { signal }),

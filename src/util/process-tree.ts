@@ -2,6 +2,7 @@
 // itself does not hand its signal on (a Docker CLI before 25.0 and its docker-buildx plugin; cosign
 // and credential helpers, whose own children a kill of theirs leaves to run on under init).
 import { readdirSync, readFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import path from 'node:path';
 
 /** The fields after comm in a /proc/<pid>/stat line ("pid (comm) state ppid pgrp session ..."). */
@@ -61,6 +62,14 @@ export function descendantsOf(pid: number, procDir = '/proc'): number[] {
 export interface FoundProcess {
   pid: number;
   start: string;
+}
+
+/**
+ * The exit status a shell gives a program SIGNAL ended: 128 + its number (137 for SIGKILL); with
+ * no signal (or one node cannot number), 128 + FALLBACK's.
+ */
+export function signalExitCode(signal: NodeJS.Signals | null, fallback: NodeJS.Signals): number {
+  return 128 + ((signal ? constants.signals[signal] : undefined) ?? constants.signals[fallback]);
 }
 
 /** The start time in a /proc/<pid>/stat line (field 22; the 20th after comm). */

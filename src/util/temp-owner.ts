@@ -4,6 +4,7 @@
 // the sweep waits for the root to be stale (temp.ts).
 import { readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { startOf } from './process-tree.js';
 
 /** The stamp's file name in a root. */
@@ -14,12 +15,13 @@ export const OWNER_FILE = '.ml-image-owner';
  * under the same pid has another), its pid namespace (the same pid elsewhere is another process)
  * and the boot (pid namespaces and start times begin again after a reboot).
  */
-export interface OwnerStamp {
-  pid: number;
-  start: string;
-  pidNamespace: string;
-  boot: string;
-}
+const OwnerStampSchema = z.object({
+  pid: z.number(),
+  start: z.string(),
+  pidNamespace: z.string(),
+  boot: z.string(),
+});
+export type OwnerStamp = z.infer<typeof OwnerStampSchema>;
 
 /** What sets this process apart on this machine, read from PROC_DIR; undefined without /proc. */
 function machineOf(procDir: string): Pick<OwnerStamp, 'pidNamespace' | 'boot'> | undefined {
@@ -57,15 +59,8 @@ export function stampRoot(root: string, stamp: OwnerStamp | undefined = ownStamp
 /** The stamp in ROOT, when there is a well-formed one. */
 export function readStamp(root: string): OwnerStamp | undefined {
   try {
-    const v: unknown = JSON.parse(readFileSync(path.join(root, OWNER_FILE), 'utf8'));
-    if (typeof v !== 'object' || v === null) return undefined;
-    const { pid, start, pidNamespace, boot } = v as Record<string, unknown>;
-    return typeof pid === 'number' &&
-      typeof start === 'string' &&
-      typeof pidNamespace === 'string' &&
-      typeof boot === 'string'
-      ? { pid, start, pidNamespace, boot }
-      : undefined;
+    const r = OwnerStampSchema.safeParse(JSON.parse(readFileSync(path.join(root, OWNER_FILE), 'utf8')));
+    return r.success ? r.data : undefined;
   } catch {
     return undefined;
   }
