@@ -2270,8 +2270,6 @@ var oci_ref = __webpack_require__(17700);
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
 var util_redact = __webpack_require__(82513);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
@@ -2599,7 +2597,6 @@ function inputProblem(detail) {
 
 
 
-
 /**
  * Asked once, before the first signature: cosign 3 writes Sigstore bundles by default, not the
  * classic .sig/.att tags that `ml-image verify` and cosign 2 read. A version it cannot tell (a
@@ -2789,7 +2786,7 @@ function defaultCosignExec(binary = 'cosign') {
             if (opts.signal?.aborted)
                 return reject(opts.signal.reason);
             resolve({
-                exitCode: code ?? 128 + (signal ? (external_node_os_.constants.signals[signal] ?? 9) : 9),
+                exitCode: code ?? (0,process_tree/* signalExitCode */.cf)(signal, 'SIGKILL'),
                 stdout: Buffer.concat(out).toString('utf8'),
                 stderr: Buffer.concat(err).toString('utf8'),
                 ...(timedOut && { timedOut }),
@@ -4391,6 +4388,8 @@ function regexpProblem(pattern) {
 function literalQuotes(pattern) {
     return pattern.replace(/\\(?:Q([\s\S]*?)(?:\\E|$)|[\s\S])/g, (m, literal) => literal === undefined ? m : literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
 }
+/** An RE2 flag group (`(?i)`, `(?-s)`), read where it starts (sticky). */
+const FLAG_GROUP = /\(\?[imsU]*(?:-[imsU]*)?\)/y;
 /**
  * PATTERN without its flag groups (`(?i)`, `(?-s)`: they match nothing), escapes and classes kept
  * whole (`[(?i)]` is a class of four characters, not an empty one that would run on over a `|`
@@ -4401,7 +4400,8 @@ function withoutFlagGroups(pattern) {
     let out = '';
     for (let i = 0; i < pattern.length; i++) {
         const c = pattern[i];
-        const flags = /^\(\?[imsU]*(?:-[imsU]*)?\)/.exec(pattern.slice(i))?.[0];
+        FLAG_GROUP.lastIndex = i;
+        const flags = c === '(' ? FLAG_GROUP.exec(pattern)?.[0] : undefined;
         if (c === '\\')
             out += pattern.slice(i, ++i + 1);
         else if (c === '[') {

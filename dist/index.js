@@ -31660,15 +31660,12 @@ function engineOf(env, context = currentContext(env)) {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38201);
-/* harmony import */ var _util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(26706);
-/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(72679);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38201);
+/* harmony import */ var _util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(26706);
+/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(72679);
 // CommandRunner over node's child_process: line listeners for progress, and every running child
 // (a `docker buildx build`, an imagetools push) registered for cleanup, so that SIGINT/SIGTERM of
 // this process stops it too instead of leaving it to run on.
-
 
 
 
@@ -31701,14 +31698,14 @@ class ActionsExecRunner {
         const out = lineSplitter((l) => options.onLine?.(l, 'stdout'));
         const err = lineSplitter((l) => options.onLine?.(l, 'stderr'));
         return new Promise((resolve, reject) => {
-            (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(command));
+            (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .throwIfInterrupted */ .sK)(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(command));
             if (options.signal?.aborted) {
                 reject(options.signal.reason);
                 return;
             }
             const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
                 ...(options.cwd !== undefined && { cwd: options.cwd }),
-                env: { ...process.env, ...options.env, [RUN_ID_ENV]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ID */ .UC },
+                env: { ...process.env, ...options.env, [RUN_ID_ENV]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC },
                 stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
             });
             const stdout = [];
@@ -31725,17 +31722,17 @@ class ActionsExecRunner {
                     return; // being stopped already
                 // What it started, found while they are still its: one it leaves running when it ends
                 // first (a double fork, re-parented to init) is killed with the rest.
-                const started = child.pid === undefined ? [] : (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .processesUnder */ .Os)(child.pid);
+                const started = child.pid === undefined ? [] : (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .processesUnder */ .Os)(child.pid);
                 // SIGTERM to the child alone: a Docker CLI from 25.0 hands it on to its plugin, which
                 // cancels the build in BuildKit. What is still running after the grace is killed, and
                 // the pipes are closed on our side: a program holding them cannot keep 'close' away.
                 child.kill('SIGTERM');
                 killTimer = setTimeout(() => {
-                    (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .stopChild */ .Dh)(child);
-                    (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .killFound */ .hR)(started);
+                    (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .stopChild */ .Dh)(child);
+                    (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .killFound */ .hR)(started);
                 }, KILL_GRACE_MS);
             });
-            const unregister = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCleanup */ .qE)(stop);
+            const unregister = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .registerCleanup */ .qE)(stop);
             const onAbort = () => void stop();
             options.signal?.addEventListener('abort', onAbort, { once: true });
             const settle = () => {
@@ -31766,7 +31763,7 @@ class ActionsExecRunner {
                 err.flush();
                 resolve({
                     // Killed by a signal: the shell's convention, 128 + the signal number.
-                    exitCode: code ?? 128 + (signal ? (node_os__WEBPACK_IMPORTED_MODULE_2__.constants.signals[signal] ?? 15) : 15),
+                    exitCode: code ?? (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .signalExitCode */ .cf)(signal, 'SIGTERM'),
                     stdout: Buffer.concat(stdout).toString('utf8'),
                     stderr: Buffer.concat(stderr).toString('utf8'),
                     ...(code === null && signal && !stopping && { signal }),
@@ -34176,17 +34173,21 @@ async function writeFileAtomicLater(file, content, label = file, durable = true)
 /* harmony export */   Dh: () => (/* binding */ stopChild),
 /* harmony export */   GH: () => (/* binding */ startOf),
 /* harmony export */   Os: () => (/* binding */ processesUnder),
+/* harmony export */   cf: () => (/* binding */ signalExitCode),
 /* harmony export */   hR: () => (/* binding */ killFound),
 /* harmony export */   pL: () => (/* binding */ sessionLeaderInStat)
 /* harmony export */ });
 /* unused harmony exports parentInStat, descendantsIn, descendantsOf, killTree */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 // The processes a child started, read from /proc (Linux): what a stop must also end when the child
 // itself does not hand its signal on (a Docker CLI before 25.0 and its docker-buildx plugin; cosign
 // and credential helpers, whose own children a kill of theirs leaves to run on under init).
+
 
 
 /** The fields after comm in a /proc/<pid>/stat line ("pid (comm) state ppid pgrp session ..."). */
@@ -34232,7 +34233,7 @@ function descendantsOf(pid, procDir = '/proc') {
     const parents = new Map();
     for (const e of entries) {
         try {
-            const parent = parentInStat((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, e, 'stat'), 'utf8'));
+            const parent = parentInStat((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(procDir, e, 'stat'), 'utf8'));
             if (parent !== undefined)
                 parents.set(Number(e), parent);
         }
@@ -34242,12 +34243,19 @@ function descendantsOf(pid, procDir = '/proc') {
     }
     return descendantsIn(pid, parents);
 }
+/**
+ * The exit status a shell gives a program SIGNAL ended: 128 + its number (137 for SIGKILL); with
+ * no signal (or one node cannot number), 128 + FALLBACK's.
+ */
+function signalExitCode(signal, fallback) {
+    return 128 + ((signal ? node_os__WEBPACK_IMPORTED_MODULE_1__.constants.signals[signal] : undefined) ?? node_os__WEBPACK_IMPORTED_MODULE_1__.constants.signals[fallback]);
+}
 /** The start time in a /proc/<pid>/stat line (field 22; the 20th after comm). */
 const startInStat = (stat) => statFields(stat)[19];
 /** The start time of PID (/proc/<pid>/stat field 22); undefined when it runs no more. */
 function startOf(pid, procDir = '/proc') {
     try {
-        return startInStat((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, String(pid), 'stat'), 'utf8'));
+        return startInStat((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(procDir, String(pid), 'stat'), 'utf8'));
     }
     catch {
         return undefined; // ended
@@ -35586,6 +35594,7 @@ function decodeUtf8Strictly(bytes, keepBom = false) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(92857);
 /* harmony import */ var _process_tree_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(26706);
 // Who made a run's temp root, written into it: a later run on the same machine can then tell for
 // certain that the process is gone (a SIGKILL mid-build leaves the build's secret files there) and
@@ -35594,8 +35603,20 @@ function decodeUtf8Strictly(bytes, keepBom = false) {
 
 
 
+
 /** The stamp's file name in a root. */
 const OWNER_FILE = '.ml-image-owner';
+/**
+ * A process, as this machine can tell it from any other: its pid and start time (a later process
+ * under the same pid has another), its pid namespace (the same pid elsewhere is another process)
+ * and the boot (pid namespaces and start times begin again after a reboot).
+ */
+const OwnerStampSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    pid: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
+    start: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    pidNamespace: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    boot: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+});
 /** What sets this process apart on this machine, read from PROC_DIR; undefined without /proc. */
 function machineOf(procDir) {
     try {
@@ -35632,16 +35653,8 @@ function stampRoot(root, stamp = ownStamp()) {
 /** The stamp in ROOT, when there is a well-formed one. */
 function readStamp(root) {
     try {
-        const v = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, OWNER_FILE), 'utf8'));
-        if (typeof v !== 'object' || v === null)
-            return undefined;
-        const { pid, start, pidNamespace, boot } = v;
-        return typeof pid === 'number' &&
-            typeof start === 'string' &&
-            typeof pidNamespace === 'string' &&
-            typeof boot === 'string'
-            ? { pid, start, pidNamespace, boot }
-            : undefined;
+        const r = OwnerStampSchema.safeParse(JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, OWNER_FILE), 'utf8')));
+        return r.success ? r.data : undefined;
     }
     catch {
         return undefined;

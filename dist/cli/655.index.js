@@ -606,8 +606,6 @@ var oci_ref = __webpack_require__(17700);
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
 var util_redact = __webpack_require__(82513);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
@@ -935,7 +933,6 @@ function inputProblem(detail) {
 
 
 
-
 /**
  * Asked once, before the first signature: cosign 3 writes Sigstore bundles by default, not the
  * classic .sig/.att tags that `ml-image verify` and cosign 2 read. A version it cannot tell (a
@@ -1125,7 +1122,7 @@ function defaultCosignExec(binary = 'cosign') {
             if (opts.signal?.aborted)
                 return reject(opts.signal.reason);
             resolve({
-                exitCode: code ?? 128 + (signal ? (external_node_os_.constants.signals[signal] ?? 9) : 9),
+                exitCode: code ?? (0,process_tree/* signalExitCode */.cf)(signal, 'SIGKILL'),
                 stdout: Buffer.concat(out).toString('utf8'),
                 stderr: Buffer.concat(err).toString('utf8'),
                 ...(timedOut && { timedOut }),
@@ -2052,6 +2049,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/run-id.ts
 var run_id = __webpack_require__(72679);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: ./src/util/process-tree.ts
 var process_tree = __webpack_require__(26706);
 ;// CONCATENATED MODULE: ./src/util/temp-owner.ts
@@ -2062,8 +2061,20 @@ var process_tree = __webpack_require__(26706);
 
 
 
+
 /** The stamp's file name in a root. */
 const OWNER_FILE = '.ml-image-owner';
+/**
+ * A process, as this machine can tell it from any other: its pid and start time (a later process
+ * under the same pid has another), its pid namespace (the same pid elsewhere is another process)
+ * and the boot (pid namespaces and start times begin again after a reboot).
+ */
+const OwnerStampSchema = schemas/* object */.Ikc({
+    pid: schemas/* number */.aig(),
+    start: schemas/* string */.YjP(),
+    pidNamespace: schemas/* string */.YjP(),
+    boot: schemas/* string */.YjP(),
+});
 /** What sets this process apart on this machine, read from PROC_DIR; undefined without /proc. */
 function machineOf(procDir) {
     try {
@@ -2100,16 +2111,8 @@ function stampRoot(root, stamp = ownStamp()) {
 /** The stamp in ROOT, when there is a well-formed one. */
 function readStamp(root) {
     try {
-        const v = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(root, OWNER_FILE), 'utf8'));
-        if (typeof v !== 'object' || v === null)
-            return undefined;
-        const { pid, start, pidNamespace, boot } = v;
-        return typeof pid === 'number' &&
-            typeof start === 'string' &&
-            typeof pidNamespace === 'string' &&
-            typeof boot === 'string'
-            ? { pid, start, pidNamespace, boot }
-            : undefined;
+        const r = OwnerStampSchema.safeParse(JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(root, OWNER_FILE), 'utf8')));
+        return r.success ? r.data : undefined;
     }
     catch {
         return undefined;

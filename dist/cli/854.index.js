@@ -1293,6 +1293,8 @@ function regexpProblem(pattern) {
 function literalQuotes(pattern) {
     return pattern.replace(/\\(?:Q([\s\S]*?)(?:\\E|$)|[\s\S])/g, (m, literal) => literal === undefined ? m : literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
 }
+/** An RE2 flag group (`(?i)`, `(?-s)`), read where it starts (sticky). */
+const FLAG_GROUP = /\(\?[imsU]*(?:-[imsU]*)?\)/y;
 /**
  * PATTERN without its flag groups (`(?i)`, `(?-s)`: they match nothing), escapes and classes kept
  * whole (`[(?i)]` is a class of four characters, not an empty one that would run on over a `|`
@@ -1303,7 +1305,8 @@ function withoutFlagGroups(pattern) {
     let out = '';
     for (let i = 0; i < pattern.length; i++) {
         const c = pattern[i];
-        const flags = /^\(\?[imsU]*(?:-[imsU]*)?\)/.exec(pattern.slice(i))?.[0];
+        FLAG_GROUP.lastIndex = i;
+        const flags = c === '(' ? FLAG_GROUP.exec(pattern)?.[0] : undefined;
         if (c === '\\')
             out += pattern.slice(i, ++i + 1);
         else if (c === '[') {
