@@ -577,11 +577,22 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
     expect(r.code, r.stderr).toBe(0);
   });
 
-  it('-e . is exit 2: the local project is not inside the base image', async () => {
-    const r = await resolve('tqdm\n-e .\n');
+  it('-e /usr (no project there) is exit 2: the local project is not inside the base image', async () => {
+    const r = await resolve('tqdm\n-e /usr\n');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/req-[a-z0-9]+\.txt:2: a local path in the requirements is not there inside/);
     expect(r.stderr).toContain('does not appear to be a Python project');
+  });
+
+  it('-e . is exit 2 before the pull: no relative path is in the resolver container', async () => {
+    const r = await resolve('tqdm\n-e .\n', [], 'amd64', {
+      image: 'localhost:5999/nowhere/python:3.11-slim',
+    });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(
+      /req-[a-z0-9]+\.txt:2: "-e \.": a requirement by a relative path names a file of your repository, which the resolver's container does not have/,
+    );
+    expect(r.stderr).not.toContain('unreachable');
   });
 
   it('a failing direct URL is blamed on that URL (redacted), not the index', async () => {

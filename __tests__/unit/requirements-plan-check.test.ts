@@ -277,6 +277,33 @@ describe('lines naming local files', () => {
     ]);
   });
 
+  // The resolver's pip works in a directory of the tool's own files (resolve/workdir.ts): a
+  // relative path fails there, after the base image's pull (exit 3 first with the registry down).
+  it.each([
+    ['auto', ['-e .']],
+    ['check', ['./dist/pkg-1.0-py3-none-any.whl', '.[gpu]']],
+  ])(
+    "only the user's own Dockerfile, resolve.mode %s: a requirement by a relative path is exit 2",
+    (mode, lines) => {
+      const r = check([OWN], `numpy\n--find-links ./wheels\n${lines.join('\n')}\n`, mode);
+      expect(r.error?.exitCode).toBe(ExitCode.BadInput);
+      expect(r.error!.problems).toEqual(
+        lines.map((l, i) =>
+          expect.stringMatching(
+            new RegExp(
+              `^${req(3 + i)}: "${l.replace(/[.[\]]/g, '\\$&')}": a requirement by a relative path names a file of your repository, which the resolver's container does not have \\(pip there fails on it\\): variant own is resolved against its base image first \\(resolve\\.mode: ${mode}\\)$`,
+            ),
+          ),
+        ),
+      );
+      expect(r.error!.fix).toMatch(
+        /install the project in your Dockerfile after copying it in.*or set resolve\.mode: off/,
+      );
+      // Not the --find-links line: pip ignores that one.
+      expect(r.error!.problems.join('\n')).not.toContain('--find-links');
+    },
+  );
+
   it('every problem at once, hashes and local files, each fix', () => {
     const { error } = check([CPU], `numpy==2.1.3 ${H}\n-f ./wheels\n`);
     expect(error!.problems.map((p) => p.slice(0, req(1).length + 1))).toEqual([`${req(1)}:`, `${req(2)}:`]);
@@ -394,5 +421,46 @@ describe('the run and validate refuse it before the engine is asked', () => {
         `warning: ${req(1)}: --hash puts pip in hash-checking mode, but variant cuda12\\.8 torch \\S+ from https://download\\.pytorch\\.org/whl/cu128 installs torch before the requirements, without a hash`,
       ),
     );
+  });
+});
+
+describe('`ml-image resolve` refuses a requirement by a relative path before the engine is asked', () => {
+  // pip in the base image's container works in a directory of the tool's own files: it failed on
+  // `-e .` after the pull, so a registry down was exit 3 for what is bad input.
+  it.each([['-e .'], ['./dist/pkg-1.0-py3-none-any.whl']])(
+    '%s: exit 2 naming the line, also --json',
+    async (line) => {
+      put('requirements.txt', `numpy\n${line}\n`);
+      const engine = { asked: 0 };
+      const docker = new Proxy(fakeDocker(), {
+        get(target, key, receiver) {
+          engine.asked++;
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+      const argv = ['resolve', '--image', 'localhost:5999/base:1', '--requirements', 'requirements.txt'];
+      const io = captureIo(dir, docker);
+      expect(await runCli(argv, io)).toBe(2);
+      const problem = `${req(2)}: "${line}": a requirement by a relative path names a file of your repository, which the resolver's container does not have (pip there fails on it): resolve runs pip inside the base image, in a directory of its own`;
+      expect(io.err()).toContain(problem);
+      expect(io.err()).toMatch(
+        /fix: install the project in your Dockerfile .*resolve a copy of the requirements without that line/,
+      );
+      const json = captureIo(dir, docker);
+      expect(await runCli([...argv, '--json'], json)).toBe(2);
+      expect((JSON.parse(json.out()) as { error: { problems: string[] } }).error.problems).toEqual([problem]);
+      expect(engine.asked).toBe(0);
+    },
+  );
+
+  it("an absolute path (maybe the base image's own) is left to pip: the engine is asked", async () => {
+    put('requirements.txt', 'numpy\n/opt/wheels/pkg-1.0-py3-none-any.whl\n');
+    const io = captureIo(dir, {
+      ...fakeDocker(),
+      ping: () => Promise.reject(new Error('the engine is asked')),
+    });
+    const argv = ['resolve', '--image', 'b:1', '--requirements', 'requirements.txt'];
+    expect(await runCli(argv, io)).not.toBe(2);
+    expect(io.err()).toContain('the engine is asked');
   });
 });

@@ -10,7 +10,9 @@
 //   template's pip step runs before the build context is copied in, and the resolver's container
 //   has none of the repository either. pip ignores a missing --find-links location with a warning
 //   and takes the project from the index instead (a private name: from whoever publishes it
-//   there). With the user's own Dockerfile (which may COPY them first) a --find-links is a warning.
+//   there). With the user's own Dockerfile (which may COPY them first) a --find-links is a warning,
+//   and a requirement by a relative path exit 2 only where the resolver dry-runs the variant (pip
+//   there fails on it, after the base image's pull: now said before anything runs).
 //   An absolute one (/opt/wheels, file:///opt/wheels) may be the base image's, where both pips run:
 //   left to pip, as an absolute requirement path is.
 // Structural types only: requirements/ imports no stage (plan) nor config.
@@ -86,9 +88,48 @@ const LOCAL_WHY: Record<'find-links' | 'path', string> = {
   path: "a requirement by a relative path names a file of your repository, which the build's pip does not have (pip fails on it)",
 };
 
-/** The problems of lines naming local files, when a template builds some variant. */
-function localProblems(facts: LineFacts, templated: readonly PlannedVariant[]) {
-  if (templated.length === 0 || facts.localFiles.length === 0) return undefined;
+/** The way out of a requirement by a relative path that the resolver lacks (OFF: how to turn it off). */
+const resolverPathFix = (off: string) =>
+  `install the project in your Dockerfile after copying it in (COPY, then pip install), not through the requirements; serve it from an index or a URL (name @ https://host/name-1.0-py3-none-any.whl); or ${off}`;
+
+/**
+ * The problems of the requirements by a relative path (`-e .`, `./x.whl`), for a resolver run
+ * against a base image (WHAT: what runs it; OFF: the last way out, not resolving it): pip there
+ * works in a directory of the tool's own files (resolve/workdir.ts), where no relative path of the
+ * repository is, and fails on each.
+ */
+export function resolverPathProblems(facts: LineFacts | undefined, what: string, off: string) {
+  const paths = (facts?.localFiles ?? []).filter((f) => f.kind === 'path');
+  if (paths.length === 0) return undefined;
+  return {
+    problems: paths.map(
+      (f) =>
+        `${f.origin}: "${f.line}": a requirement by a relative path names a file of your repository, which the resolver's container does not have (pip there fails on it): ${what}`,
+    ),
+    fix: resolverPathFix(off),
+  };
+}
+
+/**
+ * The problems of lines naming local files: every such line when a template builds some variant;
+ * with only the user's own Dockerfile, a requirement by a relative path when the resolver dry-runs
+ * one of them (RESOLVED; a relative --find-links is then a warning: pip ignores it).
+ */
+function localProblems(
+  facts: LineFacts,
+  templated: readonly PlannedVariant[],
+  resolved: readonly PlannedVariant[],
+  mode: string,
+) {
+  if (templated.length === 0)
+    return resolved.length === 0
+      ? undefined
+      : resolverPathProblems(
+          facts,
+          `variant${plural(resolved, '', 's')} ${names(resolved)} ${plural(resolved, 'is', 'are')} resolved against ${plural(resolved, 'its', 'their')} base image first (resolve.mode: ${mode})`,
+          'set resolve.mode: off (the resolver then checks nothing)',
+        );
+  if (facts.localFiles.length === 0) return undefined;
   const where = `variant${plural(templated, '', 's')} ${names(templated)} ${plural(templated, 'is', 'are')} built from a template, whose pip step runs before the build context is copied in, and the resolver's container has none of your files either`;
   return {
     problems: facts.localFiles.map((f) => `${f.origin}: "${f.line}": ${LOCAL_WHY[f.kind]}: ${where}`),
@@ -100,9 +141,10 @@ function localProblems(facts: LineFacts, templated: readonly PlannedVariant[]) {
  * The requirements (read as the stages read them: readListedRequirements) against the plan's
  * VARIANTS: hash-checking mode with a variant the resolver dry-runs with its torch, and a line
  * naming files of the repository when a template builds a variant, are exit 2 naming each line,
- * with the way out. Hash-checking mode with a template's torch step and no dry run, and a relative
- * --find-links with only the user's own Dockerfile (the resolver's container still lacks it), are
- * WARNings. Nothing without requirements. RESOLVING: whether the run has the resolve stage (without
+ * with the way out, as is a requirement by a relative path when the resolver dry-runs a variant
+ * built from the user's own Dockerfile. Hash-checking mode with a template's torch step and no dry
+ * run, and a relative --find-links with only the user's own Dockerfile (the resolver's container
+ * still lacks it), are WARNings. Nothing without requirements. RESOLVING: whether the run has the resolve stage (without
  * it no dry run runs, whatever resolve.mode says). GIVEN: how a file python.requirements names that
  * cannot be read is said (the config's field and line: config/field-error.ts requirementsFieldError).
  */
@@ -121,7 +163,8 @@ export function checkPlanRequirements(
   if (facts === undefined) return;
   const templated = variants.filter((v) => v.template !== undefined);
   const hash = hashProblem(facts, variants, resolve.mode);
-  const local = localProblems(facts, templated);
+  const resolved = variants.filter((v) => resolverDryRuns(v, resolve.mode));
+  const local = localProblems(facts, templated, resolved, resolve.mode);
   if (hash.problem === undefined && local === undefined) {
     const findLinks = facts.localFiles.filter((x) => x.kind === 'find-links');
     for (const w of [

@@ -1,13 +1,14 @@
 import { readRequirements, workspaceRoot } from '../../requirements/read.js';
 import { enginePlatform } from '../../docker/engine-platform.js';
 import { systemLookup } from '../../docker/host-lookup.js';
-import { InputError } from '../../errors.js';
+import { ConfigError, InputError } from '../../errors.js';
 import { readGitHubEventFile } from '../../github/event.js';
 import { imageRefProblem } from '../../oci/ref.js';
 import { pipIndexes } from '../../python/indexes.js';
 import { redactUrls } from '../../util/redact.js';
 import { resolveAgainstBase } from '../../resolve/resolve.js';
 import { referencedEnv } from '../../resolve/stage.js';
+import { resolverPathProblems } from '../../requirements/plan-check.js';
 import { openOutDir } from '../../results/out-dir.js';
 import { fileSnapshotCache } from '../../resolve/snapshot-cache.js';
 import { defaultCacheDir } from '../../util/cache-dir.js';
@@ -57,8 +58,9 @@ Every command in the resolver's container is stopped after 15 minutes
 (ML_IMAGE_RESOLVE_TIMEOUT_SECONDS): exit 3. --verbose ends with a per-step timing line.
 
 Exit codes: 0 no conflict, or fixed (auto); 1 a conflict that cannot be resolved (check: any
-conflict); 2 bad input (a malformed requirement, a wrong --hash, a local path or direct URL that
-is not there, a package the index does not have: named with its file and line; a base image without
+conflict); 2 bad input (a malformed requirement, a wrong --hash, a requirement by a relative path
+such as -e . (not in the container; refused before the pull), a local path or direct URL that is
+not there, a package the index does not have: named with its file and line; a base image without
 python3); 3 no Docker daemon, the index or a direct URL is unreachable (after retries), or the
 registry refused the base image's pull (pull it with "docker pull" after "docker login"), or the
 engine holds the base's list without the platform's content (pull it with "docker pull --platform").`,
@@ -102,7 +104,7 @@ engine holds the base's list without the platform's content (pull it with "docke
         io.stderr(
           `warning: resolve: ${flag} holds a login, which is on this command's line (ps, shell history): put the URL in ${flag === '--index-url' ? 'PIP_INDEX_URL' : 'PIP_EXTRA_INDEX_URL'} instead\n`,
         );
-    const requirements = readRequirements(values.requirements, io.cwd, io.env, workspaceRoot(io.env, io.cwd));
+    const requirements = readResolveRequirements(values.requirements, io);
     // No --platform: the engine's own (as capture and smoke take it), after every input is checked;
     // no daemon is exit 3 with its fix, as the resolve itself would be.
     const platform = wanted ?? enginePlatform(await io.docker().ping());
@@ -139,3 +141,20 @@ engine holds the base's list without the platform's content (pull it with "docke
     return failed ? 1 : 0;
   },
 };
+
+/**
+ * The requirements FILES as given (relative to the CLI's directory), with a requirement by a
+ * relative path refused: pip in the base image's container fails on it, after the pull (exit 3
+ * first with the registry down), so it is bad input said before the engine is asked.
+ */
+function readResolveRequirements(files: string[], io: CliIo) {
+  const requirements = readRequirements(files, io.cwd, io.env, workspaceRoot(io.env, io.cwd));
+  const paths = resolverPathProblems(
+    requirements.facts,
+    'resolve runs pip inside the base image, in a directory of its own',
+    'resolve a copy of the requirements without that line',
+  );
+  if (paths !== undefined)
+    throw new ConfigError(files.join(', '), paths.problems, { fix: paths.fix, problemsNameFiles: true });
+  return requirements;
+}
