@@ -63,8 +63,12 @@ export function exportSummary(
   };
 }
 
-/** The human summary: files, image, what runs where, how to submit and collect, and notes. */
-export function summaryLines(summary: ExportSummary): string[] {
+/**
+ * The human summary: files, image, what runs where, how to submit and collect, and notes. Without
+ * --config (`config: false`) no smoke setting of the project is read: said, since the imports suite
+ * then skips in the job while `runs:` lists it.
+ */
+export function summaryLines(summary: ExportSummary, { config = true }: { config?: boolean } = {}): string[] {
   const { suites } = summary;
   const lines = [
     ...summary.files.map((f) => `wrote ${f}`),
@@ -87,6 +91,10 @@ export function summaryLines(summary: ExportSummary): string[] {
   if (summary.driverFloor !== undefined && summary.gpusPerNode !== 0) lines.push(driverLine(summary));
   if (suites.includes('custom'))
     lines.push('note:    custom tests are not exported; run them with ml-image smoke');
+  if (!config)
+    lines.push(
+      `note:    no --config: no smoke settings were read${suites.includes('imports') ? ', so imports skips (no requirements to import)' : ''}; pass --config ml-image.yml for its requirements, smoke.suites, timeout and floors`,
+    );
   if (summary.platforms?.length === 1) lines.push(onePlatformNote(summary, summary.platforms[0]!));
   return lines;
 }

@@ -344,7 +344,7 @@ async function exportJob(
   io.stdout(
     values.json
       ? `${JSON.stringify({ ...summary, ...(verified && { verified: verified.checks }) }, null, 2)}\n`
-      : `${summaryLines(summary).join('\n')}\n`,
+      : `${summaryLines(summary, { config: values.config !== undefined }).join('\n')}\n`,
   );
   return 0;
 }
