@@ -1,18 +1,26 @@
 // Documentation sections that are generated from code must match the code (UPDATE_DOCS=1 rewrites
 // them: npm run docs); every relative link of README.md and docs/*.md resolves, anchors included;
 // the README is a first screen: a copy-ready workflow near the top, at most 300 lines.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { inputsForStages } from '../../src/action/inputs.js';
 import { COMMAND_INPUT, VERIFY_INPUTS, VERIFY_OUTPUTS } from '../../src/action/verify.js';
 import { parseStages } from '../../src/pipeline/pipeline.js';
-import { validateConfigData } from '../../src/config/load.js';
+import { loadConfig } from '../../src/config/load.js';
+import { planOfConfig } from '../../src/cli/commands/shared.js';
 import { renderConfigReference } from '../../src/config/reference.js';
 import { ConfigError, describeError } from '../../src/errors.js';
-import { bundledCatalog } from '../../src/plan/catalog.js';
-import { planBuild } from '../../src/plan/plan.js';
 import { buildReportModel } from '../../src/report/model.js';
 import { renderRun } from '../../src/report/render/run.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
@@ -66,31 +74,30 @@ function renderTroubleshooting(): string {
   ].join('\n');
 }
 
-/** What `ml-image plan` prints for a combination the catalog knows cannot work (docs/configuration.md "Plan"). */
+/**
+ * What `ml-image plan` prints for a combination the catalog knows cannot work (docs/configuration.md
+ * "Plan"): the config read from a file, as the command reads it (its name and the line of the
+ * variant in the problem), and planned as the command plans it.
+ */
 function renderImpossiblePlan(): string {
-  const config = validateConfigData(
-    {
-      image: { name: 'my-org/model' },
-      variants: [{ cuda: '12.8', torch: '2.5' }],
-      platforms: ['linux/amd64'],
-    },
-    'ml-image.yml',
-  );
+  const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-docs-plan-'));
   let shown = '';
   try {
-    planBuild(config, {
-      catalog: bundledCatalog(),
-      git: {
-        sha: 'abc1234',
-        ref: 'refs/heads/main',
-        isDefaultBranch: true,
-        repositoryUrl: 'https://github.com/o/r',
-      },
-      now: new Date(0),
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image: {name: my-org/model}\nvariants: [{cuda: "12.8", torch: "2.5"}]\nplatforms: [linux/amd64]\n',
+    );
+    planOfConfig(loadConfig({ cwd: dir, env: {} }), {
+      sha: 'abc1234',
+      ref: 'refs/heads/main',
+      isDefaultBranch: true,
+      repositoryUrl: 'https://github.com/o/r',
     });
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     shown = `${describeError(e, false)}\n`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   if (!shown) throw new Error('the README example plan is no longer refused');
   return [
