@@ -360,6 +360,18 @@ describe('config schema: every offending path is named with what was expected', 
       { image: { name: 'a/b' }, smoke: { tests: [{ name: 't', file: { path: 'rel' } }] } },
       'smoke.tests[0].file.path: expected an absolute path in the image, got "rel"',
     ],
+    [
+      { image: { name: 'a/b' }, smoke: { tests: [{ name: 't', command: ['', '-c', 'true'] }] } },
+      'smoke.tests[0].command[0]: the first item of an argv list is the program to run: it cannot be empty',
+    ],
+    [
+      { image: { name: 'a/b' }, smoke: { tests: [{ name: 't', metadata: { env: { 'A=B': 'c' } } }] } },
+      'smoke.tests[0].metadata.env.A=B: as a key, expected a variable name: not empty, without "="',
+    ],
+    [
+      { image: { name: 'a/b' }, smoke: { tests: [{ name: 't', metadata: { env: { '': 'c' } } }] } },
+      'smoke.tests[0].metadata.env."": as a key, expected a variable name: not empty, without "="',
+    ],
   ])('%j', (data, expected) => {
     expect(problemsOf(data)).toContain(expected);
   });

@@ -33,15 +33,33 @@ const regexList = z
   )
   .default([]);
 
+// An argv list runs its first item as the program: an empty one is no program (exec "": not found).
+const ARGV_PROGRAM = {
+  error: 'the first item of an argv list is the program to run: it cannot be empty',
+  path: [0],
+};
+// An image's env is NAME=VALUE lines, split at the first "=": a name that is empty or holds one is
+// never found there, so the test could only fail, after the build.
+const ENV_NAME = { error: 'expected a variable name: not empty, without "="' };
+
 const CustomTest = z
   .strictObject({
     name: shortName('a test name').describe(
       'Test id in results: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters.',
     ),
     command: z
-      .union([z.string().min(1), z.array(z.string()).min(1)], {
-        error: 'expected a command string (run with sh -c) or an argv list',
-      })
+      .union(
+        [
+          z.string().min(1),
+          z
+            .array(z.string())
+            .min(1)
+            .refine((argv) => argv[0] !== '', ARGV_PROGRAM),
+        ],
+        {
+          error: 'expected a command string (run with sh -c) or an argv list',
+        },
+      )
       .optional()
       .describe('Command test: a string run with `sh -c`, or an argv list.'),
     expectedOutput: regexList.describe('Regexes the combined output must match.'),
@@ -72,7 +90,7 @@ const CustomTest = z
       .strictObject({
         user: z.string().optional(),
         workdir: z.string().optional(),
-        env: userMap(z.string(), z.string()).optional(),
+        env: userMap(z.string().regex(/^[^=]+$/, ENV_NAME), z.string()).optional(),
         labels: userMap(z.string(), z.string()).optional(),
         entrypoint: z.array(z.string()).optional(),
         cmd: z.array(z.string()).optional(),
