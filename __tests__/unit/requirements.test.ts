@@ -148,6 +148,8 @@ const MALFORMED: [string, RegExp][] = [
   ['FooProject == 1.2 --hash=md5:abc', /allowed hash algorithms for --hash are sha256, sha384, sha512/],
   ['FooProject == 1.2 --hash=sha256', /hash name followed by a value/],
   ['--hash=md5:abc', /allowed hash algorithms for --hash are sha256, sha384, sha512/],
+  ['FooProject == 1.2 --hash=sha256:abc', /sha256 digest "abc" is 3 hex digits, not 64: no file matches it/],
+  [`FooProject == 1.2 --hash=sha512:${'a'.repeat(64)}`, /is 64 hex digits, not 128/],
   ['numpy (>=1.0', /expected "\)"/],
   ['numpy > = 1', /expected a version after ">", got "="/],
 ];

@@ -33,6 +33,8 @@ const removedFromPip = (option: string, version: string, older: string) =>
   `${option} was removed in pip ${version} (a base image's newer pip refuses the line: "no such option"${older}); pass build settings with -C/--config-settings instead`;
 
 const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
+/** Hex digits of each algorithm's digest: a value of another length matches no file. */
+const HEX_DIGITS: Readonly<Record<string, number>> = { sha256: 64, sha384: 96, sha512: 128 };
 
 export const OPTIONS: OptionSpec[] = [
   { long: 'index-url', aliases: ['pypi-url'], short: 'i', takesValue: true },
@@ -88,6 +90,9 @@ export const OPTIONS: OptionSpec[] = [
       if (!STRONG_HASHES.includes(algo))
         return `allowed hash algorithms for --hash are ${STRONG_HASHES.join(', ')} (got "${algo}")`;
       if (!/^[0-9a-fA-F]+$/.test(v.slice(i + 1))) return `the ${algo} digest "${v.slice(i + 1)}" is not hex`;
+      const digits = v.length - i - 1;
+      if (digits !== HEX_DIGITS[algo])
+        return `the ${algo} digest "${v.slice(i + 1)}" is ${digits} hex digits, not ${HEX_DIGITS[algo]}: no file matches it (copy the whole digest)`;
       return undefined;
     },
   },
