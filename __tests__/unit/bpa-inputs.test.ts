@@ -488,6 +488,16 @@ describe('BPA inputs -> buildx argv', () => {
     ['two tags', { tags: 'ghcr.io/o/r:1.0:2.0' }, /not a valid image name .*: more than one tag/],
     ['two tags, no registry', { tags: 'r:1.0:2.0' }, /not a valid image name .*: more than one tag/],
     ['a cache spec without type=', { 'cache-to': 'mode=max,scope=x' }, /input "cache-to".*has no type=/],
+    [
+      'an unknown cache type',
+      { 'cache-to': 'type=bogus,mode=max' },
+      /input "cache-to": type=bogus is no cache backend/,
+    ],
+    [
+      'an unknown cache-from type',
+      { 'cache-from': 'type=gh' },
+      /input "cache-from": type=gh is no cache backend/,
+    ],
     ['no-cache not a boolean', { 'no-cache': 'sometimes' }, /input "no-cache": expected true or false/],
   ])('refuses %s (exit 2, naming the input)', (_name, map, message) => {
     const go = () => buildOptionsFromInputs(inputs(map));

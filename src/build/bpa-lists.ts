@@ -137,6 +137,9 @@ export function manifestPart(a: Annotation): Annotation | undefined {
  * run may write a cache turns on this type, so a spec buildx could read as another type (a key
  * given twice: buildx takes the last `type=`; a line break) is refused, as is one without a type.
  */
+/** buildx's cache backends: another type= is refused by BuildKit's import or export, in the build. */
+const CACHE_TYPES = ['registry', 'inline', 'local', 'gha', 's3', 'azblob'];
+
 export function cacheSpecType(input: 'cache-from' | 'cache-to', spec: string): string {
   if (!spec.includes('=') && !/[\r\n]/.test(spec)) {
     // Image references, as ref= of a registry cache: no login on the command line either.
@@ -156,6 +159,8 @@ export function cacheSpecType(input: 'cache-from' | 'cache-to', spec: string): s
   const type = attrs.get('type');
   if (fields.some(loginInField)) throw cacheLogin(input);
   if (problem === undefined && type) {
+    if (!CACHE_TYPES.includes(type))
+      throw new InputError(`input "${input}": type=${type} is no cache backend (${CACHE_TYPES.join(', ')})`);
     checkCacheCredentials(input, spec, type, attrs);
     return type;
   }
