@@ -7,8 +7,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { processIo, runCli } from '../../src/cli/main.js';
 import { renderSmoke } from '../../src/cli/commands/smoke.js';
 import { printableLines } from '../../src/util/text.js';
 import { captureIo, fakeDocker, fakeSession, imageDetails } from '../helpers/fakes.js';
@@ -109,5 +109,25 @@ describe('control sequences from the image, on the terminal', () => {
     expect(io.out()).toContain('cannot import');
     expect(io.out()).not.toContain('\u001b');
     expect(io.err()).not.toContain('\u001b');
+  });
+});
+
+describe("processIo's stderr: what builds and images stream (finding)", () => {
+  it('escapes a control sequence in a buildx or container line, keeps line breaks and tabs', () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
+      written.push(String(s));
+      return true;
+    });
+    try {
+      // `ml-image build` and `run` print buildx's RUN output, `smoke --verbose` a test's, as given.
+      processIo().stderr(`  [cpu/amd64] #7 0.412 ${OSC52}\n\tFAIL\rok  \n`);
+    } finally {
+      spy.mockRestore();
+    }
+    const text = written.join('');
+    for (const c of ['\u001b', '\u0007', '\r']) expect(text).not.toContain(c);
+    expect(text).toContain('\\u001b]52;c;');
+    expect(text).toContain('\n\tFAIL\\rok  \n');
   });
 });

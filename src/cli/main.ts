@@ -294,9 +294,11 @@ export function processIo(): CliIo {
   return {
     // Last line of defence: userinfo in any URL is masked in everything the CLI prints, and the
     // messages and progress on stderr are also cleared of tokens of a known form (ghp_..., a JWT).
-    // A terminal or reader that went away loses the text, nothing else (tryWrite).
+    // A terminal or reader that went away loses the text, nothing else (tryWrite). stderr carries
+    // no sequence of ours, but streams what builds and images print (buildx RUN output, a test's
+    // output under smoke --verbose, a base image's package names): ESC, BEL, a lone CR are escaped.
     stdout: (t) => tryWrite((s) => process.stdout.write(s), shown(redactUrls(t))),
-    stderr: (t) => tryWrite((s) => process.stderr.write(s), shown(redactText(t))),
+    stderr: (t) => tryWrite((s) => process.stderr.write(s), shown(printableLines(redactText(t)))),
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
