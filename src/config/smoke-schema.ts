@@ -64,7 +64,13 @@ const CustomTest = z
       .describe('Command test: a string run with `sh -c`, or an argv list.'),
     expectedOutput: regexList.describe('Regexes the combined output must match.'),
     excludedOutput: regexList.describe('Regexes the combined output must not match.'),
-    exitCode: z.number().int().min(0).max(255).default(0).describe('Expected exit code of the command.'),
+    exitCode: z
+      .number()
+      .int()
+      .min(0)
+      .max(255)
+      .default(0)
+      .describe('Expected exit code of the command (0 to 255).'),
     gpu: z
       .boolean()
       .default(false)
@@ -88,12 +94,18 @@ const CustomTest = z
       .describe('File test.'),
     metadata: z
       .strictObject({
-        user: z.string().optional(),
-        workdir: z.string().optional(),
-        env: userMap(z.string().regex(/^[^=]+$/, ENV_NAME), z.string()).optional(),
-        labels: userMap(z.string(), z.string()).optional(),
-        entrypoint: z.array(z.string()).optional(),
-        cmd: z.array(z.string()).optional(),
+        user: z.string().optional().describe("The image's `USER`, exactly."),
+        workdir: z.string().optional().describe("The image's `WORKDIR`, exactly."),
+        env: userMap(z.string().regex(/^[^=]+$/, ENV_NAME), z.string())
+          .optional()
+          .describe(
+            'Environment variables the image sets, each to exactly this value (others may be set too).',
+          ),
+        labels: userMap(z.string(), z.string())
+          .optional()
+          .describe('Labels the image carries, each with exactly this value (others may be there too).'),
+        entrypoint: z.array(z.string()).optional().describe("The image's `ENTRYPOINT` list, exactly."),
+        cmd: z.array(z.string()).optional().describe("The image's `CMD` list, exactly."),
       })
       .optional()
       .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
@@ -145,7 +157,7 @@ export const SmokeConfigSchema = z
       .positive()
       .max(MAX_TIMEOUT_SECONDS)
       .default(600)
-      .describe('Per-test timeout.'),
+      .describe(`Per-test timeout, in seconds (1 to ${MAX_TIMEOUT_SECONDS}).`),
     network: z
       .enum(SMOKE_NETWORKS)
       .default('none')
