@@ -30,6 +30,11 @@ const FOREIGN: Record<string, readonly string[]> = {
   verify: ['type', 'verify'], // cosign verify-attestation --type; export --verify
 };
 
+/** Flags a command takes only to refuse them, said where it refuses them (export --verify: not --platform). */
+const REFUSED_ONLY: Record<string, readonly string[]> = {
+  export: ['platform'],
+};
+
 /** Every option name declared anywhere under src/ (`name: { type: ... }`), the flags to ask about. */
 function declaredOptionNames(): string[] {
   const names = new Set<string>();
@@ -115,6 +120,17 @@ describe.each(COMMANDS.map((c) => c.name))('ml-image %s', (name) => {
     const named = flagsIn(`${c.usage}\n${c.help}`);
     const unnamed = [...(await flagsOf(c))].filter((f) => !(f in GLOBAL_OPTIONS) && !named.includes(f));
     expect(unnamed).toEqual([]);
+  });
+
+  it('--help describes every flag of its own on an option line (not in its usage line alone)', async () => {
+    const c = command();
+    // Option lines: those that start with a flag (several on one line too: --partition P, --account A).
+    const lines = c.help.split('\n').filter((l) => /^\s+--/.test(l));
+    const described = new Set(lines.flatMap(flagsIn));
+    const undescribed = [...(await flagsOf(c))].filter(
+      (f) => !(f in GLOBAL_OPTIONS) && !described.has(f) && !(REFUSED_ONLY[name] ?? []).includes(f),
+    );
+    expect(undescribed).toEqual([]);
   });
 
   it('takes every flag its --help names (but for the other programs it names)', async () => {
