@@ -131,15 +131,16 @@ export function manifestPart(a: Annotation): Annotation | undefined {
   return types.length === 0 ? undefined : { ...a, types };
 }
 
+/** buildx's cache backends: another type= is refused by BuildKit's import or export, in the build. */
+const CACHE_TYPES = ['registry', 'inline', 'local', 'gha', 's3', 'azblob'];
+
 /**
  * The type of a `cache-from` / `cache-to` spec as buildx reads it (buildflags.ParseCacheEntry): a
  * spec without `=` is image references (registry cache), else the `type=` of specAttrs. Whether a
  * run may write a cache turns on this type, so a spec buildx could read as another type (a key
- * given twice: buildx takes the last `type=`; a line break) is refused, as is one without a type.
+ * given twice: buildx takes the last `type=`; a line break) is refused, as is one without a type
+ * or of a type that is no cache backend (CACHE_TYPES).
  */
-/** buildx's cache backends: another type= is refused by BuildKit's import or export, in the build. */
-const CACHE_TYPES = ['registry', 'inline', 'local', 'gha', 's3', 'azblob'];
-
 export function cacheSpecType(input: 'cache-from' | 'cache-to', spec: string): string {
   if (!spec.includes('=') && !/[\r\n]/.test(spec)) {
     // Image references, as ref= of a registry cache: no login on the command line either.
