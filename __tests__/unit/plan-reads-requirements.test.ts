@@ -3,7 +3,7 @@
 // credential written in one or a ${NAME} build.secrets does not list is exit 2 there, naming its
 // file and line, not in each job after it. A later stage's job (smoke, report) does not read them:
 // its report still says what failed.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -174,5 +174,50 @@ describe("the action's plan job stops on a bad line", () => {
     expect(failed).toHaveLength(1);
     expect(failed[0]).toContain('invalid requirement "pandas==="');
     expect(errors.some((e) => e.message.includes('pandas===') && e.startLine === 2)).toBe(true);
+  });
+});
+
+// The resolve stage read ML_IMAGE_RESOLVE_TIMEOUT_SECONDS after the plan stage had run (and
+// written plan.json): bad input is refused before any stage.
+describe('a run that resolves refuses a bad ML_IMAGE_RESOLVE_TIMEOUT_SECONDS at the door', () => {
+  it.each([
+    [['plan', 'resolve'], true],
+    [['plan', 'build'], false],
+  ] as [Stage[], boolean][])('stages %j: refused %s', (stages, refused) => {
+    project('numpy<2\n');
+    const loaded = loadConfig({ cwd: dir, checkFiles: false });
+    const check = () =>
+      checkStageInputs(loaded, new Set(stages), {
+        mode: 'auto',
+        env: { ML_IMAGE_RESOLVE_TIMEOUT_SECONDS: '15m', IDX_PW: 'x' },
+      });
+    if (refused) expect(check).toThrow(/ML_IMAGE_RESOLVE_TIMEOUT_SECONDS: expected whole seconds/);
+    else expect(check).not.toThrow();
+  });
+
+  it('a run that attests refuses a typo in ML_IMAGE_SIGNER (it ran after the build)', () => {
+    project('numpy<2\n');
+    const loaded = loadConfig({ cwd: dir, checkFiles: false });
+    const env = { ML_IMAGE_SIGNER: 'cosgin', IDX_PW: 'x' };
+    expect(() =>
+      checkStageInputs(loaded, new Set<Stage>(['plan', 'build', 'attest']), { mode: 'auto', env }),
+    ).toThrow(/ML_IMAGE_SIGNER: expected cosign or builtin/);
+    expect(() =>
+      checkStageInputs(loaded, new Set<Stage>(['plan', 'build']), { mode: 'auto', env }),
+    ).not.toThrow();
+  });
+
+  it('ml-image run --stages plan,resolve: exit 2, no plan.json written', async () => {
+    project('numpy<2\n');
+    const io = {
+      ...captureIo(dir, fakeDocker(), {
+        ML_IMAGE_CACHE_DIR: at('.cache'),
+        ML_IMAGE_RESOLVE_TIMEOUT_SECONDS: '15m',
+      }),
+      git: NOT_A_REPOSITORY,
+    };
+    expect(await runCli(['run', '--stages', 'plan,resolve', '--out', 'out'], io)).toBe(2);
+    expect(io.err()).toContain('ML_IMAGE_RESOLVE_TIMEOUT_SECONDS: expected whole seconds');
+    expect(existsSync(at('out/plan.json'))).toBe(false);
   });
 });

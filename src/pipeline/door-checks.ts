@@ -2,18 +2,21 @@
 // - every run (callers call checkStageInputs first): the files of the stages it runs that have a
 //   shape of their own (smoke.baseline, a GPU pin), in a run that only plans (`ml-image plan`,
 //   `run --stages plan`, the workflows' plan job) the requirements files' lines, and in one that
-//   resolves or builds, build.secrets in a fork's run (their values would be the runner's own);
+//   resolves or builds, build.secrets in a fork's run (their values would be the runner's own),
+//   and the variables later stages read: ML_IMAGE_RESOLVE_TIMEOUT_SECONDS, ML_IMAGE_SIGNER;
 // - a run that resolves or builds, before any container runs (checkBeforeContainers): a build
 //   secret the environment lacks, an id given twice (build/input-secrets.ts), requirements the
 //   variants cannot install as written (requirements/plan-check.ts), a requirements file that
 //   cannot be read (too big, outside the workspace) said at the line of the config's
 //   python.requirements naming it.
+import { forcedCosign } from '../attest/signer-env.js';
 import type { BuildInputOptions } from '../build/action-inputs.js';
 import { checkBuildSecrets, refuseForkBuildSecrets } from '../build/input-secrets.js';
 import { asConfigProblem, requirementsFieldError } from '../config/field-error.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Plan } from '../plan/plan.js';
 import { checkPlanRequirements } from '../requirements/plan-check.js';
+import { resolveTimeoutMs } from '../resolve/exec-limit.js';
 import { readListedRequirements } from '../requirements/references.js';
 import { configBaseline } from '../smoke/config-inputs.js';
 import type { GpuMode } from '../smoke/gpu-mode.js';
@@ -63,6 +66,9 @@ export function checkStageInputs(
   // A fork's build.secrets (refuseForkBuildSecrets), at the config's line, before any stage.
   if (run !== undefined && (stages.has('build') || stages.has('resolve')))
     asConfigProblem(loaded, () => refuseForkBuildSecrets(loaded.config, run.env));
+  // The variables later stages read (after the plan stage, or the build, has run): a typo is exit 2 now.
+  if (run !== undefined && stages.has('resolve')) resolveTimeoutMs(run.env);
+  if (run !== undefined && stages.has('attest')) forcedCosign(run.env);
   if (!stages.has('smoke')) return;
   configBaseline(loaded);
   if (run !== undefined && run.mode === 'all') gpuPinOf(run.env);
