@@ -69,7 +69,10 @@ describe('README newcomer commands', () => {
           });
         const r = runAsWritten(signing);
         expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
-        expect(r.stderr).toContain('running the bundled example');
+        // And how the commands after it find the example (they read no bundled example themselves).
+        expect(r.stderr).toMatch(
+          /running the bundled example (\S+) \(give the commands that read its results --config \1\)/,
+        );
         // A progress line per stage and platform, with the elapsed time.
         for (const stage of ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'])
           expect(r.stderr).toMatch(new RegExp(`^\\[ *[\\d.]+s\\] ${stage} `, 'm'));

@@ -54,7 +54,11 @@ export function baselineSave(
 function loadRunConfig(io: CliIo, values: Parameters<typeof overridesFromFlags>[0] & { config?: string }) {
   const hasLocalConfig = DEFAULT_CONFIG_FILES.some((f) => existsSync(path.join(io.cwd, f)));
   const file = values.config ?? (hasLocalConfig ? undefined : bundledExample());
-  if (file === bundledExample()) io.stderr(`no ml-image.yml here: running the bundled example ${file}\n`);
+  // The commands after it (report, smoke, attest) read no bundled example by themselves.
+  if (file === bundledExample())
+    io.stderr(
+      `no ml-image.yml here: running the bundled example ${file} (give the commands that read its results --config ${file})\n`,
+    );
   return loadConfig({
     cwd: io.cwd,
     env: io.env,
