@@ -707,16 +707,34 @@ const regexList = schemas/* array */.YOg(schemas/* string */.YjP().superRefine((
         });
 }))
     .default([]);
+// An argv list runs its first item as the program: an empty one is no program (exec "": not found).
+const ARGV_PROGRAM = {
+    error: 'the first item of an argv list is the program to run: it cannot be empty',
+    path: [0],
+};
+// An image's env is NAME=VALUE lines, split at the first "=": a name that is empty or holds one is
+// never found there, so the test could only fail, after the build.
+const ENV_NAME = { error: 'expected a variable name: not empty, without "="' };
 const CustomTest = schemas/* strictObject */.rej({
     name: (0,short_name/* shortName */.EU)('a test name').describe('Test id in results: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters.'),
-    command: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP()).min(1)], {
+    command: schemas/* union */.KCZ([
+        schemas/* string */.YjP().min(1),
+        schemas/* array */.YOg(schemas/* string */.YjP())
+            .min(1)
+            .refine((argv) => argv[0] !== '', ARGV_PROGRAM),
+    ], {
         error: 'expected a command string (run with sh -c) or an argv list',
     })
         .optional()
         .describe('Command test: a string run with `sh -c`, or an argv list.'),
     expectedOutput: regexList.describe('Regexes the combined output must match.'),
     excludedOutput: regexList.describe('Regexes the combined output must not match.'),
-    exitCode: schemas/* number */.aig().int().min(0).max(255).default(0).describe('Expected exit code of the command.'),
+    exitCode: schemas/* number */.aig()
+        .int()
+        .min(0)
+        .max(255)
+        .default(0)
+        .describe('Expected exit code of the command (0 to 255).'),
     gpu: schemas/* boolean */.zMY()
         .default(false)
         .describe('Command test that uses a GPU: its container gets the GPUs of a GPU run (others get none); skipped without GPUs (failed with `requireGpu`).'),
@@ -733,12 +751,16 @@ const CustomTest = schemas/* strictObject */.rej({
         .optional()
         .describe('File test.'),
     metadata: schemas/* strictObject */.rej({
-        user: schemas/* string */.YjP().optional(),
-        workdir: schemas/* string */.YjP().optional(),
-        env: (0,user_map/* userMap */.oX)(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-        labels: (0,user_map/* userMap */.oX)(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-        entrypoint: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-        cmd: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+        user: schemas/* string */.YjP().optional().describe("The image's `USER`, exactly."),
+        workdir: schemas/* string */.YjP().optional().describe("The image's `WORKDIR`, exactly."),
+        env: (0,user_map/* userMap */.oX)(schemas/* string */.YjP().regex(/^[^=]+$/, ENV_NAME), schemas/* string */.YjP())
+            .optional()
+            .describe('Environment variables the image sets, each to exactly this value (others may be set too).'),
+        labels: (0,user_map/* userMap */.oX)(schemas/* string */.YjP(), schemas/* string */.YjP())
+            .optional()
+            .describe('Labels the image carries, each with exactly this value (others may be there too).'),
+        entrypoint: schemas/* array */.YOg(schemas/* string */.YjP()).optional().describe("The image's `ENTRYPOINT` list, exactly."),
+        cmd: schemas/* array */.YOg(schemas/* string */.YjP()).optional().describe("The image's `CMD` list, exactly."),
     })
         .optional()
         .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
@@ -778,7 +800,7 @@ const SmokeConfigSchema = schemas/* strictObject */.rej({
         .positive()
         .max(MAX_TIMEOUT_SECONDS)
         .default(600)
-        .describe('Per-test timeout.'),
+        .describe(`Per-test timeout, in seconds (1 to ${MAX_TIMEOUT_SECONDS}).`),
     network: schemas/* enum */.k5n(SMOKE_NETWORKS)
         .default('none')
         .describe('Network of the custom command tests: `none` (loopback only) or `bridge` (for a test that needs the network). The built-in suites always run without one.'),
@@ -2008,6 +2030,8 @@ const newerPip = (option, version, instead) => `${option} is an option of pip ${
 /** Why an option pip VERSION removed is refused. */
 const removedFromPip = (option, version, older) => `${option} was removed in pip ${version} (a base image's newer pip refuses the line: "no such option"${older}); pass build settings with -C/--config-settings instead`;
 const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
+/** Hex digits of each algorithm's digest: a value of another length matches no file. */
+const HEX_DIGITS = { sha256: 64, sha384: 96, sha512: 128 };
 const OPTIONS = [
     { long: 'index-url', aliases: ['pypi-url'], short: 'i', takesValue: true },
     { long: 'extra-index-url', takesValue: true },
@@ -2051,6 +2075,9 @@ const OPTIONS = [
                 return `allowed hash algorithms for --hash are ${STRONG_HASHES.join(', ')} (got "${algo}")`;
             if (!/^[0-9a-fA-F]+$/.test(v.slice(i + 1)))
                 return `the ${algo} digest "${v.slice(i + 1)}" is not hex`;
+            const digits = v.length - i - 1;
+            if (digits !== HEX_DIGITS[algo])
+                return `the ${algo} digest "${v.slice(i + 1)}" is ${digits} hex digits, not ${HEX_DIGITS[algo]}: no file matches it (copy the whole digest)`;
             return undefined;
         },
     },

@@ -121,11 +121,14 @@ function manifestPart(a) {
     const types = a.types.filter((t) => t === 'manifest' || t === 'manifest-descriptor');
     return types.length === 0 ? undefined : { ...a, types };
 }
+/** buildx's cache backends: another type= is refused by BuildKit's import or export, in the build. */
+const CACHE_TYPES = ['registry', 'inline', 'local', 'gha', 's3', 'azblob'];
 /**
  * The type of a `cache-from` / `cache-to` spec as buildx reads it (buildflags.ParseCacheEntry): a
  * spec without `=` is image references (registry cache), else the `type=` of specAttrs. Whether a
  * run may write a cache turns on this type, so a spec buildx could read as another type (a key
- * given twice: buildx takes the last `type=`; a line break) is refused, as is one without a type.
+ * given twice: buildx takes the last `type=`; a line break) is refused, as is one without a type
+ * or of a type that is no cache backend (CACHE_TYPES).
  */
 function cacheSpecType(input, spec) {
     if (!spec.includes('=') && !/[\r\n]/.test(spec)) {
@@ -145,6 +148,8 @@ function cacheSpecType(input, spec) {
     if (fields.some(loginInField))
         throw cacheLogin(input);
     if (problem === undefined && type) {
+        if (!CACHE_TYPES.includes(type))
+            throw new errors/* InputError */.dz(`input "${input}": type=${type} is no cache backend (${CACHE_TYPES.join(', ')})`);
         checkCacheCredentials(input, spec, type, attrs);
         return type;
     }
@@ -15554,7 +15559,9 @@ function resolutionBase(input, base, diagnosis) {
 //   template's pip step runs before the build context is copied in, and the resolver's container
 //   has none of the repository either. pip ignores a missing --find-links location with a warning
 //   and takes the project from the index instead (a private name: from whoever publishes it
-//   there). With the user's own Dockerfile (which may COPY them first) a --find-links is a warning.
+//   there). With the user's own Dockerfile (which may COPY them first) a --find-links is a warning,
+//   and a requirement by a relative path exit 2 only where the resolver dry-runs the variant (pip
+//   there fails on it, after the base image's pull: now said before anything runs).
 //   An absolute one (/opt/wheels, file:///opt/wheels) may be the base image's, where both pips run:
 //   left to pip, as an absolute requirement path is.
 // Structural types only: requirements/ imports no stage (plan) nor config.
@@ -15598,9 +15605,34 @@ const LOCAL_WHY = {
     'find-links': "a relative --find-links (a path, a file: URL) names a directory of your repository, which the build's pip does not have: pip ignores a missing --find-links location with a warning and takes the project from the index instead, a private name from whoever publishes it there",
     path: "a requirement by a relative path names a file of your repository, which the build's pip does not have (pip fails on it)",
 };
-/** The problems of lines naming local files, when a template builds some variant. */
-function localProblems(facts, templated) {
-    if (templated.length === 0 || facts.localFiles.length === 0)
+/** The way out of a requirement by a relative path that the resolver lacks (OFF: how to turn it off). */
+const resolverPathFix = (off) => `install the project in your Dockerfile after copying it in (COPY, then pip install), not through the requirements; serve it from an index or a URL (name @ https://host/name-1.0-py3-none-any.whl); or ${off}`;
+/**
+ * The problems of the requirements by a relative path (`-e .`, `./x.whl`), for a resolver run
+ * against a base image (WHAT: what runs it; OFF: the last way out, not resolving it): pip there
+ * works in a directory of the tool's own files (resolve/workdir.ts), where no relative path of the
+ * repository is, and fails on each.
+ */
+function resolverPathProblems(facts, what, off) {
+    const paths = (facts?.localFiles ?? []).filter((f) => f.kind === 'path');
+    if (paths.length === 0)
+        return undefined;
+    return {
+        problems: paths.map((f) => `${f.origin}: "${f.line}": a requirement by a relative path names a file of your repository, which the resolver's container does not have (pip there fails on it): ${what}`),
+        fix: resolverPathFix(off),
+    };
+}
+/**
+ * The problems of lines naming local files: every such line when a template builds some variant;
+ * with only the user's own Dockerfile, a requirement by a relative path when the resolver dry-runs
+ * one of them (RESOLVED; a relative --find-links is then a warning: pip ignores it).
+ */
+function localProblems(facts, templated, resolved, mode) {
+    if (templated.length === 0)
+        return resolved.length === 0
+            ? undefined
+            : resolverPathProblems(facts, `variant${plan_check_plural(resolved, '', 's')} ${plan_check_names(resolved)} ${plan_check_plural(resolved, 'is', 'are')} resolved against ${plan_check_plural(resolved, 'its', 'their')} base image first (resolve.mode: ${mode})`, 'set resolve.mode: off (the resolver then checks nothing)');
+    if (facts.localFiles.length === 0)
         return undefined;
     const where = `variant${plan_check_plural(templated, '', 's')} ${plan_check_names(templated)} ${plan_check_plural(templated, 'is', 'are')} built from a template, whose pip step runs before the build context is copied in, and the resolver's container has none of your files either`;
     return {
@@ -15612,9 +15644,10 @@ function localProblems(facts, templated) {
  * The requirements (read as the stages read them: readListedRequirements) against the plan's
  * VARIANTS: hash-checking mode with a variant the resolver dry-runs with its torch, and a line
  * naming files of the repository when a template builds a variant, are exit 2 naming each line,
- * with the way out. Hash-checking mode with a template's torch step and no dry run, and a relative
- * --find-links with only the user's own Dockerfile (the resolver's container still lacks it), are
- * WARNings. Nothing without requirements. RESOLVING: whether the run has the resolve stage (without
+ * with the way out, as is a requirement by a relative path when the resolver dry-runs a variant
+ * built from the user's own Dockerfile. Hash-checking mode with a template's torch step and no dry
+ * run, and a relative --find-links with only the user's own Dockerfile (the resolver's container
+ * still lacks it), are WARNings. Nothing without requirements. RESOLVING: whether the run has the resolve stage (without
  * it no dry run runs, whatever resolve.mode says). GIVEN: how a file python.requirements names that
  * cannot be read is said (the config's field and line: config/field-error.ts requirementsFieldError).
  */
@@ -15628,7 +15661,8 @@ function checkPlanRequirements(variants, loaded, env, warn, resolving = true, gi
         return;
     const templated = variants.filter((v) => v.template !== undefined);
     const hash = hashProblem(facts, variants, resolve.mode);
-    const local = localProblems(facts, templated);
+    const resolved = variants.filter((v) => resolverDryRuns(v, resolve.mode));
+    const local = localProblems(facts, templated, resolved, resolve.mode);
     if (hash.problem === undefined && local === undefined) {
         const findLinks = facts.localFiles.filter((x) => x.kind === 'find-links');
         for (const w of [
@@ -18719,8 +18753,8 @@ function otherImage(what, file, found, digest) {
 var attest_signing = __webpack_require__(10854);
 // EXTERNAL MODULE: ./src/attest/cosign-key.ts
 var cosign_key = __webpack_require__(98224);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 7 modules
-var signers = __webpack_require__(96364);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 6 modules
+var signers = __webpack_require__(38206);
 // EXTERNAL MODULE: ./src/attest/types.ts
 var types = __webpack_require__(79124);
 ;// CONCATENATED MODULE: ./src/attest/purl.ts
@@ -20264,7 +20298,22 @@ function warmRegistry(loaded, env, repository, targets) {
     (0,signers/* preconnect */.kZ)(repository, signing.identity, env, signing.tlog, Math.min(4 * targets, 16));
 }
 
+// EXTERNAL MODULE: ./src/attest/signer-env.ts
+var signer_env = __webpack_require__(70289);
 ;// CONCATENATED MODULE: ./src/pipeline/door-checks.ts
+// What a run refuses at the door (exit 2), before the engine or the registry is asked:
+// - every run (callers call checkStageInputs first): the files of the stages it runs that have a
+//   shape of their own (smoke.baseline, a GPU pin), in a run that only plans (`ml-image plan`,
+//   `run --stages plan`, the workflows' plan job) the requirements files' lines, and in one that
+//   resolves or builds, build.secrets in a fork's run (their values would be the runner's own),
+//   and the variables later stages read: ML_IMAGE_RESOLVE_TIMEOUT_SECONDS, ML_IMAGE_SIGNER;
+// - a run that resolves or builds, before any container runs (checkBeforeContainers): a build
+//   secret the environment lacks, an id given twice (build/input-secrets.ts), requirements the
+//   variants cannot install as written (requirements/plan-check.ts), a requirements file that
+//   cannot be read (too big, outside the workspace) said at the line of the config's
+//   python.requirements naming it.
+
+
 
 
 
@@ -20302,6 +20351,11 @@ function checkStageInputs(loaded, stages, run) {
     // A fork's build.secrets (refuseForkBuildSecrets), at the config's line, before any stage.
     if (run !== undefined && (stages.has('build') || stages.has('resolve')))
         (0,field_error/* asConfigProblem */.cq)(loaded, () => refuseForkBuildSecrets(loaded.config, run.env));
+    // The variables later stages read (after the plan stage, or the build, has run): a typo is exit 2 now.
+    if (run !== undefined && stages.has('resolve'))
+        resolveTimeoutMs(run.env);
+    if (run !== undefined && stages.has('attest'))
+        (0,signer_env/* forcedCosign */.p)(run.env);
     if (!stages.has('smoke'))
         return;
     configBaseline(loaded);

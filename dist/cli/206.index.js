@@ -113,8 +113,9 @@ function baselineSave(env, event, branch, sha) {
 function loadRunConfig(io, values) {
     const hasLocalConfig = load/* DEFAULT_CONFIG_FILES */.BY.some((f) => (0,external_node_fs_.existsSync)(external_node_path_default().join(io.cwd, f)));
     const file = values.config ?? (hasLocalConfig ? undefined : bundledExample());
+    // The commands after it (report, smoke, attest) read no bundled example by themselves.
     if (file === bundledExample())
-        io.stderr(`no ml-image.yml here: running the bundled example ${file}\n`);
+        io.stderr(`no ml-image.yml here: running the bundled example ${file} (give the commands that read its results --config ${file})\n`);
     return (0,load/* loadConfig */.Z9)({
         cwd: io.cwd,
         env: io.env,

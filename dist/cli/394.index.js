@@ -128,6 +128,8 @@ Options:
                       pipeline, a cpu variant (--variant) and a --platform the engine runs
                       emulated get none: their GPU tests are skipped with the reason
   --require-gpu       GPU suites fail instead of skipping without a GPU
+  --platform P        linux/amd64 or linux/arm64: the platform to run the image as (default: the
+                      engine's own); another than the engine's runs under QEMU
   --config FILE       read requirements (for imports), custom tests and defaults from ml-image.yml
   --variant NAME      the config's variant the image was built as (default: its only one): its
                       Python decides which requirements imports checks (environment markers), its

@@ -22,8 +22,8 @@ __webpack_require__.d(__webpack_exports__, {
   verifyWithCli: () => (/* binding */ verifyWithCli)
 });
 
-// EXTERNAL MODULE: ./src/attest/signers.ts + 7 modules
-var signers = __webpack_require__(96364);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 6 modules
+var signers = __webpack_require__(38206);
 // EXTERNAL MODULE: ./src/docker/registry-client.ts
 var registry_client = __webpack_require__(15669);
 // EXTERNAL MODULE: ./src/attest/cosign-image.ts

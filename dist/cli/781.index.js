@@ -1241,8 +1241,12 @@ function exportSummary(source, spec, slurm, written) {
         ...written,
     };
 }
-/** The human summary: files, image, what runs where, how to submit and collect, and notes. */
-function summaryLines(summary) {
+/**
+ * The human summary: files, image, what runs where, how to submit and collect, and notes. Without
+ * --config (`config: false`) no smoke setting of the project is read: said, since the imports suite
+ * then skips in the job while `runs:` lists it.
+ */
+function summaryLines(summary, { config = true } = {}) {
     const { suites } = summary;
     const lines = [
         ...summary.files.map((f) => `wrote ${f}`),
@@ -1262,6 +1266,8 @@ function summaryLines(summary) {
         lines.push(driverLine(summary));
     if (suites.includes('custom'))
         lines.push('note:    custom tests are not exported; run them with ml-image smoke');
+    if (!config)
+        lines.push(`note:    no --config: no smoke settings were read${suites.includes('imports') ? ', so imports skips (no requirements to import)' : ''}; pass --config ml-image.yml for its requirements, smoke.suites, timeout and floors`);
     if (summary.platforms?.length === 1)
         lines.push(onePlatformNote(summary, summary.platforms[0]));
     return lines;
@@ -1739,7 +1745,7 @@ async function exportJob(values, io, verify) {
     };
     io.stdout(values.json
         ? `${JSON.stringify({ ...summary, ...(verified && { verified: verified.checks }) }, null, 2)}\n`
-        : `${summaryLines(summary).join('\n')}\n`);
+        : `${summaryLines(summary, { config: values.config !== undefined }).join('\n')}\n`);
     return 0;
 }
 

@@ -660,7 +660,7 @@ function mayCarryCredentials(url) {
 
 /***/ }),
 
-/***/ 69409:
+/***/ 68537:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2397,155 +2397,8 @@ async function planOrConflict(ws, draft, o) {
 
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
 var cleanup = __webpack_require__(38201);
-// EXTERNAL MODULE: ./src/docker/adapter.ts
-var adapter = __webpack_require__(63659);
-// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
-var schema = __webpack_require__(89538);
-;// CONCATENATED MODULE: ./src/resolve/exec-limit.ts
-// A time limit on every command the resolver runs in its container. pip can hang: an index that
-// answers too slowly for pip's own --timeout to fire (a trickle of bytes), an sdist whose
-// setup.py never ends while pip builds its metadata, or pip backtracking for hours through the
-// releases of loosely pinned packages. Without a limit the stage would hang with it;
-// with one, the command's stream is dropped (session.exec's timeoutMs), the step is named in the
-// error, and the caller removes the container (with whatever still runs in it).
-
-
-
-
-
-
-/** The variable that sets the limit, in whole seconds. */
-const RESOLVE_TIMEOUT_ENV = 'ML_IMAGE_RESOLVE_TIMEOUT_SECONDS';
-/** The limit of one command without the variable: 15 minutes. */
-const DEFAULT_RESOLVE_TIMEOUT_MS = 15 * 60_000;
-/** The limit of each command, from RESOLVE_TIMEOUT_ENV (1 to MAX_TIMEOUT_SECONDS) or the default. */
-function resolveTimeoutMs(env) {
-    const raw = env[RESOLVE_TIMEOUT_ENV];
-    if (raw === undefined || raw.trim() === '')
-        return DEFAULT_RESOLVE_TIMEOUT_MS;
-    const seconds = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
-    if (!Number.isSafeInteger(seconds) || seconds < 1 || seconds > schema/* MAX_TIMEOUT_SECONDS */.Pe)
-        throw new errors/* InputError */.dz(`${RESOLVE_TIMEOUT_ENV}: expected whole seconds from 1 to ${schema/* MAX_TIMEOUT_SECONDS */.Pe}, got ${JSON.stringify(raw)}`, `e.g. ${RESOLVE_TIMEOUT_ENV}=1800 for 30 minutes, or unset it for the default (${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
-    return seconds * 1000;
-}
-/**
- * The most commands one resolve can run in its container, counted from the steps (resolve.ts
- * answerFor, worst case: every pip run that may be tried twice is, the index failing once):
- * - the base snapshot by its own command (to be cached): 1;
- * - the plain dry run (the held one in its process): 2;
- * - the held dry run on its own: 2;
- * - relax: the helper's proposal 1, the relaxed dry run 2;
- * - release (steps/release.ts): the released dry run 2 (its analysis in its process);
- * - then either the helper's analysis of the held report (a plan): 1, or, for a conflict, per
- *   requested package pip blames (at most `requested`), the probe dry run 2 and the reading of
- *   its report 1.
- */
-function maxResolveCommands(requested) {
-    return 1 + 2 + 2 + 3 + 2 + Math.max(1, 3 * requested);
-}
-/** Limits added to the count: the time between commands (files copied in, the container's start). */
-const DEADLINE_MARGIN = 2;
-/**
- * How long the session's container may live: its idle loop ends then even when this process was
- * killed (while it lives, every command is stopped at its own limit). As many limits as a resolve
- * can run commands (maxResolveCommands), and a margin: a container that ended while a command was
- * still allowed to run would read as the helper failing. Never less than the sessions' default.
- */
-const sessionDeadlineMs = (limitMs, commands) => Math.max(adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8, (commands + DEADLINE_MARGIN) * limitMs);
-/**
- * How long the session's container lives without a command running in it: the resolver's commands
- * follow each other with seconds between them, so a session idle this long is one whose process
- * was killed (SIGKILL: no cleanup ran) and which would otherwise wait, with its files (the index
- * logins' netrc among them), for its whole deadline: hours for a long requirements file.
- */
-const SESSION_IDLE_MS = 10 * 60_000;
-/** What each pip report is the report of, for people. */
-const REPORTS = {
-    'naive.json': 'the plain dry run',
-    'held.json': 'the held dry run (base packages pinned)',
-    'relaxed.json': 'the relaxed dry run (blamed pins loosened)',
-    'released.json': 'the released dry run (pins of what breaks nothing dropped)',
-    'probe.json': 'the dry run looking for the newest release that fits',
-};
-const reportStep = (path) => {
-    const name = (path ?? '').slice(`${workdir/* DIR */.q6}/`.length);
-    return REPORTS[name] ?? `the dry run ${name || '(no report)'}`;
-};
-/** The step a command of the resolver is, named for people (pure). */
-function execStep(cmd) {
-    const helper = cmd.indexOf(`${workdir/* DIR */.q6}/helper.py`);
-    if (helper >= 0) {
-        const [sub, arg] = [cmd[helper + 1], cmd[helper + 2]];
-        const flags = cmd.slice(helper + 3, cmd.indexOf('--') < 0 ? undefined : cmd.indexOf('--'));
-        if (sub === 'run')
-            return `${flags.includes('--snapshot') ? 'the base snapshot (pip inspect) and ' : ''}${reportStep(arg)} (pip install --dry-run)`;
-        if (sub === 'snapshot')
-            return 'the base snapshot (pip inspect)';
-        if (sub === 'relax')
-            return 'relaxing the blamed pins';
-        if (sub === 'analyze')
-            return 'the analysis of a pip report';
-        return `the resolver helper's ${sub ?? 'command'}`;
-    }
-    const report = cmd.indexOf('--report');
-    if (cmd.includes('pip') && report >= 0)
-        return `${reportStep(cmd[report + 1])} (pip install --dry-run)`;
-    return `the command "${cmd.slice(0, 2).join(' ')}"`;
-}
-/** `900 s (15 min)`, `90 s`: whole seconds, and whole minutes when there are some. */
-function formatLimit(ms) {
-    const s = Math.round(ms / 1000);
-    return s >= 120 && s % 60 === 0 ? `${s} s (${s / 60} min)` : `${s} s`;
-}
-/** The error of a command that ran past its limit: the step, the image, the platform and the limit. */
-function execTimeoutError(cmd, limitMs, where) {
-    return new errors/* EnvironmentError */.eG(`resolve ${where.platform}: ${execStep(cmd)} in ${where.image} did not finish within ${formatLimit(limitMs)}; it was stopped and the resolver's container removed`, `a package index that answers too slowly, an sdist whose setup.py does not end while pip builds its metadata, or pip backtracking through the releases of many loosely pinned packages: check the index, require a version that has a wheel, pin more versions (name==X, or a narrower range) so that pip has fewer to try, or raise ${RESOLVE_TIMEOUT_ENV} (seconds, default ${DEFAULT_RESOLVE_TIMEOUT_MS / 1000})`);
-}
-const shortLine = (text) => (0,util_text/* firstLine */.TM)(text).trim().slice(0, 200);
-/** How a command ended, for an interrupt's message: `exit 126: OCI runtime exec failed: ...`. */
-function execEnding(r) {
-    const line = shortLine(`${r.stderr}\n${r.stdout}`);
-    return `exit ${r.exitCode}${line ? `: ${line}` : ''}`;
-}
-/**
- * After SIGINT/SIGTERM/SIGHUP, what the cleanup's removal of the container made of WHAT: the engine
- * refusing it (409 "container stopped/paused", 500 "Removal In Progress"), the command failing
- * ("cannot exec in a stopped state", exit 137). The interrupt (exit 130/143/129), not an internal
- * error or a base image without python3; undefined before any signal.
- */
-function stoppedByInterrupt(what, failure) {
-    if ('result' in failure)
-        return failure.result.exitCode === 0 ? undefined : (0,cleanup/* interruptedFailure */.rn)(what, execEnding(failure.result));
-    const e = failure.error;
-    return (0,cleanup/* interruptedFailure */.rn)(what, shortLine((0,util_text/* errorMessage */.gJ)(e)), e);
-}
-/**
- * The session with a limit on every exec (an exec's own timeoutMs wins): one that runs past it
- * throws execTimeoutError. The caller closes the session, which removes the container. After a
- * signal, a command or a copy that fails (the cleanup removed the container) throws the interrupt.
- */
-function withExecLimit(session, limitMs, where) {
-    const rethrow = (what) => (error) => {
-        throw stoppedByInterrupt(what, { error }) ?? error;
-    };
-    return {
-        containerId: session.containerId,
-        putFiles: (dir, files) => session.putFiles(dir, files).catch(rethrow(`copying the resolver's files into ${where.image}`)),
-        close: () => session.close(),
-        async exec(cmd, options = {}) {
-            const timeoutMs = options.timeoutMs ?? limitMs;
-            const what = `${execStep(cmd)} in ${where.image}`;
-            const r = await session.exec(cmd, { ...options, timeoutMs }).catch(rethrow(what));
-            const stopped = stoppedByInterrupt(what, { result: r });
-            if (stopped)
-                throw stopped;
-            if (r.timedOut)
-                throw execTimeoutError(cmd, timeoutMs, where);
-            return r;
-        },
-    };
-}
-
+// EXTERNAL MODULE: ./src/resolve/exec-limit.ts
+var exec_limit = __webpack_require__(92581);
 // EXTERNAL MODULE: ./src/python/py/pip.generated.ts
 var pip_generated = __webpack_require__(34370);
 ;// CONCATENATED MODULE: ./src/resolve/py/helper.generated.ts
@@ -3581,7 +3434,7 @@ function parseSnapshot(run, image) {
 function noPython(r, image) {
     if (r.exitCode === 0)
         return;
-    const stopped = (0,cleanup/* interruptedFailure */.rn)(`the resolver helper in ${image}`, execEnding(r));
+    const stopped = (0,cleanup/* interruptedFailure */.rn)(`the resolver helper in ${image}`, (0,exec_limit/* execEnding */.xX)(r));
     if (stopped)
         throw stopped;
     const text = `${r.stderr}\n${r.stdout}`;
@@ -3889,7 +3742,7 @@ const STEP_OF = {
 async function resolveAgainstBase(input, deps) {
     const t0 = Date.now();
     const { env } = deps;
-    const limitMs = resolveTimeoutMs(env);
+    const limitMs = (0,exec_limit/* resolveTimeoutMs */.Cf)(env);
     const progress = deps.progress ?? (() => undefined);
     const say = (line) => progress(`resolve ${input.platform}: ${line}`);
     const times = new StepTimes();
@@ -4035,7 +3888,7 @@ async function openSession(input, deps, o) {
         : await (0,network_lookup/* chooseNetwork */.mX)(input, undefined, deps.lookupHost);
     if (deps.verbose)
         o.say(`container network ${net.network}${'reason' in net ? ` (${net.reason})` : ''}`);
-    const commands = maxResolveCommands((0,parse/* requirementNames */.QT)(input.requirements.text).length);
+    const commands = (0,exec_limit/* maxResolveCommands */.Tl)((0,parse/* requirementNames */.QT)(input.requirements.text).length);
     // A registry pin asks for the platform's own manifest now, when a container is needed.
     const session = await o.times.time('container start', async () => {
         const image = await runRef(o.pinned);
@@ -4046,15 +3899,15 @@ async function openSession(input, deps, o) {
             network: net.network,
             env: (0,workdir/* sessionEnv */.Gn)(o.env),
             labels: { 'io.github.ml-image-action.stage': 'resolve' },
-            deadlineMs: sessionDeadlineMs(o.limitMs, commands),
-            idleMs: SESSION_IDLE_MS,
+            deadlineMs: (0,exec_limit/* sessionDeadlineMs */.p3)(o.limitMs, commands),
+            idleMs: exec_limit/* SESSION_IDLE_MS */.Rt,
             ...(volume !== undefined && { volumes: [volume] }),
         })
             .catch((e) => {
             throw basePullError(e, image, input.platform, input.image);
         });
     });
-    return { session: withExecLimit(session, o.limitMs, input), volume, network: net.network };
+    return { session: (0,exec_limit/* withExecLimit */.j)(session, o.limitMs, input), volume, network: net.network };
 }
 /**
  * Like BuildKit's layer cache for the pip install it feeds: same base digest, requirements,
@@ -4232,7 +4085,7 @@ function cachedJson(cache, key, schema) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3788);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69409);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68537);
 /* harmony import */ var _network_lookup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80393);
 /* harmony import */ var _network_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63926);
 /* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32780);
@@ -4257,7 +4110,7 @@ async function runResolveStage(plan, config, baseDir, deps) {
     const targets = [];
     for (const v of plan.variants) {
         // plan-check.ts refuses hashed requirements only for the variants dry-run here: one predicate.
-        if (!(0,_requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_6__/* .resolverDryRuns */ .c)(v, mode)) {
+        if (!(0,_requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_6__/* .resolverDryRuns */ .ci)(v, mode)) {
             // nvidia/cuda carries no Python: requirements install into a fresh environment next to torch.
             deps.progress(`resolve ${v.name}: skipped (${v.base.ref} has no Python packages to conflict with)`);
             continue;
@@ -4333,75 +4186,6 @@ async function resolveTarget(t, mode, deps) {
 /** The variables requirement lines reference as ${NAME}, for pip's environment (never argv). */
 function referencedEnv(names, env) {
     return Object.fromEntries(names.flatMap((n) => (env[n] !== undefined ? [[n, env[n]]] : [])));
-}
-
-
-/***/ }),
-
-/***/ 62592:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CJ: () => (/* binding */ proxyHint),
-/* harmony export */   Gn: () => (/* binding */ sessionEnv),
-/* harmony export */   Mh: () => (/* binding */ USER_CONSTRAINTS_FILE),
-/* harmony export */   cS: () => (/* binding */ proxyEnv),
-/* harmony export */   q6: () => (/* binding */ DIR),
-/* harmony export */   wU: () => (/* binding */ NETRC_FILE)
-/* harmony export */ });
-/* unused harmony exports PIP_ENV, PIP_PROXY_VARS */
-// Where the resolver works inside the base image's container, and the environment of every pip
-// run there.
-/** The directory in the container: requirements, constraints, the helper and pip's reports. */
-const DIR = '/tmp/ml-image-resolve';
-const PIP_ENV = {
-    PIP_DISABLE_PIP_VERSION_CHECK: '1',
-    PIP_NO_INPUT: '1',
-    PIP_ROOT_USER_ACTION: 'ignore',
-    // Debian/Ubuntu images mark their Python externally managed; this is a dry run in a throwaway container.
-    PIP_BREAK_SYSTEM_PACKAGES: '1',
-};
-/** The requirements' own -c lines (input.ts userConstraintsText), which every dry run takes too. */
-const USER_CONSTRAINTS_FILE = 'user-constraints.txt';
-/**
- * The index logins pip reads (NETRC names it: input.ts runIndexes), never in a URL that pip would
- * put on a command line.
- */
-const NETRC_FILE = 'netrc';
-/**
- * The proxy variables of the run's environment that reach pip in the resolver's container (pip
- * reads either case; ALL_PROXY is the one for every scheme, as requests reads it): as the
- * container's environment, never on a command line nor in a record. The build has its own (buildx
- * passes ~/.docker/config.json's proxies).
- */
-const PIP_PROXY_VARS = [
-    'HTTP_PROXY',
-    'HTTPS_PROXY',
-    'ALL_PROXY',
-    'NO_PROXY',
-    'http_proxy',
-    'https_proxy',
-    'all_proxy',
-    'no_proxy',
-];
-/** The PIP_PROXY_VARS set (not empty) in ENV. Pure. */
-function proxyEnv(env) {
-    return Object.fromEntries(PIP_PROXY_VARS.flatMap((k) => (env[k] ? [[k, env[k]]] : [])));
-}
-/** The resolver's container's environment: PIP_ENV and the run's proxy variables (proxyEnv). */
-function sessionEnv(env) {
-    return { ...PIP_ENV, ...proxyEnv(env) };
-}
-/**
- * What an unreachable index or URL adds to its fix for a runner behind a proxy: pip in the
- * resolver's container uses the run's proxy variables (PIP_PROXY_VARS); one on this machine's loopback
- * is out of reach from Docker's bridge network (failure.ts bridgeHint).
- */
-function proxyHint(ctx) {
-    const loopback = ctx.network === 'bridge'
-        ? " (a proxy on this machine's loopback, 127.0.0.1, is out of the bridge network's reach: set build.network: host)"
-        : '';
-    return `; behind a proxy, set HTTPS_PROXY / HTTP_PROXY (and NO_PROXY) in the run's environment: the resolver passes them to pip in its container${loopback}`;
 }
 
 

@@ -1692,23 +1692,23 @@ var args = __nccwpck_require__(77593);
 // Each command's code is its own chunk of the bundle, evaluated only when that command runs:
 // `ml-image verify` does not load the build, smoke and report code (0.21 s -> 0.17 s measured).
 const COMMANDS = [
-    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(32), __nccwpck_require__.e(352)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
-    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(32), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
-    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(863), __nccwpck_require__.e(372)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(157), __nccwpck_require__.e(655), __nccwpck_require__.e(797), __nccwpck_require__.e(32), __nccwpck_require__.e(863), __nccwpck_require__.e(545), __nccwpck_require__.e(130), __nccwpck_require__.e(543), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(575), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
+    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(575), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
+    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(575), __nccwpck_require__.e(863), __nccwpck_require__.e(802)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(797), __nccwpck_require__.e(863), __nccwpck_require__.e(545), __nccwpck_require__.e(130), __nccwpck_require__.e(543), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(793), __nccwpck_require__.e(797), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
     { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(793), __nccwpck_require__.e(797), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(157), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
     { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(545), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(157), __nccwpck_require__.e(655), __nccwpck_require__.e(797), __nccwpck_require__.e(32), __nccwpck_require__.e(863), __nccwpck_require__.e(545), __nccwpck_require__.e(130), __nccwpck_require__.e(543), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(669), __nccwpck_require__.e(655), __nccwpck_require__.e(538), __nccwpck_require__.e(76), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90781))).exportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(797), __nccwpck_require__.e(863), __nccwpck_require__.e(545), __nccwpck_require__.e(130), __nccwpck_require__.e(543), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(669), __nccwpck_require__.e(441), __nccwpck_require__.e(538), __nccwpck_require__.e(76), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90781))).exportCommand },
     { name: 'collect', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(76), __nccwpck_require__.e(743)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42418))).collectCommand },
     {
         name: 'devcontainer',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
     },
     { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(130), __nccwpck_require__.e(500)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
-    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(854), __nccwpck_require__.e(669), __nccwpck_require__.e(655), __nccwpck_require__.e(538), __nccwpck_require__.e(643)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44672))).verifyCommand },
+    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(150), __nccwpck_require__.e(669), __nccwpck_require__.e(441), __nccwpck_require__.e(538), __nccwpck_require__.e(643)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44672))).verifyCommand },
     { name: 'doctor', load: async () => (await __nccwpck_require__.e(/* import() */ 866).then(__nccwpck_require__.bind(__nccwpck_require__, 89866))).doctorCommand },
 ];
 async function mainHelp() {
@@ -1926,9 +1926,11 @@ function processIo() {
     return {
         // Last line of defence: userinfo in any URL is masked in everything the CLI prints, and the
         // messages and progress on stderr are also cleared of tokens of a known form (ghp_..., a JWT).
-        // A terminal or reader that went away loses the text, nothing else (tryWrite).
+        // A terminal or reader that went away loses the text, nothing else (tryWrite). stderr carries
+        // no sequence of ours, but streams what builds and images print (buildx RUN output, a test's
+        // output under smoke --verbose, a base image's package names): ESC, BEL, a lone CR are escaped.
         stdout: (t) => (0,cleanup/* tryWrite */.FA)((s) => process.stdout.write(s), shown((0,redact/* redactUrls */.sK)(t))),
-        stderr: (t) => (0,cleanup/* tryWrite */.FA)((s) => process.stderr.write(s), shown((0,redact/* redactText */.Rd)(t))),
+        stderr: (t) => (0,cleanup/* tryWrite */.FA)((s) => process.stderr.write(s), shown((0,util_text/* printableLines */.fk)((0,redact/* redactText */.Rd)(t)))),
         cwd: process.cwd(),
         env: process.env,
         stdoutIsTTY: process.stdout.isTTY === true,
@@ -2650,16 +2652,34 @@ const regexList = schemas/* array */.YOg(schemas/* string */.YjP().superRefine((
         });
 }))
     .default([]);
+// An argv list runs its first item as the program: an empty one is no program (exec "": not found).
+const ARGV_PROGRAM = {
+    error: 'the first item of an argv list is the program to run: it cannot be empty',
+    path: [0],
+};
+// An image's env is NAME=VALUE lines, split at the first "=": a name that is empty or holds one is
+// never found there, so the test could only fail, after the build.
+const ENV_NAME = { error: 'expected a variable name: not empty, without "="' };
 const CustomTest = schemas/* strictObject */.rej({
     name: (0,short_name/* shortName */.EU)('a test name').describe('Test id in results: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters.'),
-    command: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP()).min(1)], {
+    command: schemas/* union */.KCZ([
+        schemas/* string */.YjP().min(1),
+        schemas/* array */.YOg(schemas/* string */.YjP())
+            .min(1)
+            .refine((argv) => argv[0] !== '', ARGV_PROGRAM),
+    ], {
         error: 'expected a command string (run with sh -c) or an argv list',
     })
         .optional()
         .describe('Command test: a string run with `sh -c`, or an argv list.'),
     expectedOutput: regexList.describe('Regexes the combined output must match.'),
     excludedOutput: regexList.describe('Regexes the combined output must not match.'),
-    exitCode: schemas/* number */.aig().int().min(0).max(255).default(0).describe('Expected exit code of the command.'),
+    exitCode: schemas/* number */.aig()
+        .int()
+        .min(0)
+        .max(255)
+        .default(0)
+        .describe('Expected exit code of the command (0 to 255).'),
     gpu: schemas/* boolean */.zMY()
         .default(false)
         .describe('Command test that uses a GPU: its container gets the GPUs of a GPU run (others get none); skipped without GPUs (failed with `requireGpu`).'),
@@ -2676,12 +2696,16 @@ const CustomTest = schemas/* strictObject */.rej({
         .optional()
         .describe('File test.'),
     metadata: schemas/* strictObject */.rej({
-        user: schemas/* string */.YjP().optional(),
-        workdir: schemas/* string */.YjP().optional(),
-        env: (0,user_map/* userMap */.oX)(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-        labels: (0,user_map/* userMap */.oX)(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-        entrypoint: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-        cmd: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+        user: schemas/* string */.YjP().optional().describe("The image's `USER`, exactly."),
+        workdir: schemas/* string */.YjP().optional().describe("The image's `WORKDIR`, exactly."),
+        env: (0,user_map/* userMap */.oX)(schemas/* string */.YjP().regex(/^[^=]+$/, ENV_NAME), schemas/* string */.YjP())
+            .optional()
+            .describe('Environment variables the image sets, each to exactly this value (others may be set too).'),
+        labels: (0,user_map/* userMap */.oX)(schemas/* string */.YjP(), schemas/* string */.YjP())
+            .optional()
+            .describe('Labels the image carries, each with exactly this value (others may be there too).'),
+        entrypoint: schemas/* array */.YOg(schemas/* string */.YjP()).optional().describe("The image's `ENTRYPOINT` list, exactly."),
+        cmd: schemas/* array */.YOg(schemas/* string */.YjP()).optional().describe("The image's `CMD` list, exactly."),
     })
         .optional()
         .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
@@ -2721,7 +2745,7 @@ const SmokeConfigSchema = schemas/* strictObject */.rej({
         .positive()
         .max(MAX_TIMEOUT_SECONDS)
         .default(600)
-        .describe('Per-test timeout.'),
+        .describe(`Per-test timeout, in seconds (1 to ${MAX_TIMEOUT_SECONDS}).`),
     network: schemas/* enum */.k5n(SMOKE_NETWORKS)
         .default('none')
         .describe('Network of the custom command tests: `none` (loopback only) or `bridge` (for a test that needs the network). The built-in suites always run without one.'),
@@ -6298,6 +6322,8 @@ const newerPip = (option, version, instead) => `${option} is an option of pip ${
 /** Why an option pip VERSION removed is refused. */
 const removedFromPip = (option, version, older) => `${option} was removed in pip ${version} (a base image's newer pip refuses the line: "no such option"${older}); pass build settings with -C/--config-settings instead`;
 const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
+/** Hex digits of each algorithm's digest: a value of another length matches no file. */
+const HEX_DIGITS = { sha256: 64, sha384: 96, sha512: 128 };
 const OPTIONS = [
     { long: 'index-url', aliases: ['pypi-url'], short: 'i', takesValue: true },
     { long: 'extra-index-url', takesValue: true },
@@ -6341,6 +6367,9 @@ const OPTIONS = [
                 return `allowed hash algorithms for --hash are ${STRONG_HASHES.join(', ')} (got "${algo}")`;
             if (!/^[0-9a-fA-F]+$/.test(v.slice(i + 1)))
                 return `the ${algo} digest "${v.slice(i + 1)}" is not hex`;
+            const digits = v.length - i - 1;
+            if (digits !== HEX_DIGITS[algo])
+                return `the ${algo} digest "${v.slice(i + 1)}" is ${digits} hex digits, not ${HEX_DIGITS[algo]}: no file matches it (copy the whole digest)`;
             return undefined;
         },
     },

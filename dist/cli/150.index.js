@@ -1,5 +1,5 @@
-export const id = 854;
-export const ids = [854];
+export const id = 150;
+export const ids = [150];
 export const modules = {
 
 /***/ 51386:
@@ -526,6 +526,32 @@ function openEnvelope(key, bytes) {
         return undefined;
     const signed = pae(env.payloadType, payload);
     return signatures.some((sig) => verifyBytes(key, signed, sig)) ? payload : undefined;
+}
+
+
+/***/ }),
+
+/***/ 70289:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ forcedCosign)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+// ML_IMAGE_SIGNER, which signer does the work: the cosign binary, or the built-in one where it can.
+
+
+/**
+ * ML_IMAGE_SIGNER=cosign: every call to the cosign binary. Unset, empty or `builtin`: the built-in
+ * signer where it can. Anything else is a typo (`cosgin`) that ran the built-in signer without a
+ * word: exit 2.
+ */
+function forcedCosign(env) {
+    const v = env.ML_IMAGE_SIGNER?.trim().toLowerCase() ?? '';
+    if (v === '' || v === 'builtin' || v === 'cosign')
+        return v === 'cosign';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`ML_IMAGE_SIGNER: expected cosign or builtin (unset: the built-in signer where it can), got ${JSON.stringify((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(env.ML_IMAGE_SIGNER ?? ''))}`, 'set ML_IMAGE_SIGNER=cosign, or unset it');
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 372;
-export const ids = [372];
+export const id = 802;
+export const ids = [802];
 export const modules = {
 
 /***/ 96269:
@@ -17,13 +17,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17700);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3788);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(82513);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(69409);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(68537);
 /* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(50810);
-/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(43140);
-/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(42405);
-/* harmony import */ var _util_cache_dir_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9364);
-/* harmony import */ var _resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(31374);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(77593);
+/* harmony import */ var _requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(46496);
+/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(43140);
+/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(42405);
+/* harmony import */ var _util_cache_dir_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(9364);
+/* harmony import */ var _resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(31374);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(77593);
+
 
 
 
@@ -71,21 +73,22 @@ Options:
 
 Base-image snapshots are cached by digest (a local image that is not the registry's: by its image
 id) in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image); pip's HTTP cache is kept in a Docker volume,
-${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_13__/* .PIP_CACHE_PREFIX */ .iY}<hash> (one per base image and set of https or --trusted-host index
+${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_14__/* .PIP_CACHE_PREFIX */ .iY}<hash> (one per base image and set of https or --trusted-host index
 URLs; none when one carries credentials). The tool never removes these volumes (old ones, those
 of past base digests); to remove them all:
-  docker volume ls -q --filter label=${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_13__/* .PIP_CACHE_LABEL */ .KX}=pip-http | xargs -r docker volume rm
+  docker volume ls -q --filter label=${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_14__/* .PIP_CACHE_LABEL */ .KX}=pip-http | xargs -r docker volume rm
 Every command in the resolver's container is stopped after 15 minutes
 (ML_IMAGE_RESOLVE_TIMEOUT_SECONDS): exit 3. --verbose ends with a per-step timing line.
 
 Exit codes: 0 no conflict, or fixed (auto); 1 a conflict that cannot be resolved (check: any
-conflict); 2 bad input (a malformed requirement, a wrong --hash, a local path or direct URL that
-is not there, a package the index does not have: named with its file and line; a base image without
+conflict); 2 bad input (a malformed requirement, a wrong --hash, a requirement by a relative path
+such as -e . (not in the container; refused before the pull), a local path or direct URL that is
+not there, a package the index does not have: named with its file and line; a base image without
 python3); 3 no Docker daemon, the index or a direct URL is unreachable (after retries), or the
 registry refused the base image's pull (pull it with "docker pull" after "docker login"), or the
 engine holds the base's list without the platform's content (pull it with "docker pull --platform").`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .parseCommandArgs */ .Qx)('resolve', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_15__/* .parseCommandArgs */ .Qx)('resolve', argv, {
             image: { type: 'string' },
             requirements: { type: 'string', multiple: true },
             'index-url': { type: 'string' },
@@ -101,7 +104,7 @@ engine holds the base's list without the platform's content (pull it with "docke
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`resolve: --image: ${imageProblem} (got ${JSON.stringify(values.image.slice(0, 200))})`, 'e.g. --image python:3.12-slim');
         if (!values.requirements?.length)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
-        const wanted = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .platformFlag */ ._G)('resolve', values.platform);
+        const wanted = (0,_args_js__WEBPACK_IMPORTED_MODULE_15__/* .platformFlag */ ._G)('resolve', values.platform);
         if (values.mode !== 'auto' && values.mode !== 'check') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`resolve: --mode: expected auto or check, got "${values.mode}"`);
         }
@@ -116,7 +119,7 @@ engine holds the base's list without the platform's content (pull it with "docke
         ])
             if (urls.some((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactUrls */ .sK)(u) !== u))
                 io.stderr(`warning: resolve: ${flag} holds a login, which is on this command's line (ps, shell history): put the URL in ${flag === '--index-url' ? 'PIP_INDEX_URL' : 'PIP_EXTRA_INDEX_URL'} instead\n`);
-        const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(values.requirements, io.cwd, io.env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(io.env, io.cwd));
+        const requirements = readResolveRequirements(values.requirements, io);
         // No --platform: the engine's own (as capture and smoke take it), after every input is checked;
         // no daemon is exit 3 with its fix, as the resolve itself would be.
         const platform = wanted ?? (0,_docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .enginePlatform */ .q)(await io.docker().ping());
@@ -136,12 +139,12 @@ engine holds the base's list without the platform's content (pull it with "docke
             event: (0,_github_event_js__WEBPACK_IMPORTED_MODULE_4__/* .readGitHubEventFile */ .MZ)(io.env.GITHUB_EVENT_PATH),
             lookupHost: io.lookupHost ?? _docker_host_lookup_js__WEBPACK_IMPORTED_MODULE_2__/* .systemLookup */ .O,
             progress: (l) => io.stderr(`${l}\n`),
-            cache: (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_11__/* .fileSnapshotCache */ .JZ)((0,_util_cache_dir_js__WEBPACK_IMPORTED_MODULE_12__/* .defaultCacheDir */ .$)(io.env, io.cwd)),
+            cache: (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_12__/* .fileSnapshotCache */ .JZ)((0,_util_cache_dir_js__WEBPACK_IMPORTED_MODULE_13__/* .defaultCacheDir */ .$)(io.env, io.cwd)),
             // --verbose: a per-step timing line at the end of the progress.
             verbose: values.verbose === true,
         });
         if (values.out !== undefined) {
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_10__/* .openOutDir */ .cE)(io.cwd, values.out).writeResolve(out);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_11__/* .openOutDir */ .cE)(io.cwd, values.out).writeResolve(out);
         }
         for (const h of out.resolution.hazards)
             io.stderr(`warning: ${h.message}\n  fix: ${h.fix}\n`);
@@ -150,6 +153,18 @@ engine holds the base's list without the platform's content (pull it with "docke
         return failed ? 1 : 0;
     },
 };
+/**
+ * The requirements FILES as given (relative to the CLI's directory), with a requirement by a
+ * relative path refused: pip in the base image's container fails on it, after the pull (exit 3
+ * first with the registry down), so it is bad input said before the engine is asked.
+ */
+function readResolveRequirements(files, io) {
+    const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(files, io.cwd, io.env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(io.env, io.cwd));
+    const paths = (0,_requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_10__/* .resolverPathProblems */ .GW)(requirements.facts, 'resolve runs pip inside the base image, in a directory of its own', 'resolve a copy of the requirements without that line');
+    if (paths !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(files.join(', '), paths.problems, { fix: paths.fix, problemsNameFiles: true });
+    return requirements;
+}
 
 
 /***/ }),
@@ -651,333 +666,6 @@ function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     const mask = (t, m) => t.split(m).join('***');
     // The values first: a declared secret is masked whole (`?${SAS}` -> `?***`), then the URL rules.
     return (text) => (0,redact/* redactUrls */.sK)(masks.reduce(mask, text.includes('%') ? encoded.reduce(mask, text) : text));
-}
-
-
-/***/ }),
-
-/***/ 34370:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ PIP_PY)
-/* harmony export */ });
-// GENERATED from ml_image_pip.py: edit that file, then run UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts
-// pip with its index URLs kept off command lines (the resolver and the build) as text, so that the bundle (dist/) carries it without reading files at run time.
-const PIP_PY = `"""pip with its index URLs kept off command lines.
-
-pip starts a second pip to install a source distribution's build requirements, and gives it every
-index URL as an argument (-i URL, --extra-index-url URL, --find-links URL, and since pip 26.2 its
---proxy URL): a token in a URL's path
-(Anaconda's /t/<token>/, Cloudsmith's) or a login filled in from a requirements file's \${NAME} is
-then in /proc/<pid>/cmdline, which every user of the host can read (\`ps\`), the build's RUN steps
-included. hide_index_urls() makes that pip get them in its environment instead (PIP_INDEX_URL,
-PIP_EXTRA_INDEX_URL, PIP_FIND_LINKS, PIP_PROXY: /proc/<pid>/environ is its owner's only), and start
-through this file too, so that a build requirement's own build does the same. With a pip whose
-insides differ (no call_subprocess in pip._internal.build_env, or in build_env.installer since pip
-26.2), pip runs as it is.
-
-Run as \`python3 ml_image_pip.py ARGS...\` it is \`python3 -m pip ARGS...\` (the templates' install
-steps: the ml_image_pip secret mount); as \`python3 ml_image_pip.py --runner RUNNER ARGS...\` it is
-the second pip (RUNNER: what pip would have run, its __pip-runner__.py or its directory). The
-resolver's helper imports it and calls hide_index_urls() before pip runs in its process.
-
-Bundled as text by src/python/py/pip.generated.ts (regenerate with
-\`UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts\`).
-"""
-
-import os
-import runpy
-import sys
-
-# The options whose value pip's second pip gets, and the variable that carries it instead.
-MOVED = {
-    "-i": "PIP_INDEX_URL",
-    "--index-url": "PIP_INDEX_URL",
-    "--extra-index-url": "PIP_EXTRA_INDEX_URL",
-    "-f": "PIP_FIND_LINKS",
-    "--find-links": "PIP_FIND_LINKS",
-    "--proxy": "PIP_PROXY",
-}
-# The variables that hold one value (the others, a list separated by white space).
-SINGLE = ("PIP_INDEX_URL", "PIP_PROXY")
-# Where pip's build environment starts the second pip: pip 26.2 and later, then before.
-BUILD_ENV_MODULES = ("pip._internal.build_env.installer", "pip._internal.build_env")
-
-
-def off_command_line(cmd):
-    """CMD without the index options before its "--", and the variables that carry them. An empty
-    value, or one holding white space, stays where it is (pip splits these variables at white
-    space; an empty --proxy turns proxying off)."""
-    kept, env = [], {}
-    i = 0
-    while i < len(cmd):
-        arg = str(cmd[i])
-        if arg == "--":
-            kept.extend(cmd[i:])
-            break
-        name = MOVED.get(arg)
-        value = str(cmd[i + 1]) if i + 1 < len(cmd) else ""
-        if name is not None and value != "" and not any(c.isspace() for c in value):
-            env[name] = value if name in SINGLE or name not in env else env[name] + " " + value
-            i += 2
-            continue
-        kept.append(cmd[i])
-        i += 1
-    return kept, env
-
-
-def child_command(cmd, shim):
-    """pip's [python, RUNNER, ARGS...] as [python, SHIM, --runner, RUNNER, ARGS...]."""
-    if shim is None or len(cmd) < 2 or not runnable(str(cmd[1])):
-        return cmd
-    return [cmd[0], shim, "--runner", cmd[1]] + list(cmd[2:])
-
-
-def runnable(path):
-    """PATH is there, or is inside a zip file that is (pip 21.1-22.1 run the second pip from a
-    temporary .../__env_pip__.zip/pip)."""
-    import zipfile
-    here = path
-    while not os.path.exists(here):
-        parent = os.path.dirname(here)
-        if parent == here:
-            return False
-        here = parent
-    return here == path or (os.path.isfile(here) and zipfile.is_zipfile(here))
-
-
-def hide_index_urls(shim=None):
-    """pip's second pip gets the index URLs in its environment, and starts through SHIM (this
-    file) when given. False where this pip has no call_subprocess in its build environment."""
-    import importlib
-    wrapped = False
-    for name in BUILD_ENV_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        call = getattr(module, "call_subprocess", None)
-        if call is None:
-            continue
-        if not getattr(call, "ml_image_hidden", False):
-            module.call_subprocess = hidden(call, shim)
-        wrapped = True
-    return wrapped
-
-
-def hidden(call, shim):
-    """CALL (pip's call_subprocess) with the index options moved into extra_environ."""
-    def call_subprocess(cmd, *args, **kwargs):
-        kept, env = off_command_line(list(cmd))
-        extra = dict(kwargs.get("extra_environ") or {})
-        extra.update(env)
-        kwargs["extra_environ"] = extra
-        return call(child_command(kept, shim), *args, **kwargs)
-
-    call_subprocess.ml_image_hidden = True
-    return call_subprocess
-
-
-def runner_root(runner):
-    """Where the pip that RUNNER runs is imported from: its __pip-runner__.py's or its directory's
-    parent (a directory in a zip file too)."""
-    pip_dir = os.path.dirname(runner) if runner.endswith(".py") else runner
-    return os.path.dirname(os.path.abspath(pip_dir))
-
-
-class PipFrom:
-    """Imports pip, and only pip, from ROOT (as __pip-runner__.py does): the second pip must run
-    the pip that started it, and nothing else of ROOT (the parent's site-packages) may shadow the
-    standard library or the build environment's own packages."""
-
-    def __init__(self, root):
-        self.root = root
-
-    def find_spec(self, fullname, path=None, target=None):
-        from importlib.machinery import PathFinder
-        return PathFinder.find_spec(fullname, [self.root], target) if fullname == "pip" else None
-
-
-def main(argv):
-    shim = os.path.abspath(argv[0])
-    args = argv[1:]
-    # Not this file's directory on sys.path (pip's __main__ leaves out the working directory);
-    # under -P or PYTHONSAFEPATH it is not there.
-    if sys.path and os.path.abspath(sys.path[0] or ".") == os.path.dirname(shim):
-        del sys.path[0]
-    if args[:1] == ["--runner"] and len(args) >= 2:
-        runner = args[1]
-        sys.meta_path.insert(0, PipFrom(runner_root(runner)))
-        hide_index_urls(shim)
-        sys.argv = [runner] + args[2:]
-        runpy.run_path(runner, run_name="__main__")
-        return 0
-    hide_index_urls(shim)
-    from pip._internal.cli.main import main as pip_main
-    sys.argv = ["pip"] + args
-    return pip_main(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))
-`;
-
-
-/***/ }),
-
-/***/ 46496:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ checkPlanRequirements),
-/* harmony export */   c: () => (/* binding */ resolverDryRuns)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82513);
-/* harmony import */ var _references_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32780);
-// The requirements against the plan, before any container runs (the pipeline, when it resolves or
-// builds, and `validate`): what the files allow but the variants' builds cannot do as written.
-// - pip's hash-checking mode (any --hash, or --require-hashes) with a variant the resolver dry-runs
-//   with its torch: each dry run asks for torch==V, unhashed, which that mode refuses (every one
-//   fails). Where no dry run runs (resolve mode off, the cuda template) a template's torch step
-//   (`pip install torch==V`, its first pip step) still installs torch and its dependencies without
-//   a hash, and the requirements step then finds them installed and checks nothing of them: a
-//   warning naming the variants, the rest being checked.
-// - a relative --find-links (./wheels, file:wheels) or a requirement by a relative path: a
-//   template's pip step runs before the build context is copied in, and the resolver's container
-//   has none of the repository either. pip ignores a missing --find-links location with a warning
-//   and takes the project from the index instead (a private name: from whoever publishes it
-//   there). With the user's own Dockerfile (which may COPY them first) a --find-links is a warning.
-//   An absolute one (/opt/wheels, file:///opt/wheels) may be the base image's, where both pips run:
-//   left to pip, as an absolute requirement path is.
-// Structural types only: requirements/ imports no stage (plan) nor config.
-
-
-
-const names = (vs) => vs.map((v) => v.name).join(', ');
-const plural = (vs, one, more) => (vs.length === 1 ? one : more);
-/**
- * Whether the resolver dry-runs VARIANT in resolve MODE (resolve/stage.ts skips the others): not
- * with mode off, nor for the cuda template (nvidia/cuda carries no Python packages to conflict with).
- */
-const resolverDryRuns = (variant, mode) => mode !== 'off' && variant.template !== 'cuda';
-/** The variants with their torch, as named in a problem or warning (their index's login masked). */
-const withTorch = (vs) => vs.map((v) => `${v.name} torch ${v.torch.version} from ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(v.torch.indexUrl)}`).join('; ');
-/** How torch itself gets checked: the requirements install it, hashed, with its index. */
-const torchHashed = (vs) => `give ${names(vs)} no torch (no torch: on the variant nor at the top level; a CUDA variant given by cuda: always gets one, a variant given by base: an nvidia/cuda image with its cuda: gets none) and pin torch with its --hash in the requirements, its wheel index in the file (--extra-index-url ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(vs[0].torch.indexUrl)})`;
-/**
- * Hash-checking mode with the variants that install torch: the problem of those the resolver
- * dry-runs (undefined: none), and the warning of those only a template's torch step installs it on.
- */
-function hashProblem(facts, variants, resolveMode) {
-    const on = facts.hashChecking;
-    const torch = on === undefined ? [] : variants.filter((v) => v.torch?.indexUrl !== undefined);
-    // Every dry run asks for torch==V (resolve/stage.ts): refused in that mode.
-    const resolved = torch.filter((v) => resolverDryRuns(v, resolveMode));
-    // No dry run: the template's torch step installs it (the user's own Dockerfile: whatever it does).
-    const unchecked = torch.filter((v) => !resolverDryRuns(v, resolveMode) && v.template !== undefined);
-    const warning = unchecked.length === 0
-        ? undefined
-        : `${on.origin}: ${on.option} puts pip in hash-checking mode, but variant${plural(unchecked, '', 's')} ${withTorch(unchecked)} install${plural(unchecked, 's', '')} torch before the requirements, without a hash (the template's torch step): torch and its dependencies go in unchecked (the requirements step then finds them installed and checks nothing of them), the rest is checked. To check torch too, ${torchHashed(unchecked)}`;
-    if (resolved.length === 0)
-        return { warning };
-    return {
-        warning,
-        problem: `${on.origin}: ${on.option} puts pip in hash-checking mode for every requirement, and variant${plural(resolved, '', 's')} ${withTorch(resolved)} install${plural(resolved, 's', '')} torch before the requirements, without a hash: the resolver's dry runs ask for that torch, unhashed, which pip refuses in that mode (every one would fail), and a template's torch step would install torch and its dependencies unchecked (the requirements step then finds them installed and checks nothing of them)`,
-        fix: `either let the requirements install torch, with its hashes: ${torchHashed(resolved)}; or drop the --hash options (pip-compile / uv pip compile without --generate-hashes, poetry export --without-hashes)`,
-    };
-}
-const LOCAL_WHY = {
-    'find-links': "a relative --find-links (a path, a file: URL) names a directory of your repository, which the build's pip does not have: pip ignores a missing --find-links location with a warning and takes the project from the index instead, a private name from whoever publishes it there",
-    path: "a requirement by a relative path names a file of your repository, which the build's pip does not have (pip fails on it)",
-};
-/** The problems of lines naming local files, when a template builds some variant. */
-function localProblems(facts, templated) {
-    if (templated.length === 0 || facts.localFiles.length === 0)
-        return undefined;
-    const where = `variant${plural(templated, '', 's')} ${names(templated)} ${plural(templated, 'is', 'are')} built from a template, whose pip step runs before the build context is copied in, and the resolver's container has none of your files either`;
-    return {
-        problems: facts.localFiles.map((f) => `${f.origin}: "${f.line}": ${LOCAL_WHY[f.kind]}: ${where}`),
-        fix: 'serve the wheels from an index or a URL (--extra-index-url, --find-links https://host/wheels/, or name @ https://host/name-1.0-py3-none-any.whl), put them in the base image and name them by their absolute path there (--find-links /opt/wheels), or build from your own Dockerfile (build.dockerfile, no template) that copies them in before its pip install',
-    };
-}
-/**
- * The requirements (read as the stages read them: readListedRequirements) against the plan's
- * VARIANTS: hash-checking mode with a variant the resolver dry-runs with its torch, and a line
- * naming files of the repository when a template builds a variant, are exit 2 naming each line,
- * with the way out. Hash-checking mode with a template's torch step and no dry run, and a relative
- * --find-links with only the user's own Dockerfile (the resolver's container still lacks it), are
- * WARNings. Nothing without requirements. RESOLVING: whether the run has the resolve stage (without
- * it no dry run runs, whatever resolve.mode says). GIVEN: how a file python.requirements names that
- * cannot be read is said (the config's field and line: config/field-error.ts requirementsFieldError).
- */
-function checkPlanRequirements(variants, loaded, env, warn, resolving = true, given) {
-    const { python, build } = loaded.config;
-    const resolve = { mode: resolving ? loaded.config.resolve.mode : 'off' };
-    if (python.requirements.length === 0)
-        return;
-    const facts = (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env, given).facts;
-    if (facts === undefined)
-        return;
-    const templated = variants.filter((v) => v.template !== undefined);
-    const hash = hashProblem(facts, variants, resolve.mode);
-    const local = localProblems(facts, templated);
-    if (hash.problem === undefined && local === undefined) {
-        const findLinks = facts.localFiles.filter((x) => x.kind === 'find-links');
-        for (const w of [
-            ...(hash.warning === undefined ? [] : [hash.warning]),
-            ...findLinks.map((f) => `${f.origin}: "${f.line}": a relative --find-links names a directory of your repository: the resolver's container does not have it (pip there ignores it, with a warning, and resolves the project from the index), so copy it into the image before your Dockerfile's pip install, or serve the wheels from a URL`),
-        ])
-            warn(w, { title: 'ml-image requirements' });
-        return;
-    }
-    const problems = [...(hash.problem ? [hash.problem] : []), ...(local?.problems ?? [])];
-    const fix = [hash.fix, local?.fix].filter((x) => x !== undefined).join('; and ');
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(python.requirements.join(', '), problems, { fix, problemsNameFiles: true });
-}
-
-
-/***/ }),
-
-/***/ 32780:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ readListedRequirements)
-/* harmony export */ });
-/* unused harmony export unlistedReferences */
-/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99679);
-// The ${NAME} references of a requirements file against build.secrets: the build passes pip only
-// the variables listed there (by secret mount), so the resolver passes only those too (by
-// environment). A file a pull request changes could otherwise hand pip, and any index it names,
-// whatever the runner's environment holds (AWS_SECRET_ACCESS_KEY, a token the workflow set).
-
-/**
- * The references that SECRETS (build.secrets) does not list, refused: each line naming one is a
- * problem of its own ("req.txt:3: ${TOKEN} is not listed in build.secrets"), among the others the
- * read finds.
- */
-function unlistedReferences(secrets) {
-    return {
-        why: (name) => (secrets.includes(name) ? undefined : 'is not listed in build.secrets'),
-        fix: 'list each ${NAME} a line names in build.secrets: the build passes pip only those variables (by secret mount), and the resolver only those from the environment',
-    };
-}
-/**
- * The requirements FILES (relative to BASE_DIR) as the build reads them: on a runner from the
- * workspace only, checked with only SECRETS (build.secrets) filled in, and a ${NAME} they do not
- * list refused (exit 2, with every other problem of the files, each naming its file and line).
- * The resolve and build stages and `validate` read them so. GIVEN: how a file of FILES that cannot
- * be read is said (the config field and line naming it: requirementsFieldError).
- */
-function readListedRequirements(files, secrets, baseDir, env, given) {
-    return (0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(files, baseDir, env, {
-        ...(0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(env, baseDir),
-        expandable: secrets,
-        refused: unlistedReferences(secrets),
-        ...(given !== undefined && { given }),
-    });
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 655;
-export const ids = [655];
+export const id = 441;
+export const ids = [441];
 export const modules = {
 
 /***/ 1614:
@@ -549,7 +549,7 @@ async function readTagLayers(client, repository, tag, mediaType, kind, known) {
 
 /***/ }),
 
-/***/ 96364:
+/***/ 38206:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -572,26 +572,8 @@ var oci_client = __webpack_require__(7589);
 var plain_http = __webpack_require__(12177);
 // EXTERNAL MODULE: ./src/docker/registry.ts
 var docker_registry = __webpack_require__(98925);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
-;// CONCATENATED MODULE: ./src/attest/signer-env.ts
-// ML_IMAGE_SIGNER, which signer does the work: the cosign binary, or the built-in one where it can.
-
-
-/**
- * ML_IMAGE_SIGNER=cosign: every call to the cosign binary. Unset, empty or `builtin`: the built-in
- * signer where it can. Anything else is a typo (`cosgin`) that ran the built-in signer without a
- * word: exit 2.
- */
-function forcedCosign(env) {
-    const v = env.ML_IMAGE_SIGNER?.trim().toLowerCase() ?? '';
-    if (v === '' || v === 'builtin' || v === 'cosign')
-        return v === 'cosign';
-    throw new errors/* InputError */.dz(`ML_IMAGE_SIGNER: expected cosign or builtin (unset: the built-in signer where it can), got ${JSON.stringify((0,util_text/* printable */.g$)(env.ML_IMAGE_SIGNER ?? ''))}`, 'set ML_IMAGE_SIGNER=cosign, or unset it');
-}
-
+// EXTERNAL MODULE: ./src/attest/signer-env.ts
+var signer_env = __webpack_require__(70289);
 // EXTERNAL MODULE: ./src/docker/registry-auth.ts
 var registry_auth = __webpack_require__(8516);
 // EXTERNAL MODULE: ./src/docker/registry-client.ts
@@ -606,6 +588,8 @@ var oci_ref = __webpack_require__(17700);
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
 var util_redact = __webpack_require__(82513);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
@@ -1509,7 +1493,7 @@ function registryInspector(client) {
 const ENV_KEY = /^env:\/\/([A-Za-z_][A-Za-z0-9_]*)$/;
 /** The key text of IDENTITY when the built-in signer can sign with it; undefined for cosign. */
 function nativeKeyText(identity, env, tlog, readText = readIfThere) {
-    if (identity.kind !== 'key' || tlog || forcedCosign(env))
+    if (identity.kind !== 'key' || tlog || (0,signer_env/* forcedCosign */.p)(env))
         return undefined;
     const fromEnv = ENV_KEY.exec(identity.key);
     if (fromEnv) {
@@ -1523,7 +1507,7 @@ function nativeKeyText(identity, env, tlog, readText = readIfThere) {
 }
 /** Can the built-in verifier check against IDENTITY (a P-256 public key file, no log)? */
 function nativeVerifies(identity, env, tlog, readText = readIfThere) {
-    if (identity.kind !== 'key' || tlog || forcedCosign(env) || identity.publicKey.includes('://'))
+    if (identity.kind !== 'key' || tlog || (0,signer_env/* forcedCosign */.p)(env) || identity.publicKey.includes('://'))
         return false;
     const text = readText(identity.publicKey);
     return text !== undefined && (0,cosign_key/* parseP256PublicKey */.TA)(text) !== undefined;
