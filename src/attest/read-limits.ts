@@ -80,7 +80,8 @@ export async function readBlob(
 ): Promise<Buffer | string> {
   const embedded = embeddedBlob(l);
   if (embedded) return embedded;
-  const blob = await client.blob(repository, l.digest);
+  // No more than it declares is read: a registry serving more is refused as the bytes come.
+  const blob = await client.blob(repository, l.digest, l.size);
   if (blob.length === l.size) return blob;
   return `registry ${client.host}: the blob ${l.digest} is ${blob.length} bytes where ${repository}:${tag} declares ${l.size}`;
 }

@@ -52,6 +52,13 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 
+/** The error (code ANSWER_TOO_LARGE) of an answer over LIMIT bytes: the transport's, or the caller's. */
+function tooLarge(limit: number): Error {
+  const what =
+    limit === MAX_BODY_BYTES ? `${MAX_BODY_BYTES / 1024 / 1024} MiB` : `the ${limit} bytes asked for`;
+  return Object.assign(new Error(`the answer is over ${what}`), { code: ANSWER_TOO_LARGE });
+}
+
 /** One request; localhost goes to its loopback address (the other one when that is not there). */
 async function once(url: URL, init: Parameters<OciFetch>[1], proxy?: URL): Promise<Answer> {
   if (proxy !== undefined) return viaProxy(url, init, proxy);
@@ -147,13 +154,18 @@ function exchange(
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
+        // The caller's limit is a success's (the blob): a challenge, a redirect or an error says
+        // what it says within the transport's.
+        const ok = res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300;
+        const asked = ok ? init.maxBytes : undefined;
+        const limit = asked === undefined ? MAX_BODY_BYTES : Math.min(asked, MAX_BODY_BYTES);
+        const over = () => req.destroy(tooLarge(limit));
+        // A Content-Length past the limit is refused before its body is read (a HEAD has none).
+        const length = Number(res.headers['content-length'] ?? 0);
+        if (init.method !== 'HEAD' && length > limit) return over();
         res.on('data', (c: Buffer) => {
           size += c.length;
-          if (size > MAX_BODY_BYTES) {
-            const over = new Error(`the answer is over ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
-            req.destroy(Object.assign(over, { code: ANSWER_TOO_LARGE }));
-            return;
-          }
+          if (size > limit) return over();
           chunks.push(c);
         });
         res.on('error', reject);
@@ -190,8 +202,19 @@ async function fetchVia(raw: string, init: Parameters<OciFetch>[1], env?: Env): 
   for (let hop = 0; ; hop++) {
     let r: Awaited<ReturnType<typeof once>>;
     const proxy = env === undefined ? undefined : proxyOf(url, env);
+    const { signal, maxBytes } = init;
     const send = () =>
-      once(url, { method, headers, signal: init.signal, ...(body !== undefined && { body }) }, proxy);
+      once(
+        url,
+        {
+          method,
+          headers,
+          signal,
+          ...(body !== undefined && { body }),
+          ...(maxBytes !== undefined && { maxBytes }),
+        },
+        proxy,
+      );
     try {
       r = await send().catch((e: unknown) => {
         if (init.resendable === true && isStale(e)) return send();

@@ -65,11 +65,9 @@ const registryError = (status: number, body: Buffer): string =>
   registryErrorText(status, body.toString('utf8'));
 
 /** A response read whole. */
-interface Answer {
-  status: number;
-  headers: OciResponse['headers'];
-  body: Buffer;
-}
+type Answer = { status: number; headers: OciResponse['headers']; body: Buffer };
+/** A CANCEL (an upload's DELETE) runs after SIGINT too, briefly; MAX_BYTES is OciFetch's. */
+type How = { cancel?: boolean; maxBytes?: number };
 
 /** A client of one registry host; createOciClient makes one. */
 class RegistryClient implements OciClient {
@@ -105,7 +103,7 @@ class RegistryClient implements OciClient {
     headers: Record<string, string>,
     body?: Buffer,
     resendable = false,
-    cancel = false,
+    { cancel = false, maxBytes }: How = {},
   ): Promise<Answer> {
     let r: OciResponse;
     const { signal: deadline } = this.deps;
@@ -120,6 +118,7 @@ class RegistryClient implements OciClient {
         headers,
         ...(body !== undefined && { body }),
         ...(resendable && { resendable }),
+        ...(maxBytes !== undefined && { maxBytes }),
         signal: cancel ? mine : untilInterrupted(mine),
       });
     } catch (e) {
@@ -130,9 +129,10 @@ class RegistryClient implements OciClient {
       if (deadline?.aborted)
         throw registryUnreachable(this.host, what, e, { why: "the caller's deadline passed" });
       const inner = (e as { cause?: { code?: string; message?: string } }).cause;
+      const most = maxBytes === undefined ? "cosign's images ever hold" : 'its descriptor declares';
       if (inner?.code === ANSWER_TOO_LARGE)
         throw new EnvironmentError(
-          `registry ${this.host}: ${what} answered more than cosign's images ever hold (${inner.message})`,
+          `registry ${this.host}: ${what} answered more than ${most} (${inner.message})`,
           'check the registry and any proxy in between: this is not a signature or an attestation',
           { cause: e },
         );
@@ -198,7 +198,7 @@ class RegistryClient implements OciClient {
     path: string,
     headers: Record<string, string> = {},
     body?: Buffer,
-    cancel = false,
+    how: How = {},
   ) {
     const scope = `repository:${repository}:${write ? 'pull,push' : 'pull'}`;
     const url = path.startsWith('http') ? path : `${this.base}${path}`;
@@ -221,7 +221,7 @@ class RegistryClient implements OciClient {
       repeatable ||
       method === 'DELETE' ||
       (method === 'POST' && path.startsWith(`/v2/${repository}/blobs/uploads/`));
-    if (!own) return this.again(repeatable, () => this.send(url, method, headers, body, resendable, cancel));
+    if (!own) return this.again(repeatable, () => this.send(url, method, headers, body, resendable, how));
     const withAuth = (a: string | undefined) =>
       this.again(repeatable, () =>
         this.send(
@@ -230,7 +230,7 @@ class RegistryClient implements OciClient {
           { ...headers, ...(a !== undefined && { Authorization: a }) },
           body,
           resendable,
-          cancel,
+          how,
         ),
       );
     const known = this.auth.get(scope);
@@ -339,8 +339,9 @@ class RegistryClient implements OciClient {
     return r.status === 404 && registryErrorCode(r.body) === 'NAME_UNKNOWN' ? false : undefined;
   }
 
-  async blob(repository: string, digest: string) {
-    const r = await this.call(repository, false, 'GET', `/v2/${repository}/blobs/${digest}`);
+  async blob(repository: string, digest: string, maxBytes?: number) {
+    const path = `/v2/${repository}/blobs/${digest}`;
+    const r = await this.call(repository, false, 'GET', path, {}, undefined, { maxBytes });
     if (r.status !== 200) throw this.fail(`reading the blob ${repository}@${digest}`, r, 'blob');
     if (sha256Digest(r.body) !== digest)
       throw new EnvironmentError(
@@ -381,7 +382,7 @@ class RegistryClient implements OciClient {
   }
 
   async cancelUpload(repository: string, upload: string) {
-    const r = await this.call(repository, true, 'DELETE', upload, {}, undefined, true);
+    const r = await this.call(repository, true, 'DELETE', upload, {}, undefined, { cancel: true });
     // 404: the registry has dropped it already.
     if (r.status !== 204 && r.status !== 404) throw this.fail(`cancelling an upload to ${repository}`, r);
   }

@@ -22,6 +22,11 @@ export type OciFetch = (
      * upload's PUT (the registry may have taken it: the upload is then spent).
      */
     resendable?: boolean;
+    /**
+     * The answer is refused (ANSWER_TOO_LARGE) past this many bytes, before more is read: a blob
+     * its descriptor says is that size. The transport's own limit (64 MiB) holds whatever it is.
+     */
+    maxBytes?: number;
   },
 ) => Promise<OciResponse>;
 
@@ -72,7 +77,12 @@ export interface OciClient {
    * registry:2), undefined when it does not say (a refusal, another answer).
    */
   hasRepository?(repository: string): Promise<boolean | undefined>;
-  blob(repository: string, digest: string): Promise<Buffer>;
+  /**
+   * A blob, whose bytes must hash to DIGEST; with MAX_BYTES (the size its descriptor declares) an
+   * answer of more is refused as it streams in (an EnvironmentError of code ANSWER_TOO_LARGE's
+   * cause), not read whole first.
+   */
+  blob(repository: string, digest: string, maxBytes?: number): Promise<Buffer>;
   /**
    * Start a blob upload (POST): its URL, for `finishUpload`. With MOUNT (the blob's digest) the
    * registry is first asked to link the blob from this very repository (`?mount=&from=`, the
