@@ -252,6 +252,7 @@ async function fetchVia(raw: string, init: Parameters<OciFetch>[1], env?: Env): 
       continue;
     }
     const response: OciResponse = {
+      url: url.href,
       status: r.status,
       headers: {
         get: (name) => {

@@ -17,6 +17,7 @@ import {
 import { registryLoginFix } from './failures.js';
 import {
   ANSWER_TOO_LARGE,
+  ociRetryWaitMs,
   registryErrorCode,
   type OciClient,
   type OciClientDeps,
@@ -39,6 +40,7 @@ import {
 export {
   ANSWER_TOO_LARGE,
   type Manifest,
+  ociRetryWaitMs,
   type OciClient,
   type OciClientDeps,
   type OciFetch,
@@ -55,17 +57,11 @@ const PASSING = new Set([429, 500, 502, 503, 504]);
 /** Attempts of one request that may be repeated (GET, HEAD, a manifest PUT), the first included. */
 const OCI_ATTEMPTS = 3;
 
-/** The wait before attempt ATTEMPT + 1: 0.25 s, 0.5 s; a Retry-After in seconds, at most 5 s. */
-export function ociRetryWaitMs(attempt: number, retryAfter: string | null): number {
-  const asked = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 0;
-  return Math.min(Math.max(250 * 2 ** (attempt - 1), asked), 5000);
-}
-
 const registryError = (status: number, body: Buffer): string =>
   registryErrorText(status, body.toString('utf8'));
 
 /** A response read whole. */
-type Answer = { status: number; headers: OciResponse['headers']; body: Buffer };
+type Answer = { status: number; headers: OciResponse['headers']; body: Buffer; url?: string | undefined };
 /** A CANCEL (an upload's DELETE) runs after SIGINT too, briefly; MAX_BYTES is OciFetch's. */
 type How = { cancel?: boolean; maxBytes?: number };
 
@@ -143,7 +139,7 @@ class RegistryClient implements OciClient {
       // registryUnreachable names NODE_EXTRA_CA_CERTS for a certificate Node refused.
       throw registryUnreachable(this.host, what, e);
     }
-    return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
+    return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()), url: r.url };
   }
 
   /** A refused login or request; SCOPE says whether reading was enough (verify) or it writes. */
@@ -235,6 +231,9 @@ class RegistryClient implements OciClient {
       );
     const known = this.auth.get(scope);
     let r = await withAuth(known ? await known : undefined);
+    // A challenge from another origin (where a redirect led) is not the registry's: no login there.
+    if (r.status === 401 && requestTarget(new URL(r.url ?? this.base), this.base) !== 'own')
+      throw this.denied(`${this.host} redirected ${method} ${path.split('?')[0]} to another login`, scope);
     if (r.status === 401) {
       // Requests sent at once all meet the challenge: the first to answer it asks for the token,
       // the others wait for that one (one token request per scope, not one per request).

@@ -7,6 +7,8 @@ export interface OciResponse {
   status: number;
   headers: { get(name: string): string | null };
   arrayBuffer(): Promise<ArrayBuffer>;
+  /** Where the answer came from, after any redirects (fetch's Response.url). */
+  url?: string;
 }
 
 export type OciFetch = (
@@ -101,6 +103,12 @@ export interface OciClient {
    * once, whatever the answer): later requests of this process find them open. Never fails.
    */
   warm?(sockets: number): Promise<void>;
+}
+
+/** The wait before attempt ATTEMPT + 1: 0.25 s, 0.5 s; a Retry-After in seconds, at most 5 s. */
+export function ociRetryWaitMs(attempt: number, retryAfter: string | null): number {
+  const asked = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 0;
+  return Math.min(Math.max(250 * 2 ** (attempt - 1), asked), 5000);
 }
 
 export const sha256Digest = (data: Buffer | string) =>
