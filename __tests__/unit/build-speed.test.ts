@@ -325,6 +325,25 @@ describe('the base digest by one HTTP request', () => {
     };
     expect(await manifestDigestOverHttp('r.example/a:1', failing, {})).toBeUndefined();
   });
+  // Nothing is sent to a token service the registry could not send a login to (finding: an HTTPS
+  // registry named http://169.254.169.254/..., asked from the runner, its token sent back).
+  it.each([
+    ['a plain-HTTP realm of an HTTPS registry', 'r.example/a:1', 'http://169.254.169.254/latest/token'],
+    [
+      'a plain-HTTP realm on another host of a loopback registry',
+      'localhost:5000/a:1',
+      'http://10.0.0.1/token',
+    ],
+  ])('%s: not asked (buildx is)', async (_what, ref, realm) => {
+    const r = registry([
+      answer(401, { 'www-authenticate': `Bearer realm="${realm}"` }),
+      answer(200, {}, { token: 'meta' }),
+      answer(200, { 'docker-content-digest': D('f') }),
+    ]);
+    expect(await manifestDigestOverHttp(ref, r.fetchFn, {})).toBeUndefined();
+    expect(r.calls).toHaveLength(1);
+  });
+
   it('a reference by digest is its own answer', async () => {
     const r = registry([]);
     expect(await manifestDigestOverHttp(`r.example/a:1@${D('e')}`, r.fetchFn, {})).toBe(D('e'));

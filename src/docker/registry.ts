@@ -247,6 +247,9 @@ async function anonymousManifestRequest<A extends Answer>(
     const { scheme, params } = parseChallenge(r.headers.get('www-authenticate') ?? '');
     if (scheme !== 'bearer' || !params.realm) return undefined;
     const tokenUrl = tokenRequestUrl(params, `repository:${repository}:pull`);
+    // A realm the registry may not send a login to is not asked either (an HTTPS registry naming a
+    // plain-HTTP one, say on the cloud's metadata address): buildx is asked instead.
+    if (!tokenServiceAllowed(tokenUrl, registryApiBase(host))) return undefined;
     const t = await fetchFn(tokenUrl.toString(), { signal: signal() });
     if (t.status !== 200) return undefined;
     const token = tokenOf(await t.json());
