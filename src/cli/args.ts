@@ -10,7 +10,7 @@ import {
 import { InputError } from '../errors.js';
 import { imageRefProblem } from '../oci/ref.js';
 import { maskBareLogins, redactUrls } from '../util/redact.js';
-import { closestWord } from '../util/text.js';
+import { closestWord, correctedList, didYouMean } from '../util/text.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -70,7 +70,8 @@ export function platformFlag(
   if (value === undefined) return undefined;
   if (!(PLATFORMS as readonly string[]).includes(value)) {
     throw new InputError(
-      `${command}: ${flag}: expected one of ${PLATFORMS.join(', ')}, got ${JSON.stringify(value.slice(0, 100))}`,
+      `${command}: ${flag}: expected one of ${PLATFORMS.join(', ')}, got ${JSON.stringify(value.slice(0, 100))}${didYouMean(value.slice(0, 100), PLATFORMS)}`,
+      `give ${PLATFORMS.join(' or ')}${flag === '--platforms' ? ' (comma-separated)' : ''}`,
     );
   }
   return value as Platform;
@@ -93,10 +94,16 @@ export function suitesFlag(
       `give some of ${SMOKE_SUITES.join(', ')}, or leave it out`,
     );
   const unknown = suites.filter((s) => !(SMOKE_SUITES as readonly string[]).includes(s));
-  if (unknown.length)
+  if (unknown.length) {
+    // As an unknown flag: the nearest suite of each (imprts -> imports), and the list corrected.
+    const fixed = correctedList(suites, SMOKE_SUITES);
     throw new InputError(
-      `${command}: --suites: unknown suite(s) ${unknown.map((s) => JSON.stringify(s)).join(', ')}; expected ${SMOKE_SUITES.join(', ')}`,
+      `${command}: --suites: unknown suite(s) ${unknown.map((s) => `${JSON.stringify(s)}${didYouMean(s, SMOKE_SUITES)}`).join(', ')}; expected ${SMOKE_SUITES.join(', ')}`,
+      fixed !== undefined
+        ? `--suites ${fixed.join(',')}`
+        : `give some of ${SMOKE_SUITES.join(', ')} (comma-separated), or leave --suites out`,
     );
+  }
   // As smoke.suites: a suite named twice would run twice.
   const twice = [...new Set(suites.filter((s, i) => suites.indexOf(s) !== i))];
   if (twice.length)

@@ -1,6 +1,7 @@
 // The pipeline's stages by name, and a stages flag or input (`run --stages`, the action's `stages`)
 // read into a set of them. Pure.
 import { InputError } from '../errors.js';
+import { didYouMean } from '../util/text.js';
 
 export const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -20,7 +21,7 @@ export function parseStages(raw: string, source: string): Set<Stage> {
   const bad = names.filter((n) => !isStage(n) && n !== 'all');
   if (bad.length)
     throw new InputError(
-      `${source}: unknown stage(s) ${bad.join(', ')}`,
+      `${source}: unknown stage(s) ${bad.map((n) => `${n}${didYouMean(n, [...STAGES, 'all'])}`).join(', ')}`,
       `expected some of ${STAGES.join(', ')}, or all`,
     );
   if (names.length === 0)

@@ -120,6 +120,21 @@ export function closestWord(word: string, candidates: readonly string[]): string
   return bestD <= max ? best : undefined;
 }
 
+/** ` (did you mean "X"?)` naming the candidate nearest WORD, or '' when none is near enough. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const hint = closestWord(word, candidates);
+  return hint === undefined ? '' : ` (did you mean ${JSON.stringify(hint)}?)`;
+}
+
+/**
+ * NAMES with each one not in ALLOWED replaced by its nearest (a fix line's corrected list), or
+ * undefined when one of them is near none.
+ */
+export function correctedList(names: readonly string[], allowed: readonly string[]): string[] | undefined {
+  const out = names.map((n) => (allowed.includes(n) ? n : closestWord(n, allowed)));
+  return out.every((n) => n !== undefined) ? (out as string[]) : undefined;
+}
+
 /** An error's message (a thrown non-Error as text). */
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);

@@ -1,6 +1,7 @@
 // The values of `ml-image export`'s own flags that are more than a string: numbers, --gpus-per-node,
 // the Kubernetes node selector and tolerations (exit 2 naming the flag).
 import { InputError } from '../../errors.js';
+import { didYouMean } from '../../util/text.js';
 import type { Toleration } from '../../export/k8s.js';
 import { RESERVED_MAP_KEY, RESERVED_MAP_KEY_PROBLEM } from '../../config/user-map.js';
 
@@ -55,7 +56,10 @@ export function tolerationFlag(raw: string): Toleration {
   const effects = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
   const effect = m[3] === undefined ? undefined : effects.find((e) => e === m[3]);
   if (m[3] !== undefined && effect === undefined)
-    throw new InputError(`export: --toleration: effect must be ${effects.join(', ')}, got "${m[3]}"`);
+    throw new InputError(
+      `export: --toleration: effect must be ${effects.join(', ')}, got ${JSON.stringify(m[3])}${didYouMean(m[3], effects)}`,
+      'e.g. --toleration nvidia.com/gpu:NoSchedule (the effect as Kubernetes spells it)',
+    );
   return {
     key: m[1]!,
     operator: m[2] !== undefined ? 'Equal' : 'Exists',

@@ -23,7 +23,7 @@ import {
   printedReport,
 } from './shared.js';
 import type { Command } from './types.js';
-import { printable } from '../../util/text.js';
+import { didYouMean, printable } from '../../util/text.js';
 
 /**
  * --pr as a pull request number: digits only, no sign or leading zero. Number() would also take
@@ -103,7 +103,10 @@ function postingFlags(
     );
   const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off')) as CommentMode;
   if (!COMMENT_MODES.includes(mode))
-    throw new InputError(`report: --comment-mode: expected ${COMMENT_MODES.join(', ')}, got "${mode}"`);
+    throw new InputError(
+      `report: --comment-mode: expected ${COMMENT_MODES.join(', ')}, got ${JSON.stringify(mode)}${didYouMean(mode, COMMENT_MODES)}`,
+      `give one of ${COMMENT_MODES.join(', ')}`,
+    );
   // What only a pull request uses, given without one, would be ignored: said instead.
   const forPr = [
     ...(values.repo !== undefined ? [`--repo ${values.repo}`] : []),

@@ -4,6 +4,7 @@ import { spdxFromCycloneDx } from '../../attest/spdx.js';
 import { readEnvRecord } from '../../diff/read.js';
 import { InputError } from '../../errors.js';
 import { readJsonFile } from '../../util/json-file.js';
+import { didYouMean } from '../../util/text.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFileNamed } from '../output.js';
@@ -53,7 +54,7 @@ Exit codes: 0 written; 2 the record is missing, not JSON or not a record, or an 
     const format = values.format ?? 'cyclonedx';
     if (!(FORMATS as readonly string[]).includes(format))
       throw new InputError(
-        `sbom: --format: expected ${FORMATS.join(' or ')}, got ${JSON.stringify(format)}`,
+        `sbom: --format: expected ${FORMATS.join(' or ')}, got ${JSON.stringify(format)}${didYouMean(format, FORMATS)}`,
         'e.g. ml-image sbom --record env.json --format spdx',
       );
     const file = values.record;
