@@ -1005,7 +1005,7 @@ describe('verify', () => {
     [
       'a public key that is not there',
       { kind: 'key', publicKey: '/k/none.pub' },
-      /public key \/k\/none\.pub: cannot read it \(ENOENT\)/,
+      /public key \/k\/none\.pub: cannot read it: no such file \(ENOENT\)/,
     ],
     [
       'a P-384 public key',

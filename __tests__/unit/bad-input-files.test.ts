@@ -139,7 +139,9 @@ describe('readRegularFile: a regular file of at most the limit, else why not', (
       /^\/dev\/zero \(the environment record\) is a character device, not a regular file$/,
     );
     expect(read(put('r.json', '{"a": 1}'), 5)).toThrow(/r\.json \(the environment record\) is 8 bytes, over/);
-    expect(read(at('none.json'))).toThrow(/none\.json: cannot read the environment record \(ENOENT\)$/);
+    expect(read(at('none.json'))).toThrow(
+      /none\.json: cannot read the environment record: no such file \(ENOENT\)$/,
+    );
     expect(read(put('ok.json', '{"a": 1}'))()).toEqual({ a: 1 });
   });
 });
@@ -596,7 +598,7 @@ describe('verify: the key file and the identity pattern are checked before any r
     [
       'a missing file',
       () => '/nonexistent.pub',
-      /^error: public key \/nonexistent\.pub: cannot read it \(ENOENT\)$/m,
+      /^error: public key \/nonexistent\.pub: cannot read it: no such file \(ENOENT\)$/m,
     ],
     ['garbage', () => put('k.pub', 'not a key at all\n'), /k\.pub: not a PEM public key/],
     [
@@ -654,7 +656,7 @@ describe('verify: the key file and the identity pattern are checked before any r
       '--out',
       'o',
     ]);
-    expect(exported.err).toContain('public key /nonexistent.pub: cannot read it (ENOENT)');
+    expect(exported.err).toContain('public key /nonexistent.pub: cannot read it: no such file (ENOENT)');
     expect(exported.code).toBe(2);
     const inputs: Record<string, string> = { image: INDEX, key: 'missing.pub' };
     const asked: string[] = [];
@@ -671,7 +673,9 @@ describe('verify: the key file and the identity pattern are checked before any r
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).message).toBe(`public key ${at('missing.pub')}: cannot read it (ENOENT)`);
+    expect((err as InputError).message).toBe(
+      `public key ${at('missing.pub')}: cannot read it: no such file (ENOENT)`,
+    );
     expect(asked).toEqual([]);
   });
 
@@ -1002,12 +1006,12 @@ describe.skipIf(!existsSync('/proc/self/mem'))('a config file whose read fails',
   it('exit 2 naming the file and the error, as text and as JSON', async () => {
     const r = await cli(['validate', '--config', '/proc/self/mem']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('config file /proc/self/mem: cannot read (EIO)');
+    expect(r.err).toContain('config file /proc/self/mem: cannot read: input/output error (EIO)');
     expect(r.err).not.toContain('internal error');
     const j = await cli(['validate', '--config', '/proc/self/mem', '--json']);
     expect(j.code).toBe(2);
     expect((JSON.parse(j.out) as { error: { message: string } }).error.message).toBe(
-      'config file /proc/self/mem: cannot read (EIO)',
+      'config file /proc/self/mem: cannot read: input/output error (EIO)',
     );
   });
 });

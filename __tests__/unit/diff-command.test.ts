@@ -180,7 +180,7 @@ describe('ml-image diff', () => {
   });
 
   it.each([
-    [['missing.json', 'head.json'], 'diff: cannot read missing.json: ENOENT'],
+    [['missing.json', 'head.json'], 'diff: cannot read missing.json: no such file (ENOENT)'],
     // Refused by what they are (fstat), never read: a FIFO or a device would block or never end.
     [['sub', 'head.json'], 'diff: sub is a directory, not a regular file'],
     [['base.json', '/dev/zero'], 'diff: /dev/zero is a character device, not a regular file'],

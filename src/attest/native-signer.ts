@@ -48,7 +48,7 @@ import {
 } from './cosign-image.js';
 import { queueByKey } from '../util/map-limit.js';
 import { blobOf, leftOut, readableLayers, readTagLayers, type TagLayers } from './read-limits.js';
-import { MAX_JSON_INPUT_BYTES, readRegularFile } from '../util/read-regular.js';
+import { MAX_JSON_INPUT_BYTES, openErrorText, readRegularFile } from '../util/read-regular.js';
 
 export interface NativeSignerDeps {
   /** The registry client of a host (one per host, reused). */
@@ -128,8 +128,9 @@ class NativeSigner implements Signer {
     try {
       text = this.deps.keyText?.(id.publicKey) ?? this.readText(id.publicKey);
     } catch (e) {
-      const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-      throw new InputError(`public key ${id.publicKey}: cannot read it (${why})`);
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code !== undefined ? openErrorText(code) : `(${(e as Error).message})`;
+      throw new InputError(`public key ${id.publicKey}: cannot read it: ${why}`);
     }
     key = parseP256PublicKey(text);
     if (!key) throw new InputError(`public key ${id.publicKey}: not an ECDSA P-256 public key in PEM`);

@@ -5,7 +5,7 @@
 // text read here (src/attest/signers.ts verifyDeps); cosign reads the file itself.
 import { createPublicKey } from 'node:crypto';
 import { InputError } from '../errors.js';
-import { readRegularText, statPath } from '../util/read-regular.js';
+import { openErrorText, readRegularText, statPath } from '../util/read-regular.js';
 import type { VerifyIdentity } from './cosign-args.js';
 import { re2ToJs } from './re2-js.js';
 import { testWithin } from '../util/bounded-regex.js';
@@ -88,7 +88,7 @@ export function checkPublicKeyFile(identity: VerifyIdentity): string | undefined
     (e) =>
       new InputError(
         e.code !== undefined
-          ? `public key ${file}: cannot read it (${e.code})`
+          ? `public key ${file}: cannot read it: ${openErrorText(e.code)}`
           : `public key ${file} ${e.reason}`,
         KEY_FIX,
       ),

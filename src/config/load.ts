@@ -1,7 +1,13 @@
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
 import { closeSync, constants, existsSync, fstatSync, openSync } from 'node:fs';
 import { readBounded } from '../util/read-bounded.js';
-import { notRegularFile, realPathOrSelf, statPath } from '../util/read-regular.js';
+import {
+  notRegularFile,
+  openErrorFix,
+  openErrorText,
+  realPathOrSelf,
+  statPath,
+} from '../util/read-regular.js';
 import { printable } from '../util/text.js';
 import path from 'node:path';
 import { ConfigError, InputError } from '../errors.js';
@@ -116,8 +122,13 @@ export function readConfigText(file: string, label: string = file): string {
 function cannotRead(label: string, e: unknown): InputError {
   const code = (e as NodeJS.ErrnoException).code;
   return new InputError(
-    `config file ${label}: cannot read (${code ?? (e as Error).message})`,
-    code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined,
+    `config file ${label}: cannot read${code !== undefined ? `: ${openErrorText(code)}` : ` (${(e as Error).message})`}`,
+    code === undefined
+      ? undefined
+      : openErrorFix(
+          code,
+          code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined,
+        ),
   );
 }
 

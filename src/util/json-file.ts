@@ -18,7 +18,7 @@ import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { EnvironmentError, InputError } from '../errors.js';
 import { interruptedFailure, registerCleanup } from './cleanup.js';
-import { MAX_JSON_INPUT_BYTES, readRegularBytes } from './read-regular.js';
+import { MAX_JSON_INPUT_BYTES, openErrorFix, openErrorText, readRegularBytes } from './read-regular.js';
 import { decodeUtf8Strictly } from './strict-utf8.js';
 
 /** A parsed JSON value that is an object (not null, not a list). */
@@ -125,7 +125,10 @@ export function readJsonFile(
 ): unknown {
   const bytes = readRegularBytes(file, opts.maxBytes ?? MAX_JSON_INPUT_BYTES, (e) =>
     e.code !== undefined
-      ? new InputError(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${e.code})`, opts.fix)
+      ? new InputError(
+          `${file}: cannot read${opts.what ? ` the ${opts.what}` : ''}: ${openErrorText(e.code)}`,
+          openErrorFix(e.code, opts.fix ?? 'check the path: it must name a JSON file that ml-image wrote'),
+        )
       : new InputError(
           `${file}${opts.what ? ` (the ${opts.what})` : ''} ${e.reason}`,
           opts.fix ?? 'check the path: it must name a JSON file (a regular file) that ml-image wrote',

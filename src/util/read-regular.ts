@@ -69,6 +69,25 @@ export function statErrorText(e: unknown): string {
   return `${STAT_CODE_TEXT[code] ?? 'cannot be looked at'} (${code})`;
 }
 
+/** Why a file a user named could not be opened, by the system's error code. */
+const OPEN_CODE_TEXT: Record<string, string> = {
+  ...STAT_CODE_TEXT,
+  ENOENT: 'no such file',
+  EISDIR: 'is a directory',
+};
+
+/** A failed open's code in words with the code: "no such file (ENOENT)", "permission denied (EACCES)". */
+export function openErrorText(code: string): string {
+  return `${OPEN_CODE_TEXT[code] ?? 'cannot be read'} (${code})`;
+}
+
+/** The fix for a file a user named that could not be opened (CODE): FIX_PATH unless a permission. */
+export function openErrorFix(code: string, fixPath?: string): string | undefined {
+  if (code === 'EACCES' || code === 'EPERM')
+    return 'make it readable by this user (chmod u+r, or the owner of the file), or copy it somewhere you can read';
+  return fixPath;
+}
+
 /**
  * stat P (lstat with LINK: the link itself): its Stats, undefined when nothing is there (ENOENT);
  * any other failure is thrown. Not `throwIfNoEntry: false`: from Node 24 that also answers

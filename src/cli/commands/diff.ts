@@ -4,7 +4,12 @@ import { InputError } from '../../errors.js';
 import { repositoryOf } from '../../oci/ref.js';
 import { buildReportModel } from '../../report/model.js';
 import { DEFAULT_MAX_CHARS, MIN_MAX_CHARS, renderReport } from '../../report/render.js';
-import { MAX_JSON_INPUT_BYTES, readRegularBytes } from '../../util/read-regular.js';
+import {
+  MAX_JSON_INPUT_BYTES,
+  openErrorFix,
+  openErrorText,
+  readRegularBytes,
+} from '../../util/read-regular.js';
 import { decodeUtf8Strictly } from '../../util/strict-utf8.js';
 import { redactText } from '../../util/redact.js';
 import { imageFlag, parseCommandArgs } from '../args.js';
@@ -13,13 +18,20 @@ import { writeOutFileNamed } from '../output.js';
 import type { Command } from './types.js';
 import { printable } from '../../util/text.js';
 
+/** Where the files diff reads come from, for a path that names none. */
+const DIFF_FILE_FIX =
+  'check the path: name an environment record, DIR/env.json as "ml-image capture --out DIR" writes it or env-<variant>-<arch>.json in a run\'s result directory (a smoke result: smoke-<variant>-<arch>.json there)';
+
 /** A record or smoke result named on the command line: a regular JSON file of bounded size. */
 function readJsonFile(cwd: string, file: string): unknown {
   if (file === '')
     throw new InputError('diff: a file name is empty', 'name the env.json or smoke.json file itself');
   const bytes = readRegularBytes(path.resolve(cwd, file), MAX_JSON_INPUT_BYTES, (e) =>
     e.code !== undefined
-      ? new InputError(`diff: cannot read ${file}: ${e.code}`)
+      ? new InputError(
+          `diff: cannot read ${file}: ${openErrorText(e.code)}`,
+          openErrorFix(e.code, DIFF_FILE_FIX),
+        )
       : new InputError(`diff: ${file} ${e.reason}`, 'name the env.json or smoke.json file itself'),
   );
   const decoded = decodeUtf8Strictly(bytes, true);
