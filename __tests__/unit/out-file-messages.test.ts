@@ -1,7 +1,7 @@
 // `--out FILE` (sbom, diff, devcontainer) names a file: a device, a pseudo filesystem or a file
 // where its directory should be is exit 2 with a message and a fix about a FILE, never the
 // directory flag's "result files need a real directory" / "pass --out DIR".
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -57,4 +57,24 @@ describe('--out FILE messages are about a file', () => {
       expect(under.err).not.toMatch(/--out DIR|internal error/);
     },
   );
+});
+
+// A path ending in "/" names a directory: `devcontainer --out dcdir/` once wrote a file named dcdir
+// (exit 0). Refused before any work, the file not written, as for sbom and diff.
+describe('--out FILE ending in "/" (or "/.", "/..") is refused: it names a directory', () => {
+  it.each([
+    ['devcontainer', 'dcdir/', ['devcontainer', '--from', 'd', '--out', 'dcdir/']],
+    ['sbom', 'dcdir/', COMMANDS.sbom('dcdir/')],
+    ['diff', 'dcdir/', COMMANDS.diff('dcdir/')],
+    ['diff', 'd/.', COMMANDS.diff('d/.')],
+    ['sbom', '..', COMMANDS.sbom('..')],
+  ])('%s --out %s: exit 2, nothing written', async (command, out, argv) => {
+    const r = await cli(argv as string[]);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toContain(
+      `error: ${command}: --out ${out} names a directory (a path ending in "/", "/." or "/.." does), and --out names the file to write`,
+    );
+    expect(r.err).toContain(`fix: pass --out FILE, e.g. --out ${path.join(out as string, 'FILE')}`);
+    expect(existsSync(path.join(dir, 'dcdir'))).toBe(false);
+  });
 });

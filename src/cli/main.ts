@@ -21,6 +21,7 @@ import { VERSION } from '../version.js';
 import { outFlag } from './args.js';
 import type { Command } from './commands/types.js';
 import type { CliIo } from './io.js';
+import { refuseDirectoryOut } from './output.js';
 
 /** A command by name; its module is loaded when it runs (or for help). */
 export interface CommandEntry {
@@ -194,6 +195,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       throw new InputError(`${name}: --out is empty`, 'give the directory (or file) to write to');
     if (out !== undefined && !command.outIsFile)
       ensureResultDir(path.resolve(io.cwd, out), `--out ${out}`, { create: false });
+    if (out !== undefined && command.outIsFile) refuseDirectoryOut(name, out);
     return await command.run(rest, io);
   } catch (caught) {
     const err = ofCommand(caught, commandName);

@@ -58,6 +58,19 @@ export function writeOutFileNamed(cwd: string, out: string, content: string): st
 }
 
 /**
+ * `--out FILE` (sbom, diff, devcontainer) ending in "/" (or "/." or "/..") names a directory, not
+ * the file to write: refused (exit 2) rather than written as a file named after the directory
+ * (`--out dcdir/` once wrote the file dcdir).
+ */
+export function refuseDirectoryOut(command: string, out: string): void {
+  if (!/(?:^|\/)\.{0,2}$/.test(out)) return;
+  throw new InputError(
+    `${command}: --out ${out} names a directory (a path ending in "/", "/." or "/.." does), and --out names the file to write`,
+    `pass --out FILE, e.g. --out ${path.join(out, 'FILE')}`,
+  );
+}
+
+/**
  * What is at an output FILE (following links), undefined when nothing is; a path that cannot be
  * looked at (a link loop, a file where a directory should be, no permission, a name too long) is
  * an error naming LABEL and the file (exit 2; a full disk cannot happen here), not an internal one.

@@ -123,7 +123,8 @@ Options:
   --from DIR       the result directory of the build
   --variant NAME   the variant of build.json (needed when it has several)
   --out FILE       where to write (default ${DEVCONTAINER_FILE}); a file there that ml-image did
-                   not write (its name is not "ml-image (VARIANT)") is kept: exit 2
+                   not write (its name is not "ml-image (VARIANT)") is kept: exit 2; the file
+                   itself (a path ending in "/" names a directory: exit 2)
   --force          replace such a file
   --json           print {${SUMMARY_FIELDS.map((f) => `"${f}"`).join(', ')}}
 
