@@ -4,7 +4,9 @@ import { InputError } from '../errors.js';
 import { parseBpaList } from './bpa-list.js';
 import type { Override } from './overrides.js';
 import { parseProvenanceInput } from './provenance.js';
+import { runnerLabelProblem } from './smoke-schema.js';
 import { RESERVED_MAP_KEY, RESERVED_MAP_KEY_PROBLEM } from './user-map.js';
+import { printable } from '../util/text.js';
 
 /** kv-list: BPA's `build-args` (KEY=VALUE a line); provenance: BPA's `provenance` forms. */
 export type InputKind = 'string' | 'list' | 'boolean' | 'json-list' | 'kv-list' | 'provenance';
@@ -146,18 +148,55 @@ export function parseInputValue(spec: ConfigInput, raw: string): unknown {
       return splitList(raw);
     case 'boolean':
       return parseBooleanInput(spec.input, raw);
-    case 'json-list': {
-      const t = raw.trim();
-      if (!t.startsWith('[')) return splitList(t);
-      try {
-        return JSON.parse(t) as unknown;
-      } catch (e) {
-        throw new InputError(
-          `input "${spec.input}": expected a JSON list like ["self-hosted","gpu"] or a comma list, got ${JSON.stringify(raw)} (${(e as Error).message})`,
-        );
-      }
-    }
+    case 'json-list':
+      return parseLabelList(spec.input, raw);
   }
+}
+
+const LABELS_FIX =
+  'give a JSON list of strings like ["self-hosted","gpu"], or a comma list: self-hosted, gpu';
+
+/**
+ * `gpu-runner-labels`: a JSON list (a value starting with "[") or a comma list of runner labels,
+ * each a string that can match a runner's label. An object ("{...}") is no list: refused, not
+ * read as the one label "{...}". Its items are checked here, in the input's terms: the schema's
+ * words are the config file's (a YAML hint on an input that is no YAML).
+ */
+function parseLabelList(input: string, raw: string): string[] {
+  const t = raw.trim();
+  if (t.startsWith('{'))
+    throw new InputError(
+      `input "${input}": ${printable(JSON.stringify(t.slice(0, 200)))} is an object; runner labels are a list`,
+      LABELS_FIX,
+    );
+  let items: unknown;
+  try {
+    items = t.startsWith('[') ? JSON.parse(t) : splitList(t);
+  } catch (e) {
+    throw new InputError(
+      `input "${input}": expected a JSON list like ["self-hosted","gpu"] or a comma list, got ${JSON.stringify(raw)} (${(e as Error).message})`,
+      LABELS_FIX,
+    );
+  }
+  if (!Array.isArray(items))
+    throw new InputError(
+      `input "${input}": expected a list of runner labels, got ${JSON.stringify(t)}`,
+      LABELS_FIX,
+    );
+  items.forEach((item, i) => {
+    if (typeof item !== 'string')
+      throw new InputError(
+        `input "${input}": item ${i + 1} is ${printable(JSON.stringify(item) ?? String(item))}, not a string: a runner label is text`,
+        `write it as a JSON string (in double quotes), as the runner shows the label: ${LABELS_FIX}`,
+      );
+    const problem = runnerLabelProblem(item);
+    if (problem !== undefined)
+      throw new InputError(
+        `input "${input}": item ${i + 1}: ${problem}`,
+        'remove it, or give the label as the runner shows it',
+      );
+  });
+  return items as string[];
 }
 
 /**

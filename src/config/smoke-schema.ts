@@ -5,6 +5,7 @@ import { MAX_PATTERN_LENGTH, patternProblem } from './pattern.js';
 import { shortName } from './short-name.js';
 import { eachOnce } from './unique.js';
 import { userMap } from './user-map.js';
+import { printable } from '../util/text.js';
 
 export const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'] as const;
 export type SmokeSuite = (typeof SMOKE_SUITES)[number];
@@ -17,6 +18,19 @@ export type SmokeNetwork = (typeof SMOKE_NETWORKS)[number];
 export const MAX_TIMEOUT_SECONDS = 86400;
 
 export const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
+
+/**
+ * What keeps LABEL from ever matching a runner's label (blank, or holding a line break or other
+ * control character), undefined when nothing does. The config key and the action input alike.
+ */
+export function runnerLabelProblem(label: string): string | undefined {
+  const shown = printable(JSON.stringify(label));
+  if (label.trim() === '') return `runner label ${shown} is blank: no runner's label can match it`;
+  const c = /\p{Cc}/u.exec(label)?.[0];
+  if (c !== undefined)
+    return `runner label ${shown} holds a control character (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}): no runner's label can match it`;
+  return undefined;
+}
 
 // Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
 // so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
@@ -138,7 +152,12 @@ export const SmokeConfigSchema = z
       .describe('Smoke suites to run, each named once; GPU suites skip on runners without a GPU.'),
     requireGpu: z.boolean().default(false).describe('Fail (not skip) GPU suites when no GPU is visible.'),
     gpuRunnerLabels: z
-      .array(z.string().min(1))
+      .array(
+        z.string().superRefine((label, ctx) => {
+          const problem = runnerLabelProblem(label);
+          if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+      )
       .min(1)
       .default(DEFAULT_GPU_RUNNER_LABELS)
       .describe(
