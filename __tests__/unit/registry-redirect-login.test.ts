@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import { nodeHttpFetch } from '../../src/docker/http-fetch.js';
-import { createOciClient } from '../../src/docker/oci-client.js';
+import { createOciClient, type OciFetch } from '../../src/docker/oci-client.js';
 import { EnvironmentError } from '../../src/errors.js';
 
 const servers: http.Server[] = [];
@@ -54,8 +54,11 @@ it("a redirect target's login challenge gets none of the registry's credentials"
     .catch((err: unknown) => err);
   expect(e).toBeInstanceOf(EnvironmentError);
   expect((e as Error).message).toBe(
-    `registry ${registry} redirected GET /v2/repo/blobs/${DIGEST} to another login`,
+    `registry ${registry} redirected GET /v2/repo/blobs/${DIGEST} to another login (http://${storage})`,
   );
+  // No login of the user's would help: the fix is not "docker login" (the registry's own refusal's).
+  expect((e as EnvironmentError).fix).toMatch(/^check the registry and any proxy in between/);
+  expect((e as EnvironmentError).fix).not.toMatch(/docker login/);
   // The token service the storage named was never asked, with or without the login.
   expect(seen).toEqual(['storage none']);
 });
@@ -81,4 +84,37 @@ it("the registry's own challenge is still answered, and its redirect followed", 
   });
   expect((await client(registry).blob('repo', digest)).equals(blob)).toBe(true);
   expect(seen).toEqual([`token Basic ${Buffer.from('user:SECRET').toString('base64')}`, 'storage none']);
+});
+
+it('an answer that names no final URL (a fetch Response\'s url "") is the registry\'s own', async () => {
+  const blob = Buffer.from('{}');
+  const digest = `sha256:${createHash('sha256').update(blob).digest('hex')}`;
+  const asked: string[] = [];
+  const fetch: OciFetch = async (url, init) => {
+    const auth = init.headers?.Authorization ?? init.headers?.authorization;
+    asked.push(`${init.method} ${new URL(url).pathname} ${auth ?? 'none'}`);
+    const body = auth === undefined ? Buffer.alloc(0) : blob;
+    return {
+      url: '',
+      status: auth === undefined ? 401 : 200,
+      headers: {
+        get: (n) => (n.toLowerCase() === 'www-authenticate' && auth === undefined ? 'Basic realm="r"' : null),
+      },
+      arrayBuffer: async () =>
+        body.buffer.slice(body.byteOffset, body.byteOffset + body.length) as ArrayBuffer,
+    };
+  };
+  const c = createOciClient('registry.example', {
+    fetch,
+    credential: () => ({
+      kind: 'login',
+      describe: 'a stored login',
+      get: async () => ({ username: 'user', secret: 'SECRET' }),
+    }),
+  });
+  expect((await c.blob('repo', digest)).equals(blob)).toBe(true);
+  expect(asked).toEqual([
+    `GET /v2/repo/blobs/${digest} none`,
+    `GET /v2/repo/blobs/${digest} Basic ${Buffer.from('user:SECRET').toString('base64')}`,
+  ]);
 });

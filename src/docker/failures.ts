@@ -75,6 +75,17 @@ export function registryLoginFix(
   return `log in with a credential that may ${may}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: ${access} for ghcr.io)${exists}`;
 }
 
+/**
+ * A registry read (WHAT: "GET /v2/...") a redirect took to another origin (URL, blob storage) that
+ * asks for a login: refused, and no login of the user's would help (the registry's goes to its own
+ * origin only, never to a token service the redirect's target names), so the fix is not docker login.
+ */
+export const redirectLoginRefused = (host: string, what: string, url: string): EnvironmentError =>
+  new EnvironmentError(
+    `registry ${host} redirected ${what} to another login (${new URL(url).origin})`,
+    "check the registry and any proxy in between: a redirect's target (blob storage) must serve the request without a login, as the registry's goes to the registry alone",
+  );
+
 /** A RUN step that failed: its own 401 or 403 (curl, wget, pip) is the build's, not a login's. */
 export const RUN_STEP_FAILED = /did not complete successfully|executor failed running|exit code: \d+/;
 

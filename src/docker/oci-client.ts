@@ -14,7 +14,7 @@ import {
   throwIfInterrupted,
   untilInterrupted,
 } from '../util/cleanup.js';
-import { registryLoginFix } from './failures.js';
+import { redirectLoginRefused, registryLoginFix } from './failures.js';
 import {
   ANSWER_TOO_LARGE,
   ociRetryWaitMs,
@@ -232,8 +232,8 @@ class RegistryClient implements OciClient {
     const known = this.auth.get(scope);
     let r = await withAuth(known ? await known : undefined);
     // A challenge from another origin (where a redirect led) is not the registry's: no login there.
-    if (r.status === 401 && requestTarget(new URL(r.url ?? this.base), this.base) !== 'own')
-      throw this.denied(`${this.host} redirected ${method} ${path.split('?')[0]} to another login`, scope);
+    if (r.status === 401 && r.url && requestTarget(new URL(r.url), this.base) !== 'own')
+      throw redirectLoginRefused(this.host, `${method} ${path.split('?')[0]}`, r.url);
     if (r.status === 401) {
       // Requests sent at once all meet the challenge: the first to answer it asks for the token,
       // the others wait for that one (one token request per scope, not one per request).
