@@ -44,6 +44,12 @@ describe('a misspelt enum flag value', () => {
     expect(e.fix).toBe('--suites imports,gpu,pip-check');
   });
 
+  it('--suites naming a suite right and misspelt: the fix names it once (twice is refused)', () => {
+    const e = refusal(() => suitesFlag('smoke', 'imports,imprts,gpu', undefined));
+    expect(e.fix).toBe('--suites imports,gpu');
+    expect(suitesFlag('smoke', e.fix!.slice('--suites '.length), undefined)).toEqual(['imports', 'gpu']);
+  });
+
   it('--suites with a name near none: no hint, the fix lists the suites', () => {
     const e = refusal(() => suitesFlag('smoke', 'imports,zzzzzzzz', undefined));
     expect(e.message).not.toContain('did you mean');

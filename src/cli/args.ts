@@ -96,7 +96,9 @@ export function suitesFlag(
   const unknown = suites.filter((s) => !(SMOKE_SUITES as readonly string[]).includes(s));
   if (unknown.length) {
     // As an unknown flag: the nearest suite of each (imprts -> imports), and the list corrected.
-    const fixed = correctedList(suites, SMOKE_SUITES);
+    // Each suite once: the corrected name of a suite also given right (imports,imprts) is not repeated.
+    const corrected = correctedList(suites, SMOKE_SUITES);
+    const fixed = corrected && [...new Set(corrected)];
     throw new InputError(
       `${command}: --suites: unknown suite(s) ${unknown.map((s) => `${JSON.stringify(s)}${didYouMean(s, SMOKE_SUITES)}`).join(', ')}; expected ${SMOKE_SUITES.join(', ')}`,
       fixed !== undefined
