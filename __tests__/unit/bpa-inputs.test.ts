@@ -496,7 +496,13 @@ describe('BPA inputs -> buildx argv', () => {
     [
       'an unknown cache-from type',
       { 'cache-from': 'type=gh' },
-      /input "cache-from": type=gh is no cache backend/,
+      /^input "cache-from": type=gh \(did you mean "gha"\?\) is no cache backend \(registry, inline, local, gha, s3, azblob\)$/,
+    ],
+    [
+      // The rest of a password a ',' split off, written as type=: never quoted.
+      'a cache type that is no word',
+      { 'cache-from': 'ref=user:pa,type=ss@host/o/c' },
+      /^input "cache-from": (?!.*ss@host)its type= \(not quoted: no word\) is no cache backend/,
     ],
     ['no-cache not a boolean', { 'no-cache': 'sometimes' }, /input "no-cache": expected true or false/],
   ])('refuses %s (exit 2, naming the input)', (_name, map, message) => {

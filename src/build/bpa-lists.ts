@@ -6,6 +6,7 @@ import { parseBooleanInput } from '../config/inputs.js';
 import { InputError } from '../errors.js';
 import { imageRefProblem, isTag } from '../oci/ref.js';
 import { redactEnvValue } from '../util/redact.js';
+import { unknownCacheType } from './cache-types.js';
 
 /** An OCI annotation as buildx takes it: `[type[,type...][platform]:]key=value`. */
 export interface Annotation {
@@ -131,15 +132,12 @@ export function manifestPart(a: Annotation): Annotation | undefined {
   return types.length === 0 ? undefined : { ...a, types };
 }
 
-/** buildx's cache backends: another type= is refused by BuildKit's import or export, in the build. */
-const CACHE_TYPES = ['registry', 'inline', 'local', 'gha', 's3', 'azblob'];
-
 /**
  * The type of a `cache-from` / `cache-to` spec as buildx reads it (buildflags.ParseCacheEntry): a
  * spec without `=` is image references (registry cache), else the `type=` of specAttrs. Whether a
  * run may write a cache turns on this type, so a spec buildx could read as another type (a key
  * given twice: buildx takes the last `type=`; a line break) is refused, as is one without a type
- * or of a type that is no cache backend (CACHE_TYPES).
+ * or of a type that is no cache backend (cache-types.ts).
  */
 export function cacheSpecType(input: 'cache-from' | 'cache-to', spec: string): string {
   if (!spec.includes('=') && !/[\r\n]/.test(spec)) {
@@ -160,8 +158,8 @@ export function cacheSpecType(input: 'cache-from' | 'cache-to', spec: string): s
   const type = attrs.get('type');
   if (fields.some(loginInField)) throw cacheLogin(input);
   if (problem === undefined && type) {
-    if (!CACHE_TYPES.includes(type))
-      throw new InputError(`input "${input}": type=${type} is no cache backend (${CACHE_TYPES.join(', ')})`);
+    const unknown = unknownCacheType(input, type);
+    if (unknown !== undefined) throw unknown;
     checkCacheCredentials(input, spec, type, attrs);
     return type;
   }
