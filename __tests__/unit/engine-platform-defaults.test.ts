@@ -124,6 +124,10 @@ describe('ml-image resolve without --platform', () => {
     const io = captureIo(dir, down);
     expect(await runCli(argv, io)).toBe(3);
     expect(io.err()).toContain('cannot reach the Docker daemon');
+    // A time limit that is no number of seconds is bad input too, said before the daemon is asked.
+    const bad = captureIo(dir, down, { ML_IMAGE_RESOLVE_TIMEOUT_SECONDS: '15m' });
+    expect(await runCli(argv, bad)).toBe(2);
+    expect(bad.err()).toContain('ML_IMAGE_RESOLVE_TIMEOUT_SECONDS: expected whole seconds');
   });
 
   it("--help: the default is the engine's platform, another one runs under QEMU", async () => {

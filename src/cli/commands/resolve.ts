@@ -8,6 +8,7 @@ import { pipIndexes } from '../../python/indexes.js';
 import { redactUrls } from '../../util/redact.js';
 import { resolveAgainstBase } from '../../resolve/resolve.js';
 import { referencedEnv } from '../../resolve/stage.js';
+import { resolveTimeoutMs } from '../../resolve/exec-limit.js';
 import { resolverPathProblems } from '../../requirements/plan-check.js';
 import { openOutDir } from '../../results/out-dir.js';
 import { fileSnapshotCache } from '../../resolve/snapshot-cache.js';
@@ -105,6 +106,8 @@ engine holds the base's list without the platform's content (pull it with "docke
           `warning: resolve: ${flag} holds a login, which is on this command's line (ps, shell history): put the URL in ${flag === '--index-url' ? 'PIP_INDEX_URL' : 'PIP_EXTRA_INDEX_URL'} instead\n`,
         );
     const requirements = readResolveRequirements(values.requirements, io);
+    // The resolver's time limit is an input too: a typo is exit 2 before the engine is asked.
+    resolveTimeoutMs(io.env);
     // No --platform: the engine's own (as capture and smoke take it), after every input is checked;
     // no daemon is exit 3 with its fix, as the resolve itself would be.
     const platform = wanted ?? enginePlatform(await io.docker().ping());
