@@ -85,7 +85,7 @@ describe.skipIf(skip)('dist/ on Node 24 ends as on this Node', () => {
   it('a requirements file under a file (ENOTDIR): exit 2 naming why, not "file not found"', () => {
     const r = both(['plan', '--config', path.join(ws, 'proj', 'ml-image.yml')]);
     expect(r.code).toBe(2);
-    expect(r.text).toContain('not a directory on the way (ENOTDIR)');
+    expect(r.text).toContain('a path component is not a directory (ENOTDIR)');
   });
 
   it('verify --key under a file (ENOTDIR): exit 2 naming it, no registry asked', () => {
@@ -96,7 +96,7 @@ describe.skipIf(skip)('dist/ on Node 24 ends as on this Node', () => {
       `localhost:5000/o/m@sha256:${'0'.repeat(64)}`,
     ]);
     expect(r.code).toBe(2);
-    expect(r.text).toContain('not a directory on the way (ENOTDIR)');
+    expect(r.text).toContain('a path component is not a directory (ENOTDIR)');
   });
 
   it("verify of a digest the test bed's registry does not hold: the same answer over node:http", () => {

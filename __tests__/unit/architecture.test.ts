@@ -866,7 +866,7 @@ describe('src/', () => {
   });
 
   // Node 24's `throwIfNoEntry: false` answers undefined for ENOTDIR too (Node 20 throws): the same
-  // path would be "not found" on a runner and "not a directory on the way" here. statOrAbsent
+  // path would be "not found" on a runner and "a path component is not a directory" here. statOrAbsent
   // (src/util/read-regular.ts) is the one way to ask.
   it('passes no throwIfNoEntry to a stat (its meaning changed in Node 24): statOrAbsent instead', () => {
     const code = (text: string) => text.split('\n').filter((l) => !/^\s*(\/\/|\/?\*)/.test(l));

@@ -625,7 +625,7 @@ describe('verify: the key file and the identity pattern are checked before any r
     [
       'a path under a file (afile/x)',
       () => (writeFileSync(at('afile'), 'x'), at('afile/x')),
-      /afile\/x: not a directory on the way \(ENOTDIR\)/,
+      /afile\/x: a path component is not a directory \(ENOTDIR\)/,
     ],
     [
       'a link loop',
@@ -711,7 +711,7 @@ describe('verify: the key file and the identity pattern are checked before any r
   });
 
   it.each([
-    ['a file where a directory should be', 'afile/x', 'not a directory on the way (ENOTDIR)'],
+    ['a file where a directory should be', 'afile/x', 'a path component is not a directory (ENOTDIR)'],
     ['a link loop', 'loop', 'too many symbolic links (a link loop) (ELOOP)'],
     ['a name too long', 'n'.repeat(300), 'name too long (ENAMETOOLONG)'],
   ])(

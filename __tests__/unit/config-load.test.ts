@@ -286,9 +286,9 @@ describe('loadConfig', () => {
     const e = rejection(() => loadConfig({ cwd: dir, file: 'sub/ml-image.yml' }));
     const sub = path.join(dir, 'sub');
     expect(e.problems).toEqual([
-      `line 2: build.context: ${path.join(sub, 'afile/c')}: not a directory on the way (ENOTDIR)`,
+      `line 2: build.context: ${path.join(sub, 'afile/c')}: a path component is not a directory (ENOTDIR)`,
       `line 2: build.dockerfile: ${path.join(sub, 'loop')}: too many symbolic links (a link loop) (ELOOP)`,
-      `line 3: python.requirements[0]: ${path.join(sub, 'afile/x')}: not a directory on the way (ENOTDIR)`,
+      `line 3: python.requirements[0]: ${path.join(sub, 'afile/x')}: a path component is not a directory (ENOTDIR)`,
       `line 3: python.requirements[1]: ${path.join(sub, long)}: name too long (ENAMETOOLONG)`,
       `line 4: smoke.baseline: ${path.join(sub, 'loop/b')}: too many symbolic links (a link loop) (ELOOP)`,
     ]);

@@ -38,7 +38,7 @@ describe('statOrAbsent', () => {
   });
 
   it('statPath says why for ENOTDIR on every Node (not "nothing there")', () => {
-    expect(statPath(path.join(dir, 'afile/x'))).toBe('not a directory on the way (ENOTDIR)');
+    expect(statPath(path.join(dir, 'afile/x'))).toBe('a path component is not a directory (ENOTDIR)');
     expect(statPath(path.join(dir, 'nothing'))).toBeUndefined();
   });
 });

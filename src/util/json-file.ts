@@ -18,7 +18,13 @@ import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { EnvironmentError, InputError } from '../errors.js';
 import { interruptedFailure, registerCleanup } from './cleanup.js';
-import { MAX_JSON_INPUT_BYTES, openErrorFix, openErrorText, readRegularBytes } from './read-regular.js';
+import {
+  errnoText,
+  MAX_JSON_INPUT_BYTES,
+  openErrorFix,
+  openErrorText,
+  readRegularBytes,
+} from './read-regular.js';
 import { decodeUtf8Strictly } from './strict-utf8.js';
 
 /** A parsed JSON value that is an object (not null, not a list). */
@@ -151,17 +157,7 @@ const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
 
 function reasonOf(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
-  const text: Record<string, string> = {
-    ENOSPC: 'no space left on device',
-    EDQUOT: 'disk quota exceeded',
-    EROFS: 'read-only file system',
-    EFBIG: 'file too large',
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    ENOTDIR: 'a path component is not a directory',
-    EISDIR: 'is a directory',
-  };
-  return (err.code && text[err.code]) ?? err.code ?? String((e as Error).message ?? e).split('\n')[0]!;
+  return errnoText(err.code) ?? err.code ?? String((e as Error).message ?? e).split('\n')[0]!;
 }
 
 /**

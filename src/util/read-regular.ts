@@ -52,33 +52,39 @@ export function notRegularFile(st: Stats): string {
   return kind === 'not a regular file' ? `is ${kind}` : `is ${kind}, not a regular file`;
 }
 
-/** Why a path a user named cannot be looked at, in words, by the system's error code. */
-const STAT_CODE_TEXT: Record<string, string> = {
-  ENOTDIR: 'not a directory on the way',
+/**
+ * A failed file operation's error code in words (stat, open, read, write, rename): one table for
+ * every message that says why a path a user named could not be used.
+ */
+const ERRNO_TEXT: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a path component is not a directory',
   ELOOP: 'too many symbolic links (a link loop)',
   ENAMETOOLONG: 'name too long',
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
   EIO: 'input/output error',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
+  EFBIG: 'file too large',
 };
 
-/** A failed stat's error in words with its code: "not a directory on the way (ENOTDIR)". */
+/** CODE in words (ERRNO_TEXT), undefined for a code the table does not know. */
+export const errnoText = (code: string | undefined): string | undefined =>
+  code === undefined ? undefined : ERRNO_TEXT[code];
+
+/** A failed stat's error in words with its code: "a path component is not a directory (ENOTDIR)". */
 export function statErrorText(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === undefined) return `cannot be looked at (${String((e as Error).message ?? e).split('\n')[0]})`;
-  return `${STAT_CODE_TEXT[code] ?? 'cannot be looked at'} (${code})`;
+  return `${errnoText(code) ?? 'cannot be looked at'} (${code})`;
 }
-
-/** Why a file a user named could not be opened, by the system's error code. */
-const OPEN_CODE_TEXT: Record<string, string> = {
-  ...STAT_CODE_TEXT,
-  ENOENT: 'no such file',
-  EISDIR: 'is a directory',
-};
 
 /** A failed open's code in words with the code: "no such file (ENOENT)", "permission denied (EACCES)". */
 export function openErrorText(code: string): string {
-  return `${OPEN_CODE_TEXT[code] ?? 'cannot be read'} (${code})`;
+  return `${errnoText(code) ?? 'cannot be read'} (${code})`;
 }
 
 /** The fix for a file a user named that could not be opened (CODE): FIX_PATH unless a permission. */
@@ -92,7 +98,8 @@ export function openErrorFix(code: string, fixPath?: string): string | undefined
  * stat P (lstat with LINK: the link itself): its Stats, undefined when nothing is there (ENOENT);
  * any other failure is thrown. Not `throwIfNoEntry: false`: from Node 24 that also answers
  * undefined for a file where a directory should be on the way (ENOTDIR), which Node 20 throws, so
- * the same path would be "not found" on a runner's node24 and "not a directory on the way" here.
+ * the same path would be "not found" on a runner's node24 and "a path component is not a
+ * directory" here.
  */
 export function statOrAbsent(p: string, link = false): Stats | undefined {
   try {
