@@ -147,16 +147,17 @@ describe('run temp root', () => {
 // A build killed with SIGKILL left its secret files in its root for a day (the next run's sweep
 // could not tell a gone process from one in a pid namespace it cannot see): the root's stamp tells.
 describe("a gone run's stamped root", () => {
-  /** A fake /proc: this process in NS at BOOT, and PIDS (pid -> start time) running. */
+  /** A fake /proc: this process in NS at BOOT, and PIDS (pid -> start time, or "Z start" for a zombie). */
   function proc(pids: Record<number, string>, ns = 'pid:[1]', boot = 'b-1'): string {
     const dir = path.join(base, 'proc');
     mkdirSync(path.join(dir, 'self', 'ns'), { recursive: true });
     mkdirSync(path.join(dir, 'sys', 'kernel', 'random'), { recursive: true });
     symlinkSync(ns, path.join(dir, 'self', 'ns', 'pid'));
     writeFileSync(path.join(dir, 'sys', 'kernel', 'random', 'boot_id'), `${boot}\n`);
-    for (const [pid, start] of Object.entries(pids)) {
+    for (const [pid, given] of Object.entries(pids)) {
       mkdirSync(path.join(dir, pid));
-      const fields = ['S', '1', ...Array.from({ length: 17 }, () => '0'), start, '0'];
+      const [state, start] = given.includes(' ') ? given.split(' ') : ['S', given];
+      const fields = [state!, '1', ...Array.from({ length: 17 }, () => '0'), start!, '0'];
       writeFileSync(path.join(dir, pid, 'stat'), `${pid} (a (b) c) ${fields.join(' ')}\n`);
     }
     return dir;
@@ -176,6 +177,8 @@ describe("a gone run's stamped root", () => {
     ['its pid runs no process here: removed at once', {}, {}, true],
     ['its pid now names another process (a later start): removed at once', {}, { 4242: '900' }, true],
     ['its process still runs: kept', {}, { 4242: '500' }, false],
+    // Killed with SIGKILL and not yet reaped by its parent (a run started right after the kill).
+    ['its process is a zombie: removed at once', {}, { 4242: 'Z 500' }, true],
     [
       'another pid namespace (a container): kept, as it cannot be told',
       { pidNamespace: 'pid:[2]' },

@@ -75,13 +75,20 @@ export function signalExitCode(signal: NodeJS.Signals | null, fallback: NodeJS.S
 /** The start time in a /proc/<pid>/stat line (field 22; the 20th after comm). */
 const startInStat = (stat: string): string | undefined => statFields(stat)[19];
 
-/** The start time of PID (/proc/<pid>/stat field 22); undefined when it runs no more. */
+/**
+ * The start time of PID (/proc/<pid>/stat field 22); undefined when it runs no more: no such pid,
+ * or a zombie (state Z, or X while it is reaped). A process killed with SIGKILL stays a zombie
+ * until its parent waits for it, which may be never (a parent that does not reap): it holds none
+ * of its files then, and a run started meanwhile must see it gone (temp-owner.ts).
+ */
 export function startOf(pid: number, procDir = '/proc'): string | undefined {
+  let stat: string;
   try {
-    return startInStat(readFileSync(path.join(procDir, String(pid), 'stat'), 'utf8'));
+    stat = readFileSync(path.join(procDir, String(pid), 'stat'), 'utf8');
   } catch {
     return undefined; // ended
   }
+  return /^[ZX]$/.test(statFields(stat)[0] ?? '') ? undefined : startInStat(stat);
 }
 
 /** The running descendants of PID, each with its start time; none where there is no /proc. */
