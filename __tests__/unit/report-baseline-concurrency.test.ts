@@ -304,6 +304,8 @@ describe('the layout on disk', () => {
 });
 
 describe("the save's lock", () => {
+  /** This process's pid namespace, as /proc names it (the lock's owner line ends with it). */
+  const pidNamespace = () => fs.readlinkSync('/proc/self/ns/pid');
   const lockFile = () => `${branchPath()}+lock`;
   const hold = (owner: string) => {
     mkdirSync(path.dirname(branchPath()), { recursive: true });
@@ -316,6 +318,20 @@ describe("the save's lock", () => {
       `${hostname()} 999999999 t`,
       undefined,
       undefined,
+    ],
+    [
+      'left by a process of this host and pid namespace that is gone: broken at once',
+      `${hostname()} 999999999 t ${pidNamespace()}`,
+      undefined,
+      undefined,
+    ],
+    [
+      // A container sharing the cache directory, with the host's name (--network host): its pid
+      // is no process here, yet it may hold the lock.
+      'held by a run of another pid namespace of this host: a save waits, then saves without it',
+      `${hostname()} 999999999 t pid:[1]`,
+      { waitMs: 100, staleMs: 60_000 },
+      new RegExp(`without its lock \\(.*\\+lock is held by ${hostname()} pid 999999999\\)`),
     ],
     [
       'held by a run of another host: a save waits, then saves without it, and says so',

@@ -1,14 +1,17 @@
 // The directory baseline store's lock (baseline.ts): one save of a key and branch at a time reads
 // the save it replaces, carries a platform's records over from it and switches to its own. A file
-// created exclusively (O_EXCL) names its owner (host, pid, a token); one whose owner is gone (this
-// host, no such process) is broken at once, one unchanged for `staleMs` (an owner hung, or gone on
-// another host of a shared filesystem) then. A lock not had within `waitMs` is done without: the
-// caller says so (a warning), and its save still replaces the last one whole.
+// created exclusively (O_EXCL) names its owner (host, pid, a token, its pid namespace); one whose
+// owner is gone (this host and pid namespace, no such process) is broken at once, one unchanged
+// for `staleMs` (an owner hung, or gone on another host of a shared filesystem or in another pid
+// namespace: a container sharing the cache, named as the host under --network host) then. A lock
+// not had within `waitMs` is done without: the caller says so (a warning), and its save still
+// replaces the last one whole.
 import {
   closeSync,
   linkSync,
   openSync,
   readFileSync,
+  readlinkSync,
   renameSync,
   rmSync,
   statSync,
@@ -52,10 +55,24 @@ function ownerOf(file: string): string | undefined {
   }
 }
 
-/** The owner is a process of this host that is no more (another host's cannot be asked). */
+/** This process's pid namespace ("pid:[4026531836]"); "-" where /proc cannot tell. */
+function pidNamespace(procDir = '/proc'): string {
+  try {
+    return readlinkSync(`${procDir}/self/ns/pid`).replace(/\s/g, '');
+  } catch {
+    return '-';
+  }
+}
+
+/**
+ * The owner is a process of this host and pid namespace that is no more (another host's, or one in
+ * a pid namespace this process cannot see, cannot be asked: its pid here is another process or
+ * none). An owner written without a namespace (an earlier version's) is taken as this one's.
+ */
 function ownerGone(owner: string): boolean {
-  const [host, pid] = owner.split(' ');
+  const [host, pid, , theirs] = owner.split(' ');
   if (host !== hostname() || !/^[1-9][0-9]*$/.test(pid ?? '')) return false;
+  if (theirs !== undefined && theirs !== pidNamespace()) return false;
   try {
     process.kill(Number(pid), 0);
     return false;
@@ -87,7 +104,7 @@ function breakLock(file: string, owner: string): void {
 
 /** The lock FILE, waited for; the reason why not (a string) when it is not had within waitMs. */
 export function takeLock(file: string, timing: LockTiming = LOCK_TIMING): HeldLock | string {
-  const me = `${hostname()} ${process.pid} ${randomBytes(6).toString('hex')}`;
+  const me = `${hostname()} ${process.pid} ${randomBytes(6).toString('hex')} ${pidNamespace()}`;
   const start = Date.now();
   let seen: { owner: string; since: number } | undefined;
   for (;;) {
