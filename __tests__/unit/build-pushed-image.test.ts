@@ -301,7 +301,7 @@ describe('the build stage on a shared engine', () => {
 });
 
 describe('imagetools create on a named builder (the adapter)', () => {
-  it('--builder goes to the merge, and to the digest read when buildx printed none', async () => {
+  it('--builder goes to the merge, and to the digest reads when buildx printed none (dry run, then the tag)', async () => {
     const calls: string[][] = [];
     const exec: CommandRunner = {
       run: async (_cli, args) => {
@@ -315,6 +315,18 @@ describe('imagetools create on a named builder (the adapter)', () => {
     expect(await cli.imagetoolsCreate([`${REPO}:1`], [`${REPO}@${D(1)}`], { builder: 'b1' })).toBe(D(7));
     expect(calls).toEqual([
       ['buildx', 'imagetools', 'create', '--builder', 'b1', '-t', `${REPO}:1`, `${REPO}@${D(1)}`],
+      // The dry run printed no list here: the registry is asked what the tag names.
+      [
+        'buildx',
+        'imagetools',
+        'create',
+        '--dry-run',
+        '--builder',
+        'b1',
+        '-t',
+        `${REPO}:1`,
+        `${REPO}@${D(1)}`,
+      ],
       ['buildx', 'imagetools', 'inspect', '--builder', 'b1', '--format', '{{json .Manifest}}', `${REPO}:1`],
     ]);
   });

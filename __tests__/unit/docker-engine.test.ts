@@ -44,6 +44,7 @@ import { parseIdOutput, sessionArchive } from '../../src/docker/sessions.js';
 import { tarArchive } from '../../src/docker/tar.js';
 import { demuxFrames } from '../../src/docker/streams.js';
 import { registryBaseUrl } from '../../src/docker/registry.js';
+import { sha256Digest } from '../../src/docker/oci-types.js';
 import { CheckFailedError, EnvironmentError, InputError } from '../../src/errors.js';
 import { clearInterruptedForTests, InterruptedError, markInterrupted } from '../../src/util/cleanup.js';
 
@@ -498,6 +499,38 @@ describe('adapter environment errors (exit 3, with the fix)', () => {
   it('imagetools create refuses an empty merge as bad input', async () => {
     const docker = createDockerAdapter({ docker: noDaemon, exec: runner(new Error('unused')) });
     await expect(docker.imagetoolsCreate([], ['x@sha256:a'])).rejects.toBeInstanceOf(InputError);
+  });
+
+  it("imagetools create: a digest buildx did not print is the list's own (its dry run), not the tag's", async () => {
+    // Another run pushing the same tag meanwhile (two jobs of one version on a shared runner): the
+    // registry's answer for the tag is that run's list, whose images are not this run's.
+    const list = '{\n  "schemaVersion": 2,\n  "manifests": []\n}';
+    const asked: string[][] = [];
+    const exec: CommandRunner = {
+      run: async (_cmd, args) => {
+        asked.push([...args]);
+        if (args.includes('--dry-run')) return { exitCode: 0, stdout: `${list}\n`, stderr: '' };
+        if (args.includes('inspect'))
+          return { exitCode: 0, stdout: JSON.stringify({ digest: `sha256:${'b'.repeat(64)}` }), stderr: '' };
+        return { exitCode: 0, stdout: '', stderr: '#1 exporting manifest list\n#1 DONE 0.1s\n' };
+      },
+    };
+    const digest = await createBuildxCli(exec).imagetoolsCreate(['r/x:1'], ['r/x@sha256:0'], {
+      builder: 'b',
+    });
+    expect(digest).toBe(sha256Digest(list));
+    expect(asked[1]).toEqual([
+      'buildx',
+      'imagetools',
+      'create',
+      '--dry-run',
+      '--builder',
+      'b',
+      '-t',
+      'r/x:1',
+      'r/x@sha256:0',
+    ]);
+    expect(asked.some((a) => a.includes('inspect'))).toBe(false);
   });
 
   it('imagetools create: registry unreachable is exit 3', async () => {

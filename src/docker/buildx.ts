@@ -233,18 +233,34 @@ async function imagetoolsCreate(
   }
   // The run's builder, named: the current one can change under a run (another job's `create --use`).
   const on = options.builder !== undefined ? ['--builder', options.builder] : [];
-  const r = await run([
-    'buildx',
-    'imagetools',
-    'create',
+  const rest = [
     ...on,
     ...tags.flatMap((t) => ['-t', t]),
     ...(options.annotations ?? []).flatMap((a) => ['--annotation', a]),
     ...sources,
-  ]);
+  ];
+  const r = await run(['buildx', 'imagetools', 'create', ...rest]);
   if (r.exitCode !== 0) throw cliFailure(`merging ${sources.length} digest(s) into ${tags.join(', ')}`, r);
-  // buildx reports the digest it pushed; else ask the registry.
-  return pushedDigest(r.stderr + r.stdout) ?? (await imageDigest(run, tags[0]!, on));
+  // buildx reports the digest it pushed; else the list it pushed, made again (dryRunDigest); else
+  // the registry is asked what the tag names.
+  return (
+    pushedDigest(r.stderr + r.stdout) ??
+    (await dryRunDigest(run, rest)) ??
+    (await imageDigest(run, tags[0]!, on))
+  );
+}
+
+/**
+ * The digest of the list `imagetools create REST` pushes, from its `--dry-run`: the very bytes it
+ * pushes (buildx prints them and a newline), combined again from the same sources by digest. Not
+ * the tag's digest as the registry tells it afterwards: another run pushing the same tag meanwhile
+ * (two jobs of one version on a shared runner) would have it name that run's list, whose images
+ * and attestations are not this run's. Undefined when the dry run says nothing usable.
+ */
+async function dryRunDigest(run: RunCli, rest: readonly string[]): Promise<string | undefined> {
+  const r = await run(['buildx', 'imagetools', 'create', '--dry-run', ...rest]).catch(() => undefined);
+  if (r?.exitCode !== 0 || !r.stdout.startsWith('{')) return undefined;
+  return sha256Digest(r.stdout.endsWith('\n') ? r.stdout.slice(0, -1) : r.stdout);
 }
 
 /**
