@@ -17,7 +17,7 @@ export const modules = {
 /* unused harmony exports FileDigestSchema, VariantBuildSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92857);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(64377);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89538);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90131);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17700);
 /* harmony import */ var _config_short_name_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84790);
 /* harmony import */ var _config_unique_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(85363);
@@ -679,7 +679,7 @@ function sizeDrivers(e) {
 /* harmony export */ });
 /* unused harmony exports TemplateSchema, BaseChoiceSchema, VariantPlanSchema, BuildTargetSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89538);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90131);
 // Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
 // are inferred from the schema, so the file written and the value passed on cannot drift apart.
 

@@ -272,8 +272,8 @@ var external_node_events_ = __webpack_require__(78474);
 var abort = __webpack_require__(42334);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
-// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
-var schema = __webpack_require__(89538);
+// EXTERNAL MODULE: ./src/config/schema.ts
+var schema = __webpack_require__(90131);
 // EXTERNAL MODULE: ./src/github/run.ts
 var run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/attest/signing.ts + 1 modules
@@ -2147,7 +2147,8 @@ async function readBlob(client, repository, tag, l) {
     const embedded = (0,_cosign_image_js__WEBPACK_IMPORTED_MODULE_2__/* .embeddedBlob */ .MJ)(l);
     if (embedded)
         return embedded;
-    const blob = await client.blob(repository, l.digest);
+    // No more than it declares is read: a registry serving more is refused as the bytes come.
+    const blob = await client.blob(repository, l.digest, l.size);
     if (blob.length === l.size)
         return blob;
     return `registry ${client.host}: the blob ${l.digest} is ${blob.length} bytes where ${repository}:${tag} declares ${l.size}`;
@@ -2882,8 +2883,9 @@ class NativeSigner {
             text = this.deps.keyText?.(id.publicKey) ?? this.readText(id.publicKey);
         }
         catch (e) {
-            const why = e.code ?? e.message;
-            throw new errors/* InputError */.dz(`public key ${id.publicKey}: cannot read it (${why})`);
+            const code = e.code;
+            const why = code !== undefined ? (0,read_regular/* openErrorText */.OV)(code) : `(${e.message})`;
+            throw new errors/* InputError */.dz(`public key ${id.publicKey}: cannot read it: ${why}`);
         }
         key = (0,cosign_key/* parseP256PublicKey */.TA)(text);
         if (!key)
@@ -4368,7 +4370,7 @@ function checkPublicKeyFile(identity) {
     if (st && (st.isFIFO() || st.isSocket()))
         return undefined;
     const text = (0,read_regular/* readRegularText */.Aj)(file, MAX_KEY_FILE_BYTES, (e) => new errors/* InputError */.dz(e.code !== undefined
-        ? `public key ${file}: cannot read it (${e.code})`
+        ? `public key ${file}: cannot read it: ${(0,read_regular/* openErrorText */.OV)(e.code)}`
         : `public key ${file} ${e.reason}`, KEY_FIX));
     const problem = publicKeyProblem(text);
     if (problem !== undefined)
@@ -5035,9 +5037,13 @@ const requirementsFieldError = (loaded) => (index, error) => fileFieldError(load
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _bpa_list_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36868);
 /* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(67023);
-/* harmony import */ var _user_map_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4148);
+/* harmony import */ var _smoke_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1055);
+/* harmony import */ var _user_map_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4148);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49997);
 // Action inputs that complete or override ml-image.yml. One table: main.ts reads inputs through it,
 // and a test checks that action.yml declares exactly these inputs (plus the non-config ones).
+
+
 
 
 
@@ -5137,8 +5143,8 @@ function parseKvList(spec, raw) {
         }
         const key = item.slice(0, at).trim();
         // Assigning it would set the object's prototype: the line would vanish without a word.
-        if (key === _user_map_js__WEBPACK_IMPORTED_MODULE_3__/* .RESERVED_MAP_KEY */ .At)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${spec.input}": ${_user_map_js__WEBPACK_IMPORTED_MODULE_3__/* .RESERVED_MAP_KEY_PROBLEM */ .ER}`);
+        if (key === _user_map_js__WEBPACK_IMPORTED_MODULE_5__/* .RESERVED_MAP_KEY */ .At)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${spec.input}": ${_user_map_js__WEBPACK_IMPORTED_MODULE_5__/* .RESERVED_MAP_KEY_PROBLEM */ .ER}`);
         out[key] = item.slice(at + 1);
     }
     return out;
@@ -5167,18 +5173,38 @@ function parseInputValue(spec, raw) {
             return splitList(raw);
         case 'boolean':
             return parseBooleanInput(spec.input, raw);
-        case 'json-list': {
-            const t = raw.trim();
-            if (!t.startsWith('['))
-                return splitList(t);
-            try {
-                return JSON.parse(t);
-            }
-            catch (e) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${spec.input}": expected a JSON list like ["self-hosted","gpu"] or a comma list, got ${JSON.stringify(raw)} (${e.message})`);
-            }
-        }
+        case 'json-list':
+            return parseLabelList(spec.input, raw);
     }
+}
+const LABELS_FIX = 'give a JSON list of strings like ["self-hosted","gpu"], or a comma list: self-hosted, gpu';
+/**
+ * `gpu-runner-labels`: a JSON list (a value starting with "[") or a comma list of runner labels,
+ * each a string that can match a runner's label. An object ("{...}") is no list: refused, not
+ * read as the one label "{...}". Its items are checked here, in the input's terms: the schema's
+ * words are the config file's (a YAML hint on an input that is no YAML).
+ */
+function parseLabelList(input, raw) {
+    const t = raw.trim();
+    if (t.startsWith('{'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${input}": ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(JSON.stringify(t.slice(0, 200)))} is an object; runner labels are a list`, LABELS_FIX);
+    let items;
+    try {
+        items = t.startsWith('[') ? JSON.parse(t) : splitList(t);
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${input}": expected a JSON list like ["self-hosted","gpu"] or a comma list, got ${JSON.stringify(raw)} (${e.message})`, LABELS_FIX);
+    }
+    if (!Array.isArray(items))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${input}": expected a list of runner labels, got ${JSON.stringify(t)}`, LABELS_FIX);
+    items.forEach((item, i) => {
+        if (typeof item !== 'string')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${input}": item ${i + 1} is ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(JSON.stringify(item) ?? String(item))}, not a string: a runner label is text`, `write it as a JSON string (in double quotes), as the runner shows the label: ${LABELS_FIX}`);
+        const problem = (0,_smoke_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .runnerLabelProblem */ .Sh)(item);
+        if (problem !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${input}": item ${i + 1}: ${problem}`, 'remove it, or give the label as the runner shows it');
+    });
+    return items;
 }
 /**
  * docker/build-push-action's `file` (its Dockerfile) is `dockerfile` here. action.yml declares no
@@ -5220,7 +5246,6 @@ function overridesFromInputs(get, env = {}) {
 /* harmony export */   ap: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_5__.ap),
 /* harmony export */   sI: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_5__.sI)
 /* harmony export */ });
-/* unused harmony export ociRetryWaitMs */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
@@ -5251,11 +5276,6 @@ const WARM_TIMEOUT_MS = 5_000;
 const PASSING = new Set([429, 500, 502, 503, 504]);
 /** Attempts of one request that may be repeated (GET, HEAD, a manifest PUT), the first included. */
 const OCI_ATTEMPTS = 3;
-/** The wait before attempt ATTEMPT + 1: 0.25 s, 0.5 s; a Retry-After in seconds, at most 5 s. */
-function ociRetryWaitMs(attempt, retryAfter) {
-    const asked = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 0;
-    return Math.min(Math.max(250 * 2 ** (attempt - 1), asked), 5000);
-}
 const registryError = (status, body) => (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .registryErrorText */ .vC)(status, body.toString('utf8'));
 /** A client of one registry host; createOciClient makes one. */
 class RegistryClient {
@@ -5283,7 +5303,7 @@ class RegistryClient {
         return this.pair;
     }
     /** A request, ended by its timeout, the deadline or SIGINT/SIGTERM (a CANCEL: not that, but short). */
-    async send(url, method, headers, body, resendable = false, cancel = false) {
+    async send(url, method, headers, body, resendable = false, { cancel = false, maxBytes } = {}) {
         let r;
         const { signal: deadline } = this.deps;
         deadline?.throwIfAborted();
@@ -5298,6 +5318,7 @@ class RegistryClient {
                 headers,
                 ...(body !== undefined && { body }),
                 ...(resendable && { resendable }),
+                ...(maxBytes !== undefined && { maxBytes }),
                 signal: cancel ? mine : (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(mine),
             });
         }
@@ -5310,8 +5331,9 @@ class RegistryClient {
             if (deadline?.aborted)
                 throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .registryUnreachable */ .qC)(this.host, what, e, { why: "the caller's deadline passed" });
             const inner = e.cause;
+            const most = maxBytes === undefined ? "cosign's images ever hold" : 'its descriptor declares';
             if (inner?.code === _oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .ANSWER_TOO_LARGE */ .QA)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: ${what} answered more than cosign's images ever hold (${inner.message})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: ${what} answered more than ${most} (${inner.message})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
             if (e.name === 'TimeoutError')
                 throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .registryUnreachable */ .qC)(this.host, what, e, {
                     why: `no answer within ${Math.round(this.timeoutMs / 1000)}s`,
@@ -5319,7 +5341,7 @@ class RegistryClient {
             // registryUnreachable names NODE_EXTRA_CA_CERTS for a certificate Node refused.
             throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .registryUnreachable */ .qC)(this.host, what, e);
         }
-        return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
+        return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()), url: r.url };
     }
     /** A refused login or request; SCOPE says whether reading was enough (verify) or it writes. */
     denied(detail, scope) {
@@ -5355,7 +5377,7 @@ class RegistryClient {
         return `Bearer ${token}`;
     }
     /** One request in a repository's scope; a 401 is answered once with the scope's authorization. */
-    async call(repository, write, method, path, headers = {}, body, cancel = false) {
+    async call(repository, write, method, path, headers = {}, body, how = {}) {
         const scope = `repository:${repository}:${write ? 'pull,push' : 'pull'}`;
         const url = path.startsWith('http') ? path : `${this.base}${path}`;
         // Credentials go to the registry's own origin only (an upload Location may name another host).
@@ -5373,10 +5395,13 @@ class RegistryClient {
             method === 'DELETE' ||
             (method === 'POST' && path.startsWith(`/v2/${repository}/blobs/uploads/`));
         if (!own)
-            return this.again(repeatable, () => this.send(url, method, headers, body, resendable, cancel));
-        const withAuth = (a) => this.again(repeatable, () => this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body, resendable, cancel));
+            return this.again(repeatable, () => this.send(url, method, headers, body, resendable, how));
+        const withAuth = (a) => this.again(repeatable, () => this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body, resendable, how));
         const known = this.auth.get(scope);
         let r = await withAuth(known ? await known : undefined);
+        // A challenge from another origin (where a redirect led) is not the registry's: no login there.
+        if (r.status === 401 && r.url && (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .requestTarget */ .t5)(new URL(r.url), this.base) !== 'own')
+            throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .redirectLoginRefused */ .C1)(this.host, `${method} ${path.split('?')[0]}`, r.url);
         if (r.status === 401) {
             // Requests sent at once all meet the challenge: the first to answer it asks for the token,
             // the others wait for that one (one token request per scope, not one per request).
@@ -5408,7 +5433,7 @@ class RegistryClient {
             const r = await send();
             if (!repeatable || !PASSING.has(r.status) || attempt >= OCI_ATTEMPTS)
                 return r;
-            await this.sleep(ociRetryWaitMs(attempt, r.headers.get('retry-after'))).catch((e) => {
+            await this.sleep((0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .ociRetryWaitMs */ .xy)(attempt, r.headers.get('retry-after'))).catch((e) => {
                 throw (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .interruptedFailure */ .rn)(`registry ${this.host}: a wait to try again`, undefined, e) ?? e;
             });
             this.deps.signal?.throwIfAborted();
@@ -5464,8 +5489,9 @@ class RegistryClient {
             return true;
         return r.status === 404 && (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .registryErrorCode */ .VS)(r.body) === 'NAME_UNKNOWN' ? false : undefined;
     }
-    async blob(repository, digest) {
-        const r = await this.call(repository, false, 'GET', `/v2/${repository}/blobs/${digest}`);
+    async blob(repository, digest, maxBytes) {
+        const path = `/v2/${repository}/blobs/${digest}`;
+        const r = await this.call(repository, false, 'GET', path, {}, undefined, { maxBytes });
         if (r.status !== 200)
             throw this.fail(`reading the blob ${repository}@${digest}`, r, 'blob');
         if ((0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Digest */ .sI)(r.body) !== digest)
@@ -5504,7 +5530,7 @@ class RegistryClient {
         return digest;
     }
     async cancelUpload(repository, upload) {
-        const r = await this.call(repository, true, 'DELETE', upload, {}, undefined, true);
+        const r = await this.call(repository, true, 'DELETE', upload, {}, undefined, { cancel: true });
         // 404: the registry has dropped it already.
         if (r.status !== 204 && r.status !== 404)
             throw this.fail(`cancelling an upload to ${repository}`, r);

@@ -30431,7 +30431,7 @@ async function cleanImages(io, runId, outcome) {
         return;
     }
     try {
-        const images = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(748), __nccwpck_require__.e(571), __nccwpck_require__.e(449)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
+        const images = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(965), __nccwpck_require__.e(571), __nccwpck_require__.e(449)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
         const since = Number(io.getState?.(STATE.builtSince) ?? '');
         const written = images.readRunBuild(resultDir, since > 0 ? since : undefined);
         // No build.json of this run: the targets its build reported before it failed or was cancelled.
@@ -31277,19 +31277,33 @@ async function imagetoolsCreate(run, tags, sources, options = {}) {
     }
     // The run's builder, named: the current one can change under a run (another job's `create --use`).
     const on = options.builder !== undefined ? ['--builder', options.builder] : [];
-    const r = await run([
-        'buildx',
-        'imagetools',
-        'create',
+    const rest = [
         ...on,
         ...tags.flatMap((t) => ['-t', t]),
         ...(options.annotations ?? []).flatMap((a) => ['--annotation', a]),
         ...sources,
-    ]);
+    ];
+    const r = await run(['buildx', 'imagetools', 'create', ...rest]);
     if (r.exitCode !== 0)
         throw (0,failures/* cliFailure */.$l)(`merging ${sources.length} digest(s) into ${tags.join(', ')}`, r);
-    // buildx reports the digest it pushed; else ask the registry.
-    return pushedDigest(r.stderr + r.stdout) ?? (await imageDigest(run, tags[0], on));
+    // buildx reports the digest it pushed; else the list it pushed, made again (dryRunDigest); else
+    // the registry is asked what the tag names.
+    return (pushedDigest(r.stderr + r.stdout) ??
+        (await dryRunDigest(run, rest)) ??
+        (await imageDigest(run, tags[0], on)));
+}
+/**
+ * The digest of the list `imagetools create REST` pushes, from its `--dry-run`: the very bytes it
+ * pushes (buildx prints them and a newline), combined again from the same sources by digest. Not
+ * the tag's digest as the registry tells it afterwards: another run pushing the same tag meanwhile
+ * (two jobs of one version on a shared runner) would have it name that run's list, whose images
+ * and attestations are not this run's. Undefined when the dry run says nothing usable.
+ */
+async function dryRunDigest(run, rest) {
+    const r = await run(['buildx', 'imagetools', 'create', '--dry-run', ...rest]).catch(() => undefined);
+    if (r?.exitCode !== 0 || !r.stdout.startsWith('{'))
+        return undefined;
+    return (0,oci_types/* sha256Digest */.sI)(r.stdout.endsWith('\n') ? r.stdout.slice(0, -1) : r.stdout);
 }
 /**
  * The manifest bytes REF names, as `docker buildx imagetools inspect --raw` prints them (ON: the
@@ -31786,6 +31800,7 @@ class ActionsExecRunner {
 /* harmony export */   AG: () => (/* binding */ REGISTRY_FIX),
 /* harmony export */   B4: () => (/* binding */ REGISTRY_FAILING),
 /* harmony export */   BN: () => (/* binding */ RUN_STEP_FAILED),
+/* harmony export */   C1: () => (/* binding */ redirectLoginRefused),
 /* harmony export */   Gi: () => (/* binding */ builderMissing),
 /* harmony export */   Jz: () => (/* binding */ engineContexts),
 /* harmony export */   P9: () => (/* binding */ BUILDX_FIX),
@@ -31856,6 +31871,12 @@ function registryLoginFix(host, access = 'read', what = 'the image') {
     const exists = access === 'read' ? ', and check that the repository exists' : '';
     return `log in with a credential that may ${may}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: ${access} for ghcr.io)${exists}`;
 }
+/**
+ * A registry read (WHAT: "GET /v2/...") a redirect took to another origin (URL, blob storage) that
+ * asks for a login: refused, and no login of the user's would help (the registry's goes to its own
+ * origin only, never to a token service the redirect's target names), so the fix is not docker login.
+ */
+const redirectLoginRefused = (host, what, url) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host} redirected ${what} to another login (${new URL(url).origin})`, "check the registry and any proxy in between: a redirect's target (blob storage) must serve the request without a login, as the registry's goes to the registry alone");
 /** A RUN step that failed: its own 401 or 403 (curl, wget, pip) is the build's, not a login's. */
 const RUN_STEP_FAILED = /did not complete successfully|executor failed running|exit code: \d+/;
 /** The image a refusal names ("failed to push REF: ...", "source metadata for REF: ..."). */
@@ -32098,6 +32119,11 @@ const MAX_REDIRECTS = 5;
 const USER_AGENT = `ml-image/${_version_js__WEBPACK_IMPORTED_MODULE_5__/* .VERSION */ .x}`;
 /** Cosign's images are small; a registry streaming more than this is refused (memory). */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** The error (code ANSWER_TOO_LARGE) of an answer over LIMIT bytes: the transport's, or the caller's. */
+function tooLarge(limit) {
+    const what = limit === MAX_BODY_BYTES ? `${MAX_BODY_BYTES / 1024 / 1024} MiB` : `the ${limit} bytes asked for`;
+    return Object.assign(new Error(`the answer is over ${what}`), { code: _oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .ANSWER_TOO_LARGE */ .QA });
+}
 /** One request; localhost goes to its loopback address (the other one when that is not there). */
 async function once(url, init, proxy) {
     if (proxy !== undefined)
@@ -32184,13 +32210,20 @@ function exchange(url, init, address, extra = {}) {
         const req = lib.request(url, { method: init.method, headers: init.headers, agent, signal: init.signal, ...to, ...extra }, (res) => {
             const chunks = [];
             let size = 0;
+            // The caller's limit is a success's (the blob): a challenge, a redirect or an error says
+            // what it says within the transport's.
+            const ok = res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300;
+            const asked = ok ? init.maxBytes : undefined;
+            const limit = asked === undefined ? MAX_BODY_BYTES : Math.min(asked, MAX_BODY_BYTES);
+            const over = () => req.destroy(tooLarge(limit));
+            // A Content-Length past the limit is refused before its body is read (a HEAD has none).
+            const length = Number(res.headers['content-length'] ?? 0);
+            if (init.method !== 'HEAD' && length > limit)
+                return over();
             res.on('data', (c) => {
                 size += c.length;
-                if (size > MAX_BODY_BYTES) {
-                    const over = new Error(`the answer is over ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
-                    req.destroy(Object.assign(over, { code: _oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .ANSWER_TOO_LARGE */ .QA }));
-                    return;
-                }
+                if (size > limit)
+                    return over();
                 chunks.push(c);
             });
             res.on('error', reject);
@@ -32216,7 +32249,14 @@ async function fetchVia(raw, init, env) {
     for (let hop = 0;; hop++) {
         let r;
         const proxy = env === undefined ? undefined : proxyOf(url, env);
-        const send = () => once(url, { method, headers, signal: init.signal, ...(body !== undefined && { body }) }, proxy);
+        const { signal, maxBytes } = init;
+        const send = () => once(url, {
+            method,
+            headers,
+            signal,
+            ...(body !== undefined && { body }),
+            ...(maxBytes !== undefined && { maxBytes }),
+        }, proxy);
         try {
             r = await send().catch((e) => {
                 if (init.resendable === true && isStale(e))
@@ -32251,6 +32291,7 @@ async function fetchVia(raw, init, env) {
             continue;
         }
         const response = {
+            url: url.href,
             status: r.status,
             headers: {
                 get: (name) => {
@@ -32312,7 +32353,8 @@ async function simpleFetch(url, init = {}, env = process.env) {
 /* harmony export */   ap: () => (/* binding */ RegistryAnswerError),
 /* harmony export */   qF: () => (/* binding */ parseJson),
 /* harmony export */   r2: () => (/* binding */ isAttestationEntry),
-/* harmony export */   sI: () => (/* binding */ sha256Digest)
+/* harmony export */   sI: () => (/* binding */ sha256Digest),
+/* harmony export */   xy: () => (/* binding */ ociRetryWaitMs)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
@@ -32335,6 +32377,11 @@ function registryErrorCode(body) {
     const errors = parseJson(body)?.errors;
     const code = Array.isArray(errors) ? errors[0]?.code : undefined;
     return typeof code === 'string' && /^[A-Z_]{1,40}$/.test(code) ? code : undefined;
+}
+/** The wait before attempt ATTEMPT + 1: 0.25 s, 0.5 s; a Retry-After in seconds, at most 5 s. */
+function ociRetryWaitMs(attempt, retryAfter) {
+    const asked = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 0;
+    return Math.min(Math.max(250 * 2 ** (attempt - 1), asked), 5000);
 }
 const sha256Digest = (data) => `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex')}`;
 /** The `code` of the error an OciFetch fails with when an answer is over its size limit. */
@@ -32659,6 +32706,10 @@ async function anonymousManifestRequest(ref, method, fetchFn, env, timeoutMs, de
         if (scheme !== 'bearer' || !params.realm)
             return undefined;
         const tokenUrl = tokenRequestUrl(params, `repository:${repository}:pull`);
+        // A realm the registry may not send a login to is not asked either (an HTTPS registry naming a
+        // plain-HTTP one, say on the cloud's metadata address): buildx is asked instead.
+        if (!tokenServiceAllowed(tokenUrl, registryApiBase(host)))
+            return undefined;
         const t = await fetchFn(tokenUrl.toString(), { signal: signal() });
         if (t.status !== 200)
             return undefined;
@@ -33144,11 +33195,11 @@ else {
     // and the verify sub-action's main step loads the checks, not the pipeline. On a cancel the exit
     // waits briefly for the step to unwind: its error annotation and outputs are written.
     if ((0,_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .isVerifyStep */ ._L)(io)) {
-        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(748), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46918));
+        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(965), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46918));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(748), __nccwpck_require__.e(918), __nccwpck_require__.e(571), __nccwpck_require__.e(904)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92904));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(965), __nccwpck_require__.e(918), __nccwpck_require__.e(571), __nccwpck_require__.e(932)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5932));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -33979,7 +34030,7 @@ function parseJsonText(text, source, fix) {
  */
 function readJsonFile(file, opts = {}) {
     const bytes = (0,read_regular/* readRegularBytes */.Of)(file, opts.maxBytes ?? read_regular/* MAX_JSON_INPUT_BYTES */.lj, (e) => e.code !== undefined
-        ? new errors/* InputError */.dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${e.code})`, opts.fix)
+        ? new errors/* InputError */.dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''}: ${(0,read_regular/* openErrorText */.OV)(e.code)}`, (0,read_regular/* openErrorFix */.SU)(e.code, opts.fix ?? 'check the path: it must name a JSON file that ml-image wrote'))
         : new errors/* InputError */.dz(`${file}${opts.what ? ` (the ${opts.what})` : ''} ${e.reason}`, opts.fix ?? 'check the path: it must name a JSON file (a regular file) that ml-image wrote'));
     // Strictly: a byte that is not UTF-8 became U+FFFD without a word (a package name in an SBOM).
     const decoded = (0,strict_utf8/* decodeUtf8Strictly */.Cz)(bytes, true);
@@ -33993,17 +34044,7 @@ const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EFBIG']);
 const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
 function reasonOf(e) {
     const err = e;
-    const text = {
-        ENOSPC: 'no space left on device',
-        EDQUOT: 'disk quota exceeded',
-        EROFS: 'read-only file system',
-        EFBIG: 'file too large',
-        EACCES: 'permission denied',
-        EPERM: 'operation not permitted',
-        ENOTDIR: 'a path component is not a directory',
-        EISDIR: 'is a directory',
-    };
-    return (err.code && text[err.code]) ?? err.code ?? String(e.message ?? e).split('\n')[0];
+    return (0,read_regular/* errnoText */.iQ)(err.code) ?? err.code ?? String(e.message ?? e).split('\n')[0];
 }
 /**
  * Make sure `dir` is a directory the tool may write result files to, creating it when missing.
@@ -34252,14 +34293,21 @@ function signalExitCode(signal, fallback) {
 }
 /** The start time in a /proc/<pid>/stat line (field 22; the 20th after comm). */
 const startInStat = (stat) => statFields(stat)[19];
-/** The start time of PID (/proc/<pid>/stat field 22); undefined when it runs no more. */
+/**
+ * The start time of PID (/proc/<pid>/stat field 22); undefined when it runs no more: no such pid,
+ * or a zombie (state Z, or X while it is reaped). A process killed with SIGKILL stays a zombie
+ * until its parent waits for it, which may be never (a parent that does not reap): it holds none
+ * of its files then, and a run started meanwhile must see it gone (temp-owner.ts).
+ */
 function startOf(pid, procDir = '/proc') {
+    let stat;
     try {
-        return startInStat((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(procDir, String(pid), 'stat'), 'utf8'));
+        stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(procDir, String(pid), 'stat'), 'utf8');
     }
     catch {
         return undefined; // ended
     }
+    return /^[ZX]$/.test(statFields(stat)[0] ?? '') ? undefined : startInStat(stat);
 }
 /** The running descendants of PID, each with its start time; none where there is no /proc. */
 function processesUnder(pid, procDir = '/proc') {
@@ -34478,8 +34526,11 @@ function readBounded(fd, capacity) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Aj: () => (/* binding */ readRegularText),
 /* harmony export */   Hg: () => (/* binding */ statOrAbsent),
+/* harmony export */   OV: () => (/* binding */ openErrorText),
 /* harmony export */   Of: () => (/* binding */ readRegularBytes),
+/* harmony export */   SU: () => (/* binding */ openErrorFix),
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   iQ: () => (/* binding */ errnoText),
 /* harmony export */   lP: () => (/* binding */ sizeText),
 /* harmony export */   lj: () => (/* binding */ MAX_JSON_INPUT_BYTES),
 /* harmony export */   qW: () => (/* binding */ statPath),
@@ -34536,27 +34587,49 @@ function notRegularFile(st) {
     const kind = fileKind(st);
     return kind === 'not a regular file' ? `is ${kind}` : `is ${kind}, not a regular file`;
 }
-/** Why a path a user named cannot be looked at, in words, by the system's error code. */
-const STAT_CODE_TEXT = {
-    ENOTDIR: 'not a directory on the way',
+/**
+ * A failed file operation's error code in words (stat, open, read, write, rename): one table for
+ * every message that says why a path a user named could not be used.
+ */
+const ERRNO_TEXT = {
+    ENOENT: 'no such file',
+    EISDIR: 'is a directory',
+    ENOTDIR: 'a path component is not a directory',
     ELOOP: 'too many symbolic links (a link loop)',
     ENAMETOOLONG: 'name too long',
     EACCES: 'permission denied',
     EPERM: 'operation not permitted',
     EIO: 'input/output error',
+    ENOSPC: 'no space left on device',
+    EDQUOT: 'disk quota exceeded',
+    EROFS: 'read-only file system',
+    EFBIG: 'file too large',
 };
-/** A failed stat's error in words with its code: "not a directory on the way (ENOTDIR)". */
+/** CODE in words (ERRNO_TEXT), undefined for a code the table does not know. */
+const errnoText = (code) => code === undefined ? undefined : ERRNO_TEXT[code];
+/** A failed stat's error in words with its code: "a path component is not a directory (ENOTDIR)". */
 function statErrorText(e) {
     const code = e.code;
     if (code === undefined)
         return `cannot be looked at (${String(e.message ?? e).split('\n')[0]})`;
-    return `${STAT_CODE_TEXT[code] ?? 'cannot be looked at'} (${code})`;
+    return `${errnoText(code) ?? 'cannot be looked at'} (${code})`;
+}
+/** A failed open's code in words with the code: "no such file (ENOENT)", "permission denied (EACCES)". */
+function openErrorText(code) {
+    return `${errnoText(code) ?? 'cannot be read'} (${code})`;
+}
+/** The fix for a file a user named that could not be opened (CODE): FIX_PATH unless a permission. */
+function openErrorFix(code, fixPath) {
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'make it readable by this user (chmod u+r, or the owner of the file), or copy it somewhere you can read';
+    return fixPath;
 }
 /**
  * stat P (lstat with LINK: the link itself): its Stats, undefined when nothing is there (ENOENT);
  * any other failure is thrown. Not `throwIfNoEntry: false`: from Node 24 that also answers
  * undefined for a file where a directory should be on the way (ENOTDIR), which Node 20 throws, so
- * the same path would be "not found" on a runner's node24 and "not a directory on the way" here.
+ * the same path would be "not found" on a runner's node24 and "a path component is not a
+ * directory" here.
  */
 function statOrAbsent(p, link = false) {
     try {
@@ -35848,6 +35921,7 @@ function isAlive(pid) {
 /* harmony export */   L1: () => (/* binding */ noWorkflowCommands),
 /* harmony export */   Nt: () => (/* binding */ escapeRegExp),
 /* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   au: () => (/* binding */ didYouMean),
 /* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   hc: () => (/* binding */ INVISIBLE_MARKS),
@@ -35855,7 +35929,7 @@ function isAlive(pid) {
 /* harmony export */   n6: () => (/* binding */ compareText),
 /* harmony export */   pm: () => (/* binding */ BLANK_OR_CONTROL)
 /* harmony export */ });
-/* unused harmony export printableLines */
+/* unused harmony exports printableLines, correctedList */
 // Text helpers shared by the stages.
 /** Cut to at most max characters (code points), marking the cut: never inside a surrogate pair. */
 function clip(text, max) {
@@ -35959,6 +36033,19 @@ function closestWord(word, candidates) {
             [best, bestD] = [c, dd];
     }
     return bestD <= max ? best : undefined;
+}
+/** ` (did you mean "X"?)` naming the candidate nearest WORD, or '' when none is near enough. */
+function didYouMean(word, candidates) {
+    const hint = closestWord(word, candidates);
+    return hint === undefined ? '' : ` (did you mean ${JSON.stringify(hint)}?)`;
+}
+/**
+ * NAMES with each one not in ALLOWED replaced by its nearest (a fix line's corrected list), or
+ * undefined when one of them is near none.
+ */
+function correctedList(names, allowed) {
+    const out = names.map((n) => (allowed.includes(n) ? n : closestWord(n, allowed)));
+    return out.every((n) => n !== undefined) ? out : undefined;
 }
 /** An error's message (a thrown non-Error as text). */
 function errorMessage(e) {

@@ -1289,7 +1289,7 @@ function checkPublicKeyFile(identity) {
     if (st && (st.isFIFO() || st.isSocket()))
         return undefined;
     const text = (0,read_regular/* readRegularText */.Aj)(file, MAX_KEY_FILE_BYTES, (e) => new errors/* InputError */.dz(e.code !== undefined
-        ? `public key ${file}: cannot read it (${e.code})`
+        ? `public key ${file}: cannot read it: ${(0,read_regular/* openErrorText */.OV)(e.code)}`
         : `public key ${file} ${e.reason}`, KEY_FIX));
     const problem = publicKeyProblem(text);
     if (problem !== undefined)

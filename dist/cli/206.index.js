@@ -32,8 +32,8 @@ var load = __webpack_require__(14997);
 var docker_registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 35 modules
-var pipeline = __webpack_require__(12261);
+// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 36 modules
+var pipeline = __webpack_require__(93747);
 // EXTERNAL MODULE: ./src/results/results.ts + 6 modules
 var results_results = __webpack_require__(98510);
 ;// CONCATENATED MODULE: ./src/pipeline/earlier-build.ts
@@ -331,7 +331,9 @@ function stageTimer(verbose) {
 /* harmony export */ });
 /* unused harmony export GPU_MODES */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
 // The GPU mode of the smoke containers, as the action input, the CLI flags and the stages spell it.
+
 
 /**
  * auto: GPUs when the engine has the NVIDIA runtime or an nvidia.com/gpu CDI device (a CDI spec
@@ -342,7 +344,7 @@ const GPU_MODES = ['auto', 'all', 'none'];
 function parseGpuMode(raw, source) {
     const mode = GPU_MODES.find((m) => m === raw);
     if (mode === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: expected auto, all or none, got "${raw}"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: expected auto, all or none, got ${JSON.stringify(raw)}${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .didYouMean */ .au)(raw ?? '', GPU_MODES)}`, 'auto: GPUs when the engine has them; all: every GPU; none: CPU only');
     return mode;
 }
 

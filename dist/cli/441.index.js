@@ -483,7 +483,8 @@ async function readBlob(client, repository, tag, l) {
     const embedded = (0,_cosign_image_js__WEBPACK_IMPORTED_MODULE_2__/* .embeddedBlob */ .MJ)(l);
     if (embedded)
         return embedded;
-    const blob = await client.blob(repository, l.digest);
+    // No more than it declares is read: a registry serving more is refused as the bytes come.
+    const blob = await client.blob(repository, l.digest, l.size);
     if (blob.length === l.size)
         return blob;
     return `registry ${client.host}: the blob ${l.digest} is ${blob.length} bytes where ${repository}:${tag} declares ${l.size}`;
@@ -1192,8 +1193,9 @@ class NativeSigner {
             text = this.deps.keyText?.(id.publicKey) ?? this.readText(id.publicKey);
         }
         catch (e) {
-            const why = e.code ?? e.message;
-            throw new errors/* InputError */.dz(`public key ${id.publicKey}: cannot read it (${why})`);
+            const code = e.code;
+            const why = code !== undefined ? (0,read_regular/* openErrorText */.OV)(code) : `(${e.message})`;
+            throw new errors/* InputError */.dz(`public key ${id.publicKey}: cannot read it: ${why}`);
         }
         key = (0,cosign_key/* parseP256PublicKey */.TA)(text);
         if (!key)

@@ -863,8 +863,8 @@ __webpack_require__.d(__webpack_exports__, {
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./src/config/platform.ts
 var platform = __webpack_require__(15063);
-// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
-var schema = __webpack_require__(89538);
+// EXTERNAL MODULE: ./src/config/schema.ts
+var schema = __webpack_require__(90131);
 // EXTERNAL MODULE: ./src/config/variant-place.ts
 var variant_place = __webpack_require__(23549);
 // EXTERNAL MODULE: ./src/errors.ts

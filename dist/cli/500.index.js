@@ -66,8 +66,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _diff_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(15523);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20317);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(77593);
-/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(96657);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49997);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(77593);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(96657);
+
 
 
 
@@ -78,6 +80,8 @@ __webpack_require__.r(__webpack_exports__);
 
 /** The SBOM formats `ml-image sbom --format` writes. */
 const FORMATS = ['cyclonedx', 'spdx'];
+/** Where an environment record comes from, for a --record that names none. */
+const RECORD_FIX = 'check the path: name an environment record, DIR/env.json as "ml-image capture --out DIR" writes it or env-<variant>-<arch>.json in a run\'s result directory';
 const sbomCommand = {
     outIsFile: true,
     name: 'sbom',
@@ -105,7 +109,7 @@ Options:
 Exit codes: 0 written; 2 the record is missing, not JSON or not a record, or an unknown --format
 (the message names it).`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCommandArgs */ .Qx)('sbom', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .parseCommandArgs */ .Qx)('sbom', argv, {
             record: { type: 'string' },
             variant: { type: 'string' },
             format: { type: 'string' },
@@ -116,9 +120,9 @@ Exit codes: 0 written; 2 the record is missing, not JSON or not a record, or an 
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('sbom: --variant: expected a variant name, got ""');
         const format = values.format ?? 'cyclonedx';
         if (!FORMATS.includes(format))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`sbom: --format: expected ${FORMATS.join(' or ')}, got ${JSON.stringify(format)}`, 'e.g. ml-image sbom --record env.json --format spdx');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`sbom: --format: expected ${FORMATS.join(' or ')}, got ${JSON.stringify(format)}${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .didYouMean */ .au)(format, FORMATS)}`, 'e.g. ml-image sbom --record env.json --format spdx');
         const file = values.record;
-        const record = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readEnvRecord */ .NQ)((0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readJsonFile */ .JE)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(io.cwd, file), { what: 'environment record' }), file);
+        const record = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readEnvRecord */ .NQ)((0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readJsonFile */ .JE)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(io.cwd, file), { what: 'environment record', fix: RECORD_FIX }), file);
         const sbom = (0,_attest_sbom_js__WEBPACK_IMPORTED_MODULE_1__/* .buildSbom */ .s2)({ record, ...(values.variant !== undefined && { variant: values.variant }) });
         const spdx = format === 'spdx' ? (0,_attest_spdx_js__WEBPACK_IMPORTED_MODULE_2__/* .spdxFromCycloneDx */ .Xi)(sbom) : undefined;
         const text = `${JSON.stringify(spdx ?? sbom, null, 2)}\n`;
@@ -126,7 +130,7 @@ Exit codes: 0 written; 2 the record is missing, not JSON or not a record, or an 
             io.stdout(text);
             return 0;
         }
-        const written = (0,_output_js__WEBPACK_IMPORTED_MODULE_7__/* .writeOutFileNamed */ .LM)(io.cwd, values.out, text);
+        const written = (0,_output_js__WEBPACK_IMPORTED_MODULE_8__/* .writeOutFileNamed */ .LM)(io.cwd, values.out, text);
         const summary = spdx
             ? { file: written, format, packages: spdx.packages.length, documentNamespace: spdx.documentNamespace }
             : {
@@ -144,107 +148,6 @@ Exit codes: 0 written; 2 the record is missing, not JSON or not a record, or an 
         return 0;
     },
 };
-
-
-/***/ }),
-
-/***/ 96657:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D3: () => (/* binding */ refuseForeignFile),
-/* harmony export */   LM: () => (/* binding */ writeOutFileNamed),
-/* harmony export */   Wd: () => (/* binding */ writeOutFile)
-/* harmony export */ });
-/* unused harmony export targetStat */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23387);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82513);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20317);
-
-
-
-
-
-/**
- * Write one result file into the --out directory (created when missing); returns its path.
- * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev), and so
- * is the name (a FIFO, device or directory there is exit 2); the file is written atomically (no
- * half-written JSON a later run would trust); a full or read-only filesystem is exit 3 naming the
- * path. Userinfo in URLs never reaches a result file.
- */
-function writeOutFile(cwd, outDir, name, content, 
-/** How messages name the flag: `--out FILE` when it names the file itself (sbom, diff). */
-label = `--out ${outDir}`) {
-    const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, outDir), label);
-    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(dir, name);
-    if (node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(dir, file).startsWith('..'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label);
-    // The rename would put a regular file in place of a FIFO or device the name holds (a directory
-    // there fails it): the name must be free or (a link to) a regular file, as devcontainer's --out.
-    refuseNonRegular(file, label, 'name a new file, or a regular file to replace');
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(content), label);
-    return file;
-}
-/** Exit 2 (LABEL, FIX) when FILE is there and is not (a link to) a regular file. */
-function refuseNonRegular(file, label, fix) {
-    const st = targetStat(file, label);
-    if (st !== undefined && !st.isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label}: ${file} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .notRegularFile */ .s5)(st)}`, fix);
-}
-/**
- * `--out FILE` (sbom, diff, devcontainer): the file itself, named in messages as given, and the
- * messages are about a file, checked before its directory: /dev/null is a device, not a regular
- * file (not "a directory on disk").
- */
-function writeOutFileNamed(cwd, out, content) {
-    const label = `--out ${out}`;
-    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, out);
-    refuseNonRegular(file, label, 'pass --out FILE naming a new file, or a regular file to replace');
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label, { forFile: true });
-    return writeOutFile(cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(file), content, label);
-}
-/**
- * What is at an output FILE (following links), undefined when nothing is; a path that cannot be
- * looked at (a link loop, a file where a directory should be, no permission, a name too long) is
- * an error naming LABEL and the file (exit 2; a full disk cannot happen here), not an internal one.
- */
-function targetStat(file, label) {
-    try {
-        return (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .statOrAbsent */ .Hg)(file);
-    }
-    catch (e) {
-        throw (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeError */ .oG)(e, file, label);
-    }
-}
-/**
- * A file at FILE that ml-image did not write is a person's: refused (exit 2) unless --force. Only a
- * regular file is read (a FIFO would block, /dev/zero never end) and replaced: anything else there is
- * refused, --force or not; one that cannot be read may be a person's all the same (replacing it needs
- * no read permission). Nothing there: nothing to keep.
- */
-function refuseForeignFile(file, c) {
-    const st = targetStat(file, `${c.prefix}${c.flag}`);
-    if (st === undefined)
-        return;
-    if (!st.isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${c.prefix}${c.flag} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .notRegularFile */ .s5)(st)}`, c.fix);
-    if (c.force)
-        return;
-    let text;
-    try {
-        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .readRegularFile */ .XF)(file, _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_JSON_INPUT_BYTES */ .lj).toString('utf8');
-    }
-    catch (e) {
-        const why = e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .UnreadableFileError */ .o2 ? e.reason : (e.code ?? String(e));
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${c.prefix}${file} exists and cannot be read (${why}): it may not be ml-image's`, `pass --force to replace it, or ${c.fix}`);
-    }
-    if (!c.ours(text))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${c.prefix}${file} exists and was not written by ml-image (${c.tell})`, `pass --force to replace it, or ${c.fix}`);
-}
 
 
 /***/ }),

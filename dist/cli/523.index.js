@@ -388,7 +388,7 @@ function readSmokeResult(json, source) {
 /* harmony export */ });
 /* unused harmony exports TemplateSchema, BaseChoiceSchema, VariantPlanSchema, BuildTargetSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89538);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90131);
 // Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
 // are inferred from the schema, so the file written and the value passed on cannot drift apart.
 

@@ -509,10 +509,12 @@ var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./src/report/baseline-lock.ts
 // The directory baseline store's lock (baseline.ts): one save of a key and branch at a time reads
 // the save it replaces, carries a platform's records over from it and switches to its own. A file
-// created exclusively (O_EXCL) names its owner (host, pid, a token); one whose owner is gone (this
-// host, no such process) is broken at once, one unchanged for `staleMs` (an owner hung, or gone on
-// another host of a shared filesystem) then. A lock not had within `waitMs` is done without: the
-// caller says so (a warning), and its save still replaces the last one whole.
+// created exclusively (O_EXCL) names its owner (host, pid, a token, its pid namespace); one whose
+// owner is gone (this host and pid namespace, no such process) is broken at once, one unchanged
+// for `staleMs` (an owner hung, or gone on another host of a shared filesystem or in another pid
+// namespace: a container sharing the cache, named as the host under --network host) then. A lock
+// not had within `waitMs` is done without: the caller says so (a warning), and its save still
+// replaces the last one whole.
 
 
 
@@ -535,10 +537,25 @@ function ownerOf(file) {
         throw e;
     }
 }
-/** The owner is a process of this host that is no more (another host's cannot be asked). */
+/** This process's pid namespace ("pid:[4026531836]"); "-" where /proc cannot tell. */
+function pidNamespace(procDir = '/proc') {
+    try {
+        return (0,external_node_fs_.readlinkSync)(`${procDir}/self/ns/pid`).replace(/\s/g, '');
+    }
+    catch {
+        return '-';
+    }
+}
+/**
+ * The owner is a process of this host and pid namespace that is no more (another host's, or one in
+ * a pid namespace this process cannot see, cannot be asked: its pid here is another process or
+ * none). An owner written without a namespace (an earlier version's) is taken as this one's.
+ */
 function ownerGone(owner) {
-    const [host, pid] = owner.split(' ');
+    const [host, pid, , theirs] = owner.split(' ');
     if (host !== (0,external_node_os_.hostname)() || !/^[1-9][0-9]*$/.test(pid ?? ''))
+        return false;
+    if (theirs !== undefined && theirs !== pidNamespace())
         return false;
     try {
         process.kill(Number(pid), 0);
@@ -574,7 +591,7 @@ function breakLock(file, owner) {
 }
 /** The lock FILE, waited for; the reason why not (a string) when it is not had within waitMs. */
 function takeLock(file, timing = LOCK_TIMING) {
-    const me = `${(0,external_node_os_.hostname)()} ${process.pid} ${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    const me = `${(0,external_node_os_.hostname)()} ${process.pid} ${(0,external_node_crypto_.randomBytes)(6).toString('hex')} ${pidNamespace()}`;
     const start = Date.now();
     let seen;
     for (;;) {
@@ -1440,8 +1457,8 @@ function restoreTrimmed(artifact, source) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
-var config_schema = __webpack_require__(89538);
+// EXTERNAL MODULE: ./src/config/schema.ts
+var config_schema = __webpack_require__(90131);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/results/results.ts + 6 modules

@@ -372,7 +372,7 @@ function readListedRequirements(files, secrets, baseDir, env, given) {
 /* harmony export */ });
 /* unused harmony exports RESOLVE_TIMEOUT_ENV, DEFAULT_RESOLVE_TIMEOUT_MS, execStep, formatLimit, execTimeoutError */
 /* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(63659);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89538);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90131);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38201);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49997);

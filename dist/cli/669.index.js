@@ -11,7 +11,6 @@ export const modules = {
 /* harmony export */   ap: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_5__.ap),
 /* harmony export */   sI: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_5__.sI)
 /* harmony export */ });
-/* unused harmony export ociRetryWaitMs */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
@@ -42,11 +41,6 @@ const WARM_TIMEOUT_MS = 5_000;
 const PASSING = new Set([429, 500, 502, 503, 504]);
 /** Attempts of one request that may be repeated (GET, HEAD, a manifest PUT), the first included. */
 const OCI_ATTEMPTS = 3;
-/** The wait before attempt ATTEMPT + 1: 0.25 s, 0.5 s; a Retry-After in seconds, at most 5 s. */
-function ociRetryWaitMs(attempt, retryAfter) {
-    const asked = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 0;
-    return Math.min(Math.max(250 * 2 ** (attempt - 1), asked), 5000);
-}
 const registryError = (status, body) => (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .registryErrorText */ .vC)(status, body.toString('utf8'));
 /** A client of one registry host; createOciClient makes one. */
 class RegistryClient {
@@ -74,7 +68,7 @@ class RegistryClient {
         return this.pair;
     }
     /** A request, ended by its timeout, the deadline or SIGINT/SIGTERM (a CANCEL: not that, but short). */
-    async send(url, method, headers, body, resendable = false, cancel = false) {
+    async send(url, method, headers, body, resendable = false, { cancel = false, maxBytes } = {}) {
         let r;
         const { signal: deadline } = this.deps;
         deadline?.throwIfAborted();
@@ -89,6 +83,7 @@ class RegistryClient {
                 headers,
                 ...(body !== undefined && { body }),
                 ...(resendable && { resendable }),
+                ...(maxBytes !== undefined && { maxBytes }),
                 signal: cancel ? mine : (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(mine),
             });
         }
@@ -101,8 +96,9 @@ class RegistryClient {
             if (deadline?.aborted)
                 throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .registryUnreachable */ .qC)(this.host, what, e, { why: "the caller's deadline passed" });
             const inner = e.cause;
+            const most = maxBytes === undefined ? "cosign's images ever hold" : 'its descriptor declares';
             if (inner?.code === _oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .ANSWER_TOO_LARGE */ .QA)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: ${what} answered more than cosign's images ever hold (${inner.message})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: ${what} answered more than ${most} (${inner.message})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
             if (e.name === 'TimeoutError')
                 throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .registryUnreachable */ .qC)(this.host, what, e, {
                     why: `no answer within ${Math.round(this.timeoutMs / 1000)}s`,
@@ -110,7 +106,7 @@ class RegistryClient {
             // registryUnreachable names NODE_EXTRA_CA_CERTS for a certificate Node refused.
             throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .registryUnreachable */ .qC)(this.host, what, e);
         }
-        return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
+        return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()), url: r.url };
     }
     /** A refused login or request; SCOPE says whether reading was enough (verify) or it writes. */
     denied(detail, scope) {
@@ -146,7 +142,7 @@ class RegistryClient {
         return `Bearer ${token}`;
     }
     /** One request in a repository's scope; a 401 is answered once with the scope's authorization. */
-    async call(repository, write, method, path, headers = {}, body, cancel = false) {
+    async call(repository, write, method, path, headers = {}, body, how = {}) {
         const scope = `repository:${repository}:${write ? 'pull,push' : 'pull'}`;
         const url = path.startsWith('http') ? path : `${this.base}${path}`;
         // Credentials go to the registry's own origin only (an upload Location may name another host).
@@ -164,10 +160,13 @@ class RegistryClient {
             method === 'DELETE' ||
             (method === 'POST' && path.startsWith(`/v2/${repository}/blobs/uploads/`));
         if (!own)
-            return this.again(repeatable, () => this.send(url, method, headers, body, resendable, cancel));
-        const withAuth = (a) => this.again(repeatable, () => this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body, resendable, cancel));
+            return this.again(repeatable, () => this.send(url, method, headers, body, resendable, how));
+        const withAuth = (a) => this.again(repeatable, () => this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body, resendable, how));
         const known = this.auth.get(scope);
         let r = await withAuth(known ? await known : undefined);
+        // A challenge from another origin (where a redirect led) is not the registry's: no login there.
+        if (r.status === 401 && r.url && (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .requestTarget */ .t5)(new URL(r.url), this.base) !== 'own')
+            throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .redirectLoginRefused */ .C1)(this.host, `${method} ${path.split('?')[0]}`, r.url);
         if (r.status === 401) {
             // Requests sent at once all meet the challenge: the first to answer it asks for the token,
             // the others wait for that one (one token request per scope, not one per request).
@@ -199,7 +198,7 @@ class RegistryClient {
             const r = await send();
             if (!repeatable || !PASSING.has(r.status) || attempt >= OCI_ATTEMPTS)
                 return r;
-            await this.sleep(ociRetryWaitMs(attempt, r.headers.get('retry-after'))).catch((e) => {
+            await this.sleep((0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .ociRetryWaitMs */ .xy)(attempt, r.headers.get('retry-after'))).catch((e) => {
                 throw (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .interruptedFailure */ .rn)(`registry ${this.host}: a wait to try again`, undefined, e) ?? e;
             });
             this.deps.signal?.throwIfAborted();
@@ -255,8 +254,9 @@ class RegistryClient {
             return true;
         return r.status === 404 && (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .registryErrorCode */ .VS)(r.body) === 'NAME_UNKNOWN' ? false : undefined;
     }
-    async blob(repository, digest) {
-        const r = await this.call(repository, false, 'GET', `/v2/${repository}/blobs/${digest}`);
+    async blob(repository, digest, maxBytes) {
+        const path = `/v2/${repository}/blobs/${digest}`;
+        const r = await this.call(repository, false, 'GET', path, {}, undefined, { maxBytes });
         if (r.status !== 200)
             throw this.fail(`reading the blob ${repository}@${digest}`, r, 'blob');
         if ((0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Digest */ .sI)(r.body) !== digest)
@@ -295,7 +295,7 @@ class RegistryClient {
         return digest;
     }
     async cancelUpload(repository, upload) {
-        const r = await this.call(repository, true, 'DELETE', upload, {}, undefined, true);
+        const r = await this.call(repository, true, 'DELETE', upload, {}, undefined, { cancel: true });
         // 404: the registry has dropped it already.
         if (r.status !== 204 && r.status !== 404)
             throw this.fail(`cancelling an upload to ${repository}`, r);

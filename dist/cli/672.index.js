@@ -224,7 +224,7 @@ function postingFlags(values, pr, env) {
         throw new errors/* InputError */.dz(`report: --repo: expected OWNER/REPO with --pr, got ${(0,util_text/* printable */.g$)(JSON.stringify(values.repo ?? ''))}`);
     const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off'));
     if (!stage/* COMMENT_MODES */.p8.includes(mode))
-        throw new errors/* InputError */.dz(`report: --comment-mode: expected ${stage/* COMMENT_MODES */.p8.join(', ')}, got "${mode}"`);
+        throw new errors/* InputError */.dz(`report: --comment-mode: expected ${stage/* COMMENT_MODES */.p8.join(', ')}, got ${JSON.stringify(mode)}${(0,util_text/* didYouMean */.au)(mode, stage/* COMMENT_MODES */.p8)}`, `give one of ${stage/* COMMENT_MODES */.p8.join(', ')}`);
     // What only a pull request uses, given without one, would be ignored: said instead.
     const forPr = [
         ...(values.repo !== undefined ? [`--repo ${values.repo}`] : []),

@@ -1345,11 +1345,14 @@ function removeEarlierJob(cwd, out, slurm, e) {
         e.message += `; the earlier ${kept.join(' and ')} in ${out} could not be removed: it is not this export's job, do not apply it`;
 }
 
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/config/user-map.ts
 var user_map = __webpack_require__(4148);
 ;// CONCATENATED MODULE: ./src/cli/commands/export-flags.ts
 // The values of `ml-image export`'s own flags that are more than a string: numbers, --gpus-per-node,
 // the Kubernetes node selector and tolerations (exit 2 naming the flag).
+
 
 
 const wholeNumber = (flag, raw, fallback) => {
@@ -1399,7 +1402,7 @@ function tolerationFlag(raw) {
     const effects = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
     const effect = m[3] === undefined ? undefined : effects.find((e) => e === m[3]);
     if (m[3] !== undefined && effect === undefined)
-        throw new errors/* InputError */.dz(`export: --toleration: effect must be ${effects.join(', ')}, got "${m[3]}"`);
+        throw new errors/* InputError */.dz(`export: --toleration: effect must be ${effects.join(', ')}, got ${JSON.stringify(m[3])}${(0,util_text/* didYouMean */.au)(m[3], effects)}`, 'e.g. --toleration nvidia.com/gpu:NoSchedule (the effect as Kubernetes spells it)');
     return {
         key: m[1],
         operator: m[2] !== undefined ? 'Equal' : 'Exists',

@@ -19,12 +19,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(82513);
 /* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(68537);
 /* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(50810);
-/* harmony import */ var _requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(46496);
-/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(43140);
-/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(42405);
-/* harmony import */ var _util_cache_dir_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(9364);
-/* harmony import */ var _resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(31374);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(77593);
+/* harmony import */ var _resolve_exec_limit_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(92581);
+/* harmony import */ var _requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(46496);
+/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(43140);
+/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(42405);
+/* harmony import */ var _util_cache_dir_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(9364);
+/* harmony import */ var _resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(31374);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(77593);
+
 
 
 
@@ -73,10 +75,10 @@ Options:
 
 Base-image snapshots are cached by digest (a local image that is not the registry's: by its image
 id) in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image); pip's HTTP cache is kept in a Docker volume,
-${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_14__/* .PIP_CACHE_PREFIX */ .iY}<hash> (one per base image and set of https or --trusted-host index
+${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_15__/* .PIP_CACHE_PREFIX */ .iY}<hash> (one per base image and set of https or --trusted-host index
 URLs; none when one carries credentials). The tool never removes these volumes (old ones, those
 of past base digests); to remove them all:
-  docker volume ls -q --filter label=${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_14__/* .PIP_CACHE_LABEL */ .KX}=pip-http | xargs -r docker volume rm
+  docker volume ls -q --filter label=${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_15__/* .PIP_CACHE_LABEL */ .KX}=pip-http | xargs -r docker volume rm
 Every command in the resolver's container is stopped after 15 minutes
 (ML_IMAGE_RESOLVE_TIMEOUT_SECONDS): exit 3. --verbose ends with a per-step timing line.
 
@@ -88,7 +90,7 @@ python3); 3 no Docker daemon, the index or a direct URL is unreachable (after re
 registry refused the base image's pull (pull it with "docker pull" after "docker login"), or the
 engine holds the base's list without the platform's content (pull it with "docker pull --platform").`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_15__/* .parseCommandArgs */ .Qx)('resolve', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_16__/* .parseCommandArgs */ .Qx)('resolve', argv, {
             image: { type: 'string' },
             requirements: { type: 'string', multiple: true },
             'index-url': { type: 'string' },
@@ -104,7 +106,7 @@ engine holds the base's list without the platform's content (pull it with "docke
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`resolve: --image: ${imageProblem} (got ${JSON.stringify(values.image.slice(0, 200))})`, 'e.g. --image python:3.12-slim');
         if (!values.requirements?.length)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
-        const wanted = (0,_args_js__WEBPACK_IMPORTED_MODULE_15__/* .platformFlag */ ._G)('resolve', values.platform);
+        const wanted = (0,_args_js__WEBPACK_IMPORTED_MODULE_16__/* .platformFlag */ ._G)('resolve', values.platform);
         if (values.mode !== 'auto' && values.mode !== 'check') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`resolve: --mode: expected auto or check, got "${values.mode}"`);
         }
@@ -120,6 +122,8 @@ engine holds the base's list without the platform's content (pull it with "docke
             if (urls.some((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactUrls */ .sK)(u) !== u))
                 io.stderr(`warning: resolve: ${flag} holds a login, which is on this command's line (ps, shell history): put the URL in ${flag === '--index-url' ? 'PIP_INDEX_URL' : 'PIP_EXTRA_INDEX_URL'} instead\n`);
         const requirements = readResolveRequirements(values.requirements, io);
+        // The resolver's time limit is an input too: a typo is exit 2 before the engine is asked.
+        (0,_resolve_exec_limit_js__WEBPACK_IMPORTED_MODULE_10__/* .resolveTimeoutMs */ .Cf)(io.env);
         // No --platform: the engine's own (as capture and smoke take it), after every input is checked;
         // no daemon is exit 3 with its fix, as the resolve itself would be.
         const platform = wanted ?? (0,_docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .enginePlatform */ .q)(await io.docker().ping());
@@ -139,12 +143,12 @@ engine holds the base's list without the platform's content (pull it with "docke
             event: (0,_github_event_js__WEBPACK_IMPORTED_MODULE_4__/* .readGitHubEventFile */ .MZ)(io.env.GITHUB_EVENT_PATH),
             lookupHost: io.lookupHost ?? _docker_host_lookup_js__WEBPACK_IMPORTED_MODULE_2__/* .systemLookup */ .O,
             progress: (l) => io.stderr(`${l}\n`),
-            cache: (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_12__/* .fileSnapshotCache */ .JZ)((0,_util_cache_dir_js__WEBPACK_IMPORTED_MODULE_13__/* .defaultCacheDir */ .$)(io.env, io.cwd)),
+            cache: (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_13__/* .fileSnapshotCache */ .JZ)((0,_util_cache_dir_js__WEBPACK_IMPORTED_MODULE_14__/* .defaultCacheDir */ .$)(io.env, io.cwd)),
             // --verbose: a per-step timing line at the end of the progress.
             verbose: values.verbose === true,
         });
         if (values.out !== undefined) {
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_11__/* .openOutDir */ .cE)(io.cwd, values.out).writeResolve(out);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_12__/* .openOutDir */ .cE)(io.cwd, values.out).writeResolve(out);
         }
         for (const h of out.resolution.hazards)
             io.stderr(`warning: ${h.message}\n  fix: ${h.fix}\n`);
@@ -160,7 +164,7 @@ engine holds the base's list without the platform's content (pull it with "docke
  */
 function readResolveRequirements(files, io) {
     const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(files, io.cwd, io.env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(io.env, io.cwd));
-    const paths = (0,_requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_10__/* .resolverPathProblems */ .GW)(requirements.facts, 'resolve runs pip inside the base image, in a directory of its own', 'resolve a copy of the requirements without that line');
+    const paths = (0,_requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_11__/* .resolverPathProblems */ .GW)(requirements.facts, 'resolve runs pip inside the base image, in a directory of its own', 'resolve a copy of the requirements without that line');
     if (paths !== undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(files.join(', '), paths.problems, { fix: paths.fix, problemsNameFiles: true });
     return requirements;

@@ -877,7 +877,9 @@ function floorsArg(baseline) {
 /* harmony export */ });
 /* unused harmony export GPU_MODES */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
 // The GPU mode of the smoke containers, as the action input, the CLI flags and the stages spell it.
+
 
 /**
  * auto: GPUs when the engine has the NVIDIA runtime or an nvidia.com/gpu CDI device (a CDI spec
@@ -888,7 +890,7 @@ const GPU_MODES = ['auto', 'all', 'none'];
 function parseGpuMode(raw, source) {
     const mode = GPU_MODES.find((m) => m === raw);
     if (mode === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: expected auto, all or none, got "${raw}"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: expected auto, all or none, got ${JSON.stringify(raw)}${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .didYouMean */ .au)(raw ?? '', GPU_MODES)}`, 'auto: GPUs when the engine has them; all: every GPU; none: CPU only');
     return mode;
 }
 

@@ -80,8 +80,8 @@ function nulStringProblems(data, origins, max = 100) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
-var schema = __webpack_require__(89538);
+// EXTERNAL MODULE: ./src/config/schema.ts
+var schema = __webpack_require__(90131);
 ;// CONCATENATED MODULE: ./src/config/overrides.ts
 // Values from outside ml-image.yml (action inputs, CLI flags) that replace the file's: applied to
 // the parsed data before validation, and the input each value came from, for messages.
@@ -516,7 +516,9 @@ function readConfigText(file, label = file) {
 }
 function cannotRead(label, e) {
     const code = e.code;
-    return new errors/* InputError */.dz(`config file ${label}: cannot read (${code ?? e.message})`, code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined);
+    return new errors/* InputError */.dz(`config file ${label}: cannot read${code !== undefined ? `: ${(0,read_regular/* openErrorText */.OV)(code)}` : ` (${e.message})`}`, code === undefined
+        ? undefined
+        : (0,read_regular/* openErrorFix */.SU)(code, code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined));
 }
 function tooBig(label, size) {
     return new errors/* InputError */.dz(`${label} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes (${MAX_CONFIG_BYTES / 1024} KiB)`, 'an ml-image.yml is a few KB: move long lists (requirements, build args) into the files it names');
@@ -818,7 +820,7 @@ function unbuiltDockerfile(config, baseDir) {
 /* harmony export */   Mg: () => (/* binding */ variantsAsInFile),
 /* harmony export */   OK: () => (/* binding */ fileVariantIndex)
 /* harmony export */ });
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89538);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90131);
 
 /**
  * For each variant of the config (the override's list, in order), the index of the file's entry it

@@ -16,7 +16,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* unused harmony export GLOBAL_OPTIONS */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(89538);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(90131);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(17700);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(82513);
@@ -70,7 +70,7 @@ function platformFlag(command, value, flag = '--platform') {
     if (value === undefined)
         return undefined;
     if (!_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .PLATFORMS */ .P4.includes(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: ${flag}: expected one of ${_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .PLATFORMS */ .P4.join(', ')}, got ${JSON.stringify(value.slice(0, 100))}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: ${flag}: expected one of ${_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .PLATFORMS */ .P4.join(', ')}, got ${JSON.stringify(value.slice(0, 100))}${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .didYouMean */ .au)(value.slice(0, 100), _config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .PLATFORMS */ .P4)}`, `give ${_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .PLATFORMS */ .P4.join(' or ')}${flag === '--platforms' ? ' (comma-separated)' : ''}`);
     }
     return value;
 }
@@ -84,8 +84,15 @@ function suitesFlag(command, raw, fromConfig) {
     if (raw !== undefined && suites.length === 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --suites is empty`, `give some of ${_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_SUITES */ .CR.join(', ')}, or leave it out`);
     const unknown = suites.filter((s) => !_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_SUITES */ .CR.includes(s));
-    if (unknown.length)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --suites: unknown suite(s) ${unknown.map((s) => JSON.stringify(s)).join(', ')}; expected ${_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_SUITES */ .CR.join(', ')}`);
+    if (unknown.length) {
+        // As an unknown flag: the nearest suite of each (imprts -> imports), and the list corrected.
+        // Each suite once: the corrected name of a suite also given right (imports,imprts) is not repeated.
+        const corrected = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .correctedList */ .OK)(suites, _config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_SUITES */ .CR);
+        const fixed = corrected && [...new Set(corrected)];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --suites: unknown suite(s) ${unknown.map((s) => `${JSON.stringify(s)}${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .didYouMean */ .au)(s, _config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_SUITES */ .CR)}`).join(', ')}; expected ${_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_SUITES */ .CR.join(', ')}`, fixed !== undefined
+            ? `--suites ${fixed.join(',')}`
+            : `give some of ${_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_SUITES */ .CR.join(', ')} (comma-separated), or leave --suites out`);
+    }
     // As smoke.suites: a suite named twice would run twice.
     const twice = [...new Set(suites.filter((s, i) => suites.indexOf(s) !== i))];
     if (twice.length)
@@ -1677,9 +1684,12 @@ var json_file = __nccwpck_require__(20317);
 var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var args = __nccwpck_require__(77593);
+// EXTERNAL MODULE: ./src/cli/output.ts
+var output = __nccwpck_require__(96657);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // `ml-image`: dispatch to a subcommand, map errors to the exit-code contract, no stack traces
 // unless --verbose.
+
 
 
 
@@ -1695,12 +1705,12 @@ const COMMANDS = [
     { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(575), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
     { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(575), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(575), __nccwpck_require__.e(863), __nccwpck_require__.e(802)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(797), __nccwpck_require__.e(863), __nccwpck_require__.e(545), __nccwpck_require__.e(130), __nccwpck_require__.e(543), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(797), __nccwpck_require__.e(863), __nccwpck_require__.e(545), __nccwpck_require__.e(130), __nccwpck_require__.e(97), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(793), __nccwpck_require__.e(797), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
     { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(793), __nccwpck_require__.e(797), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(157), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
     { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(545), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(797), __nccwpck_require__.e(863), __nccwpck_require__.e(545), __nccwpck_require__.e(130), __nccwpck_require__.e(543), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(797), __nccwpck_require__.e(863), __nccwpck_require__.e(545), __nccwpck_require__.e(130), __nccwpck_require__.e(97), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
     { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(669), __nccwpck_require__.e(441), __nccwpck_require__.e(538), __nccwpck_require__.e(76), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90781))).exportCommand },
     { name: 'collect', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(76), __nccwpck_require__.e(743)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42418))).collectCommand },
     {
@@ -1835,6 +1845,8 @@ async function runCli(argv, io) {
             throw new errors/* InputError */.dz(`${name}: --out is empty`, 'give the directory (or file) to write to');
         if (out !== undefined && !command.outIsFile)
             (0,json_file/* ensureResultDir */.dc)(external_node_path_default().resolve(io.cwd, out), `--out ${out}`, { create: false });
+        if (out !== undefined && command.outIsFile)
+            (0,output/* refuseDirectoryOut */.oH)(name, out);
         return await command.run(rest, io);
     }
     catch (caught) {
@@ -1939,6 +1951,118 @@ function processIo() {
             return docker;
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 96657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D3: () => (/* binding */ refuseForeignFile),
+/* harmony export */   LM: () => (/* binding */ writeOutFileNamed),
+/* harmony export */   Wd: () => (/* binding */ writeOutFile),
+/* harmony export */   oH: () => (/* binding */ refuseDirectoryOut)
+/* harmony export */ });
+/* unused harmony export targetStat */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(23387);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(82513);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(20317);
+
+
+
+
+
+/**
+ * Write one result file into the --out directory (created when missing); returns its path.
+ * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev), and so
+ * is the name (a FIFO, device or directory there is exit 2); the file is written atomically (no
+ * half-written JSON a later run would trust); a full or read-only filesystem is exit 3 naming the
+ * path. Userinfo in URLs never reaches a result file.
+ */
+function writeOutFile(cwd, outDir, name, content, 
+/** How messages name the flag: `--out FILE` when it names the file itself (sbom, diff). */
+label = `--out ${outDir}`) {
+    const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, outDir), label);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(dir, name);
+    if (node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(dir, file).startsWith('..'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label);
+    // The rename would put a regular file in place of a FIFO or device the name holds (a directory
+    // there fails it): the name must be free or (a link to) a regular file, as devcontainer's --out.
+    refuseNonRegular(file, label, 'name a new file, or a regular file to replace');
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(content), label);
+    return file;
+}
+/** Exit 2 (LABEL, FIX) when FILE is there and is not (a link to) a regular file. */
+function refuseNonRegular(file, label, fix) {
+    const st = targetStat(file, label);
+    if (st !== undefined && !st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label}: ${file} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .notRegularFile */ .s5)(st)}`, fix);
+}
+/**
+ * `--out FILE` (sbom, diff, devcontainer): the file itself, named in messages as given, and the
+ * messages are about a file, checked before its directory: /dev/null is a device, not a regular
+ * file (not "a directory on disk").
+ */
+function writeOutFileNamed(cwd, out, content) {
+    const label = `--out ${out}`;
+    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, out);
+    refuseNonRegular(file, label, 'pass --out FILE naming a new file, or a regular file to replace');
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label, { forFile: true });
+    return writeOutFile(cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(file), content, label);
+}
+/**
+ * `--out FILE` (sbom, diff, devcontainer) ending in "/" (or "/." or "/..") names a directory, not
+ * the file to write: refused (exit 2) rather than written as a file named after the directory
+ * (`--out dcdir/` once wrote the file dcdir).
+ */
+function refuseDirectoryOut(command, out) {
+    if (!/(?:^|\/)\.{0,2}$/.test(out))
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${command}: --out ${out} names a directory (a path ending in "/", "/." or "/.." does), and --out names the file to write`, `pass --out FILE, e.g. --out ${node_path__WEBPACK_IMPORTED_MODULE_0___default().join(out, 'FILE')}`);
+}
+/**
+ * What is at an output FILE (following links), undefined when nothing is; a path that cannot be
+ * looked at (a link loop, a file where a directory should be, no permission, a name too long) is
+ * an error naming LABEL and the file (exit 2; a full disk cannot happen here), not an internal one.
+ */
+function targetStat(file, label) {
+    try {
+        return (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .statOrAbsent */ .Hg)(file);
+    }
+    catch (e) {
+        throw (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeError */ .oG)(e, file, label);
+    }
+}
+/**
+ * A file at FILE that ml-image did not write is a person's: refused (exit 2) unless --force. Only a
+ * regular file is read (a FIFO would block, /dev/zero never end) and replaced: anything else there is
+ * refused, --force or not; one that cannot be read may be a person's all the same (replacing it needs
+ * no read permission). Nothing there: nothing to keep.
+ */
+function refuseForeignFile(file, c) {
+    const st = targetStat(file, `${c.prefix}${c.flag}`);
+    if (st === undefined)
+        return;
+    if (!st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${c.prefix}${c.flag} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .notRegularFile */ .s5)(st)}`, c.fix);
+    if (c.force)
+        return;
+    let text;
+    try {
+        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .readRegularFile */ .XF)(file, _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_JSON_INPUT_BYTES */ .lj).toString('utf8');
+    }
+    catch (e) {
+        const why = e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .UnreadableFileError */ .o2 ? e.reason : (e.code ?? String(e));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${c.prefix}${file} exists and cannot be read (${why}): it may not be ml-image's`, `pass --force to replace it, or ${c.fix}`);
+    }
+    if (!c.ours(text))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${c.prefix}${file} exists and was not written by ml-image (${c.tell})`, `pass --force to replace it, or ${c.fix}`);
 }
 
 
@@ -2578,202 +2702,37 @@ function parseProvenanceInput(input, raw) {
 
 /***/ }),
 
-/***/ 89538:
+/***/ 90131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Kx: () => (/* binding */ ConfigFileSchema),
-  he: () => (/* binding */ DEFAULT_VARIANTS),
-  Pe: () => (/* reexport */ MAX_TIMEOUT_SECONDS),
-  P4: () => (/* binding */ PLATFORMS),
-  CR: () => (/* reexport */ SMOKE_SUITES),
-  QT: () => (/* binding */ TEMPLATES),
-  I6: () => (/* binding */ normalizeConfig),
-  D3: () => (/* binding */ variantEntryName)
-});
-
-// UNUSED EXPORTS: DEFAULT_GPU_RUNNER_LABELS, DEFAULT_PLATFORMS, RESOLVE_MODES, SMOKE_NETWORKS
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __nccwpck_require__(92857);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(88532);
-// EXTERNAL MODULE: ./src/config/build-args.ts + 1 modules
-var build_args = __nccwpck_require__(12239);
-// EXTERNAL MODULE: ./src/oci/ref.ts
-var oci_ref = __nccwpck_require__(17700);
-// EXTERNAL MODULE: ./src/util/pip-index-url.ts
-var pip_index_url = __nccwpck_require__(72752);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __nccwpck_require__(82513);
-// EXTERNAL MODULE: ./src/config/attest.ts
-var attest = __nccwpck_require__(92945);
-// EXTERNAL MODULE: ./src/config/provenance.ts
-var provenance = __nccwpck_require__(67023);
-// EXTERNAL MODULE: ./src/config/secret-id.ts
-var secret_id = __nccwpck_require__(92916);
-// EXTERNAL MODULE: ./src/config/short-name.ts
-var short_name = __nccwpck_require__(84790);
-// EXTERNAL MODULE: ./src/config/size.ts
-var size = __nccwpck_require__(64089);
-// EXTERNAL MODULE: ./src/config/pattern.ts
-var pattern = __nccwpck_require__(95164);
-// EXTERNAL MODULE: ./src/config/unique.ts
-var unique = __nccwpck_require__(85363);
-// EXTERNAL MODULE: ./src/config/user-map.ts
-var user_map = __nccwpck_require__(4148);
-;// CONCATENATED MODULE: ./src/config/smoke-schema.ts
-// The `smoke:` block of ml-image.yml (part of ConfigFileSchema in schema.ts, which re-exports these
-// names). Every default of the block lives here; docs/configuration.md is generated from it.
-
-
-
-
-
-const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
-/** The networks a smoke test's container may have (smoke.network). */
-const SMOKE_NETWORKS = ['none', 'bridge'];
-/** Upper bound of a per-test timeout: smoke.timeoutSeconds and the --timeout flags (one day). */
-const MAX_TIMEOUT_SECONDS = 86400;
-const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
-// Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
-// so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
-const regexList = schemas/* array */.YOg(schemas/* string */.YjP().superRefine((value, ctx) => {
-    const problem = (0,pattern/* patternProblem */.AL)(value);
-    if (problem)
-        ctx.addIssue({
-            code: 'custom',
-            message: value.length > pattern/* MAX_PATTERN_LENGTH */.n7 ? problem : 'expected a valid regular expression',
-        });
-}))
-    .default([]);
-// An argv list runs its first item as the program: an empty one is no program (exec "": not found).
-const ARGV_PROGRAM = {
-    error: 'the first item of an argv list is the program to run: it cannot be empty',
-    path: [0],
-};
-// An image's env is NAME=VALUE lines, split at the first "=": a name that is empty or holds one is
-// never found there, so the test could only fail, after the build.
-const ENV_NAME = { error: 'expected a variable name: not empty, without "="' };
-const CustomTest = schemas/* strictObject */.rej({
-    name: (0,short_name/* shortName */.EU)('a test name').describe('Test id in results: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters.'),
-    command: schemas/* union */.KCZ([
-        schemas/* string */.YjP().min(1),
-        schemas/* array */.YOg(schemas/* string */.YjP())
-            .min(1)
-            .refine((argv) => argv[0] !== '', ARGV_PROGRAM),
-    ], {
-        error: 'expected a command string (run with sh -c) or an argv list',
-    })
-        .optional()
-        .describe('Command test: a string run with `sh -c`, or an argv list.'),
-    expectedOutput: regexList.describe('Regexes the combined output must match.'),
-    excludedOutput: regexList.describe('Regexes the combined output must not match.'),
-    exitCode: schemas/* number */.aig()
-        .int()
-        .min(0)
-        .max(255)
-        .default(0)
-        .describe('Expected exit code of the command (0 to 255).'),
-    gpu: schemas/* boolean */.zMY()
-        .default(false)
-        .describe('Command test that uses a GPU: its container gets the GPUs of a GPU run (others get none); skipped without GPUs (failed with `requireGpu`).'),
-    file: schemas/* strictObject */.rej({
-        path: schemas/* string */.YjP()
-            .startsWith('/', { error: 'expected an absolute path in the image' })
-            .describe('Absolute path in the image.'),
-        exists: schemas/* boolean */.zMY().default(true).describe('Whether the path must exist (false: must not).'),
-        mode: schemas/* string */.YjP()
-            .regex(/^0?[0-7]{3,4}$/, { error: 'expected an octal mode like "0755"' })
-            .optional()
-            .describe('Expected permission bits, octal.'),
-    })
-        .optional()
-        .describe('File test.'),
-    metadata: schemas/* strictObject */.rej({
-        user: schemas/* string */.YjP().optional().describe("The image's `USER`, exactly."),
-        workdir: schemas/* string */.YjP().optional().describe("The image's `WORKDIR`, exactly."),
-        env: (0,user_map/* userMap */.oX)(schemas/* string */.YjP().regex(/^[^=]+$/, ENV_NAME), schemas/* string */.YjP())
-            .optional()
-            .describe('Environment variables the image sets, each to exactly this value (others may be set too).'),
-        labels: (0,user_map/* userMap */.oX)(schemas/* string */.YjP(), schemas/* string */.YjP())
-            .optional()
-            .describe('Labels the image carries, each with exactly this value (others may be there too).'),
-        entrypoint: schemas/* array */.YOg(schemas/* string */.YjP()).optional().describe("The image's `ENTRYPOINT` list, exactly."),
-        cmd: schemas/* array */.YOg(schemas/* string */.YjP()).optional().describe("The image's `CMD` list, exactly."),
-    })
-        .optional()
-        .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
-})
-    .superRefine((t, ctx) => {
-    const kinds = [t.command, t.file, t.metadata].filter((k) => k !== undefined).length;
-    if (kinds !== 1) {
-        ctx.addIssue({
-            code: 'custom',
-            path: [],
-            message: `expected exactly one of "command", "file" or "metadata" (found ${kinds})`,
-        });
-    }
-    if (t.gpu && t.command === undefined)
-        ctx.addIssue({
-            code: 'custom',
-            path: ['gpu'],
-            message: 'only a command test runs a program that can use a GPU: remove "gpu" or add "command"',
-        });
-});
-const SmokeConfigSchema = schemas/* strictObject */.rej({
-    suites: schemas/* array */.YOg(schemas/* enum */.k5n(SMOKE_SUITES))
-        .superRefine((0,unique/* eachOnce */.B)('suite'))
-        .default([...SMOKE_SUITES])
-        .describe('Smoke suites to run, each named once; GPU suites skip on runners without a GPU.'),
-    requireGpu: schemas/* boolean */.zMY().default(false).describe('Fail (not skip) GPU suites when no GPU is visible.'),
-    gpuRunnerLabels: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
-        .min(1)
-        .default(DEFAULT_GPU_RUNNER_LABELS)
-        .describe("runs-on labels of the self-hosted GPU runner, for a workflow of your own: the plan sub-action's `config` output carries them (`runs-on: ${{ fromJSON(needs.plan.outputs.config).smoke.gpuRunnerLabels }}`). The reusable workflow `ml-image.yml` does not read them: its `gpu-runner-labels` input decides, so a pull request's config never picks a self-hosted runner."),
-    baseline: schemas/* string */.YjP({ error: 'expected a file path' })
-        .min(1, { error: 'expected a file path' })
-        .optional()
-        .describe('Per-GPU throughput floors (JSON), relative to the config file. On a GitHub runner it must be inside the workspace.'),
-    timeoutSeconds: schemas/* number */.aig()
-        .int()
-        .positive()
-        .max(MAX_TIMEOUT_SECONDS)
-        .default(600)
-        .describe(`Per-test timeout, in seconds (1 to ${MAX_TIMEOUT_SECONDS}).`),
-    network: schemas/* enum */.k5n(SMOKE_NETWORKS)
-        .default('none')
-        .describe('Network of the custom command tests: `none` (loopback only) or `bridge` (for a test that needs the network). The built-in suites always run without one.'),
-    tests: schemas/* array */.YOg(CustomTest)
-        .superRefine((tests, ctx) => {
-        // The results (smoke.json, JUnit, the report) name each test by its name.
-        const first = new Map();
-        tests.forEach((t, i) => {
-            const at = first.get(t.name);
-            if (at === undefined)
-                first.set(t.name, i);
-            else
-                ctx.addIssue({
-                    code: 'custom',
-                    path: [i, 'name'],
-                    message: `${JSON.stringify(t.name)} is also the name of smoke.tests[${at}]: each test needs its own (the results name tests by it)`,
-                });
-        });
-    })
-        .default([])
-        .describe('Custom tests (the `custom` suite).'),
-})
-    .prefault({})
-    .describe('Smoke tests run inside the built image.');
-
-// EXTERNAL MODULE: ./src/config/variant-origin.ts
-var variant_origin = __nccwpck_require__(52454);
-;// CONCATENATED MODULE: ./src/config/schema.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CR: () => (/* reexport safe */ _smoke_schema_js__WEBPACK_IMPORTED_MODULE_10__.CR),
+/* harmony export */   D3: () => (/* binding */ variantEntryName),
+/* harmony export */   I6: () => (/* binding */ normalizeConfig),
+/* harmony export */   Kx: () => (/* binding */ ConfigFileSchema),
+/* harmony export */   P4: () => (/* binding */ PLATFORMS),
+/* harmony export */   Pe: () => (/* reexport safe */ _smoke_schema_js__WEBPACK_IMPORTED_MODULE_10__.Pe),
+/* harmony export */   QT: () => (/* binding */ TEMPLATES),
+/* harmony export */   he: () => (/* binding */ DEFAULT_VARIANTS)
+/* harmony export */ });
+/* unused harmony exports RESOLVE_MODES, DEFAULT_PLATFORMS */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(88532);
+/* harmony import */ var _build_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(12239);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17700);
+/* harmony import */ var _util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(72752);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(82513);
+/* harmony import */ var _attest_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(92945);
+/* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(67023);
+/* harmony import */ var _secret_id_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(92916);
+/* harmony import */ var _short_name_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(84790);
+/* harmony import */ var _size_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(64089);
+/* harmony import */ var _smoke_schema_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1055);
+/* harmony import */ var _unique_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(85363);
+/* harmony import */ var _user_map_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(4148);
+/* harmony import */ var _variant_origin_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(52454);
 // The one schema of ml-image.yml. Every default lives here (and nowhere else): docs/configuration.md's config
 // reference is generated from this file (src/config/reference.ts; `npm run docs` rewrites it).
 
@@ -2802,10 +2761,10 @@ const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[.
 const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
 /** "/", "/.", "//", "/..", "C:\\": a path naming the root of a filesystem. */
 function isFilesystemRoot(p) {
-    const n = external_node_path_default().posix.normalize(p.replace(/\\/g, '/'));
+    const n = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.normalize(p.replace(/\\/g, '/'));
     return n === '/' || /^[A-Za-z]:\/*$/.test(n);
 }
-const cudaVersion = schemas/* string */.YjP({ error: 'expected a version like "12.8"' }).regex(CUDA_VERSION, {
+const cudaVersion = zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP({ error: 'expected a version like "12.8"' }).regex(CUDA_VERSION, {
     error: 'expected a version like "12.8"',
 });
 /**
@@ -2813,35 +2772,35 @@ const cudaVersion = schemas/* string */.YjP({ error: 'expected a version like "1
  * inside (the URL parser would drop a line break silently: pip would get another URL than the one
  * written); blanks around it go. A refused one is shown with its login and query masked.
  */
-const indexUrl = schemas/* string */.YjP({ error: 'expected a URL' })
+const indexUrl = zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP({ error: 'expected a URL' })
     .superRefine((url, ctx) => {
-    const problem = (0,pip_index_url/* indexUrlProblem */.X)(url.trim());
+    const problem = (0,_util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_3__/* .indexUrlProblem */ .X)(url.trim());
     if (problem !== undefined)
         ctx.addIssue({
             code: 'custom',
-            message: `not a pip index URL: ${problem} (got ${JSON.stringify((0,redact/* shownUrl */.zA)(url))})`,
+            message: `not a pip index URL: ${problem} (got ${JSON.stringify((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .shownUrl */ .zA)(url))})`,
         });
 })
-    .pipe(schemas/* url */.OZ5({ protocol: pip_index_url/* INDEX_PROTOCOL */.u, error: 'expected an http, https or file URL' }));
-const pythonVersion = schemas/* string */.YjP({ error: 'expected a Python version like "3.11"' })
+    .pipe(zod__WEBPACK_IMPORTED_MODULE_12__/* .url */ .OZ5({ protocol: _util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_3__/* .INDEX_PROTOCOL */ .u, error: 'expected an http, https or file URL' }));
+const pythonVersion = zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP({ error: 'expected a Python version like "3.11"' })
     .regex(/^3\.\d{1,2}$/, { error: 'expected a Python version like "3.11"' });
-const torchVersion = schemas/* string */.YjP({ error: 'expected a torch version like "2.7" or "2.7.1"' })
+const torchVersion = zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP({ error: 'expected a torch version like "2.7" or "2.7.1"' })
     .regex(/^\d+\.\d+(?:\.\d+)?$/, { error: 'expected a torch version like "2.7" or "2.7.1"' });
-const imageRef = schemas/* string */.YjP({ error: 'expected an image reference like "nvcr.io/nvidia/pytorch:25.03-py3"' })
-    .refine((ref) => (0,oci_ref/* imageRefProblem */.OD)(ref) === undefined, {
-    error: (iss) => `invalid image reference: ${(0,oci_ref/* imageRefProblem */.OD)(String(iss.input))}`,
+const imageRef = zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP({ error: 'expected an image reference like "nvcr.io/nvidia/pytorch:25.03-py3"' })
+    .refine((ref) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .imageRefProblem */ .OD)(ref) === undefined, {
+    error: (iss) => `invalid image reference: ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .imageRefProblem */ .OD)(String(iss.input))}`,
 });
-const mirror = (key) => schemas/* string */.YjP({ error: 'expected a repository like "mirror.corp/python"' })
-    .refine((ref) => (0,oci_ref/* mirrorProblem */.Bm)(ref, key) === undefined, {
-    error: (iss) => `expected a repository like "mirror.corp/python" or a registry like "mirror.corp": ${(0,oci_ref/* mirrorProblem */.Bm)(String(iss.input), key)}`,
+const mirror = (key) => zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP({ error: 'expected a repository like "mirror.corp/python"' })
+    .refine((ref) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .mirrorProblem */ .Bm)(ref, key) === undefined, {
+    error: (iss) => `expected a repository like "mirror.corp/python" or a registry like "mirror.corp": ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .mirrorProblem */ .Bm)(String(iss.input), key)}`,
 });
-const relPath = (what) => schemas/* string */.YjP({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
-const stringList = (item) => schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? [v] : v), schemas/* array */.YOg(item, { error: 'expected a list of strings' }));
+const relPath = (what) => zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
+const stringList = (item) => zod__WEBPACK_IMPORTED_MODULE_12__/* .preprocess */ .vkY((v) => (typeof v === 'string' ? [v] : v), zod__WEBPACK_IMPORTED_MODULE_12__/* .array */ .YOg(item, { error: 'expected a list of strings' }));
 // A variant is "cpu", "cudaX.Y", or an object. Strings are expanded before the object schema runs,
 // so that a bad string gets a message saying what strings are allowed.
 const VARIANT_SHORTHAND = /^cuda(\d{1,2}\.\d{1,2})$/;
-const VariantObject = schemas/* strictObject */.rej({
-    name: (0,short_name/* shortName */.EU)('a tag-safe name')
+const VariantObject = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+    name: (0,_short_name_js__WEBPACK_IMPORTED_MODULE_8__/* .shortName */ .EU)('a tag-safe name')
         .optional()
         .describe('Variant name used in tags (`1.4.0-<name>`): lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters. Default: `cpu`, `cuda<version>`; required with `base`.'),
     cuda: cudaVersion.optional().describe('CUDA version of a GPU variant, e.g. `"12.8"`.'),
@@ -2852,7 +2811,7 @@ const VariantObject = schemas/* strictObject */.rej({
     python: pythonVersion
         .optional()
         .describe('Python version for this variant (overrides `python.version`).'),
-    template: schemas/* enum */.k5n(TEMPLATES)
+    template: zod__WEBPACK_IMPORTED_MODULE_12__/* ["enum"] */ .k5n(TEMPLATES)
         .optional()
         .describe('Template for this variant (overrides `build.template`).'),
 })
@@ -2861,7 +2820,7 @@ const VariantObject = schemas/* strictObject */.rej({
         ctx.addIssue({ code: 'custom', path: ['name'], message: 'required when "base" is set (used in tags)' });
     }
 });
-const Variant = schemas/* preprocess */.vkY((value, ctx) => {
+const Variant = zod__WEBPACK_IMPORTED_MODULE_12__/* .preprocess */ .vkY((value, ctx) => {
     if (typeof value !== 'string')
         return value;
     if (value === 'cpu')
@@ -2874,34 +2833,34 @@ const Variant = schemas/* preprocess */.vkY((value, ctx) => {
         input: value,
         message: 'expected "cpu", "cudaX.Y" (like "cuda12.8") or an object like { cuda: "12.8" }',
     });
-    return core/* NEVER */.tm;
+    return zod__WEBPACK_IMPORTED_MODULE_13__/* .NEVER */ .tm;
 }, VariantObject);
 /** The variants of a config that lists none (no file, or a file without `variants`). */
 const DEFAULT_VARIANTS = ['cpu'];
-const ConfigFileSchema = schemas/* strictObject */.rej({
-    image: schemas/* strictObject */.rej({
-        name: schemas/* string */.YjP({ error: 'expected a repository name like "my-org/my-model"' })
+const ConfigFileSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+    image: zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+        name: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP({ error: 'expected a repository name like "my-org/my-model"' })
             .regex(REPOSITORY, { error: 'expected a lowercase repository name like "my-org/my-model"' })
             .describe('Repository path, without registry or tag; with the registry host (`ghcr.io/...`) at most 255 characters.'),
-        registry: schemas/* string */.YjP({ error: 'expected a registry host like "ghcr.io" or "localhost:5000"' })
-            .refine((host) => (0,oci_ref/* registryHostProblem */.r6)(host) === undefined, {
-            error: (iss) => (0,oci_ref/* registryHostProblem */.r6)(String(iss.input)),
+        registry: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP({ error: 'expected a registry host like "ghcr.io" or "localhost:5000"' })
+            .refine((host) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .registryHostProblem */ .r6)(host) === undefined, {
+            error: (iss) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .registryHostProblem */ .r6)(String(iss.input)),
         })
             .default('ghcr.io')
             .describe('Registry host the image is pushed to: a dotted name (each part starting and ending with a letter or digit), `localhost` or `[IPv6]` (Docker 26 and buildx 0.12 or later), with an optional port.'),
-        version: schemas/* string */.YjP()
+        version: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP()
             .regex(/^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/, {
             error: 'expected a tag-safe version like "1.4.0": letters, digits, "_", ".", "-" or "+", not starting with "." or "-"',
         })
-            .overwrite(oci_ref/* tagSafeVersion */.IU)
+            .overwrite(_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .tagSafeVersion */ .IU)
             .optional()
             .describe('Version used in tags (`<version>-<variant>`, at most 128 characters); default: from a `v1.2.3` git tag. A `+` (build metadata, `1.0.0+build.5`) becomes `-` in tags and labels, as in a git tag: a tag cannot hold `+`.'),
     })
         .superRefine((image, ctx) => {
-        const long = (0,oci_ref/* nameLengthProblem */.nz)(`${image.registry}/${image.name}`);
+        const long = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .nameLengthProblem */ .nz)(`${image.registry}/${image.name}`);
         if (long !== undefined)
             ctx.addIssue({ code: 'custom', path: ['name'], input: image.name, message: long });
-        const host = (0,oci_ref/* registryInName */._x)(image.name, image.registry);
+        const host = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .registryInName */ ._x)(image.name, image.registry);
         if (host !== undefined)
             ctx.addIssue({
                 code: 'custom',
@@ -2911,7 +2870,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
             });
     })
         .describe('What to build and where to push it.'),
-    build: schemas/* strictObject */.rej({
+    build: zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
         context: relPath('a directory path')
             .refine((p) => !isFilesystemRoot(p), {
             error: 'the filesystem root cannot be the build context (it would send the whole disk to the builder)',
@@ -2921,37 +2880,37 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         dockerfile: relPath('a file path')
             .optional()
             .describe('Your own Dockerfile, relative to the config file. Exclusive with `template`.'),
-        template: schemas/* enum */.k5n(TEMPLATES)
+        template: zod__WEBPACK_IMPORTED_MODULE_12__/* ["enum"] */ .k5n(TEMPLATES)
             .optional()
             .describe("A Dockerfile template from images/. Default: `cpu` for cpu variants, `cuda` for CUDA ones, when `dockerfile` is not set either (a `Dockerfile` at the build context's root then draws a plan warning)."),
-        args: (0,user_map/* userMap */.oX)(schemas/* string */.YjP(), schemas/* string */.YjP({ error: 'expected a string' }))
+        args: (0,_user_map_js__WEBPACK_IMPORTED_MODULE_14__/* .userMap */ .oX)(zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP({ error: 'expected a string' }))
             .superRefine((args, ctx) => {
             for (const [name, value] of Object.entries(args)) {
-                const secret = (0,build_args/* buildArgSecretProblem */._y)(name, value);
-                const message = (0,build_args/* buildArgNameProblem */.fz)(name) ?? (secret && `${secret}: ${build_args/* BUILD_ARGS_FIX */.bL}`);
+                const secret = (0,_build_args_js__WEBPACK_IMPORTED_MODULE_1__/* .buildArgSecretProblem */ ._y)(name, value);
+                const message = (0,_build_args_js__WEBPACK_IMPORTED_MODULE_1__/* .buildArgNameProblem */ .fz)(name) ?? (secret && `${secret}: ${_build_args_js__WEBPACK_IMPORTED_MODULE_1__/* .BUILD_ARGS_FIX */ .bL}`);
                 if (message !== undefined)
                     ctx.addIssue({ code: 'custom', path: [name], input: name, message });
             }
         })
             .default({})
             .describe('Extra build args (never secrets: use `secrets`).'),
-        mirrors: (0,user_map/* userMap */.oX)(mirror(true), mirror(false))
+        mirrors: (0,_user_map_js__WEBPACK_IMPORTED_MODULE_14__/* .userMap */ .oX)(mirror(true), mirror(false))
             .default({})
             .describe('Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins; a key without a registry is Docker Hub\'s, `python`; a key no planned base goes through is a warning naming it).'),
-        cache: schemas/* enum */.k5n(['auto', 'gha', 'registry', 'none'])
+        cache: zod__WEBPACK_IMPORTED_MODULE_12__/* ["enum"] */ .k5n(['auto', 'gha', 'registry', 'none'])
             .default('auto')
             .describe('Build cache per variant and platform. `auto`: GitHub Actions cache on a runner, else the registry (`<image>:cache-<variant>-<arch>`).'),
-        provenance: provenance/* ProvenanceSchema */.$R.prefault('min').meta({
+        provenance: _provenance_js__WEBPACK_IMPORTED_MODULE_6__/* .ProvenanceSchema */ .$R.prefault('min').meta({
             description: "BuildKit's provenance attestation (not available with the docker driver on the classic image store): `false` (off), `min` or `max` (`true` is `min`, buildx's default), or a mapping with the SLSA version BuildKit writes: `{mode: max, version: v1}`.",
             // The reference's row: the shorthand most configs write, not only the mapping it becomes.
             docType: '`false` \\| `min` \\| `max` or mapping',
             docDefault: '`"min"`',
         }),
-        network: schemas/* enum */.k5n(['default', 'host', 'none'])
+        network: zod__WEBPACK_IMPORTED_MODULE_12__/* ["enum"] */ .k5n(['default', 'host', 'none'])
             .default('default')
             .describe("Network for RUN steps (`host` reaches indexes on the build machine). An engine in a VM (Docker Desktop, colima, OrbStack: macOS and Windows, Docker Desktop's `desktop-linux` context) has the VM's network as its host network, which does not reach this machine's loopback (Docker Desktop 4.34 and later does, with Settings > Resources > Network > Enable host networking): name such an index by `host.docker.internal:PORT` instead of `localhost:PORT`."),
-        pull: schemas/* boolean */.zMY().default(false).describe('Always pull the newest base image.'),
-        secrets: secret_id/* SecretIdsSchema */.s4.default([]).describe("Secret ids passed to buildx by id (`--secret id=...,env=...`), each once; never the runner's own ACTIONS_*, INPUT_*, STATE_*, nor an id this tool mounts itself (`ml_image_requirements`, `ml_image_constraints`, `ml_image_pip_conf`, `ml_image_torch_index`, `ml_image_netrc`, `ml_image_env`, `ml_image_pip`). Each must be set in the environment of a run that builds (checked before the resolve stage starts)."),
+        pull: zod__WEBPACK_IMPORTED_MODULE_12__/* .boolean */ .zMY().default(false).describe('Always pull the newest base image.'),
+        secrets: _secret_id_js__WEBPACK_IMPORTED_MODULE_7__/* .SecretIdsSchema */ .s4.default([]).describe("Secret ids passed to buildx by id (`--secret id=...,env=...`), each once; never the runner's own ACTIONS_*, INPUT_*, STATE_*, nor an id this tool mounts itself (`ml_image_requirements`, `ml_image_constraints`, `ml_image_pip_conf`, `ml_image_torch_index`, `ml_image_netrc`, `ml_image_env`, `ml_image_pip`). Each must be set in the environment of a run that builds (checked before the resolve stage starts)."),
     })
         .superRefine((b, ctx) => {
         if (b.dockerfile !== undefined && b.template !== undefined) {
@@ -2964,7 +2923,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
     })
         .prefault({})
         .describe('How to build.'),
-    variants: schemas/* array */.YOg(Variant, { error: 'expected a list of variants' })
+    variants: zod__WEBPACK_IMPORTED_MODULE_12__/* .array */ .YOg(Variant, { error: 'expected a list of variants' })
         .min(1, { error: 'expected at least one variant' })
         .superRefine((vs, ctx) => {
         const seen = new Map();
@@ -2984,15 +2943,15 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
     })
         .prefault([...DEFAULT_VARIANTS])
         .describe('Image variants: `cpu`, `cuda12.8` or objects (see below).'),
-    platforms: schemas/* array */.YOg(schemas/* enum */.k5n(PLATFORMS), { error: 'expected a list of platforms' })
+    platforms: zod__WEBPACK_IMPORTED_MODULE_12__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_12__/* ["enum"] */ .k5n(PLATFORMS), { error: 'expected a list of platforms' })
         .min(1, { error: 'expected at least one platform' })
-        .superRefine((0,unique/* eachOnce */.B)('platform'))
+        .superRefine((0,_unique_js__WEBPACK_IMPORTED_MODULE_15__/* .eachOnce */ .B)('platform'))
         .default(DEFAULT_PLATFORMS)
         .describe('Target platforms.'),
     torch: torchVersion
         .optional()
         .describe('torch version for every variant that does not set its own: "2.7" installs the newest 2.7.x the catalog knows, "2.7.0" exactly that.'),
-    python: schemas/* strictObject */.rej({
+    python: zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
         version: pythonVersion
             .optional()
             .describe('Python version; default 3.12 (CUDA variants: the Ubuntu Python of the chosen image).'),
@@ -3005,32 +2964,32 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         torchIndexUrl: indexUrl
             .optional()
             .describe('Base of the torch wheel indexes (default https://download.pytorch.org/whl); `/cu128`, `/cpu` ... is appended.'),
-        extraIndexUrls: schemas/* array */.YOg(indexUrl)
+        extraIndexUrls: zod__WEBPACK_IMPORTED_MODULE_12__/* .array */ .YOg(indexUrl)
             .default([])
             .describe('Extra pip index URLs, http(s) or file (default: PIP_EXTRA_INDEX_URL).'),
     })
         .prefault({})
         .describe('Python environment.'),
-    resolve: schemas/* strictObject */.rej({
-        mode: schemas/* enum */.k5n(RESOLVE_MODES)
+    resolve: zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+        mode: zod__WEBPACK_IMPORTED_MODULE_12__/* ["enum"] */ .k5n(RESOLVE_MODES)
             .default('auto')
             .describe('`auto` fixes conflicts with the base image, `check` fails on them, `off` skips.'),
     })
         .prefault({})
         .describe('Dependency-conflict resolution against the base image.'),
-    smoke: SmokeConfigSchema,
-    report: schemas/* strictObject */.rej({
-        comment: schemas/* boolean */.zMY().default(true).describe('Post/update one pull-request comment.'),
-        summary: schemas/* boolean */.zMY().default(true).describe('Write the job summary.'),
-        markerKey: schemas/* string */.YjP()
+    smoke: _smoke_schema_js__WEBPACK_IMPORTED_MODULE_10__/* .SmokeConfigSchema */ .nM,
+    report: zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+        comment: zod__WEBPACK_IMPORTED_MODULE_12__/* .boolean */ .zMY().default(true).describe('Post/update one pull-request comment.'),
+        summary: zod__WEBPACK_IMPORTED_MODULE_12__/* .boolean */ .zMY().default(true).describe('Write the job summary.'),
+        markerKey: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP()
             .regex(/^[A-Za-z0-9._/:@-]{1,200}$/, { error: 'expected letters, digits and ._/:@- only' })
             .optional()
             .describe('Key of the hidden comment marker (one comment per run); default: the image repository. Baselines stay keyed per variant.'),
     })
         .prefault({})
         .describe('The pull-request report.'),
-    size: size/* SizeConfigSchema */.n,
-    attest: attest/* AttestConfigSchema */.Td,
+    size: _size_js__WEBPACK_IMPORTED_MODULE_9__/* .SizeConfigSchema */ .n,
+    attest: _attest_js__WEBPACK_IMPORTED_MODULE_5__/* .AttestConfigSchema */ .Td,
 })
     .describe('ml-image.yml');
 function variantName(v) {
@@ -3063,7 +3022,7 @@ function normalizeConfig(parsed) {
                 ...(python !== undefined && { python }),
                 ...(v.template !== undefined && { template: v.template }),
             };
-            return (0,variant_origin/* recordInherited */.y)(variant, { torch: v.torch !== undefined, python: v.python !== undefined });
+            return (0,_variant_origin_js__WEBPACK_IMPORTED_MODULE_11__/* .recordInherited */ .y)(variant, { torch: v.torch !== undefined, python: v.python !== undefined });
         }),
     };
 }
@@ -3201,6 +3160,185 @@ const SizeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .re
 })
     .prefault({})
     .describe('Image size.');
+
+
+/***/ }),
+
+/***/ 1055:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CR: () => (/* binding */ SMOKE_SUITES),
+/* harmony export */   Pe: () => (/* binding */ MAX_TIMEOUT_SECONDS),
+/* harmony export */   nM: () => (/* binding */ SmokeConfigSchema)
+/* harmony export */ });
+/* unused harmony exports SMOKE_NETWORKS, DEFAULT_GPU_RUNNER_LABELS, runnerLabelProblem */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
+/* harmony import */ var _pattern_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(95164);
+/* harmony import */ var _short_name_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84790);
+/* harmony import */ var _unique_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(85363);
+/* harmony import */ var _user_map_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4148);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49997);
+// The `smoke:` block of ml-image.yml (part of ConfigFileSchema in schema.ts, which re-exports these
+// names). Every default of the block lives here; docs/configuration.md is generated from it.
+
+
+
+
+
+
+const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
+/** The networks a smoke test's container may have (smoke.network). */
+const SMOKE_NETWORKS = ['none', 'bridge'];
+/** Upper bound of a per-test timeout: smoke.timeoutSeconds and the --timeout flags (one day). */
+const MAX_TIMEOUT_SECONDS = 86400;
+const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
+/**
+ * What keeps LABEL from ever matching a runner's label (blank, or holding a line break or other
+ * control character), undefined when nothing does. The config key and the action input alike.
+ */
+function runnerLabelProblem(label) {
+    const shown = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(JSON.stringify(label));
+    if (label.trim() === '')
+        return `runner label ${shown} is blank: no runner's label can match it`;
+    const c = /\p{Cc}/u.exec(label)?.[0];
+    if (c !== undefined)
+        return `runner label ${shown} holds a control character (U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}): no runner's label can match it`;
+    return undefined;
+}
+// Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
+// so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
+const regexList = zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().superRefine((value, ctx) => {
+    const problem = (0,_pattern_js__WEBPACK_IMPORTED_MODULE_3__/* .patternProblem */ .AL)(value);
+    if (problem)
+        ctx.addIssue({
+            code: 'custom',
+            message: value.length > _pattern_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_PATTERN_LENGTH */ .n7 ? problem : 'expected a valid regular expression',
+        });
+}))
+    .default([]);
+// An argv list runs its first item as the program: an empty one is no program (exec "": not found).
+const ARGV_PROGRAM = {
+    error: 'the first item of an argv list is the program to run: it cannot be empty',
+    path: [0],
+};
+// An image's env is NAME=VALUE lines, split at the first "=": a name that is empty or holds one is
+// never found there, so the test could only fail, after the build.
+const ENV_NAME = { error: 'expected a variable name: not empty, without "="' };
+const CustomTest = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    name: (0,_short_name_js__WEBPACK_IMPORTED_MODULE_0__/* .shortName */ .EU)('a test name').describe('Test id in results: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters.'),
+    command: zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([
+        zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
+        zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP())
+            .min(1)
+            .refine((argv) => argv[0] !== '', ARGV_PROGRAM),
+    ], {
+        error: 'expected a command string (run with sh -c) or an argv list',
+    })
+        .optional()
+        .describe('Command test: a string run with `sh -c`, or an argv list.'),
+    expectedOutput: regexList.describe('Regexes the combined output must match.'),
+    excludedOutput: regexList.describe('Regexes the combined output must not match.'),
+    exitCode: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()
+        .int()
+        .min(0)
+        .max(255)
+        .default(0)
+        .describe('Expected exit code of the command (0 to 255).'),
+    gpu: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
+        .default(false)
+        .describe('Command test that uses a GPU: its container gets the GPUs of a GPU run (others get none); skipped without GPUs (failed with `requireGpu`).'),
+    file: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+        path: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+            .startsWith('/', { error: 'expected an absolute path in the image' })
+            .describe('Absolute path in the image.'),
+        exists: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().default(true).describe('Whether the path must exist (false: must not).'),
+        mode: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+            .regex(/^0?[0-7]{3,4}$/, { error: 'expected an octal mode like "0755"' })
+            .optional()
+            .describe('Expected permission bits, octal.'),
+    })
+        .optional()
+        .describe('File test.'),
+    metadata: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+        user: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional().describe("The image's `USER`, exactly."),
+        workdir: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional().describe("The image's `WORKDIR`, exactly."),
+        env: (0,_user_map_js__WEBPACK_IMPORTED_MODULE_4__/* .userMap */ .oX)(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[^=]+$/, ENV_NAME), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP())
+            .optional()
+            .describe('Environment variables the image sets, each to exactly this value (others may be set too).'),
+        labels: (0,_user_map_js__WEBPACK_IMPORTED_MODULE_4__/* .userMap */ .oX)(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP())
+            .optional()
+            .describe('Labels the image carries, each with exactly this value (others may be there too).'),
+        entrypoint: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).optional().describe("The image's `ENTRYPOINT` list, exactly."),
+        cmd: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).optional().describe("The image's `CMD` list, exactly."),
+    })
+        .optional()
+        .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
+})
+    .superRefine((t, ctx) => {
+    const kinds = [t.command, t.file, t.metadata].filter((k) => k !== undefined).length;
+    if (kinds !== 1) {
+        ctx.addIssue({
+            code: 'custom',
+            path: [],
+            message: `expected exactly one of "command", "file" or "metadata" (found ${kinds})`,
+        });
+    }
+    if (t.gpu && t.command === undefined)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['gpu'],
+            message: 'only a command test runs a program that can use a GPU: remove "gpu" or add "command"',
+        });
+});
+const SmokeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    suites: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(SMOKE_SUITES))
+        .superRefine((0,_unique_js__WEBPACK_IMPORTED_MODULE_5__/* .eachOnce */ .B)('suite'))
+        .default([...SMOKE_SUITES])
+        .describe('Smoke suites to run, each named once; GPU suites skip on runners without a GPU.'),
+    requireGpu: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().default(false).describe('Fail (not skip) GPU suites when no GPU is visible.'),
+    gpuRunnerLabels: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().superRefine((label, ctx) => {
+        const problem = runnerLabelProblem(label);
+        if (problem !== undefined)
+            ctx.addIssue({ code: 'custom', message: problem });
+    }))
+        .min(1)
+        .default(DEFAULT_GPU_RUNNER_LABELS)
+        .describe("runs-on labels of the self-hosted GPU runner, for a workflow of your own: the plan sub-action's `config` output carries them (`runs-on: ${{ fromJSON(needs.plan.outputs.config).smoke.gpuRunnerLabels }}`). The reusable workflow `ml-image.yml` does not read them: its `gpu-runner-labels` input decides, so a pull request's config never picks a self-hosted runner."),
+    baseline: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: 'expected a file path' })
+        .min(1, { error: 'expected a file path' })
+        .optional()
+        .describe('Per-GPU throughput floors (JSON), relative to the config file. On a GitHub runner it must be inside the workspace.'),
+    timeoutSeconds: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()
+        .int()
+        .positive()
+        .max(MAX_TIMEOUT_SECONDS)
+        .default(600)
+        .describe(`Per-test timeout, in seconds (1 to ${MAX_TIMEOUT_SECONDS}).`),
+    network: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(SMOKE_NETWORKS)
+        .default('none')
+        .describe('Network of the custom command tests: `none` (loopback only) or `bridge` (for a test that needs the network). The built-in suites always run without one.'),
+    tests: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(CustomTest)
+        .superRefine((tests, ctx) => {
+        // The results (smoke.json, JUnit, the report) name each test by its name.
+        const first = new Map();
+        tests.forEach((t, i) => {
+            const at = first.get(t.name);
+            if (at === undefined)
+                first.set(t.name, i);
+            else
+                ctx.addIssue({
+                    code: 'custom',
+                    path: [i, 'name'],
+                    message: `${JSON.stringify(t.name)} is also the name of smoke.tests[${at}]: each test needs its own (the results name tests by it)`,
+                });
+        });
+    })
+        .default([])
+        .describe('Custom tests (the `custom` suite).'),
+})
+    .prefault({})
+    .describe('Smoke tests run inside the built image.');
 
 
 /***/ }),
@@ -3668,19 +3806,33 @@ async function imagetoolsCreate(run, tags, sources, options = {}) {
     }
     // The run's builder, named: the current one can change under a run (another job's `create --use`).
     const on = options.builder !== undefined ? ['--builder', options.builder] : [];
-    const r = await run([
-        'buildx',
-        'imagetools',
-        'create',
+    const rest = [
         ...on,
         ...tags.flatMap((t) => ['-t', t]),
         ...(options.annotations ?? []).flatMap((a) => ['--annotation', a]),
         ...sources,
-    ]);
+    ];
+    const r = await run(['buildx', 'imagetools', 'create', ...rest]);
     if (r.exitCode !== 0)
         throw (0,failures/* cliFailure */.$l)(`merging ${sources.length} digest(s) into ${tags.join(', ')}`, r);
-    // buildx reports the digest it pushed; else ask the registry.
-    return pushedDigest(r.stderr + r.stdout) ?? (await imageDigest(run, tags[0], on));
+    // buildx reports the digest it pushed; else the list it pushed, made again (dryRunDigest); else
+    // the registry is asked what the tag names.
+    return (pushedDigest(r.stderr + r.stdout) ??
+        (await dryRunDigest(run, rest)) ??
+        (await imageDigest(run, tags[0], on)));
+}
+/**
+ * The digest of the list `imagetools create REST` pushes, from its `--dry-run`: the very bytes it
+ * pushes (buildx prints them and a newline), combined again from the same sources by digest. Not
+ * the tag's digest as the registry tells it afterwards: another run pushing the same tag meanwhile
+ * (two jobs of one version on a shared runner) would have it name that run's list, whose images
+ * and attestations are not this run's. Undefined when the dry run says nothing usable.
+ */
+async function dryRunDigest(run, rest) {
+    const r = await run(['buildx', 'imagetools', 'create', '--dry-run', ...rest]).catch(() => undefined);
+    if (r?.exitCode !== 0 || !r.stdout.startsWith('{'))
+        return undefined;
+    return (0,oci_types/* sha256Digest */.sI)(r.stdout.endsWith('\n') ? r.stdout.slice(0, -1) : r.stdout);
 }
 /**
  * The manifest bytes REF names, as `docker buildx imagetools inspect --raw` prints them (ON: the
@@ -4278,6 +4430,7 @@ class ActionsExecRunner {
 /* harmony export */   AG: () => (/* binding */ REGISTRY_FIX),
 /* harmony export */   B4: () => (/* binding */ REGISTRY_FAILING),
 /* harmony export */   BN: () => (/* binding */ RUN_STEP_FAILED),
+/* harmony export */   C1: () => (/* binding */ redirectLoginRefused),
 /* harmony export */   Gi: () => (/* binding */ builderMissing),
 /* harmony export */   Jz: () => (/* binding */ engineContexts),
 /* harmony export */   P9: () => (/* binding */ BUILDX_FIX),
@@ -4348,6 +4501,12 @@ function registryLoginFix(host, access = 'read', what = 'the image') {
     const exists = access === 'read' ? ', and check that the repository exists' : '';
     return `log in with a credential that may ${may}: "docker login ${host}" (in GitHub Actions: docker/login-action, and packages: ${access} for ghcr.io)${exists}`;
 }
+/**
+ * A registry read (WHAT: "GET /v2/...") a redirect took to another origin (URL, blob storage) that
+ * asks for a login: refused, and no login of the user's would help (the registry's goes to its own
+ * origin only, never to a token service the redirect's target names), so the fix is not docker login.
+ */
+const redirectLoginRefused = (host, what, url) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host} redirected ${what} to another login (${new URL(url).origin})`, "check the registry and any proxy in between: a redirect's target (blob storage) must serve the request without a login, as the registry's goes to the registry alone");
 /** A RUN step that failed: its own 401 or 403 (curl, wget, pip) is the build's, not a login's. */
 const RUN_STEP_FAILED = /did not complete successfully|executor failed running|exit code: \d+/;
 /** The image a refusal names ("failed to push REF: ...", "source metadata for REF: ..."). */
@@ -4590,6 +4749,11 @@ const MAX_REDIRECTS = 5;
 const USER_AGENT = `ml-image/${_version_js__WEBPACK_IMPORTED_MODULE_5__/* .VERSION */ .x}`;
 /** Cosign's images are small; a registry streaming more than this is refused (memory). */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** The error (code ANSWER_TOO_LARGE) of an answer over LIMIT bytes: the transport's, or the caller's. */
+function tooLarge(limit) {
+    const what = limit === MAX_BODY_BYTES ? `${MAX_BODY_BYTES / 1024 / 1024} MiB` : `the ${limit} bytes asked for`;
+    return Object.assign(new Error(`the answer is over ${what}`), { code: _oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .ANSWER_TOO_LARGE */ .QA });
+}
 /** One request; localhost goes to its loopback address (the other one when that is not there). */
 async function once(url, init, proxy) {
     if (proxy !== undefined)
@@ -4676,13 +4840,20 @@ function exchange(url, init, address, extra = {}) {
         const req = lib.request(url, { method: init.method, headers: init.headers, agent, signal: init.signal, ...to, ...extra }, (res) => {
             const chunks = [];
             let size = 0;
+            // The caller's limit is a success's (the blob): a challenge, a redirect or an error says
+            // what it says within the transport's.
+            const ok = res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300;
+            const asked = ok ? init.maxBytes : undefined;
+            const limit = asked === undefined ? MAX_BODY_BYTES : Math.min(asked, MAX_BODY_BYTES);
+            const over = () => req.destroy(tooLarge(limit));
+            // A Content-Length past the limit is refused before its body is read (a HEAD has none).
+            const length = Number(res.headers['content-length'] ?? 0);
+            if (init.method !== 'HEAD' && length > limit)
+                return over();
             res.on('data', (c) => {
                 size += c.length;
-                if (size > MAX_BODY_BYTES) {
-                    const over = new Error(`the answer is over ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
-                    req.destroy(Object.assign(over, { code: _oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .ANSWER_TOO_LARGE */ .QA }));
-                    return;
-                }
+                if (size > limit)
+                    return over();
                 chunks.push(c);
             });
             res.on('error', reject);
@@ -4708,7 +4879,14 @@ async function fetchVia(raw, init, env) {
     for (let hop = 0;; hop++) {
         let r;
         const proxy = env === undefined ? undefined : proxyOf(url, env);
-        const send = () => once(url, { method, headers, signal: init.signal, ...(body !== undefined && { body }) }, proxy);
+        const { signal, maxBytes } = init;
+        const send = () => once(url, {
+            method,
+            headers,
+            signal,
+            ...(body !== undefined && { body }),
+            ...(maxBytes !== undefined && { maxBytes }),
+        }, proxy);
         try {
             r = await send().catch((e) => {
                 if (init.resendable === true && isStale(e))
@@ -4743,6 +4921,7 @@ async function fetchVia(raw, init, env) {
             continue;
         }
         const response = {
+            url: url.href,
             status: r.status,
             headers: {
                 get: (name) => {
@@ -4804,7 +4983,8 @@ async function simpleFetch(url, init = {}, env = process.env) {
 /* harmony export */   ap: () => (/* binding */ RegistryAnswerError),
 /* harmony export */   qF: () => (/* binding */ parseJson),
 /* harmony export */   r2: () => (/* binding */ isAttestationEntry),
-/* harmony export */   sI: () => (/* binding */ sha256Digest)
+/* harmony export */   sI: () => (/* binding */ sha256Digest),
+/* harmony export */   xy: () => (/* binding */ ociRetryWaitMs)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
@@ -4827,6 +5007,11 @@ function registryErrorCode(body) {
     const errors = parseJson(body)?.errors;
     const code = Array.isArray(errors) ? errors[0]?.code : undefined;
     return typeof code === 'string' && /^[A-Z_]{1,40}$/.test(code) ? code : undefined;
+}
+/** The wait before attempt ATTEMPT + 1: 0.25 s, 0.5 s; a Retry-After in seconds, at most 5 s. */
+function ociRetryWaitMs(attempt, retryAfter) {
+    const asked = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 0;
+    return Math.min(Math.max(250 * 2 ** (attempt - 1), asked), 5000);
 }
 const sha256Digest = (data) => `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex')}`;
 /** The `code` of the error an OciFetch fails with when an answer is over its size limit. */
@@ -5151,6 +5336,10 @@ async function anonymousManifestRequest(ref, method, fetchFn, env, timeoutMs, de
         if (scheme !== 'bearer' || !params.realm)
             return undefined;
         const tokenUrl = tokenRequestUrl(params, `repository:${repository}:pull`);
+        // A realm the registry may not send a login to is not asked either (an HTTPS registry naming a
+        // plain-HTTP one, say on the cloud's metadata address): buildx is asked instead.
+        if (!tokenServiceAllowed(tokenUrl, registryApiBase(host)))
+            return undefined;
         const t = await fetchFn(tokenUrl.toString(), { signal: signal() });
         if (t.status !== 200)
             return undefined;
@@ -7650,7 +7839,7 @@ function parseJsonText(text, source, fix) {
  */
 function readJsonFile(file, opts = {}) {
     const bytes = (0,read_regular/* readRegularBytes */.Of)(file, opts.maxBytes ?? read_regular/* MAX_JSON_INPUT_BYTES */.lj, (e) => e.code !== undefined
-        ? new errors/* InputError */.dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${e.code})`, opts.fix)
+        ? new errors/* InputError */.dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''}: ${(0,read_regular/* openErrorText */.OV)(e.code)}`, (0,read_regular/* openErrorFix */.SU)(e.code, opts.fix ?? 'check the path: it must name a JSON file that ml-image wrote'))
         : new errors/* InputError */.dz(`${file}${opts.what ? ` (the ${opts.what})` : ''} ${e.reason}`, opts.fix ?? 'check the path: it must name a JSON file (a regular file) that ml-image wrote'));
     // Strictly: a byte that is not UTF-8 became U+FFFD without a word (a package name in an SBOM).
     const decoded = (0,strict_utf8/* decodeUtf8Strictly */.Cz)(bytes, true);
@@ -7664,17 +7853,7 @@ const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EFBIG']);
 const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
 function reasonOf(e) {
     const err = e;
-    const text = {
-        ENOSPC: 'no space left on device',
-        EDQUOT: 'disk quota exceeded',
-        EROFS: 'read-only file system',
-        EFBIG: 'file too large',
-        EACCES: 'permission denied',
-        EPERM: 'operation not permitted',
-        ENOTDIR: 'a path component is not a directory',
-        EISDIR: 'is a directory',
-    };
-    return (err.code && text[err.code]) ?? err.code ?? String(e.message ?? e).split('\n')[0];
+    return (0,read_regular/* errnoText */.iQ)(err.code) ?? err.code ?? String(e.message ?? e).split('\n')[0];
 }
 /**
  * Make sure `dir` is a directory the tool may write result files to, creating it when missing.
@@ -7960,14 +8139,21 @@ function signalExitCode(signal, fallback) {
 }
 /** The start time in a /proc/<pid>/stat line (field 22; the 20th after comm). */
 const startInStat = (stat) => statFields(stat)[19];
-/** The start time of PID (/proc/<pid>/stat field 22); undefined when it runs no more. */
+/**
+ * The start time of PID (/proc/<pid>/stat field 22); undefined when it runs no more: no such pid,
+ * or a zombie (state Z, or X while it is reaped). A process killed with SIGKILL stays a zombie
+ * until its parent waits for it, which may be never (a parent that does not reap): it holds none
+ * of its files then, and a run started meanwhile must see it gone (temp-owner.ts).
+ */
 function startOf(pid, procDir = '/proc') {
+    let stat;
     try {
-        return startInStat((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(procDir, String(pid), 'stat'), 'utf8'));
+        stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(procDir, String(pid), 'stat'), 'utf8');
     }
     catch {
         return undefined; // ended
     }
+    return /^[ZX]$/.test(statFields(stat)[0] ?? '') ? undefined : startInStat(stat);
 }
 /** The running descendants of PID, each with its start time; none where there is no /proc. */
 function processesUnder(pid, procDir = '/proc') {
@@ -8063,9 +8249,12 @@ function readBounded(fd, capacity) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Aj: () => (/* binding */ readRegularText),
 /* harmony export */   Hg: () => (/* binding */ statOrAbsent),
+/* harmony export */   OV: () => (/* binding */ openErrorText),
 /* harmony export */   Of: () => (/* binding */ readRegularBytes),
+/* harmony export */   SU: () => (/* binding */ openErrorFix),
 /* harmony export */   V0: () => (/* binding */ readRegularTail),
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   iQ: () => (/* binding */ errnoText),
 /* harmony export */   lP: () => (/* binding */ sizeText),
 /* harmony export */   lj: () => (/* binding */ MAX_JSON_INPUT_BYTES),
 /* harmony export */   o2: () => (/* binding */ UnreadableFileError),
@@ -8124,27 +8313,49 @@ function notRegularFile(st) {
     const kind = fileKind(st);
     return kind === 'not a regular file' ? `is ${kind}` : `is ${kind}, not a regular file`;
 }
-/** Why a path a user named cannot be looked at, in words, by the system's error code. */
-const STAT_CODE_TEXT = {
-    ENOTDIR: 'not a directory on the way',
+/**
+ * A failed file operation's error code in words (stat, open, read, write, rename): one table for
+ * every message that says why a path a user named could not be used.
+ */
+const ERRNO_TEXT = {
+    ENOENT: 'no such file',
+    EISDIR: 'is a directory',
+    ENOTDIR: 'a path component is not a directory',
     ELOOP: 'too many symbolic links (a link loop)',
     ENAMETOOLONG: 'name too long',
     EACCES: 'permission denied',
     EPERM: 'operation not permitted',
     EIO: 'input/output error',
+    ENOSPC: 'no space left on device',
+    EDQUOT: 'disk quota exceeded',
+    EROFS: 'read-only file system',
+    EFBIG: 'file too large',
 };
-/** A failed stat's error in words with its code: "not a directory on the way (ENOTDIR)". */
+/** CODE in words (ERRNO_TEXT), undefined for a code the table does not know. */
+const errnoText = (code) => code === undefined ? undefined : ERRNO_TEXT[code];
+/** A failed stat's error in words with its code: "a path component is not a directory (ENOTDIR)". */
 function statErrorText(e) {
     const code = e.code;
     if (code === undefined)
         return `cannot be looked at (${String(e.message ?? e).split('\n')[0]})`;
-    return `${STAT_CODE_TEXT[code] ?? 'cannot be looked at'} (${code})`;
+    return `${errnoText(code) ?? 'cannot be looked at'} (${code})`;
+}
+/** A failed open's code in words with the code: "no such file (ENOENT)", "permission denied (EACCES)". */
+function openErrorText(code) {
+    return `${errnoText(code) ?? 'cannot be read'} (${code})`;
+}
+/** The fix for a file a user named that could not be opened (CODE): FIX_PATH unless a permission. */
+function openErrorFix(code, fixPath) {
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'make it readable by this user (chmod u+r, or the owner of the file), or copy it somewhere you can read';
+    return fixPath;
 }
 /**
  * stat P (lstat with LINK: the link itself): its Stats, undefined when nothing is there (ENOENT);
  * any other failure is thrown. Not `throwIfNoEntry: false`: from Node 24 that also answers
  * undefined for a file where a directory should be on the way (ENOTDIR), which Node 20 throws, so
- * the same path would be "not found" on a runner's node24 and "not a directory on the way" here.
+ * the same path would be "not found" on a runner's node24 and "a path component is not a
+ * directory" here.
  */
 function statOrAbsent(p, link = false) {
     try {
@@ -9199,7 +9410,9 @@ function decodeUtf8Strictly(bytes, keepBom = false) {
 /* harmony export */   En: () => (/* binding */ closestWord),
 /* harmony export */   L1: () => (/* binding */ noWorkflowCommands),
 /* harmony export */   Nt: () => (/* binding */ escapeRegExp),
+/* harmony export */   OK: () => (/* binding */ correctedList),
 /* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   au: () => (/* binding */ didYouMean),
 /* harmony export */   fk: () => (/* binding */ printableLines),
 /* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
@@ -9311,6 +9524,19 @@ function closestWord(word, candidates) {
             [best, bestD] = [c, dd];
     }
     return bestD <= max ? best : undefined;
+}
+/** ` (did you mean "X"?)` naming the candidate nearest WORD, or '' when none is near enough. */
+function didYouMean(word, candidates) {
+    const hint = closestWord(word, candidates);
+    return hint === undefined ? '' : ` (did you mean ${JSON.stringify(hint)}?)`;
+}
+/**
+ * NAMES with each one not in ALLOWED replaced by its nearest (a fix line's corrected list), or
+ * undefined when one of them is near none.
+ */
+function correctedList(names, allowed) {
+    const out = names.map((n) => (allowed.includes(n) ? n : closestWord(n, allowed)));
+    return out.every((n) => n !== undefined) ? out : undefined;
 }
 /** An error's message (a thrown non-Error as text). */
 function errorMessage(e) {

@@ -1,5 +1,5 @@
-export const id = 748;
-export const ids = [748];
+export const id = 965;
+export const ids = [965];
 export const modules = {
 
 /***/ 29476:
@@ -634,201 +634,36 @@ function parseProvenanceInput(input, raw) {
 
 /***/ }),
 
-/***/ 89538:
+/***/ 90131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Kx: () => (/* binding */ ConfigFileSchema),
-  he: () => (/* binding */ DEFAULT_VARIANTS),
-  Pe: () => (/* reexport */ MAX_TIMEOUT_SECONDS),
-  P4: () => (/* binding */ PLATFORMS),
-  QT: () => (/* binding */ TEMPLATES),
-  I6: () => (/* binding */ normalizeConfig),
-  D3: () => (/* binding */ variantEntryName)
-});
-
-// UNUSED EXPORTS: DEFAULT_GPU_RUNNER_LABELS, DEFAULT_PLATFORMS, RESOLVE_MODES, SMOKE_NETWORKS, SMOKE_SUITES
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __webpack_require__(88532);
-// EXTERNAL MODULE: ./src/config/build-args.ts + 1 modules
-var build_args = __webpack_require__(12239);
-// EXTERNAL MODULE: ./src/oci/ref.ts
-var oci_ref = __webpack_require__(17700);
-// EXTERNAL MODULE: ./src/util/pip-index-url.ts
-var pip_index_url = __webpack_require__(72752);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(82513);
-// EXTERNAL MODULE: ./src/config/attest.ts
-var attest = __webpack_require__(92945);
-// EXTERNAL MODULE: ./src/config/provenance.ts
-var provenance = __webpack_require__(67023);
-// EXTERNAL MODULE: ./src/config/secret-id.ts
-var secret_id = __webpack_require__(92916);
-// EXTERNAL MODULE: ./src/config/short-name.ts
-var short_name = __webpack_require__(84790);
-// EXTERNAL MODULE: ./src/config/size.ts
-var size = __webpack_require__(64089);
-// EXTERNAL MODULE: ./src/config/pattern.ts
-var pattern = __webpack_require__(95164);
-// EXTERNAL MODULE: ./src/config/unique.ts
-var unique = __webpack_require__(85363);
-// EXTERNAL MODULE: ./src/config/user-map.ts
-var user_map = __webpack_require__(4148);
-;// CONCATENATED MODULE: ./src/config/smoke-schema.ts
-// The `smoke:` block of ml-image.yml (part of ConfigFileSchema in schema.ts, which re-exports these
-// names). Every default of the block lives here; docs/configuration.md is generated from it.
-
-
-
-
-
-const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
-/** The networks a smoke test's container may have (smoke.network). */
-const SMOKE_NETWORKS = ['none', 'bridge'];
-/** Upper bound of a per-test timeout: smoke.timeoutSeconds and the --timeout flags (one day). */
-const MAX_TIMEOUT_SECONDS = 86400;
-const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
-// Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
-// so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
-const regexList = schemas/* array */.YOg(schemas/* string */.YjP().superRefine((value, ctx) => {
-    const problem = (0,pattern/* patternProblem */.AL)(value);
-    if (problem)
-        ctx.addIssue({
-            code: 'custom',
-            message: value.length > pattern/* MAX_PATTERN_LENGTH */.n7 ? problem : 'expected a valid regular expression',
-        });
-}))
-    .default([]);
-// An argv list runs its first item as the program: an empty one is no program (exec "": not found).
-const ARGV_PROGRAM = {
-    error: 'the first item of an argv list is the program to run: it cannot be empty',
-    path: [0],
-};
-// An image's env is NAME=VALUE lines, split at the first "=": a name that is empty or holds one is
-// never found there, so the test could only fail, after the build.
-const ENV_NAME = { error: 'expected a variable name: not empty, without "="' };
-const CustomTest = schemas/* strictObject */.rej({
-    name: (0,short_name/* shortName */.EU)('a test name').describe('Test id in results: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters.'),
-    command: schemas/* union */.KCZ([
-        schemas/* string */.YjP().min(1),
-        schemas/* array */.YOg(schemas/* string */.YjP())
-            .min(1)
-            .refine((argv) => argv[0] !== '', ARGV_PROGRAM),
-    ], {
-        error: 'expected a command string (run with sh -c) or an argv list',
-    })
-        .optional()
-        .describe('Command test: a string run with `sh -c`, or an argv list.'),
-    expectedOutput: regexList.describe('Regexes the combined output must match.'),
-    excludedOutput: regexList.describe('Regexes the combined output must not match.'),
-    exitCode: schemas/* number */.aig()
-        .int()
-        .min(0)
-        .max(255)
-        .default(0)
-        .describe('Expected exit code of the command (0 to 255).'),
-    gpu: schemas/* boolean */.zMY()
-        .default(false)
-        .describe('Command test that uses a GPU: its container gets the GPUs of a GPU run (others get none); skipped without GPUs (failed with `requireGpu`).'),
-    file: schemas/* strictObject */.rej({
-        path: schemas/* string */.YjP()
-            .startsWith('/', { error: 'expected an absolute path in the image' })
-            .describe('Absolute path in the image.'),
-        exists: schemas/* boolean */.zMY().default(true).describe('Whether the path must exist (false: must not).'),
-        mode: schemas/* string */.YjP()
-            .regex(/^0?[0-7]{3,4}$/, { error: 'expected an octal mode like "0755"' })
-            .optional()
-            .describe('Expected permission bits, octal.'),
-    })
-        .optional()
-        .describe('File test.'),
-    metadata: schemas/* strictObject */.rej({
-        user: schemas/* string */.YjP().optional().describe("The image's `USER`, exactly."),
-        workdir: schemas/* string */.YjP().optional().describe("The image's `WORKDIR`, exactly."),
-        env: (0,user_map/* userMap */.oX)(schemas/* string */.YjP().regex(/^[^=]+$/, ENV_NAME), schemas/* string */.YjP())
-            .optional()
-            .describe('Environment variables the image sets, each to exactly this value (others may be set too).'),
-        labels: (0,user_map/* userMap */.oX)(schemas/* string */.YjP(), schemas/* string */.YjP())
-            .optional()
-            .describe('Labels the image carries, each with exactly this value (others may be there too).'),
-        entrypoint: schemas/* array */.YOg(schemas/* string */.YjP()).optional().describe("The image's `ENTRYPOINT` list, exactly."),
-        cmd: schemas/* array */.YOg(schemas/* string */.YjP()).optional().describe("The image's `CMD` list, exactly."),
-    })
-        .optional()
-        .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
-})
-    .superRefine((t, ctx) => {
-    const kinds = [t.command, t.file, t.metadata].filter((k) => k !== undefined).length;
-    if (kinds !== 1) {
-        ctx.addIssue({
-            code: 'custom',
-            path: [],
-            message: `expected exactly one of "command", "file" or "metadata" (found ${kinds})`,
-        });
-    }
-    if (t.gpu && t.command === undefined)
-        ctx.addIssue({
-            code: 'custom',
-            path: ['gpu'],
-            message: 'only a command test runs a program that can use a GPU: remove "gpu" or add "command"',
-        });
-});
-const SmokeConfigSchema = schemas/* strictObject */.rej({
-    suites: schemas/* array */.YOg(schemas/* enum */.k5n(SMOKE_SUITES))
-        .superRefine((0,unique/* eachOnce */.B)('suite'))
-        .default([...SMOKE_SUITES])
-        .describe('Smoke suites to run, each named once; GPU suites skip on runners without a GPU.'),
-    requireGpu: schemas/* boolean */.zMY().default(false).describe('Fail (not skip) GPU suites when no GPU is visible.'),
-    gpuRunnerLabels: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
-        .min(1)
-        .default(DEFAULT_GPU_RUNNER_LABELS)
-        .describe("runs-on labels of the self-hosted GPU runner, for a workflow of your own: the plan sub-action's `config` output carries them (`runs-on: ${{ fromJSON(needs.plan.outputs.config).smoke.gpuRunnerLabels }}`). The reusable workflow `ml-image.yml` does not read them: its `gpu-runner-labels` input decides, so a pull request's config never picks a self-hosted runner."),
-    baseline: schemas/* string */.YjP({ error: 'expected a file path' })
-        .min(1, { error: 'expected a file path' })
-        .optional()
-        .describe('Per-GPU throughput floors (JSON), relative to the config file. On a GitHub runner it must be inside the workspace.'),
-    timeoutSeconds: schemas/* number */.aig()
-        .int()
-        .positive()
-        .max(MAX_TIMEOUT_SECONDS)
-        .default(600)
-        .describe(`Per-test timeout, in seconds (1 to ${MAX_TIMEOUT_SECONDS}).`),
-    network: schemas/* enum */.k5n(SMOKE_NETWORKS)
-        .default('none')
-        .describe('Network of the custom command tests: `none` (loopback only) or `bridge` (for a test that needs the network). The built-in suites always run without one.'),
-    tests: schemas/* array */.YOg(CustomTest)
-        .superRefine((tests, ctx) => {
-        // The results (smoke.json, JUnit, the report) name each test by its name.
-        const first = new Map();
-        tests.forEach((t, i) => {
-            const at = first.get(t.name);
-            if (at === undefined)
-                first.set(t.name, i);
-            else
-                ctx.addIssue({
-                    code: 'custom',
-                    path: [i, 'name'],
-                    message: `${JSON.stringify(t.name)} is also the name of smoke.tests[${at}]: each test needs its own (the results name tests by it)`,
-                });
-        });
-    })
-        .default([])
-        .describe('Custom tests (the `custom` suite).'),
-})
-    .prefault({})
-    .describe('Smoke tests run inside the built image.');
-
-// EXTERNAL MODULE: ./src/config/variant-origin.ts
-var variant_origin = __webpack_require__(52454);
-;// CONCATENATED MODULE: ./src/config/schema.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D3: () => (/* binding */ variantEntryName),
+/* harmony export */   I6: () => (/* binding */ normalizeConfig),
+/* harmony export */   Kx: () => (/* binding */ ConfigFileSchema),
+/* harmony export */   P4: () => (/* binding */ PLATFORMS),
+/* harmony export */   Pe: () => (/* reexport safe */ _smoke_schema_js__WEBPACK_IMPORTED_MODULE_10__.Pe),
+/* harmony export */   QT: () => (/* binding */ TEMPLATES),
+/* harmony export */   he: () => (/* binding */ DEFAULT_VARIANTS)
+/* harmony export */ });
+/* unused harmony exports RESOLVE_MODES, DEFAULT_PLATFORMS */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(88532);
+/* harmony import */ var _build_args_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12239);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
+/* harmony import */ var _util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(72752);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(82513);
+/* harmony import */ var _attest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(92945);
+/* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(67023);
+/* harmony import */ var _secret_id_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(92916);
+/* harmony import */ var _short_name_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(84790);
+/* harmony import */ var _size_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(64089);
+/* harmony import */ var _smoke_schema_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1055);
+/* harmony import */ var _unique_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(85363);
+/* harmony import */ var _user_map_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4148);
+/* harmony import */ var _variant_origin_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(52454);
 // The one schema of ml-image.yml. Every default lives here (and nowhere else): docs/configuration.md's config
 // reference is generated from this file (src/config/reference.ts; `npm run docs` rewrites it).
 
@@ -857,10 +692,10 @@ const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[.
 const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
 /** "/", "/.", "//", "/..", "C:\\": a path naming the root of a filesystem. */
 function isFilesystemRoot(p) {
-    const n = external_node_path_default().posix.normalize(p.replace(/\\/g, '/'));
+    const n = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.normalize(p.replace(/\\/g, '/'));
     return n === '/' || /^[A-Za-z]:\/*$/.test(n);
 }
-const cudaVersion = schemas/* string */.YjP({ error: 'expected a version like "12.8"' }).regex(CUDA_VERSION, {
+const cudaVersion = zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP({ error: 'expected a version like "12.8"' }).regex(CUDA_VERSION, {
     error: 'expected a version like "12.8"',
 });
 /**
@@ -868,35 +703,35 @@ const cudaVersion = schemas/* string */.YjP({ error: 'expected a version like "1
  * inside (the URL parser would drop a line break silently: pip would get another URL than the one
  * written); blanks around it go. A refused one is shown with its login and query masked.
  */
-const indexUrl = schemas/* string */.YjP({ error: 'expected a URL' })
+const indexUrl = zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP({ error: 'expected a URL' })
     .superRefine((url, ctx) => {
-    const problem = (0,pip_index_url/* indexUrlProblem */.X)(url.trim());
+    const problem = (0,_util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_3__/* .indexUrlProblem */ .X)(url.trim());
     if (problem !== undefined)
         ctx.addIssue({
             code: 'custom',
-            message: `not a pip index URL: ${problem} (got ${JSON.stringify((0,redact/* shownUrl */.zA)(url))})`,
+            message: `not a pip index URL: ${problem} (got ${JSON.stringify((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .shownUrl */ .zA)(url))})`,
         });
 })
-    .pipe(schemas/* url */.OZ5({ protocol: pip_index_url/* INDEX_PROTOCOL */.u, error: 'expected an http, https or file URL' }));
-const pythonVersion = schemas/* string */.YjP({ error: 'expected a Python version like "3.11"' })
+    .pipe(zod__WEBPACK_IMPORTED_MODULE_12__/* .url */ .OZ5({ protocol: _util_pip_index_url_js__WEBPACK_IMPORTED_MODULE_3__/* .INDEX_PROTOCOL */ .u, error: 'expected an http, https or file URL' }));
+const pythonVersion = zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP({ error: 'expected a Python version like "3.11"' })
     .regex(/^3\.\d{1,2}$/, { error: 'expected a Python version like "3.11"' });
-const torchVersion = schemas/* string */.YjP({ error: 'expected a torch version like "2.7" or "2.7.1"' })
+const torchVersion = zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP({ error: 'expected a torch version like "2.7" or "2.7.1"' })
     .regex(/^\d+\.\d+(?:\.\d+)?$/, { error: 'expected a torch version like "2.7" or "2.7.1"' });
-const imageRef = schemas/* string */.YjP({ error: 'expected an image reference like "nvcr.io/nvidia/pytorch:25.03-py3"' })
-    .refine((ref) => (0,oci_ref/* imageRefProblem */.OD)(ref) === undefined, {
-    error: (iss) => `invalid image reference: ${(0,oci_ref/* imageRefProblem */.OD)(String(iss.input))}`,
+const imageRef = zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP({ error: 'expected an image reference like "nvcr.io/nvidia/pytorch:25.03-py3"' })
+    .refine((ref) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .imageRefProblem */ .OD)(ref) === undefined, {
+    error: (iss) => `invalid image reference: ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .imageRefProblem */ .OD)(String(iss.input))}`,
 });
-const mirror = (key) => schemas/* string */.YjP({ error: 'expected a repository like "mirror.corp/python"' })
-    .refine((ref) => (0,oci_ref/* mirrorProblem */.Bm)(ref, key) === undefined, {
-    error: (iss) => `expected a repository like "mirror.corp/python" or a registry like "mirror.corp": ${(0,oci_ref/* mirrorProblem */.Bm)(String(iss.input), key)}`,
+const mirror = (key) => zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP({ error: 'expected a repository like "mirror.corp/python"' })
+    .refine((ref) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .mirrorProblem */ .Bm)(ref, key) === undefined, {
+    error: (iss) => `expected a repository like "mirror.corp/python" or a registry like "mirror.corp": ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .mirrorProblem */ .Bm)(String(iss.input), key)}`,
 });
-const relPath = (what) => schemas/* string */.YjP({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
-const stringList = (item) => schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? [v] : v), schemas/* array */.YOg(item, { error: 'expected a list of strings' }));
+const relPath = (what) => zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
+const stringList = (item) => zod__WEBPACK_IMPORTED_MODULE_12__/* .preprocess */ .vkY((v) => (typeof v === 'string' ? [v] : v), zod__WEBPACK_IMPORTED_MODULE_12__/* .array */ .YOg(item, { error: 'expected a list of strings' }));
 // A variant is "cpu", "cudaX.Y", or an object. Strings are expanded before the object schema runs,
 // so that a bad string gets a message saying what strings are allowed.
 const VARIANT_SHORTHAND = /^cuda(\d{1,2}\.\d{1,2})$/;
-const VariantObject = schemas/* strictObject */.rej({
-    name: (0,short_name/* shortName */.EU)('a tag-safe name')
+const VariantObject = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+    name: (0,_short_name_js__WEBPACK_IMPORTED_MODULE_8__/* .shortName */ .EU)('a tag-safe name')
         .optional()
         .describe('Variant name used in tags (`1.4.0-<name>`): lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters. Default: `cpu`, `cuda<version>`; required with `base`.'),
     cuda: cudaVersion.optional().describe('CUDA version of a GPU variant, e.g. `"12.8"`.'),
@@ -907,7 +742,7 @@ const VariantObject = schemas/* strictObject */.rej({
     python: pythonVersion
         .optional()
         .describe('Python version for this variant (overrides `python.version`).'),
-    template: schemas/* enum */.k5n(TEMPLATES)
+    template: zod__WEBPACK_IMPORTED_MODULE_12__/* ["enum"] */ .k5n(TEMPLATES)
         .optional()
         .describe('Template for this variant (overrides `build.template`).'),
 })
@@ -916,7 +751,7 @@ const VariantObject = schemas/* strictObject */.rej({
         ctx.addIssue({ code: 'custom', path: ['name'], message: 'required when "base" is set (used in tags)' });
     }
 });
-const Variant = schemas/* preprocess */.vkY((value, ctx) => {
+const Variant = zod__WEBPACK_IMPORTED_MODULE_12__/* .preprocess */ .vkY((value, ctx) => {
     if (typeof value !== 'string')
         return value;
     if (value === 'cpu')
@@ -929,34 +764,34 @@ const Variant = schemas/* preprocess */.vkY((value, ctx) => {
         input: value,
         message: 'expected "cpu", "cudaX.Y" (like "cuda12.8") or an object like { cuda: "12.8" }',
     });
-    return core/* NEVER */.tm;
+    return zod__WEBPACK_IMPORTED_MODULE_13__/* .NEVER */ .tm;
 }, VariantObject);
 /** The variants of a config that lists none (no file, or a file without `variants`). */
 const DEFAULT_VARIANTS = ['cpu'];
-const ConfigFileSchema = schemas/* strictObject */.rej({
-    image: schemas/* strictObject */.rej({
-        name: schemas/* string */.YjP({ error: 'expected a repository name like "my-org/my-model"' })
+const ConfigFileSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+    image: zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+        name: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP({ error: 'expected a repository name like "my-org/my-model"' })
             .regex(REPOSITORY, { error: 'expected a lowercase repository name like "my-org/my-model"' })
             .describe('Repository path, without registry or tag; with the registry host (`ghcr.io/...`) at most 255 characters.'),
-        registry: schemas/* string */.YjP({ error: 'expected a registry host like "ghcr.io" or "localhost:5000"' })
-            .refine((host) => (0,oci_ref/* registryHostProblem */.r6)(host) === undefined, {
-            error: (iss) => (0,oci_ref/* registryHostProblem */.r6)(String(iss.input)),
+        registry: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP({ error: 'expected a registry host like "ghcr.io" or "localhost:5000"' })
+            .refine((host) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .registryHostProblem */ .r6)(host) === undefined, {
+            error: (iss) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .registryHostProblem */ .r6)(String(iss.input)),
         })
             .default('ghcr.io')
             .describe('Registry host the image is pushed to: a dotted name (each part starting and ending with a letter or digit), `localhost` or `[IPv6]` (Docker 26 and buildx 0.12 or later), with an optional port.'),
-        version: schemas/* string */.YjP()
+        version: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP()
             .regex(/^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/, {
             error: 'expected a tag-safe version like "1.4.0": letters, digits, "_", ".", "-" or "+", not starting with "." or "-"',
         })
-            .overwrite(oci_ref/* tagSafeVersion */.IU)
+            .overwrite(_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .tagSafeVersion */ .IU)
             .optional()
             .describe('Version used in tags (`<version>-<variant>`, at most 128 characters); default: from a `v1.2.3` git tag. A `+` (build metadata, `1.0.0+build.5`) becomes `-` in tags and labels, as in a git tag: a tag cannot hold `+`.'),
     })
         .superRefine((image, ctx) => {
-        const long = (0,oci_ref/* nameLengthProblem */.nz)(`${image.registry}/${image.name}`);
+        const long = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .nameLengthProblem */ .nz)(`${image.registry}/${image.name}`);
         if (long !== undefined)
             ctx.addIssue({ code: 'custom', path: ['name'], input: image.name, message: long });
-        const host = (0,oci_ref/* registryInName */._x)(image.name, image.registry);
+        const host = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .registryInName */ ._x)(image.name, image.registry);
         if (host !== undefined)
             ctx.addIssue({
                 code: 'custom',
@@ -966,7 +801,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
             });
     })
         .describe('What to build and where to push it.'),
-    build: schemas/* strictObject */.rej({
+    build: zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
         context: relPath('a directory path')
             .refine((p) => !isFilesystemRoot(p), {
             error: 'the filesystem root cannot be the build context (it would send the whole disk to the builder)',
@@ -976,37 +811,37 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         dockerfile: relPath('a file path')
             .optional()
             .describe('Your own Dockerfile, relative to the config file. Exclusive with `template`.'),
-        template: schemas/* enum */.k5n(TEMPLATES)
+        template: zod__WEBPACK_IMPORTED_MODULE_12__/* ["enum"] */ .k5n(TEMPLATES)
             .optional()
             .describe("A Dockerfile template from images/. Default: `cpu` for cpu variants, `cuda` for CUDA ones, when `dockerfile` is not set either (a `Dockerfile` at the build context's root then draws a plan warning)."),
-        args: (0,user_map/* userMap */.oX)(schemas/* string */.YjP(), schemas/* string */.YjP({ error: 'expected a string' }))
+        args: (0,_user_map_js__WEBPACK_IMPORTED_MODULE_14__/* .userMap */ .oX)(zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP({ error: 'expected a string' }))
             .superRefine((args, ctx) => {
             for (const [name, value] of Object.entries(args)) {
-                const secret = (0,build_args/* buildArgSecretProblem */._y)(name, value);
-                const message = (0,build_args/* buildArgNameProblem */.fz)(name) ?? (secret && `${secret}: ${build_args/* BUILD_ARGS_FIX */.bL}`);
+                const secret = (0,_build_args_js__WEBPACK_IMPORTED_MODULE_1__/* .buildArgSecretProblem */ ._y)(name, value);
+                const message = (0,_build_args_js__WEBPACK_IMPORTED_MODULE_1__/* .buildArgNameProblem */ .fz)(name) ?? (secret && `${secret}: ${_build_args_js__WEBPACK_IMPORTED_MODULE_1__/* .BUILD_ARGS_FIX */ .bL}`);
                 if (message !== undefined)
                     ctx.addIssue({ code: 'custom', path: [name], input: name, message });
             }
         })
             .default({})
             .describe('Extra build args (never secrets: use `secrets`).'),
-        mirrors: (0,user_map/* userMap */.oX)(mirror(true), mirror(false))
+        mirrors: (0,_user_map_js__WEBPACK_IMPORTED_MODULE_14__/* .userMap */ .oX)(mirror(true), mirror(false))
             .default({})
             .describe('Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins; a key without a registry is Docker Hub\'s, `python`; a key no planned base goes through is a warning naming it).'),
-        cache: schemas/* enum */.k5n(['auto', 'gha', 'registry', 'none'])
+        cache: zod__WEBPACK_IMPORTED_MODULE_12__/* ["enum"] */ .k5n(['auto', 'gha', 'registry', 'none'])
             .default('auto')
             .describe('Build cache per variant and platform. `auto`: GitHub Actions cache on a runner, else the registry (`<image>:cache-<variant>-<arch>`).'),
-        provenance: provenance/* ProvenanceSchema */.$R.prefault('min').meta({
+        provenance: _provenance_js__WEBPACK_IMPORTED_MODULE_6__/* .ProvenanceSchema */ .$R.prefault('min').meta({
             description: "BuildKit's provenance attestation (not available with the docker driver on the classic image store): `false` (off), `min` or `max` (`true` is `min`, buildx's default), or a mapping with the SLSA version BuildKit writes: `{mode: max, version: v1}`.",
             // The reference's row: the shorthand most configs write, not only the mapping it becomes.
             docType: '`false` \\| `min` \\| `max` or mapping',
             docDefault: '`"min"`',
         }),
-        network: schemas/* enum */.k5n(['default', 'host', 'none'])
+        network: zod__WEBPACK_IMPORTED_MODULE_12__/* ["enum"] */ .k5n(['default', 'host', 'none'])
             .default('default')
             .describe("Network for RUN steps (`host` reaches indexes on the build machine). An engine in a VM (Docker Desktop, colima, OrbStack: macOS and Windows, Docker Desktop's `desktop-linux` context) has the VM's network as its host network, which does not reach this machine's loopback (Docker Desktop 4.34 and later does, with Settings > Resources > Network > Enable host networking): name such an index by `host.docker.internal:PORT` instead of `localhost:PORT`."),
-        pull: schemas/* boolean */.zMY().default(false).describe('Always pull the newest base image.'),
-        secrets: secret_id/* SecretIdsSchema */.s4.default([]).describe("Secret ids passed to buildx by id (`--secret id=...,env=...`), each once; never the runner's own ACTIONS_*, INPUT_*, STATE_*, nor an id this tool mounts itself (`ml_image_requirements`, `ml_image_constraints`, `ml_image_pip_conf`, `ml_image_torch_index`, `ml_image_netrc`, `ml_image_env`, `ml_image_pip`). Each must be set in the environment of a run that builds (checked before the resolve stage starts)."),
+        pull: zod__WEBPACK_IMPORTED_MODULE_12__/* .boolean */ .zMY().default(false).describe('Always pull the newest base image.'),
+        secrets: _secret_id_js__WEBPACK_IMPORTED_MODULE_7__/* .SecretIdsSchema */ .s4.default([]).describe("Secret ids passed to buildx by id (`--secret id=...,env=...`), each once; never the runner's own ACTIONS_*, INPUT_*, STATE_*, nor an id this tool mounts itself (`ml_image_requirements`, `ml_image_constraints`, `ml_image_pip_conf`, `ml_image_torch_index`, `ml_image_netrc`, `ml_image_env`, `ml_image_pip`). Each must be set in the environment of a run that builds (checked before the resolve stage starts)."),
     })
         .superRefine((b, ctx) => {
         if (b.dockerfile !== undefined && b.template !== undefined) {
@@ -1019,7 +854,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
     })
         .prefault({})
         .describe('How to build.'),
-    variants: schemas/* array */.YOg(Variant, { error: 'expected a list of variants' })
+    variants: zod__WEBPACK_IMPORTED_MODULE_12__/* .array */ .YOg(Variant, { error: 'expected a list of variants' })
         .min(1, { error: 'expected at least one variant' })
         .superRefine((vs, ctx) => {
         const seen = new Map();
@@ -1039,15 +874,15 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
     })
         .prefault([...DEFAULT_VARIANTS])
         .describe('Image variants: `cpu`, `cuda12.8` or objects (see below).'),
-    platforms: schemas/* array */.YOg(schemas/* enum */.k5n(PLATFORMS), { error: 'expected a list of platforms' })
+    platforms: zod__WEBPACK_IMPORTED_MODULE_12__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_12__/* ["enum"] */ .k5n(PLATFORMS), { error: 'expected a list of platforms' })
         .min(1, { error: 'expected at least one platform' })
-        .superRefine((0,unique/* eachOnce */.B)('platform'))
+        .superRefine((0,_unique_js__WEBPACK_IMPORTED_MODULE_15__/* .eachOnce */ .B)('platform'))
         .default(DEFAULT_PLATFORMS)
         .describe('Target platforms.'),
     torch: torchVersion
         .optional()
         .describe('torch version for every variant that does not set its own: "2.7" installs the newest 2.7.x the catalog knows, "2.7.0" exactly that.'),
-    python: schemas/* strictObject */.rej({
+    python: zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
         version: pythonVersion
             .optional()
             .describe('Python version; default 3.12 (CUDA variants: the Ubuntu Python of the chosen image).'),
@@ -1060,32 +895,32 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         torchIndexUrl: indexUrl
             .optional()
             .describe('Base of the torch wheel indexes (default https://download.pytorch.org/whl); `/cu128`, `/cpu` ... is appended.'),
-        extraIndexUrls: schemas/* array */.YOg(indexUrl)
+        extraIndexUrls: zod__WEBPACK_IMPORTED_MODULE_12__/* .array */ .YOg(indexUrl)
             .default([])
             .describe('Extra pip index URLs, http(s) or file (default: PIP_EXTRA_INDEX_URL).'),
     })
         .prefault({})
         .describe('Python environment.'),
-    resolve: schemas/* strictObject */.rej({
-        mode: schemas/* enum */.k5n(RESOLVE_MODES)
+    resolve: zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+        mode: zod__WEBPACK_IMPORTED_MODULE_12__/* ["enum"] */ .k5n(RESOLVE_MODES)
             .default('auto')
             .describe('`auto` fixes conflicts with the base image, `check` fails on them, `off` skips.'),
     })
         .prefault({})
         .describe('Dependency-conflict resolution against the base image.'),
-    smoke: SmokeConfigSchema,
-    report: schemas/* strictObject */.rej({
-        comment: schemas/* boolean */.zMY().default(true).describe('Post/update one pull-request comment.'),
-        summary: schemas/* boolean */.zMY().default(true).describe('Write the job summary.'),
-        markerKey: schemas/* string */.YjP()
+    smoke: _smoke_schema_js__WEBPACK_IMPORTED_MODULE_10__/* .SmokeConfigSchema */ .nM,
+    report: zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
+        comment: zod__WEBPACK_IMPORTED_MODULE_12__/* .boolean */ .zMY().default(true).describe('Post/update one pull-request comment.'),
+        summary: zod__WEBPACK_IMPORTED_MODULE_12__/* .boolean */ .zMY().default(true).describe('Write the job summary.'),
+        markerKey: zod__WEBPACK_IMPORTED_MODULE_12__/* .string */ .YjP()
             .regex(/^[A-Za-z0-9._/:@-]{1,200}$/, { error: 'expected letters, digits and ._/:@- only' })
             .optional()
             .describe('Key of the hidden comment marker (one comment per run); default: the image repository. Baselines stay keyed per variant.'),
     })
         .prefault({})
         .describe('The pull-request report.'),
-    size: size/* SizeConfigSchema */.n,
-    attest: attest/* AttestConfigSchema */.Td,
+    size: _size_js__WEBPACK_IMPORTED_MODULE_9__/* .SizeConfigSchema */ .n,
+    attest: _attest_js__WEBPACK_IMPORTED_MODULE_5__/* .AttestConfigSchema */ .Td,
 })
     .describe('ml-image.yml');
 function variantName(v) {
@@ -1118,7 +953,7 @@ function normalizeConfig(parsed) {
                 ...(python !== undefined && { python }),
                 ...(v.template !== undefined && { template: v.template }),
             };
-            return (0,variant_origin/* recordInherited */.y)(variant, { torch: v.torch !== undefined, python: v.python !== undefined });
+            return (0,_variant_origin_js__WEBPACK_IMPORTED_MODULE_11__/* .recordInherited */ .y)(variant, { torch: v.torch !== undefined, python: v.python !== undefined });
         }),
     };
 }
@@ -1256,6 +1091,185 @@ const SizeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .re
 })
     .prefault({})
     .describe('Image size.');
+
+
+/***/ }),
+
+/***/ 1055:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pe: () => (/* binding */ MAX_TIMEOUT_SECONDS),
+/* harmony export */   Sh: () => (/* binding */ runnerLabelProblem),
+/* harmony export */   nM: () => (/* binding */ SmokeConfigSchema)
+/* harmony export */ });
+/* unused harmony exports SMOKE_SUITES, SMOKE_NETWORKS, DEFAULT_GPU_RUNNER_LABELS */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
+/* harmony import */ var _pattern_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95164);
+/* harmony import */ var _short_name_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84790);
+/* harmony import */ var _unique_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(85363);
+/* harmony import */ var _user_map_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4148);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+// The `smoke:` block of ml-image.yml (part of ConfigFileSchema in schema.ts, which re-exports these
+// names). Every default of the block lives here; docs/configuration.md is generated from it.
+
+
+
+
+
+
+const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
+/** The networks a smoke test's container may have (smoke.network). */
+const SMOKE_NETWORKS = ['none', 'bridge'];
+/** Upper bound of a per-test timeout: smoke.timeoutSeconds and the --timeout flags (one day). */
+const MAX_TIMEOUT_SECONDS = 86400;
+const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
+/**
+ * What keeps LABEL from ever matching a runner's label (blank, or holding a line break or other
+ * control character), undefined when nothing does. The config key and the action input alike.
+ */
+function runnerLabelProblem(label) {
+    const shown = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(JSON.stringify(label));
+    if (label.trim() === '')
+        return `runner label ${shown} is blank: no runner's label can match it`;
+    const c = /\p{Cc}/u.exec(label)?.[0];
+    if (c !== undefined)
+        return `runner label ${shown} holds a control character (U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}): no runner's label can match it`;
+    return undefined;
+}
+// Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
+// so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
+const regexList = zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().superRefine((value, ctx) => {
+    const problem = (0,_pattern_js__WEBPACK_IMPORTED_MODULE_3__/* .patternProblem */ .AL)(value);
+    if (problem)
+        ctx.addIssue({
+            code: 'custom',
+            message: value.length > _pattern_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_PATTERN_LENGTH */ .n7 ? problem : 'expected a valid regular expression',
+        });
+}))
+    .default([]);
+// An argv list runs its first item as the program: an empty one is no program (exec "": not found).
+const ARGV_PROGRAM = {
+    error: 'the first item of an argv list is the program to run: it cannot be empty',
+    path: [0],
+};
+// An image's env is NAME=VALUE lines, split at the first "=": a name that is empty or holds one is
+// never found there, so the test could only fail, after the build.
+const ENV_NAME = { error: 'expected a variable name: not empty, without "="' };
+const CustomTest = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    name: (0,_short_name_js__WEBPACK_IMPORTED_MODULE_0__/* .shortName */ .EU)('a test name').describe('Test id in results: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters.'),
+    command: zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([
+        zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
+        zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP())
+            .min(1)
+            .refine((argv) => argv[0] !== '', ARGV_PROGRAM),
+    ], {
+        error: 'expected a command string (run with sh -c) or an argv list',
+    })
+        .optional()
+        .describe('Command test: a string run with `sh -c`, or an argv list.'),
+    expectedOutput: regexList.describe('Regexes the combined output must match.'),
+    excludedOutput: regexList.describe('Regexes the combined output must not match.'),
+    exitCode: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()
+        .int()
+        .min(0)
+        .max(255)
+        .default(0)
+        .describe('Expected exit code of the command (0 to 255).'),
+    gpu: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
+        .default(false)
+        .describe('Command test that uses a GPU: its container gets the GPUs of a GPU run (others get none); skipped without GPUs (failed with `requireGpu`).'),
+    file: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+        path: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+            .startsWith('/', { error: 'expected an absolute path in the image' })
+            .describe('Absolute path in the image.'),
+        exists: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().default(true).describe('Whether the path must exist (false: must not).'),
+        mode: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+            .regex(/^0?[0-7]{3,4}$/, { error: 'expected an octal mode like "0755"' })
+            .optional()
+            .describe('Expected permission bits, octal.'),
+    })
+        .optional()
+        .describe('File test.'),
+    metadata: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+        user: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional().describe("The image's `USER`, exactly."),
+        workdir: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional().describe("The image's `WORKDIR`, exactly."),
+        env: (0,_user_map_js__WEBPACK_IMPORTED_MODULE_4__/* .userMap */ .oX)(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[^=]+$/, ENV_NAME), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP())
+            .optional()
+            .describe('Environment variables the image sets, each to exactly this value (others may be set too).'),
+        labels: (0,_user_map_js__WEBPACK_IMPORTED_MODULE_4__/* .userMap */ .oX)(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP())
+            .optional()
+            .describe('Labels the image carries, each with exactly this value (others may be there too).'),
+        entrypoint: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).optional().describe("The image's `ENTRYPOINT` list, exactly."),
+        cmd: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).optional().describe("The image's `CMD` list, exactly."),
+    })
+        .optional()
+        .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
+})
+    .superRefine((t, ctx) => {
+    const kinds = [t.command, t.file, t.metadata].filter((k) => k !== undefined).length;
+    if (kinds !== 1) {
+        ctx.addIssue({
+            code: 'custom',
+            path: [],
+            message: `expected exactly one of "command", "file" or "metadata" (found ${kinds})`,
+        });
+    }
+    if (t.gpu && t.command === undefined)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['gpu'],
+            message: 'only a command test runs a program that can use a GPU: remove "gpu" or add "command"',
+        });
+});
+const SmokeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    suites: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(SMOKE_SUITES))
+        .superRefine((0,_unique_js__WEBPACK_IMPORTED_MODULE_5__/* .eachOnce */ .B)('suite'))
+        .default([...SMOKE_SUITES])
+        .describe('Smoke suites to run, each named once; GPU suites skip on runners without a GPU.'),
+    requireGpu: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().default(false).describe('Fail (not skip) GPU suites when no GPU is visible.'),
+    gpuRunnerLabels: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().superRefine((label, ctx) => {
+        const problem = runnerLabelProblem(label);
+        if (problem !== undefined)
+            ctx.addIssue({ code: 'custom', message: problem });
+    }))
+        .min(1)
+        .default(DEFAULT_GPU_RUNNER_LABELS)
+        .describe("runs-on labels of the self-hosted GPU runner, for a workflow of your own: the plan sub-action's `config` output carries them (`runs-on: ${{ fromJSON(needs.plan.outputs.config).smoke.gpuRunnerLabels }}`). The reusable workflow `ml-image.yml` does not read them: its `gpu-runner-labels` input decides, so a pull request's config never picks a self-hosted runner."),
+    baseline: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: 'expected a file path' })
+        .min(1, { error: 'expected a file path' })
+        .optional()
+        .describe('Per-GPU throughput floors (JSON), relative to the config file. On a GitHub runner it must be inside the workspace.'),
+    timeoutSeconds: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()
+        .int()
+        .positive()
+        .max(MAX_TIMEOUT_SECONDS)
+        .default(600)
+        .describe(`Per-test timeout, in seconds (1 to ${MAX_TIMEOUT_SECONDS}).`),
+    network: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(SMOKE_NETWORKS)
+        .default('none')
+        .describe('Network of the custom command tests: `none` (loopback only) or `bridge` (for a test that needs the network). The built-in suites always run without one.'),
+    tests: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(CustomTest)
+        .superRefine((tests, ctx) => {
+        // The results (smoke.json, JUnit, the report) name each test by its name.
+        const first = new Map();
+        tests.forEach((t, i) => {
+            const at = first.get(t.name);
+            if (at === undefined)
+                first.set(t.name, i);
+            else
+                ctx.addIssue({
+                    code: 'custom',
+                    path: [i, 'name'],
+                    message: `${JSON.stringify(t.name)} is also the name of smoke.tests[${at}]: each test needs its own (the results name tests by it)`,
+                });
+        });
+    })
+        .default([])
+        .describe('Custom tests (the `custom` suite).'),
+})
+    .prefault({})
+    .describe('Smoke tests run inside the built image.');
 
 
 /***/ }),

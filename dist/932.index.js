@@ -1,8 +1,8 @@
-export const id = 904;
-export const ids = [904];
+export const id = 932;
+export const ids = [932];
 export const modules = {
 
-/***/ 92904:
+/***/ 5932:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -61,9 +61,31 @@ var inputs = __webpack_require__(64389);
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
 var redact = __webpack_require__(82513);
+;// CONCATENATED MODULE: ./src/build/cache-types.ts
+// buildx's cache backends, the `type=` of a `cache-from` / `cache-to` spec (bpa-lists.ts
+// cacheSpecType): another type is refused by BuildKit's import or export, in the build.
+
+
+const CACHE_TYPES = ['registry', 'inline', 'local', 'gha', 's3', 'azblob'];
+/**
+ * The refusal of a spec of INPUT whose TYPE is no cache backend (exit 2, naming the nearest one and
+ * how buildx spells them: in lower case), undefined for a backend's type. A type that is no word is
+ * not quoted: the rest of a password a ',' split off (`ref=user:pa,type=ss@host/o/c`), or a
+ * control character, is never shown.
+ */
+function unknownCacheType(input, type) {
+    if (CACHE_TYPES.includes(type))
+        return undefined;
+    const shown = /^[A-Za-z0-9_.-]{1,40}$/.test(type)
+        ? `type=${type}${(0,util_text/* didYouMean */.au)(type, CACHE_TYPES)}`
+        : 'its type= (not quoted: no word)';
+    return new errors/* InputError */.dz(`input "${input}": ${shown} is no cache backend (${CACHE_TYPES.join(', ')})`, 'write the type as buildx names it, in lower case, e.g. type=gha,scope=x,mode=max or type=registry,ref=IMAGE');
+}
+
 ;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
 // docker/build-push-action's list inputs: the types they become, and the small parsers the build
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
+
 
 
 
@@ -121,14 +143,12 @@ function manifestPart(a) {
     const types = a.types.filter((t) => t === 'manifest' || t === 'manifest-descriptor');
     return types.length === 0 ? undefined : { ...a, types };
 }
-/** buildx's cache backends: another type= is refused by BuildKit's import or export, in the build. */
-const CACHE_TYPES = ['registry', 'inline', 'local', 'gha', 's3', 'azblob'];
 /**
  * The type of a `cache-from` / `cache-to` spec as buildx reads it (buildflags.ParseCacheEntry): a
  * spec without `=` is image references (registry cache), else the `type=` of specAttrs. Whether a
  * run may write a cache turns on this type, so a spec buildx could read as another type (a key
  * given twice: buildx takes the last `type=`; a line break) is refused, as is one without a type
- * or of a type that is no cache backend (CACHE_TYPES).
+ * or of a type that is no cache backend (cache-types.ts).
  */
 function cacheSpecType(input, spec) {
     if (!spec.includes('=') && !/[\r\n]/.test(spec)) {
@@ -148,8 +168,9 @@ function cacheSpecType(input, spec) {
     if (fields.some(loginInField))
         throw cacheLogin(input);
     if (problem === undefined && type) {
-        if (!CACHE_TYPES.includes(type))
-            throw new errors/* InputError */.dz(`input "${input}": type=${type} is no cache backend (${CACHE_TYPES.join(', ')})`);
+        const unknown = unknownCacheType(input, type);
+        if (unknown !== undefined)
+            throw unknown;
         checkCacheCredentials(input, spec, type, attrs);
         return type;
     }
@@ -1795,8 +1816,8 @@ function nulStringProblems(data, origins, max = 100) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
-var schema = __webpack_require__(89538);
+// EXTERNAL MODULE: ./src/config/schema.ts
+var schema = __webpack_require__(90131);
 ;// CONCATENATED MODULE: ./src/config/overrides.ts
 // Values from outside ml-image.yml (action inputs, CLI flags) that replace the file's: applied to
 // the parsed data before validation, and the input each value came from, for messages.
@@ -2408,7 +2429,9 @@ function readConfigText(file, label = file) {
 }
 function cannotRead(label, e) {
     const code = e.code;
-    return new errors/* InputError */.dz(`config file ${label}: cannot read (${code ?? e.message})`, code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined);
+    return new errors/* InputError */.dz(`config file ${label}: cannot read${code !== undefined ? `: ${(0,read_regular/* openErrorText */.OV)(code)}` : ` (${e.message})`}`, code === undefined
+        ? undefined
+        : (0,read_regular/* openErrorFix */.SU)(code, code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined));
 }
 function tooBig(label, size) {
     return new errors/* InputError */.dz(`${label} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes (${MAX_CONFIG_BYTES / 1024} KiB)`, 'an ml-image.yml is a few KB: move long lists (requirements, build args) into the files it names');
@@ -10168,10 +10191,12 @@ function restoreTrimmed(artifact, source) {
 ;// CONCATENATED MODULE: ./src/report/baseline-lock.ts
 // The directory baseline store's lock (baseline.ts): one save of a key and branch at a time reads
 // the save it replaces, carries a platform's records over from it and switches to its own. A file
-// created exclusively (O_EXCL) names its owner (host, pid, a token); one whose owner is gone (this
-// host, no such process) is broken at once, one unchanged for `staleMs` (an owner hung, or gone on
-// another host of a shared filesystem) then. A lock not had within `waitMs` is done without: the
-// caller says so (a warning), and its save still replaces the last one whole.
+// created exclusively (O_EXCL) names its owner (host, pid, a token, its pid namespace); one whose
+// owner is gone (this host and pid namespace, no such process) is broken at once, one unchanged
+// for `staleMs` (an owner hung, or gone on another host of a shared filesystem or in another pid
+// namespace: a container sharing the cache, named as the host under --network host) then. A lock
+// not had within `waitMs` is done without: the caller says so (a warning), and its save still
+// replaces the last one whole.
 
 
 
@@ -10194,10 +10219,25 @@ function ownerOf(file) {
         throw e;
     }
 }
-/** The owner is a process of this host that is no more (another host's cannot be asked). */
+/** This process's pid namespace ("pid:[4026531836]"); "-" where /proc cannot tell. */
+function pidNamespace(procDir = '/proc') {
+    try {
+        return (0,external_node_fs_.readlinkSync)(`${procDir}/self/ns/pid`).replace(/\s/g, '');
+    }
+    catch {
+        return '-';
+    }
+}
+/**
+ * The owner is a process of this host and pid namespace that is no more (another host's, or one in
+ * a pid namespace this process cannot see, cannot be asked: its pid here is another process or
+ * none). An owner written without a namespace (an earlier version's) is taken as this one's.
+ */
 function ownerGone(owner) {
-    const [host, pid] = owner.split(' ');
+    const [host, pid, , theirs] = owner.split(' ');
     if (host !== (0,external_node_os_.hostname)() || !/^[1-9][0-9]*$/.test(pid ?? ''))
+        return false;
+    if (theirs !== undefined && theirs !== pidNamespace())
         return false;
     try {
         process.kill(Number(pid), 0);
@@ -10233,7 +10273,7 @@ function breakLock(file, owner) {
 }
 /** The lock FILE, waited for; the reason why not (a string) when it is not had within waitMs. */
 function takeLock(file, timing = LOCK_TIMING) {
-    const me = `${(0,external_node_os_.hostname)()} ${process.pid} ${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    const me = `${(0,external_node_os_.hostname)()} ${process.pid} ${(0,external_node_crypto_.randomBytes)(6).toString('hex')} ${pidNamespace()}`;
     const start = Date.now();
     let seen;
     for (;;) {
@@ -20663,6 +20703,7 @@ async function annotationsDropped(docker, ref, platforms) {
 // The pipeline's stages by name, and a stages flag or input (`run --stages`, the action's `stages`)
 // read into a set of them. Pure.
 
+
 const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
 const isStage = (n) => STAGES.includes(n);
 /**
@@ -20677,7 +20718,7 @@ function parseStages(raw, source) {
         .filter(Boolean);
     const bad = names.filter((n) => !isStage(n) && n !== 'all');
     if (bad.length)
-        throw new errors/* InputError */.dz(`${source}: unknown stage(s) ${bad.join(', ')}`, `expected some of ${STAGES.join(', ')}, or all`);
+        throw new errors/* InputError */.dz(`${source}: unknown stage(s) ${bad.map((n) => `${n}${(0,util_text/* didYouMean */.au)(n, [...STAGES, 'all'])}`).join(', ')}`, `expected some of ${STAGES.join(', ')}, or all`);
     if (names.length === 0)
         throw new errors/* InputError */.dz(`${source}: ${JSON.stringify(raw)} names no stage`, `give some of ${STAGES.join(', ')}, or all`);
     if (names.includes('all'))
@@ -21225,6 +21266,7 @@ function defaultCacheDir(env, cwd) {
 ;// CONCATENATED MODULE: ./src/smoke/gpu-mode.ts
 // The GPU mode of the smoke containers, as the action input, the CLI flags and the stages spell it.
 
+
 /**
  * auto: GPUs when the engine has the NVIDIA runtime or an nvidia.com/gpu CDI device (a CDI spec
  * directory alone is not enough); all: every GPU; none: CPU only.
@@ -21234,7 +21276,7 @@ const GPU_MODES = ['auto', 'all', 'none'];
 function parseGpuMode(raw, source) {
     const mode = GPU_MODES.find((m) => m === raw);
     if (mode === undefined)
-        throw new InputError(`${source}: expected auto, all or none, got "${raw}"`);
+        throw new InputError(`${source}: expected auto, all or none, got ${JSON.stringify(raw)}${didYouMean(raw ?? '', GPU_MODES)}`, 'auto: GPUs when the engine has them; all: every GPU; none: CPU only');
     return mode;
 }
 

@@ -1,5 +1,5 @@
-export const id = 543;
-export const ids = [543];
+export const id = 97;
+export const ids = [97];
 export const modules = {
 
 /***/ 87596:
@@ -1728,7 +1728,7 @@ function checkBeforeContainers(opts, io, plan) {
 
 /***/ }),
 
-/***/ 12261:
+/***/ 93747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1899,9 +1899,15 @@ var config_platform = __webpack_require__(15063);
 var build_args = __webpack_require__(12239);
 // EXTERNAL MODULE: ./src/config/provenance.ts
 var provenance = __webpack_require__(67023);
+// EXTERNAL MODULE: ./src/config/smoke-schema.ts
+var smoke_schema = __webpack_require__(1055);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 // Action inputs that complete or override ml-image.yml. One table: main.ts reads inputs through it,
 // and a test checks that action.yml declares exactly these inputs (plus the non-config ones).
+
+
 
 
 
@@ -2031,18 +2037,38 @@ function parseInputValue(spec, raw) {
             return splitList(raw);
         case 'boolean':
             return inputs_parseBooleanInput(spec.input, raw);
-        case 'json-list': {
-            const t = raw.trim();
-            if (!t.startsWith('['))
-                return splitList(t);
-            try {
-                return JSON.parse(t);
-            }
-            catch (e) {
-                throw new InputError(`input "${spec.input}": expected a JSON list like ["self-hosted","gpu"] or a comma list, got ${JSON.stringify(raw)} (${e.message})`);
-            }
-        }
+        case 'json-list':
+            return parseLabelList(spec.input, raw);
     }
+}
+const LABELS_FIX = 'give a JSON list of strings like ["self-hosted","gpu"], or a comma list: self-hosted, gpu';
+/**
+ * `gpu-runner-labels`: a JSON list (a value starting with "[") or a comma list of runner labels,
+ * each a string that can match a runner's label. An object ("{...}") is no list: refused, not
+ * read as the one label "{...}". Its items are checked here, in the input's terms: the schema's
+ * words are the config file's (a YAML hint on an input that is no YAML).
+ */
+function parseLabelList(input, raw) {
+    const t = raw.trim();
+    if (t.startsWith('{'))
+        throw new InputError(`input "${input}": ${printable(JSON.stringify(t.slice(0, 200)))} is an object; runner labels are a list`, LABELS_FIX);
+    let items;
+    try {
+        items = t.startsWith('[') ? JSON.parse(t) : splitList(t);
+    }
+    catch (e) {
+        throw new InputError(`input "${input}": expected a JSON list like ["self-hosted","gpu"] or a comma list, got ${JSON.stringify(raw)} (${e.message})`, LABELS_FIX);
+    }
+    if (!Array.isArray(items))
+        throw new InputError(`input "${input}": expected a list of runner labels, got ${JSON.stringify(t)}`, LABELS_FIX);
+    items.forEach((item, i) => {
+        if (typeof item !== 'string')
+            throw new InputError(`input "${input}": item ${i + 1} is ${printable(JSON.stringify(item) ?? String(item))}, not a string: a runner label is text`, `write it as a JSON string (in double quotes), as the runner shows the label: ${LABELS_FIX}`);
+        const problem = runnerLabelProblem(item);
+        if (problem !== undefined)
+            throw new InputError(`input "${input}": item ${i + 1}: ${problem}`, 'remove it, or give the label as the runner shows it');
+    });
+    return items;
 }
 /**
  * docker/build-push-action's `file` (its Dockerfile) is `dockerfile` here. action.yml declares no
@@ -2076,9 +2102,31 @@ function overridesFromInputs(get, env = {}) {
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
 var redact = __webpack_require__(82513);
+;// CONCATENATED MODULE: ./src/build/cache-types.ts
+// buildx's cache backends, the `type=` of a `cache-from` / `cache-to` spec (bpa-lists.ts
+// cacheSpecType): another type is refused by BuildKit's import or export, in the build.
+
+
+const CACHE_TYPES = ['registry', 'inline', 'local', 'gha', 's3', 'azblob'];
+/**
+ * The refusal of a spec of INPUT whose TYPE is no cache backend (exit 2, naming the nearest one and
+ * how buildx spells them: in lower case), undefined for a backend's type. A type that is no word is
+ * not quoted: the rest of a password a ',' split off (`ref=user:pa,type=ss@host/o/c`), or a
+ * control character, is never shown.
+ */
+function unknownCacheType(input, type) {
+    if (CACHE_TYPES.includes(type))
+        return undefined;
+    const shown = /^[A-Za-z0-9_.-]{1,40}$/.test(type)
+        ? `type=${type}${(0,util_text/* didYouMean */.au)(type, CACHE_TYPES)}`
+        : 'its type= (not quoted: no word)';
+    return new errors/* InputError */.dz(`input "${input}": ${shown} is no cache backend (${CACHE_TYPES.join(', ')})`, 'write the type as buildx names it, in lower case, e.g. type=gha,scope=x,mode=max or type=registry,ref=IMAGE');
+}
+
 ;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
 // docker/build-push-action's list inputs: the types they become, and the small parsers the build
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
+
 
 
 
@@ -2136,14 +2184,12 @@ function manifestPart(a) {
     const types = a.types.filter((t) => t === 'manifest' || t === 'manifest-descriptor');
     return types.length === 0 ? undefined : { ...a, types };
 }
-/** buildx's cache backends: another type= is refused by BuildKit's import or export, in the build. */
-const CACHE_TYPES = ['registry', 'inline', 'local', 'gha', 's3', 'azblob'];
 /**
  * The type of a `cache-from` / `cache-to` spec as buildx reads it (buildflags.ParseCacheEntry): a
  * spec without `=` is image references (registry cache), else the `type=` of specAttrs. Whether a
  * run may write a cache turns on this type, so a spec buildx could read as another type (a key
  * given twice: buildx takes the last `type=`; a line break) is refused, as is one without a type
- * or of a type that is no cache backend (CACHE_TYPES).
+ * or of a type that is no cache backend (cache-types.ts).
  */
 function bpa_lists_cacheSpecType(input, spec) {
     if (!spec.includes('=') && !/[\r\n]/.test(spec)) {
@@ -2163,8 +2209,9 @@ function bpa_lists_cacheSpecType(input, spec) {
     if (fields.some(loginInField))
         throw cacheLogin(input);
     if (problem === undefined && type) {
-        if (!CACHE_TYPES.includes(type))
-            throw new errors/* InputError */.dz(`input "${input}": type=${type} is no cache backend (${CACHE_TYPES.join(', ')})`);
+        const unknown = unknownCacheType(input, type);
+        if (unknown !== undefined)
+            throw unknown;
         checkCacheCredentials(input, spec, type, attrs);
         return type;
     }
@@ -3608,8 +3655,6 @@ var input_secrets = __webpack_require__(43812);
 var failures = __webpack_require__(76873);
 // EXTERNAL MODULE: ./src/docker/engine-platform.ts
 var engine_platform = __webpack_require__(74234);
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/python/pip-network.ts
 var pip_network = __webpack_require__(95148);
 ;// CONCATENATED MODULE: ./src/build/index-failure.ts
@@ -6107,6 +6152,7 @@ async function annotationsDropped(docker, ref, platforms) {
 // The pipeline's stages by name, and a stages flag or input (`run --stages`, the action's `stages`)
 // read into a set of them. Pure.
 
+
 const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
 const isStage = (n) => STAGES.includes(n);
 /**
@@ -6121,7 +6167,7 @@ function parseStages(raw, source) {
         .filter(Boolean);
     const bad = names.filter((n) => !isStage(n) && n !== 'all');
     if (bad.length)
-        throw new errors/* InputError */.dz(`${source}: unknown stage(s) ${bad.join(', ')}`, `expected some of ${STAGES.join(', ')}, or all`);
+        throw new errors/* InputError */.dz(`${source}: unknown stage(s) ${bad.map((n) => `${n}${(0,util_text/* didYouMean */.au)(n, [...STAGES, 'all'])}`).join(', ')}`, `expected some of ${STAGES.join(', ')}, or all`);
     if (names.length === 0)
         throw new errors/* InputError */.dz(`${source}: ${JSON.stringify(raw)} names no stage`, `give some of ${STAGES.join(', ')}, or all`);
     if (names.includes('all'))
