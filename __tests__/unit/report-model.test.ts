@@ -185,6 +185,31 @@ describe('assessReport (severity policy)', () => {
     });
   });
 
+  it('several platforms: a component change on some of them names those (arm64 kept NumPy 1.x)', () => {
+    const entry = (platform: string, numpy: string, torch = '2.3.1+cpu') => ({
+      platform,
+      head: makeRecord({ ...base, platform, torch, pip: { pip: '24.0', numpy } }),
+      base: makeRecord({ ...base, platform }),
+    });
+    const input: ReportInput = {
+      image: 'ghcr.io/acme/model',
+      variant: 'cpu',
+      entries: [
+        entry('linux/amd64', '2.1.0', '2.2.0+cpu'),
+        entry('linux/arm64', '1.26.4', '2.2.0+cpu'),
+        entry('linux/ppc64le', '2.0.2'),
+      ],
+    };
+    expect(assess(input).findings.slice(0, 3)).toEqual([
+      { text: 'NumPy 1.26.4 → 2.1.0 (major) on linux/amd64', severity: 'warning' },
+      { text: 'NumPy 1.26.4 → 2.0.2 (major) on linux/ppc64le', severity: 'warning' },
+      {
+        text: 'torch 2.3.1+cpu → 2.2.0+cpu (minor, downgrade) on linux/amd64, linux/arm64',
+        severity: 'warning',
+      },
+    ]);
+  });
+
   // A platform the base branch has no record of yet (a PR adding linux/arm64) is no change.
   it.each<[string, RecordSpec, TestSpec[] | undefined, Assessment]>([
     [

@@ -6,20 +6,13 @@
 import type { EnvRecord } from '../capture/record.js';
 import { cudaLossOf, diffRecords, gpuBuildName, lostBuildText, summarize } from '../diff/diff.js';
 import { diffSmoke } from '../diff/smoke.js';
-import {
-  type ComponentChange,
-  type ComponentId,
-  type EnvDiff,
-  type PackageChange,
-  packageChangeKey,
-  type SmokeDiff,
-} from '../diff/schema.js';
+import { type PackageChange, packageChangeKey, type SmokeDiff } from '../diff/schema.js';
 import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
 import type { SmokeResult } from '../smoke/result.js';
 import { VERSION } from '../version.js';
 import { changeName, clip, safeUrl } from './escape.js';
-import { COMPONENT_LABELS, fmtBytes, fmtInt, pct, plural, signed } from './format.js';
+import { fmtBytes, fmtInt, pct, plural, signed } from './format.js';
 import {
   type PlatformReport,
   REPORT_MODEL_SCHEMA_VERSION,
@@ -27,9 +20,10 @@ import {
   ReportModelSchema,
   type SupplyChain,
 } from './model-schema.js';
-import { type Assessment, type Finding, SEVERITY_RANK, type Severity } from './assessment.js';
+import { type Assessment, type Finding, SEVERITY_RANK } from './assessment.js';
 import { budgetBreaches, budgetSkips } from './size.js';
 import { kindShort } from './size-kind.js';
+import { type Add, componentFindings, type Diffed } from './component-findings.js';
 
 export interface ReportInput {
   /** Repository, e.g. ghcr.io/acme/model */
@@ -136,22 +130,7 @@ export function parseReportModel(json: unknown, source: string): ReportModel {
 // stored in the artifact, whose content is untrusted), so a re-rendered artifact says the same.
 
 export { type Assessment, type Finding, SEVERITY_RANK, type Severity, type Verdict } from './assessment.js';
-
-/** Components the verdict names when they change, in this order. */
-const VERDICT_COMPONENTS: readonly ComponentId[] = [
-  'numpy',
-  'torch',
-  'cuda',
-  'python',
-  'cudnn',
-  'nccl',
-  'glibc',
-  'os',
-  'torchCuda',
-];
-
-type Add = (text: string, severity: Severity) => void;
-type Diffed = PlatformReport & { diff: EnvDiff };
+export { componentSeverity } from './component-findings.js';
 
 export function assessReport(model: ReportModel): Assessment {
   const smoke = model.platforms.map((p) => p.smoke).filter((s): s is SmokeDiff => !!s);
@@ -260,48 +239,6 @@ function incompleteFindings(model: ReportModel): Finding[] {
       ),
       severity: 'warning' as const,
     }));
-}
-
-/**
- * A version change of a major component: a warning when major, a downgrade, added or removed. A
- * change without a direction (only a local label: `+7c8ec84dab` -> `+79aa17489c`) is information,
- * unless it loses a CUDA build (torch, componentFindings).
- */
-export function componentSeverity(c: Pick<ComponentChange, 'level' | 'direction' | 'from' | 'to'>): Severity {
-  return c.level === 'major' || c.direction === 'down' || !c.from || !c.to ? 'warning' : 'info';
-}
-
-const worse = (a: Severity, b: Severity): Severity => (SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a);
-
-function componentFindings(withDiff: readonly Diffed[], add: Add): void {
-  for (const id of VERDICT_COMPONENTS) {
-    for (const p of withDiff) {
-      const c = p.diff.components.find((x) => x.id === id);
-      if (!c?.changed || c.host) continue;
-      const torchCuda = p.diff.components.find((x) => x.id === 'torchCuda');
-      // The torch version names its CUDA build already (`2.7.0+cu128` -> `2.7.0+cpu`): one finding,
-      // as severe as the CUDA build's change (a torch that lost its CUDA build is a warning).
-      if (id === 'torchCuda' && p.diff.components.find((x) => x.id === 'torch')?.changed) continue;
-      const cudaSeverity = id === 'torch' ? torchCudaSeverity(c, torchCuda) : 'info';
-      const level = c.level ? ` (${c.level}${c.direction === 'down' ? ', downgrade' : ''})` : '';
-      add(
-        `${COMPONENT_LABELS[id]} ${c.from ?? 'none'} → ${c.to ?? 'none'}${level}`,
-        worse(componentSeverity(c), cudaSeverity),
-      );
-    }
-  }
-}
-
-/**
- * How severe torch's change is through its CUDA build: as the torch CUDA build row's change when
- * the records know it (the probe imported torch), else as the version's label: `+cu121` -> `+cpu`
- * lost it (the diff's cudaLoss; cudaLossOf for a model an older version wrote), a warning as for
- * any pip package.
- */
-function torchCudaSeverity(torch: ComponentChange, torchCuda: ComponentChange | undefined): Severity {
-  if (torchCuda?.changed) return componentSeverity(torchCuda);
-  if (torchCuda && (torchCuda.from !== null || torchCuda.to !== null)) return 'info';
-  return cudaLossOf('pip', torch) ? 'warning' : 'info';
 }
 
 function smokeFindings(smoke: readonly SmokeDiff[], add: Add): void {
