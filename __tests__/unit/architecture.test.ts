@@ -111,6 +111,8 @@ const STAGE_EXCEPTIONS: Record<string, string> = {
   'report/model.ts -> diff/diff.ts':
     "the report computes the diff against the base branch's records (diff is run by the report)",
   'report/model.ts -> diff/smoke.ts': 'the report computes the smoke diff too (diff is run by the report)',
+  'report/component-findings.ts -> diff/diff.ts':
+    "the report model's component findings (split from model.ts) name a lost CUDA build as the diff does (cudaLossOf)",
   'export/common.ts -> smoke/baselines.ts':
     "the cluster jobs run the smoke suites with the smoke stage's GPU floors (bundledBaseline, floorsArg)",
 };

@@ -128,7 +128,11 @@ describe('ml-image.yml examples of README.md and docs/*.md', () => {
 
   it('finds them: whole configs and fragments (the reader is real)', () => {
     expect(configs.map((b) => b.where)).toEqual(
-      expect.arrayContaining(['README.md:48', 'docs/configuration.md:10', 'docs/report.md:362']),
+      expect.arrayContaining([
+        'README.md:48',
+        'docs/configuration.md:10',
+        expect.stringMatching(/^docs\/report\.md:\d+$/),
+      ]),
     );
   });
 
