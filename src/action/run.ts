@@ -230,6 +230,7 @@ async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promi
   const event = readGitHubEventFile(io.env.GITHUB_EVENT_PATH); // read once: the stages take it parsed
   checkStageInputs(loaded, stages, { mode: inputs.gpus, env: io.env });
   checkDownloadedBuild(stages, resultDir);
+  const results = openResultDir(resultDir, 'result-dir', { flag: 'the "result-dir" input' });
   io.info(
     `config ${loaded.file ?? '(from inputs)'}: ${config.variants.map((v) => v.name).join(', ')} x ${config.platforms.join(', ')}; stages: ${[...stages].join(', ')}`,
   );
@@ -262,7 +263,7 @@ async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promi
     {
       loaded,
       stages,
-      results: openResultDir(resultDir, 'result-dir', { flag: 'the "result-dir" input' }),
+      results,
       push,
       merge: inputs.merge,
       buildOptions,

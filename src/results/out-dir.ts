@@ -13,6 +13,7 @@ import { type SmokeResult, SmokeResultSchema, toJUnit } from '../smoke/result.js
 import { checkReplaceable, ensureResultDir, writeFileAtomic } from '../util/json-file.js';
 import { PLAN_FILE } from './results.js';
 import { checked, json } from './write.js';
+import { holdResultDir } from './owner-lock.js';
 
 /** No variant or platform in these names: the command was given one image. */
 export const OUT_FILES = {
@@ -70,11 +71,23 @@ export function redactBuildInput(text: string): string {
   });
 }
 
+/**
+ * `--out DIR` of a command, created when missing and held by this process to its end (owner-lock.ts:
+ * another run writing there now is refused, exit 2); returns the directory. smoke and capture hold
+ * it before their work, each write again (a directory held already is held on).
+ */
+export function holdOutDir(cwd: string, out: string): string {
+  const label = `--out ${out}`;
+  const root = ensureResultDir(path.resolve(cwd, out), label);
+  holdResultDir(root, { label });
+  return root;
+}
+
 /** `--out DIR` of a command, checked (and created when missing) at each write, as "--out DIR". */
 export function openOutDir(cwd: string, out: string): OutDir {
   const label = `--out ${out}`;
   const write = (name: string, content: string) => {
-    const root = ensureResultDir(path.resolve(cwd, out), label);
+    const root = holdOutDir(cwd, out);
     writeFileAtomic(path.join(root, name), content, label);
   };
   const put = (name: string, content: string) => write(name, redactUrls(content));

@@ -63,6 +63,7 @@ import {
   variantReportFiles,
 } from './remove.js';
 import { checked, json } from './write.js';
+import { holdResultDir } from './owner-lock.js';
 
 // ---- names: names.ts, re-exported with the readers and writers ------------------------------------
 
@@ -193,17 +194,23 @@ const existingRecords = (root: string, variant: string, platform: string): strin
 
 /**
  * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
- * that is read from); `label` names it in messages, e.g. "--out x".
+ * that is read from); `label` names it in messages, e.g. "--out x". One that is written is held by
+ * this process to its end (owner-lock.ts): another run writing there now is refused (exit 2).
  */
 export function openResultDir(
   dir: string,
   label = 'result-dir',
-  /** flag: how the fix names the option that gives the directory (default "--out DIR"). */
-  opts: { create?: boolean; flag?: string } = {},
+  /**
+   * flag: how the fix names the option that gives the directory (default "--out DIR"). lock: false
+   * for a private temp dir of the run's own (the lock goes with `create`).
+   */
+  opts: { create?: boolean; flag?: string; lock?: boolean } = {},
 ): ResultDir {
   const root = ensureResultDir(dir, label, opts);
   // A run that writes results refuses a linked subdirectory before its work, not at its end.
   if (opts.create !== false) refuseLinkedSubdirs(root, OWN_SUBDIRS, label);
+  if (opts.create !== false && opts.lock !== false)
+    holdResultDir(root, { label, ...(opts.flag !== undefined && { flag: opts.flag }) });
   const at = (name: string) => path.join(root, name);
   const write = (name: string, content: string, l = label, durable = true) =>
     writeFileAtomic(ownFilePath(root, name, label), redactUrls(content), l, durable);

@@ -1,11 +1,13 @@
 // Who made a run's temp root, written into it: a later run on the same machine can then tell for
 // certain that the process is gone (a SIGKILL mid-build leaves the build's secret files there) and
 // remove the root at once, not a day later. Linux only (/proc); elsewhere no stamp is written and
-// the sweep waits for the root to be stale (temp.ts).
+// the sweep waits for the root to be stale (temp.ts). A result directory's owner lock holds one too
+// (src/results/owner-lock.ts): there the same stamp tells that its writer certainly still runs.
 import { readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { startOf } from './process-tree.js';
+import { readRegularFile } from './read-regular.js';
 
 /** The stamp's file name in a root. */
 export const OWNER_FILE = '.ml-image-owner';
@@ -15,7 +17,7 @@ export const OWNER_FILE = '.ml-image-owner';
  * under the same pid has another), its pid namespace (the same pid elsewhere is another process)
  * and the boot (pid namespaces and start times begin again after a reboot).
  */
-const OwnerStampSchema = z.object({
+export const OwnerStampSchema = z.object({
   pid: z.number(),
   start: z.string(),
   pidNamespace: z.string(),
@@ -56,15 +58,43 @@ export function stampRoot(root: string, stamp: OwnerStamp | undefined = ownStamp
   }
 }
 
-/** The stamp in ROOT, when there is a well-formed one. */
-export function readStamp(root: string): OwnerStamp | undefined {
+/** The most a stamp file is read of: one is about 150 bytes. */
+const MAX_STAMP_BYTES = 4096;
+
+/**
+ * The stamp in FILE through SCHEMA (OwnerStampSchema, or one that extends it), when FILE is a
+ * regular file (never a link's target, a FIFO, /dev/zero) holding a well-formed one.
+ */
+export function readStampFile<T extends OwnerStamp = OwnerStamp>(
+  file: string,
+  schema: z.ZodType<T> = OwnerStampSchema as unknown as z.ZodType<T>,
+): T | undefined {
   try {
-    const r = OwnerStampSchema.safeParse(JSON.parse(readFileSync(path.join(root, OWNER_FILE), 'utf8')));
+    return parseStamp(readRegularFile(file, MAX_STAMP_BYTES).toString('utf8'), schema);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stamp TEXT holds through SCHEMA (as readStampFile), when it is a well-formed one. */
+export function parseStamp<T extends OwnerStamp = OwnerStamp>(
+  text: string,
+  schema: z.ZodType<T> = OwnerStampSchema as unknown as z.ZodType<T>,
+): T | undefined {
+  try {
+    const r = schema.safeParse(JSON.parse(text));
     return r.success ? r.data : undefined;
   } catch {
     return undefined;
   }
 }
+
+/** The stamp in ROOT, when there is a well-formed one. */
+export const readStamp = (root: string): OwnerStamp | undefined => readStampFile(path.join(root, OWNER_FILE));
+
+/** Whether A and B name one process (their pid, start time, pid namespace and boot). */
+export const sameOwner = (a: OwnerStamp, b: OwnerStamp): boolean =>
+  a.pid === b.pid && a.start === b.start && a.pidNamespace === b.pidNamespace && a.boot === b.boot;
 
 /**
  * Whether STAMP's process is certainly gone: it ran in this pid namespace in this boot, and its pid
@@ -72,7 +102,20 @@ export function readStamp(root: string): OwnerStamp | undefined {
  * container's, another boot, no /proc) cannot be told: false.
  */
 export function stampedOwnerGone(stamp: OwnerStamp, procDir = '/proc'): boolean {
+  return onThisMachine(stamp, procDir) && startOf(stamp.pid, procDir) !== stamp.start;
+}
+
+/**
+ * Whether STAMP's process certainly still runs: it ran in this pid namespace in this boot, and its
+ * pid names a process that is no zombie, of the same start time. Not the negation of
+ * stampedOwnerGone: an owner that cannot be told (another namespace or boot, no /proc) is neither.
+ */
+export function stampedOwnerAlive(stamp: OwnerStamp, procDir = '/proc'): boolean {
+  return onThisMachine(stamp, procDir) && startOf(stamp.pid, procDir) === stamp.start;
+}
+
+/** STAMP was made in this process's pid namespace and boot (false without /proc). */
+function onThisMachine(stamp: OwnerStamp, procDir: string): boolean {
   const machine = machineOf(procDir);
-  if (machine?.pidNamespace !== stamp.pidNamespace || machine.boot !== stamp.boot) return false;
-  return startOf(stamp.pid, procDir) !== stamp.start;
+  return machine?.pidNamespace === stamp.pidNamespace && machine.boot === stamp.boot;
 }

@@ -53,7 +53,8 @@ ${configOverrideFlags}
   --verbose          also a "timing:" line per step (builder facts, base digest, each build and
                      merge) and stack traces on errors
   --json             print the build result as JSON
-  --out DIR          write DIR/plan.json, DIR/resolution-*.json and DIR/build.json
+  --out DIR          write DIR/plan.json, DIR/resolution-*.json and DIR/build.json; held while
+                     the build writes it: another run writing there now is refused (exit 2)
 
 Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / registry unreachable.`,
   async run(argv: string[], io: CliIo) {

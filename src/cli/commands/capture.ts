@@ -8,7 +8,7 @@ import { enginePlatform } from '../../docker/engine-platform.js';
 import { platformImage } from '../../docker/platform-image.js';
 import { InputError } from '../../errors.js';
 import { clip, printable } from '../../util/text.js';
-import { openOutDir } from '../../results/out-dir.js';
+import { holdOutDir, openOutDir } from '../../results/out-dir.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
 import { containerGpus, gpusLine } from '../../smoke/gpu-pin.js';
 import { resolveGpuChoice } from '../../smoke/run.js';
@@ -94,7 +94,7 @@ Options:
                    which is what collect_env reports, seconds faster)
   --no-torch       leave torch out
   --json           print the record instead of a summary
-  --out DIR        write DIR/env.json
+  --out DIR        write DIR/env.json (another run writing to DIR now: refused, exit 2)
 
 Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image); 3 no daemon.`,
   async run(argv: string[], io: CliIo) {
@@ -121,6 +121,8 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
       if (v === undefined) throw envNotSet(name);
       env[name] = v;
     }
+    // --out is held before any work: another run writing there now is refused at once.
+    if (values.out !== undefined) holdOutDir(io.cwd, values.out);
     const { gpus, pin } = await resolveGpuChoice(gpuMode, io.docker(), io.env);
     if (pin !== undefined) io.stderr(`capture: ${gpusLine(gpus, pin)}\n`);
     // An index digest runs as the platform's own manifest (the one asked for, else the engine's).

@@ -256,9 +256,10 @@ image (an arm64 image on an amd64 machine needs QEMU's binfmt handlers).`,
         `collect: --out ${values.out}: no ${BUILD_FILE} in ${outDir}`,
         'give the result directory of the build the job tested ("ml-image build --out DIR", the --from DIR of "ml-image export")',
       );
+    // Held before the job's files are read: another run writing there now is refused at once.
+    const results = openResultDir(outDir, `--out ${values.out}`);
     const { job, from } =
       values.slurm !== undefined ? readSlurm(values.slurm, io.cwd) : readK8s(values.k8s!, io.cwd);
-    const results = openResultDir(outDir, `--out ${values.out}`);
     const build = results.readBuild({ what: 'build result (--out)' });
     const target = collectTarget(job.meta, build, path.join(values.out, BUILD_FILE), values.variant);
     const result = collectedSmokeResult(job, target, await imageMask(target, io, values['no-image-mask']));

@@ -7,7 +7,7 @@ import { InputError } from '../../errors.js';
 import { readGitHubEventFile } from '../../github/event.js';
 import { gitContextFromGitHubEnv } from '../../plan/git-context.js';
 import { closestWord, printable, printableLines } from '../../util/text.js';
-import { openOutDir } from '../../results/out-dir.js';
+import { holdOutDir, openOutDir } from '../../results/out-dir.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
 import type { SmokeResult } from '../../smoke/result.js';
 import { failureTail, failureTailHeading } from '../../smoke/output.js';
@@ -149,6 +149,8 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
       ...(platform !== undefined && { platform }),
       ...(python !== undefined && { python }),
     });
+    // --out is held before any work: another run writing there now is refused at once.
+    if (values.out !== undefined) holdOutDir(io.cwd, values.out);
     const choice = await resolveGpuChoice(gpus, io.docker(), io.env);
     const requireGpu = values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false);
     // As the smoke stage decides a target's GPUs: none for a cpu variant or an emulated --platform,

@@ -1,0 +1,176 @@
+// The owner lock of a result directory: one process at a time writes a directory's results. Two
+// runs given one --out (or result-dir) on one machine wrote each other's files without a word: one
+// run's report-<variant>.md and env-*.json held the other's image, and a baseline saved under one
+// run's key could hold the other's records. The lock is a file in the directory holding its
+// writer's owner stamp (temp-owner.ts); a later writer refuses while that writer certainly still
+// runs, and takes the lock over when it is gone, or cannot be told (another pid namespace, no
+// /proc, a broken file): a lock that cannot be judged never blocks a run. Linux only (/proc):
+// elsewhere no lock is taken, as no stamp can be written.
+import { linkSync, lstatSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import { registerCleanup } from '../util/cleanup.js';
+import { readRegularFile } from '../util/read-regular.js';
+import {
+  OWNER_FILE,
+  type OwnerStamp,
+  OwnerStampSchema,
+  ownStamp,
+  parseStamp,
+  readStampFile,
+  sameOwner,
+  stampedOwnerAlive,
+} from '../util/temp-owner.js';
+
+/**
+ * The lock's file in a result directory: a dotfile, named as a temp root's stamp. Kept out of what
+ * is uploaded (upload-artifact leaves hidden files out) and of every listing the stages read (each
+ * reads the names it wrote, never "every file").
+ */
+export const RESULT_DIR_LOCK = OWNER_FILE;
+
+/** The lock's content: its writer's stamp and when it took the lock. */
+const LockSchema = OwnerStampSchema.extend({ since: z.string().optional() });
+type Lock = z.infer<typeof LockSchema>;
+
+/** How the refusal names the directory (label, e.g. "--out x") and the option that gives it. */
+export interface LockWords {
+  label: string;
+  /** e.g. "--out DIR" (the default) or 'the "result-dir" input'. */
+  flag?: string;
+}
+
+/** Who takes a lock (this process, or one a test makes up), and where its /proc is. */
+export interface Taker {
+  stamp: OwnerStamp;
+  procDir: string;
+  /** Tests only: called just before the link, and before a holder judged gone is removed. */
+  step?: (at: 'link' | 'take-over') => void;
+}
+
+/** How often a take re-judges after losing a race (another taker won, or took the lock over). */
+const TAKE_TRIES = 5;
+
+/** The lock file's text, when it is a regular file of a readable size; undefined otherwise. */
+function lockText(file: string): string | undefined {
+  try {
+    return readRegularFile(file, 4096).toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether FILE is a folder (false when nothing, or nothing readable, is there). */
+function isFolder(file: string): boolean {
+  try {
+    return lstatSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The refusal: HOLDER (another process, certainly running) holds ROOT's lock. */
+function heldBy(root: string, holder: Lock, words: LockWords): InputError {
+  const flag = words.flag ?? '--out DIR';
+  const since = holder.since !== undefined ? `, since ${holder.since}` : '';
+  return new InputError(
+    `${words.label}: ${root} is in use: another ml-image run (pid ${holder.pid}${since}) is writing its results there; two runs in one result directory would write each other's files`,
+    `${flag.startsWith('-') ? `pass another ${flag}` : `set ${flag} to another directory`} (or wait for that run)`,
+  );
+}
+
+/**
+ * Remove the lock file whose text was TEXT (a holder judged gone or unjudgeable): it is moved aside
+ * first, and put back when what was moved is another (a taker that won meanwhile), so that a lock
+ * just taken is never removed for the one judged before it.
+ */
+function removeJudged(file: string, text: string | undefined): void {
+  const aside = `${file}.${randomBytes(6).toString('hex')}`;
+  try {
+    renameSync(file, aside);
+  } catch {
+    return; // gone already: removed by another taker
+  }
+  if (lockText(aside) !== text) {
+    try {
+      linkSync(aside, file);
+    } catch {
+      // a third taker linked meanwhile: its lock stands
+    }
+  }
+  rmSync(aside, { force: true });
+}
+
+/**
+ * Take ROOT's lock for TAKER: true when taken by this call; false when TAKER holds it already, or
+ * it cannot be taken here (a file system without hard links, a folder in its place): no lock then,
+ * the run goes on. A holder that certainly still runs is an InputError (exit 2) naming it.
+ */
+export function takeOwnerLock(root: string, words: LockWords, taker: Taker): boolean {
+  const file = path.join(root, RESULT_DIR_LOCK);
+  const mine = JSON.stringify({ ...taker.stamp, since: new Date().toISOString() } satisfies Lock);
+  // Written whole before it is linked in: a reader never sees half a lock.
+  const temp = `${file}.${randomBytes(6).toString('hex')}`;
+  try {
+    writeFileSync(temp, mine, { mode: 0o600, flag: 'wx' });
+  } catch (e) {
+    // Made but not written (a full disk): none is left.
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(temp, { force: true });
+    return false;
+  }
+  try {
+    for (let i = 0; i < TAKE_TRIES; i++) {
+      taker.step?.('link');
+      try {
+        linkSync(temp, file);
+        return true;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+      }
+      const text = lockText(file);
+      const holder = text === undefined ? undefined : parseStamp(text, LockSchema);
+      if (holder !== undefined && sameOwner(holder, taker.stamp)) return false;
+      if (holder !== undefined && stampedOwnerAlive(holder, taker.procDir)) throw heldBy(root, holder, words);
+      // A folder in its place is no lock of ours to remove: none is taken.
+      if (isFolder(file)) return false;
+      taker.step?.('take-over');
+      removeJudged(file, text);
+    }
+    return false;
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+/** The result directories this process holds (their locks are removed by its cleanups). */
+const held = new Set<string>();
+
+/** Remove ROOT's lock when it is still STAMP's (never another process's that took it over). */
+function release(root: string, stamp: OwnerStamp): void {
+  held.delete(root);
+  const file = path.join(root, RESULT_DIR_LOCK);
+  const holder = readStampFile(file, LockSchema);
+  if (holder === undefined || !sameOwner(holder, stamp)) return;
+  try {
+    unlinkSync(file);
+  } catch {
+    // removed already (the directory with it)
+  }
+}
+
+/**
+ * Hold ROOT (a result directory this process writes) until the process ends: its lock is released
+ * by the cleanups (registerCleanup: at exit, on failure and on SIGINT/SIGTERM/SIGHUP). Re-entrant: a
+ * directory held already is held on. Nothing without /proc (PROC_DIR), where no stamp can be made.
+ */
+export function holdResultDir(root: string, words: LockWords, procDir = '/proc'): void {
+  const key = path.resolve(root);
+  if (held.has(key)) return;
+  const stamp = ownStamp(procDir);
+  if (stamp === undefined) return;
+  if (!takeOwnerLock(key, words, { stamp, procDir })) return;
+  held.add(key);
+  registerCleanup(() => release(key, stamp));
+}
