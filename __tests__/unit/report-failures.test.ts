@@ -364,12 +364,12 @@ describe('ml-image report --out DIR', () => {
   it('writes the reports to DIR (created), leaving the result directory as it was', async () => {
     writeFileSync(path.join(dir, 'ml-image.yml'), CONFIG.replace('1GB', '8GB'));
     const res = records();
-    const before = readdirSync(res).sort();
+    const before = listed(res).sort();
     const io = captureIo(dir, fakeDocker(), env());
     expect(await runCli(['report', '--results', 'res', '--out', 'reports/pr-7'], io)).toBe(0);
     const out = path.join(dir, 'reports', 'pr-7');
     expect(listed(out).sort()).toEqual(['report-cpu.json', 'report-cpu.md', 'report.md']);
-    expect(readdirSync(res).sort()).toEqual(before);
+    expect(listed(res).sort()).toEqual(before);
     expect(io.out()).toMatch(/ml-image report: .*acme\/model/);
   });
 });

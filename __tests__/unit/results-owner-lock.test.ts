@@ -13,12 +13,14 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
 import { InputError } from '../../src/errors.js';
 import { holdResultDir, RESULT_DIR_LOCK, takeOwnerLock, type Taker } from '../../src/results/owner-lock.js';
 import { openResultDir } from '../../src/results/results.js';
 import { runPendingCleanups } from '../../src/util/cleanup.js';
 import { startOf } from '../../src/util/process-tree.js';
 import { ownStamp, type OwnerStamp } from '../../src/util/temp-owner.js';
+import { captureIo, fakeDocker, NOT_A_REPOSITORY } from '../helpers/fakes.js';
 
 let base: string;
 let dir: string;
@@ -156,6 +158,24 @@ describe("this process's lock", () => {
     plant(holder());
     await runPendingCleanups();
     expect(lockPid()).toBe(4242);
+  });
+
+  it('a command leaves none behind: the end of runCli releases it (a process that goes on, a test)', async () => {
+    if (ownStamp() === undefined) return; // no /proc here: no lock
+    writeFileSync(
+      path.join(base, 'ml-image.yml'),
+      'image: {name: a/b}\nvariants: [cpu]\nplatforms: [linux/amd64]\n',
+    );
+    const io = {
+      ...captureIo(base, fakeDocker(), { ML_IMAGE_CACHE_DIR: path.join(base, '.cache') }),
+      git: NOT_A_REPOSITORY,
+    };
+    expect(await runCli(['plan', '--out', 'results'], io)).toBe(0);
+    expect(existsSync(path.join(dir, 'plan.json'))).toBe(true);
+    expect(existsSync(lockFile())).toBe(false);
+    // And the directory is not held on: another process could take it.
+    plant(holder());
+    expect(() => holdResultDir(dir, { label: '--out results' }, proc({ 4242: '500' }))).toThrow(InputError);
   });
 
   it('a read-only open takes none; a writing one does', () => {

@@ -17,6 +17,7 @@ import {
 } from '../errors.js';
 import { tryWrite } from '../util/cleanup.js';
 import { ensureResultDir } from '../util/json-file.js';
+import { releaseResultDirs } from '../results/owner-lock.js';
 import { VERSION } from '../version.js';
 import { outFlag } from './args.js';
 import type { Command } from './commands/types.js';
@@ -204,6 +205,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // Machine output on failure too: one JSON object on stdout, in addition to the text on stderr.
     if (wantsJson(argv)) io.stdout(`${JSON.stringify(jsonError(err), null, 2)}\n`);
     return exitCodeOf(err);
+  } finally {
+    // The command's result directories are free again (in a process that goes on, a test's).
+    releaseResultDirs();
   }
 }
 

@@ -144,8 +144,11 @@ export function takeOwnerLock(root: string, words: LockWords, taker: Taker): boo
   }
 }
 
-/** The result directories this process holds (their locks are removed by its cleanups). */
-const held = new Set<string>();
+/**
+ * The result directories this process holds: the stamp each lock holds, and how to take its
+ * release off the cleanups (releaseResultDirs releases it earlier).
+ */
+const held = new Map<string, { stamp: OwnerStamp; unregister: () => void }>();
 
 /** Remove ROOT's lock when it is still STAMP's (never another process's that took it over). */
 function release(root: string, stamp: OwnerStamp): void {
@@ -161,8 +164,9 @@ function release(root: string, stamp: OwnerStamp): void {
 }
 
 /**
- * Hold ROOT (a result directory this process writes) until the process ends: its lock is released
- * by the cleanups (registerCleanup: at exit, on failure and on SIGINT/SIGTERM/SIGHUP). Re-entrant: a
+ * Hold ROOT (a result directory this process writes) until the command ends (releaseResultDirs) or
+ * the process does: its lock is released by the cleanups (registerCleanup: at exit, on failure and
+ * on SIGINT/SIGTERM/SIGHUP). Re-entrant: a
  * directory held already is held on. Nothing without /proc (PROC_DIR), where no stamp can be made.
  */
 export function holdResultDir(root: string, words: LockWords, procDir = '/proc'): void {
@@ -171,6 +175,16 @@ export function holdResultDir(root: string, words: LockWords, procDir = '/proc')
   const stamp = ownStamp(procDir);
   if (stamp === undefined) return;
   if (!takeOwnerLock(key, words, { stamp, procDir })) return;
-  held.add(key);
-  registerCleanup(() => release(key, stamp));
+  held.set(key, { stamp, unregister: registerCleanup(() => release(key, stamp)) });
+}
+
+/**
+ * Release every result directory this process holds, now: a command run in a process that goes on
+ * (runCli's end; tests run many) leaves no lock behind it, nor a directory held for the next.
+ */
+export function releaseResultDirs(): void {
+  for (const [root, { stamp, unregister }] of [...held]) {
+    unregister();
+    release(root, stamp);
+  }
 }
