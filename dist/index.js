@@ -30431,7 +30431,7 @@ async function cleanImages(io, runId, outcome) {
         return;
     }
     try {
-        const images = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(965), __nccwpck_require__.e(571), __nccwpck_require__.e(449)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
+        const images = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(965), __nccwpck_require__.e(701), __nccwpck_require__.e(449)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
         const since = Number(io.getState?.(STATE.builtSince) ?? '');
         const written = images.readRunBuild(resultDir, since > 0 ? since : undefined);
         // No build.json of this run: the targets its build reported before it failed or was cancelled.
@@ -33199,7 +33199,7 @@ else {
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(965), __nccwpck_require__.e(918), __nccwpck_require__.e(571), __nccwpck_require__.e(932)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5932));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(965), __nccwpck_require__.e(918), __nccwpck_require__.e(701), __nccwpck_require__.e(827)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95827));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -35657,22 +35657,30 @@ function decodeUtf8Strictly(bytes, keepBom = false) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E8: () => (/* binding */ readStampFile),
+/* harmony export */   Pu: () => (/* binding */ parseStamp),
 /* harmony export */   UL: () => (/* binding */ readStamp),
 /* harmony export */   Vp: () => (/* binding */ stampedOwnerGone),
+/* harmony export */   Y8: () => (/* binding */ ownStamp),
 /* harmony export */   Zl: () => (/* binding */ OWNER_FILE),
-/* harmony export */   oT: () => (/* binding */ stampRoot)
+/* harmony export */   oT: () => (/* binding */ stampRoot),
+/* harmony export */   s0: () => (/* binding */ sameOwner),
+/* harmony export */   sF: () => (/* binding */ OwnerStampSchema),
+/* harmony export */   vx: () => (/* binding */ stampedOwnerAlive)
 /* harmony export */ });
-/* unused harmony export ownStamp */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(92857);
 /* harmony import */ var _process_tree_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(26706);
+/* harmony import */ var _read_regular_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(23387);
 // Who made a run's temp root, written into it: a later run on the same machine can then tell for
 // certain that the process is gone (a SIGKILL mid-build leaves the build's secret files there) and
 // remove the root at once, not a day later. Linux only (/proc); elsewhere no stamp is written and
-// the sweep waits for the root to be stale (temp.ts).
+// the sweep waits for the root to be stale (temp.ts). A result directory's owner lock holds one too
+// (src/results/owner-lock.ts): there the same stamp tells that its writer certainly still runs.
+
 
 
 
@@ -35684,11 +35692,11 @@ const OWNER_FILE = '.ml-image-owner';
  * under the same pid has another), its pid namespace (the same pid elsewhere is another process)
  * and the boot (pid namespaces and start times begin again after a reboot).
  */
-const OwnerStampSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-    pid: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
-    start: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    pidNamespace: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    boot: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+const OwnerStampSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    pid: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig(),
+    start: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    pidNamespace: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    boot: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
 });
 /** What sets this process apart on this machine, read from PROC_DIR; undefined without /proc. */
 function machineOf(procDir) {
@@ -35723,26 +35731,54 @@ function stampRoot(root, stamp = ownStamp()) {
         // no stamp
     }
 }
-/** The stamp in ROOT, when there is a well-formed one. */
-function readStamp(root) {
+/** The most a stamp file is read of: one is about 150 bytes. */
+const MAX_STAMP_BYTES = 4096;
+/**
+ * The stamp in FILE through SCHEMA (OwnerStampSchema, or one that extends it), when FILE is a
+ * regular file (never a link's target, a FIFO, /dev/zero) holding a well-formed one.
+ */
+function readStampFile(file, schema = OwnerStampSchema) {
     try {
-        const r = OwnerStampSchema.safeParse(JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, OWNER_FILE), 'utf8')));
+        return parseStamp((0,_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .readRegularFile */ .XF)(file, MAX_STAMP_BYTES).toString('utf8'), schema);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The stamp TEXT holds through SCHEMA (as readStampFile), when it is a well-formed one. */
+function parseStamp(text, schema = OwnerStampSchema) {
+    try {
+        const r = schema.safeParse(JSON.parse(text));
         return r.success ? r.data : undefined;
     }
     catch {
         return undefined;
     }
 }
+/** The stamp in ROOT, when there is a well-formed one. */
+const readStamp = (root) => readStampFile(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, OWNER_FILE));
+/** Whether A and B name one process (their pid, start time, pid namespace and boot). */
+const sameOwner = (a, b) => a.pid === b.pid && a.start === b.start && a.pidNamespace === b.pidNamespace && a.boot === b.boot;
 /**
  * Whether STAMP's process is certainly gone: it ran in this pid namespace in this boot, and its pid
  * now names no process or another one (another start time). Anything else (another namespace, a
  * container's, another boot, no /proc) cannot be told: false.
  */
 function stampedOwnerGone(stamp, procDir = '/proc') {
+    return onThisMachine(stamp, procDir) && (0,_process_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .startOf */ .GH)(stamp.pid, procDir) !== stamp.start;
+}
+/**
+ * Whether STAMP's process certainly still runs: it ran in this pid namespace in this boot, and its
+ * pid names a process that is no zombie, of the same start time. Not the negation of
+ * stampedOwnerGone: an owner that cannot be told (another namespace or boot, no /proc) is neither.
+ */
+function stampedOwnerAlive(stamp, procDir = '/proc') {
+    return onThisMachine(stamp, procDir) && (0,_process_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .startOf */ .GH)(stamp.pid, procDir) === stamp.start;
+}
+/** STAMP was made in this process's pid namespace and boot (false without /proc). */
+function onThisMachine(stamp, procDir) {
     const machine = machineOf(procDir);
-    if (machine?.pidNamespace !== stamp.pidNamespace || machine.boot !== stamp.boot)
-        return false;
-    return (0,_process_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .startOf */ .GH)(stamp.pid, procDir) !== stamp.start;
+    return machine?.pidNamespace === stamp.pidNamespace && machine.boot === stamp.boot;
 }
 
 

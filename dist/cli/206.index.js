@@ -197,7 +197,8 @@ ${shared/* configOverrideFlags */.i7}
   --quiet            progress lines only (no buildx or test output)
   --verbose          also a line of how long each stage took (and stack traces on errors)
   --rerun            resolve and smoke-test again even when an identical earlier run can be reused
-  --out DIR          result directory (default ml-image-results)
+  --out DIR          result directory (default ml-image-results); held while the run writes it:
+                     another run writing there now is refused (exit 2)
   --json             print the pipeline result (plan, build, smoke, reports) as JSON
 
 Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad config;
@@ -237,6 +238,8 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         const git = await (0,shared/* gitPlannedBeforeRegistry */.Hs)(io, loaded, registry, event);
         const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : 'local';
         const cacheDir = (0,cache_dir/* defaultCacheDir */.$)(io.env, io.cwd);
+        // Held before any stage: another run writing there now is refused (exit 2), after the plan's
+        // bad input (which leaves nothing made) and before the work (owner-lock.ts).
         const results = (0,results_results/* openResultDir */.lR)(outDir, outLabel);
         const t0 = Date.now();
         const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s`;

@@ -37,8 +37,8 @@ var cache_dir = __webpack_require__(9364);
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
 var cleanup = __webpack_require__(38201);
-// EXTERNAL MODULE: ./src/util/temp.ts + 1 modules
-var temp = __webpack_require__(56872);
+// EXTERNAL MODULE: ./src/util/temp.ts
+var temp = __webpack_require__(54868);
 // EXTERNAL MODULE: ./src/results/results.ts + 6 modules
 var results = __webpack_require__(98510);
 ;// CONCATENATED MODULE: ./src/results/discard.ts
@@ -93,7 +93,7 @@ function discardResults() {
         removeVariantReport: () => [],
         removeRunReport: () => [],
         // cosign reads a predicate from a file: a temp dir of the run, removed with it.
-        writeAttestation: (v, p, kind, predicate) => (0,results/* openResultDir */.lR)(scratch(), 'a temp dir').writeAttestation(v, p, kind, predicate),
+        writeAttestation: (v, p, kind, predicate) => (0,results/* openResultDir */.lR)(scratch(), 'a temp dir', { lock: false }).writeAttestation(v, p, kind, predicate),
         writeEnvelope: none,
         takeEnvelopes: () => new Map(),
         envelopeNames: () => new Set(),
@@ -158,7 +158,8 @@ ${shared/* configOverrideFlags */.i7}
   --verbose          also a "timing:" line per step (builder facts, base digest, each build and
                      merge) and stack traces on errors
   --json             print the build result as JSON
-  --out DIR          write DIR/plan.json, DIR/resolution-*.json and DIR/build.json
+  --out DIR          write DIR/plan.json, DIR/resolution-*.json and DIR/build.json; held while
+                     the build writes it: another run writing there now is refused (exit 2)
 
 Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / registry unreachable.`,
     async run(argv, io) {

@@ -163,6 +163,9 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             ...(platform !== undefined && { platform }),
             ...(python !== undefined && { python }),
         });
+        // --out is held before any work: another run writing there now is refused at once.
+        if (values.out !== undefined)
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_9__/* .holdOutDir */ .$g)(io.cwd, values.out);
         const choice = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_13__/* .resolveGpuChoice */ .KI)(gpus, io.docker(), io.env);
         const requireGpu = values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false);
         // As the smoke stage decides a target's GPUs: none for a cpu variant or an emulated --platform,
@@ -220,6 +223,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $g: () => (/* binding */ holdOutDir),
 /* harmony export */   cE: () => (/* binding */ openOutDir)
 /* harmony export */ });
 /* unused harmony exports OUT_FILES, redactBuildInput */
@@ -234,10 +238,12 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(20317);
 /* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(98510);
 /* harmony import */ var _write_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(35677);
+/* harmony import */ var _owner_lock_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(79333);
 // The --out files of the commands about ONE image (capture, smoke, resolve) and of plan: no variant
 // or platform in their names. Written atomically, checked against their schemas, free of URL
 // credentials, as the result directory's files are (src/results/results.ts). resolve's
 // requirements.txt and constraints.txt are the build's inputs: a `${NAME}` pip fills in stays.
+
 
 
 
@@ -285,11 +291,22 @@ function redactBuildInput(text) {
         return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(named) === named ? word : shown;
     });
 }
+/**
+ * `--out DIR` of a command, created when missing and held by this process to its end (owner-lock.ts:
+ * another run writing there now is refused, exit 2); returns the directory. smoke and capture hold
+ * it before their work, each write again (a directory held already is held on).
+ */
+function holdOutDir(cwd, out) {
+    const label = `--out ${out}`;
+    const root = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_7__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, out), label);
+    (0,_owner_lock_js__WEBPACK_IMPORTED_MODULE_10__/* .holdResultDir */ .ek)(root, { label });
+    return root;
+}
 /** `--out DIR` of a command, checked (and created when missing) at each write, as "--out DIR". */
 function openOutDir(cwd, out) {
     const label = `--out ${out}`;
     const write = (name, content) => {
-        const root = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_7__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, out), label);
+        const root = holdOutDir(cwd, out);
         (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_7__/* .writeFileAtomic */ .Zf)(node_path__WEBPACK_IMPORTED_MODULE_0___default().join(root, name), content, label);
     };
     const put = (name, content) => write(name, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content));

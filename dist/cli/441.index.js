@@ -606,8 +606,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var exec_runner = __webpack_require__(45206);
 // EXTERNAL MODULE: ./src/util/run-id.ts
 var run_id = __webpack_require__(72679);
-// EXTERNAL MODULE: ./src/util/temp.ts + 1 modules
-var temp = __webpack_require__(56872);
+// EXTERNAL MODULE: ./src/util/temp.ts
+var temp = __webpack_require__(54868);
 ;// CONCATENATED MODULE: ./src/attest/cosign-env.ts
 // cosign's environment: the run's id, and for a cosign run that reads Sigstore's TUF metadata
 // (Fulcio's and Rekor's keys: keyless signing and verifying, the transparency log) a TUF_ROOT of
@@ -2012,111 +2012,23 @@ function mapLimitSerialByKey(items, limit, keyOf, fn) {
 
 /***/ }),
 
-/***/ 56872:
+/***/ 54868:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  jI: () => (/* binding */ runTempDir),
-  a8: () => (/* binding */ runTempRoot)
-});
-
-// UNUSED EXPORTS: STALE_ROOT_MS, TEMP_ROOT_PREFIX, checkPrivate, runTempBase, sweepStaleRoots
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/util/run-id.ts
-var run_id = __webpack_require__(72679);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
-// EXTERNAL MODULE: ./src/util/process-tree.ts
-var process_tree = __webpack_require__(26706);
-;// CONCATENATED MODULE: ./src/util/temp-owner.ts
-// Who made a run's temp root, written into it: a later run on the same machine can then tell for
-// certain that the process is gone (a SIGKILL mid-build leaves the build's secret files there) and
-// remove the root at once, not a day later. Linux only (/proc); elsewhere no stamp is written and
-// the sweep waits for the root to be stale (temp.ts).
-
-
-
-
-/** The stamp's file name in a root. */
-const OWNER_FILE = '.ml-image-owner';
-/**
- * A process, as this machine can tell it from any other: its pid and start time (a later process
- * under the same pid has another), its pid namespace (the same pid elsewhere is another process)
- * and the boot (pid namespaces and start times begin again after a reboot).
- */
-const OwnerStampSchema = schemas/* object */.Ikc({
-    pid: schemas/* number */.aig(),
-    start: schemas/* string */.YjP(),
-    pidNamespace: schemas/* string */.YjP(),
-    boot: schemas/* string */.YjP(),
-});
-/** What sets this process apart on this machine, read from PROC_DIR; undefined without /proc. */
-function machineOf(procDir) {
-    try {
-        return {
-            pidNamespace: (0,external_node_fs_.readlinkSync)(external_node_path_default().join(procDir, 'self', 'ns', 'pid')),
-            boot: (0,external_node_fs_.readFileSync)(external_node_path_default().join(procDir, 'sys', 'kernel', 'random', 'boot_id'), 'utf8').trim(),
-        };
-    }
-    catch {
-        return undefined;
-    }
-}
-/** This process's stamp; undefined where /proc cannot say. */
-function ownStamp(procDir = '/proc', pid = process.pid) {
-    const machine = machineOf(procDir);
-    const start = (0,process_tree/* startOf */.GH)(pid, procDir);
-    return machine && start !== undefined ? { pid, start, ...machine } : undefined;
-}
-/**
- * Write this process's stamp into ROOT (owner-only); nothing where there is no /proc. A stamp that
- * cannot be written (a full disk) is none: the root is then swept only once stale, and the run
- * goes on (its temp dirs would fail on their own, with their own message, if the disk is full).
- */
-function stampRoot(root, stamp = ownStamp()) {
-    if (stamp === undefined)
-        return;
-    try {
-        (0,external_node_fs_.writeFileSync)(external_node_path_default().join(root, OWNER_FILE), JSON.stringify(stamp), { mode: 0o600 });
-    }
-    catch {
-        // no stamp
-    }
-}
-/** The stamp in ROOT, when there is a well-formed one. */
-function readStamp(root) {
-    try {
-        const r = OwnerStampSchema.safeParse(JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(root, OWNER_FILE), 'utf8')));
-        return r.success ? r.data : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Whether STAMP's process is certainly gone: it ran in this pid namespace in this boot, and its pid
- * now names no process or another one (another start time). Anything else (another namespace, a
- * container's, another boot, no /proc) cannot be told: false.
- */
-function stampedOwnerGone(stamp, procDir = '/proc') {
-    const machine = machineOf(procDir);
-    if (machine?.pidNamespace !== stamp.pidNamespace || machine.boot !== stamp.boot)
-        return false;
-    return (0,process_tree/* startOf */.GH)(stamp.pid, procDir) !== stamp.start;
-}
-
-;// CONCATENATED MODULE: ./src/util/temp.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a8: () => (/* binding */ runTempRoot),
+/* harmony export */   jI: () => (/* binding */ runTempDir)
+/* harmony export */ });
+/* unused harmony exports TEMP_ROOT_PREFIX, runTempBase, checkPrivate, STALE_ROOT_MS, sweepStaleRoots */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(72679);
+/* harmony import */ var _temp_owner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(22238);
 // Every temp dir of a run lives under one run-scoped root, <tmpdir>/ml-image-<run id>, so the
 // action's post step (and a person) can remove all of them at once even after a SIGKILL.
 
@@ -2127,20 +2039,20 @@ function stampedOwnerGone(stamp, procDir = '/proc') {
 
 const TEMP_ROOT_PREFIX = 'ml-image-';
 /** The run's temp root (not created): <tmpdir>/ml-image-<run id>. */
-function runTempRoot(runId = run_id/* RUN_ID */.UC, base = (0,external_node_os_.tmpdir)()) {
-    return external_node_path_default().join(base, `${TEMP_ROOT_PREFIX}${runId}`);
+function runTempRoot(runId = _run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC, base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, `${TEMP_ROOT_PREFIX}${runId}`);
 }
 let rootMade;
 /**
  * Create the run's temp root under base and return it, for mkdtemp calls. The caller still removes
  * its own dir (registerCleanup); the root is removed when the process exits with it empty.
  */
-function runTempBase(base = (0,external_node_os_.tmpdir)()) {
-    const root = runTempRoot(run_id/* RUN_ID */.UC, base);
-    (0,external_node_fs_.mkdirSync)(root, { recursive: true, mode: 0o700 });
+function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+    const root = runTempRoot(_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC, base);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(root, { recursive: true, mode: 0o700 });
     if (rootMade !== root) {
-        checkPrivate(root, (0,external_node_fs_.lstatSync)(root));
-        stampRoot(root); // who made it: a later run can tell it is gone (temp-owner.ts)
+        checkPrivate(root, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(root));
+        (0,_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .stampRoot */ .oT)(root); // who made it: a later run can tell it is gone (temp-owner.ts)
         rootMade = root;
         sweepStaleRoots(base); // never this run's own root (see there)
         process.once('exit', () => removeIfOnlyStamp(root));
@@ -2169,12 +2081,12 @@ function checkPrivate(root, st, platform = process.platform, uid = process.getui
                     ? `may be entered by other users (mode ${(st.mode & 0o777).toString(8)})`
                     : undefined;
     if (problem !== undefined)
-        throw new errors/* EnvironmentError */.eG(`the run's temp directory ${root} ${problem}: the build's secret files would be readable there`, 'remove it (someone else may have made it), or set TMPDIR to a directory only you can enter, and run again');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG(`the run's temp directory ${root} ${problem}: the build's secret files would be readable there`, 'remove it (someone else may have made it), or set TMPDIR to a directory only you can enter, and run again');
 }
 /** mkdtemp under the run's temp root. */
 function runTempDir(prefix) {
     try {
-        return (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(runTempBase(), prefix));
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runTempBase(), prefix));
     }
     catch (e) {
         if (e.code !== 'ENOENT')
@@ -2182,7 +2094,7 @@ function runTempDir(prefix) {
         // The root went while it was empty: another run's sweep, when a custom ML_IMAGE_RUN_ID makes
         // this run look like a gone process there. It is made (and checked) again.
         rootMade = undefined;
-        return (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(runTempBase(), prefix));
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runTempBase(), prefix));
     }
 }
 /**
@@ -2191,10 +2103,10 @@ function runTempDir(prefix) {
  */
 function removeIfOnlyStamp(root) {
     try {
-        if ((0,external_node_fs_.readdirSync)(root).some((e) => e !== OWNER_FILE))
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(root).some((e) => e !== _temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .OWNER_FILE */ .Zl))
             return;
-        (0,external_node_fs_.rmSync)(external_node_path_default().join(root, OWNER_FILE), { force: true });
-        (0,external_node_fs_.rmdirSync)(root);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, _temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .OWNER_FILE */ .Zl), { force: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(root);
     }
     catch {
         // not empty, or already gone
@@ -2215,10 +2127,10 @@ const STALE_ROOT_MS = 24 * 60 * 60 * 1000;
  * root: a custom ML_IMAGE_RUN_ID may look like `<pid>-<id>` with a number that is no live process
  * here, such as `<run id>-<attempt>` or a parent's pid in another pid namespace).
  */
-function sweepStaleRoots(base = (0,external_node_os_.tmpdir)(), now = Date.now(), own = external_node_path_default().basename(runTempRoot()), procDir = '/proc') {
+function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), now = Date.now(), own = node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(runTempRoot()), procDir = '/proc') {
     let names;
     try {
-        names = (0,external_node_fs_.readdirSync)(base);
+        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(base);
     }
     catch {
         return;
@@ -2227,10 +2139,10 @@ function sweepStaleRoots(base = (0,external_node_os_.tmpdir)(), now = Date.now()
         const pid = /^ml-image-(\d+)-[0-9a-z]+$/.exec(name)?.[1];
         if (pid === undefined || name === own || Number(pid) === process.pid)
             continue;
-        const dir = external_node_path_default().join(base, name);
+        const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, name);
         // A stamped root's owner is known: gone for certain (its pid reused too), or not to be told.
-        const stamp = readStamp(dir);
-        const gone = stamp !== undefined && stamp.pid === Number(pid) && stampedOwnerGone(stamp, procDir);
+        const stamp = (0,_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .readStamp */ .UL)(dir);
+        const gone = stamp !== undefined && stamp.pid === Number(pid) && (0,_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .stampedOwnerGone */ .Vp)(stamp, procDir);
         if (!gone && isAlive(Number(pid)))
             continue;
         removeIfOnlyStamp(dir);
@@ -2240,10 +2152,10 @@ function sweepStaleRoots(base = (0,external_node_os_.tmpdir)(), now = Date.now()
 /** DIR (a gone process's root) with what it holds, when it is this user's and WHEN says so. */
 function removeIfMine(dir, when) {
     try {
-        const st = (0,external_node_fs_.lstatSync)(dir);
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
         const mine = process.getuid === undefined || st.uid === process.getuid();
         if (st.isDirectory() && mine && when(st))
-            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
     }
     catch {
         // gone, or not ours to remove

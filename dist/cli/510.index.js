@@ -1343,6 +1343,8 @@ function removeDevcontainers(root, ours) {
     return removed;
 }
 
+// EXTERNAL MODULE: ./src/results/owner-lock.ts
+var owner_lock = __webpack_require__(79333);
 ;// CONCATENATED MODULE: ./src/results/results.ts
 // The result-directory contract: every file the stages hand each other (and the jobs of a matrix
 // hand each other as artifacts), its name (names.ts, where the table of them is), and the schema it
@@ -1352,6 +1354,7 @@ function removeDevcontainers(root, ours) {
 // (a torch index URL with a token in the plan, for instance); every value is checked against its
 // schema before it is written and parsed when it is read back (./read.ts), always through a ResultDir.
 // This module is a leaf: stages import it, it imports only schemas.
+
 
 
 
@@ -1395,15 +1398,21 @@ const existingRecords = (root, variant, platform) => ['env', 'smoke', 'smoke-key
     .filter((f) => (0,external_node_fs_.existsSync)(f));
 /**
  * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
- * that is read from); `label` names it in messages, e.g. "--out x".
+ * that is read from); `label` names it in messages, e.g. "--out x". One that is written is held by
+ * this process to its end (owner-lock.ts): another run writing there now is refused (exit 2).
  */
 function openResultDir(dir, label = 'result-dir', 
-/** flag: how the fix names the option that gives the directory (default "--out DIR"). */
+/**
+ * flag: how the fix names the option that gives the directory (default "--out DIR"). lock: false
+ * for a private temp dir of the run's own (the lock goes with `create`).
+ */
 opts = {}) {
     const root = (0,json_file/* ensureResultDir */.dc)(dir, label, opts);
     // A run that writes results refuses a linked subdirectory before its work, not at its end.
     if (opts.create !== false)
         refuseLinkedSubdirs(root, results_names/* OWN_SUBDIRS */.KX, label);
+    if (opts.create !== false && opts.lock !== false)
+        (0,owner_lock/* holdResultDir */.ek)(root, { label, ...(opts.flag !== undefined && { flag: opts.flag }) });
     const at = (name) => external_node_path_default().join(root, name);
     const write = (name, content, l = label, durable = true) => (0,json_file/* writeFileAtomic */.Zf)(ownFilePath(root, name, label), (0,redact/* redactUrls */.sK)(content), l, durable);
     const writeJson = (name, schema, value, l, durable = true) => write(name, (0,results_write/* json */.P)((0,results_write/* checked */.K)(schema, value, at(name))), l, durable);

@@ -1707,8 +1707,8 @@ function keptRecords(dir, variant, platforms) {
 
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
-// EXTERNAL MODULE: ./src/report/model.ts + 6 modules
-var report_model = __webpack_require__(54625);
+// EXTERNAL MODULE: ./src/report/model.ts + 7 modules
+var report_model = __webpack_require__(7601);
 ;// CONCATENATED MODULE: ./src/report/keys.ts
 
 

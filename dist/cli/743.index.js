@@ -928,8 +928,9 @@ image (an arm64 image on an amd64 machine needs QEMU's binfmt handlers).`,
         const outDir = external_node_path_default().resolve(io.cwd, values.out);
         if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(outDir, results_results/* BUILD_FILE */.oS)))
             throw new errors/* InputError */.dz(`collect: --out ${values.out}: no ${results_results/* BUILD_FILE */.oS} in ${outDir}`, 'give the result directory of the build the job tested ("ml-image build --out DIR", the --from DIR of "ml-image export")');
-        const { job, from } = values.slurm !== undefined ? readSlurm(values.slurm, io.cwd) : readK8s(values.k8s, io.cwd);
+        // Held before the job's files are read: another run writing there now is refused at once.
         const results = (0,results_results/* openResultDir */.lR)(outDir, `--out ${values.out}`);
+        const { job, from } = values.slurm !== undefined ? readSlurm(values.slurm, io.cwd) : readK8s(values.k8s, io.cwd);
         const build = results.readBuild({ what: 'build result (--out)' });
         const target = collectTarget(job.meta, build, external_node_path_default().join(values.out, results_results/* BUILD_FILE */.oS), values.variant);
         const result = collectedSmokeResult(job, target, await imageMask(target, io, values['no-image-mask']));

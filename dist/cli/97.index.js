@@ -3025,8 +3025,8 @@ var schema = __webpack_require__(47684);
 var python_indexes = __webpack_require__(3788);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
 var cleanup = __webpack_require__(38201);
-// EXTERNAL MODULE: ./src/util/temp.ts + 1 modules
-var temp = __webpack_require__(56872);
+// EXTERNAL MODULE: ./src/util/temp.ts
+var temp = __webpack_require__(54868);
 // EXTERNAL MODULE: ./src/util/versions.ts
 var versions = __webpack_require__(20395);
 ;// CONCATENATED MODULE: ./src/build/provenance-args.ts

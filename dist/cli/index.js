@@ -1680,6 +1680,8 @@ var redact = __nccwpck_require__(82513);
 var util_text = __nccwpck_require__(49997);
 // EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
 var json_file = __nccwpck_require__(20317);
+// EXTERNAL MODULE: ./src/results/owner-lock.ts
+var owner_lock = __nccwpck_require__(79333);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: ./src/cli/args.ts
@@ -1689,6 +1691,7 @@ var output = __nccwpck_require__(96657);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // `ml-image`: dispatch to a subcommand, map errors to the exit-code contract, no stack traces
 // unless --verbose.
+
 
 
 
@@ -1857,6 +1860,10 @@ async function runCli(argv, io) {
         if (wantsJson(argv))
             io.stdout(`${JSON.stringify(jsonError(err), null, 2)}\n`);
         return (0,errors/* exitCodeOf */.FO)(err);
+    }
+    finally {
+        // The command's result directories are free again (in a process that goes on, a test's).
+        (0,owner_lock/* releaseResultDirs */.FT)();
     }
 }
 /**
@@ -7342,6 +7349,196 @@ function parseWithTree(s) {
 
 /***/ }),
 
+/***/ 79333:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FT: () => (/* binding */ releaseResultDirs),
+/* harmony export */   ek: () => (/* binding */ holdResultDir)
+/* harmony export */ });
+/* unused harmony exports RESULT_DIR_LOCK, takeOwnerLock */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(92857);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38201);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(23387);
+/* harmony import */ var _util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(22238);
+// The owner lock of a result directory: one process at a time writes a directory's results. Two
+// runs given one --out (or result-dir) on one machine wrote each other's files without a word: one
+// run's report-<variant>.md and env-*.json held the other's image, and a baseline saved under one
+// run's key could hold the other's records. The lock is a file in the directory holding its
+// writer's owner stamp (temp-owner.ts); a later writer refuses while that writer certainly still
+// runs, and takes the lock over when it is gone, or cannot be told (another pid namespace, no
+// /proc, a broken file): a lock that cannot be judged never blocks a run. Linux only (/proc):
+// elsewhere no lock is taken, as no stamp can be written.
+
+
+
+
+
+
+
+
+/**
+ * The lock's file in a result directory: a dotfile, named as a temp root's stamp. Kept out of what
+ * is uploaded (upload-artifact leaves hidden files out) and of every listing the stages read (each
+ * reads the names it wrote, never "every file").
+ */
+const RESULT_DIR_LOCK = _util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .OWNER_FILE */ .Zl;
+/** The lock's content: its writer's stamp and when it took the lock. */
+const LockSchema = _util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .OwnerStampSchema */ .sF.extend({ since: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().optional() });
+/** How often a take re-judges after losing a race (another taker won, or took the lock over). */
+const TAKE_TRIES = 5;
+/** The lock file's text, when it is a regular file of a readable size; undefined otherwise. */
+function lockText(file) {
+    try {
+        return (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_5__/* .readRegularFile */ .XF)(file, 4096).toString('utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether FILE is a folder (false when nothing, or nothing readable, is there). */
+function isFolder(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/** The refusal: HOLDER (another process, certainly running) holds ROOT's lock. */
+function heldBy(root, holder, words) {
+    const flag = words.flag ?? '--out DIR';
+    const since = holder.since !== undefined ? `, since ${holder.since}` : '';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${words.label}: ${root} is in use: another ml-image run (pid ${holder.pid}${since}) is writing its results there; two runs in one result directory would write each other's files`, `${flag.startsWith('-') ? `pass another ${flag}` : `set ${flag} to another directory`} (or wait for that run)`);
+}
+/**
+ * Remove the lock file whose text was TEXT (a holder judged gone or unjudgeable): it is moved aside
+ * first, and put back when what was moved is another (a taker that won meanwhile), so that a lock
+ * just taken is never removed for the one judged before it.
+ */
+function removeJudged(file, text) {
+    const aside = `${file}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(6).toString('hex')}`;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(file, aside);
+    }
+    catch {
+        return; // gone already: removed by another taker
+    }
+    if (lockText(aside) !== text) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.linkSync)(aside, file);
+        }
+        catch {
+            // a third taker linked meanwhile: its lock stands
+        }
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(aside, { force: true });
+}
+/**
+ * Take ROOT's lock for TAKER: true when taken by this call; false when TAKER holds it already, or
+ * it cannot be taken here (a file system without hard links, a folder in its place): no lock then,
+ * the run goes on. A holder that certainly still runs is an InputError (exit 2) naming it.
+ */
+function takeOwnerLock(root, words, taker) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, RESULT_DIR_LOCK);
+    const mine = JSON.stringify({ ...taker.stamp, since: new Date().toISOString() });
+    // Written whole before it is linked in: a reader never sees half a lock.
+    const temp = `${file}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(6).toString('hex')}`;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, mine, { mode: 0o600, flag: 'wx' });
+    }
+    catch (e) {
+        // Made but not written (a full disk): none is left.
+        if (e.code !== 'EEXIST')
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
+        return false;
+    }
+    try {
+        for (let i = 0; i < TAKE_TRIES; i++) {
+            taker.step?.('link');
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.linkSync)(temp, file);
+                return true;
+            }
+            catch (e) {
+                if (e.code !== 'EEXIST')
+                    return false;
+            }
+            const text = lockText(file);
+            const holder = text === undefined ? undefined : (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .parseStamp */ .Pu)(text, LockSchema);
+            if (holder !== undefined && (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .sameOwner */ .s0)(holder, taker.stamp))
+                return false;
+            if (holder !== undefined && (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .stampedOwnerAlive */ .vx)(holder, taker.procDir))
+                throw heldBy(root, holder, words);
+            // A folder in its place is no lock of ours to remove: none is taken.
+            if (isFolder(file))
+                return false;
+            taker.step?.('take-over');
+            removeJudged(file, text);
+        }
+        return false;
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
+    }
+}
+/**
+ * The result directories this process holds: the stamp each lock holds, and how to take its
+ * release off the cleanups (releaseResultDirs releases it earlier).
+ */
+const held = new Map();
+/** Remove ROOT's lock when it is still STAMP's (never another process's that took it over). */
+function release(root, stamp) {
+    held.delete(root);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, RESULT_DIR_LOCK);
+    const holder = (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .readStampFile */ .E8)(file, LockSchema);
+    if (holder === undefined || !(0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .sameOwner */ .s0)(holder, stamp))
+        return;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(file);
+    }
+    catch {
+        // removed already (the directory with it)
+    }
+}
+/**
+ * Hold ROOT (a result directory this process writes) until the command ends (releaseResultDirs) or
+ * the process does: its lock is released by the cleanups (registerCleanup: at exit, on failure and
+ * on SIGINT/SIGTERM/SIGHUP). Re-entrant: a
+ * directory held already is held on. Nothing without /proc (PROC_DIR), where no stamp can be made.
+ */
+function holdResultDir(root, words, procDir = '/proc') {
+    const key = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(root);
+    if (held.has(key))
+        return;
+    const stamp = (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .ownStamp */ .Y8)(procDir);
+    if (stamp === undefined)
+        return;
+    if (!takeOwnerLock(key, words, { stamp, procDir }))
+        return;
+    held.set(key, { stamp, unregister: (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .registerCleanup */ .qE)(() => release(key, stamp)) });
+}
+/**
+ * Release every result directory this process holds, now: a command run in a process that goes on
+ * (runCli's end; tests run many) leaves no lock behind it, nor a directory held for the next.
+ */
+function releaseResultDirs() {
+    for (const [root, { stamp, unregister }] of [...held]) {
+        unregister();
+        release(root, stamp);
+    }
+}
+
+
+/***/ }),
+
 /***/ 42334:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -9396,6 +9593,137 @@ function decodeUtf8Strictly(bytes, keepBom = false) {
             problem: `line ${line}, column ${column}: byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} is not UTF-8`,
         };
     }
+}
+
+
+/***/ }),
+
+/***/ 22238:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E8: () => (/* binding */ readStampFile),
+/* harmony export */   Pu: () => (/* binding */ parseStamp),
+/* harmony export */   UL: () => (/* binding */ readStamp),
+/* harmony export */   Vp: () => (/* binding */ stampedOwnerGone),
+/* harmony export */   Y8: () => (/* binding */ ownStamp),
+/* harmony export */   Zl: () => (/* binding */ OWNER_FILE),
+/* harmony export */   oT: () => (/* binding */ stampRoot),
+/* harmony export */   s0: () => (/* binding */ sameOwner),
+/* harmony export */   sF: () => (/* binding */ OwnerStampSchema),
+/* harmony export */   vx: () => (/* binding */ stampedOwnerAlive)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(92857);
+/* harmony import */ var _process_tree_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(26706);
+/* harmony import */ var _read_regular_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(23387);
+// Who made a run's temp root, written into it: a later run on the same machine can then tell for
+// certain that the process is gone (a SIGKILL mid-build leaves the build's secret files there) and
+// remove the root at once, not a day later. Linux only (/proc); elsewhere no stamp is written and
+// the sweep waits for the root to be stale (temp.ts). A result directory's owner lock holds one too
+// (src/results/owner-lock.ts): there the same stamp tells that its writer certainly still runs.
+
+
+
+
+
+/** The stamp's file name in a root. */
+const OWNER_FILE = '.ml-image-owner';
+/**
+ * A process, as this machine can tell it from any other: its pid and start time (a later process
+ * under the same pid has another), its pid namespace (the same pid elsewhere is another process)
+ * and the boot (pid namespaces and start times begin again after a reboot).
+ */
+const OwnerStampSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    pid: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig(),
+    start: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    pidNamespace: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    boot: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+});
+/** What sets this process apart on this machine, read from PROC_DIR; undefined without /proc. */
+function machineOf(procDir) {
+    try {
+        return {
+            pidNamespace: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, 'self', 'ns', 'pid')),
+            boot: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, 'sys', 'kernel', 'random', 'boot_id'), 'utf8').trim(),
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** This process's stamp; undefined where /proc cannot say. */
+function ownStamp(procDir = '/proc', pid = process.pid) {
+    const machine = machineOf(procDir);
+    const start = (0,_process_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .startOf */ .GH)(pid, procDir);
+    return machine && start !== undefined ? { pid, start, ...machine } : undefined;
+}
+/**
+ * Write this process's stamp into ROOT (owner-only); nothing where there is no /proc. A stamp that
+ * cannot be written (a full disk) is none: the root is then swept only once stale, and the run
+ * goes on (its temp dirs would fail on their own, with their own message, if the disk is full).
+ */
+function stampRoot(root, stamp = ownStamp()) {
+    if (stamp === undefined)
+        return;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, OWNER_FILE), JSON.stringify(stamp), { mode: 0o600 });
+    }
+    catch {
+        // no stamp
+    }
+}
+/** The most a stamp file is read of: one is about 150 bytes. */
+const MAX_STAMP_BYTES = 4096;
+/**
+ * The stamp in FILE through SCHEMA (OwnerStampSchema, or one that extends it), when FILE is a
+ * regular file (never a link's target, a FIFO, /dev/zero) holding a well-formed one.
+ */
+function readStampFile(file, schema = OwnerStampSchema) {
+    try {
+        return parseStamp((0,_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .readRegularFile */ .XF)(file, MAX_STAMP_BYTES).toString('utf8'), schema);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The stamp TEXT holds through SCHEMA (as readStampFile), when it is a well-formed one. */
+function parseStamp(text, schema = OwnerStampSchema) {
+    try {
+        const r = schema.safeParse(JSON.parse(text));
+        return r.success ? r.data : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The stamp in ROOT, when there is a well-formed one. */
+const readStamp = (root) => readStampFile(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, OWNER_FILE));
+/** Whether A and B name one process (their pid, start time, pid namespace and boot). */
+const sameOwner = (a, b) => a.pid === b.pid && a.start === b.start && a.pidNamespace === b.pidNamespace && a.boot === b.boot;
+/**
+ * Whether STAMP's process is certainly gone: it ran in this pid namespace in this boot, and its pid
+ * now names no process or another one (another start time). Anything else (another namespace, a
+ * container's, another boot, no /proc) cannot be told: false.
+ */
+function stampedOwnerGone(stamp, procDir = '/proc') {
+    return onThisMachine(stamp, procDir) && (0,_process_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .startOf */ .GH)(stamp.pid, procDir) !== stamp.start;
+}
+/**
+ * Whether STAMP's process certainly still runs: it ran in this pid namespace in this boot, and its
+ * pid names a process that is no zombie, of the same start time. Not the negation of
+ * stampedOwnerGone: an owner that cannot be told (another namespace or boot, no /proc) is neither.
+ */
+function stampedOwnerAlive(stamp, procDir = '/proc') {
+    return onThisMachine(stamp, procDir) && (0,_process_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .startOf */ .GH)(stamp.pid, procDir) === stamp.start;
+}
+/** STAMP was made in this process's pid namespace and boot (false without /proc). */
+function onThisMachine(stamp, procDir) {
+    const machine = machineOf(procDir);
+    return machine?.pidNamespace === stamp.pidNamespace && machine.boot === stamp.boot;
 }
 
 

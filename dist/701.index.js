@@ -1,5 +1,5 @@
-export const id = 571;
-export const ids = [571];
+export const id = 701;
+export const ids = [701];
 export const modules = {
 
 /***/ 99183:
@@ -1226,7 +1226,7 @@ const devcontainerFile = (variant) => node_path__WEBPACK_IMPORTED_MODULE_0___def
 
 /***/ }),
 
-/***/ 73292:
+/***/ 6914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1761,6 +1761,181 @@ function removeDevcontainers(root, ours) {
     return removed;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
+var cleanup = __webpack_require__(38201);
+// EXTERNAL MODULE: ./src/util/temp-owner.ts
+var temp_owner = __webpack_require__(22238);
+;// CONCATENATED MODULE: ./src/results/owner-lock.ts
+// The owner lock of a result directory: one process at a time writes a directory's results. Two
+// runs given one --out (or result-dir) on one machine wrote each other's files without a word: one
+// run's report-<variant>.md and env-*.json held the other's image, and a baseline saved under one
+// run's key could hold the other's records. The lock is a file in the directory holding its
+// writer's owner stamp (temp-owner.ts); a later writer refuses while that writer certainly still
+// runs, and takes the lock over when it is gone, or cannot be told (another pid namespace, no
+// /proc, a broken file): a lock that cannot be judged never blocks a run. Linux only (/proc):
+// elsewhere no lock is taken, as no stamp can be written.
+
+
+
+
+
+
+
+
+/**
+ * The lock's file in a result directory: a dotfile, named as a temp root's stamp. Kept out of what
+ * is uploaded (upload-artifact leaves hidden files out) and of every listing the stages read (each
+ * reads the names it wrote, never "every file").
+ */
+const RESULT_DIR_LOCK = temp_owner/* OWNER_FILE */.Zl;
+/** The lock's content: its writer's stamp and when it took the lock. */
+const LockSchema = temp_owner/* OwnerStampSchema */.sF.extend({ since: schemas/* string */.YjP().optional() });
+/** How often a take re-judges after losing a race (another taker won, or took the lock over). */
+const TAKE_TRIES = 5;
+/** The lock file's text, when it is a regular file of a readable size; undefined otherwise. */
+function lockText(file) {
+    try {
+        return (0,read_regular/* readRegularFile */.XF)(file, 4096).toString('utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether FILE is a folder (false when nothing, or nothing readable, is there). */
+function isFolder(file) {
+    try {
+        return (0,external_node_fs_.lstatSync)(file).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/** The refusal: HOLDER (another process, certainly running) holds ROOT's lock. */
+function heldBy(root, holder, words) {
+    const flag = words.flag ?? '--out DIR';
+    const since = holder.since !== undefined ? `, since ${holder.since}` : '';
+    return new errors/* InputError */.dz(`${words.label}: ${root} is in use: another ml-image run (pid ${holder.pid}${since}) is writing its results there; two runs in one result directory would write each other's files`, `${flag.startsWith('-') ? `pass another ${flag}` : `set ${flag} to another directory`} (or wait for that run)`);
+}
+/**
+ * Remove the lock file whose text was TEXT (a holder judged gone or unjudgeable): it is moved aside
+ * first, and put back when what was moved is another (a taker that won meanwhile), so that a lock
+ * just taken is never removed for the one judged before it.
+ */
+function removeJudged(file, text) {
+    const aside = `${file}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    try {
+        (0,external_node_fs_.renameSync)(file, aside);
+    }
+    catch {
+        return; // gone already: removed by another taker
+    }
+    if (lockText(aside) !== text) {
+        try {
+            (0,external_node_fs_.linkSync)(aside, file);
+        }
+        catch {
+            // a third taker linked meanwhile: its lock stands
+        }
+    }
+    (0,external_node_fs_.rmSync)(aside, { force: true });
+}
+/**
+ * Take ROOT's lock for TAKER: true when taken by this call; false when TAKER holds it already, or
+ * it cannot be taken here (a file system without hard links, a folder in its place): no lock then,
+ * the run goes on. A holder that certainly still runs is an InputError (exit 2) naming it.
+ */
+function takeOwnerLock(root, words, taker) {
+    const file = external_node_path_default().join(root, RESULT_DIR_LOCK);
+    const mine = JSON.stringify({ ...taker.stamp, since: new Date().toISOString() });
+    // Written whole before it is linked in: a reader never sees half a lock.
+    const temp = `${file}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    try {
+        (0,external_node_fs_.writeFileSync)(temp, mine, { mode: 0o600, flag: 'wx' });
+    }
+    catch (e) {
+        // Made but not written (a full disk): none is left.
+        if (e.code !== 'EEXIST')
+            (0,external_node_fs_.rmSync)(temp, { force: true });
+        return false;
+    }
+    try {
+        for (let i = 0; i < TAKE_TRIES; i++) {
+            taker.step?.('link');
+            try {
+                (0,external_node_fs_.linkSync)(temp, file);
+                return true;
+            }
+            catch (e) {
+                if (e.code !== 'EEXIST')
+                    return false;
+            }
+            const text = lockText(file);
+            const holder = text === undefined ? undefined : (0,temp_owner/* parseStamp */.Pu)(text, LockSchema);
+            if (holder !== undefined && (0,temp_owner/* sameOwner */.s0)(holder, taker.stamp))
+                return false;
+            if (holder !== undefined && (0,temp_owner/* stampedOwnerAlive */.vx)(holder, taker.procDir))
+                throw heldBy(root, holder, words);
+            // A folder in its place is no lock of ours to remove: none is taken.
+            if (isFolder(file))
+                return false;
+            taker.step?.('take-over');
+            removeJudged(file, text);
+        }
+        return false;
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(temp, { force: true });
+    }
+}
+/**
+ * The result directories this process holds: the stamp each lock holds, and how to take its
+ * release off the cleanups (releaseResultDirs releases it earlier).
+ */
+const held = new Map();
+/** Remove ROOT's lock when it is still STAMP's (never another process's that took it over). */
+function release(root, stamp) {
+    held.delete(root);
+    const file = external_node_path_default().join(root, RESULT_DIR_LOCK);
+    const holder = (0,temp_owner/* readStampFile */.E8)(file, LockSchema);
+    if (holder === undefined || !(0,temp_owner/* sameOwner */.s0)(holder, stamp))
+        return;
+    try {
+        (0,external_node_fs_.unlinkSync)(file);
+    }
+    catch {
+        // removed already (the directory with it)
+    }
+}
+/**
+ * Hold ROOT (a result directory this process writes) until the command ends (releaseResultDirs) or
+ * the process does: its lock is released by the cleanups (registerCleanup: at exit, on failure and
+ * on SIGINT/SIGTERM/SIGHUP). Re-entrant: a
+ * directory held already is held on. Nothing without /proc (PROC_DIR), where no stamp can be made.
+ */
+function holdResultDir(root, words, procDir = '/proc') {
+    const key = external_node_path_default().resolve(root);
+    if (held.has(key))
+        return;
+    const stamp = (0,temp_owner/* ownStamp */.Y8)(procDir);
+    if (stamp === undefined)
+        return;
+    if (!takeOwnerLock(key, words, { stamp, procDir }))
+        return;
+    held.set(key, { stamp, unregister: (0,cleanup/* registerCleanup */.qE)(() => release(key, stamp)) });
+}
+/**
+ * Release every result directory this process holds, now: a command run in a process that goes on
+ * (runCli's end; tests run many) leaves no lock behind it, nor a directory held for the next.
+ */
+function releaseResultDirs() {
+    for (const [root, { stamp, unregister }] of [...held]) {
+        unregister();
+        release(root, stamp);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/results/results.ts
 // The result-directory contract: every file the stages hand each other (and the jobs of a matrix
 // hand each other as artifacts), its name (names.ts, where the table of them is), and the schema it
@@ -1770,6 +1945,7 @@ function removeDevcontainers(root, ours) {
 // (a torch index URL with a token in the plan, for instance); every value is checked against its
 // schema before it is written and parsed when it is read back (./read.ts), always through a ResultDir.
 // This module is a leaf: stages import it, it imports only schemas.
+
 
 
 
@@ -1813,15 +1989,21 @@ const existingRecords = (root, variant, platform) => ['env', 'smoke', 'smoke-key
     .filter((f) => (0,external_node_fs_.existsSync)(f));
 /**
  * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
- * that is read from); `label` names it in messages, e.g. "--out x".
+ * that is read from); `label` names it in messages, e.g. "--out x". One that is written is held by
+ * this process to its end (owner-lock.ts): another run writing there now is refused (exit 2).
  */
 function openResultDir(dir, label = 'result-dir', 
-/** flag: how the fix names the option that gives the directory (default "--out DIR"). */
+/**
+ * flag: how the fix names the option that gives the directory (default "--out DIR"). lock: false
+ * for a private temp dir of the run's own (the lock goes with `create`).
+ */
 opts = {}) {
     const root = (0,json_file/* ensureResultDir */.dc)(dir, label, opts);
     // A run that writes results refuses a linked subdirectory before its work, not at its end.
     if (opts.create !== false)
         (0,own_dir/* refuseLinkedSubdirs */.UQ)(root, results_names/* OWN_SUBDIRS */.KX, label);
+    if (opts.create !== false && opts.lock !== false)
+        holdResultDir(root, { label, ...(opts.flag !== undefined && { flag: opts.flag }) });
     const at = (name) => external_node_path_default().join(root, name);
     const write = (name, content, l = label, durable = true) => (0,json_file/* writeFileAtomic */.Zf)((0,own_dir/* ownFilePath */.u3)(root, name, label), (0,redact/* redactUrls */.sK)(content), l, durable);
     const writeJson = (name, schema, value, l, durable = true) => write(name, json(checked(schema, value, at(name))), l, durable);

@@ -1,8 +1,8 @@
-export const id = 932;
-export const ids = [932];
+export const id = 827;
+export const ids = [827];
 export const modules = {
 
-/***/ 5932:
+/***/ 95827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2586,8 +2586,8 @@ function variantNamesOf(data) {
 
 // EXTERNAL MODULE: ./src/plan/schema.ts
 var plan_schema = __webpack_require__(47684);
-// EXTERNAL MODULE: ./src/results/results.ts + 8 modules
-var results_results = __webpack_require__(73292);
+// EXTERNAL MODULE: ./src/results/results.ts + 9 modules
+var results_results = __webpack_require__(6914);
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
 // A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
 // tool built: the image by digest from build.json, its non-root user and cache directories from the
@@ -7363,11 +7363,25 @@ function compareApt(base, head) {
 const PIP_PATH_ORDER_PROBE = 5;
 const isOsCopy = (p) => p.location.startsWith('/usr/lib/python3');
 /**
+ * Of two copies in one directory (`pip install --ignore-installed` leaves the old one's
+ * .dist-info beside the new one's), whether B is taken over A: the higher version, then the
+ * greater text. Python reads the first the directory lists, an order that differs from one
+ * filesystem to the next: taking that one, one image captured twice could show NumPy 1.26.4 →
+ * 2.0.0 against itself.
+ */
+function laterInDirectory(a, b) {
+    if (a.location !== b.location)
+        return false;
+    const { order } = comparePip(a.version, b.version);
+    return order === 1 || (order !== -1 && (0,util_text/* compareText */.n6)(b.version, a.version) > 0);
+}
+/**
  * pip: each normalised name's copy Python imports, and every copy (a name installed twice takes up
  * both copies' bytes). The copy imported is the first on sys.path: a record from probe 5 on lists
  * the copies in that order. An older record's order among copies spelled differently is the
  * spelling's, so there the copy outside /usr/lib/python3 (pip's, before Debian's python3-x on
- * Debian's sys.path) is taken, as before.
+ * Debian's sys.path) is taken, as before. Among copies in the imported one's directory, whose
+ * order is the filesystem's, the highest version (laterInDirectory).
  */
 function pipCopies(r) {
     const pathOrder = r.capture.probeVersion >= PIP_PATH_ORDER_PROBE;
@@ -7380,6 +7394,8 @@ function pipCopies(r) {
         else {
             seen.copies.push(p);
             if (!pathOrder && isOsCopy(seen.imported) && !isOsCopy(p))
+                seen.imported = p;
+            else if (laterInDirectory(seen.imported, p))
                 seen.imported = p;
         }
     }
@@ -8423,7 +8439,82 @@ function budgetSkips(sizeBudget, platforms) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/report/component-findings.ts
+// The verdict's findings about the major components (NumPy, torch, CUDA, Python, ...): part of the
+// severity policy (model.ts assessReport).
+
+
+
+/** Components the verdict names when they change, in this order. */
+const VERDICT_COMPONENTS = [
+    'numpy',
+    'torch',
+    'cuda',
+    'python',
+    'cudnn',
+    'nccl',
+    'glibc',
+    'os',
+    'torchCuda',
+];
+/**
+ * A version change of a major component: a warning when major, a downgrade, added or removed. A
+ * change without a direction (only a local label: `+7c8ec84dab` -> `+79aa17489c`) is information,
+ * unless it loses a CUDA build (torch, componentFindings).
+ */
+function componentSeverity(c) {
+    return c.level === 'major' || c.direction === 'down' || !c.from || !c.to ? 'warning' : 'info';
+}
+const worse = (a, b) => (SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a);
+/**
+ * Each component change, once however many platforms have it; one that not every platform compared
+ * has names those that do (`NumPy 1.26.4 → 2.1.0 (major) on linux/amd64`): without it the verdict
+ * read as if arm64 had moved to NumPy 2 too.
+ */
+function componentFindings(withDiff, add) {
+    for (const id of VERDICT_COMPONENTS) {
+        const found = new Map();
+        for (const p of withDiff) {
+            const c = p.diff.components.find((x) => x.id === id);
+            if (!c?.changed || c.host)
+                continue;
+            const torchCuda = p.diff.components.find((x) => x.id === 'torchCuda');
+            // The torch version names its CUDA build already (`2.7.0+cu128` -> `2.7.0+cpu`): one finding,
+            // as severe as the CUDA build's change (a torch that lost its CUDA build is a warning).
+            if (id === 'torchCuda' && p.diff.components.find((x) => x.id === 'torch')?.changed)
+                continue;
+            const cudaSeverity = id === 'torch' ? torchCudaSeverity(c, torchCuda) : 'info';
+            const level = c.level ? ` (${c.level}${c.direction === 'down' ? ', downgrade' : ''})` : '';
+            const text = `${COMPONENT_LABELS[id]} ${c.from ?? 'none'} → ${c.to ?? 'none'}${level}`;
+            const severity = worse(componentSeverity(c), cudaSeverity);
+            const seen = found.get(text);
+            if (seen) {
+                seen.severity = worse(seen.severity, severity);
+                seen.platforms.push(p.platform);
+            }
+            else
+                found.set(text, { severity, platforms: [p.platform] });
+        }
+        for (const [text, { severity, platforms }] of found)
+            add(platforms.length < withDiff.length ? `${text} on ${platforms.join(', ')}` : text, severity);
+    }
+}
+/**
+ * How severe torch's change is through its CUDA build: as the torch CUDA build row's change when
+ * the records know it (the probe imported torch), else as the version's label: `+cu121` -> `+cpu`
+ * lost it (the diff's cudaLoss; cudaLossOf for a model an older version wrote), a warning as for
+ * any pip package.
+ */
+function torchCudaSeverity(torch, torchCuda) {
+    if (torchCuda?.changed)
+        return componentSeverity(torchCuda);
+    if (torchCuda && (torchCuda.from !== null || torchCuda.to !== null))
+        return 'info';
+    return cudaLossOf('pip', torch) ? 'warning' : 'info';
+}
+
 ;// CONCATENATED MODULE: ./src/report/model.ts
+
 
 
 
@@ -8497,18 +8588,7 @@ function parseReportModel(json, source) {
 // The renderer only renders an Assessment. It is derived from the model's data every time (never
 // stored in the artifact, whose content is untrusted), so a re-rendered artifact says the same.
 
-/** Components the verdict names when they change, in this order. */
-const VERDICT_COMPONENTS = [
-    'numpy',
-    'torch',
-    'cuda',
-    'python',
-    'cudnn',
-    'nccl',
-    'glibc',
-    'os',
-    'torchCuda',
-];
+
 function assessReport(model) {
     const smoke = model.platforms.map((p) => p.smoke).filter((s) => !!s);
     const withDiff = model.platforms.filter((p) => !!p.diff);
@@ -8612,45 +8692,6 @@ function incompleteFindings(model) {
         text: (0,report_escape/* clip */.$Q)(`pip package list incomplete (${sides(p).join(', ')}, ${p.platform}): the probe could not read every package`, 120),
         severity: 'warning',
     }));
-}
-/**
- * A version change of a major component: a warning when major, a downgrade, added or removed. A
- * change without a direction (only a local label: `+7c8ec84dab` -> `+79aa17489c`) is information,
- * unless it loses a CUDA build (torch, componentFindings).
- */
-function componentSeverity(c) {
-    return c.level === 'major' || c.direction === 'down' || !c.from || !c.to ? 'warning' : 'info';
-}
-const worse = (a, b) => (SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a);
-function componentFindings(withDiff, add) {
-    for (const id of VERDICT_COMPONENTS) {
-        for (const p of withDiff) {
-            const c = p.diff.components.find((x) => x.id === id);
-            if (!c?.changed || c.host)
-                continue;
-            const torchCuda = p.diff.components.find((x) => x.id === 'torchCuda');
-            // The torch version names its CUDA build already (`2.7.0+cu128` -> `2.7.0+cpu`): one finding,
-            // as severe as the CUDA build's change (a torch that lost its CUDA build is a warning).
-            if (id === 'torchCuda' && p.diff.components.find((x) => x.id === 'torch')?.changed)
-                continue;
-            const cudaSeverity = id === 'torch' ? torchCudaSeverity(c, torchCuda) : 'info';
-            const level = c.level ? ` (${c.level}${c.direction === 'down' ? ', downgrade' : ''})` : '';
-            add(`${COMPONENT_LABELS[id]} ${c.from ?? 'none'} → ${c.to ?? 'none'}${level}`, worse(componentSeverity(c), cudaSeverity));
-        }
-    }
-}
-/**
- * How severe torch's change is through its CUDA build: as the torch CUDA build row's change when
- * the records know it (the probe imported torch), else as the version's label: `+cu121` -> `+cpu`
- * lost it (the diff's cudaLoss; cudaLossOf for a model an older version wrote), a warning as for
- * any pip package.
- */
-function torchCudaSeverity(torch, torchCuda) {
-    if (torchCuda?.changed)
-        return componentSeverity(torchCuda);
-    if (torchCuda && (torchCuda.from !== null || torchCuda.to !== null))
-        return 'info';
-    return cudaLossOf('pip', torch) ? 'warning' : 'info';
 }
 function smokeFindings(smoke, add) {
     // The same test regressing on two platforms is one regression to look at.
@@ -21691,6 +21732,7 @@ async function runStages(io, inputs) {
     const event = (0,github_event/* readGitHubEventFile */.MZ)(io.env.GITHUB_EVENT_PATH); // read once: the stages take it parsed
     checkStageInputs(loaded, stages, { mode: inputs.gpus, env: io.env });
     checkDownloadedBuild(stages, resultDir);
+    const results = (0,results_results/* openResultDir */.lR)(resultDir, 'result-dir', { flag: 'the "result-dir" input' });
     io.info(`config ${loaded.file ?? '(from inputs)'}: ${config.variants.map((v) => v.name).join(', ')} x ${config.platforms.join(', ')}; stages: ${[...stages].join(', ')}`);
     io.setOutput('config', JSON.stringify(config));
     io.setOutput('variants', JSON.stringify(config.variants.map((v) => v.name)));
@@ -21722,7 +21764,7 @@ async function runStages(io, inputs) {
     const result = await runPipeline({
         loaded,
         stages,
-        results: (0,results_results/* openResultDir */.lR)(resultDir, 'result-dir', { flag: 'the "result-dir" input' }),
+        results,
         push,
         merge: inputs.merge,
         buildOptions,
