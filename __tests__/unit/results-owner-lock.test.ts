@@ -106,6 +106,27 @@ describe('a result directory another run holds', () => {
     expect(() => openResultDir(dir, '--from results', { create: false })).not.toThrow();
   });
 
+  it('resolve --out a directory a live process holds: refused before the engine is asked', async () => {
+    const parent = startOf(process.ppid);
+    const own = ownStamp();
+    if (parent === undefined || own === undefined) return; // no /proc here
+    plant({ ...own, pid: process.ppid, start: parent });
+    writeFileSync(path.join(base, 'requirements.txt'), 'tqdm\n');
+    let asked = 0;
+    const docker = fakeDocker({
+      ping: () => {
+        asked += 1;
+        return Promise.reject(new Error('the engine is asked'));
+      },
+    });
+    const io = captureIo(base, docker, { ML_IMAGE_CACHE_DIR: path.join(base, '.cache') });
+    const argv = ['resolve', '--image', 'python:3.12-slim', '--requirements', 'requirements.txt'];
+    expect(await runCli([...argv, '--out', 'results'], io), io.err()).toBe(2);
+    expect(io.err()).toContain(`pid ${process.ppid}`);
+    expect(asked).toBe(0);
+    expect(lockPid()).toBe(process.ppid);
+  });
+
   it.each<[string, Partial<OwnerStamp>, Record<number, string>]>([
     ['its pid runs no process here', {}, {}],
     ['its pid now names another process (a later start)', {}, { 4242: '900' }],

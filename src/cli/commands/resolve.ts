@@ -10,7 +10,7 @@ import { resolveAgainstBase } from '../../resolve/resolve.js';
 import { referencedEnv } from '../../resolve/stage.js';
 import { resolveTimeoutMs } from '../../resolve/exec-limit.js';
 import { resolverPathProblems } from '../../requirements/plan-check.js';
-import { openOutDir } from '../../results/out-dir.js';
+import { holdOutDir, openOutDir } from '../../results/out-dir.js';
 import { fileSnapshotCache } from '../../resolve/snapshot-cache.js';
 import { defaultCacheDir } from '../../util/cache-dir.js';
 import { PIP_CACHE_LABEL, PIP_CACHE_PREFIX } from '../../resolve/pip-cache.js';
@@ -108,6 +108,9 @@ engine holds the base's list without the platform's content (pull it with "docke
     const requirements = readResolveRequirements(values.requirements, io);
     // The resolver's time limit is an input too: a typo is exit 2 before the engine is asked.
     resolveTimeoutMs(io.env);
+    // --out is held before the engine is asked: another run writing there now is refused at once,
+    // not after the resolve's minutes.
+    if (values.out !== undefined) holdOutDir(io.cwd, values.out);
     // No --platform: the engine's own (as capture and smoke take it), after every input is checked;
     // no daemon is exit 3 with its fix, as the resolve itself would be.
     const platform = wanted ?? enginePlatform(await io.docker().ping());
