@@ -12,6 +12,7 @@ import {
   killTree,
   parentInStat,
   processesUnder,
+  startOf,
 } from '../../src/util/process-tree.js';
 
 describe('parentInStat', () => {
@@ -125,5 +126,19 @@ describe('descendantsOf a /proc directory', () => {
       spy.mockRestore();
     }
     expect(kills).toEqual(['12 SIGKILL']);
+  });
+
+  it('startOf: a zombie has ended, but not one whose main thread ended while its other threads run', () => {
+    const zombie = (pid: number, threads: number) => {
+      proc(pid, stat(pid, 1, 500).replace(' S ', ' Z '));
+      for (let t = 0; t < threads; t++)
+        mkdirSync(path.join(dir, String(pid), 'task', String(pid + t)), { recursive: true });
+    };
+    zombie(20, 1); // killed, not yet reaped
+    zombie(21, 0); // no task directory to read
+    zombie(30, 2); // pthread_exit in main: the kernel shows Z while thread 31 runs
+    expect(startOf(20, dir)).toBeUndefined();
+    expect(startOf(21, dir)).toBeUndefined();
+    expect(startOf(30, dir)).toBe('500');
   });
 });
