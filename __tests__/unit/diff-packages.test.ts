@@ -176,22 +176,6 @@ describe('a pip distribution installed twice', () => {
     expect(diffRecords(base, record(copies, 5)).pip.changes).toEqual([]);
   });
 
-  it('two copies in one directory (pip install --ignore-installed): the highest, whatever the listing order', () => {
-    // The directory's listing order is the filesystem's: one image captured twice may list them
-    // either way round, and must not show NumPy 1.26.4 -> 2.0.0 against itself.
-    const old = pipEntry('numpy', '1.26.4');
-    const neu = pipEntry('numpy', '2.0.0');
-    for (const probe of [4, 7]) {
-      const d = diffRecords(record([old, neu], probe), record([neu, old], probe));
-      expect(d.pip.changes).toEqual([]);
-      expect(d.components.find((c) => c.id === 'numpy')).toMatchObject({ from: '2.0.0', changed: false });
-    }
-    // A copy earlier on sys.path is still the one imported, whatever its version.
-    const first = pipEntry('numpy', '1.24.0', '/opt/extra');
-    const d = diffRecords(record([first, old, neu], 7), record([first, neu, old], 7));
-    expect(d.components.find((c) => c.id === 'numpy')).toMatchObject({ from: '1.24.0', changed: false });
-  });
-
   it("an older record keeps the copy outside /usr/lib/python3 (its order is the spelling's)", () => {
     const base = record([pipEntry('PyYAML', '5.4')], 4);
     const head = record(
