@@ -166,8 +166,8 @@ function release(root: string, stamp: OwnerStamp): void {
 /**
  * Hold ROOT (a result directory this process writes) until the command ends (releaseResultDirs) or
  * the process does: its lock is released by the cleanups (registerCleanup: at exit, on failure and
- * on SIGINT/SIGTERM/SIGHUP). Re-entrant: a
- * directory held already is held on. Nothing without /proc (PROC_DIR), where no stamp can be made.
+ * on SIGINT/SIGTERM/SIGHUP). Re-entrant: a directory held already is held on. Nothing without
+ * /proc (PROC_DIR), where no stamp can be made.
  */
 export function holdResultDir(root: string, words: LockWords, procDir = '/proc'): void {
   const key = path.resolve(root);
