@@ -1911,8 +1911,8 @@ function release(root, stamp) {
 /**
  * Hold ROOT (a result directory this process writes) until the command ends (releaseResultDirs) or
  * the process does: its lock is released by the cleanups (registerCleanup: at exit, on failure and
- * on SIGINT/SIGTERM/SIGHUP). Re-entrant: a
- * directory held already is held on. Nothing without /proc (PROC_DIR), where no stamp can be made.
+ * on SIGINT/SIGTERM/SIGHUP). Re-entrant: a directory held already is held on. Nothing without
+ * /proc (PROC_DIR), where no stamp can be made.
  */
 function holdResultDir(root, words, procDir = '/proc') {
     const key = external_node_path_default().resolve(root);

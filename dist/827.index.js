@@ -7363,25 +7363,11 @@ function compareApt(base, head) {
 const PIP_PATH_ORDER_PROBE = 5;
 const isOsCopy = (p) => p.location.startsWith('/usr/lib/python3');
 /**
- * Of two copies in one directory (`pip install --ignore-installed` leaves the old one's
- * .dist-info beside the new one's), whether B is taken over A: the higher version, then the
- * greater text. Python reads the first the directory lists, an order that differs from one
- * filesystem to the next: taking that one, one image captured twice could show NumPy 1.26.4 →
- * 2.0.0 against itself.
- */
-function laterInDirectory(a, b) {
-    if (a.location !== b.location)
-        return false;
-    const { order } = comparePip(a.version, b.version);
-    return order === 1 || (order !== -1 && (0,util_text/* compareText */.n6)(b.version, a.version) > 0);
-}
-/**
  * pip: each normalised name's copy Python imports, and every copy (a name installed twice takes up
  * both copies' bytes). The copy imported is the first on sys.path: a record from probe 5 on lists
  * the copies in that order. An older record's order among copies spelled differently is the
  * spelling's, so there the copy outside /usr/lib/python3 (pip's, before Debian's python3-x on
- * Debian's sys.path) is taken, as before. Among copies in the imported one's directory, whose
- * order is the filesystem's, the highest version (laterInDirectory).
+ * Debian's sys.path) is taken, as before.
  */
 function pipCopies(r) {
     const pathOrder = r.capture.probeVersion >= PIP_PATH_ORDER_PROBE;
@@ -7394,8 +7380,6 @@ function pipCopies(r) {
         else {
             seen.copies.push(p);
             if (!pathOrder && isOsCopy(seen.imported) && !isOsCopy(p))
-                seen.imported = p;
-            else if (laterInDirectory(seen.imported, p))
                 seen.imported = p;
         }
     }

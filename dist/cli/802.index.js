@@ -124,6 +124,10 @@ engine holds the base's list without the platform's content (pull it with "docke
         const requirements = readResolveRequirements(values.requirements, io);
         // The resolver's time limit is an input too: a typo is exit 2 before the engine is asked.
         (0,_resolve_exec_limit_js__WEBPACK_IMPORTED_MODULE_10__/* .resolveTimeoutMs */ .Cf)(io.env);
+        // --out is held before the engine is asked: another run writing there now is refused at once,
+        // not after the resolve's minutes.
+        if (values.out !== undefined)
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_12__/* .holdOutDir */ .$g)(io.cwd, values.out);
         // No --platform: the engine's own (as capture and smoke take it), after every input is checked;
         // no daemon is exit 3 with its fix, as the resolve itself would be.
         const platform = wanted ?? (0,_docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .enginePlatform */ .q)(await io.docker().ping());

@@ -7511,8 +7511,8 @@ function release(root, stamp) {
 /**
  * Hold ROOT (a result directory this process writes) until the command ends (releaseResultDirs) or
  * the process does: its lock is released by the cleanups (registerCleanup: at exit, on failure and
- * on SIGINT/SIGTERM/SIGHUP). Re-entrant: a
- * directory held already is held on. Nothing without /proc (PROC_DIR), where no stamp can be made.
+ * on SIGINT/SIGTERM/SIGHUP). Re-entrant: a directory held already is held on. Nothing without
+ * /proc (PROC_DIR), where no stamp can be made.
  */
 function holdResultDir(root, words, procDir = '/proc') {
     const key = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(root);
@@ -8338,9 +8338,10 @@ function signalExitCode(signal, fallback) {
 const startInStat = (stat) => statFields(stat)[19];
 /**
  * The start time of PID (/proc/<pid>/stat field 22); undefined when it runs no more: no such pid,
- * or a zombie (state Z, or X while it is reaped). A process killed with SIGKILL stays a zombie
- * until its parent waits for it, which may be never (a parent that does not reap): it holds none
- * of its files then, and a run started meanwhile must see it gone (temp-owner.ts).
+ * or a zombie (state Z, or X while it is reaped; not a Z whose other threads run: threadsRun). A
+ * process killed with SIGKILL stays a zombie until its parent waits for it, which may be never (a
+ * parent that does not reap): it holds none of its files then, and a run started meanwhile must
+ * see it gone (temp-owner.ts).
  */
 function startOf(pid, procDir = '/proc') {
     let stat;
@@ -8350,7 +8351,20 @@ function startOf(pid, procDir = '/proc') {
     catch {
         return undefined; // ended
     }
-    return /^[ZX]$/.test(statFields(stat)[0] ?? '') ? undefined : startInStat(stat);
+    const state = statFields(stat)[0];
+    return state === 'X' || (state === 'Z' && !threadsRun(pid, procDir)) ? undefined : startInStat(stat);
+}
+/**
+ * Whether PID (a Z in its stat line) still has threads that run: a process whose main thread
+ * ended (pthread_exit) reads Z while its other threads run on, and a kill of it ends them all.
+ */
+function threadsRun(pid, procDir) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(procDir, String(pid), 'task')).length > 1;
+    }
+    catch {
+        return false;
+    }
 }
 /** The running descendants of PID, each with its start time; none where there is no /proc. */
 function processesUnder(pid, procDir = '/proc') {
