@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
 import { redactMessage, redactText, redactUrls } from '../util/redact.js';
-import { closestWord, noWorkflowCommands, printableLines } from '../util/text.js';
+import { didYouMean, noWorkflowCommands, printableLines } from '../util/text.js';
 import {
   CheckFailedError,
   ConfigError,
@@ -128,11 +128,7 @@ function commandEntry(name: string): CommandEntry {
       `unknown command "${name}": options other than --json and --verbose go after the command`,
       `write "ml-image <command> ${name} ..."; ${available}`,
     );
-  const hint = closestWord(name, names);
-  throw new InputError(
-    `unknown command "${name}"${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`,
-    available,
-  );
+  throw new InputError(`unknown command "${name}"${didYouMean(name, names)}`, available);
 }
 
 /**

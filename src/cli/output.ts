@@ -57,6 +57,10 @@ export function writeOutFileNamed(cwd: string, out: string, content: string): st
   return writeOutFile(cwd, path.dirname(file), path.basename(file), content, label);
 }
 
+/** Where an environment record comes from, for a path (sbom --record, diff's files) that names none. */
+export const ENV_RECORD_FIX =
+  'check the path: name an environment record, DIR/env.json as "ml-image capture --out DIR" writes it or env-<variant>-<arch>.json in a run\'s result directory';
+
 /**
  * `--out FILE` (sbom, diff, devcontainer) ending in "/" (or "/." or "/..") names a directory, not
  * the file to write: refused (exit 2) rather than written as a file named after the directory

@@ -2,7 +2,7 @@
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
 import { z } from 'zod';
 import { REDACTED, redactMessage, redactText } from '../util/redact.js';
-import { clip, closestWord, printable } from '../util/text.js';
+import { clip, didYouMean, printable } from '../util/text.js';
 
 export type Path = readonly PropertyKey[];
 
@@ -181,11 +181,8 @@ export function formatIssues(
         const allowed = objectShapeAt(schema, path) ?? [];
         for (const key of issue.keys) {
           // Past the cap only the count matters: skip the did-you-mean search.
-          const hint = out.length < MAX_PROBLEMS ? closestWord(key, allowed) : undefined;
-          push(
-            [...path, key],
-            `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${allowed.join(', ')}`,
-          );
+          const hint = out.length < MAX_PROBLEMS ? didYouMean(key, allowed) : '';
+          push([...path, key], `unknown key${hint}; expected one of: ${allowed.join(', ')}`);
         }
         break;
       }

@@ -5,7 +5,7 @@ import { MAX_PATTERN_LENGTH, patternProblem } from './pattern.js';
 import { shortName } from './short-name.js';
 import { eachOnce } from './unique.js';
 import { userMap } from './user-map.js';
-import { printable } from '../util/text.js';
+import { printable, unicodeName } from '../util/text.js';
 
 export const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'] as const;
 export type SmokeSuite = (typeof SMOKE_SUITES)[number];
@@ -28,7 +28,7 @@ export function runnerLabelProblem(label: string): string | undefined {
   if (label.trim() === '') return `runner label ${shown} is blank: no runner's label can match it`;
   const c = /\p{Cc}/u.exec(label)?.[0];
   if (c !== undefined)
-    return `runner label ${shown} holds a control character (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}): no runner's label can match it`;
+    return `runner label ${shown} holds a control character (${unicodeName(c)}): no runner's label can match it`;
   return undefined;
 }
 

@@ -11,7 +11,6 @@ import {
   linkSync,
   openSync,
   readFileSync,
-  readlinkSync,
   renameSync,
   rmSync,
   statSync,
@@ -19,6 +18,7 @@ import {
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { ownPidNamespace } from '../util/temp-owner.js';
 
 export interface LockTiming {
   /** How long a save waits for the lock before it saves without it. */
@@ -56,9 +56,9 @@ function ownerOf(file: string): string | undefined {
 }
 
 /** This process's pid namespace ("pid:[4026531836]"); "-" where /proc cannot tell. */
-function pidNamespace(procDir = '/proc'): string {
+function pidNamespace(): string {
   try {
-    return readlinkSync(`${procDir}/self/ns/pid`).replace(/\s/g, '');
+    return ownPidNamespace().replace(/\s/g, '');
   } catch {
     return '-';
   }

@@ -6,6 +6,7 @@
 // The grammar lives beside it: pip's options (options.ts) and PEP 508 strings (pep508.ts).
 import { OPTIONS, parseOptions, shlexTokens } from './options.js';
 import { evaluateMarker, type MarkerEnvironment } from './markers.js';
+import { unicodeName } from '../util/text.js';
 import {
   canonicalName,
   type MarkerNode,
@@ -97,19 +98,16 @@ function trimRuns(text: string, chars: string): string {
   return text.slice(start, end);
 }
 
-/** U+XXXX of a character. */
-const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-
 /** Why a line holding the control character C is refused. */
 function controlWhy(c: string): string {
   const name = BREAKS[c];
   return name !== undefined
-    ? `holds ${codePoint(c)} (${name}), where pip breaks the line: what follows would be a line never checked here; remove it`
-    : `holds the control character ${codePoint(c)}; remove it`;
+    ? `holds ${unicodeName(c)} (${name}), where pip breaks the line: what follows would be a line never checked here; remove it`
+    : `holds the control character ${unicodeName(c)}; remove it`;
 }
 
 /** A line as shown in a message: its control characters written as U+XXXX, never sent raw. */
-const visible = (s: string) => s.replace(CONTROL_ALL, (c) => `<${codePoint(c)}>`);
+const visible = (s: string) => s.replace(CONTROL_ALL, (c) => `<${unicodeName(c)}>`);
 
 /**
  * Logical lines as pip builds them: a line ending in '\' continues on the next (comment lines

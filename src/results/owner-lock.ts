@@ -12,7 +12,6 @@ import path from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { registerCleanup } from '../util/cleanup.js';
-import { readRegularFile } from '../util/read-regular.js';
 import {
   OWNER_FILE,
   type OwnerStamp,
@@ -22,6 +21,7 @@ import {
   readStampFile,
   sameOwner,
   stampedOwnerAlive,
+  stampFileText,
 } from '../util/temp-owner.js';
 
 /**
@@ -52,15 +52,6 @@ export interface Taker {
 
 /** How often a take re-judges after losing a race (another taker won, or took the lock over). */
 const TAKE_TRIES = 5;
-
-/** The lock file's text, when it is a regular file of a readable size; undefined otherwise. */
-function lockText(file: string): string | undefined {
-  try {
-    return readRegularFile(file, 4096).toString('utf8');
-  } catch {
-    return undefined;
-  }
-}
 
 /** Whether FILE is a folder (false when nothing, or nothing readable, is there). */
 function isFolder(file: string): boolean {
@@ -93,7 +84,7 @@ function removeJudged(file: string, text: string | undefined): void {
   } catch {
     return; // gone already: removed by another taker
   }
-  if (lockText(aside) !== text) {
+  if (stampFileText(aside) !== text) {
     try {
       linkSync(aside, file);
     } catch {
@@ -129,7 +120,7 @@ export function takeOwnerLock(root: string, words: LockWords, taker: Taker): boo
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return false;
       }
-      const text = lockText(file);
+      const text = stampFileText(file);
       const holder = text === undefined ? undefined : parseStamp(text, LockSchema);
       if (holder !== undefined && sameOwner(holder, taker.stamp)) return false;
       if (holder !== undefined && stampedOwnerAlive(holder, taker.procDir)) throw heldBy(root, holder, words);

@@ -38,11 +38,16 @@ export interface CollectedJob {
 const EXPORT_AGAIN =
   'export the job again with this version of ml-image (its jobs say which image and platform they ran), then run it';
 
-/** TEXT (one JSON value) through SCHEMA; bad input naming WHERE and WHAT otherwise. */
-function parsed<T>(schema: z.ZodType<T>, text: string, where: string, what: string): T {
-  // The shared reader: nested at most MAX_JSON_DEPTH (a deeper one overflowed the redaction's walk:
-  // "internal error"), a byte order mark or bad syntax named by line and column.
-  const value = parseJsonText(text, `${where}: the ${what}`, EXPORT_AGAIN);
+/**
+ * TEXT as one JSON value, by the shared reader: nested at most MAX_JSON_DEPTH (a deeper one
+ * overflowed the redaction's walk: "internal error"), a byte order mark or bad syntax named by line
+ * and column.
+ */
+const jsonOf = (text: string, where: string, what: string): unknown =>
+  parseJsonText(text, `${where}: the ${what}`, EXPORT_AGAIN);
+
+/** VALUE (read from WHERE) through SCHEMA; bad input naming WHERE and WHAT otherwise. */
+function checkedAs<T>(schema: z.ZodType<T>, value: unknown, where: string, what: string): T {
   const r = safeParseInput(schema, value, `${where}: the ${what}`, EXPORT_AGAIN);
   if (r.success) return r.data;
   throw new InputError(
@@ -52,7 +57,7 @@ function parsed<T>(schema: z.ZodType<T>, text: string, where: string, what: stri
 }
 
 export function parseJobMeta(text: string, where: string): JobMeta {
-  const value = parseJsonText(text, `${where}: the job's description`, EXPORT_AGAIN);
+  const value = jsonOf(text, where, "job's description");
   const version: unknown =
     typeof value === 'object' && value !== null ? Reflect.get(value, 'schemaVersion') : undefined;
   if (typeof version === 'number' && version !== JOB_META_SCHEMA_VERSION)
@@ -62,11 +67,11 @@ export function parseJobMeta(text: string, where: string): JobMeta {
         ? EXPORT_AGAIN
         : 'collect with the ml-image version that exported the job',
     );
-  return parsed(JobMetaSchema, text, where, "job's description");
+  return checkedAs(JobMetaSchema, value, where, "job's description");
 }
 
 export const parseSuiteRecord = (text: string, where: string): SuiteRecord =>
-  parsed(SuiteRecordSchema, text, where, "suite's result");
+  checkedAs(SuiteRecordSchema, jsonOf(text, where, "suite's result"), where, "suite's result");
 
 /** The records in WHERE, refused when two are of the same test. */
 function distinct(records: CollectedRecord[], where: string): CollectedRecord[] {

@@ -25,11 +25,15 @@ export const OwnerStampSchema = z.object({
 });
 export type OwnerStamp = z.infer<typeof OwnerStampSchema>;
 
+/** This process's pid namespace as PROC_DIR names it ("pid:[4026531836]"); throws without /proc. */
+export const ownPidNamespace = (procDir = '/proc'): string =>
+  readlinkSync(path.join(procDir, 'self', 'ns', 'pid'));
+
 /** What sets this process apart on this machine, read from PROC_DIR; undefined without /proc. */
 function machineOf(procDir: string): Pick<OwnerStamp, 'pidNamespace' | 'boot'> | undefined {
   try {
     return {
-      pidNamespace: readlinkSync(path.join(procDir, 'self', 'ns', 'pid')),
+      pidNamespace: ownPidNamespace(procDir),
       boot: readFileSync(path.join(procDir, 'sys', 'kernel', 'random', 'boot_id'), 'utf8').trim(),
     };
   } catch {
@@ -69,8 +73,14 @@ export function readStampFile<T extends OwnerStamp = OwnerStamp>(
   file: string,
   schema: z.ZodType<T> = OwnerStampSchema as unknown as z.ZodType<T>,
 ): T | undefined {
+  const text = stampFileText(file);
+  return text === undefined ? undefined : parseStamp(text, schema);
+}
+
+/** FILE's text when it is a regular file of a stamp's size at most; undefined otherwise. */
+export function stampFileText(file: string): string | undefined {
   try {
-    return parseStamp(readRegularFile(file, MAX_STAMP_BYTES).toString('utf8'), schema);
+    return readRegularFile(file, MAX_STAMP_BYTES).toString('utf8');
   } catch {
     return undefined;
   }

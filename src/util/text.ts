@@ -60,6 +60,10 @@ export function printableLines(text: string): string {
   return text.replace(UNPRINTABLE_IN_LINES, (c) => SHORT_ESCAPES[c] ?? codePointEscape(c));
 }
 
+/** C (one code point) as Unicode names it: U+200B, U+0000. */
+export const unicodeName = (c: string): string =>
+  `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
 /** C (one code point) as JavaScript writes it escaped: \u200b, or \u{e0041} past U+FFFF. */
 export function codePointEscape(c: string): string {
   const cp = c.codePointAt(0)!;

@@ -14,13 +14,12 @@ import { decodeUtf8Strictly } from '../../util/strict-utf8.js';
 import { redactText } from '../../util/redact.js';
 import { imageFlag, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { writeOutFileNamed } from '../output.js';
+import { ENV_RECORD_FIX, writeOutFileNamed } from '../output.js';
 import type { Command } from './types.js';
 import { printable } from '../../util/text.js';
 
 /** Where the files diff reads come from, for a path that names none. */
-const DIFF_FILE_FIX =
-  'check the path: name an environment record, DIR/env.json as "ml-image capture --out DIR" writes it or env-<variant>-<arch>.json in a run\'s result directory (a smoke result: smoke-<variant>-<arch>.json there)';
+const DIFF_FILE_FIX = `${ENV_RECORD_FIX} (a smoke result: smoke-<variant>-<arch>.json there)`;
 
 /** A record or smoke result named on the command line: a regular JSON file of bounded size. */
 function readJsonFile(cwd: string, file: string): unknown {

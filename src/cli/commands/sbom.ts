@@ -7,15 +7,11 @@ import { readJsonFile } from '../../util/json-file.js';
 import { didYouMean } from '../../util/text.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { writeOutFileNamed } from '../output.js';
+import { ENV_RECORD_FIX, writeOutFileNamed } from '../output.js';
 import type { Command } from './types.js';
 
 /** The SBOM formats `ml-image sbom --format` writes. */
 const FORMATS = ['cyclonedx', 'spdx'] as const;
-
-/** Where an environment record comes from, for a --record that names none. */
-const RECORD_FIX =
-  'check the path: name an environment record, DIR/env.json as "ml-image capture --out DIR" writes it or env-<variant>-<arch>.json in a run\'s result directory';
 
 export const sbomCommand: Command = {
   outIsFile: true,
@@ -63,7 +59,7 @@ Exit codes: 0 written; 2 the record is missing, not JSON or not a record, or an 
       );
     const file = values.record;
     const record = readEnvRecord(
-      readJsonFile(path.resolve(io.cwd, file), { what: 'environment record', fix: RECORD_FIX }),
+      readJsonFile(path.resolve(io.cwd, file), { what: 'environment record', fix: ENV_RECORD_FIX }),
       file,
     );
     const sbom = buildSbom({ record, ...(values.variant !== undefined && { variant: values.variant }) });

@@ -6,7 +6,7 @@ import { platformImage } from '../../docker/platform-image.js';
 import { InputError } from '../../errors.js';
 import { readGitHubEventFile } from '../../github/event.js';
 import { gitContextFromGitHubEnv } from '../../plan/git-context.js';
-import { closestWord, printable, printableLines } from '../../util/text.js';
+import { didYouMean, printable, printableLines } from '../../util/text.js';
 import { holdOutDir, openOutDir } from '../../results/out-dir.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
 import type { SmokeResult } from '../../smoke/result.js';
@@ -68,9 +68,8 @@ export function smokeVariant(
     return { ...(version !== undefined && { python: version }) };
   }
   if (!names.includes(name)) {
-    const hint = closestWord(name, names);
     throw new InputError(
-      `smoke: --variant ${JSON.stringify(name)}: ${loaded.label ?? 'the config'} has no such variant${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`,
+      `smoke: --variant ${JSON.stringify(name)}: ${loaded.label ?? 'the config'} has no such variant${didYouMean(name, names)}`,
       `give one of: ${names.join(', ')}`,
     );
   }
