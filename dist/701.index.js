@@ -1783,7 +1783,6 @@ var temp_owner = __webpack_require__(22238);
 
 
 
-
 /**
  * The lock's file in a result directory: a dotfile, named as a temp root's stamp. Kept out of what
  * is uploaded (upload-artifact leaves hidden files out) and of every listing the stages read (each
@@ -1794,15 +1793,6 @@ const RESULT_DIR_LOCK = temp_owner/* OWNER_FILE */.Zl;
 const LockSchema = temp_owner/* OwnerStampSchema */.sF.extend({ since: schemas/* string */.YjP().optional() });
 /** How often a take re-judges after losing a race (another taker won, or took the lock over). */
 const TAKE_TRIES = 5;
-/** The lock file's text, when it is a regular file of a readable size; undefined otherwise. */
-function lockText(file) {
-    try {
-        return (0,read_regular/* readRegularFile */.XF)(file, 4096).toString('utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
 /** Whether FILE is a folder (false when nothing, or nothing readable, is there). */
 function isFolder(file) {
     try {
@@ -1831,7 +1821,7 @@ function removeJudged(file, text) {
     catch {
         return; // gone already: removed by another taker
     }
-    if (lockText(aside) !== text) {
+    if ((0,temp_owner/* stampFileText */.rN)(aside) !== text) {
         try {
             (0,external_node_fs_.linkSync)(aside, file);
         }
@@ -1871,7 +1861,7 @@ function takeOwnerLock(root, words, taker) {
                 if (e.code !== 'EEXIST')
                     return false;
             }
-            const text = lockText(file);
+            const text = (0,temp_owner/* stampFileText */.rN)(file);
             const holder = text === undefined ? undefined : (0,temp_owner/* parseStamp */.Pu)(text, LockSchema);
             if (holder !== undefined && (0,temp_owner/* sameOwner */.s0)(holder, taker.stamp))
                 return false;

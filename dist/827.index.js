@@ -10213,6 +10213,8 @@ function restoreTrimmed(artifact, source) {
     return reports;
 }
 
+// EXTERNAL MODULE: ./src/util/temp-owner.ts
+var temp_owner = __webpack_require__(22238);
 ;// CONCATENATED MODULE: ./src/report/baseline-lock.ts
 // The directory baseline store's lock (baseline.ts): one save of a key and branch at a time reads
 // the save it replaces, carries a platform's records over from it and switches to its own. A file
@@ -10222,6 +10224,7 @@ function restoreTrimmed(artifact, source) {
 // namespace: a container sharing the cache, named as the host under --network host) then. A lock
 // not had within `waitMs` is done without: the caller says so (a warning), and its save still
 // replaces the last one whole.
+
 
 
 
@@ -10245,9 +10248,9 @@ function ownerOf(file) {
     }
 }
 /** This process's pid namespace ("pid:[4026531836]"); "-" where /proc cannot tell. */
-function pidNamespace(procDir = '/proc') {
+function pidNamespace() {
     try {
-        return (0,external_node_fs_.readlinkSync)(`${procDir}/self/ns/pid`).replace(/\s/g, '');
+        return (0,temp_owner/* ownPidNamespace */.pP)().replace(/\s/g, '');
     }
     catch {
         return '-';

@@ -1134,7 +1134,7 @@ function runnerLabelProblem(label) {
         return `runner label ${shown} is blank: no runner's label can match it`;
     const c = /\p{Cc}/u.exec(label)?.[0];
     if (c !== undefined)
-        return `runner label ${shown} holds a control character (U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}): no runner's label can match it`;
+        return `runner label ${shown} holds a control character (${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .unicodeName */ .DI)(c)}): no runner's label can match it`;
     return undefined;
 }
 // Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
@@ -2236,25 +2236,27 @@ function shlexSplit(s) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DB: () => (/* binding */ lineMarker),
-/* harmony export */   Ew: () => (/* reexport safe */ _pep508_js__WEBPACK_IMPORTED_MODULE_2__.Ew),
+/* harmony export */   Ew: () => (/* reexport safe */ _pep508_js__WEBPACK_IMPORTED_MODULE_3__.Ew),
 /* harmony export */   Ms: () => (/* binding */ remoteIncludes),
 /* harmony export */   Q4: () => (/* binding */ envReferences),
 /* harmony export */   QT: () => (/* binding */ requirementNames),
 /* harmony export */   Ut: () => (/* binding */ URL_LIKE),
-/* harmony export */   W_: () => (/* reexport safe */ _pep508_js__WEBPACK_IMPORTED_MODULE_2__.W_),
+/* harmony export */   W_: () => (/* reexport safe */ _pep508_js__WEBPACK_IMPORTED_MODULE_3__.W_),
 /* harmony export */   XW: () => (/* binding */ parseRequirementsText),
 /* harmony export */   dQ: () => (/* binding */ breakArgsOptions)
 /* harmony export */ });
 /* unused harmony exports logicalLines, expandEnv, parseLine */
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87818);
 /* harmony import */ var _markers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42971);
-/* harmony import */ var _pep508_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71302);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
+/* harmony import */ var _pep508_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71302);
 // Strict parsing of pip requirements files, before any pip runs: PEP 508 requirement lines (as
 // `packaging` >= 22 judges them, the parser of every current pip) and pip's requirement-file syntax
 // (https://pip.pypa.io/en/stable/reference/requirements-file-format/). Pure: text in, lines out.
 // The rule is "a line pip accepts is never rejected": anything pip would hand to the filesystem or
 // the network (paths, URLs, -e targets) is accepted as written and left for pip to judge.
 // The grammar lives beside it: pip's options (options.ts) and PEP 508 strings (pep508.ts).
+
 
 
 
@@ -2294,17 +2296,15 @@ function trimRuns(text, chars) {
         end--;
     return text.slice(start, end);
 }
-/** U+XXXX of a character. */
-const codePoint = (c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 /** Why a line holding the control character C is refused. */
 function controlWhy(c) {
     const name = BREAKS[c];
     return name !== undefined
-        ? `holds ${codePoint(c)} (${name}), where pip breaks the line: what follows would be a line never checked here; remove it`
-        : `holds the control character ${codePoint(c)}; remove it`;
+        ? `holds ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .unicodeName */ .DI)(c)} (${name}), where pip breaks the line: what follows would be a line never checked here; remove it`
+        : `holds the control character ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .unicodeName */ .DI)(c)}; remove it`;
 }
 /** A line as shown in a message: its control characters written as U+XXXX, never sent raw. */
-const visible = (s) => s.replace(CONTROL_ALL, (c) => `<${codePoint(c)}>`);
+const visible = (s) => s.replace(CONTROL_ALL, (c) => `<${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .unicodeName */ .DI)(c)}>`);
 /**
  * Logical lines as pip builds them: a line ending in '\' continues on the next (comment lines
  * never continue), then comments are removed and blank lines skipped. A line holding a control
@@ -2370,7 +2370,7 @@ const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar|tar\.bz2|tbz|tar\.xz|txz|tlz|tar\.lz
 const URL_LIKE = /^(?:https?|file|ftp|git(?:\+(?:https?|ssh|git|file))?|hg\+(?:file|https?|ssh|static-http)|svn(?:\+(?:ssh|https?|svn|file))?|bzr\+(?:https?|ssh|sftp|ftp|lp|file)):/i;
 function eggName(url) {
     const egg = /[#&]egg=([^&]+)/.exec(url)?.[1];
-    return egg ? (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(egg.replace(/\[.*$/, '')) : undefined;
+    return egg ? (0,_pep508_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalName */ .Ew)(egg.replace(/\[.*$/, '')) : undefined;
 }
 const looksLikePath = (s) => s.includes('/') || s.startsWith('.');
 /** LOC without a final "[extras]" (as /\[[^\]]*\]$/, in linear time): "x.whl[gpu]" -> "x.whl". */
@@ -2452,10 +2452,10 @@ function parseLine(text) {
             ...hashed,
         };
     try {
-        const r = (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePep508 */ .W_)(args);
+        const r = (0,_pep508_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePep508 */ .W_)(args);
         return {
             kind: 'requirement',
-            name: (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(r.name),
+            name: (0,_pep508_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalName */ .Ew)(r.name),
             editable: false,
             ...(r.url !== undefined && { url: r.url }),
             ...(r.extras.length > 0 && { extras: r.extras }),
@@ -2463,7 +2463,7 @@ function parseLine(text) {
         };
     }
     catch (e) {
-        if (e instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .Syntax */ .w4)
+        if (e instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_3__/* .Syntax */ .w4)
             return { error: e.message };
         throw e;
     }
@@ -2533,11 +2533,11 @@ function lineMarker(text) {
     try {
         const loc = asLocation(args);
         if (loc === undefined)
-            return (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .pep508MarkerTree */ .n6)(args);
-        return loc.marker === undefined ? undefined : (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .parseMarkerText */ .bf)(loc.marker);
+            return (0,_pep508_js__WEBPACK_IMPORTED_MODULE_3__/* .pep508MarkerTree */ .n6)(args);
+        return loc.marker === undefined ? undefined : (0,_pep508_js__WEBPACK_IMPORTED_MODULE_3__/* .parseMarkerText */ .bf)(loc.marker);
     }
     catch (e) {
-        if (e instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .Syntax */ .w4)
+        if (e instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_3__/* .Syntax */ .w4)
             return undefined;
         throw e;
     }

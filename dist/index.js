@@ -30813,8 +30813,8 @@ function formatIssues(error, data, schema, origins = {}) {
                 const allowed = objectShapeAt(schema, path) ?? [];
                 for (const key of issue.keys) {
                     // Past the cap only the count matters: skip the did-you-mean search.
-                    const hint = out.length < MAX_PROBLEMS ? (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .closestWord */ .En)(key, allowed) : undefined;
-                    push([...path, key], `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${allowed.join(', ')}`);
+                    const hint = out.length < MAX_PROBLEMS ? (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .didYouMean */ .au)(key, allowed) : '';
+                    push([...path, key], `unknown key${hint}; expected one of: ${allowed.join(', ')}`);
                 }
                 break;
             }
@@ -35678,6 +35678,8 @@ function decodeUtf8Strictly(bytes, keepBom = false) {
 /* harmony export */   Y8: () => (/* binding */ ownStamp),
 /* harmony export */   Zl: () => (/* binding */ OWNER_FILE),
 /* harmony export */   oT: () => (/* binding */ stampRoot),
+/* harmony export */   pP: () => (/* binding */ ownPidNamespace),
+/* harmony export */   rN: () => (/* binding */ stampFileText),
 /* harmony export */   s0: () => (/* binding */ sameOwner),
 /* harmony export */   sF: () => (/* binding */ OwnerStampSchema),
 /* harmony export */   vx: () => (/* binding */ stampedOwnerAlive)
@@ -35712,11 +35714,13 @@ const OwnerStampSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     pidNamespace: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
     boot: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
 });
+/** This process's pid namespace as PROC_DIR names it ("pid:[4026531836]"); throws without /proc. */
+const ownPidNamespace = (procDir = '/proc') => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, 'self', 'ns', 'pid'));
 /** What sets this process apart on this machine, read from PROC_DIR; undefined without /proc. */
 function machineOf(procDir) {
     try {
         return {
-            pidNamespace: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, 'self', 'ns', 'pid')),
+            pidNamespace: ownPidNamespace(procDir),
             boot: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, 'sys', 'kernel', 'random', 'boot_id'), 'utf8').trim(),
         };
     }
@@ -35752,8 +35756,13 @@ const MAX_STAMP_BYTES = 4096;
  * regular file (never a link's target, a FIFO, /dev/zero) holding a well-formed one.
  */
 function readStampFile(file, schema = OwnerStampSchema) {
+    const text = stampFileText(file);
+    return text === undefined ? undefined : parseStamp(text, schema);
+}
+/** FILE's text when it is a regular file of a stamp's size at most; undefined otherwise. */
+function stampFileText(file) {
     try {
-        return parseStamp((0,_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .readRegularFile */ .XF)(file, MAX_STAMP_BYTES).toString('utf8'), schema);
+        return (0,_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .readRegularFile */ .XF)(file, MAX_STAMP_BYTES).toString('utf8');
     }
     catch {
         return undefined;
@@ -35967,6 +35976,7 @@ function isAlive(pid) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $Q: () => (/* binding */ clip),
 /* harmony export */   BQ: () => (/* binding */ codePointEscape),
+/* harmony export */   DI: () => (/* binding */ unicodeName),
 /* harmony export */   En: () => (/* binding */ closestWord),
 /* harmony export */   L1: () => (/* binding */ noWorkflowCommands),
 /* harmony export */   Nt: () => (/* binding */ escapeRegExp),
@@ -36031,6 +36041,8 @@ const UNPRINTABLE_IN_LINES = new RegExp(
 function printableLines(text) {
     return text.replace(UNPRINTABLE_IN_LINES, (c) => SHORT_ESCAPES[c] ?? codePointEscape(c));
 }
+/** C (one code point) as Unicode names it: U+200B, U+0000. */
+const unicodeName = (c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 /** C (one code point) as JavaScript writes it escaped: \u200b, or \u{e0041} past U+FFFF. */
 function codePointEscape(c) {
     const cp = c.codePointAt(0);

@@ -88,8 +88,7 @@ function smokeVariant(loaded, variant, io) {
         return { ...(version !== undefined && { python: version }) };
     }
     if (!names.includes(name)) {
-        const hint = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .closestWord */ .En)(name, names);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`smoke: --variant ${JSON.stringify(name)}: ${loaded.label ?? 'the config'} has no such variant${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`, `give one of: ${names.join(', ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`smoke: --variant ${JSON.stringify(name)}: ${loaded.label ?? 'the config'} has no such variant${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .didYouMean */ .au)(name, names)}`, `give one of: ${names.join(', ')}`);
     }
     const event = (0,_github_event_js__WEBPACK_IMPORTED_MODULE_6__/* .readGitHubEventFile */ .MZ)(io.env.GITHUB_EVENT_PATH);
     const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_17__/* .planOfConfig */ .DH)(loaded, (0,_plan_git_context_js__WEBPACK_IMPORTED_MODULE_7__/* .gitContextFromGitHubEnv */ .sp)(io.env, event) ?? {});

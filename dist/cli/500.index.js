@@ -80,8 +80,6 @@ __webpack_require__.r(__webpack_exports__);
 
 /** The SBOM formats `ml-image sbom --format` writes. */
 const FORMATS = ['cyclonedx', 'spdx'];
-/** Where an environment record comes from, for a --record that names none. */
-const RECORD_FIX = 'check the path: name an environment record, DIR/env.json as "ml-image capture --out DIR" writes it or env-<variant>-<arch>.json in a run\'s result directory';
 const sbomCommand = {
     outIsFile: true,
     name: 'sbom',
@@ -122,7 +120,7 @@ Exit codes: 0 written; 2 the record is missing, not JSON or not a record, or an 
         if (!FORMATS.includes(format))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`sbom: --format: expected ${FORMATS.join(' or ')}, got ${JSON.stringify(format)}${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .didYouMean */ .au)(format, FORMATS)}`, 'e.g. ml-image sbom --record env.json --format spdx');
         const file = values.record;
-        const record = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readEnvRecord */ .NQ)((0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readJsonFile */ .JE)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(io.cwd, file), { what: 'environment record', fix: RECORD_FIX }), file);
+        const record = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readEnvRecord */ .NQ)((0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readJsonFile */ .JE)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(io.cwd, file), { what: 'environment record', fix: _output_js__WEBPACK_IMPORTED_MODULE_8__/* .ENV_RECORD_FIX */ .yu }), file);
         const sbom = (0,_attest_sbom_js__WEBPACK_IMPORTED_MODULE_1__/* .buildSbom */ .s2)({ record, ...(values.variant !== undefined && { variant: values.variant }) });
         const spdx = format === 'spdx' ? (0,_attest_spdx_js__WEBPACK_IMPORTED_MODULE_2__/* .spdxFromCycloneDx */ .Xi)(sbom) : undefined;
         const text = `${JSON.stringify(spdx ?? sbom, null, 2)}\n`;

@@ -506,6 +506,8 @@ var json_file = __webpack_require__(20317);
 var read_regular = __webpack_require__(23387);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: ./src/util/temp-owner.ts
+var temp_owner = __webpack_require__(22238);
 ;// CONCATENATED MODULE: ./src/report/baseline-lock.ts
 // The directory baseline store's lock (baseline.ts): one save of a key and branch at a time reads
 // the save it replaces, carries a platform's records over from it and switches to its own. A file
@@ -515,6 +517,7 @@ var external_node_os_ = __webpack_require__(48161);
 // namespace: a container sharing the cache, named as the host under --network host) then. A lock
 // not had within `waitMs` is done without: the caller says so (a warning), and its save still
 // replaces the last one whole.
+
 
 
 
@@ -538,9 +541,9 @@ function ownerOf(file) {
     }
 }
 /** This process's pid namespace ("pid:[4026531836]"); "-" where /proc cannot tell. */
-function pidNamespace(procDir = '/proc') {
+function pidNamespace() {
     try {
-        return (0,external_node_fs_.readlinkSync)(`${procDir}/self/ns/pid`).replace(/\s/g, '');
+        return (0,temp_owner/* ownPidNamespace */.pP)().replace(/\s/g, '');
     }
     catch {
         return '-';

@@ -590,26 +590,29 @@ var parse_input = __webpack_require__(91814);
 
 /** What no export of this version wrote: an export older than `ml-image collect`, or not ours. */
 const EXPORT_AGAIN = 'export the job again with this version of ml-image (its jobs say which image and platform they ran), then run it';
-/** TEXT (one JSON value) through SCHEMA; bad input naming WHERE and WHAT otherwise. */
-function parsed(schema, text, where, what) {
-    // The shared reader: nested at most MAX_JSON_DEPTH (a deeper one overflowed the redaction's walk:
-    // "internal error"), a byte order mark or bad syntax named by line and column.
-    const value = (0,json_file/* parseJsonText */.lk)(text, `${where}: the ${what}`, EXPORT_AGAIN);
+/**
+ * TEXT as one JSON value, by the shared reader: nested at most MAX_JSON_DEPTH (a deeper one
+ * overflowed the redaction's walk: "internal error"), a byte order mark or bad syntax named by line
+ * and column.
+ */
+const jsonOf = (text, where, what) => (0,json_file/* parseJsonText */.lk)(text, `${where}: the ${what}`, EXPORT_AGAIN);
+/** VALUE (read from WHERE) through SCHEMA; bad input naming WHERE and WHAT otherwise. */
+function checkedAs(schema, value, where, what) {
     const r = (0,parse_input/* safeParseInput */.$)(schema, value, `${where}: the ${what}`, EXPORT_AGAIN);
     if (r.success)
         return r.data;
     throw new errors/* InputError */.dz(`${where}: the ${what}: ${(0,issues/* formatIssues */.og)(r.error, value, schema).join('; ')}`, EXPORT_AGAIN);
 }
 function parseJobMeta(text, where) {
-    const value = (0,json_file/* parseJsonText */.lk)(text, `${where}: the job's description`, EXPORT_AGAIN);
+    const value = jsonOf(text, where, "job's description");
     const version = typeof value === 'object' && value !== null ? Reflect.get(value, 'schemaVersion') : undefined;
     if (typeof version === 'number' && version !== job_schema/* JOB_META_SCHEMA_VERSION */.D1)
         throw new errors/* InputError */.dz(`${where}: the job's description is of schema version ${version}, which ${version < job_schema/* JOB_META_SCHEMA_VERSION */.D1 ? 'an earlier' : 'a later'} ml-image wrote; this one reads version ${job_schema/* JOB_META_SCHEMA_VERSION */.D1} (it lists the tests the job runs)`, version < job_schema/* JOB_META_SCHEMA_VERSION */.D1
             ? EXPORT_AGAIN
             : 'collect with the ml-image version that exported the job');
-    return parsed(job_schema/* JobMetaSchema */.eF, text, where, "job's description");
+    return checkedAs(job_schema/* JobMetaSchema */.eF, value, where, "job's description");
 }
-const parseSuiteRecord = (text, where) => parsed(job_schema/* SuiteRecordSchema */.XJ, text, where, "suite's result");
+const parseSuiteRecord = (text, where) => checkedAs(job_schema/* SuiteRecordSchema */.XJ, jsonOf(text, where, "suite's result"), where, "suite's result");
 /** The records in WHERE, refused when two are of the same test. */
 function distinct(records, where) {
     const seen = new Map();

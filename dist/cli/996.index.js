@@ -35,7 +35,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 /** Where the files diff reads come from, for a path that names none. */
-const DIFF_FILE_FIX = 'check the path: name an environment record, DIR/env.json as "ml-image capture --out DIR" writes it or env-<variant>-<arch>.json in a run\'s result directory (a smoke result: smoke-<variant>-<arch>.json there)';
+const DIFF_FILE_FIX = `${_output_js__WEBPACK_IMPORTED_MODULE_9__/* .ENV_RECORD_FIX */ .yu} (a smoke result: smoke-<variant>-<arch>.json there)`;
 /** A record or smoke result named on the command line: a regular JSON file of bounded size. */
 function readJsonFile(cwd, file) {
     if (file === '')

@@ -1785,8 +1785,7 @@ function commandEntry(name) {
     const available = `available commands: ${names.join(', ')} (see "ml-image --help")`;
     if (name.startsWith('-'))
         throw new errors/* InputError */.dz(`unknown command "${name}": options other than --json and --verbose go after the command`, `write "ml-image <command> ${name} ..."; ${available}`);
-    const hint = (0,util_text/* closestWord */.En)(name, names);
-    throw new errors/* InputError */.dz(`unknown command "${name}"${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`, available);
+    throw new errors/* InputError */.dz(`unknown command "${name}"${(0,util_text/* didYouMean */.au)(name, names)}`, available);
 }
 /**
  * ERR as the command NAME reports it: a refusal a stage worded about a flag alone (`--nodes: ...`,
@@ -1970,7 +1969,8 @@ function processIo() {
 /* harmony export */   D3: () => (/* binding */ refuseForeignFile),
 /* harmony export */   LM: () => (/* binding */ writeOutFileNamed),
 /* harmony export */   Wd: () => (/* binding */ writeOutFile),
-/* harmony export */   oH: () => (/* binding */ refuseDirectoryOut)
+/* harmony export */   oH: () => (/* binding */ refuseDirectoryOut),
+/* harmony export */   yu: () => (/* binding */ ENV_RECORD_FIX)
 /* harmony export */ });
 /* unused harmony export targetStat */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
@@ -2023,6 +2023,8 @@ function writeOutFileNamed(cwd, out, content) {
     (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label, { forFile: true });
     return writeOutFile(cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(file), content, label);
 }
+/** Where an environment record comes from, for a path (sbom --record, diff's files) that names none. */
+const ENV_RECORD_FIX = 'check the path: name an environment record, DIR/env.json as "ml-image capture --out DIR" writes it or env-<variant>-<arch>.json in a run\'s result directory';
 /**
  * `--out FILE` (sbom, diff, devcontainer) ending in "/" (or "/." or "/..") names a directory, not
  * the file to write: refused (exit 2) rather than written as a file named after the directory
@@ -2493,8 +2495,8 @@ function formatIssues(error, data, schema, origins = {}) {
                 const allowed = objectShapeAt(schema, path) ?? [];
                 for (const key of issue.keys) {
                     // Past the cap only the count matters: skip the did-you-mean search.
-                    const hint = out.length < MAX_PROBLEMS ? (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .closestWord */ .En)(key, allowed) : undefined;
-                    push([...path, key], `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${allowed.join(', ')}`);
+                    const hint = out.length < MAX_PROBLEMS ? (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .didYouMean */ .au)(key, allowed) : '';
+                    push([...path, key], `unknown key${hint}; expected one of: ${allowed.join(', ')}`);
                 }
                 break;
             }
@@ -3210,7 +3212,7 @@ function runnerLabelProblem(label) {
         return `runner label ${shown} is blank: no runner's label can match it`;
     const c = /\p{Cc}/u.exec(label)?.[0];
     if (c !== undefined)
-        return `runner label ${shown} holds a control character (U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}): no runner's label can match it`;
+        return `runner label ${shown} holds a control character (${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .unicodeName */ .DI)(c)}): no runner's label can match it`;
     return undefined;
 }
 // Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
@@ -6710,25 +6712,27 @@ function shlexSplit(s) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DB: () => (/* binding */ lineMarker),
-/* harmony export */   Ew: () => (/* reexport safe */ _pep508_js__WEBPACK_IMPORTED_MODULE_2__.Ew),
+/* harmony export */   Ew: () => (/* reexport safe */ _pep508_js__WEBPACK_IMPORTED_MODULE_3__.Ew),
 /* harmony export */   Ms: () => (/* binding */ remoteIncludes),
 /* harmony export */   Q4: () => (/* binding */ envReferences),
 /* harmony export */   QT: () => (/* binding */ requirementNames),
 /* harmony export */   Ut: () => (/* binding */ URL_LIKE),
-/* harmony export */   W_: () => (/* reexport safe */ _pep508_js__WEBPACK_IMPORTED_MODULE_2__.W_),
+/* harmony export */   W_: () => (/* reexport safe */ _pep508_js__WEBPACK_IMPORTED_MODULE_3__.W_),
 /* harmony export */   XW: () => (/* binding */ parseRequirementsText),
 /* harmony export */   dQ: () => (/* binding */ breakArgsOptions)
 /* harmony export */ });
 /* unused harmony exports logicalLines, expandEnv, parseLine */
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(87818);
 /* harmony import */ var _markers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(42971);
-/* harmony import */ var _pep508_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(71302);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(49997);
+/* harmony import */ var _pep508_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(71302);
 // Strict parsing of pip requirements files, before any pip runs: PEP 508 requirement lines (as
 // `packaging` >= 22 judges them, the parser of every current pip) and pip's requirement-file syntax
 // (https://pip.pypa.io/en/stable/reference/requirements-file-format/). Pure: text in, lines out.
 // The rule is "a line pip accepts is never rejected": anything pip would hand to the filesystem or
 // the network (paths, URLs, -e targets) is accepted as written and left for pip to judge.
 // The grammar lives beside it: pip's options (options.ts) and PEP 508 strings (pep508.ts).
+
 
 
 
@@ -6768,17 +6772,15 @@ function trimRuns(text, chars) {
         end--;
     return text.slice(start, end);
 }
-/** U+XXXX of a character. */
-const codePoint = (c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 /** Why a line holding the control character C is refused. */
 function controlWhy(c) {
     const name = BREAKS[c];
     return name !== undefined
-        ? `holds ${codePoint(c)} (${name}), where pip breaks the line: what follows would be a line never checked here; remove it`
-        : `holds the control character ${codePoint(c)}; remove it`;
+        ? `holds ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .unicodeName */ .DI)(c)} (${name}), where pip breaks the line: what follows would be a line never checked here; remove it`
+        : `holds the control character ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .unicodeName */ .DI)(c)}; remove it`;
 }
 /** A line as shown in a message: its control characters written as U+XXXX, never sent raw. */
-const visible = (s) => s.replace(CONTROL_ALL, (c) => `<${codePoint(c)}>`);
+const visible = (s) => s.replace(CONTROL_ALL, (c) => `<${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .unicodeName */ .DI)(c)}>`);
 /**
  * Logical lines as pip builds them: a line ending in '\' continues on the next (comment lines
  * never continue), then comments are removed and blank lines skipped. A line holding a control
@@ -6844,7 +6846,7 @@ const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar|tar\.bz2|tbz|tar\.xz|txz|tlz|tar\.lz
 const URL_LIKE = /^(?:https?|file|ftp|git(?:\+(?:https?|ssh|git|file))?|hg\+(?:file|https?|ssh|static-http)|svn(?:\+(?:ssh|https?|svn|file))?|bzr\+(?:https?|ssh|sftp|ftp|lp|file)):/i;
 function eggName(url) {
     const egg = /[#&]egg=([^&]+)/.exec(url)?.[1];
-    return egg ? (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(egg.replace(/\[.*$/, '')) : undefined;
+    return egg ? (0,_pep508_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalName */ .Ew)(egg.replace(/\[.*$/, '')) : undefined;
 }
 const looksLikePath = (s) => s.includes('/') || s.startsWith('.');
 /** LOC without a final "[extras]" (as /\[[^\]]*\]$/, in linear time): "x.whl[gpu]" -> "x.whl". */
@@ -6926,10 +6928,10 @@ function parseLine(text) {
             ...hashed,
         };
     try {
-        const r = (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePep508 */ .W_)(args);
+        const r = (0,_pep508_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePep508 */ .W_)(args);
         return {
             kind: 'requirement',
-            name: (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(r.name),
+            name: (0,_pep508_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalName */ .Ew)(r.name),
             editable: false,
             ...(r.url !== undefined && { url: r.url }),
             ...(r.extras.length > 0 && { extras: r.extras }),
@@ -6937,7 +6939,7 @@ function parseLine(text) {
         };
     }
     catch (e) {
-        if (e instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .Syntax */ .w4)
+        if (e instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_3__/* .Syntax */ .w4)
             return { error: e.message };
         throw e;
     }
@@ -7007,11 +7009,11 @@ function lineMarker(text) {
     try {
         const loc = asLocation(args);
         if (loc === undefined)
-            return (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .pep508MarkerTree */ .n6)(args);
-        return loc.marker === undefined ? undefined : (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .parseMarkerText */ .bf)(loc.marker);
+            return (0,_pep508_js__WEBPACK_IMPORTED_MODULE_3__/* .pep508MarkerTree */ .n6)(args);
+        return loc.marker === undefined ? undefined : (0,_pep508_js__WEBPACK_IMPORTED_MODULE_3__/* .parseMarkerText */ .bf)(loc.marker);
     }
     catch (e) {
-        if (e instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .Syntax */ .w4)
+        if (e instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_3__/* .Syntax */ .w4)
             return undefined;
         throw e;
     }
@@ -7363,11 +7365,10 @@ function parseWithTree(s) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(92857);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38201);
-/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(23387);
-/* harmony import */ var _util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(22238);
+/* harmony import */ var _util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(22238);
 // The owner lock of a result directory: one process at a time writes a directory's results. Two
 // runs given one --out (or result-dir) on one machine wrote each other's files without a word: one
 // run's report-<variant>.md and env-*.json held the other's image, and a baseline saved under one
@@ -7383,26 +7384,16 @@ function parseWithTree(s) {
 
 
 
-
 /**
  * The lock's file in a result directory: a dotfile, named as a temp root's stamp. Kept out of what
  * is uploaded (upload-artifact leaves hidden files out) and of every listing the stages read (each
  * reads the names it wrote, never "every file").
  */
-const RESULT_DIR_LOCK = _util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .OWNER_FILE */ .Zl;
+const RESULT_DIR_LOCK = _util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .OWNER_FILE */ .Zl;
 /** The lock's content: its writer's stamp and when it took the lock. */
-const LockSchema = _util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .OwnerStampSchema */ .sF.extend({ since: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().optional() });
+const LockSchema = _util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .OwnerStampSchema */ .sF.extend({ since: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional() });
 /** How often a take re-judges after losing a race (another taker won, or took the lock over). */
 const TAKE_TRIES = 5;
-/** The lock file's text, when it is a regular file of a readable size; undefined otherwise. */
-function lockText(file) {
-    try {
-        return (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_5__/* .readRegularFile */ .XF)(file, 4096).toString('utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
 /** Whether FILE is a folder (false when nothing, or nothing readable, is there). */
 function isFolder(file) {
     try {
@@ -7431,7 +7422,7 @@ function removeJudged(file, text) {
     catch {
         return; // gone already: removed by another taker
     }
-    if (lockText(aside) !== text) {
+    if ((0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .stampFileText */ .rN)(aside) !== text) {
         try {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.linkSync)(aside, file);
         }
@@ -7471,11 +7462,11 @@ function takeOwnerLock(root, words, taker) {
                 if (e.code !== 'EEXIST')
                     return false;
             }
-            const text = lockText(file);
-            const holder = text === undefined ? undefined : (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .parseStamp */ .Pu)(text, LockSchema);
-            if (holder !== undefined && (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .sameOwner */ .s0)(holder, taker.stamp))
+            const text = (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .stampFileText */ .rN)(file);
+            const holder = text === undefined ? undefined : (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .parseStamp */ .Pu)(text, LockSchema);
+            if (holder !== undefined && (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .sameOwner */ .s0)(holder, taker.stamp))
                 return false;
-            if (holder !== undefined && (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .stampedOwnerAlive */ .vx)(holder, taker.procDir))
+            if (holder !== undefined && (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .stampedOwnerAlive */ .vx)(holder, taker.procDir))
                 throw heldBy(root, holder, words);
             // A folder in its place is no lock of ours to remove: none is taken.
             if (isFolder(file))
@@ -7498,8 +7489,8 @@ const held = new Map();
 function release(root, stamp) {
     held.delete(root);
     const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, RESULT_DIR_LOCK);
-    const holder = (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .readStampFile */ .E8)(file, LockSchema);
-    if (holder === undefined || !(0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .sameOwner */ .s0)(holder, stamp))
+    const holder = (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .readStampFile */ .E8)(file, LockSchema);
+    if (holder === undefined || !(0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .sameOwner */ .s0)(holder, stamp))
         return;
     try {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(file);
@@ -7518,7 +7509,7 @@ function holdResultDir(root, words, procDir = '/proc') {
     const key = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(root);
     if (held.has(key))
         return;
-    const stamp = (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .ownStamp */ .Y8)(procDir);
+    const stamp = (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .ownStamp */ .Y8)(procDir);
     if (stamp === undefined)
         return;
     if (!takeOwnerLock(key, words, { stamp, procDir }))
@@ -9623,6 +9614,8 @@ function decodeUtf8Strictly(bytes, keepBom = false) {
 /* harmony export */   Y8: () => (/* binding */ ownStamp),
 /* harmony export */   Zl: () => (/* binding */ OWNER_FILE),
 /* harmony export */   oT: () => (/* binding */ stampRoot),
+/* harmony export */   pP: () => (/* binding */ ownPidNamespace),
+/* harmony export */   rN: () => (/* binding */ stampFileText),
 /* harmony export */   s0: () => (/* binding */ sameOwner),
 /* harmony export */   sF: () => (/* binding */ OwnerStampSchema),
 /* harmony export */   vx: () => (/* binding */ stampedOwnerAlive)
@@ -9657,11 +9650,13 @@ const OwnerStampSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     pidNamespace: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
     boot: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
 });
+/** This process's pid namespace as PROC_DIR names it ("pid:[4026531836]"); throws without /proc. */
+const ownPidNamespace = (procDir = '/proc') => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, 'self', 'ns', 'pid'));
 /** What sets this process apart on this machine, read from PROC_DIR; undefined without /proc. */
 function machineOf(procDir) {
     try {
         return {
-            pidNamespace: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, 'self', 'ns', 'pid')),
+            pidNamespace: ownPidNamespace(procDir),
             boot: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, 'sys', 'kernel', 'random', 'boot_id'), 'utf8').trim(),
         };
     }
@@ -9697,8 +9692,13 @@ const MAX_STAMP_BYTES = 4096;
  * regular file (never a link's target, a FIFO, /dev/zero) holding a well-formed one.
  */
 function readStampFile(file, schema = OwnerStampSchema) {
+    const text = stampFileText(file);
+    return text === undefined ? undefined : parseStamp(text, schema);
+}
+/** FILE's text when it is a regular file of a stamp's size at most; undefined otherwise. */
+function stampFileText(file) {
     try {
-        return parseStamp((0,_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .readRegularFile */ .XF)(file, MAX_STAMP_BYTES).toString('utf8'), schema);
+        return (0,_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .readRegularFile */ .XF)(file, MAX_STAMP_BYTES).toString('utf8');
     }
     catch {
         return undefined;
@@ -9749,6 +9749,7 @@ function onThisMachine(stamp, procDir) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $Q: () => (/* binding */ clip),
 /* harmony export */   BQ: () => (/* binding */ codePointEscape),
+/* harmony export */   DI: () => (/* binding */ unicodeName),
 /* harmony export */   En: () => (/* binding */ closestWord),
 /* harmony export */   L1: () => (/* binding */ noWorkflowCommands),
 /* harmony export */   Nt: () => (/* binding */ escapeRegExp),
@@ -9814,6 +9815,8 @@ const UNPRINTABLE_IN_LINES = new RegExp(
 function printableLines(text) {
     return text.replace(UNPRINTABLE_IN_LINES, (c) => SHORT_ESCAPES[c] ?? codePointEscape(c));
 }
+/** C (one code point) as Unicode names it: U+200B, U+0000. */
+const unicodeName = (c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 /** C (one code point) as JavaScript writes it escaped: \u200b, or \u{e0041} past U+FFFF. */
 function codePointEscape(c) {
     const cp = c.codePointAt(0);
