@@ -2,6 +2,7 @@
 // package sizes against stand-ins, the smoke script's GPU-name matcher over real device names, and
 // the probe's secret redaction against TypeScript's (one rules file for both).
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -67,6 +68,58 @@ describe.skipIf(SKIP)('probe: copies of one distribution', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+// `pip install --ignore-installed` of one version over another leaves both dist-infos in one
+// directory, listed in the directory's order; the files on disk are the last install's (probe 8).
+describe.skipIf(SKIP)('probe: two copies of one distribution in one directory', () => {
+  const b64 = (text: string) => createHash('sha256').update(text).digest('base64url');
+  const listed = (live: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-probe-live-'));
+    try {
+      const site = path.join(dir, 'site-packages');
+      const files = (version: string) => ({
+        'standin_np/__init__.py': `__version__ = "${version}"\n`,
+        'standin_np/same.py': 'x = 1\n',
+      });
+      for (const version of ['1.26.4', '2.0.0']) {
+        const info = path.join(site, `standin_np-${version}.dist-info`);
+        mkdirSync(info, { recursive: true });
+        writeFileSync(
+          path.join(info, 'METADATA'),
+          `Metadata-Version: 2.1\nName: standin-np\nVersion: ${version}\n`,
+        );
+        const rows = Object.entries(files(version)).map(([f, t]) => `${f},sha256=${b64(t)},${t.length}`);
+        writeFileSync(
+          path.join(info, 'RECORD'),
+          [...rows, `standin_np-${version}.dist-info/RECORD,,`, ''].join('\n'),
+        );
+      }
+      mkdirSync(path.join(site, 'standin_np'));
+      for (const [f, t] of Object.entries(files(live))) writeFileSync(path.join(site, f), t);
+      const script = [
+        'import importlib.util, json, sys',
+        `spec = importlib.util.spec_from_file_location("probe", ${JSON.stringify(PROBE)})`,
+        'probe = importlib.util.module_from_spec(spec); spec.loader.exec_module(probe)',
+        `sys.path[0:0] = [${JSON.stringify(site)}]`,
+        'print(json.dumps([p["version"] for p in probe.packages() if p["name"] == "standin-np"]))',
+      ].join('\n');
+      const r = spawnSync('python3', ['-c', script], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      return JSON.parse(r.stdout) as string[];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it.each(['1.26.4', '2.0.0'])(
+    'the copy whose files are on disk (%s) is listed first, whatever the directory order',
+    (live) => {
+      const versions = listed(live);
+      expect(versions).toHaveLength(2);
+      expect(versions[0]).toBe(live);
+    },
+  );
 });
 
 // Where pip installed a distribution from (PEP 610 direct_url.json, probe 7): a git pin's commit, an

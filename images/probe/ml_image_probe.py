@@ -19,8 +19,10 @@ import sys
 if "" in sys.path:
     sys.path.remove("")
 
+import base64
 import csv
 import ctypes
+import hashlib
 import importlib
 import io
 import json
@@ -33,10 +35,12 @@ import subprocess
 import time
 from urllib.parse import unquote
 
-PROBE_VERSION = 7  # 2: sizes (python.packages[].sizeBytes, apt[].sizeBytes); 3: apt[].source, .sourceVersion; 4: conda
+PROBE_VERSION = 8  # 2: sizes (python.packages[].sizeBytes, apt[].sizeBytes); 3: apt[].source, .sourceVersion; 4: conda
 # 5: python.packages sorted by normalised name, copies of one name in sys.path order
 # 6: conda[].prefix, one entry per environment (a package in both sys.prefix's and CONDA_PREFIX's is listed in each)
 # 7: python.packages[].directUrl (PEP 610 direct_url.json: a VCS commit, an editable install)
+# 8: copies of one name in one directory (pip install --ignore-installed) ordered by whose files
+#    are on disk (live_copies_first): the imported copy first there too
 # The record's sizes are at most 2^53 - 1 (src/capture/record.ts): a larger one (a corrupt RECORD
 # or Installed-Size) is not a size, and the record would be refused for it.
 MAX_BYTES = 2 ** 53 - 1
@@ -326,6 +330,7 @@ def packages():
     from importlib import metadata  # Python 3.8+
 
     out = []
+    dists = []
     for d in metadata.distributions():
         # One distribution the probe cannot read is left out (and named under errors), not the list.
         try:
@@ -340,11 +345,80 @@ def packages():
             continue
         if entry is not None:
             out.append(entry)
+            dists.append(d)
+    out = live_copies_first(out, dists)
     # By normalised name (PEP 503), stably: metadata.distributions() walks sys.path in order, so the
     # copies of one distribution (typing_extensions on PYTHONPATH, typing-extensions in dist-packages)
     # stay in sys.path order, the one Python imports first (the diff takes it).
     out.sort(key=lambda p: re.sub(r"[-_.]+", "-", p["name"]).lower())
     return out
+
+
+# At most this many files of one copy are hashed to tell which copy of a distribution is on disk.
+LIVE_CHECK_FILES = 8
+
+
+def live_copies_first(entries, dists):
+    """ENTRIES (with their DISTS) with the copies of one name in one directory in the order of how
+    many of their files are on disk as their RECORD lists them, most first. `pip install
+    --ignore-installed numpy==1.26.4` over numpy 2.0.0 leaves 2.0.0's dist-info beside 1.26.4's;
+    metadata.distributions() lists the two in the directory's order, but the files Python imports
+    are 1.26.4's. The files compared are those the copies' RECORDs hash differently (the smallest
+    few): copies that agree on every file, or list no hashes, keep their order."""
+    out = list(zip(entries, dists))
+    i = 0
+    while i < len(out):
+        key = (re.sub(r"[-_.]+", "-", out[i][0]["name"]).lower(), out[i][0]["location"])
+        j = i + 1
+        while j < len(out) and (re.sub(r"[-_.]+", "-", out[j][0]["name"]).lower(), out[j][0]["location"]) == key:
+            j += 1
+        if j - i > 1:
+            hashes = [attempt("python.packages[%s].RECORD" % e["name"], lambda d=d: record_hashes(d), {})
+                      for e, d in out[i:j]]
+            scores = [live_score(k, hashes, out[i][0]["location"]) for k in range(j - i)]
+            order = sorted(range(j - i), key=lambda k: -scores[k])
+            out[i:j] = [out[i + k] for k in order]
+        i = j
+    return [e for e, _d in out]
+
+
+def record_hashes(d):
+    """A wheel's RECORD as {path: (algorithm, urlsafe base64 digest, size or None)}, hashed rows only."""
+    rows = {}
+    for row in csv.reader(io.StringIO(d.read_text("RECORD") or "")):
+        if len(row) >= 2 and "=" in row[1]:
+            algorithm, _, digest = row[1].partition("=")
+            if algorithm in ("sha256", "sha384", "sha512"):
+                rows[row[0]] = (algorithm, digest, byte_count(row[2]) if len(row) >= 3 else None)
+    return rows
+
+
+def live_score(k, hashes, location):
+    """Files of copy K that are on disk as its RECORD hashes them, less those that are not, over the
+    files another copy's RECORD hashes differently (the smallest LIVE_CHECK_FILES of them)."""
+    mine = hashes[k]
+    differ = [p for p, h in mine.items()
+              if any(p in other and other[p][:2] != h[:2] for n, other in enumerate(hashes) if n != k)]
+    differ.sort(key=lambda p: (mine[p][2] if mine[p][2] is not None else MAX_BYTES, p))
+    score = 0
+    for p in differ[:LIVE_CHECK_FILES]:
+        algorithm, digest, _size = mine[p]
+        score += 1 if file_digest(os.path.normpath(os.path.join(location, p)), algorithm) == digest else -1
+    return score
+
+
+def file_digest(path, algorithm):
+    """A regular file's digest as RECORD writes it (urlsafe base64, no padding); None if unreadable."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        h = hashlib.new(algorithm)
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return None
+    return base64.urlsafe_b64encode(h.digest()).rstrip(b"=").decode("ascii")
 
 
 # conda-meta/*.json, bounded: a file over 1 MB is not read (a package's record is a few KB, most of it
