@@ -88,7 +88,7 @@ describe('a conda name in two environments', () => {
     const md = renderReport(m).markdown;
     expect(md).toContain('| numpy in /opt/conda/envs/ml | 1.26.4 | 2.0.1 |');
     expect(md).toContain('| numpy in /opt/conda | 1.26.4 | 1.26.3 |');
-    expect(assessReport(m).findings.map((f) => f.text)).toContain('2 conda changes (1 major)');
+    expect(assessReport(m).findings.map((f) => f.text)).toContain('2 conda changes (1 major, 1 downgraded)');
   });
 });
 

@@ -81,7 +81,15 @@ const CASES: [string, ReportInput, Assessment][] = [
       { pip: { pip: '24.0', numpy: '1.26.4', extra: '1.0' } },
       { base: { ...base, pip: { pip: '24.0', numpy: '1.26.4', extra: '1.0', gone: '2.0' } } },
     ),
-    { verdict: 'warning', findings: [{ text: '1 pip change', severity: 'warning' }] },
+    { verdict: 'warning', findings: [{ text: '1 pip change (1 removed)', severity: 'warning' }] },
+  ],
+  [
+    'a pip downgrade is a warning, and the count says it',
+    one(
+      { pip: { pip: '24.0', numpy: '1.26.4', scipy: '1.13.0' } },
+      { base: { ...base, pip: { pip: '24.0', numpy: '1.26.4', scipy: '1.13.1' } } },
+    ),
+    { verdict: 'warning', findings: [{ text: '1 pip change (1 downgraded)', severity: 'warning' }] },
   ],
   [
     'a torch downgrade is a warning',

@@ -81,7 +81,7 @@ describe('golden reports', () => {
   it('verdicts say what matters', () => {
     const v = (input: ReportInput) => renderReport(buildReportModel(input)).verdict;
     expect(v(numpyUpgrade())).toBe(
-      '❌ NumPy 1.26.4 → 2.1.0 (major); 2 smoke regressions; 6 pip changes (1 major)',
+      '❌ NumPy 1.26.4 → 2.1.0 (major); 2 smoke regressions; 6 pip changes (1 major, 1 removed)',
     );
     expect(v(cudaUpgrade())).toMatch(
       /^⚠️ torch 2\.7\.0\+cu126 → 2\.7\.0\+cu128 \(local\); CUDA runtime 12\.6\.3 → 12\.8\.1 \(minor\); cuDNN 9\.5\.1 → 9\.7\.1 \(minor\); NCCL 2\.21\.5 → 2\.26\.2 \(minor\); 2 metric regressions; /,

@@ -268,10 +268,16 @@ function packageFindings(withDiff: readonly Diffed[], eco: 'pip' | 'apt' | 'cond
   const list = onePerChange(withDiff.flatMap((p) => p.diff[eco]?.changes ?? []));
   if (!list.length) return;
   const major = list.filter((c) => c.level === 'major').length;
-  const risky = major > 0 || list.some((c) => c.kind === 'downgraded' || c.kind === 'removed');
+  // What may break an import or an API, counted where it is seen: "6 pip changes (1 major, 1 removed)".
+  const counted = [
+    [major, 'major'],
+    [list.filter((c) => c.kind === 'downgraded').length, 'downgraded'],
+    [list.filter((c) => c.kind === 'removed').length, 'removed'],
+  ] as const;
+  const said = counted.filter(([n]) => n > 0).map(([n, what]) => `${fmtInt(n)} ${what}`);
   add(
-    `${plural(list.length, `${eco} change`)}${major ? ` (${fmtInt(major)} major)` : ''}`,
-    risky ? 'warning' : 'info',
+    `${plural(list.length, `${eco} change`)}${said.length ? ` (${said.join(', ')})` : ''}`,
+    said.length ? 'warning' : 'info',
   );
   cudaLossFindings(withDiff, eco, list, add);
 }
