@@ -375,6 +375,39 @@ describe('the run document', () => {
     expect(small.markdown).toMatch(/^- \*\*cuda12\.6\*\*: ✅/m);
   });
 
+  it('gives the room a shortened section leaves unused to the others', () => {
+    // Twenty changed variants: at an equal share each, a section cannot show its smoke table (ten
+    // rows at the fewest) and renders its overview alone, far under its share. The room so left
+    // unused was left empty: a comment of 21,000 characters without one table.
+    const failing = (variant: string) => {
+      const tests = Array.from({ length: 50 }, (_, i) => ({
+        id: `test-${i}`,
+        status: 'fail' as const,
+        reason: `AssertionError: ${'x'.repeat(180)}`,
+      }));
+      return buildReportModel({
+        image: 'ghcr.io/acme/model',
+        variant,
+        entries: PLATFORMS.map((platform) => ({
+          platform,
+          head: makeRecord({ platform, pip: manyPip(300, () => '2.0.0') }),
+          base: makeRecord({ platform, pip: manyPip(300) }),
+          headSmoke: makeSmoke(tests, { platform }),
+        })),
+        baseline: { ref: 'main' },
+      });
+    };
+    const unchanged = model('cpu', manyPip(300), manyPip(300));
+    const models = [...Array.from({ length: 20 }, (_, i) => failing(`v${i}`)), unchanged];
+    const r = renderRun(models, { markerKey: 'k' });
+    expect(r.markdown.length).toBeLessThanOrEqual(65_536);
+    expect(r.markdown.length).toBeGreaterThan(55_000);
+    expect(r.markdown.match(/<summary>Smoke tests: /g)?.length ?? 0).toBeGreaterThanOrEqual(10);
+    // Every variant is still named, its section shortened or left out, and the note says which.
+    for (let i = 0; i < 20; i++) expect(r.markdown).toContain(`**v${i}**`);
+    expect(r.markdown).toMatch(/_Report shortened to fit 65,536 characters: .*shortened\. /);
+  });
+
   it('a variant unchanged but for a platform without a baseline collapses as unchanged', () => {
     const changed = model(
       'cpu',

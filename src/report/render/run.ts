@@ -4,7 +4,8 @@
 // A single variant renders as the plain per-variant report (under the run's marker).
 // Under maxChars: the charts go first (all of them), then unchanged variants collapse to one line
 // (last first), then the remaining sections share what is left (each shrinks as a per-variant
-// report does, the biggest capped first), then every section collapses, the verdict lines shorten,
+// report does, the biggest capped first; what a shortened one leaves unused goes to the others,
+// worst verdict first), then every section collapses, the verdict lines shorten,
 // the table goes; last, only a count of verdicts is left. Every value is escaped.
 import { html, md, safeUrl } from '../escape.js';
 import { fmtInt } from '../format.js';
@@ -122,6 +123,7 @@ export function renderRun(
         set(v, 'shortened', `${v.open}${renderVariantBody(v.model, lo - wrap(v)).markdown}${v.close}`);
     }
     // A body renders in at most its cap, so this holds; should it not, the sections stay collapsed.
+    if (fits()) refill(open, () => maxChars - compose().length - 20);
     if (fits()) return done();
     for (const v of open) set(v, 'collapsed', v.collapsed);
   }
@@ -162,6 +164,40 @@ function dropCharts(views: View[]): boolean {
 }
 
 const wrap = (v: View) => v.open.length + v.close.length;
+
+/**
+ * The shared cap takes a shortened section at its cap, but its body often renders well under it (a
+ * table that cannot show its fewest rows drops out whole), and an equal share of what is left is
+ * often too little for any section's next table. So the room left unused (SPARE: after the note's
+ * few digits) goes to the shortened sections one by one, worst verdict first: each tries its share
+ * of what is left, then twice and four times that, and keeps the first that shows more. A section
+ * grows by at most what it tried, so the document stays under maxChars.
+ */
+function refill(open: readonly View[], spare: () => number): void {
+  const rank = (v: View) => VERDICT_ORDER.indexOf(v.assessment.verdict);
+  const short = open.filter((v) => v.mode === 'shortened').sort((a, b) => rank(a) - rank(b));
+  short.forEach((v, i) => {
+    const left = spare();
+    const share = Math.floor(left / (short.length - i));
+    for (const tried of [share, share * 2, share * 4].map((n) => Math.min(n, left))) {
+      if (tried < 100 || grow(v, v.text.length + tried) || tried === left) return;
+    }
+  });
+}
+
+/** V's section at most CAP characters long, when that shows more than it does now. */
+function grow(v: View, cap: number): boolean {
+  if (v.full.length <= cap) {
+    v.mode = 'full';
+    v.text = v.full;
+    return true;
+  }
+  if (cap - wrap(v) < MIN_MAX_CHARS) return false;
+  const text = `${v.open}${renderVariantBody(v.model, cap - wrap(v)).markdown}${v.close}`;
+  if (text.length <= v.text.length || text.length > cap) return false;
+  v.text = text;
+  return true;
+}
 
 /** The section's length when capped at `cap` characters (collapsed below the smallest body). */
 function sizeAt(v: View, cap: number): number {
