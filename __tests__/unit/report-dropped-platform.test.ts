@@ -9,7 +9,7 @@ import { makeRecord } from '../helpers/records.js';
 const AMD64 = 'linux/amd64';
 const ARM64 = 'linux/arm64';
 
-function input(withBase: boolean, dropped?: string[]): ReportInput {
+function input(withBase: boolean, dropped?: string[], unreported?: string[]): ReportInput {
   const head = makeRecord({ platform: withBase ? AMD64 : ARM64, variant: 'cpu', pip: { numpy: '1.26.4' } });
   const base = makeRecord({ platform: AMD64, variant: 'cpu', pip: { numpy: '1.26.4' } });
   return {
@@ -18,6 +18,7 @@ function input(withBase: boolean, dropped?: string[]): ReportInput {
     entries: [{ platform: withBase ? AMD64 : ARM64, head, base: withBase ? base : null }],
     baseline: { ref: 'main', sha: 'a'.repeat(40) },
     ...(dropped && { droppedPlatforms: dropped }),
+    ...(unreported && { unreportedPlatforms: unreported }),
   };
 }
 
@@ -38,16 +39,42 @@ describe('dropped platforms', () => {
       'warning',
       ['linux/amd64 no longer built (main has it)'],
     ],
-  ] as const)('%s: verdict %s', (_what, withBase, dropped, verdict, warnings) => {
-    const a = assessReport(buildReportModel(input(withBase, dropped && [...dropped])));
-    expect(a.verdict).toBe(verdict);
-    expect(a.findings.filter((f) => f.severity === 'warning').map((f) => f.text)).toEqual(warnings);
-  });
+    // Built by this run, but its capture failed (no record): the report had said nothing of it.
+    [
+      'arm64 built, not captured; amd64 compared',
+      true,
+      undefined,
+      'warning',
+      ["linux/arm64 not reported (no record of this run's image)"],
+      [ARM64],
+    ],
+    [
+      'amd64 built, not captured; arm64 new (nothing to compare)',
+      false,
+      undefined,
+      'warning',
+      ["linux/amd64 not reported (no record of this run's image)"],
+      [AMD64],
+    ],
+  ] as const)(
+    '%s: verdict %s',
+    (_what, withBase, dropped, verdict, warnings, unreported?: readonly string[]) => {
+      const a = assessReport(
+        buildReportModel(input(withBase, dropped && [...dropped], unreported && [...unreported])),
+      );
+      expect(a.verdict).toBe(verdict);
+      expect(a.findings.filter((f) => f.severity === 'warning').map((f) => f.text)).toEqual(warnings);
+    },
+  );
 
   it("a fork's artifact can name no other text as a dropped platform", () => {
     const model = buildReportModel(input(true, [ARM64]));
     expect(parseReportModel(JSON.parse(JSON.stringify(model)), 'a.json').droppedPlatforms).toEqual([ARM64]);
     const forged = { ...model, droppedPlatforms: ['linux/arm64 **click [here](https://evil)**'] };
     expect(() => parseReportModel(forged, 'a.json')).toThrow(/droppedPlatforms\[0\]: expected a platform/);
+    const unreported = { ...model, unreportedPlatforms: ['linux/arm64 @octocat'] };
+    expect(() => parseReportModel(unreported, 'a.json')).toThrow(
+      /unreportedPlatforms\[0\]: expected a platform/,
+    );
   });
 });

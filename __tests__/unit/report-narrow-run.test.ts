@@ -264,11 +264,14 @@ describe("an earlier image's records in the result directory", () => {
     const { plan } = load();
     const out = reused(plan.repository);
     out.writeBuild(buildOf(plan.repository, { [AMD64]: digest('3'), [ARM64]: digest('4') }));
-    const { model, lines } = await reportOf(out, { baseline: null });
+    const { model, lines, outcomes } = await reportOf(out, { baseline: null });
     expect(model.platforms.map((p) => p.platform)).toEqual([AMD64]);
     expect(lines).toContainEqual(
       expect.stringMatching(/env-cpu-arm64\.json is of sha256:2222.*names its sha256:4444/),
     );
+    // This run built linux/arm64 and has no record of it: the comment says so (it said nothing).
+    expect(model.unreportedPlatforms).toEqual([ARM64]);
+    expect(outcomes[0]!.verdict).toContain("linux/arm64 not reported (no record of this run's image)");
   });
 
   it('is never saved as the baseline: the last save of that platform stays', async () => {

@@ -81,6 +81,8 @@ export const ReportModelSchema = z.object({
    * drops linux/arm64); absent: none, or no baseline.
    */
   droppedPlatforms: z.array(platformName).max(MAX_REPORT_PLATFORMS).optional(),
+  /** Platforms this run built and has no record of (their capture failed); absent: none. */
+  unreportedPlatforms: z.array(platformName).max(MAX_REPORT_PLATFORMS).optional(),
 });
 
 export type PlatformReport = z.infer<typeof PlatformReportSchema>;

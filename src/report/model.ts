@@ -58,6 +58,8 @@ export interface ReportInput {
   sizeBudget?: string;
   /** Platforms the baseline has records of and the config no longer builds (a warning each). */
   droppedPlatforms?: readonly string[];
+  /** Platforms this run built and has no record of (their capture failed): a warning each. */
+  unreportedPlatforms?: readonly string[];
 }
 
 /** The marker key when the config sets none: one comment per image, variant and platform set. */
@@ -113,6 +115,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     ...(input.supplyChain && { supplyChain: input.supplyChain }),
     ...(input.sizeBudget !== undefined && { sizeBudget: input.sizeBudget }),
     ...(input.droppedPlatforms?.length && { droppedPlatforms: [...input.droppedPlatforms].sort() }),
+    ...(input.unreportedPlatforms?.length && { unreportedPlatforms: [...input.unreportedPlatforms].sort() }),
   };
 }
 
@@ -151,6 +154,7 @@ export function assessReport(model: ReportModel): Assessment {
   for (const p of model.platforms.filter((x) => !x.diff)) add(`no baseline for ${p.platform}`, 'info');
   const missing = findings.length;
   for (const p of model.droppedPlatforms ?? []) add(droppedText(model, p), 'warning');
+  for (const p of model.unreportedPlatforms ?? []) add(unreportedText(p), 'warning');
   for (const b of budgetBreaches(model.sizeBudget, model.platforms)) add(b.short, 'failure');
   for (const f of incompleteFindings(model)) add(f.text, f.severity);
   componentFindings(withDiff, add);
@@ -193,6 +197,9 @@ const distinctFailing = (smoke: readonly SmokeDiff[], exceptRegressions: boolean
     ),
   ).size;
 
+/** A platform this run built and could not capture: the report has nothing of its image. */
+const unreportedText = (platform: string) => `${platform} not reported (no record of this run's image)`;
+
 /** A platform the baseline has and this config no longer builds: its users get no image. */
 const droppedText = (model: ReportModel, platform: string) =>
   clip(`${platform} no longer built (${model.baseline?.ref ?? 'the baseline'} has it)`, 120);
@@ -208,13 +215,15 @@ function noBaselineAssessment(model: ReportModel, smoke: readonly SmokeDiff[]): 
   // This run's platforms have no base record, but the baseline has one this config no longer builds.
   for (const p of model.droppedPlatforms ?? [])
     findings.push({ text: droppedText(model, p), severity: 'warning' });
+  for (const p of model.unreportedPlatforms ?? [])
+    findings.push({ text: unreportedText(p), severity: 'warning' });
   const failing = distinctFailing(smoke, false);
   if (failing)
     findings.push({ text: clip(`${plural(failing, 'smoke test')} failing`, 120), severity: 'failure' });
   const breaches = budgetBreaches(model.sizeBudget, model.platforms);
   for (const b of breaches) findings.push({ text: clip(b.short, 160), severity: 'failure' });
   findings.push(...incompleteFindings(model));
-  const dropped = (model.droppedPlatforms?.length ?? 0) > 0;
+  const dropped = (model.droppedPlatforms?.length ?? 0) + (model.unreportedPlatforms?.length ?? 0) > 0;
   return {
     verdict: failing || breaches.length > 0 ? 'failure' : dropped ? 'warning' : 'no-baseline',
     findings,

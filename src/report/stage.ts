@@ -244,6 +244,7 @@ async function reportVariant(
     ...(supplyChain && { supplyChain }),
     ...(config.size.budget !== undefined && { sizeBudget: config.size.budget }),
     ...(hasBase && { droppedPlatforms: read.dropped }),
+    unreportedPlatforms: v.platforms.filter((p) => !platforms.includes(p)),
   });
   const rendered = renderReport(model, { maxChars: options.maxChars ?? 65_536 });
   const file = (input.out ?? results).writeReport(v.name, rendered.markdown, model);
