@@ -458,6 +458,18 @@ describe('buildSbom', () => {
     expect(JSON.stringify(sbom)).not.toContain('tok3nPl4nted');
   });
 
+  it("a lone surrogate in the image's platform: replaced, not an internal error from the purl's encoding", async () => {
+    const r = makeRecord();
+    r.image.platform = 'linux/a\uD800md64';
+    const sbom = sbomOf({ record: r });
+    expect(await validate(sbom)).toBeNull();
+    expect(sbom.metadata.component.purl).toContain('?arch=a%EF%BF%BDmd64&');
+    expect(props(sbom.metadata.component)['ml-image:platform']).toBe('linux/a\uFFFDmd64');
+    expect(buildSpdx({ record: r }).packages[0]?.externalRefs?.[0]?.referenceLocator).toBe(
+      sbom.metadata.component.purl,
+    );
+  });
+
   it('is deterministic: the same record gives the same bytes, a different one another serial number', () => {
     const a = JSON.stringify(buildSbom({ record: torchCpuRecord() }));
     expect(JSON.stringify(buildSbom({ record: torchCpuRecord() }))).toBe(a);

@@ -83,7 +83,8 @@ function prop(c: Component, name: string, value: string | null | undefined): voi
 function context(input: SbomInput): Ctx {
   const { record } = input;
   const labels = record.image.labels;
-  const platform = input.platform ?? record.image.platform;
+  // Scrubbed as every string from the record: its arch goes into the image's purl (encoded).
+  const platform = clean(input.platform ?? record.image.platform);
   const osRelease = record.os.osRelease;
   const osId = nonEmpty(osRelease.ID) ? osRelease.ID.toLowerCase() : undefined;
   const osVersion = osRelease.VERSION_ID ?? osRelease.VERSION_CODENAME;
