@@ -272,8 +272,8 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
       expect(JSON.stringify(sbom)).toContain(part);
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
-      17,
-      '824f58ee9a54c2d85a9dc01daec3dbcda671ac31ce354e73384aad22164fd509',
+      18,
+      'fba71159ddb56ed7406b54a179b1c8adce1166276d3514ca75fe0c1c9d2f58d4',
     ]);
   });
 });

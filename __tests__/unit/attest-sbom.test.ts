@@ -228,13 +228,30 @@ describe('buildSbom', () => {
     ['2026-11-30T17:20:00Z', '2026-11-30T17:20:00Z'],
     ['2026-11-30T17:20:00+09:00', '2026-11-30T17:20:00+09:00'],
     ['2026-11-30', '2026-11-30'],
-    ['not a time', 'not a time'],
+    // A space for the T (Python's str(datetime)): UTC too, not the machine's zone.
+    ['2026-11-30 17:20:00', '2026-11-30T17:20:00Z'],
+    ['2026-11-30 17:20:00.123456', '2026-11-30T17:20:00.123456Z'],
+    ['2026-11-30t17:20:00z', '2026-11-30T17:20:00Z'],
+    // Text Date reads in the machine's zone, or as a year RFC 3339 has not: none.
+    ['30 Nov 2026 17:20', undefined],
+    ['+010000-01-01T00:00:00Z', undefined],
+    ['not a time', undefined],
   ])(
     'a capture time %s is read as %s: without an offset, UTC, whatever the zone of the machine',
     (given, read) => {
       expect(utcCaptureTime(given)).toBe(read);
     },
   );
+
+  it('a capture time CycloneDX cannot write (a five-digit year, also through an offset) is no timestamp: still valid', async () => {
+    for (const time of ['+010000-01-01T00:00:00Z', '9999-12-31T23:30:00-01:00']) {
+      const r = makeRecord();
+      r.capture.time = time;
+      const sbom = sbomOf({ record: r });
+      expect(sbom.metadata.timestamp).toBeUndefined();
+      expect(await validate(sbom)).toBeNull();
+    }
+  });
 
   it("a distribution installed twice: each copy's requirements stay on its own component", () => {
     const entry = (name: string, version: string, requires: string[]) => ({

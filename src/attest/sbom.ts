@@ -25,7 +25,10 @@ import { debPurl, ociPurl, pypiPurl } from './purl.js';
 import { pythonCpe } from './cpe.js';
 import { condaComponents } from './sbom-conda.js';
 import { ordered, sortComponents } from './sbom-order.js';
+import { captureTimestamp } from './sbom-time.js';
 import { sha256Hex, TOOL_NAME } from './types.js';
+
+export { utcCaptureTime } from './sbom-time.js';
 
 export interface SbomInput {
   record: EnvRecord;
@@ -294,22 +297,13 @@ function serialFrom(text: string): string {
   return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/**
- * The record's capture time with an offset. Capture writes UTC ("...Z"); a date and time without
- * an offset (a record made by hand or by another tool) is read as UTC too, not in the zone of the
- * machine that makes the SBOM: the same record, the same bytes anywhere.
- */
-export function utcCaptureTime(text: string): string {
-  return /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/.test(text) ? `${text}Z` : text;
-}
-
 /** The SBOM of one image (one platform) as CycloneDX 1.6 JSON. */
 export function buildSbom(input: SbomInput): Record<string, unknown> {
   const ctx = context(input);
   const bom = new Bom();
   bom.metadata.properties.add(new Property(SBOM_INPUTS_PROPERTY, sbomInputsDigest(input)));
-  const time = new Date(utcCaptureTime(ctx.record.capture.time));
-  if (!Number.isNaN(time.getTime())) bom.metadata.timestamp = time;
+  const time = captureTimestamp(ctx.record.capture.time);
+  if (time !== undefined) bom.metadata.timestamp = time;
   bom.metadata.tools.components.add(
     new Component(ComponentType.Application, TOOL_NAME, {
       bomRef: `${SBOM_PROPERTY_PREFIX}tool`,
@@ -358,7 +352,7 @@ export function buildSbom(input: SbomInput): Record<string, unknown> {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-export const SBOM_FORMAT = 17;
+export const SBOM_FORMAT = 18;
 
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cdxPackage.version;
