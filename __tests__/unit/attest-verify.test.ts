@@ -180,6 +180,17 @@ describe('verify policy (pure)', () => {
     expect(c!.detail).toContain('the predicate contradicts itself: its summary counts 3 passed');
   });
 
+  it('a floor over a predicate of very many GPU tests: the best figure, not a stack overflow', () => {
+    const p = smokePredicate(gpuTests, h200);
+    const [one] = p.tests.filter((t) => t.metrics.gpu !== undefined);
+    // As signed: a million GPU compute tests (the schema sets no bound), one of them the best.
+    p.tests = new Array<typeof one>(1_000_000)
+      .fill(one)
+      .map((t, i) => (i === 123_456 ? { ...t!, metrics: { ...t!.metrics, bf16_tflops: 701 } } : t!));
+    const [c] = smokeChecks('linux/amd64', p, policy({ minTflops: { bf16: 700 } }));
+    expect(c).toMatchObject({ ok: true, detail: 'measured 701' });
+  });
+
   it('a failed floor says what was measured', () => {
     const [c] = smokeChecks(
       'linux/amd64',
