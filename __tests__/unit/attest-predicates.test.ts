@@ -860,6 +860,12 @@ describe('the zod schema and docs/attestations/smoke-v1.schema.json agree', () =
     ]);
   });
 
+  it("a GPU memory figure that is none (an image's own nvidia-smi printing -1): left out, a valid predicate", () => {
+    const odd = { ...GPU, memoryMiB: -1 };
+    const p = buildSmokePredicate(smokeInput({ record: makeRecord({ gpus: [odd] }) }));
+    expect(p.gpus.devices).toEqual([{ name: GPU.name, driver: GPU.driver, computeCapability: '9.0' }]);
+  });
+
   it('both accept the example in docs/attestations.md', () => {
     const doc = readFileSync(path.join(REPO_ROOT, 'docs/attestations.md'), 'utf8');
     const block = /<!-- smoke-example -->\s*```json\n([\s\S]*?)\n```/.exec(doc)?.[1];
