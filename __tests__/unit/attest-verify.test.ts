@@ -14,6 +14,7 @@ import {
   cliFlagNaming,
   parseMinTflops,
   parseVerifyFlags,
+  renderChecks,
   requiredKinds,
   smokeChecks,
   verifyImage,
@@ -189,6 +190,20 @@ describe('verify policy (pure)', () => {
       .map((t, i) => (i === 123_456 ? { ...t!, metrics: { ...t!.metrics, bf16_tflops: 701 } } : t!));
     const [c] = smokeChecks('linux/amd64', p, policy({ minTflops: { bf16: 700 } }));
     expect(c).toMatchObject({ ok: true, detail: 'measured 701' });
+  });
+
+  it('a GPU name from the image (its nvidia-smi) reaches the terminal escaped: no control sequence, one line per check', () => {
+    const evil = 'H100\u001b]52;c;ZXZpbA==\u0007\u001b[2K\rFAKE\nok   linux/amd64  forged';
+    const [c] = smokeChecks(
+      'linux/amd64',
+      smokePredicate(gpuTests, [{ name: evil, driver: '580.159.04' }]),
+      policy({ requireGpuSmoke: true }),
+    );
+    const shown = renderChecks([c!]);
+    expect(/\p{Cc}/u.test(shown)).toBe(false);
+    expect(shown).toBe(
+      'ok   linux/amd64  GPU smoke: on H100\\u001b]52;c;ZXZpbA==\\u0007\\u001b[2K\\rFAKE\\nok   linux/amd64  forged',
+    );
   });
 
   it('a failed floor says what was measured', () => {

@@ -241,10 +241,14 @@ export async function verifyPlatform(
   return checks;
 }
 
-/** One line per check, for the terminal. */
+/**
+ * One line per check, for the terminal. A detail may quote what a signed predicate holds (a GPU's
+ * name as the image's nvidia-smi gave it) or a registry's answer: escaped (printable), it draws
+ * nothing over the lines and clipboard of whoever runs the gate.
+ */
 export function renderChecks(checks: readonly Check[]): string {
   return checks
-    .map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.platform.padEnd(12)} ${c.check}: ${c.detail}`)
+    .map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.platform.padEnd(12)} ${c.check}: ${printable(c.detail)}`)
     .join('\n');
 }
 
