@@ -28,8 +28,6 @@ import { ordered, sortComponents } from './sbom-order.js';
 import { captureTimestamp } from './sbom-time.js';
 import { sha256Hex, TOOL_NAME } from './types.js';
 
-export { utcCaptureTime } from './sbom-time.js';
-
 export interface SbomInput {
   record: EnvRecord;
   /** Defaults: the record's image.variant, image.ref, image.digest and image.platform. */
