@@ -1,7 +1,8 @@
 // A clone nested in the build context (a vendored repository, a second actions/checkout into a
 // subfolder, which persists its token in that clone's .git/config) keeps its credentials out of the
 // image too; nor do mirror clones, a worktree's config, or google-github-actions/auth's
-// gha-creds-*.json named by no variable; nor a kept-out file whose name BuildKit's reader would
+// gha-creds-*.json named by no variable, nor the files that hold secrets by convention (a `.env` a
+// workflow step wrote, netrc, pypirc, git's credential store); nor a kept-out file whose name BuildKit's reader would
 // trim or split. The ignore file the build writes (dockerfileKeepingOut with gitKeepOut's paths and
 // keepOutPatterns) is read by the REAL BuildKit: a `COPY . /ctx` from scratch, exported to a local
 // directory, shows what a build of that context would copy into an image.
@@ -61,6 +62,15 @@ describe.skipIf(!env.available)("nested clones' git credentials stay out of the 
     writeFileSync(path.join(ctx, '.git', 'config.worktree'), `[http]\n\textraheader = ${token}\n`);
     // google-github-actions/auth's file, named by no variable (export_environment_variables: false).
     writeFileSync(path.join(ctx, 'gha-creds-0123abcd.json'), JSON.stringify({ private_key: token }));
+    // Files that hold secrets by convention: a .env a workflow step wrote for the app (at the root
+    // and in a subfolder), a dotenv variant, direnv's, netrc, pypirc, git's credential store.
+    writeFileSync(path.join(ctx, '.env'), `HF_TOKEN=${token}\n`);
+    writeFileSync(path.join(ctx, 'app', '.env'), `API_KEY=${token}\n`);
+    writeFileSync(path.join(ctx, '.env.production'), `DB_PASSWORD=${token}\n`);
+    writeFileSync(path.join(ctx, '.envrc'), `export WANDB_API_KEY=${token}\n`);
+    writeFileSync(path.join(ctx, 'app', '.netrc'), `machine pypi.corp login u password ${token}\n`);
+    writeFileSync(path.join(ctx, '.pypirc'), `[pypi]\npassword = ${token}\n`);
+    writeFileSync(path.join(ctx, '.git-credentials'), `https://u:${token}@github.com\n`);
     writeFileSync(path.join(ctx, 'Dockerfile'), 'FROM scratch\nCOPY . /ctx\n');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

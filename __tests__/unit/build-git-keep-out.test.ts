@@ -94,13 +94,23 @@ describe('gitKeepOut', () => {
   });
 
   it("nested clones: patterns, written after the context's own rules so that a re-include cannot undo them", () => {
-    expect(keepOutPatterns(true)).toEqual(['**/*.git', '**/gha-creds-*.json']);
+    // Files that hold secrets by convention (a .env a workflow step wrote), at any depth, for both.
+    const secretFiles = [
+      '**/.env',
+      '**/.env.*',
+      '**/.envrc',
+      '**/.netrc',
+      '**/.pypirc',
+      '**/.git-credentials',
+    ];
+    expect(keepOutPatterns(true)).toEqual(['**/*.git', '**/gha-creds-*.json', ...secretFiles]);
     expect(keepOutPatterns(false)).toEqual([
       '**/*.git/config',
       '**/*.git/config.worktree',
       '**/*.git/worktrees/*/config.worktree',
       '*/**/*.git/modules/**/config',
       '**/gha-creds-*.json',
+      ...secretFiles,
     ]);
     writeFileSync(path.join(ctx, 'Dockerfile'), 'FROM scratch\nCOPY . /app\n');
     writeFileSync(path.join(ctx, '.dockerignore'), 'vendor\n!vendor/lib/.git\n');
@@ -118,7 +128,7 @@ describe('gitKeepOut', () => {
     expect(r.keptOut).toEqual([]);
     expect(r.dockerfile).toBe(path.join(work, 'dockerfile-cpu', 'Dockerfile'));
     expect(readFileSync(`${r.dockerfile}.dockerignore`, 'utf8')).toBe(
-      'vendor\n!vendor/lib/.git\n# kept out by ml-image (its config, records and secret files)\n**/*.git\n**/gha-creds-*.json\n',
+      'vendor\n!vendor/lib/.git\n# kept out by ml-image (its config, records and secret files)\n**/*.git\n**/gha-creds-*.json\n**/.env\n**/.env.*\n**/.envrc\n**/.netrc\n**/.pypirc\n**/.git-credentials\n',
     );
     // Without patterns and nothing inside the context, the Dockerfile is used as it is.
     const plain = dockerfileKeepingOut(path.join(ctx, 'Dockerfile'), ctx, [], work, 'cpu2');

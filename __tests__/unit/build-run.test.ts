@@ -204,7 +204,7 @@ describe('runBuildStage (plain-object Docker)', () => {
     expect(r.ignoreFiles).toEqual(
       [0, 1].map(
         () =>
-          '.git\n# kept out by ml-image (its config, records and secret files)\n/ml-image-results\n/.ml-image-action\n**/*.git\n**/gha-creds-*.json\n',
+          '.git\n# kept out by ml-image (its config, records and secret files)\n/ml-image-results\n/.ml-image-action\n**/*.git\n**/gha-creds-*.json\n**/.env\n**/.env.*\n**/.envrc\n**/.netrc\n**/.pypirc\n**/.git-credentials\n',
       ),
     );
     expect(r.progress.filter((l) => l.includes('kept out'))).toEqual([
@@ -223,7 +223,7 @@ describe('runBuildStage (plain-object Docker)', () => {
     expect(r.ignoreFiles).toEqual(
       [0, 1].map(
         () =>
-          '# kept out by ml-image (its config, records and secret files)\n**/*.git\n**/gha-creds-*.json\n',
+          '# kept out by ml-image (its config, records and secret files)\n**/*.git\n**/gha-creds-*.json\n**/.env\n**/.env.*\n**/.envrc\n**/.netrc\n**/.pypirc\n**/.git-credentials\n',
       ),
     );
     expect(r.progress.filter((l) => l.includes('kept out'))).toEqual([]);

@@ -65,6 +65,20 @@ export function gitKeepOut(context: string, template: boolean): string[] {
 }
 
 /**
+ * Files that hold secrets in plain text by convention: dotenv files (`.env`, `.env.production`,
+ * `.env.local`; also a virtualenv named `.env`), direnv's `.envrc`, netrc (pip's and curl's
+ * logins), `.pypirc` (upload tokens) and git's credential store.
+ */
+const SECRET_FILE_PATTERNS = [
+  '**/.env',
+  '**/.env.*',
+  '**/.envrc',
+  '**/.netrc',
+  '**/.pypirc',
+  '**/.git-credentials',
+];
+
+/**
  * Ignore-file patterns for what gitKeepOut does not walk to: the git directories of clones nested
  * below CONTEXT's root, bare and mirror clones (`vendor/r.git`, a mirror keeps its remote's login)
  * and worktrees' `config.worktree`. A built-in TEMPLATE's build keeps every such directory out, a
@@ -72,7 +86,9 @@ export function gitKeepOut(context: string, template: boolean): string[] {
  * deep, so the root's own modules stay as gitKeepOut chose them). A `.git` file (a submodule's
  * checkout) holds no credential. With them, the gha-creds-*.json that google-github-actions/auth
  * writes into the workspace also when it exports no variable naming it (its README asks for the
- * same line in `.dockerignore`).
+ * same line in `.dockerignore`). And, at any depth, the files that by convention hold secrets in
+ * plain text (SECRET_FILE_PATTERNS): a workflow step often writes `HF_TOKEN=...` into a `.env`
+ * for the app, and a `COPY . /app` would push it with the image.
  */
 export function keepOutPatterns(template: boolean): string[] {
   const git = template
@@ -83,5 +99,5 @@ export function keepOutPatterns(template: boolean): string[] {
         '**/*.git/worktrees/*/config.worktree',
         '*/**/*.git/modules/**/config',
       ];
-  return [...git, '**/gha-creds-*.json'];
+  return [...git, '**/gha-creds-*.json', ...SECRET_FILE_PATTERNS];
 }
