@@ -188,7 +188,7 @@ describe('keepOutLines', () => {
       root,
     );
     expect(lines).toEqual([
-      "note: ml-image.yml kept out of the build context (this tool's config, records and files, the files read as secrets, git's, the credential files the environment names, and the outputs' destinations: never copied into the image)",
+      "note: ml-image.yml kept out of the build context (this tool's config, records and files, the files read as secrets, git's, the credential files the environment names, files that hold secrets by convention such as .env and .netrc, and the outputs' destinations: never copied into the image)",
       "warning: build context src (ws) holds ml-image.yml, gha-creds-1.json, .git: BuildKit reads only that directory's own .dockerignore, so they are not kept out of it (a COPY --from=src copies them into the image); list them in ws/.dockerignore",
     ]);
     expect(keepOutLines([], keepOut, undefined, root)).toEqual([]);

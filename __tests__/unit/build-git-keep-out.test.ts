@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dockerfileKeepingOut } from '../../src/build/context-ignore.js';
-import { gitKeepOut, keepOutPatterns } from '../../src/build/git-keep-out.js';
+import { contextKeepOut, gitKeepOut, keepOutPatterns } from '../../src/build/git-keep-out.js';
 
 let dir: string;
 let ctx: string;
@@ -133,5 +133,30 @@ describe('gitKeepOut', () => {
     // Without patterns and nothing inside the context, the Dockerfile is used as it is.
     const plain = dockerfileKeepingOut(path.join(ctx, 'Dockerfile'), ctx, [], work, 'cpu2');
     expect(plain).toEqual({ dockerfile: path.join(ctx, 'Dockerfile'), keptOut: [] });
+  });
+});
+
+describe('contextKeepOut: the secret files at the root, named in the note', () => {
+  it.each([
+    [['.env', 'Dockerfile'], ['.env']],
+    [
+      ['.env.production', '.env.local', 'env', '.environment'],
+      ['.env.local', '.env.production'],
+    ],
+    [
+      ['.envrc', '.netrc', '.pypirc', '.git-credentials', 'netrc', '.gitignore'],
+      ['.envrc', '.git-credentials', '.netrc', '.pypirc'],
+    ],
+    [['requirements.txt'], []],
+  ])('%j at the root: %j kept out by path', (files, kept) => {
+    for (const f of files) writeFileSync(path.join(ctx, f), 'TOKEN=x\n');
+    expect(rel(contextKeepOut(ctx, false))).toEqual(kept);
+  });
+
+  it('beside the git config, and none for a context that is not there', () => {
+    gitDir(path.join(ctx, '.git'));
+    writeFileSync(path.join(ctx, '.env'), 'HF_TOKEN=x\n');
+    expect(rel(contextKeepOut(ctx, false))).toEqual(['.env', '.git/config']);
+    expect(contextKeepOut(path.join(dir, 'missing'), false)).toEqual([]);
   });
 });

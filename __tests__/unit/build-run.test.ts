@@ -208,7 +208,7 @@ describe('runBuildStage (plain-object Docker)', () => {
       ),
     );
     expect(r.progress.filter((l) => l.includes('kept out'))).toEqual([
-      "note: ml-image-results, .ml-image-action kept out of the build context (this tool's config, records and files, the files read as secrets, git's, the credential files the environment names, and the outputs' destinations: never copied into the image)",
+      "note: ml-image-results, .ml-image-action kept out of the build context (this tool's config, records and files, the files read as secrets, git's, the credential files the environment names, files that hold secrets by convention such as .env and .netrc, and the outputs' destinations: never copied into the image)",
     ]);
     expect(readFileSync(path.join(dir, '.dockerignore'), 'utf8')).toBe('.git\n');
   });

@@ -163,7 +163,7 @@ export function keepOutLines(
 ): string[] {
   const note = keptOut.length
     ? [
-        `note: ${keptOut.map(printable).join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, git's, the credential files the environment names, and the outputs' destinations: never copied into the image)`,
+        `note: ${keptOut.map(printable).join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, git's, the credential files the environment names, files that hold secrets by convention such as .env and .netrc, and the outputs' destinations: never copied into the image)`,
       ]
     : [];
   const warnings = Object.entries(named ?? {}).flatMap(([name, value]) => {

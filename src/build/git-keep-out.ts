@@ -78,6 +78,30 @@ const SECRET_FILE_PATTERNS = [
   '**/.git-credentials',
 ];
 
+/** A file name SECRET_FILE_PATTERNS matches: `.env`, `.env.production`, `.netrc`. */
+const SECRET_FILE_NAME = /^\.(env|env\..+|envrc|netrc|pypirc|git-credentials)$/;
+
+/**
+ * The files at CONTEXT's root that SECRET_FILE_PATTERNS keeps out (they are kept out at any depth):
+ * named in the build's note, so that a `COPY .env` that fails says why.
+ */
+export function secretFilesAt(context: string): string[] {
+  try {
+    return readdirSync(context)
+      .filter((n) => SECRET_FILE_NAME.test(n))
+      .sort()
+      .map((n) => path.join(context, n));
+  } catch {
+    return [];
+  }
+}
+
+/** What buildVariant keeps out of CONTEXT by path: its git directory's (gitKeepOut), its root's secret files. */
+export const contextKeepOut = (context: string, template: boolean): string[] => [
+  ...gitKeepOut(context, template),
+  ...secretFilesAt(context),
+];
+
 /**
  * Ignore-file patterns for what gitKeepOut does not walk to: the git directories of clones nested
  * below CONTEXT's root, bare and mirror clones (`vendor/r.git`, a mirror keeps its remote's login)

@@ -36,7 +36,7 @@ import { sayOnce } from './notes.js';
 import { buildTarget, mergeAnnotations, type TargetContext } from './target.js';
 import { dockerfileFor } from './templates.js';
 import { dockerfileKeepingOut, keepOutLines } from './context-ignore.js';
-import { gitKeepOut, keepOutPatterns } from './git-keep-out.js';
+import { contextKeepOut, keepOutPatterns } from './git-keep-out.js';
 import { mapLimit } from '../util/map-limit.js';
 import { buildMaterials, configRequirements, withConstraintsDigests } from './materials.js';
 
@@ -188,7 +188,7 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
   const { plan, config } = input;
   const { ctx, timer } = run;
   const base = dockerfileFor(v, config, input.baseDir, input.imagesDir);
-  const keepOut = [...(input.keepOut ?? []), ...gitKeepOut(ctx.context, v.template !== undefined)];
+  const keepOut = [...(input.keepOut ?? []), ...contextKeepOut(ctx.context, v.template !== undefined)];
   const patterns = keepOutPatterns(v.template !== undefined);
   const { dockerfile, keptOut } = dockerfileKeepingOut(
     base,
