@@ -433,4 +433,32 @@ describe('a branch name that is a path step', () => {
       }
     },
   );
+
+  it('feature/x and feature-x keep their own saves; a save an earlier version made under the slug is still found', async () => {
+    const store = dirBaselineStore(root);
+    const key = 'localhost:5000/x:cpu';
+    const src = mkdtempSync(path.join(tmpdir(), 'ml-image-baseline-src-'));
+    const save = async (branch: string, sha: string) => {
+      writeFileSync(path.join(src, 'env-cpu-amd64.json'), JSON.stringify({ branch }));
+      await store.save(key, branch, sha, [path.join(src, 'env-cpu-amd64.json')]);
+    };
+    const savedBy = async (branch: string) => {
+      const r = await store.restore(key, branch);
+      return r && { sha: r.sha, ...JSON.parse(readFileSync(path.join(r.dir, 'env-cpu-amd64.json'), 'utf8')) };
+    };
+    try {
+      // An earlier version's save of feature/x, under its slug alone: found until feature/x saves anew.
+      await save('feature-x', 'a'.repeat(40));
+      expect(await savedBy('feature/x')).toEqual({ sha: 'a'.repeat(40), branch: 'feature-x' });
+      await save('feature/x', 'b'.repeat(40));
+      expect(await savedBy('feature/x')).toEqual({ sha: 'b'.repeat(40), branch: 'feature/x' });
+      expect(await savedBy('refs/heads/feature/x')).toEqual({ sha: 'b'.repeat(40), branch: 'feature/x' });
+      expect(await savedBy('feature-x')).toEqual({ sha: 'a'.repeat(40), branch: 'feature-x' });
+      await save('feature-x', 'c'.repeat(40));
+      expect(await savedBy('feature/x')).toEqual({ sha: 'b'.repeat(40), branch: 'feature/x' });
+      expect(await savedBy('feature-x')).toEqual({ sha: 'c'.repeat(40), branch: 'feature-x' });
+    } finally {
+      rmSync(src, { recursive: true, force: true });
+    }
+  });
 });

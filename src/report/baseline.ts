@@ -58,6 +58,18 @@ const branchSlug = (b: string) =>
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^\.+/, (dots) => '-'.repeat(dots.length)) || '-';
 
+/**
+ * A branch's name in a baseline directory: its slug, and where the slug is not the branch's own
+ * name, "=" and the name's hash too (no slug has "="), so that `feature/x` and `feature-x` keep
+ * their own saves. LEGACY: the slug alone, as earlier versions named every branch.
+ */
+function branchPlace(b: string): { name: string; legacy: string } {
+  const legacy = branchSlug(b);
+  const own = b.replace(/^refs\/heads\//, '');
+  const hash = createHash('sha256').update(own).digest('hex').slice(0, 8);
+  return { name: legacy === own ? legacy : `${legacy}=${hash}`, legacy };
+}
+
 /** A git commit: what a report shows of the baseline's (a store's text is shown only when it is one). */
 const COMMIT = /^[0-9a-f]{7,64}$/i;
 
@@ -92,13 +104,20 @@ export function dirBaselineStore(
   tuning: DirStoreTuning = {},
 ): BaselineStore {
   ensureResultDir(root, label, { create: false, flag });
-  const place = (key: string, branch: string): Place => ({
+  const place = (key: string, branch: string, legacy = false): Place => ({
     dir: path.join(root, baselineSlug(key)),
-    name: branchSlug(branch),
+    name: branchPlace(branch)[legacy ? 'legacy' : 'name'],
   });
   return {
     describe: () => root,
-    restore: (key, branch) => Promise.resolve(restoreDir(place(key, branch))),
+    // A branch with no save under its own name yet: an earlier version's save, under its slug.
+    restore: (key, branch) =>
+      Promise.resolve(
+        restoreDir(place(key, branch)) ??
+          (branchPlace(branch).legacy !== branchPlace(branch).name
+            ? restoreDir(place(key, branch, true))
+            : undefined),
+      ),
     save(key, branch, sha, files, opts = {}) {
       const p = place(key, branch);
       saveDir(p, sha, files, opts, tuning, (e) => {
