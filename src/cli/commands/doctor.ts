@@ -4,6 +4,7 @@ import { checkPush, findCredential, parseRegistryTarget } from '../../docker/reg
 import { registryDeps } from '../../docker/registry-io.js';
 import { PLATFORMS } from '../../config/schema.js';
 import { EnvironmentError, InputError, type JsonError } from '../../errors.js';
+import { InterruptedError, interruptedFailure } from '../../util/cleanup.js';
 import { redactMessage as shown } from '../../util/redact.js';
 import { parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -102,7 +103,11 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
       try {
         checks.push({ name, ok: true, detail: await fn() });
       } catch (e) {
-        if (!(e instanceof EnvironmentError)) throw e;
+        if (!(e instanceof EnvironmentError) || e instanceof InterruptedError) throw e;
+        // After SIGINT/SIGTERM/SIGHUP the cleanup killed the check's docker CLI: the interrupt's
+        // error (exit 130/143/129), not a failed check with a fix that does not apply.
+        const stopped = interruptedFailure(`the ${name} check`, undefined, e);
+        if (stopped !== undefined) throw stopped;
         // As main masks any other command's error: a login quoted without a scheme (user:pw@host).
         const fix = e.fix !== undefined ? { fix: shown(e.fix) } : {};
         checks.push({ name, ok: false, detail: shown(e.message), ...fix });
