@@ -24,8 +24,9 @@ import {
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { InterruptedError } from '../util/cleanup.js';
 import { statOrAbsent } from '../util/read-regular.js';
-import { codeOf, type LockTiming, sleepSync, takeLock } from './baseline-lock.js';
+import { codeOf, type HeldLock, type LockTiming, sleepSync, takeLock } from './baseline-lock.js';
 
 /** What a store restored: the records' directory, and the commit they were saved at. */
 export interface RestoredBaseline {
@@ -129,7 +130,9 @@ export function restoreDir(p: Place): RestoredBaseline | undefined {
  * Save FILES (and the sha note) as P's newest: written whole in a directory of its own, then, under
  * the lock, what OPTS keeps of the save it replaces, and the link switched to it (one rename: a
  * restore sees the last save or this one). FAIL makes the error of a save that cannot be written
- * (thrown, its directory removed); a lock not had is a warning.
+ * (thrown, its directory removed); a lock not had is a warning. Done at once, unless another run
+ * holds the lock: then the promise of it, after a wait that SIGINT/SIGTERM/SIGHUP end (an
+ * InterruptedError, this save's directory removed).
  */
 export function saveDir(
   p: Place,
@@ -138,7 +141,7 @@ export function saveDir(
   opts: SaveOptions,
   tuning: DirStoreTuning,
   fail: (e: unknown) => Error,
-): void {
+): void | Promise<void> {
   const name = newName(p);
   const dir = path.join(p.dir, name);
   const removeAndFail = (e: unknown) => {
@@ -152,12 +155,31 @@ export function saveDir(
   } catch (e) {
     throw removeAndFail(e);
   }
+  const unreadable = (e: unknown) => `cannot read ${lockFile(p)}: ${codeOf(e) || (e as Error).message}`;
+  const switched = (lock: HeldLock | string) => switchLocked(p, name, lock, opts, tuning, removeAndFail);
   let lock: ReturnType<typeof takeLock>;
   try {
     lock = takeLock(lockFile(p), tuning.lock);
   } catch (e) {
-    lock = `cannot read ${lockFile(p)}: ${codeOf(e) || (e as Error).message}`;
+    lock = unreadable(e);
   }
+  if (!(lock instanceof Promise)) return switched(lock);
+  return lock.then(switched, (e: unknown) => {
+    if (!(e instanceof InterruptedError)) return switched(unreadable(e));
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  });
+}
+
+/** With LOCK (or the reason why not), what OPTS keeps of the save it replaces, and the link switched to NAME. */
+function switchLocked(
+  p: Place,
+  name: string,
+  lock: HeldLock | string,
+  opts: SaveOptions,
+  tuning: DirStoreTuning,
+  removeAndFail: (e: unknown) => Error,
+): void {
   if (typeof lock === 'string')
     opts.warning?.(
       `saved the baseline without its lock (${lock}): a platform kept from the last save may lack another run's newer records`,
@@ -165,8 +187,8 @@ export function saveDir(
   let replaced: string | undefined;
   let now: number;
   try {
-    replaced = keepFrom(p, dir, opts);
-    now = typeof lock === 'string' ? statSync(dir).mtimeMs : lock.takenAt;
+    replaced = keepFrom(p, path.join(p.dir, name), opts);
+    now = typeof lock === 'string' ? statSync(path.join(p.dir, name)).mtimeMs : lock.takenAt;
     switchTo(p, name, replaced, now, tuning.link ?? symlinkSync);
   } catch (e) {
     throw removeAndFail(e);

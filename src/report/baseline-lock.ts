@@ -5,7 +5,9 @@
 // for `staleMs` (an owner hung, or gone on another host of a shared filesystem or in another pid
 // namespace: a container sharing the cache, named as the host under --network host) then. A lock
 // not had within `waitMs` is done without: the caller says so (a warning), and its save still
-// replaces the last one whole.
+// replaces the last one whole. A wait is on the event loop: SIGINT/SIGTERM/SIGHUP are handled
+// meanwhile and end it (a wait on the thread held them off for up to `waitMs`, past a cancelled
+// job's SIGKILL: the cleanups never ran).
 import {
   closeSync,
   linkSync,
@@ -18,6 +20,7 @@ import {
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { interruptedFailure } from '../util/cleanup.js';
 import { ownPidNamespace } from '../util/temp-owner.js';
 
 export interface LockTiming {
@@ -102,11 +105,42 @@ function breakLock(file: string, owner: string): void {
   }
 }
 
-/** The lock FILE, waited for; the reason why not (a string) when it is not had within waitMs. */
-export function takeLock(file: string, timing: LockTiming = LOCK_TIMING): HeldLock | string {
-  const me = `${hostname()} ${process.pid} ${randomBytes(6).toString('hex')} ${pidNamespace()}`;
-  const start = Date.now();
-  let seen: { owner: string; since: number } | undefined;
+/** A take under way: who takes it, since when, and the holder seen (and since when). */
+interface Taking {
+  me: string;
+  start: number;
+  seen?: { owner: string; since: number };
+}
+
+/**
+ * The lock FILE, taken now (a lock had, or the reason why not: a string, when waitMs allows no
+ * wait), or, when its holder runs, the promise of it after a wait on the event loop (a string when
+ * it is not had within waitMs; an InterruptedError after SIGINT/SIGTERM/SIGHUP meanwhile).
+ */
+export function takeLock(
+  file: string,
+  timing: LockTiming = LOCK_TIMING,
+): HeldLock | string | Promise<HeldLock | string> {
+  const taking: Taking = {
+    me: `${hostname()} ${process.pid} ${randomBytes(6).toString('hex')} ${pidNamespace()}`,
+    start: Date.now(),
+  };
+  return tryTake(file, timing, taking) ?? waitFor(file, timing, taking);
+}
+
+async function waitFor(file: string, timing: LockTiming, taking: Taking): Promise<HeldLock | string> {
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    const stopped = interruptedFailure(`the wait for the baseline's lock ${file}`);
+    if (stopped) throw stopped;
+    const taken = tryTake(file, timing, taking);
+    if (taken !== undefined) return taken;
+  }
+}
+
+/** One try at FILE: the lock, the reason why not, or undefined when its holder runs (wait then). */
+function tryTake(file: string, timing: LockTiming, taking: Taking): HeldLock | string | undefined {
+  const { me } = taking;
   for (;;) {
     try {
       const fd = openSync(file, 'wx', 0o644);
@@ -121,14 +155,14 @@ export function takeLock(file: string, timing: LockTiming = LOCK_TIMING): HeldLo
     }
     const owner = ownerOf(file);
     if (owner === undefined) continue;
-    if (seen?.owner !== owner) seen = { owner, since: Date.now() };
-    if (ownerGone(owner) || Date.now() - seen.since >= timing.staleMs) {
+    if (taking.seen?.owner !== owner) taking.seen = { owner, since: Date.now() };
+    if (ownerGone(owner) || Date.now() - taking.seen.since >= timing.staleMs) {
       breakLock(file, owner);
       continue;
     }
-    if (Date.now() - start >= timing.waitMs)
+    if (Date.now() - taking.start >= timing.waitMs)
       return `${file} is held by ${owner.split(' ').slice(0, 2).join(' pid ') || 'another run'}`;
-    sleepSync(POLL_MS);
+    return undefined;
   }
 }
 

@@ -120,7 +120,8 @@ export function dirBaselineStore(
       ),
     save(key, branch, sha, files, opts = {}) {
       const p = place(key, branch);
-      saveDir(p, sha, files, opts, tuning, (e) => {
+      // Done at once, unless it waits for another run's lock (a wait a signal ends).
+      const saving = saveDir(p, sha, files, opts, tuning, (e) => {
         const where = path.join(p.dir, p.name);
         // The report is written; only the baseline for the next run is missing.
         return new EnvironmentError(
@@ -129,7 +130,7 @@ export function dirBaselineStore(
           { cause: e },
         );
       });
-      return Promise.resolve(true);
+      return saving ? saving.then(() => true) : Promise.resolve(true);
     },
   };
 }
