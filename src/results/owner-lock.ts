@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
-import { registerCleanup } from '../util/cleanup.js';
+import { isInterrupted, registerCleanup } from '../util/cleanup.js';
 import {
   OWNER_FILE,
   type OwnerStamp,
@@ -154,11 +154,26 @@ function release(root: string, stamp: OwnerStamp): void {
   }
 }
 
+let releasedAtExit = false;
+
+/**
+ * After SIGINT/SIGTERM/SIGHUP the cleanups run first, then the command unwinds (cleanup.ts
+ * settleBeforeExit) and writes what it has there (a partial smoke.json, junit.xml): the directories
+ * stay held until the command ends (runCli's releaseResultDirs) or the process exits, whichever
+ * comes first. Released by the first cleanup pass, another run could take one meanwhile and have
+ * this one's last files written into its own results.
+ */
+function releaseAtExit(): void {
+  if (releasedAtExit) return;
+  releasedAtExit = true;
+  process.once('exit', releaseResultDirs);
+}
+
 /**
  * Hold ROOT (a result directory this process writes) until the command ends (releaseResultDirs) or
- * the process does: its lock is released by the cleanups (registerCleanup: at exit, on failure and
- * on SIGINT/SIGTERM/SIGHUP). Re-entrant: a directory held already is held on. Nothing without
- * /proc (PROC_DIR), where no stamp can be made.
+ * the process does: its lock is released by the cleanups (registerCleanup: at exit and on failure),
+ * and on SIGINT/SIGTERM/SIGHUP when the command has ended (releaseAtExit). Re-entrant: a directory
+ * held already is held on. Nothing without /proc (PROC_DIR), where no stamp can be made.
  */
 export function holdResultDir(root: string, words: LockWords, procDir = '/proc'): void {
   const key = path.resolve(root);
@@ -166,7 +181,8 @@ export function holdResultDir(root: string, words: LockWords, procDir = '/proc')
   const stamp = ownStamp(procDir);
   if (stamp === undefined) return;
   if (!takeOwnerLock(key, words, { stamp, procDir })) return;
-  held.set(key, { stamp, unregister: registerCleanup(() => release(key, stamp)) });
+  const cleanup = () => (isInterrupted() ? releaseAtExit() : release(key, stamp));
+  held.set(key, { stamp, unregister: registerCleanup(cleanup) });
 }
 
 /**
