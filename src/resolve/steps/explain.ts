@@ -153,6 +153,7 @@ export async function conflictResolution(
         preinstalled: o.preinstalled ?? [],
         direct: directReferences(o.text ?? ''),
         extras: requestedExtras(o.text ?? ''),
+        options: probeOptionLines(o.text ?? ''),
       }),
     },
     hazards: [],
@@ -169,6 +170,8 @@ async function optionsFor(
     preinstalled: readonly string[];
     direct: ReadonlySet<string>;
     extras: ReadonlyMap<string, readonly string[]>;
+    /** The requirements' option lines the probe takes too (probeOptionLines). */
+    options: readonly string[];
   },
 ): Promise<string[]> {
   const options: string[] = [];
@@ -177,7 +180,7 @@ async function optionsFor(
   // URL" is still a request, not a release to go back from).
   for (const name of userRequestedInConflict(causes, o.requested, o.preinstalled)) {
     if (o.direct.has(name)) continue;
-    const v = await newestThatFits(ws, name, o.extras.get(name) ?? []);
+    const v = await newestThatFits(ws, name, o.extras.get(name) ?? [], o.options);
     if (v) options.push(`use an older release: ${name}==${v} is the newest that fits the base image`);
   }
   const replaced = naive.replaced.map((r) => `${r.name} ${r.to}`).join(', ');
@@ -215,17 +218,35 @@ export function requestedExtras(text: string): Map<string, string[]> {
   return extras;
 }
 
+/** Options of a line the probe leaves out: another requirement, or hashes its line cannot have. */
+const NOT_PROBED = new Set(['requirement', 'require-hashes']);
+
 /**
- * The version pip picks for `name` alone (with the extras it was asked for) with the base held, or
- * undefined when none fits. A probe that fails for another reason (no release on the index, one it
- * cannot build) only means no such option: it comes back as a failed run, never as the run's error.
+ * The requirements' option lines (`--index-url`, `--extra-index-url`, `--find-links`, `--pre` ...)
+ * as written, for the "newest that fits" probe: it must look where the requirements look (a
+ * project served only by their extra index, or a namesake on the configured one), not only on
+ * the configured indexes. Not a `-r` line (more requirements) nor `--require-hashes`. Pure.
+ */
+export function probeOptionLines(text: string): string[] {
+  return parseRequirementsText(text).lines.flatMap((l) =>
+    l.kind === 'option' && !l.options.some((x) => NOT_PROBED.has(x.option)) ? [l.text] : [],
+  );
+}
+
+/**
+ * The version pip picks for `name` alone (with the extras it was asked for) with the base held,
+ * looking where the requirements' option lines (OPTIONS) look, or undefined when none fits. A
+ * probe that fails for another reason (no release on the index, one it cannot build) only means
+ * no such option: it comes back as a failed run, never as the run's error.
  */
 async function newestThatFits(
   ws: Workspace,
   name: string,
   extras: readonly string[],
+  options: readonly string[],
 ): Promise<string | undefined> {
-  await ws.put({ 'probe.txt': `${name}${extras.length ? `[${extras.join(',')}]` : ''}\n` });
+  const line = `${name}${extras.length ? `[${extras.join(',')}]` : ''}`;
+  await ws.put({ 'probe.txt': `${[...options, line].join('\n')}\n` });
   const probe = await ws.dryRun(
     'probe.json',
     ['-r', `${DIR}/probe.txt`, '-c', `${DIR}/base-constraints.txt`],

@@ -1,0 +1,64 @@
+// The "newest that fits" probe (steps/explain.ts) looks where the requirements look: their own
+// --index-url / --extra-index-url / --find-links / --pre lines go into probe.txt with the name.
+import { describe, expect, it } from 'vitest';
+import type { Analysis } from '../../src/resolve/helper-output.js';
+import { RESOLUTION_SCHEMA_VERSION } from '../../src/resolve/result.js';
+import { conflictResolution, probeOptionLines } from '../../src/resolve/steps/explain.js';
+import type { ResolutionBase } from '../../src/resolve/steps/hold.js';
+import type { Workspace } from '../../src/resolve/workspace.js';
+
+const draft: ResolutionBase = {
+  schemaVersion: RESOLUTION_SCHEMA_VERSION,
+  image: 'base:1',
+  platform: 'linux/amd64',
+  mode: 'auto',
+  python: '3.11.2',
+  naive: { install: [], replaces: [] },
+  constraints: { pinned: 0, skipped: [] },
+};
+const NO_ANALYSIS: Analysis = { install: [], replaced: [], environment: {} };
+
+describe('probeOptionLines: the option lines the probe takes', () => {
+  it.each<[string, string, string[]]>([
+    ['no options', 'only3==1.0\n', []],
+    [
+      'index lines, as written',
+      '--extra-index-url http://127.0.0.1:5078/simple\nonly3==1.0\n-i https://u:${TOKEN}@x/simple\n',
+      ['--extra-index-url http://127.0.0.1:5078/simple', '-i https://u:${TOKEN}@x/simple'],
+    ],
+    [
+      'find-links and --pre',
+      '--find-links ./wheels # local\n--pre\nfoo\n',
+      ['--find-links ./wheels', '--pre'],
+    ],
+    ['not a -r line (more requirements)', '-r https://x/more.txt\nfoo\n', []],
+    ['not --require-hashes (the probe line has no hash)', '--require-hashes\nfoo==1 --hash=sha256:00\n', []],
+    ['not a requirement line with options', 'foo==1.0 --config-settings=a=b\n', []],
+  ])('%s', (_, text, want) => {
+    expect(probeOptionLines(text)).toEqual(want);
+  });
+});
+
+describe('the "newest that fits" probe', () => {
+  it("takes the requirements' index lines: a project only their extra index serves is found there", async () => {
+    const probed: string[] = [];
+    const ws = {
+      put: (files: Record<string, string>) => {
+        if (files['probe.txt'] !== undefined) probed.push(files['probe.txt']);
+        return Promise.resolve();
+      },
+      dryRun: () => Promise.resolve({ ok: false, out: '' }),
+    } as unknown as Workspace;
+    const held = {
+      ok: false,
+      out: 'The conflict is caused by:\n    The user requested only3>=1.0\n    only3 1.0 depends on numpy>=2\n\nx',
+    };
+    await conflictResolution(ws, draft, {
+      held,
+      diagnosis: { naive: { ok: true, out: '' }, analysis: NO_ANALYSIS },
+      requested: ['only3'],
+      text: '--extra-index-url http://127.0.0.1:5078/simple\nonly3==1.0',
+    });
+    expect(probed).toEqual(['--extra-index-url http://127.0.0.1:5078/simple\nonly3\n']);
+  });
+});
