@@ -62,3 +62,38 @@ describe('the "newest that fits" probe', () => {
     expect(probed).toEqual(['--extra-index-url http://127.0.0.1:5078/simple\nonly3\n']);
   });
 });
+
+describe('the "older release" option', () => {
+  it.each<[string, string, string]>([
+    ['a bare name', 'extrapkg==2.0', 'extrapkg==1.0'],
+    [
+      'with the extras it was probed with (not a line that drops them)',
+      'ExtraPkg[fast]==2.0',
+      'extrapkg[fast]==1.0',
+    ],
+  ])('%s', async (_, text, want) => {
+    const ws = {
+      put: () => Promise.resolve(),
+      dryRun: () => Promise.resolve({ ok: true, out: '' }),
+      helper: () =>
+        Promise.resolve({
+          install: [{ name: 'extrapkg', version: '1.0', requested: true }],
+          replaced: [],
+          environment: {},
+        }),
+    } as unknown as Workspace;
+    const held = {
+      ok: false,
+      out: 'The conflict is caused by:\n    extrapkg[fast] 2.0 depends on numpy>=2; extra == "fast"\n    The user requested (constraint) numpy==1.26.4\n\nx',
+    };
+    const r = await conflictResolution(ws, draft, {
+      held,
+      diagnosis: { naive: { ok: true, out: '' }, analysis: NO_ANALYSIS },
+      requested: ['extrapkg'],
+      text,
+    });
+    expect(r.conflict?.options[0]).toBe(
+      `use an older release: ${want} is the newest that fits the base image`,
+    );
+  });
+});

@@ -180,8 +180,13 @@ async function optionsFor(
   // URL" is still a request, not a release to go back from).
   for (const name of userRequestedInConflict(causes, o.requested, o.preinstalled)) {
     if (o.direct.has(name)) continue;
-    const v = await newestThatFits(ws, name, o.extras.get(name) ?? [], o.options);
-    if (v) options.push(`use an older release: ${name}==${v} is the newest that fits the base image`);
+    const extras = o.extras.get(name) ?? [];
+    const v = await newestThatFits(ws, name, extras, o.options);
+    // With the extras it was probed with: `torch[opt-einsum]==V`, not a line that drops them.
+    if (v)
+      options.push(
+        `use an older release: ${withExtras(name, extras)}==${v} is the newest that fits the base image`,
+      );
   }
   const replaced = naive.replaced.map((r) => `${r.name} ${r.to}`).join(', ');
   options.push(`use a newer base image whose packages accept ${replaced || 'what your requirements need'}`);
@@ -218,6 +223,10 @@ export function requestedExtras(text: string): Map<string, string[]> {
   return extras;
 }
 
+/** NAME[EXTRAS] (NAME alone without any). */
+const withExtras = (name: string, extras: readonly string[]) =>
+  `${name}${extras.length ? `[${extras.join(',')}]` : ''}`;
+
 /** Options of a line the probe leaves out: another requirement, or hashes its line cannot have. */
 const NOT_PROBED = new Set(['requirement', 'require-hashes']);
 
@@ -245,7 +254,7 @@ async function newestThatFits(
   extras: readonly string[],
   options: readonly string[],
 ): Promise<string | undefined> {
-  const line = `${name}${extras.length ? `[${extras.join(',')}]` : ''}`;
+  const line = withExtras(name, extras);
   await ws.put({ 'probe.txt': `${[...options, line].join('\n')}\n` });
   const probe = await ws.dryRun(
     'probe.json',
