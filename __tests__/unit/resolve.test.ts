@@ -288,6 +288,22 @@ describe('hazards pip cannot see', () => {
     );
   });
 
+  it.each([
+    ['2.4.1+cu118', '12.8.1', ['torch-cuda-mismatch']],
+    ['2.4.1+cu128', '12.8.1', [] as string[]],
+    ['1.7.1+cu102', '10.2', [] as string[]],
+    // A two-digit label: CUDA 9.2 is major 9 (not 92).
+    ['1.7.1+cu92', '9.2', [] as string[]],
+    ['1.7.1+cu92', '10.2', ['torch-cuda-mismatch']],
+  ])('torch %s in an image with CUDA %s', (version, cuda, expected) => {
+    const hs = findHazards({
+      snapshot: snap([], { CUDA_VERSION: cuda }),
+      install: [{ name: 'torch', version }],
+      platform: 'linux/amd64',
+    });
+    expect(ids(hs)).toEqual(expected);
+  });
+
   it('torch built for another CUDA major than the image', () => {
     const hs = findHazards({
       snapshot: snap([], { CUDA_VERSION: '12.8.1' }),

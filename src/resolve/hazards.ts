@@ -104,7 +104,8 @@ export function findHazards(h: HazardInput, t: HazardTable = hazardTable()): Haz
   const local = torch ? /\+cu(\d+)/.exec(torch)?.[1] : undefined;
   const imageCuda = h.snapshot.env.CUDA_VERSION ?? h.variant?.cuda;
   if (local && imageCuda) {
-    const wheelMajor = local.length >= 3 ? local.slice(0, local.length - 1) : local;
+    // The label's last digit is the minor version: cu128 is 12.8, cu102 10.2, cu92 9.2.
+    const wheelMajor = local.length >= 2 ? local.slice(0, -1) : local;
     if (wheelMajor !== imageCuda.split('.')[0]) {
       out.push({
         id: 'torch-cuda-mismatch',
