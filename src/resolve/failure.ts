@@ -5,18 +5,20 @@
 import { redactUrls, shownUrl } from '../util/redact.js';
 import { CheckFailedError, EnvironmentError, InputError, locationOf, type MlImageError } from '../errors.js';
 import { describeIndexes, type PipIndexes } from '../python/indexes.js';
-import { canonicalName } from '../requirements/parse.js';
 import type { RequirementOrigin } from '../requirements/read.js';
 import { classifyPipFailure, indexesSearched, type PipFailure, pipMessage } from './pip-output.js';
 import { DIR, proxyHint } from './workdir.js';
 import { withConstraintOrigins } from './constraint-origins.js';
 import { localPathOrigin } from './local-path.js';
+import { lineNaming } from './blamed-line.js';
 import { pythonSkipped } from './no-match.js';
 
 export interface FailureContext {
   image: string;
   origins: readonly string[];
   requirements: readonly RequirementOrigin[];
+  /** The requirements text's lines, as origins names them: which of several lines pip names. */
+  lines?: readonly string[];
   /** The user's "file:line" of line N of the -c files' lines (input.ts userConstraintsText). */
   constraintOrigins?: readonly string[];
   indexes: PipIndexes;
@@ -100,12 +102,6 @@ function blame(out: string, ctx: FailureContext): Blame {
         .replaceAll(`${DIR}/`, ''),
     ).replace(/^/gm, '  ')}`;
   return { ctx, out, at, said };
-}
-
-/** The requirement line of the project REQUIREMENT (pip's words, "numpy>=2") names, if any. */
-function lineNaming(ctx: FailureContext, requirement: string | undefined): RequirementOrigin | undefined {
-  const project = requirement && /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement)?.[0];
-  return project ? ctx.requirements.find((r) => r.name === canonicalName(project)) : undefined;
 }
 
 const prefix = (origin: string | undefined) => (origin ? `${origin}: ` : '');

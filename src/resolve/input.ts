@@ -153,6 +153,7 @@ export function failureContext(input: ResolveInput): FailureContext {
   return {
     image: input.image,
     origins: input.requirements.origins,
+    lines: input.requirements.text.split('\n'),
     requirements: input.requirements.requirements ?? [],
     ...(input.requirements.constraints && { constraintOrigins: input.requirements.constraints.origins }),
     indexes: shownIndexes(input),
