@@ -121,6 +121,12 @@ describe("the resolver's helper on python3", () => {
     // A local label is no part of a lower bound (>=2.1.0+cu121 is no valid specifier).
     ['torch==2.1.0+cu121', 'torch=2.1.0+cu121', 'torch>=2.1.0'],
     ['torch==2.1.0+cu121,!=2.0.0+cpu', 'torch=2.1.0+cu121', 'torch>=2.1.0,!=2.0.0+cpu'],
+    // The marker as written: packaging's str(Marker) would drop the inner pair of parentheses.
+    [
+      'qux==1.0 ; python_version < "3" and ((os_name == "nt" or sys_platform == "linux"))',
+      'qux=1.0',
+      'qux>=1.0; python_version < "3" and ((os_name == "nt" or sys_platform == "linux"))',
+    ],
     ['torchvision', 'torchvision=0.20.1', null],
     ['foo>=1.0,!=1.3.2', 'foo=1.4', null],
     ['baz>=1.0 ; platform_machine == "x86_64"', 'baz=1.0', null],

@@ -947,6 +947,8 @@ describe('applyRelaxed: the helper says what to loosen; the own lines of the use
 
 describe('applyRelaxed: a change keeps the project of the line it replaces (PEP 503 name)', () => {
   const foo = `foo[Dev_Tools,docs]==1.*; python_version<'3.13' and (os.name == "posix")`;
+  // Never true on Python 3: "and" binds its doubly parenthesised group.
+  const inert = 'qux==1.0 ; python_version < "3" and ((os_name == "nt" or sys_platform == "linux"))';
   const text = [
     'numpy<2',
     'Scikit_Learn==1.5.0',
@@ -955,6 +957,7 @@ describe('applyRelaxed: a change keeps the project of the line it replaces (PEP 
     'torch==2.1.0+cu121',
     'bar==1.*',
     foo,
+    inert,
   ].join('\n');
   it.each<[string, string, string, string | undefined]>([
     // Another project: a helper's bug or a crafted answer would install it unnoticed.
@@ -1046,6 +1049,19 @@ describe('applyRelaxed: a change keeps the project of the line it replaces (PEP 
       'extras reordered and respelled, the marker spaced and quoted otherwise',
       foo,
       `foo[docs,dev-tools,dev.tools]>=1;python_version<"3.13"   and (os_name=='posix')`,
+      undefined,
+    ],
+    // packaging's str(Marker) drops the pair a doubled one needs: the line would hold on Linux.
+    [
+      'the parentheses of a doubly parenthesised group dropped (packaging writes it so)',
+      inert,
+      'qux>=1.0; python_version < "3" and os_name == "nt" or sys_platform == "linux"',
+      `the new line's marker (python_version < "3" and os_name == "nt" or sys_platform == "linux") is not the line's (python_version < "3" and (os_name == "nt" or sys_platform == "linux"))`,
+    ],
+    [
+      'a doubly parenthesised group as the line wrote it (what the helper writes)',
+      inert,
+      'qux>=1.0; python_version < "3" and ((os_name == "nt" or sys_platform == "linux"))',
       undefined,
     ],
   ])('%s', (_what, from, to, why) => {

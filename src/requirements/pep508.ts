@@ -202,12 +202,14 @@ function parseMarker(c: Cursor): MarkerNode[] {
 
 /**
  * A marker as packaging's str(Marker) writes it (_format_marker): one space between tokens,
- * strings in double quotes, a group of one item or the whole marker without parentheses.
+ * strings in double quotes, a group of one item or the whole marker without parentheses. Unlike
+ * packaging, a group inside doubled parentheses keeps one pair: packaging writes
+ * `a and ((b or c))` as `a and b or c`, which reads as `(a and b) or c`.
  */
 function formatMarker(m: MarkerNode, first = true): string {
   if (typeof m === 'string') return m;
   if (!Array.isArray(m)) return `${m.lhs} ${m.op} ${m.rhs}`;
-  if (m.length === 1 && typeof m[0] !== 'string') return formatMarker(m[0]!);
+  if (m.length === 1) return formatMarker(m[0]!, first);
   const inner = m.map((n) => formatMarker(n, false)).join(' ');
   return first ? inner : `(${inner})`;
 }
@@ -238,8 +240,8 @@ export interface Pep508 {
   /**
    * The marker after ";" as packaging's str(Marker) writes it: one space between tokens, strings
    * in double quotes, legacy variable names respelled (os.name is os_name), values compared with
-   * `extra` canonicalized, redundant parentheses dropped. Two markers that packaging reads alike
-   * compare equal here. Absent without a marker.
+   * `extra` canonicalized, redundant parentheses dropped (formatMarker: never a needed pair). Two
+   * markers that packaging reads alike compare equal here. Absent without a marker.
    */
   marker?: string;
 }

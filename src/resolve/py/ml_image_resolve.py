@@ -253,7 +253,9 @@ def relaxed(text, pairs):
             out.append(line)
             continue
         extras = "[%s]" % ",".join(sorted(r.extras)) if r.extras else ""
-        marker = "; %s" % r.marker if r.marker is not None else ""
+        # The marker as the line wrote it: packaging's str(Marker) drops a needed pair of
+        # parentheses (a and ((b or c)) becomes a and b or c, which holds where c alone does).
+        marker = "; %s" % s.split(";", 1)[1].strip() if r.marker is not None else ""
         new = "%s%s%s%s" % (r.name, extras, spec, marker)
         changes.append({"name": canonicalize_name(r.name), "from": s, "to": new})
         out.append(new)
