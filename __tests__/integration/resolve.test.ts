@@ -224,8 +224,9 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
     expect(chain).toContain("would replace the base image's numpy 1.26.4");
     expect(chain).toContain('numba 0.60.0 (numpy<2.1,>=1.22)');
     expect(chain).toContain('nvidia-modelopt 0.25.0 (numpy<2)');
+    // The option names the line to change.
     expect(res.conflict!.options[0]).toBe(
-      'use an older release: opencv-python-headless==4.11.0.86 is the newest that fits the base image',
+      `use an older release: opencv-python-headless==4.11.0.86 is the newest that fits the base image (change ${r.req}:1)`,
     );
     expect(res.conflict!.options.join('\n')).toContain('newer base image');
     expect(res.conflict!.options.join('\n')).toContain('at your own risk');

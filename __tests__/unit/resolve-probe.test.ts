@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/resolve/helper-output.js';
 import { RESOLUTION_SCHEMA_VERSION } from '../../src/resolve/result.js';
-import { conflictResolution, probeOptionLines } from '../../src/resolve/steps/explain.js';
+import { conflictResolution, probeOptionLines, requirementLines } from '../../src/resolve/steps/explain.js';
 import type { ResolutionBase } from '../../src/resolve/steps/hold.js';
 import type { Workspace } from '../../src/resolve/workspace.js';
 
@@ -63,15 +63,30 @@ describe('the "newest that fits" probe', () => {
   });
 });
 
+describe("requirementLines: each project's lines, as the option names them", () => {
+  it('canonical names, every line of a project, option lines skipped', () => {
+    const text = '--extra-index-url http://x/simple\nFoo_Bar==1.0 ; os_name == "posix"\ntqdm\nfoo.bar==2.0';
+    const origins = ['/w/r.txt:1', '/w/r.txt:2', '/w/inc.txt:1', '/w/r.txt:5'];
+    expect(requirementLines(text, origins)).toEqual(
+      new Map([
+        ['foo-bar', ['/w/r.txt:2', '/w/r.txt:5']],
+        ['tqdm', ['/w/inc.txt:1']],
+      ]),
+    );
+  });
+});
+
 describe('the "older release" option', () => {
-  it.each<[string, string, string]>([
-    ['a bare name', 'extrapkg==2.0', 'extrapkg==1.0'],
+  it.each<[string, string, string, string[] | undefined]>([
+    ['a bare name', 'extrapkg==2.0', 'extrapkg==1.0', undefined],
     [
       'with the extras it was probed with (not a line that drops them)',
       'ExtraPkg[fast]==2.0',
       'extrapkg[fast]==1.0',
+      undefined,
     ],
-  ])('%s', async (_, text, want) => {
+    ['naming the line to change', 'tqdm\nextrapkg==2.0', 'extrapkg==1.0', ['/w/r.txt:1', '/w/inc.txt:3']],
+  ])('%s', async (_, text, want, origins) => {
     const ws = {
       put: () => Promise.resolve(),
       dryRun: () => Promise.resolve({ ok: true, out: '' }),
@@ -91,9 +106,10 @@ describe('the "older release" option', () => {
       diagnosis: { naive: { ok: true, out: '' }, analysis: NO_ANALYSIS },
       requested: ['extrapkg'],
       text,
+      ...(origins && { origins }),
     });
     expect(r.conflict?.options[0]).toBe(
-      `use an older release: ${want} is the newest that fits the base image`,
+      `use an older release: ${want} is the newest that fits the base image${origins ? ' (change /w/inc.txt:3)' : ''}`,
     );
   });
 });

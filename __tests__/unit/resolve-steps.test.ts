@@ -687,7 +687,7 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
     expect(out.constraints).not.toContain('resolved for this image');
     expect(out.resolution.conflict?.causes).toContain('The user requested opencv-python-headless==4.12.0.88');
     expect(out.resolution.conflict?.options[0]).toBe(
-      'use an older release: opencv-python-headless==4.11.0.86 is the newest that fits the base image',
+      'use an older release: opencv-python-headless==4.11.0.86 is the newest that fits the base image (change /w/r.txt:1)',
     );
     expect(out.explanation).toMatch(/opencv-python-headless/);
   });
@@ -736,7 +736,7 @@ ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/
     );
     expect(out.resolution.status).toBe('conflict');
     expect(out.resolution.conflict?.options[0]).toBe(
-      'use an older release: ruamel-yaml==0.17.21 is the newest that fits the base image',
+      'use an older release: ruamel-yaml==0.17.21 is the newest that fits the base image (change /w/r.txt:1)',
     );
   });
 

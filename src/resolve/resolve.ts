@@ -335,6 +335,7 @@ async function answerFor(
     diagnosis,
     done: first.held,
     text: input.requirements.text,
+    origins: input.requirements.origins,
     requested: requirementNames(input.requirements.text),
     preinstalled: snapshotOptions.preinstalled ?? [],
     ownPins: ownExactPins(input.requirements.constraints),

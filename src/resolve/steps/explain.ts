@@ -139,6 +139,8 @@ export async function conflictResolution(
     preinstalled?: readonly string[];
     /** The user's requirements text: its direct references (URL, VCS, path) have no older release. */
     text?: string;
+    /** The "file:line" of each line of text: the option names the lines to change. */
+    origins?: readonly string[];
   },
 ): Promise<Answer['resolution']> {
   const causes = conflictBlock(o.held.out).map((c) => redactUrls(c));
@@ -154,6 +156,7 @@ export async function conflictResolution(
         direct: directReferences(o.text ?? ''),
         extras: requestedExtras(o.text ?? ''),
         options: probeOptionLines(o.text ?? ''),
+        lines: requirementLines(o.text ?? '', o.origins ?? []),
       }),
     },
     hazards: [],
@@ -172,6 +175,8 @@ async function optionsFor(
     extras: ReadonlyMap<string, readonly string[]>;
     /** The requirements' option lines the probe takes too (probeOptionLines). */
     options: readonly string[];
+    /** Each project's requirement lines, as "file:line" (requirementLines). */
+    lines: ReadonlyMap<string, readonly string[]>;
   },
 ): Promise<string[]> {
   const options: string[] = [];
@@ -183,9 +188,10 @@ async function optionsFor(
     const extras = o.extras.get(name) ?? [];
     const v = await newestThatFits(ws, name, extras, o.options);
     // With the extras it was probed with: `torch[opt-einsum]==V`, not a line that drops them.
+    const at = o.lines.get(name) ?? [];
     if (v)
       options.push(
-        `use an older release: ${withExtras(name, extras)}==${v} is the newest that fits the base image`,
+        `use an older release: ${withExtras(name, extras)}==${v} is the newest that fits the base image${at.length ? ` (change ${at.join(', ')})` : ''}`,
       );
   }
   const replaced = naive.replaced.map((r) => `${r.name} ${r.to}`).join(', ');
@@ -207,6 +213,20 @@ export function directReferences(text: string): Set<string> {
       l.kind === 'requirement' && l.url !== undefined && l.name !== undefined ? [l.name] : [],
     ),
   );
+}
+
+/**
+ * Each project's requirement lines in TEXT (canonical name -> the "file:line" ORIGINS gives each),
+ * for the options that name what to change. Pure.
+ */
+export function requirementLines(text: string, origins: readonly string[]): Map<string, string[]> {
+  const lines = new Map<string, string[]>();
+  for (const l of parseRequirementsText(text).lines) {
+    const at = origins[l.line - 1];
+    if (l.kind === 'requirement' && l.name !== undefined && at !== undefined)
+      lines.set(l.name, [...(lines.get(l.name) ?? []), at]);
+  }
+  return lines;
 }
 
 /**

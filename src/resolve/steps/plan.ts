@@ -17,8 +17,9 @@ export async function planOrConflict(
     diagnosis: Diagnosis;
     /** The held run the plain run's process already made, when it did. */
     done?: AnalyzedRun | undefined;
-    /** The user's requirements text, and the projects it names. */
+    /** The user's requirements text ("file:line" of each line: origins), and the projects it names. */
     text: string;
+    origins?: readonly string[];
     requested: readonly string[];
     /** What every dry run asks for besides the user's requirements (input.ts preinstalled). */
     preinstalled: readonly string[];
@@ -51,7 +52,13 @@ export async function planOrConflict(
       requirements: text,
     });
   return {
-    resolution: await conflictResolution(ws, draft, { held: relaxed.held.run, diagnosis, ...own, text }),
+    resolution: await conflictResolution(ws, draft, {
+      held: relaxed.held.run,
+      diagnosis,
+      ...own,
+      text,
+      ...(o.origins && { origins: o.origins }),
+    }),
     constraints: base.basePins,
     requirements: text,
   };
