@@ -12,7 +12,7 @@
 // admits a version pip names so (another version of it may fit); one with a marker only where the
 // marker holds in the image's marker environment (pip's own, from the base snapshot), as pip took
 // it then, never where that cannot be told. Pure.
-import { satisfies, valid, validRange } from '@renovatebot/pep440';
+import { compare, explain, satisfies, valid, validRange } from '@renovatebot/pep440';
 import { evaluateMarker, type MarkerEnvironment } from '../requirements/markers.js';
 import { canonicalName, lineMarker } from '../requirements/parse.js';
 import { redactUrls } from '../util/redact.js';
@@ -36,7 +36,36 @@ function ownLine(line: string): { name: string; spec?: string } | undefined {
 export function specAdmits(spec: string, version: string): boolean | undefined {
   if (spec === '') return true;
   if (!valid(version) || !validRange(spec)) return undefined;
-  return satisfies(version, spec, { prereleases: true });
+  const each = spec
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '')
+    .map((c) => clauseAdmits(c, version));
+  return each.includes(false) ? false : each.includes(undefined) ? undefined : true;
+}
+
+/**
+ * One clause, as packaging's Specifier.contains(prereleases=True) judges it. `<V`, `>V` and `===V`
+ * here: the library excludes every version of V's release from `<V` and `>V` (so 1.0 is not
+ * `>1.0.dev0`, nor 1.0rc1 `<1.0.post1`) and compares `===` as versions (1.0+cpu is not `===1.0`).
+ */
+function clauseAdmits(clause: string, version: string): boolean | undefined {
+  const m = /^(===|<(?!=)|>(?!=))\s*(\S+)$/.exec(clause);
+  if (!m) return satisfies(version, clause, { prereleases: true });
+  const [, op, bound] = m as unknown as [string, string, string];
+  if (op === '===') return version.toLowerCase() === bound.toLowerCase();
+  const v = explain(version);
+  const b = explain(bound);
+  if (!v || !b) return undefined;
+  const sameBase = compare(v.base_version, b.base_version) === 0;
+  // <V: no pre-release of V's own release unless V is one; >V: no post-release of it unless V is
+  // one, and no local label of it.
+  if (op === '<') return compare(version, bound) < 0 && !(sameBase && v.is_prerelease && !b.is_prerelease);
+  return (
+    compare(version, bound) > 0 &&
+    !(sameBase && v.is_postrelease && !b.is_postrelease) &&
+    !(sameBase && v.local !== null)
+  );
 }
 
 /**
