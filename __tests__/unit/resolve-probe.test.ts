@@ -5,6 +5,7 @@ import type { Analysis } from '../../src/resolve/helper-output.js';
 import { RESOLUTION_SCHEMA_VERSION } from '../../src/resolve/result.js';
 import { conflictResolution, probeOptionLines, requirementLines } from '../../src/resolve/steps/explain.js';
 import type { ResolutionBase } from '../../src/resolve/steps/hold.js';
+import { chainOf } from '../../src/resolve/steps/chain.js';
 import type { Workspace } from '../../src/resolve/workspace.js';
 
 const draft: ResolutionBase = {
@@ -111,5 +112,46 @@ describe('the "older release" option', () => {
     expect(r.conflict?.options[0]).toBe(
       `use an older release: ${want} is the newest that fits the base image${origins ? ' (change /w/inc.txt:3)' : ''}`,
     );
+  });
+});
+
+describe('the chain names the lines that ask for a base package themselves', () => {
+  const numpy = {
+    name: 'numpy',
+    from: '1.26.4',
+    to: '2.3.1',
+    breaks: [{ dist: 'numba', version: '0.60.0', requirement: 'numpy<2.1,>=1.22' }],
+    pulledInBy: [],
+  };
+  it.each<[string, ReadonlyMap<string, readonly string[]>, string]>([
+    ['no line known', new Map(), 'your requirements -> numpy 2.3.1'],
+    [
+      'its lines',
+      new Map([['numpy', ['/w/r.txt:2', '/w/inc.txt:1']]]),
+      'your requirement of numpy (/w/r.txt:2, /w/inc.txt:1) -> numpy 2.3.1',
+    ],
+    ["another project's lines only", new Map([['tqdm', ['/w/r.txt:1']]]), 'your requirements -> numpy 2.3.1'],
+  ])('%s', (_, asked, start) => {
+    expect(chainOf([numpy], [], asked)[0]).toBe(
+      `${start} would replace the base image's numpy 1.26.4, which numba 0.60.0 (numpy<2.1,>=1.22) needs`,
+    );
+  });
+
+  it('in a conflict, from the requirements text and its origins', async () => {
+    const ws = {
+      put: () => Promise.resolve(),
+      dryRun: () => Promise.resolve({ ok: false, out: '' }),
+    } as unknown as Workspace;
+    const r = await conflictResolution(ws, draft, {
+      held: {
+        ok: false,
+        out: 'The conflict is caused by:\n    The user requested numpy>=2\n    The user requested (constraint) numpy==1.26.4\n\nx',
+      },
+      diagnosis: { naive: { ok: true, out: '' }, analysis: { ...NO_ANALYSIS, replaced: [numpy] } },
+      requested: ['tqdm', 'numpy'],
+      text: 'tqdm\nnumpy>=2',
+      origins: ['/w/r.txt:1', '/w/r.txt:2'],
+    });
+    expect(r.conflict?.chain[0]).toMatch(/^your requirement of numpy \(\/w\/r\.txt:2\) -> numpy 2\.3\.1 /);
   });
 });

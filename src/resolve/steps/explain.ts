@@ -144,19 +144,20 @@ export async function conflictResolution(
   },
 ): Promise<Answer['resolution']> {
   const causes = conflictBlock(o.held.out).map((c) => redactUrls(c));
+  const lines = requirementLines(o.text ?? '', o.origins ?? []);
   return {
     ...draft,
     status: 'conflict',
     conflict: {
       causes,
-      chain: chainOf(o.diagnosis.analysis.replaced, causes),
+      chain: chainOf(o.diagnosis.analysis.replaced, causes, lines),
       options: await optionsFor(ws, causes, o.diagnosis.analysis, {
         requested: o.requested,
         preinstalled: o.preinstalled ?? [],
         direct: directReferences(o.text ?? ''),
         extras: requestedExtras(o.text ?? ''),
         options: probeOptionLines(o.text ?? ''),
-        lines: requirementLines(o.text ?? '', o.origins ?? []),
+        lines,
       }),
     },
     hazards: [],
