@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/resolve/helper-output.js';
 import { RESOLUTION_SCHEMA_VERSION } from '../../src/resolve/result.js';
-import { conflictResolution, probeOptionLines, requirementLines } from '../../src/resolve/steps/explain.js';
+import {
+  checkedResolution,
+  conflictResolution,
+  probeOptionLines,
+  requirementLines,
+} from '../../src/resolve/steps/explain.js';
 import type { ResolutionBase } from '../../src/resolve/steps/hold.js';
 import { chainOf } from '../../src/resolve/steps/chain.js';
 import type { Workspace } from '../../src/resolve/workspace.js';
@@ -153,5 +158,20 @@ describe('the chain names the lines that ask for a base package themselves', () 
       origins: ['/w/r.txt:1', '/w/r.txt:2'],
     });
     expect(r.conflict?.chain[0]).toMatch(/^your requirement of numpy \(\/w\/r\.txt:2\) -> numpy 2\.3\.1 /);
+  });
+});
+
+describe('mode check: the chain names the lines too', () => {
+  it('a base package asked for by a line of the user', () => {
+    const replaced = [{ name: 'numpy', from: '1.26.4', to: '2.3.1', breaks: [], pulledInBy: [] }];
+    const r = checkedResolution(
+      draft,
+      { naive: { ok: true, out: '' }, analysis: { ...NO_ANALYSIS, replaced } },
+      [],
+      requirementLines('numpy>=2', ['/w/r.txt:4']),
+    );
+    expect(r.conflict?.chain).toEqual([
+      "your requirement of numpy (/w/r.txt:4) -> numpy 2.3.1 would replace the base image's numpy 1.26.4",
+    ]);
   });
 });

@@ -29,7 +29,7 @@ import { requirementNames } from '../requirements/parse.js';
 import { type Resolution, RESOLUTION_SCHEMA_VERSION, type ResolveOutput } from './result.js';
 import type { SnapshotCache } from './snapshot-cache.js';
 import { type Diagnosis, diagnosisOf, NAIVE } from './steps/diagnose.js';
-import { checkedResolution } from './steps/explain.js';
+import { checkedResolution, requirementLines } from './steps/explain.js';
 import { type Answer, HELD, type ResolutionBase } from './steps/hold.js';
 import { planOrConflict } from './steps/plan.js';
 import {
@@ -325,7 +325,12 @@ async function answerFor(
     return {
       base,
       answer: {
-        resolution: checkedResolution(draft, diagnosis, snapshotOptions.preinstalled),
+        resolution: checkedResolution(
+          draft,
+          diagnosis,
+          snapshotOptions.preinstalled,
+          requirementLines(input.requirements.text, input.requirements.origins),
+        ),
         constraints: base.basePins,
         requirements: input.requirements.text,
       },

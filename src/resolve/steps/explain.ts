@@ -22,6 +22,8 @@ export function checkedResolution(
   draft: ResolutionBase,
   { naive, analysis }: Diagnosis,
   preinstalled: readonly string[] = [],
+  /** Each project's requirement lines (requirementLines), for the chain. */
+  asked: ReadonlyMap<string, readonly string[]> = new Map(),
 ): Answer['resolution'] {
   if (!naive.ok) {
     const causes = conflictBlock(naive.out).map((c) => redactUrls(c));
@@ -40,7 +42,7 @@ export function checkedResolution(
     ...(analysis.replaced.length > 0 && {
       conflict: {
         causes: [],
-        chain: chainOf(analysis.replaced),
+        chain: chainOf(analysis.replaced, [], asked),
         options: ['resolve mode "auto" looks for versions that keep the base image intact'],
       },
     }),
