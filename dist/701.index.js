@@ -997,6 +997,8 @@ const ReportModelSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
      * drops linux/arm64); absent: none, or no baseline.
      */
     droppedPlatforms: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(platformName).max(MAX_REPORT_PLATFORMS).optional(),
+    /** Platforms this run built and has no record of (their capture failed); absent: none. */
+    unreportedPlatforms: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(platformName).max(MAX_REPORT_PLATFORMS).optional(),
 });
 
 
@@ -1764,7 +1766,7 @@ function removeDevcontainers(root, ours) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
-var cleanup = __webpack_require__(38201);
+var util_cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/util/temp-owner.ts
 var temp_owner = __webpack_require__(22238);
 ;// CONCATENATED MODULE: ./src/results/owner-lock.ts
@@ -1898,11 +1900,25 @@ function release(root, stamp) {
         // removed already (the directory with it)
     }
 }
+let releasedAtExit = false;
+/**
+ * After SIGINT/SIGTERM/SIGHUP the cleanups run first, then the command unwinds (cleanup.ts
+ * settleBeforeExit) and writes what it has there (a partial smoke.json, junit.xml): the directories
+ * stay held until the command ends (runCli's releaseResultDirs) or the process exits, whichever
+ * comes first. Released by the first cleanup pass, another run could take one meanwhile and have
+ * this one's last files written into its own results.
+ */
+function releaseAtExit() {
+    if (releasedAtExit)
+        return;
+    releasedAtExit = true;
+    process.once('exit', releaseResultDirs);
+}
 /**
  * Hold ROOT (a result directory this process writes) until the command ends (releaseResultDirs) or
- * the process does: its lock is released by the cleanups (registerCleanup: at exit, on failure and
- * on SIGINT/SIGTERM/SIGHUP). Re-entrant: a directory held already is held on. Nothing without
- * /proc (PROC_DIR), where no stamp can be made.
+ * the process does: its lock is released by the cleanups (registerCleanup: at exit and on failure),
+ * and on SIGINT/SIGTERM/SIGHUP when the command has ended (releaseAtExit). Re-entrant: a directory
+ * held already is held on. Nothing without /proc (PROC_DIR), where no stamp can be made.
  */
 function holdResultDir(root, words, procDir = '/proc') {
     const key = external_node_path_default().resolve(root);
@@ -1913,7 +1929,8 @@ function holdResultDir(root, words, procDir = '/proc') {
         return;
     if (!takeOwnerLock(key, words, { stamp, procDir }))
         return;
-    held.set(key, { stamp, unregister: (0,cleanup/* registerCleanup */.qE)(() => release(key, stamp)) });
+    const cleanup = () => ((0,util_cleanup/* isInterrupted */.fT)() ? releaseAtExit() : release(key, stamp));
+    held.set(key, { stamp, unregister: (0,util_cleanup/* registerCleanup */.qE)(cleanup) });
 }
 /**
  * Release every result directory this process holds, now: a command run in a process that goes on

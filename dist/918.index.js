@@ -662,11 +662,14 @@ function requiredKinds(policy) {
  * it: the `gpu` metric). The CPU compute test's fp32 figure is no GPU's, and never meets a floor.
  */
 function bestMetric(p, name) {
-    const values = p.tests
-        .filter((t) => t.metrics.gpu !== undefined)
-        .map((t) => t.metrics[name])
-        .filter((v) => typeof v === 'number');
-    return values.length > 0 ? Math.max(...values) : undefined;
+    // One pass, not Math.max(...values): some 150,000 such tests in a predicate are past the stack.
+    let best;
+    for (const t of p.tests) {
+        const v = t.metrics.gpu !== undefined ? t.metrics[name] : undefined;
+        if (typeof v === 'number' && (best === undefined || v > best))
+            best = v;
+    }
+    return best;
 }
 /** What the smoke attestation must say, per the policy (pure). */
 function smokeChecks(platform, p, policy) {
@@ -816,10 +819,14 @@ async function verifyPlatform(signer, target, identity, policy, tlog = false, ex
     }
     return checks;
 }
-/** One line per check, for the terminal. */
+/**
+ * One line per check, for the terminal. A detail may quote what a signed predicate holds (a GPU's
+ * name as the image's nvidia-smi gave it) or a registry's answer: escaped (printable), it draws
+ * nothing over the lines and clipboard of whoever runs the gate.
+ */
 function renderChecks(checks) {
     return checks
-        .map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.platform.padEnd(12)} ${c.check}: ${c.detail}`)
+        .map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.platform.padEnd(12)} ${c.check}: ${(0,util_text/* printable */.g$)(c.detail)}`)
         .join('\n');
 }
 /** The registry host of REF (REF itself when it is none: a bad reference is reported elsewhere). */
@@ -3816,11 +3823,13 @@ function gpusOf(input) {
     // A cluster job's results (`ml-image collect`) ran on the job's GPUs, which its gpu test names:
     // the record's are those of wherever the image was captured (a runner).
     const r = input.smoke.cluster === undefined ? input.record : undefined;
-    // A GPU whose memory nvidia-smi does not give (unified memory: GB10) has none in the predicate.
+    // A GPU whose memory nvidia-smi does not give (unified memory: GB10) has none in the predicate,
+    // nor one whose figure is no memory (an nvidia-smi of the image's own that prints -1): not a
+    // predicate the schema refuses, which would stop the run's attestations.
     const recorded = (r?.gpus ?? []).map((g) => ({
         name: g.name,
         driver: g.driver,
-        ...(g.memoryMiB !== null && { memoryMiB: g.memoryMiB }),
+        ...(g.memoryMiB !== null && g.memoryMiB >= 0 && { memoryMiB: g.memoryMiB }),
         computeCapability: g.computeCapability,
     }));
     return {

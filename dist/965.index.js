@@ -2768,15 +2768,17 @@ function parseMarker(c) {
 }
 /**
  * A marker as packaging's str(Marker) writes it (_format_marker): one space between tokens,
- * strings in double quotes, a group of one item or the whole marker without parentheses.
+ * strings in double quotes, a group of one item or the whole marker without parentheses. Unlike
+ * packaging, a group inside doubled parentheses keeps one pair: packaging writes
+ * `a and ((b or c))` as `a and b or c`, which reads as `(a and b) or c`.
  */
 function formatMarker(m, first = true) {
     if (typeof m === 'string')
         return m;
     if (!Array.isArray(m))
         return `${m.lhs} ${m.op} ${m.rhs}`;
-    if (m.length === 1 && typeof m[0] !== 'string')
-        return formatMarker(m[0]);
+    if (m.length === 1)
+        return formatMarker(m[0], first);
     const inner = m.map((n) => formatMarker(n, false)).join(' ');
     return first ? inner : `(${inner})`;
 }

@@ -79,7 +79,7 @@ function ociPurl(ref, digest, arch) {
 
 /***/ }),
 
-/***/ 99460:
+/***/ 99737:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -91,7 +91,7 @@ __webpack_require__.d(__webpack_exports__, {
   jL: () => (/* binding */ sbomInputsDigest)
 });
 
-// UNUSED EXPORTS: ML_STACK_PROPERTY, SBOM_FORMAT, utcCaptureTime
+// UNUSED EXPORTS: ML_STACK_PROPERTY, SBOM_FORMAT
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -241,6 +241,33 @@ function ordered(c) {
         c.dependencies.add(d);
 }
 
+;// CONCATENATED MODULE: ./src/attest/sbom-time.ts
+// The record's capture time as the SBOM's timestamp (sbom.ts): read as UTC where it names no
+// offset, whatever the zone of the machine that makes the SBOM, and only as RFC 3339 writes it. Pure.
+/** An ISO 8601 date, or date and time (a space for the T as Python prints it), maybe with an offset. */
+const CAPTURE_TIME = /^(\d{4}-\d\d-\d\d)(?:[Tt ](\d\d:\d\d(?::\d\d(?:\.\d+)?)?)([Zz]|[+-]\d\d:\d\d)?)?$/;
+/**
+ * The record's capture time with an offset, or undefined when it is no ISO 8601 date and time.
+ * Capture writes UTC ("...Z"); a date and time without an offset (a record made by hand or by
+ * another tool, "2026-01-05 10:05:00" as Python prints one) is read as UTC too, not in the zone
+ * of the machine that makes the SBOM: the same record, the same bytes anywhere. Other text Date
+ * would read ("5 Jan 2026") it reads in that zone: none.
+ */
+function utcCaptureTime(text) {
+    const m = CAPTURE_TIME.exec(text);
+    if (!m)
+        return undefined;
+    const [, date, time, offset] = m;
+    return time === undefined ? date : `${date}T${time}${offset?.toUpperCase() ?? 'Z'}`;
+}
+/** The record's capture time as the SBOM's timestamp: RFC 3339's date-time, a four-digit year. */
+function captureTimestamp(text) {
+    const iso = utcCaptureTime(text);
+    const time = iso === undefined ? undefined : new Date(iso);
+    // An offset can carry 9999-12-31 into a year CycloneDX's date-time cannot write (+010000).
+    return time && !Number.isNaN(time.getTime()) && /^\d{4}-/.test(time.toISOString()) ? time : undefined;
+}
+
 // EXTERNAL MODULE: ./src/attest/types.ts
 var types = __webpack_require__(79124);
 ;// CONCATENATED MODULE: ./src/attest/sbom.ts
@@ -254,6 +281,7 @@ var types = __webpack_require__(79124);
 // Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
 // goes in, and every string is scrubbed.
 // The record holds no file hashes (the probe reads RECORD only for sizes): components carry none.
+
 
 
 
@@ -293,7 +321,8 @@ function prop(c, name, value) {
 function context(input) {
     const { record } = input;
     const labels = record.image.labels;
-    const platform = input.platform ?? record.image.platform;
+    // Scrubbed as every string from the record: its arch goes into the image's purl (encoded).
+    const platform = clean(input.platform ?? record.image.platform);
     const osRelease = record.os.osRelease;
     const osId = nonEmpty(osRelease.ID) ? osRelease.ID.toLowerCase() : undefined;
     const osVersion = osRelease.VERSION_ID ?? osRelease.VERSION_CODENAME;
@@ -497,21 +526,13 @@ function serialFrom(text) {
     const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
     return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
-/**
- * The record's capture time with an offset. Capture writes UTC ("...Z"); a date and time without
- * an offset (a record made by hand or by another tool) is read as UTC too, not in the zone of the
- * machine that makes the SBOM: the same record, the same bytes anywhere.
- */
-function utcCaptureTime(text) {
-    return /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/.test(text) ? `${text}Z` : text;
-}
 /** The SBOM of one image (one platform) as CycloneDX 1.6 JSON. */
 function buildSbom(input) {
     const ctx = context(input);
     const bom = new models.Bom();
     bom.metadata.properties.add(new models.Property(SBOM_INPUTS_PROPERTY, sbomInputsDigest(input)));
-    const time = new Date(utcCaptureTime(ctx.record.capture.time));
-    if (!Number.isNaN(time.getTime()))
+    const time = captureTimestamp(ctx.record.capture.time);
+    if (time !== undefined)
         bom.metadata.timestamp = time;
     bom.metadata.tools.components.add(new models.Component(enums.ComponentType.Application, types/* TOOL_NAME */.lH, {
         bomRef: `${SBOM_PROPERTY_PREFIX}tool`,
@@ -560,7 +581,7 @@ function buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 17;
+const SBOM_FORMAT = 18;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
@@ -602,7 +623,7 @@ let serializer;
 /* harmony export */   Xi: () => (/* binding */ spdxFromCycloneDx)
 /* harmony export */ });
 /* unused harmony exports SPDX_NAMESPACE_BASE, buildSpdx */
-/* harmony import */ var _sbom_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99460);
+/* harmony import */ var _sbom_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99737);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79124);
 // The SBOM as SPDX 2.3 JSON (`ml-image sbom --format spdx`), converted from the CycloneDX SBOM
 // (buildSbom) so that the two formats always say the same thing:

@@ -1237,6 +1237,7 @@ function buildReportModel(input) {
         ...(input.supplyChain && { supplyChain: input.supplyChain }),
         ...(input.sizeBudget !== undefined && { sizeBudget: input.sizeBudget }),
         ...(input.droppedPlatforms?.length && { droppedPlatforms: [...input.droppedPlatforms].sort() }),
+        ...(input.unreportedPlatforms?.length && { unreportedPlatforms: [...input.unreportedPlatforms].sort() }),
     };
 }
 /** A model from JSON (the artifact a privileged workflow downloads); InputError naming the source. */
@@ -1274,6 +1275,8 @@ function assessReport(model) {
     const missing = findings.length;
     for (const p of model.droppedPlatforms ?? [])
         add(droppedText(model, p), 'warning');
+    for (const p of model.unreportedPlatforms ?? [])
+        add(unreportedText(p), 'warning');
     for (const b of (0,size/* budgetBreaches */.Bq)(model.sizeBudget, model.platforms))
         add(b.short, 'failure');
     for (const f of incompleteFindings(model))
@@ -1313,6 +1316,8 @@ function assessReport(model) {
 }
 /** Failing smoke tests, counted once however many platforms they fail on. */
 const distinctFailing = (smoke, exceptRegressions) => new Set(smoke.flatMap((s) => s.tests.filter((t) => t.to === 'fail' && !(exceptRegressions && t.regression)).map((t) => t.id))).size;
+/** A platform this run built and could not capture: the report has nothing of its image. */
+const unreportedText = (platform) => `${platform} not reported (no record of this run's image)`;
 /** A platform the baseline has and this config no longer builds: its users get no image. */
 const droppedText = (model, platform) => (0,report_escape/* clip */.$Q)(`${platform} no longer built (${model.baseline?.ref ?? 'the baseline'} has it)`, 120);
 function noBaselineAssessment(model, smoke) {
@@ -1326,6 +1331,8 @@ function noBaselineAssessment(model, smoke) {
     // This run's platforms have no base record, but the baseline has one this config no longer builds.
     for (const p of model.droppedPlatforms ?? [])
         findings.push({ text: droppedText(model, p), severity: 'warning' });
+    for (const p of model.unreportedPlatforms ?? [])
+        findings.push({ text: unreportedText(p), severity: 'warning' });
     const failing = distinctFailing(smoke, false);
     if (failing)
         findings.push({ text: (0,report_escape/* clip */.$Q)(`${(0,format/* plural */.LS)(failing, 'smoke test')} failing`, 120), severity: 'failure' });
@@ -1333,7 +1340,7 @@ function noBaselineAssessment(model, smoke) {
     for (const b of breaches)
         findings.push({ text: (0,report_escape/* clip */.$Q)(b.short, 160), severity: 'failure' });
     findings.push(...incompleteFindings(model));
-    const dropped = (model.droppedPlatforms?.length ?? 0) > 0;
+    const dropped = (model.droppedPlatforms?.length ?? 0) + (model.unreportedPlatforms?.length ?? 0) > 0;
     return {
         verdict: failing || breaches.length > 0 ? 'failure' : dropped ? 'warning' : 'no-baseline',
         findings,
@@ -1385,8 +1392,14 @@ function packageFindings(withDiff, eco, add) {
     if (!list.length)
         return;
     const major = list.filter((c) => c.level === 'major').length;
-    const risky = major > 0 || list.some((c) => c.kind === 'downgraded' || c.kind === 'removed');
-    add(`${(0,format/* plural */.LS)(list.length, `${eco} change`)}${major ? ` (${(0,format/* fmtInt */.L5)(major)} major)` : ''}`, risky ? 'warning' : 'info');
+    // What may break an import or an API, counted where it is seen: "6 pip changes (1 major, 1 removed)".
+    const counted = [
+        [major, 'major'],
+        [list.filter((c) => c.kind === 'downgraded').length, 'downgraded'],
+        [list.filter((c) => c.kind === 'removed').length, 'removed'],
+    ];
+    const said = counted.filter(([n]) => n > 0).map(([n, what]) => `${(0,format/* fmtInt */.L5)(n)} ${what}`);
+    add(`${(0,format/* plural */.LS)(list.length, `${eco} change`)}${said.length ? ` (${said.join(', ')})` : ''}`, said.length ? 'warning' : 'info');
     cudaLossFindings(withDiff, eco, list, add);
 }
 /** Named in the verdict one by one; more packages than these that lost CUDA are one finding. */

@@ -1894,11 +1894,13 @@ function gpusOf(input) {
     // A cluster job's results (`ml-image collect`) ran on the job's GPUs, which its gpu test names:
     // the record's are those of wherever the image was captured (a runner).
     const r = input.smoke.cluster === undefined ? input.record : undefined;
-    // A GPU whose memory nvidia-smi does not give (unified memory: GB10) has none in the predicate.
+    // A GPU whose memory nvidia-smi does not give (unified memory: GB10) has none in the predicate,
+    // nor one whose figure is no memory (an nvidia-smi of the image's own that prints -1): not a
+    // predicate the schema refuses, which would stop the run's attestations.
     const recorded = (r?.gpus ?? []).map((g) => ({
         name: g.name,
         driver: g.driver,
-        ...(g.memoryMiB !== null && { memoryMiB: g.memoryMiB }),
+        ...(g.memoryMiB !== null && g.memoryMiB >= 0 && { memoryMiB: g.memoryMiB }),
         computeCapability: g.computeCapability,
     }));
     return {

@@ -463,6 +463,8 @@ const ReportModelSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
      * drops linux/arm64); absent: none, or no baseline.
      */
     droppedPlatforms: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(platformName).max(MAX_REPORT_PLATFORMS).optional(),
+    /** Platforms this run built and has no record of (their capture failed); absent: none. */
+    unreportedPlatforms: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(platformName).max(MAX_REPORT_PLATFORMS).optional(),
 });
 
 

@@ -502,6 +502,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
 var json_file = __webpack_require__(20317);
+// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
+var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
 // EXTERNAL MODULE: external "node:os"
@@ -516,7 +518,10 @@ var temp_owner = __webpack_require__(22238);
 // for `staleMs` (an owner hung, or gone on another host of a shared filesystem or in another pid
 // namespace: a container sharing the cache, named as the host under --network host) then. A lock
 // not had within `waitMs` is done without: the caller says so (a warning), and its save still
-// replaces the last one whole.
+// replaces the last one whole. A wait is on the event loop: SIGINT/SIGTERM/SIGHUP are handled
+// meanwhile and end it (a wait on the thread held them off for up to `waitMs`, past a cancelled
+// job's SIGKILL: the cleanups never ran).
+
 
 
 
@@ -592,11 +597,32 @@ function breakLock(file, owner) {
         (0,external_node_fs_.rmSync)(aside, { force: true });
     }
 }
-/** The lock FILE, waited for; the reason why not (a string) when it is not had within waitMs. */
+/**
+ * The lock FILE, taken now (a lock had, or the reason why not: a string, when waitMs allows no
+ * wait), or, when its holder runs, the promise of it after a wait on the event loop (a string when
+ * it is not had within waitMs; an InterruptedError after SIGINT/SIGTERM/SIGHUP meanwhile).
+ */
 function takeLock(file, timing = LOCK_TIMING) {
-    const me = `${(0,external_node_os_.hostname)()} ${process.pid} ${(0,external_node_crypto_.randomBytes)(6).toString('hex')} ${pidNamespace()}`;
-    const start = Date.now();
-    let seen;
+    const taking = {
+        me: `${(0,external_node_os_.hostname)()} ${process.pid} ${(0,external_node_crypto_.randomBytes)(6).toString('hex')} ${pidNamespace()}`,
+        start: Date.now(),
+    };
+    return tryTake(file, timing, taking) ?? waitFor(file, timing, taking);
+}
+async function waitFor(file, timing, taking) {
+    for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        const stopped = (0,cleanup/* interruptedFailure */.rn)(`the wait for the baseline's lock ${file}`);
+        if (stopped)
+            throw stopped;
+        const taken = tryTake(file, timing, taking);
+        if (taken !== undefined)
+            return taken;
+    }
+}
+/** One try at FILE: the lock, the reason why not, or undefined when its holder runs (wait then). */
+function tryTake(file, timing, taking) {
+    const { me } = taking;
     for (;;) {
         try {
             const fd = (0,external_node_fs_.openSync)(file, 'wx', 0o644);
@@ -615,15 +641,15 @@ function takeLock(file, timing = LOCK_TIMING) {
         const owner = ownerOf(file);
         if (owner === undefined)
             continue;
-        if (seen?.owner !== owner)
-            seen = { owner, since: Date.now() };
-        if (ownerGone(owner) || Date.now() - seen.since >= timing.staleMs) {
+        if (taking.seen?.owner !== owner)
+            taking.seen = { owner, since: Date.now() };
+        if (ownerGone(owner) || Date.now() - taking.seen.since >= timing.staleMs) {
             breakLock(file, owner);
             continue;
         }
-        if (Date.now() - start >= timing.waitMs)
+        if (Date.now() - taking.start >= timing.waitMs)
             return `${file} is held by ${owner.split(' ').slice(0, 2).join(' pid ') || 'another run'}`;
-        sleepSync(POLL_MS);
+        return undefined;
     }
 }
 function takenAt(file) {
@@ -655,6 +681,7 @@ function release(file, me) {
 // was replaced.
 // On a filesystem without links the save's directory is renamed into <branch> instead (an earlier
 // version's way, under the lock).
+
 
 
 
@@ -731,7 +758,9 @@ function restoreDir(p) {
  * Save FILES (and the sha note) as P's newest: written whole in a directory of its own, then, under
  * the lock, what OPTS keeps of the save it replaces, and the link switched to it (one rename: a
  * restore sees the last save or this one). FAIL makes the error of a save that cannot be written
- * (thrown, its directory removed); a lock not had is a warning.
+ * (thrown, its directory removed); a lock not had is a warning. Done at once, unless another run
+ * holds the lock: then the promise of it, after a wait that SIGINT/SIGTERM/SIGHUP end (an
+ * InterruptedError, this save's directory removed).
  */
 function saveDir(p, sha, files, opts, tuning, fail) {
     const name = newName(p);
@@ -749,20 +778,33 @@ function saveDir(p, sha, files, opts, tuning, fail) {
     catch (e) {
         throw removeAndFail(e);
     }
+    const unreadable = (e) => `cannot read ${lockFile(p)}: ${codeOf(e) || e.message}`;
+    const switched = (lock) => switchLocked(p, name, lock, opts, tuning, removeAndFail);
     let lock;
     try {
         lock = takeLock(lockFile(p), tuning.lock);
     }
     catch (e) {
-        lock = `cannot read ${lockFile(p)}: ${codeOf(e) || e.message}`;
+        lock = unreadable(e);
     }
+    if (!(lock instanceof Promise))
+        return switched(lock);
+    return lock.then(switched, (e) => {
+        if (!(e instanceof cleanup/* InterruptedError */.p4))
+            return switched(unreadable(e));
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        throw e;
+    });
+}
+/** With LOCK (or the reason why not), what OPTS keeps of the save it replaces, and the link switched to NAME. */
+function switchLocked(p, name, lock, opts, tuning, removeAndFail) {
     if (typeof lock === 'string')
         opts.warning?.(`saved the baseline without its lock (${lock}): a platform kept from the last save may lack another run's newer records`);
     let replaced;
     let now;
     try {
-        replaced = keepFrom(p, dir, opts);
-        now = typeof lock === 'string' ? (0,external_node_fs_.statSync)(dir).mtimeMs : lock.takenAt;
+        replaced = keepFrom(p, external_node_path_default().join(p.dir, name), opts);
+        now = typeof lock === 'string' ? (0,external_node_fs_.statSync)(external_node_path_default().join(p.dir, name)).mtimeMs : lock.takenAt;
         switchTo(p, name, replaced, now, tuning.link ?? external_node_fs_.symlinkSync);
     }
     catch (e) {
@@ -888,6 +930,17 @@ const branchSlug = (b) => b
     .replace(/^refs\/heads\//, '')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^\.+/, (dots) => '-'.repeat(dots.length)) || '-';
+/**
+ * A branch's name in a baseline directory: its slug, and where the slug is not the branch's own
+ * name, "=" and the name's hash too (no slug has "="), so that `feature/x` and `feature-x` keep
+ * their own saves. LEGACY: the slug alone, as earlier versions named every branch.
+ */
+function branchPlace(b) {
+    const legacy = branchSlug(b);
+    const own = b.replace(/^refs\/heads\//, '');
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(own).digest('hex').slice(0, 8);
+    return { name: legacy === own ? legacy : `${legacy}=${hash}`, legacy };
+}
 /** A git commit: what a report shows of the baseline's (a store's text is shown only when it is one). */
 const COMMIT = /^[0-9a-f]{7,64}$/i;
 /**
@@ -912,21 +965,26 @@ async function restoreBaseline(store, keys, branch) {
  */
 function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--baseline DIR', tuning = {}) {
     (0,json_file/* ensureResultDir */.dc)(root, label, { create: false, flag });
-    const place = (key, branch) => ({
+    const place = (key, branch, legacy = false) => ({
         dir: external_node_path_default().join(root, baselineSlug(key)),
-        name: branchSlug(branch),
+        name: branchPlace(branch)[legacy ? 'legacy' : 'name'],
     });
     return {
         describe: () => root,
-        restore: (key, branch) => Promise.resolve(restoreDir(place(key, branch))),
+        // A branch with no save under its own name yet: an earlier version's save, under its slug.
+        restore: (key, branch) => Promise.resolve(restoreDir(place(key, branch)) ??
+            (branchPlace(branch).legacy !== branchPlace(branch).name
+                ? restoreDir(place(key, branch, true))
+                : undefined)),
         save(key, branch, sha, files, opts = {}) {
             const p = place(key, branch);
-            saveDir(p, sha, files, opts, tuning, (e) => {
+            // Done at once, unless it waits for another run's lock (a wait a signal ends).
+            const saving = saveDir(p, sha, files, opts, tuning, (e) => {
                 const where = external_node_path_default().join(p.dir, p.name);
                 // The report is written; only the baseline for the next run is missing.
                 return new errors/* EnvironmentError */.eG(`${label}: cannot save the baseline in ${where} (${String(e.message ?? e).split('\n')[0]})`, `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`, { cause: e });
             });
-            return Promise.resolve(true);
+            return saving ? saving.then(() => true) : Promise.resolve(true);
         },
     };
 }
@@ -1815,7 +1873,8 @@ var render_verdict = __webpack_require__(12654);
 // A single variant renders as the plain per-variant report (under the run's marker).
 // Under maxChars: the charts go first (all of them), then unchanged variants collapse to one line
 // (last first), then the remaining sections share what is left (each shrinks as a per-variant
-// report does, the biggest capped first), then every section collapses, the verdict lines shorten,
+// report does, the biggest capped first; what a shortened one leaves unused goes to the others,
+// worst verdict first), then every section collapses, the verdict lines shorten,
 // the table goes; last, only a count of verdicts is left. Every value is escaped.
 
 
@@ -1906,6 +1965,8 @@ function renderRun(models, opts) {
         }
         // A body renders in at most its cap, so this holds; should it not, the sections stay collapsed.
         if (fits())
+            refill(open, () => maxChars - compose().length - 20);
+        if (fits())
             return done();
         for (const v of open)
             set(v, 'collapsed', v.collapsed);
@@ -1950,6 +2011,41 @@ function dropCharts(views) {
     return true;
 }
 const wrap = (v) => v.open.length + v.close.length;
+/**
+ * The shared cap takes a shortened section at its cap, but its body often renders well under it (a
+ * table that cannot show its fewest rows drops out whole), and an equal share of what is left is
+ * often too little for any section's next table. So the room left unused (SPARE: after the note's
+ * few digits) goes to the shortened sections one by one, worst verdict first: each tries its share
+ * of what is left, then twice and four times that, and keeps the first that shows more. A section
+ * grows by at most what it tried, so the document stays under maxChars.
+ */
+function refill(open, spare) {
+    const rank = (v) => VERDICT_ORDER.indexOf(v.assessment.verdict);
+    const short = open.filter((v) => v.mode === 'shortened').sort((a, b) => rank(a) - rank(b));
+    short.forEach((v, i) => {
+        const left = spare();
+        const share = Math.floor(left / (short.length - i));
+        for (const tried of [share, share * 2, share * 4].map((n) => Math.min(n, left))) {
+            if (tried < 100 || grow(v, v.text.length + tried) || tried === left)
+                return;
+        }
+    });
+}
+/** V's section at most CAP characters long, when that shows more than it does now. */
+function grow(v, cap) {
+    if (v.full.length <= cap) {
+        v.mode = 'full';
+        v.text = v.full;
+        return true;
+    }
+    if (cap - wrap(v) < render/* MIN_MAX_CHARS */.Et)
+        return false;
+    const text = `${v.open}${(0,render/* renderVariantBody */.Yo)(v.model, cap - wrap(v)).markdown}${v.close}`;
+    if (text.length <= v.text.length || text.length > cap)
+        return false;
+    v.text = text;
+    return true;
+}
 /** The section's length when capped at `cap` characters (collapsed below the smallest body). */
 function sizeAt(v, cap) {
     if (v.full.length <= cap)
@@ -2225,6 +2321,7 @@ async function reportVariant(input, io, v) {
         ...(supplyChain && { supplyChain }),
         ...(config.size.budget !== undefined && { sizeBudget: config.size.budget }),
         ...(hasBase && { droppedPlatforms: read.dropped }),
+        unreportedPlatforms: v.platforms.filter((p) => !platforms.includes(p)),
     });
     const rendered = (0,render/* renderReport */.B1)(model, { maxChars: options.maxChars ?? 65_536 });
     const file = (input.out ?? results).writeReport(v.name, rendered.markdown, model);

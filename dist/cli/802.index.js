@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17700);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3788);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(82513);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(68537);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(93321);
 /* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(50810);
 /* harmony import */ var _resolve_exec_limit_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(92581);
 /* harmony import */ var _requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(46496);

@@ -292,6 +292,7 @@ function failureContext(input) {
     return {
         image: input.image,
         origins: input.requirements.origins,
+        lines: input.requirements.text.split('\n'),
         requirements: input.requirements.requirements ?? [],
         ...(input.requirements.constraints && { constraintOrigins: input.requirements.constraints.origins }),
         indexes: shownIndexes(input),
@@ -660,7 +661,7 @@ function mayCarryCredentials(url) {
 
 /***/ }),
 
-/***/ 68537:
+/***/ 93321:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -798,7 +799,37 @@ function specAdmits(spec, version) {
         return true;
     if (!(0,pep440.valid)(version) || !(0,pep440.validRange)(spec))
         return undefined;
-    return (0,pep440.satisfies)(version, spec, { prereleases: true });
+    const each = spec
+        .split(',')
+        .map((c) => c.trim())
+        .filter((c) => c !== '')
+        .map((c) => clauseAdmits(c, version));
+    return each.includes(false) ? false : each.includes(undefined) ? undefined : true;
+}
+/**
+ * One clause, as packaging's Specifier.contains(prereleases=True) judges it. `<V`, `>V` and `===V`
+ * here: the library excludes every version of V's release from `<V` and `>V` (so 1.0 is not
+ * `>1.0.dev0`, nor 1.0rc1 `<1.0.post1`) and compares `===` as versions (1.0+cpu is not `===1.0`).
+ */
+function clauseAdmits(clause, version) {
+    const m = /^(===|<(?!=)|>(?!=))\s*(\S+)$/.exec(clause);
+    if (!m)
+        return (0,pep440.satisfies)(version, clause, { prereleases: true });
+    const [, op, bound] = m;
+    if (op === '===')
+        return version.toLowerCase() === bound.toLowerCase();
+    const v = (0,pep440.explain)(version);
+    const b = (0,pep440.explain)(bound);
+    if (!v || !b)
+        return undefined;
+    const sameBase = (0,pep440.compare)(v.base_version, b.base_version) === 0;
+    // <V: no pre-release of V's own release unless V is one; >V: no post-release of it unless V is
+    // one, and no local label of it.
+    if (op === '<')
+        return (0,pep440.compare)(version, bound) < 0 && !(sameBase && v.is_prerelease && !b.is_prerelease);
+    return ((0,pep440.compare)(version, bound) > 0 &&
+        !(sameBase && v.is_postrelease && !b.is_postrelease) &&
+        !(sameBase && v.local !== null));
 }
 /**
  * A clause as pip's set of them holds it once: `>=2.0` and `>=2` are one clause there (packaging
@@ -1041,7 +1072,8 @@ function findHazards(h, t = hazardTable()) {
     const local = torch ? /\+cu(\d+)/.exec(torch)?.[1] : undefined;
     const imageCuda = h.snapshot.env.CUDA_VERSION ?? h.variant?.cuda;
     if (local && imageCuda) {
-        const wheelMajor = local.length >= 3 ? local.slice(0, local.length - 1) : local;
+        // The label's last digit is the minor version: cu128 is 12.8, cu102 10.2, cu92 9.2.
+        const wheelMajor = local.length >= 2 ? local.slice(0, -1) : local;
         if (wheelMajor !== imageCuda.split('.')[0]) {
             out.push({
                 id: 'torch-cuda-mismatch',
@@ -1777,10 +1809,16 @@ function classifyPipFailure(output, loginHosts) {
 // The chain from the user's requirements to each base package a plan would replace, as one line
 // each: shared by the explanation of a conflict (explain.ts) and the held plan's check (hold.ts).
 
-/** One line per replaced base package: what pulls it in and which base packages it breaks. */
-function chainOf(replaced, causes = []) {
+/**
+ * One line per replaced base package: what pulls it in and which base packages it breaks. ASKED:
+ * the "file:line" of the user's requirement lines of each project (canonical names), to name the
+ * lines that ask for a base package themselves ("numpy>=2" pulls nothing else in).
+ */
+function chainOf(replaced, causes = [], asked = new Map()) {
     const lines = replaced.map((r) => {
-        const by = r.pulledInBy.map((p) => `${p.dist} ${p.version} needs ${p.requirement}`).join(' and ');
+        const own = asked.get(r.name) ?? [];
+        const by = r.pulledInBy.map((p) => `${p.dist} ${p.version} needs ${p.requirement}`).join(' and ') ||
+            (own.length > 0 ? `your requirement of ${r.name} (${own.join(', ')})` : '');
         const broken = r.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(' and ');
         return `${by || `your requirements`} -> ${r.name} ${r.to} would ${(0,result/* replaceVerb */.Cp)(r)} the base image's ${r.name} ${r.from}${broken ? `, which ${broken} need${r.breaks.length === 1 ? 's' : ''}` : ''}${r.shadows ? ` (${result/* SHADOW_NOTE */.Wl})` : ''}`;
     });
@@ -1803,7 +1841,9 @@ function chainOf(replaced, causes = []) {
  * conflict as the plain run shows it (no plan is searched for). `preinstalled`: what every dry run
  * asks for besides the requirements (input.ts preinstalled, the variant's `torch==V`). Pure.
  */
-function checkedResolution(draft, { naive, analysis }, preinstalled = []) {
+function checkedResolution(draft, { naive, analysis }, preinstalled = [], 
+/** Each project's requirement lines (requirementLines), for the chain. */
+asked = new Map()) {
     if (!naive.ok) {
         const causes = conflictBlock(naive.out).map((c) => (0,redact/* redactUrls */.sK)(c));
         return {
@@ -1821,7 +1861,7 @@ function checkedResolution(draft, { naive, analysis }, preinstalled = []) {
         ...(analysis.replaced.length > 0 && {
             conflict: {
                 causes: [],
-                chain: chainOf(analysis.replaced),
+                chain: chainOf(analysis.replaced, [], asked),
                 options: ['resolve mode "auto" looks for versions that keep the base image intact'],
             },
         }),
@@ -1898,17 +1938,20 @@ function variantTorchDependencyIn(causes, preinstalled) {
 /** Holding the base failed, relaxed or not: the conflict pip names, and what would fit. */
 async function conflictResolution(ws, draft, o) {
     const causes = conflictBlock(o.held.out).map((c) => (0,redact/* redactUrls */.sK)(c));
+    const lines = requirementLines(o.text ?? '', o.origins ?? []);
     return {
         ...draft,
         status: 'conflict',
         conflict: {
             causes,
-            chain: chainOf(o.diagnosis.analysis.replaced, causes),
+            chain: chainOf(o.diagnosis.analysis.replaced, causes, lines),
             options: await optionsFor(ws, causes, o.diagnosis.analysis, {
                 requested: o.requested,
                 preinstalled: o.preinstalled ?? [],
                 direct: directReferences(o.text ?? ''),
                 extras: requestedExtras(o.text ?? ''),
+                options: probeOptionLines(o.text ?? ''),
+                lines,
             }),
         },
         hazards: [],
@@ -1923,9 +1966,12 @@ async function optionsFor(ws, causes, naive, o) {
     for (const name of userRequestedInConflict(causes, o.requested, o.preinstalled)) {
         if (o.direct.has(name))
             continue;
-        const v = await newestThatFits(ws, name, o.extras.get(name) ?? []);
+        const extras = o.extras.get(name) ?? [];
+        const v = await newestThatFits(ws, name, extras, o.options);
+        // With the extras it was probed with: `torch[opt-einsum]==V`, not a line that drops them.
+        const at = o.lines.get(name) ?? [];
         if (v)
-            options.push(`use an older release: ${name}==${v} is the newest that fits the base image`);
+            options.push(`use an older release: ${withExtras(name, extras)}==${v} is the newest that fits the base image${at.length ? ` (change ${at.join(', ')})` : ''}`);
     }
     const replaced = naive.replaced.map((r) => `${r.name} ${r.to}`).join(', ');
     options.push(`use a newer base image whose packages accept ${replaced || 'what your requirements need'}`);
@@ -1937,6 +1983,19 @@ async function optionsFor(ws, causes, naive, o) {
 /** The projects of the requirement lines that name a URL or a path (`baz @ URL`, `-e PATH#egg=`). Pure. */
 function directReferences(text) {
     return new Set((0,parse/* parseRequirementsText */.XW)(text).lines.flatMap((l) => l.kind === 'requirement' && l.url !== undefined && l.name !== undefined ? [l.name] : []));
+}
+/**
+ * Each project's requirement lines in TEXT (canonical name -> the "file:line" ORIGINS gives each),
+ * for the options that name what to change. Pure.
+ */
+function requirementLines(text, origins) {
+    const lines = new Map();
+    for (const l of (0,parse/* parseRequirementsText */.XW)(text).lines) {
+        const at = origins[l.line - 1];
+        if (l.kind === 'requirement' && l.name !== undefined && at !== undefined)
+            lines.set(l.name, [...(lines.get(l.name) ?? []), at]);
+    }
+    return lines;
 }
 /**
  * The extras each project is asked for with (`torch[opt-einsum]`), every line's together, by
@@ -1951,13 +2010,28 @@ function requestedExtras(text) {
         }
     return extras;
 }
+/** NAME[EXTRAS] (NAME alone without any). */
+const withExtras = (name, extras) => `${name}${extras.length ? `[${extras.join(',')}]` : ''}`;
+/** Options of a line the probe leaves out: another requirement, or hashes its line cannot have. */
+const NOT_PROBED = new Set(['requirement', 'require-hashes']);
 /**
- * The version pip picks for `name` alone (with the extras it was asked for) with the base held, or
- * undefined when none fits. A probe that fails for another reason (no release on the index, one it
- * cannot build) only means no such option: it comes back as a failed run, never as the run's error.
+ * The requirements' option lines (`--index-url`, `--extra-index-url`, `--find-links`, `--pre` ...)
+ * as written, for the "newest that fits" probe: it must look where the requirements look (a
+ * project served only by their extra index, or a namesake on the configured one), not only on
+ * the configured indexes. Not a `-r` line (more requirements) nor `--require-hashes`. Pure.
  */
-async function newestThatFits(ws, name, extras) {
-    await ws.put({ 'probe.txt': `${name}${extras.length ? `[${extras.join(',')}]` : ''}\n` });
+function probeOptionLines(text) {
+    return (0,parse/* parseRequirementsText */.XW)(text).lines.flatMap((l) => l.kind === 'option' && !l.options.some((x) => NOT_PROBED.has(x.option)) ? [l.text] : []);
+}
+/**
+ * The version pip picks for `name` alone (with the extras it was asked for) with the base held,
+ * looking where the requirements' option lines (OPTIONS) look, or undefined when none fits. A
+ * probe that fails for another reason (no release on the index, one it cannot build) only means
+ * no such option: it comes back as a failed run, never as the run's error.
+ */
+async function newestThatFits(ws, name, extras, options) {
+    const line = withExtras(name, extras);
+    await ws.put({ 'probe.txt': `${[...options, line].join('\n')}\n` });
     const probe = await ws.dryRun('probe.json', ['-r', `${workdir/* DIR */.q6}/probe.txt`, '-c', `${workdir/* DIR */.q6}/base-constraints.txt`], {}, { failure: 'return' });
     if (!probe.ok)
         return undefined;
@@ -2389,7 +2463,13 @@ async function planOrConflict(ws, draft, o) {
             requirements: text,
         });
     return {
-        resolution: await conflictResolution(ws, draft, { held: relaxed.held.run, diagnosis, ...own, text }),
+        resolution: await conflictResolution(ws, draft, {
+            held: relaxed.held.run,
+            diagnosis,
+            ...own,
+            text,
+            ...(o.origins && { origins: o.origins }),
+        }),
         constraints: base.basePins,
         requirements: text,
     };
@@ -2659,7 +2739,9 @@ def relaxed(text, pairs):
             out.append(line)
             continue
         extras = "[%s]" % ",".join(sorted(r.extras)) if r.extras else ""
-        marker = "; %s" % r.marker if r.marker is not None else ""
+        # The marker as the line wrote it: packaging's str(Marker) drops a needed pair of
+        # parentheses (a and ((b or c)) becomes a and b or c, which holds where c alone does).
+        marker = "; %s" % s.split(";", 1)[1].strip() if r.marker is not None else ""
         new = "%s%s%s%s" % (r.name, extras, spec, marker)
         changes.append({"name": canonicalize_name(r.name), "from": s, "to": new})
         out.append(new)
@@ -2825,6 +2907,49 @@ function withConstraintOrigins(out, origins) {
         .replace(FROM_CONSTRAINT_LINE, (x, n) => (at(n) === undefined ? x : `(from ${at(n)})`));
 }
 
+;// CONCATENATED MODULE: ./src/resolve/blamed-line.ts
+// Which of the user's requirement lines pip's words name ("numpy==8.0" in "No matching
+// distribution found for numpy==8.0"): the line of that project, and where several lines name it
+// (one per platform, `numpy==8.0 ; platform_machine == "x86_64"` and `numpy==9.0 ; ... "aarch64"`),
+// the one whose version specifiers pip printed. Pure.
+
+const PROJECT = /^[A-Za-z0-9][A-Za-z0-9._-]*/;
+/**
+ * The specifier clauses of a requirement (pip's words, or a line's requirement part), as a set
+ * packaging prints in order: `foo (>=1, <2) ; marker` and `foo<2,>=1` are both "<2,>=1".
+ */
+function specifierClauses(requirement) {
+    const rest = requirement.replace(PROJECT, '').replace(/^\s*\[[^\]]*\]/, '');
+    if (/^\s*@/.test(rest))
+        return '';
+    return rest
+        .split(';')[0]
+        .replace(/[\s()]/g, '')
+        .split(',')
+        .filter((c) => c !== '')
+        .sort()
+        .join(',');
+}
+/**
+ * The requirement line of the project REQUIREMENT names, if any: of several, the one whose
+ * specifiers are REQUIREMENT's (LINES: the requirements text's lines, ORIGINS their "file:line"),
+ * else the first.
+ */
+function lineNaming(ctx, requirement) {
+    const project = requirement && PROJECT.exec(requirement)?.[0];
+    if (!project)
+        return undefined;
+    const named = ctx.requirements.filter((r) => r.name === (0,parse/* canonicalName */.Ew)(project));
+    if (named.length < 2 || ctx.lines === undefined)
+        return named[0];
+    const want = specifierClauses(requirement);
+    const spec = (r) => {
+        const text = ctx.lines?.[ctx.origins.indexOf(r.origin)];
+        return text === undefined ? undefined : specifierClauses((0,parse/* breakArgsOptions */.dQ)(text).args);
+    };
+    return named.find((r) => spec(r) === want) ?? named[0];
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/failure.ts
 // A pip run that failed for another reason than a conflict, as the error the user sees: pip's own
 // words (redacted, with the user's "file:line" in place of the container's file), blamed on the
@@ -2892,11 +3017,6 @@ function blame(out, ctx) {
         .replace(/from line (\d+) of \/tmp\/ml-image-resolve\/requirements\.txt/g, (x, n) => `from ${at(Number(n)) ?? x}`)
         .replaceAll(`${workdir/* DIR */.q6}/`, '')).replace(/^/gm, '  ')}`;
     return { ctx, out, at, said };
-}
-/** The requirement line of the project REQUIREMENT (pip's words, "numpy>=2") names, if any. */
-function lineNaming(ctx, requirement) {
-    const project = requirement && /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement)?.[0];
-    return project ? ctx.requirements.find((r) => r.name === (0,parse/* canonicalName */.Ew)(project)) : undefined;
 }
 const prefix = (origin) => (origin ? `${origin}: ` : '');
 /** An error's options that place it on ORIGIN's file and line ("FILE:LINE"), for the action's annotation. */
@@ -3942,7 +4062,7 @@ async function answerFor(ws, input, snapshotOptions, times) {
         return {
             base,
             answer: {
-                resolution: checkedResolution(draft, diagnosis, snapshotOptions.preinstalled),
+                resolution: checkedResolution(draft, diagnosis, snapshotOptions.preinstalled, requirementLines(input.requirements.text, input.requirements.origins)),
                 constraints: base.basePins,
                 requirements: input.requirements.text,
             },
@@ -3952,6 +4072,7 @@ async function answerFor(ws, input, snapshotOptions, times) {
         diagnosis,
         done: first.held,
         text: input.requirements.text,
+        origins: input.requirements.origins,
         requested: (0,parse/* requirementNames */.QT)(input.requirements.text),
         preinstalled: snapshotOptions.preinstalled ?? [],
         ownPins: ownExactPins(input.requirements.constraints),
@@ -4085,7 +4206,7 @@ function cachedJson(cache, key, schema) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3788);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68537);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93321);
 /* harmony import */ var _network_lookup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80393);
 /* harmony import */ var _network_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63926);
 /* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32780);

@@ -17,9 +17,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _docker_registry_io_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62378);
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90131);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(82513);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(77593);
-/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(96657);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38201);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(82513);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77593);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(96657);
+
 
 
 
@@ -66,9 +68,9 @@ function doctorReport(checks) {
         checks,
         error: {
             exitCode: 3,
-            message: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactMessage */ .b6)(`${failed.length} of ${checks.length} checks failed: ${names}`),
-            problems: failed.map((c) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactMessage */ .b6)(`${c.name}: ${c.detail}`)),
-            ...(fix !== undefined && { fix: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactMessage */ .b6)(fix) }),
+            message: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactMessage */ .b6)(`${failed.length} of ${checks.length} checks failed: ${names}`),
+            problems: failed.map((c) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactMessage */ .b6)(`${c.name}: ${c.detail}`)),
+            ...(fix !== undefined && { fix: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactMessage */ .b6)(fix) }),
         },
     };
 }
@@ -93,7 +95,7 @@ Options:
 
 Exit codes: 0 everything works; 3 something is missing (the message says how to fix it).`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .parseCommandArgs */ .Qx)('doctor', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)('doctor', argv, {
             registry: { type: 'string' },
             platforms: { type: 'string', default: 'linux/amd64,linux/arm64' },
         });
@@ -106,18 +108,23 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
         if (want.length === 0)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`doctor: --platforms: expected a list like ${_config_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .PLATFORMS */ .P4.join(',')}, got none`);
         for (const p of want)
-            (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .platformFlag */ ._G)('doctor', p, '--platforms');
+            (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .platformFlag */ ._G)('doctor', p, '--platforms');
         const checks = [];
         const attempt = async (name, fn) => {
             try {
                 checks.push({ name, ok: true, detail: await fn() });
             }
             catch (e) {
-                if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvironmentError */ .eG))
+                if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvironmentError */ .eG) || e instanceof _util_cleanup_js__WEBPACK_IMPORTED_MODULE_6__/* .InterruptedError */ .p4)
                     throw e;
+                // After SIGINT/SIGTERM/SIGHUP the cleanup killed the check's docker CLI: the interrupt's
+                // error (exit 130/143/129), not a failed check with a fix that does not apply.
+                const stopped = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_6__/* .interruptedFailure */ .rn)(`the ${name} check`, undefined, e);
+                if (stopped !== undefined)
+                    throw stopped;
                 // As main masks any other command's error: a login quoted without a scheme (user:pw@host).
-                const fix = e.fix !== undefined ? { fix: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactMessage */ .b6)(e.fix) } : {};
-                checks.push({ name, ok: false, detail: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactMessage */ .b6)(e.message), ...fix });
+                const fix = e.fix !== undefined ? { fix: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactMessage */ .b6)(e.fix) } : {};
+                checks.push({ name, ok: false, detail: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactMessage */ .b6)(e.message), ...fix });
             }
         };
         const docker = io.docker();
@@ -158,7 +165,7 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
         }
         const report = doctorReport(checks);
         if (values.out !== undefined)
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_8__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'doctor.json', `${JSON.stringify(report, null, 2)}\n`);
+            (0,_output_js__WEBPACK_IMPORTED_MODULE_9__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'doctor.json', `${JSON.stringify(report, null, 2)}\n`);
         if (values.json)
             io.stdout(`${JSON.stringify(report, null, 2)}\n`);
         else {

@@ -927,8 +927,8 @@ function buildProvenance(input) {
     return (0,types/* scrubDeep */.wE)(predicate, input.config ? [...names, input.config.path] : names);
 }
 
-// EXTERNAL MODULE: ./src/attest/sbom.ts + 3 modules
-var sbom = __webpack_require__(99460);
+// EXTERNAL MODULE: ./src/attest/sbom.ts + 4 modules
+var sbom = __webpack_require__(99737);
 // EXTERNAL MODULE: ./src/attest/smoke-predicate.ts
 var smoke_predicate = __webpack_require__(97432);
 ;// CONCATENATED MODULE: ./src/attest/predicates.ts
@@ -4821,7 +4821,7 @@ const LOCAL_CONTEXT = (v) => !/^[a-z][a-z0-9+.-]*:\/\/|^target:|^git@|^[a-z0-9.-
 function keepOutLines(keptOut, keepOut, named, cwd) {
     const note = keptOut.length
         ? [
-            `note: ${keptOut.map(util_text/* printable */.g$).join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, git's, the credential files the environment names, and the outputs' destinations: never copied into the image)`,
+            `note: ${keptOut.map(util_text/* printable */.g$).join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, git's, the credential files the environment names, files that hold secrets by convention such as .env and .netrc, and the outputs' destinations: never copied into the image)`,
         ]
         : [];
     const warnings = Object.entries(named ?? {}).flatMap(([name, value]) => {
@@ -4915,6 +4915,41 @@ function gitKeepOut(context, template) {
     return [...(exists(config) ? [config] : []), ...moduleConfigs(external_node_path_default().join(git, 'modules'), 0)];
 }
 /**
+ * Files that hold secrets in plain text by convention: dotenv files (`.env`, `.env.production`,
+ * `.env.local`; also a virtualenv named `.env`), direnv's `.envrc`, netrc (pip's and curl's
+ * logins), `.pypirc` (upload tokens) and git's credential store.
+ */
+const SECRET_FILE_PATTERNS = [
+    '**/.env',
+    '**/.env.*',
+    '**/.envrc',
+    '**/.netrc',
+    '**/.pypirc',
+    '**/.git-credentials',
+];
+/** A file name SECRET_FILE_PATTERNS matches: `.env`, `.env.production`, `.netrc`. */
+const SECRET_FILE_NAME = /^\.(env|env\..+|envrc|netrc|pypirc|git-credentials)$/;
+/**
+ * The files at CONTEXT's root that SECRET_FILE_PATTERNS keeps out (they are kept out at any depth):
+ * named in the build's note, so that a `COPY .env` that fails says why.
+ */
+function secretFilesAt(context) {
+    try {
+        return (0,external_node_fs_.readdirSync)(context)
+            .filter((n) => SECRET_FILE_NAME.test(n))
+            .sort()
+            .map((n) => external_node_path_default().join(context, n));
+    }
+    catch {
+        return [];
+    }
+}
+/** What buildVariant keeps out of CONTEXT by path: its git directory's (gitKeepOut), its root's secret files. */
+const contextKeepOut = (context, template) => [
+    ...gitKeepOut(context, template),
+    ...secretFilesAt(context),
+];
+/**
  * Ignore-file patterns for what gitKeepOut does not walk to: the git directories of clones nested
  * below CONTEXT's root, bare and mirror clones (`vendor/r.git`, a mirror keeps its remote's login)
  * and worktrees' `config.worktree`. A built-in TEMPLATE's build keeps every such directory out, a
@@ -4922,7 +4957,9 @@ function gitKeepOut(context, template) {
  * deep, so the root's own modules stay as gitKeepOut chose them). A `.git` file (a submodule's
  * checkout) holds no credential. With them, the gha-creds-*.json that google-github-actions/auth
  * writes into the workspace also when it exports no variable naming it (its README asks for the
- * same line in `.dockerignore`).
+ * same line in `.dockerignore`). And, at any depth, the files that by convention hold secrets in
+ * plain text (SECRET_FILE_PATTERNS): a workflow step often writes `HF_TOKEN=...` into a `.env`
+ * for the app, and a `COPY . /app` would push it with the image.
  */
 function keepOutPatterns(template) {
     const git = template
@@ -4933,7 +4970,7 @@ function keepOutPatterns(template) {
             '**/*.git/worktrees/*/config.worktree',
             '*/**/*.git/modules/**/config',
         ];
-    return [...git, '**/gha-creds-*.json'];
+    return [...git, '**/gha-creds-*.json', ...SECRET_FILE_PATTERNS];
 }
 
 // EXTERNAL MODULE: ./src/util/map-limit.ts
@@ -5028,7 +5065,7 @@ async function buildVariant(input, v, run) {
     const { plan, config } = input;
     const { ctx, timer } = run;
     const base = dockerfileFor(v, config, input.baseDir, input.imagesDir);
-    const keepOut = [...(input.keepOut ?? []), ...gitKeepOut(ctx.context, v.template !== undefined)];
+    const keepOut = [...(input.keepOut ?? []), ...contextKeepOut(ctx.context, v.template !== undefined)];
     const patterns = keepOutPatterns(v.template !== undefined);
     const { dockerfile, keptOut } = dockerfileKeepingOut(base, ctx.context, keepOut, ctx.work, v.name, patterns);
     const unmounted = (0,build_inputs/* netrcUnmountedWarning */.CM)(base, ctx.indexes, v.torch?.indexUrl);
@@ -5951,7 +5988,7 @@ function sshKeyFiles(ssh) {
     });
 }
 /** The absolute paths the build keeps out of its context (those inside it). */
-function contextKeepOut(input) {
+function keep_out_contextKeepOut(input) {
     const { loaded } = input;
     const key = loaded.config.attest.key;
     return [
@@ -6354,7 +6391,7 @@ key) {
         resolved,
         ...(opts.buildOptions && { options: opts.buildOptions }),
         cacheDir: opts.cacheDir,
-        keepOut: contextKeepOut({
+        keepOut: keep_out_contextKeepOut({
             ...(opts.results.dir !== undefined && { resultDir: opts.results.dir }),
             imagesDir: opts.imagesDir,
             cacheDir: opts.cacheDir,

@@ -7244,15 +7244,17 @@ function parseMarker(c) {
 }
 /**
  * A marker as packaging's str(Marker) writes it (_format_marker): one space between tokens,
- * strings in double quotes, a group of one item or the whole marker without parentheses.
+ * strings in double quotes, a group of one item or the whole marker without parentheses. Unlike
+ * packaging, a group inside doubled parentheses keeps one pair: packaging writes
+ * `a and ((b or c))` as `a and b or c`, which reads as `(a and b) or c`.
  */
 function formatMarker(m, first = true) {
     if (typeof m === 'string')
         return m;
     if (!Array.isArray(m))
         return `${m.lhs} ${m.op} ${m.rhs}`;
-    if (m.length === 1 && typeof m[0] !== 'string')
-        return formatMarker(m[0]);
+    if (m.length === 1)
+        return formatMarker(m[0], first);
     const inner = m.map((n) => formatMarker(n, false)).join(' ');
     return first ? inner : `(${inner})`;
 }
@@ -7499,11 +7501,25 @@ function release(root, stamp) {
         // removed already (the directory with it)
     }
 }
+let releasedAtExit = false;
+/**
+ * After SIGINT/SIGTERM/SIGHUP the cleanups run first, then the command unwinds (cleanup.ts
+ * settleBeforeExit) and writes what it has there (a partial smoke.json, junit.xml): the directories
+ * stay held until the command ends (runCli's releaseResultDirs) or the process exits, whichever
+ * comes first. Released by the first cleanup pass, another run could take one meanwhile and have
+ * this one's last files written into its own results.
+ */
+function releaseAtExit() {
+    if (releasedAtExit)
+        return;
+    releasedAtExit = true;
+    process.once('exit', releaseResultDirs);
+}
 /**
  * Hold ROOT (a result directory this process writes) until the command ends (releaseResultDirs) or
- * the process does: its lock is released by the cleanups (registerCleanup: at exit, on failure and
- * on SIGINT/SIGTERM/SIGHUP). Re-entrant: a directory held already is held on. Nothing without
- * /proc (PROC_DIR), where no stamp can be made.
+ * the process does: its lock is released by the cleanups (registerCleanup: at exit and on failure),
+ * and on SIGINT/SIGTERM/SIGHUP when the command has ended (releaseAtExit). Re-entrant: a directory
+ * held already is held on. Nothing without /proc (PROC_DIR), where no stamp can be made.
  */
 function holdResultDir(root, words, procDir = '/proc') {
     const key = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(root);
@@ -7514,7 +7530,8 @@ function holdResultDir(root, words, procDir = '/proc') {
         return;
     if (!takeOwnerLock(key, words, { stamp, procDir }))
         return;
-    held.set(key, { stamp, unregister: (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .registerCleanup */ .qE)(() => release(key, stamp)) });
+    const cleanup = () => ((0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .isInterrupted */ .fT)() ? releaseAtExit() : release(key, stamp));
+    held.set(key, { stamp, unregister: (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .registerCleanup */ .qE)(cleanup) });
 }
 /**
  * Release every result directory this process holds, now: a command run in a process that goes on

@@ -1,8 +1,8 @@
-export const id = 827;
-export const ids = [827];
+export const id = 993;
+export const ids = [993];
 export const modules = {
 
-/***/ 95827:
+/***/ 94993:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5672,7 +5672,7 @@ const LOCAL_CONTEXT = (v) => !/^[a-z][a-z0-9+.-]*:\/\/|^target:|^git@|^[a-z0-9.-
 function keepOutLines(keptOut, keepOut, named, cwd) {
     const note = keptOut.length
         ? [
-            `note: ${keptOut.map(util_text/* printable */.g$).join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, git's, the credential files the environment names, and the outputs' destinations: never copied into the image)`,
+            `note: ${keptOut.map(util_text/* printable */.g$).join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, git's, the credential files the environment names, files that hold secrets by convention such as .env and .netrc, and the outputs' destinations: never copied into the image)`,
         ]
         : [];
     const warnings = Object.entries(named ?? {}).flatMap(([name, value]) => {
@@ -5766,6 +5766,41 @@ function gitKeepOut(context, template) {
     return [...(exists(config) ? [config] : []), ...moduleConfigs(external_node_path_default().join(git, 'modules'), 0)];
 }
 /**
+ * Files that hold secrets in plain text by convention: dotenv files (`.env`, `.env.production`,
+ * `.env.local`; also a virtualenv named `.env`), direnv's `.envrc`, netrc (pip's and curl's
+ * logins), `.pypirc` (upload tokens) and git's credential store.
+ */
+const SECRET_FILE_PATTERNS = [
+    '**/.env',
+    '**/.env.*',
+    '**/.envrc',
+    '**/.netrc',
+    '**/.pypirc',
+    '**/.git-credentials',
+];
+/** A file name SECRET_FILE_PATTERNS matches: `.env`, `.env.production`, `.netrc`. */
+const SECRET_FILE_NAME = /^\.(env|env\..+|envrc|netrc|pypirc|git-credentials)$/;
+/**
+ * The files at CONTEXT's root that SECRET_FILE_PATTERNS keeps out (they are kept out at any depth):
+ * named in the build's note, so that a `COPY .env` that fails says why.
+ */
+function secretFilesAt(context) {
+    try {
+        return (0,external_node_fs_.readdirSync)(context)
+            .filter((n) => SECRET_FILE_NAME.test(n))
+            .sort()
+            .map((n) => external_node_path_default().join(context, n));
+    }
+    catch {
+        return [];
+    }
+}
+/** What buildVariant keeps out of CONTEXT by path: its git directory's (gitKeepOut), its root's secret files. */
+const contextKeepOut = (context, template) => [
+    ...gitKeepOut(context, template),
+    ...secretFilesAt(context),
+];
+/**
  * Ignore-file patterns for what gitKeepOut does not walk to: the git directories of clones nested
  * below CONTEXT's root, bare and mirror clones (`vendor/r.git`, a mirror keeps its remote's login)
  * and worktrees' `config.worktree`. A built-in TEMPLATE's build keeps every such directory out, a
@@ -5773,7 +5808,9 @@ function gitKeepOut(context, template) {
  * deep, so the root's own modules stay as gitKeepOut chose them). A `.git` file (a submodule's
  * checkout) holds no credential. With them, the gha-creds-*.json that google-github-actions/auth
  * writes into the workspace also when it exports no variable naming it (its README asks for the
- * same line in `.dockerignore`).
+ * same line in `.dockerignore`). And, at any depth, the files that by convention hold secrets in
+ * plain text (SECRET_FILE_PATTERNS): a workflow step often writes `HF_TOKEN=...` into a `.env`
+ * for the app, and a `COPY . /app` would push it with the image.
  */
 function keepOutPatterns(template) {
     const git = template
@@ -5784,7 +5821,7 @@ function keepOutPatterns(template) {
             '**/*.git/worktrees/*/config.worktree',
             '*/**/*.git/modules/**/config',
         ];
-    return [...git, '**/gha-creds-*.json'];
+    return [...git, '**/gha-creds-*.json', ...SECRET_FILE_PATTERNS];
 }
 
 // EXTERNAL MODULE: ./src/util/map-limit.ts
@@ -5954,7 +5991,7 @@ async function buildVariant(input, v, run) {
     const { plan, config } = input;
     const { ctx, timer } = run;
     const base = dockerfileFor(v, config, input.baseDir, input.imagesDir);
-    const keepOut = [...(input.keepOut ?? []), ...gitKeepOut(ctx.context, v.template !== undefined)];
+    const keepOut = [...(input.keepOut ?? []), ...contextKeepOut(ctx.context, v.template !== undefined)];
     const patterns = keepOutPatterns(v.template !== undefined);
     const { dockerfile, keptOut } = dockerfileKeepingOut(base, ctx.context, keepOut, ctx.work, v.name, patterns);
     const unmounted = netrcUnmountedWarning(base, ctx.indexes, v.torch?.indexUrl);
@@ -8559,6 +8596,7 @@ function buildReportModel(input) {
         ...(input.supplyChain && { supplyChain: input.supplyChain }),
         ...(input.sizeBudget !== undefined && { sizeBudget: input.sizeBudget }),
         ...(input.droppedPlatforms?.length && { droppedPlatforms: [...input.droppedPlatforms].sort() }),
+        ...(input.unreportedPlatforms?.length && { unreportedPlatforms: [...input.unreportedPlatforms].sort() }),
     };
 }
 /** A model from JSON (the artifact a privileged workflow downloads); InputError naming the source. */
@@ -8596,6 +8634,8 @@ function assessReport(model) {
     const missing = findings.length;
     for (const p of model.droppedPlatforms ?? [])
         add(droppedText(model, p), 'warning');
+    for (const p of model.unreportedPlatforms ?? [])
+        add(unreportedText(p), 'warning');
     for (const b of budgetBreaches(model.sizeBudget, model.platforms))
         add(b.short, 'failure');
     for (const f of incompleteFindings(model))
@@ -8635,6 +8675,8 @@ function assessReport(model) {
 }
 /** Failing smoke tests, counted once however many platforms they fail on. */
 const distinctFailing = (smoke, exceptRegressions) => new Set(smoke.flatMap((s) => s.tests.filter((t) => t.to === 'fail' && !(exceptRegressions && t.regression)).map((t) => t.id))).size;
+/** A platform this run built and could not capture: the report has nothing of its image. */
+const unreportedText = (platform) => `${platform} not reported (no record of this run's image)`;
 /** A platform the baseline has and this config no longer builds: its users get no image. */
 const droppedText = (model, platform) => (0,report_escape/* clip */.$Q)(`${platform} no longer built (${model.baseline?.ref ?? 'the baseline'} has it)`, 120);
 function noBaselineAssessment(model, smoke) {
@@ -8648,6 +8690,8 @@ function noBaselineAssessment(model, smoke) {
     // This run's platforms have no base record, but the baseline has one this config no longer builds.
     for (const p of model.droppedPlatforms ?? [])
         findings.push({ text: droppedText(model, p), severity: 'warning' });
+    for (const p of model.unreportedPlatforms ?? [])
+        findings.push({ text: unreportedText(p), severity: 'warning' });
     const failing = distinctFailing(smoke, false);
     if (failing)
         findings.push({ text: (0,report_escape/* clip */.$Q)(`${plural(failing, 'smoke test')} failing`, 120), severity: 'failure' });
@@ -8655,7 +8699,7 @@ function noBaselineAssessment(model, smoke) {
     for (const b of breaches)
         findings.push({ text: (0,report_escape/* clip */.$Q)(b.short, 160), severity: 'failure' });
     findings.push(...incompleteFindings(model));
-    const dropped = (model.droppedPlatforms?.length ?? 0) > 0;
+    const dropped = (model.droppedPlatforms?.length ?? 0) + (model.unreportedPlatforms?.length ?? 0) > 0;
     return {
         verdict: failing || breaches.length > 0 ? 'failure' : dropped ? 'warning' : 'no-baseline',
         findings,
@@ -8707,8 +8751,14 @@ function packageFindings(withDiff, eco, add) {
     if (!list.length)
         return;
     const major = list.filter((c) => c.level === 'major').length;
-    const risky = major > 0 || list.some((c) => c.kind === 'downgraded' || c.kind === 'removed');
-    add(`${plural(list.length, `${eco} change`)}${major ? ` (${fmtInt(major)} major)` : ''}`, risky ? 'warning' : 'info');
+    // What may break an import or an API, counted where it is seen: "6 pip changes (1 major, 1 removed)".
+    const counted = [
+        [major, 'major'],
+        [list.filter((c) => c.kind === 'downgraded').length, 'downgraded'],
+        [list.filter((c) => c.kind === 'removed').length, 'removed'],
+    ];
+    const said = counted.filter(([n]) => n > 0).map(([n, what]) => `${fmtInt(n)} ${what}`);
+    add(`${plural(list.length, `${eco} change`)}${said.length ? ` (${said.join(', ')})` : ''}`, said.length ? 'warning' : 'info');
     cudaLossFindings(withDiff, eco, list, add);
 }
 /** Named in the verdict one by one; more packages than these that lost CUDA are one finding. */
@@ -10223,7 +10273,10 @@ var temp_owner = __webpack_require__(22238);
 // for `staleMs` (an owner hung, or gone on another host of a shared filesystem or in another pid
 // namespace: a container sharing the cache, named as the host under --network host) then. A lock
 // not had within `waitMs` is done without: the caller says so (a warning), and its save still
-// replaces the last one whole.
+// replaces the last one whole. A wait is on the event loop: SIGINT/SIGTERM/SIGHUP are handled
+// meanwhile and end it (a wait on the thread held them off for up to `waitMs`, past a cancelled
+// job's SIGKILL: the cleanups never ran).
+
 
 
 
@@ -10299,11 +10352,32 @@ function breakLock(file, owner) {
         (0,external_node_fs_.rmSync)(aside, { force: true });
     }
 }
-/** The lock FILE, waited for; the reason why not (a string) when it is not had within waitMs. */
+/**
+ * The lock FILE, taken now (a lock had, or the reason why not: a string, when waitMs allows no
+ * wait), or, when its holder runs, the promise of it after a wait on the event loop (a string when
+ * it is not had within waitMs; an InterruptedError after SIGINT/SIGTERM/SIGHUP meanwhile).
+ */
 function takeLock(file, timing = LOCK_TIMING) {
-    const me = `${(0,external_node_os_.hostname)()} ${process.pid} ${(0,external_node_crypto_.randomBytes)(6).toString('hex')} ${pidNamespace()}`;
-    const start = Date.now();
-    let seen;
+    const taking = {
+        me: `${(0,external_node_os_.hostname)()} ${process.pid} ${(0,external_node_crypto_.randomBytes)(6).toString('hex')} ${pidNamespace()}`,
+        start: Date.now(),
+    };
+    return tryTake(file, timing, taking) ?? waitFor(file, timing, taking);
+}
+async function waitFor(file, timing, taking) {
+    for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        const stopped = (0,cleanup/* interruptedFailure */.rn)(`the wait for the baseline's lock ${file}`);
+        if (stopped)
+            throw stopped;
+        const taken = tryTake(file, timing, taking);
+        if (taken !== undefined)
+            return taken;
+    }
+}
+/** One try at FILE: the lock, the reason why not, or undefined when its holder runs (wait then). */
+function tryTake(file, timing, taking) {
+    const { me } = taking;
     for (;;) {
         try {
             const fd = (0,external_node_fs_.openSync)(file, 'wx', 0o644);
@@ -10322,15 +10396,15 @@ function takeLock(file, timing = LOCK_TIMING) {
         const owner = ownerOf(file);
         if (owner === undefined)
             continue;
-        if (seen?.owner !== owner)
-            seen = { owner, since: Date.now() };
-        if (ownerGone(owner) || Date.now() - seen.since >= timing.staleMs) {
+        if (taking.seen?.owner !== owner)
+            taking.seen = { owner, since: Date.now() };
+        if (ownerGone(owner) || Date.now() - taking.seen.since >= timing.staleMs) {
             breakLock(file, owner);
             continue;
         }
-        if (Date.now() - start >= timing.waitMs)
+        if (Date.now() - taking.start >= timing.waitMs)
             return `${file} is held by ${owner.split(' ').slice(0, 2).join(' pid ') || 'another run'}`;
-        sleepSync(POLL_MS);
+        return undefined;
     }
 }
 function takenAt(file) {
@@ -10362,6 +10436,7 @@ function release(file, me) {
 // was replaced.
 // On a filesystem without links the save's directory is renamed into <branch> instead (an earlier
 // version's way, under the lock).
+
 
 
 
@@ -10438,7 +10513,9 @@ function restoreDir(p) {
  * Save FILES (and the sha note) as P's newest: written whole in a directory of its own, then, under
  * the lock, what OPTS keeps of the save it replaces, and the link switched to it (one rename: a
  * restore sees the last save or this one). FAIL makes the error of a save that cannot be written
- * (thrown, its directory removed); a lock not had is a warning.
+ * (thrown, its directory removed); a lock not had is a warning. Done at once, unless another run
+ * holds the lock: then the promise of it, after a wait that SIGINT/SIGTERM/SIGHUP end (an
+ * InterruptedError, this save's directory removed).
  */
 function saveDir(p, sha, files, opts, tuning, fail) {
     const name = newName(p);
@@ -10456,20 +10533,33 @@ function saveDir(p, sha, files, opts, tuning, fail) {
     catch (e) {
         throw removeAndFail(e);
     }
+    const unreadable = (e) => `cannot read ${lockFile(p)}: ${codeOf(e) || e.message}`;
+    const switched = (lock) => switchLocked(p, name, lock, opts, tuning, removeAndFail);
     let lock;
     try {
         lock = takeLock(lockFile(p), tuning.lock);
     }
     catch (e) {
-        lock = `cannot read ${lockFile(p)}: ${codeOf(e) || e.message}`;
+        lock = unreadable(e);
     }
+    if (!(lock instanceof Promise))
+        return switched(lock);
+    return lock.then(switched, (e) => {
+        if (!(e instanceof cleanup/* InterruptedError */.p4))
+            return switched(unreadable(e));
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        throw e;
+    });
+}
+/** With LOCK (or the reason why not), what OPTS keeps of the save it replaces, and the link switched to NAME. */
+function switchLocked(p, name, lock, opts, tuning, removeAndFail) {
     if (typeof lock === 'string')
         opts.warning?.(`saved the baseline without its lock (${lock}): a platform kept from the last save may lack another run's newer records`);
     let replaced;
     let now;
     try {
-        replaced = keepFrom(p, dir, opts);
-        now = typeof lock === 'string' ? (0,external_node_fs_.statSync)(dir).mtimeMs : lock.takenAt;
+        replaced = keepFrom(p, external_node_path_default().join(p.dir, name), opts);
+        now = typeof lock === 'string' ? (0,external_node_fs_.statSync)(external_node_path_default().join(p.dir, name)).mtimeMs : lock.takenAt;
         switchTo(p, name, replaced, now, tuning.link ?? external_node_fs_.symlinkSync);
     }
     catch (e) {
@@ -10595,6 +10685,17 @@ const branchSlug = (b) => b
     .replace(/^refs\/heads\//, '')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^\.+/, (dots) => '-'.repeat(dots.length)) || '-';
+/**
+ * A branch's name in a baseline directory: its slug, and where the slug is not the branch's own
+ * name, "=" and the name's hash too (no slug has "="), so that `feature/x` and `feature-x` keep
+ * their own saves. LEGACY: the slug alone, as earlier versions named every branch.
+ */
+function branchPlace(b) {
+    const legacy = branchSlug(b);
+    const own = b.replace(/^refs\/heads\//, '');
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(own).digest('hex').slice(0, 8);
+    return { name: legacy === own ? legacy : `${legacy}=${hash}`, legacy };
+}
 /** A git commit: what a report shows of the baseline's (a store's text is shown only when it is one). */
 const COMMIT = /^[0-9a-f]{7,64}$/i;
 /**
@@ -10619,21 +10720,26 @@ async function restoreBaseline(store, keys, branch) {
  */
 function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--baseline DIR', tuning = {}) {
     (0,json_file/* ensureResultDir */.dc)(root, label, { create: false, flag });
-    const place = (key, branch) => ({
+    const place = (key, branch, legacy = false) => ({
         dir: external_node_path_default().join(root, baselineSlug(key)),
-        name: branchSlug(branch),
+        name: branchPlace(branch)[legacy ? 'legacy' : 'name'],
     });
     return {
         describe: () => root,
-        restore: (key, branch) => Promise.resolve(restoreDir(place(key, branch))),
+        // A branch with no save under its own name yet: an earlier version's save, under its slug.
+        restore: (key, branch) => Promise.resolve(restoreDir(place(key, branch)) ??
+            (branchPlace(branch).legacy !== branchPlace(branch).name
+                ? restoreDir(place(key, branch, true))
+                : undefined)),
         save(key, branch, sha, files, opts = {}) {
             const p = place(key, branch);
-            saveDir(p, sha, files, opts, tuning, (e) => {
+            // Done at once, unless it waits for another run's lock (a wait a signal ends).
+            const saving = saveDir(p, sha, files, opts, tuning, (e) => {
                 const where = external_node_path_default().join(p.dir, p.name);
                 // The report is written; only the baseline for the next run is missing.
                 return new errors/* EnvironmentError */.eG(`${label}: cannot save the baseline in ${where} (${String(e.message ?? e).split('\n')[0]})`, `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`, { cause: e });
             });
-            return Promise.resolve(true);
+            return saving ? saving.then(() => true) : Promise.resolve(true);
         },
     };
 }
@@ -11036,7 +11142,8 @@ var names = __webpack_require__(78022);
 // A single variant renders as the plain per-variant report (under the run's marker).
 // Under maxChars: the charts go first (all of them), then unchanged variants collapse to one line
 // (last first), then the remaining sections share what is left (each shrinks as a per-variant
-// report does, the biggest capped first), then every section collapses, the verdict lines shorten,
+// report does, the biggest capped first; what a shortened one leaves unused goes to the others,
+// worst verdict first), then every section collapses, the verdict lines shorten,
 // the table goes; last, only a count of verdicts is left. Every value is escaped.
 
 
@@ -11127,6 +11234,8 @@ function renderRun(models, opts) {
         }
         // A body renders in at most its cap, so this holds; should it not, the sections stay collapsed.
         if (fits())
+            refill(open, () => maxChars - compose().length - 20);
+        if (fits())
             return done();
         for (const v of open)
             set(v, 'collapsed', v.collapsed);
@@ -11171,6 +11280,41 @@ function run_dropCharts(views) {
     return true;
 }
 const wrap = (v) => v.open.length + v.close.length;
+/**
+ * The shared cap takes a shortened section at its cap, but its body often renders well under it (a
+ * table that cannot show its fewest rows drops out whole), and an equal share of what is left is
+ * often too little for any section's next table. So the room left unused (SPARE: after the note's
+ * few digits) goes to the shortened sections one by one, worst verdict first: each tries its share
+ * of what is left, then twice and four times that, and keeps the first that shows more. A section
+ * grows by at most what it tried, so the document stays under maxChars.
+ */
+function refill(open, spare) {
+    const rank = (v) => VERDICT_ORDER.indexOf(v.assessment.verdict);
+    const short = open.filter((v) => v.mode === 'shortened').sort((a, b) => rank(a) - rank(b));
+    short.forEach((v, i) => {
+        const left = spare();
+        const share = Math.floor(left / (short.length - i));
+        for (const tried of [share, share * 2, share * 4].map((n) => Math.min(n, left))) {
+            if (tried < 100 || grow(v, v.text.length + tried) || tried === left)
+                return;
+        }
+    });
+}
+/** V's section at most CAP characters long, when that shows more than it does now. */
+function grow(v, cap) {
+    if (v.full.length <= cap) {
+        v.mode = 'full';
+        v.text = v.full;
+        return true;
+    }
+    if (cap - wrap(v) < MIN_MAX_CHARS)
+        return false;
+    const text = `${v.open}${renderVariantBody(v.model, cap - wrap(v)).markdown}${v.close}`;
+    if (text.length <= v.text.length || text.length > cap)
+        return false;
+    v.text = text;
+    return true;
+}
 /** The section's length when capped at `cap` characters (collapsed below the smallest body). */
 function sizeAt(v, cap) {
     if (v.full.length <= cap)
@@ -11444,6 +11588,7 @@ async function reportVariant(input, io, v) {
         ...(supplyChain && { supplyChain }),
         ...(config.size.budget !== undefined && { sizeBudget: config.size.budget }),
         ...(hasBase && { droppedPlatforms: read.dropped }),
+        unreportedPlatforms: v.platforms.filter((p) => !platforms.includes(p)),
     });
     const rendered = renderReport(model, { maxChars: options.maxChars ?? 65_536 });
     const file = (input.out ?? results).writeReport(v.name, rendered.markdown, model);
@@ -11751,7 +11896,37 @@ function specAdmits(spec, version) {
         return true;
     if (!(0,pep440.valid)(version) || !(0,pep440.validRange)(spec))
         return undefined;
-    return (0,pep440.satisfies)(version, spec, { prereleases: true });
+    const each = spec
+        .split(',')
+        .map((c) => c.trim())
+        .filter((c) => c !== '')
+        .map((c) => clauseAdmits(c, version));
+    return each.includes(false) ? false : each.includes(undefined) ? undefined : true;
+}
+/**
+ * One clause, as packaging's Specifier.contains(prereleases=True) judges it. `<V`, `>V` and `===V`
+ * here: the library excludes every version of V's release from `<V` and `>V` (so 1.0 is not
+ * `>1.0.dev0`, nor 1.0rc1 `<1.0.post1`) and compares `===` as versions (1.0+cpu is not `===1.0`).
+ */
+function clauseAdmits(clause, version) {
+    const m = /^(===|<(?!=)|>(?!=))\s*(\S+)$/.exec(clause);
+    if (!m)
+        return (0,pep440.satisfies)(version, clause, { prereleases: true });
+    const [, op, bound] = m;
+    if (op === '===')
+        return version.toLowerCase() === bound.toLowerCase();
+    const v = (0,pep440.explain)(version);
+    const b = (0,pep440.explain)(bound);
+    if (!v || !b)
+        return undefined;
+    const sameBase = (0,pep440.compare)(v.base_version, b.base_version) === 0;
+    // <V: no pre-release of V's own release unless V is one; >V: no post-release of it unless V is
+    // one, and no local label of it.
+    if (op === '<')
+        return (0,pep440.compare)(version, bound) < 0 && !(sameBase && v.is_prerelease && !b.is_prerelease);
+    return ((0,pep440.compare)(version, bound) > 0 &&
+        !(sameBase && v.is_postrelease && !b.is_postrelease) &&
+        !(sameBase && v.local !== null));
 }
 /**
  * A clause as pip's set of them holds it once: `>=2.0` and `>=2` are one clause there (packaging
@@ -11992,7 +12167,8 @@ function findHazards(h, t = hazardTable()) {
     const local = torch ? /\+cu(\d+)/.exec(torch)?.[1] : undefined;
     const imageCuda = h.snapshot.env.CUDA_VERSION ?? h.variant?.cuda;
     if (local && imageCuda) {
-        const wheelMajor = local.length >= 3 ? local.slice(0, local.length - 1) : local;
+        // The label's last digit is the minor version: cu128 is 12.8, cu102 10.2, cu92 9.2.
+        const wheelMajor = local.length >= 2 ? local.slice(0, -1) : local;
         if (wheelMajor !== imageCuda.split('.')[0]) {
             out.push({
                 id: 'torch-cuda-mismatch',
@@ -12182,6 +12358,7 @@ function failureContext(input) {
     return {
         image: input.image,
         origins: input.requirements.origins,
+        lines: input.requirements.text.split('\n'),
         requirements: input.requirements.requirements ?? [],
         ...(input.requirements.constraints && { constraintOrigins: input.requirements.constraints.origins }),
         indexes: shownIndexes(input),
@@ -12920,10 +13097,16 @@ function classifyPipFailure(output, loginHosts) {
 // The chain from the user's requirements to each base package a plan would replace, as one line
 // each: shared by the explanation of a conflict (explain.ts) and the held plan's check (hold.ts).
 
-/** One line per replaced base package: what pulls it in and which base packages it breaks. */
-function chainOf(replaced, causes = []) {
+/**
+ * One line per replaced base package: what pulls it in and which base packages it breaks. ASKED:
+ * the "file:line" of the user's requirement lines of each project (canonical names), to name the
+ * lines that ask for a base package themselves ("numpy>=2" pulls nothing else in).
+ */
+function chainOf(replaced, causes = [], asked = new Map()) {
     const lines = replaced.map((r) => {
-        const by = r.pulledInBy.map((p) => `${p.dist} ${p.version} needs ${p.requirement}`).join(' and ');
+        const own = asked.get(r.name) ?? [];
+        const by = r.pulledInBy.map((p) => `${p.dist} ${p.version} needs ${p.requirement}`).join(' and ') ||
+            (own.length > 0 ? `your requirement of ${r.name} (${own.join(', ')})` : '');
         const broken = r.breaks.map((b) => `${b.dist} ${b.version} (${b.requirement})`).join(' and ');
         return `${by || `your requirements`} -> ${r.name} ${r.to} would ${(0,resolve_result/* replaceVerb */.Cp)(r)} the base image's ${r.name} ${r.from}${broken ? `, which ${broken} need${r.breaks.length === 1 ? 's' : ''}` : ''}${r.shadows ? ` (${resolve_result/* SHADOW_NOTE */.Wl})` : ''}`;
     });
@@ -12946,7 +13129,9 @@ function chainOf(replaced, causes = []) {
  * conflict as the plain run shows it (no plan is searched for). `preinstalled`: what every dry run
  * asks for besides the requirements (input.ts preinstalled, the variant's `torch==V`). Pure.
  */
-function checkedResolution(draft, { naive, analysis }, preinstalled = []) {
+function checkedResolution(draft, { naive, analysis }, preinstalled = [], 
+/** Each project's requirement lines (requirementLines), for the chain. */
+asked = new Map()) {
     if (!naive.ok) {
         const causes = conflictBlock(naive.out).map((c) => (0,redact/* redactUrls */.sK)(c));
         return {
@@ -12964,7 +13149,7 @@ function checkedResolution(draft, { naive, analysis }, preinstalled = []) {
         ...(analysis.replaced.length > 0 && {
             conflict: {
                 causes: [],
-                chain: chainOf(analysis.replaced),
+                chain: chainOf(analysis.replaced, [], asked),
                 options: ['resolve mode "auto" looks for versions that keep the base image intact'],
             },
         }),
@@ -13041,17 +13226,20 @@ function variantTorchDependencyIn(causes, preinstalled) {
 /** Holding the base failed, relaxed or not: the conflict pip names, and what would fit. */
 async function conflictResolution(ws, draft, o) {
     const causes = conflictBlock(o.held.out).map((c) => (0,redact/* redactUrls */.sK)(c));
+    const lines = requirementLines(o.text ?? '', o.origins ?? []);
     return {
         ...draft,
         status: 'conflict',
         conflict: {
             causes,
-            chain: chainOf(o.diagnosis.analysis.replaced, causes),
+            chain: chainOf(o.diagnosis.analysis.replaced, causes, lines),
             options: await optionsFor(ws, causes, o.diagnosis.analysis, {
                 requested: o.requested,
                 preinstalled: o.preinstalled ?? [],
                 direct: directReferences(o.text ?? ''),
                 extras: requestedExtras(o.text ?? ''),
+                options: probeOptionLines(o.text ?? ''),
+                lines,
             }),
         },
         hazards: [],
@@ -13066,9 +13254,12 @@ async function optionsFor(ws, causes, naive, o) {
     for (const name of userRequestedInConflict(causes, o.requested, o.preinstalled)) {
         if (o.direct.has(name))
             continue;
-        const v = await newestThatFits(ws, name, o.extras.get(name) ?? []);
+        const extras = o.extras.get(name) ?? [];
+        const v = await newestThatFits(ws, name, extras, o.options);
+        // With the extras it was probed with: `torch[opt-einsum]==V`, not a line that drops them.
+        const at = o.lines.get(name) ?? [];
         if (v)
-            options.push(`use an older release: ${name}==${v} is the newest that fits the base image`);
+            options.push(`use an older release: ${withExtras(name, extras)}==${v} is the newest that fits the base image${at.length ? ` (change ${at.join(', ')})` : ''}`);
     }
     const replaced = naive.replaced.map((r) => `${r.name} ${r.to}`).join(', ');
     options.push(`use a newer base image whose packages accept ${replaced || 'what your requirements need'}`);
@@ -13080,6 +13271,19 @@ async function optionsFor(ws, causes, naive, o) {
 /** The projects of the requirement lines that name a URL or a path (`baz @ URL`, `-e PATH#egg=`). Pure. */
 function directReferences(text) {
     return new Set((0,parse/* parseRequirementsText */.XW)(text).lines.flatMap((l) => l.kind === 'requirement' && l.url !== undefined && l.name !== undefined ? [l.name] : []));
+}
+/**
+ * Each project's requirement lines in TEXT (canonical name -> the "file:line" ORIGINS gives each),
+ * for the options that name what to change. Pure.
+ */
+function requirementLines(text, origins) {
+    const lines = new Map();
+    for (const l of (0,parse/* parseRequirementsText */.XW)(text).lines) {
+        const at = origins[l.line - 1];
+        if (l.kind === 'requirement' && l.name !== undefined && at !== undefined)
+            lines.set(l.name, [...(lines.get(l.name) ?? []), at]);
+    }
+    return lines;
 }
 /**
  * The extras each project is asked for with (`torch[opt-einsum]`), every line's together, by
@@ -13094,13 +13298,28 @@ function requestedExtras(text) {
         }
     return extras;
 }
+/** NAME[EXTRAS] (NAME alone without any). */
+const withExtras = (name, extras) => `${name}${extras.length ? `[${extras.join(',')}]` : ''}`;
+/** Options of a line the probe leaves out: another requirement, or hashes its line cannot have. */
+const NOT_PROBED = new Set(['requirement', 'require-hashes']);
 /**
- * The version pip picks for `name` alone (with the extras it was asked for) with the base held, or
- * undefined when none fits. A probe that fails for another reason (no release on the index, one it
- * cannot build) only means no such option: it comes back as a failed run, never as the run's error.
+ * The requirements' option lines (`--index-url`, `--extra-index-url`, `--find-links`, `--pre` ...)
+ * as written, for the "newest that fits" probe: it must look where the requirements look (a
+ * project served only by their extra index, or a namesake on the configured one), not only on
+ * the configured indexes. Not a `-r` line (more requirements) nor `--require-hashes`. Pure.
  */
-async function newestThatFits(ws, name, extras) {
-    await ws.put({ 'probe.txt': `${name}${extras.length ? `[${extras.join(',')}]` : ''}\n` });
+function probeOptionLines(text) {
+    return (0,parse/* parseRequirementsText */.XW)(text).lines.flatMap((l) => l.kind === 'option' && !l.options.some((x) => NOT_PROBED.has(x.option)) ? [l.text] : []);
+}
+/**
+ * The version pip picks for `name` alone (with the extras it was asked for) with the base held,
+ * looking where the requirements' option lines (OPTIONS) look, or undefined when none fits. A
+ * probe that fails for another reason (no release on the index, one it cannot build) only means
+ * no such option: it comes back as a failed run, never as the run's error.
+ */
+async function newestThatFits(ws, name, extras, options) {
+    const line = withExtras(name, extras);
+    await ws.put({ 'probe.txt': `${[...options, line].join('\n')}\n` });
     const probe = await ws.dryRun('probe.json', ['-r', `${DIR}/probe.txt`, '-c', `${DIR}/base-constraints.txt`], {}, { failure: 'return' });
     if (!probe.ok)
         return undefined;
@@ -13532,7 +13751,13 @@ async function planOrConflict(ws, draft, o) {
             requirements: text,
         });
     return {
-        resolution: await conflictResolution(ws, draft, { held: relaxed.held.run, diagnosis, ...own, text }),
+        resolution: await conflictResolution(ws, draft, {
+            held: relaxed.held.run,
+            diagnosis,
+            ...own,
+            text,
+            ...(o.origins && { origins: o.origins }),
+        }),
         constraints: base.basePins,
         requirements: text,
     };
@@ -13943,7 +14168,9 @@ def relaxed(text, pairs):
             out.append(line)
             continue
         extras = "[%s]" % ",".join(sorted(r.extras)) if r.extras else ""
-        marker = "; %s" % r.marker if r.marker is not None else ""
+        # The marker as the line wrote it: packaging's str(Marker) drops a needed pair of
+        # parentheses (a and ((b or c)) becomes a and b or c, which holds where c alone does).
+        marker = "; %s" % s.split(";", 1)[1].strip() if r.marker is not None else ""
         new = "%s%s%s%s" % (r.name, extras, spec, marker)
         changes.append({"name": canonicalize_name(r.name), "from": s, "to": new})
         out.append(new)
@@ -14103,6 +14330,49 @@ function withConstraintOrigins(out, origins) {
         .replace(FROM_CONSTRAINT_LINE, (x, n) => (at(n) === undefined ? x : `(from ${at(n)})`));
 }
 
+;// CONCATENATED MODULE: ./src/resolve/blamed-line.ts
+// Which of the user's requirement lines pip's words name ("numpy==8.0" in "No matching
+// distribution found for numpy==8.0"): the line of that project, and where several lines name it
+// (one per platform, `numpy==8.0 ; platform_machine == "x86_64"` and `numpy==9.0 ; ... "aarch64"`),
+// the one whose version specifiers pip printed. Pure.
+
+const PROJECT = /^[A-Za-z0-9][A-Za-z0-9._-]*/;
+/**
+ * The specifier clauses of a requirement (pip's words, or a line's requirement part), as a set
+ * packaging prints in order: `foo (>=1, <2) ; marker` and `foo<2,>=1` are both "<2,>=1".
+ */
+function specifierClauses(requirement) {
+    const rest = requirement.replace(PROJECT, '').replace(/^\s*\[[^\]]*\]/, '');
+    if (/^\s*@/.test(rest))
+        return '';
+    return rest
+        .split(';')[0]
+        .replace(/[\s()]/g, '')
+        .split(',')
+        .filter((c) => c !== '')
+        .sort()
+        .join(',');
+}
+/**
+ * The requirement line of the project REQUIREMENT names, if any: of several, the one whose
+ * specifiers are REQUIREMENT's (LINES: the requirements text's lines, ORIGINS their "file:line"),
+ * else the first.
+ */
+function lineNaming(ctx, requirement) {
+    const project = requirement && PROJECT.exec(requirement)?.[0];
+    if (!project)
+        return undefined;
+    const named = ctx.requirements.filter((r) => r.name === (0,parse/* canonicalName */.Ew)(project));
+    if (named.length < 2 || ctx.lines === undefined)
+        return named[0];
+    const want = specifierClauses(requirement);
+    const spec = (r) => {
+        const text = ctx.lines?.[ctx.origins.indexOf(r.origin)];
+        return text === undefined ? undefined : specifierClauses((0,parse/* breakArgsOptions */.dQ)(text).args);
+    };
+    return named.find((r) => spec(r) === want) ?? named[0];
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/failure.ts
 // A pip run that failed for another reason than a conflict, as the error the user sees: pip's own
 // words (redacted, with the user's "file:line" in place of the container's file), blamed on the
@@ -14170,11 +14440,6 @@ function blame(out, ctx) {
         .replace(/from line (\d+) of \/tmp\/ml-image-resolve\/requirements\.txt/g, (x, n) => `from ${at(Number(n)) ?? x}`)
         .replaceAll(`${DIR}/`, '')).replace(/^/gm, '  ')}`;
     return { ctx, out, at, said };
-}
-/** The requirement line of the project REQUIREMENT (pip's words, "numpy>=2") names, if any. */
-function lineNaming(ctx, requirement) {
-    const project = requirement && /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement)?.[0];
-    return project ? ctx.requirements.find((r) => r.name === (0,parse/* canonicalName */.Ew)(project)) : undefined;
 }
 const prefix = (origin) => (origin ? `${origin}: ` : '');
 /** An error's options that place it on ORIGIN's file and line ("FILE:LINE"), for the action's annotation. */
@@ -15562,7 +15827,7 @@ async function answerFor(ws, input, snapshotOptions, times) {
         return {
             base,
             answer: {
-                resolution: checkedResolution(draft, diagnosis, snapshotOptions.preinstalled),
+                resolution: checkedResolution(draft, diagnosis, snapshotOptions.preinstalled, requirementLines(input.requirements.text, input.requirements.origins)),
                 constraints: base.basePins,
                 requirements: input.requirements.text,
             },
@@ -15572,6 +15837,7 @@ async function answerFor(ws, input, snapshotOptions, times) {
         diagnosis,
         done: first.held,
         text: input.requirements.text,
+        origins: input.requirements.origins,
         requested: (0,parse/* requirementNames */.QT)(input.requirements.text),
         preinstalled: snapshotOptions.preinstalled ?? [],
         ownPins: ownExactPins(input.requirements.constraints),
@@ -19187,6 +19453,33 @@ function ordered(c) {
         c.dependencies.add(d);
 }
 
+;// CONCATENATED MODULE: ./src/attest/sbom-time.ts
+// The record's capture time as the SBOM's timestamp (sbom.ts): read as UTC where it names no
+// offset, whatever the zone of the machine that makes the SBOM, and only as RFC 3339 writes it. Pure.
+/** An ISO 8601 date, or date and time (a space for the T as Python prints it), maybe with an offset. */
+const CAPTURE_TIME = /^(\d{4}-\d\d-\d\d)(?:[Tt ](\d\d:\d\d(?::\d\d(?:\.\d+)?)?)([Zz]|[+-]\d\d:\d\d)?)?$/;
+/**
+ * The record's capture time with an offset, or undefined when it is no ISO 8601 date and time.
+ * Capture writes UTC ("...Z"); a date and time without an offset (a record made by hand or by
+ * another tool, "2026-01-05 10:05:00" as Python prints one) is read as UTC too, not in the zone
+ * of the machine that makes the SBOM: the same record, the same bytes anywhere. Other text Date
+ * would read ("5 Jan 2026") it reads in that zone: none.
+ */
+function utcCaptureTime(text) {
+    const m = CAPTURE_TIME.exec(text);
+    if (!m)
+        return undefined;
+    const [, date, time, offset] = m;
+    return time === undefined ? date : `${date}T${time}${offset?.toUpperCase() ?? 'Z'}`;
+}
+/** The record's capture time as the SBOM's timestamp: RFC 3339's date-time, a four-digit year. */
+function captureTimestamp(text) {
+    const iso = utcCaptureTime(text);
+    const time = iso === undefined ? undefined : new Date(iso);
+    // An offset can carry 9999-12-31 into a year CycloneDX's date-time cannot write (+010000).
+    return time && !Number.isNaN(time.getTime()) && /^\d{4}-/.test(time.toISOString()) ? time : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/attest/sbom.ts
 // The ML-aware SBOM: CycloneDX 1.6 JSON built with @cyclonedx/cyclonedx-library from an
 // environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb,
@@ -19198,6 +19491,7 @@ function ordered(c) {
 // Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
 // goes in, and every string is scrubbed.
 // The record holds no file hashes (the probe reads RECORD only for sizes): components carry none.
+
 
 
 
@@ -19237,7 +19531,8 @@ function prop(c, name, value) {
 function context(input) {
     const { record } = input;
     const labels = record.image.labels;
-    const platform = input.platform ?? record.image.platform;
+    // Scrubbed as every string from the record: its arch goes into the image's purl (encoded).
+    const platform = sbom_clean(input.platform ?? record.image.platform);
     const osRelease = record.os.osRelease;
     const osId = nonEmpty(osRelease.ID) ? osRelease.ID.toLowerCase() : undefined;
     const osVersion = osRelease.VERSION_ID ?? osRelease.VERSION_CODENAME;
@@ -19441,21 +19736,13 @@ function serialFrom(text) {
     const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
     return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
-/**
- * The record's capture time with an offset. Capture writes UTC ("...Z"); a date and time without
- * an offset (a record made by hand or by another tool) is read as UTC too, not in the zone of the
- * machine that makes the SBOM: the same record, the same bytes anywhere.
- */
-function utcCaptureTime(text) {
-    return /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/.test(text) ? `${text}Z` : text;
-}
 /** The SBOM of one image (one platform) as CycloneDX 1.6 JSON. */
 function sbom_buildSbom(input) {
     const ctx = context(input);
     const bom = new models.Bom();
     bom.metadata.properties.add(new models.Property(SBOM_INPUTS_PROPERTY, sbomInputsDigest(input)));
-    const time = new Date(utcCaptureTime(ctx.record.capture.time));
-    if (!Number.isNaN(time.getTime()))
+    const time = captureTimestamp(ctx.record.capture.time);
+    if (time !== undefined)
         bom.metadata.timestamp = time;
     bom.metadata.tools.components.add(new models.Component(enums.ComponentType.Application, types/* TOOL_NAME */.lH, {
         bomRef: `${SBOM_PROPERTY_PREFIX}tool`,
@@ -19504,7 +19791,7 @@ function sbom_buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 17;
+const SBOM_FORMAT = 18;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
@@ -20530,7 +20817,7 @@ function sshKeyFiles(ssh) {
     });
 }
 /** The absolute paths the build keeps out of its context (those inside it). */
-function contextKeepOut(input) {
+function keep_out_contextKeepOut(input) {
     const { loaded } = input;
     const key = loaded.config.attest.key;
     return [
@@ -20933,7 +21220,7 @@ key) {
         resolved,
         ...(opts.buildOptions && { options: opts.buildOptions }),
         cacheDir: opts.cacheDir,
-        keepOut: contextKeepOut({
+        keepOut: keep_out_contextKeepOut({
             ...(opts.results.dir !== undefined && { resultDir: opts.results.dir }),
             imagesDir: opts.imagesDir,
             cacheDir: opts.cacheDir,
