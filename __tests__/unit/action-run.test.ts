@@ -371,6 +371,36 @@ describe('root action (config stage)', () => {
     },
   );
 
+  // A keyword miswritten was read as a directory: `None` saved the baseline in ./None, `CACHE`
+  // left the Actions cache unused, without a word (finding).
+  it.each<[string, string | undefined, string]>([
+    ['None', 'none', ''],
+    ['NONE', 'none', ''],
+    ['Cache', 'cache', ''],
+    [' cahce ', 'cache', ''],
+    ['noen', 'none', ''],
+    ['none', undefined, 'none'],
+    ['cache', undefined, 'cache'],
+    ['', undefined, ''],
+    ['./None', undefined, './None'],
+    ['baselines', undefined, 'baselines'],
+    ['None', undefined, 'an existing directory'],
+  ])('baseline %j: refused with a hint %s, else taken as %j', (baseline, near, taken) => {
+    if (taken === 'an existing directory') mkdirSync(path.join(dir, baseline));
+    const f = fakeActionIo({ image: 'a/b', stages: 'plan,report', baseline });
+    if (near !== undefined) {
+      expect(() => parseActionInputs(f.io)).toThrow(InputError);
+      expect(() => parseActionInputs(f.io)).toThrow(
+        `input "baseline": ${JSON.stringify(baseline.trim())} is neither cache nor none (they are lower case) and no directory: did you mean ${near}?`,
+      );
+      return;
+    }
+    const parsed = parseActionInputs(f.io);
+    expect(parsed.kind === 'stages' && parsed.baseline).toBe(
+      taken === 'an existing directory' ? baseline : taken,
+    );
+  });
+
   // build-push-action's file: the runner exports it though action.yml declares none (it warns).
   it.each([['plan,build'], ['plan'], ['all']])(
     "stages %s: build-push-action's file input (INPUT_FILE) is refused (exit 2), pointing to dockerfile",

@@ -3,9 +3,12 @@
 // action.yml (each declares exactly the inputs its stages read), so the two cannot drift. A test
 // (__tests__/unit/sub-action-inputs.test.ts) runs the parsing with a recording io per sub-action and
 // compares what it read with what the sub-action declares.
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { InputError } from '../errors.js';
 import { checkEarlierBuild } from '../pipeline/earlier-build.js';
 import type { Stage } from '../pipeline/pipeline.js';
+import { closestWord } from '../util/text.js';
 
 /**
  * 'every': read whatever stages run, because the plan is computed in every run (each job of a
@@ -138,4 +141,32 @@ export function checkDownloadedBuild(stages: ReadonlySet<Stage>, dir: string): v
     label: 'result-dir',
     fix: "download the build job's build.json into result-dir before this step (actions/download-artifact), or add build to the stages input",
   });
+}
+
+/** The `baseline` input's keywords; any other value is a directory. */
+const BASELINE_KEYWORDS = ['cache', 'none'] as const;
+
+/**
+ * The `baseline` input, trimmed ('' for the default, cache). A bare word that is no directory of
+ * the workspace yet and is near a keyword (`None`, `CACHE`, `cahce`) is refused: read as a
+ * directory it would turn the baseline off, or save it in a folder of that name, without a word.
+ * A path (./None) or a directory that exists is taken as given.
+ */
+export function baselineInput(raw: string, cwd: string): string {
+  const v = raw.trim();
+  if (v === '' || (BASELINE_KEYWORDS as readonly string[]).includes(v) || /[/\\]/.test(v)) return v;
+  const near = closestWord(v, BASELINE_KEYWORDS);
+  if (near === undefined || isDirectory(path.resolve(cwd, v))) return v;
+  throw new InputError(
+    `input "baseline": ${JSON.stringify(v)} is neither cache nor none (they are lower case) and no directory: did you mean ${near}?`,
+    `write ${near}, or name a directory as a path (./${v})`,
+  );
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -39,7 +39,7 @@ import { givenPipIndexes } from '../python/indexes.js';
 import { defaultCacheDir } from '../util/cache-dir.js';
 import { openResultDir, readDigestFiles } from '../results/results.js';
 import { GPU_MODES, type GpuMode } from '../smoke/gpu-mode.js';
-import { checkDownloadedBuild, checkSecretEnvs, stageInputReader } from './inputs.js';
+import { baselineInput, checkDownloadedBuild, checkSecretEnvs, stageInputReader } from './inputs.js';
 import { type ActionIo, capErrors, coreIo, fail, isVerifyStep } from './io.js';
 import { MIN_MASKED_CHARS, maskBuildSecrets, maskSecretsInput } from './mask.js';
 import { builtTargetRecorder, saveImageState } from './post.js';
@@ -178,7 +178,7 @@ export function parseActionInputs(io: ActionIo): ActionInputs {
     mergeFrom,
     gpus: choice(get, 'gpus', GPU_MODES, 'auto'),
     commentMode: choice<CommentMode>(get, 'comment-mode', COMMENT_MODES, 'auto'),
-    baseline: get('baseline'),
+    baseline: baselineInput(get('baseline'), io.cwd),
     keepImages: bool(get, 'keep-images', true),
   };
 }
