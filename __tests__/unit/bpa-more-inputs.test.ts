@@ -3,7 +3,7 @@
 // the inputs through our parser (buildOptionsFromInputs), the per-target request
 // (requestFromOptions) and the argv builder, and asserts the argv; each refused form asserts exit 2
 // (InputError) naming the input and the value.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,10 @@ const req = targetRequest({ type: 'none' });
 const ws = mkdtempSync(path.join(os.tmpdir(), 'bpa-more-'));
 writeFileSync(path.join(ws, 'npmrc'), 'x');
 writeFileSync(path.join(ws, 'my key'), 'x');
+for (const key of ['id_ed25519', 'agent.sock', 'k', 'keys/deploy_key']) {
+  mkdirSync(path.dirname(path.join(ws, key)), { recursive: true });
+  writeFileSync(path.join(ws, key), 'x');
+}
 afterAll(() => rmSync(ws, { recursive: true, force: true }));
 
 const argvFor = (map: Record<string, string>, builder = container, extra: Partial<BuildRequest> = {}) =>
@@ -50,8 +54,8 @@ describe('BPA inputs -> buildx argv (secret-files, ssh, build-contexts, outputs,
     ['ssh: default', { ssh: 'default' }, { '--ssh': ['default'] }],
     [
       'ssh: id=path lines and comma-separated (BPA splits ssh on commas)',
-      { ssh: 'github=/home/runner/.ssh/id_ed25519\ndefault=/tmp/agent.sock,gitlab=/k' },
-      { '--ssh': ['github=/home/runner/.ssh/id_ed25519', 'default=/tmp/agent.sock', 'gitlab=/k'] },
+      { ssh: `github=${ws}/id_ed25519\ndefault=${ws}/agent.sock,gitlab=${ws}/k` },
+      { '--ssh': [`github=${ws}/id_ed25519`, `default=${ws}/agent.sock`, `gitlab=${ws}/k`] },
     ],
     [
       'ssh: a key path relative to the workspace -> absolute (the build keeps the key out of its context)',
@@ -212,6 +216,17 @@ describe('refused forms: exit 2 naming the input and the value', () => {
       /input "secret-files": "npmrc" is not a secret file/,
     ],
     ['an ssh item with a space', { ssh: 'my key=/k' }, /input "ssh": "my key=\/k"/],
+    // buildx failed on it only at the build, after the resolve stage: exit 1, "fix the Dockerfile" (finding).
+    [
+      'an ssh key file that is not there',
+      { ssh: 'github=keys/missing_key' },
+      new RegExp(`^input "ssh": github=keys/missing_key: ${ws}/keys/missing_key not found`),
+    ],
+    [
+      'an ssh agent socket that is not there',
+      { ssh: 'default=/nonexistent/agent.sock' },
+      /input "ssh": default=/,
+    ],
     ['a build context without =', { 'build-contexts': 'alpine' }, /input "build-contexts": "alpine"/],
     [
       "BPA's {{defaultContext}} (its Git context)",

@@ -173,10 +173,21 @@ function attestOptions(raw: string, given: BuildInputOptions): string[] {
   return attests;
 }
 
-/** An `ssh` item with its path (ID=PATH, default=SOCKET) made absolute; `default` as given. */
+/**
+ * An `ssh` item with its path (ID=PATH, default=SOCKET) made absolute; `default` as given. A path
+ * that is not there is bad input now: buildx fails on it only at the build (after the resolve
+ * stage), exit 1 with "fix the Dockerfile".
+ */
 function sshItem(item: string, cwd: string): string {
   const eq = item.indexOf('=');
-  return eq < 0 ? item : `${item.slice(0, eq)}=${resolvePath(item.slice(eq + 1).trim(), cwd)}`;
+  if (eq < 0) return item;
+  const abs = resolvePath(item.slice(eq + 1).trim(), cwd);
+  if (!existsSync(abs))
+    throw new InputError(
+      `input "ssh": ${item}: ${abs} not found (an SSH agent socket or a key file)`,
+      'give the path of the agent socket or the key file, relative to the workspace (write or start it in an earlier step)',
+    );
+  return `${item.slice(0, eq)}=${abs}`;
 }
 
 /** `secret-files`, `ssh`, `build-contexts`, `outputs`, `attests`, `add-hosts`, `shm-size`, `ulimit`. */
