@@ -416,6 +416,14 @@ describe('what the build request asked of the builder: not the Dockerfile', () =
       /the builder does not grant the entitlement security\.insecure that the allow input asks for/,
       /--allow-insecure-entitlement security\.insecure/,
     ],
+    // buildx refused --allow itself: exit 1, "fix the Dockerfile or requirements" (finding).
+    [
+      'an entitlement buildx does not know (a typo)',
+      'ERROR: unknown entitlement network.hots',
+      2,
+      /the allow input names network\.hots, which is no entitlement buildx knows/,
+      /network\.host or security\.insecure/,
+    ],
     [
       'ssh without an agent',
       'ERROR: invalid empty ssh agent socket: make sure SSH_AUTH_SOCK is set',

@@ -1,8 +1,8 @@
 // A build that failed for what the build request asked of the builder, not for the Dockerfile or
 // the requirements (which "fix the Dockerfile" would tell): an entitlement the builder does not
-// grant (`allow`), an ssh agent that is not there (`ssh`), a frontend capability the builder lacks
-// (`build-contexts` on BuildKit 0.8), a `target` stage the Dockerfile does not have. Pure: the
-// reason (buildx's last error line) in, the error out.
+// grant or buildx does not know (`allow`), an ssh agent that is not there (`ssh`), a frontend
+// capability the builder lacks (`build-contexts` on BuildKit 0.8), a `target` stage the Dockerfile
+// does not have. Pure: the reason (buildx's last error line) in, the error out.
 import { RUN_STEP_FAILED } from '../docker/failures.js';
 import { EnvironmentError, InputError, type MlImageError } from '../errors.js';
 
@@ -17,6 +17,13 @@ export function requestFailure(reason: string, text: (why: string) => string): M
     return new EnvironmentError(
       text(`the builder does not grant the entitlement ${entitlement} that the allow input asks for`),
       `let the builder grant it (a docker-container builder: docker buildx create --buildkitd-flags '--allow-insecure-entitlement ${entitlement}'; the docker driver: the daemon's builder.entitlements), or take it out of allow`,
+    );
+  // buildx's own check of --allow, before any build: a word the input misspelt.
+  const unknown = /unknown entitlement (\S+)/i.exec(reason)?.[1];
+  if (unknown !== undefined)
+    return new InputError(
+      text(`the allow input names ${unknown}, which is no entitlement buildx knows`),
+      'write it as buildx names it, e.g. network.host or security.insecure, or take it out of allow',
     );
   if (/invalid empty ssh agent socket/i.test(reason))
     return new EnvironmentError(
