@@ -34,6 +34,22 @@ describe('action inputs', () => {
     expect(parseInputValue(spec(input), raw)).toEqual(expected);
   });
 
+  // Read as [] it replaced the config's list: the smoke gate passed on no suite, no requirements
+  // were installed, no attestation made (finding).
+  it.each(
+    CONFIG_INPUTS.filter((s) => s.kind === 'list').flatMap((s) =>
+      [',', ' , \n ,'].map((raw) => [s.input, raw]),
+    ),
+  )('list input %s = %j names nothing: refused, not read as an empty list', (input, raw) => {
+    expect(() => parseInputValue(spec(input), raw)).toThrow(
+      new InputError(
+        `input "${input}": ${JSON.stringify(raw)} names nothing`,
+        `give at least one, comma- or newline-separated, or leave ${input} empty to keep the config's`,
+      ),
+    );
+    expect(overridesFromInputs((n) => (n === input ? '  ' : ''))).toEqual([]);
+  });
+
   it.each([
     ['require-gpu', 'maybe', 'input "require-gpu": expected true or false, got "maybe"'],
     ['gpu-runner-labels', '["a",', 'input "gpu-runner-labels": expected a JSON list'],

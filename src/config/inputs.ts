@@ -101,6 +101,21 @@ export function splitList(raw: string): string[] {
     .filter((s) => s !== '');
 }
 
+/**
+ * A list input that is not blank yet names nothing (", ," from unset variables): refused, as the
+ * stages input is. Read as [] it replaced the config's list: no requirements installed, no smoke
+ * suite run (the smoke gate passed on nothing), no attestation.
+ */
+function nonEmptyList(input: string, raw: string): string[] {
+  const items = splitList(raw);
+  if (items.length === 0)
+    throw new InputError(
+      `input "${input}": ${JSON.stringify(raw)} names nothing`,
+      `give at least one, comma- or newline-separated, or leave ${input} empty to keep the config's`,
+    );
+  return items;
+}
+
 /** BPA's `build-args`: KEY=VALUE a line (a line is CSV: quote a value that holds a comma). */
 function parseKvList(spec: ConfigInput, raw: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -145,7 +160,7 @@ export function parseInputValue(spec: ConfigInput, raw: string): unknown {
     case 'string':
       return raw.trim();
     case 'list':
-      return splitList(raw);
+      return nonEmptyList(spec.input, raw);
     case 'boolean':
       return parseBooleanInput(spec.input, raw);
     case 'json-list':
