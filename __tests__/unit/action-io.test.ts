@@ -60,6 +60,22 @@ describe("the action's job summary", () => {
   });
 });
 
+describe('a runner without job summaries (no GITHUB_STEP_SUMMARY)', () => {
+  // core threw "Unable to find environment variable for $GITHUB_STEP_SUMMARY": the report stage
+  // (and a verify gate that passed) failed with an internal error after its work was done (finding).
+  it('writes none and says so in the log; the step goes on', async () => {
+    const before = process.env.GITHUB_STEP_SUMMARY;
+    delete process.env.GITHUB_STEP_SUMMARY;
+    const out = captured(process.stdout);
+    try {
+      await expect(coreIo().summary!('### report\n')).resolves.toBeUndefined();
+      expect(out()).toContain('job summary: not written (GITHUB_STEP_SUMMARY is not set');
+    } finally {
+      if (before !== undefined) process.env.GITHUB_STEP_SUMMARY = before;
+    }
+  });
+});
+
 describe("the CLI's stderr", () => {
   it('no token, no password; stdout (machine output) keeps its values but no password', () => {
     const err = captured(process.stderr);

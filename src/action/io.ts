@@ -81,7 +81,15 @@ export function coreIo(): ActionIo {
     // As rendered: every value in it was masked and escaped on its own (md, html), as in the PR
     // comment. A pass over the whole document ran the connection-string rule (Password= up to the
     // next ";") across cells and tags, so a value named "Password=" hid the failure after it.
+    // A runner without job summaries (GHES before 3.6, some act versions) sets no
+    // GITHUB_STEP_SUMMARY: core throws, which failed the step after its report was written.
     summary: async (md) => {
+      if (!process.env.GITHUB_STEP_SUMMARY) {
+        core.info(
+          'job summary: not written (GITHUB_STEP_SUMMARY is not set: this runner has no job summaries)',
+        );
+        return;
+      }
       await core.summary.addRaw(md, true).write();
     },
     cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
