@@ -53,6 +53,11 @@ function stubExternals(code, counts) {
   }
   return out;
 }
+const POST_ENTRY = `// The action's post step (action.yml post:), written by scripts/build-dist.mjs: the process is
+// marked as the post step before the bundle loads (src/action/post.ts POST_ENTRY_FLAG).
+globalThis.__mlImagePostStep = true;
+await import('./index.js');
+`;
 // Assets ncc finds that a Linux runner never uses: ssh2's Windows Pageant helper binary.
 const DROP_ASSETS = new Set(['pagent.exe']);
 
@@ -85,6 +90,9 @@ async function bundle() {
       files.set(path.posix.join(entry.out, name), { data: Buffer.from(source), executable: false });
     }
   }
+  // action.yml's post entry: marks the process as the post step before the bundle loads, so that
+  // a post step whose main step was cancelled before it saved any state is still one (src/action/post.ts).
+  files.set('post.js', { data: Buffer.from(POST_ENTRY), executable: false });
   // ncc wrote an external's require in another shape: it would load from outside dist/.
   const missed = EXTERNALS.filter((name) => !stubbed.get(name));
   if (missed.length > 0) {

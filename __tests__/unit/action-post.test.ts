@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import {
   ENGINE_CLEANUP_LIMIT_MS,
   isPostRun,
+  POST_ENTRY_FLAG,
   isRunProcess,
   type PostDeps,
   runPost,
@@ -225,6 +226,24 @@ describe('main/post state', () => {
     expect(isPostRun({})).toBe(false);
   });
 
+  // A main step cancelled while node loaded the bundle saved no isPost: its post step (the same
+  // inputs) took itself for a main step and ran every stage, build and push included (finding).
+  it('a post step run through dist/post.js is one without any saved state', async () => {
+    const scope: Record<string, unknown> = {};
+    expect(isPostRun({ getState: () => '' }, scope)).toBe(false);
+    const entry = readFileSync(path.join(REPO_ROOT, 'dist', 'post.js'), 'utf8');
+    // The entry's own first statements (before its import of the bundle), run against SCOPE.
+    new Function('globalThis', entry.replace(/^await import\(.*$/m, ''))(scope);
+    expect(scope[POST_ENTRY_FLAG]).toBe(true);
+    expect(isPostRun({ getState: () => '' }, scope)).toBe(true);
+    expect(parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')).runs.post).toBe('dist/post.js');
+    // Without state, the post step cleans nothing up and starts nothing.
+    const t = setup({ state: {} });
+    await expect(runPost(t.io, t.deps)).resolves.toEqual({ engineHung: false });
+    expect(t.calls).toEqual({ list: [], removed: [], trees: [], procs: [] });
+    expect(t.infos).toEqual(['post: the main step saved no run id (it did not start): nothing to clean up']);
+  });
+
   it("the action's main step runs under an id of its own, never one ML_IMAGE_RUN_ID handed down", () => {
     const before = RUN_ID;
     // As when the module was loaded in a job whose environment sets ML_IMAGE_RUN_ID: another job on
@@ -320,8 +339,9 @@ describe('action.yml', () => {
     'actions/report/action.yml',
   ])('%s runs the bundle as its post step, always (cancelled or failed jobs too)', (file) => {
     const runs = parse(readFileSync(path.join(REPO_ROOT, file), 'utf8')).runs;
-    expect(runs.post).toBe(runs.main);
-    expect(runs.post).toMatch(/(^|\/)dist\/index\.js$/);
+    expect(runs.main).toMatch(/(^|\/)dist\/index\.js$/);
+    // dist/post.js marks the process as the post step, then loads the bundle beside it.
+    expect(runs.post).toBe(runs.main.replace(/index\.js$/, 'post.js'));
     expect(runs['post-if']).toBe('always()');
   });
 });

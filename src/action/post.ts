@@ -1,6 +1,6 @@
-// The action's post step (`post: dist/index.js`, `post-if: always()`): one bundle, as
-// actions/checkout does: the main step saves its state and the same entry, run again as the post
-// step, sees isPost. It runs even when the job was cancelled or failed, and removes what the main
+// The action's post step (`post: dist/post.js`, which marks the process and loads dist/index.js;
+// `post-if: always()`): one bundle, as actions/checkout does: the main step saves its state and the
+// same bundle, run again as the post step, sees isPost. It runs even when the job was cancelled or failed, and removes what the main
 // step's run left, in this order: the processes it started (a `docker buildx build`, cosign), the
 // run's temp root (no engine needed: a hung engine cannot keep its secret files), containers (runs
 // and exec sessions, found by the run's label, running or not) and, on a self-hosted runner, the
@@ -47,9 +47,20 @@ export const STATE = {
 
 const TITLE = 'ml-image post';
 
-/** Is this run of dist/index.js the post step? */
-export function isPostRun(io: Pick<ActionIo, 'getState'>): boolean {
-  return io.getState?.(STATE.isPost) === 'true';
+/**
+ * Set by dist/post.js, action.yml's post entry, before it loads the bundle: the post step is known
+ * as such even when the main step saved nothing. A main step cancelled while node was still loading
+ * the bundle (its first few hundred ms) had saved no isPost, and its post step, run with the same
+ * inputs, took itself for a main step: a cancelled job then ran every stage, built and pushed.
+ */
+export const POST_ENTRY_FLAG = '__mlImagePostStep';
+
+/** Is this run of dist/index.js the post step (loaded by dist/post.js, or the main step's state says so)? */
+export function isPostRun(
+  io: Pick<ActionIo, 'getState'>,
+  scope: Record<string, unknown> = globalThis as Record<string, unknown>,
+): boolean {
+  return scope[POST_ENTRY_FLAG] === true || io.getState?.(STATE.isPost) === 'true';
 }
 
 /**
