@@ -600,6 +600,20 @@ describe('the secrets input: an empty value (a secret the run does not have)', (
     );
   });
 
+  // Finding: a line of spaces between two secrets (an editor's indentation left on a blank line of
+  // the YAML block) exited 2 as "not a secret ... a line of a multi-line value"; build-push-action
+  // (actions-toolkit Util.getList keeps it, parseSecretKvp fails, context.ts warns) mounts both.
+  it.each([
+    ['between two', 'A=1\n  \nB=2', { A: '1', B: '2' }],
+    ['a tab, last', 'A= x \n\t', { A: ' x ' }],
+    ['first', '   \nA=1', { A: '1' }],
+  ])('a line of spaces only (%s) is a blank line: the others mounted as given', (_what, raw, secrets) => {
+    const warnings: string[] = [];
+    const opts = buildOptionsFromInputs(inputs({ secrets: raw }), process.cwd(), (m) => warnings.push(m));
+    expect(opts.secrets).toEqual(secrets);
+    expect(warnings).toEqual([]);
+  });
+
   it('the last line of an unquoted base64 value, ending with one "=", is refused, not skipped (review finding: the value was mounted cut short)', () => {
     const warnings: string[] = [];
     const go = () =>

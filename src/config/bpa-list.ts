@@ -102,7 +102,7 @@ export function specAttrs(spec: string): { attrs: Map<string, string>; problem?:
  * BPA's list inputs (actions-toolkit Util.getInputList): the input is CSV, one record a line, and a
  * quoted field may span lines (`"KEY=line1\nline2"`, its quotes removed). With ignoreComma (labels,
  * annotations, build-args, secrets, cache specs) a record's fields are joined back with commas;
- * without it (tags, platforms, secret-envs) each field is an item. Blank items are dropped, items
+ * without it (tags, platforms, secret-envs) each field is an item. Blank items (spaces only too) are dropped, items
  * trimmed unless `trim` is false (secrets keep their whitespace, as BPA's). A quote never closed is
  * refused, as csv-parse refuses it, naming INPUT and the line the quote opens on, never the text
  * (a secret's): read on, it would swallow every later line into that one item.
@@ -136,5 +136,7 @@ export function parseBpaList(
     else if (!opts.ignoreComma) out.push(...record);
     else out.push(record.join(','));
   }
-  return out.map((s) => (opts.trim === false ? s : s.trim())).filter((s) => s !== '');
+  // A line of spaces is blank with trim false too: build-push-action warns that it is no secret and
+  // builds on (actions-toolkit keeps it, then parseSecretKvp fails), so it is no item here.
+  return out.map((s) => (opts.trim === false ? s : s.trim())).filter((s) => s.trim() !== '');
 }
