@@ -412,6 +412,29 @@ describe('BPA outputs of a one-variant build', () => {
     expect(out.imageid).toBe(DIGEST(5));
   });
 
+  // Finding: merged, metadata's containerimage.digest was the list's while containerimage.descriptor
+  // still described the platform image (another digest): in build-push-action's metadata both name
+  // one object (actions-toolkit Build.resolveDigest reads containerimage.digest).
+  const descriptor = (n: number) => ({
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    digest: DIGEST(n),
+    size: 1234,
+  });
+  it.each<[string, number | undefined, number, boolean]>([
+    ['one platform merged into a list: the image descriptor left out', 7, 1, false],
+    ['one platform, not merged: its descriptor kept', undefined, 1, true],
+  ])('%s', (_what, listDigest, n, kept) => {
+    const p = platform('linux/amd64', n);
+    const out = singleImageOutputs({
+      ...variant,
+      ...(listDigest !== undefined && { digest: DIGEST(listDigest) }),
+      platforms: [{ ...p, metadata: { ...p.metadata, 'containerimage.descriptor': descriptor(n) } }],
+    });
+    const m = JSON.parse(out.metadata) as Record<string, unknown>;
+    expect(m['containerimage.digest']).toBe(out.digest);
+    expect(m['containerimage.descriptor']).toEqual(kept ? descriptor(n) : undefined);
+  });
+
   it('one platform, not merged: the image digest, and imageid is its config digest', () => {
     const out = singleImageOutputs({ ...variant, platforms: [platform('linux/amd64', 1)] });
     expect(out.digest).toBe(DIGEST(1));

@@ -366,17 +366,18 @@ const pushedTags = (v: VariantBuild): string[] => (byDigestOnly(v) ? [] : v.tags
  * docker/build-push-action's outputs for a build of one variant: `digest` (of the merged list, or
  * of the image when one platform was built and not merged), `imageid` (the image config digest of a
  * single-platform build, else the list digest, as BPA's iidfile) and `metadata` (buildx's metadata
- * with containerimage.digest and image.name set to what was pushed).
+ * with containerimage.digest and image.name set to what was pushed, and a descriptor only of that).
  */
 export function singleImageOutputs(v: VariantBuild): { digest?: string; imageid?: string; metadata: string } {
   const only = v.platforms.length === 1 ? v.platforms[0] : undefined;
-  // Unmerged, what the build pushed: the index around the image where BuildKit's attestations came
-  // with it, as build-push-action's digest (a matrix merge of these keeps them).
+  // Unmerged, what the build pushed: the index around the image with BuildKit's attestations, as BPA's digest.
   const digest = v.digest ?? only?.indexDigest ?? only?.digest;
-  const configDigest = only?.metadata['containerimage.config.digest'];
+  const { 'containerimage.descriptor': descriptor, ...built } = only?.metadata ?? {};
+  const configDigest = built['containerimage.config.digest'];
   const imageid = typeof configDigest === 'string' ? configDigest : digest;
   const metadata: Record<string, unknown> = {
-    ...(only?.metadata ?? {}),
+    ...built,
+    ...(Reflect.get(Object(descriptor), 'digest') === digest && { 'containerimage.descriptor': descriptor }),
     ...(digest !== undefined && { 'containerimage.digest': digest }),
     // Pushed by digest alone: the repository, as build-push-action's push-by-digest names it.
     'image.name': byDigestOnly(v) ? v.repository : v.tags.join(','),
