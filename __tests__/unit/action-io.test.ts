@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ActionIo, asText, coreIo, fail } from '../../src/action/io.js';
 import { CheckFailedError, ConfigError, EnvironmentError, InputError } from '../../src/errors.js';
 import { processIo } from '../../src/cli/main.js';
+import { buildOptionsFromInputs } from '../../src/build/action-inputs.js';
 
 const TOKEN = `ghp_${'A1b2C3d4E5'.repeat(3)}abcdef`;
 const MESSAGE = `input "secret-envs": GH=${TOKEN}: ${TOKEN} is not set; index https://ci:Pw-9x@pypi.corp/simple`;
@@ -216,5 +217,25 @@ describe('info: what an image printed never becomes a workflow command', () => {
       expect(l.replace(/^[\s\u0085]+/u, '').startsWith('::'), l).toBe(false);
       expect(l.includes('##['), l).toBe(false);
     }
+  });
+});
+
+describe('coreIo().getInput: the secrets input untrimmed, as build-push-action reads it', () => {
+  // Finding: core.getInput trims every input, so the last secret's trailing spaces were cut off
+  // (the ones before it kept theirs); build-push-action reads secrets with trimWhitespace: false
+  // (its context.ts, actions-toolkit Util.getInputList).
+  afterEach(() => vi.unstubAllEnvs());
+  it.each([
+    ['the last value', 'A=1 \nB=padded  ', { A: '1 ', B: 'padded  ' }],
+    ['the only value', 'KEY= x\t', { KEY: ' x\t' }],
+    ['a quoted multi-line value', '"K=l1\nl2 "\n', { K: 'l1\nl2 ' }],
+  ])('%s keeps its spaces', (_what, raw, secrets) => {
+    vi.stubEnv('INPUT_SECRETS', raw);
+    expect(buildOptionsFromInputs(coreIo().getInput).secrets).toEqual(secrets);
+  });
+
+  it('other inputs are trimmed as before', () => {
+    vi.stubEnv('INPUT_TARGET', '  app \n');
+    expect(coreIo().getInput('target')).toBe('app');
   });
 });

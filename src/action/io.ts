@@ -60,7 +60,9 @@ export interface ActionIo {
 export function coreIo(): ActionIo {
   let docker: DockerAdapter | undefined;
   return {
-    getInput: (n) => core.getInput(n),
+    // secrets untrimmed, as build-push-action reads it (getInputList trimWhitespace: false): a
+    // value's own spaces at the end of the input are the secret's.
+    getInput: (n) => core.getInput(n, { trimWhitespace: n !== 'secrets' }),
     // Userinfo in any URL is masked in every line the action writes (logs, annotations, outputs);
     // what people read is also cleared of tokens of a known form (ghp_..., hf_..., a JWT), which a
     // message may quote from an input (a token put where a name belongs).
