@@ -75,6 +75,18 @@ const REFUSED: [string, string, string, 'read' | 'write'][] = [
     'write',
   ],
   [
+    "the docker driver's push with no login (buildx 0.13, dockerd 20.10): the pushed image's registry",
+    '#13 pushing localhost:5093/o/m:ml-image-build-cpu-amd64 with docker\n#13 pushing layer 5f70bf18a086 done\n#13 pushing layer 4a9766803235 done\n#13 ERROR: no basic auth credentials\n------\n > importing cache manifest from localhost:5093/o/m:ml-image-build-cpu-amd64:\n------\n------\n > pushing localhost:5093/o/m:ml-image-build-cpu-amd64 with docker:\n------\nERROR: no basic auth credentials',
+    'localhost:5093',
+    'write',
+  ],
+  [
+    "the docker driver's push answered 403, its layers already pushed",
+    '#13 pushing layer 4a9766803235 done\n#13 pushing layer b441f5f040f2 done\n#13 ERROR: denied: requested access to the resource is denied\nERROR: denied: requested access to the resource is denied',
+    'ghcr.io',
+    'write',
+  ],
+  [
     'a registry cache export refused',
     '#15 exporting cache to registry\n#15 ERROR: error writing layer blob: unexpected status from PUT request to https://ghcr.io/v2/o/m/blobs/uploads/x: 403 Forbidden\nERROR: failed to solve: failed to export cache: unexpected status: 403 Forbidden',
     'ghcr.io',

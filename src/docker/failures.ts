@@ -99,6 +99,17 @@ const REFUSED_URL = /https?:\/\/([^/\s]+)\/v2\//;
 const WRITE_REFUSED = /\bpush|write_package|\bexport/i;
 
 /**
+ * A log's end at a push: the docker-container driver's ("exporting to image", "pushing layers",
+ * "pushing manifest", "exporting cache") and the docker driver's ("pushing REF with docker",
+ * "pushing layer ID").
+ */
+const WRITE_STEP =
+  /exporting to image|pushing layers?\b|pushing manifest|exporting cache|pushing \S+ with docker/i;
+
+/** The image the docker driver pushes ("#13 pushing HOST/NAME:TAG with docker"). */
+const PUSHED_WITH_DOCKER = /pushing (\S+) with docker/;
+
+/**
  * A build's or a merge's failure that is a registry refusing access (REGISTRY_DENIED in REASON,
  * buildx's line that says why; a RUN step's own download refused is the build's, not this): exit
  * 3 with the login fix for the registry named in REASON, else HOSTS' (a push's: the image's
@@ -116,10 +127,9 @@ export function registryRefusal(
   const write =
     hosts.read === undefined ||
     WRITE_REFUSED.test(reason) ||
-    (!/source metadata for|pull access denied/.test(reason) &&
-      /exporting to image|pushing layers|pushing manifest|exporting cache/i.test(tail));
+    (!/source metadata for|pull access denied/.test(reason) && WRITE_STEP.test(tail));
   const access = write ? 'write' : 'read';
-  const ref = REFUSED_REF.exec(reason)?.[1];
+  const ref = REFUSED_REF.exec(reason)?.[1] ?? (write ? PUSHED_WITH_DOCKER.exec(tail)?.[1] : undefined);
   const named = ref ? parseImageRef(ref).registry : REFUSED_URL.exec(reason)?.[1];
   const host = named ?? (write ? hosts.write : hosts.read!);
   const shown = DOCKER_HUB.has(host) ? 'docker.io' : host;
