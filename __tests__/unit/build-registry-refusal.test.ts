@@ -87,6 +87,12 @@ const REFUSED: [string, string, string, 'read' | 'write'][] = [
     'write',
   ],
   [
+    "the docker driver's push answered 403: the engine says the error's code alone",
+    '#13 pushing localhost:5093/o/m:ml-image-build-cpu-amd64 with docker\n#13 pushing layer 4508b39545f4 0.1s done\n#13 ERROR: denied\n------\n > pushing localhost:5093/o/m:ml-image-build-cpu-amd64 with docker:\n------\nERROR: denied',
+    'localhost:5093',
+    'write',
+  ],
+  [
     'a registry cache export refused',
     '#15 exporting cache to registry\n#15 ERROR: error writing layer blob: unexpected status from PUT request to https://ghcr.io/v2/o/m/blobs/uploads/x: 403 Forbidden\nERROR: failed to solve: failed to export cache: unexpected status: 403 Forbidden',
     'ghcr.io',
@@ -140,6 +146,48 @@ describe('a refused push or pull in a build', () => {
       'ERROR: failed to solve: dockerfile parse error on line 3: unknown instruction: FRM',
     ],
   ])('%s: still the build (exit 1)', (_what, log) => {
+    expect(thrown(() => afterFailedAttempt(attempt(log)))).toBeInstanceOf(CheckFailedError);
+  });
+});
+
+// A push refused for a reason no login changes: a repository the registry creates none of on a
+// push (404), a layer over its or a proxy's body limit (413). The registry's, not the Dockerfile's.
+const PUSH_REFUSED: [string, string, string, RegExp][] = [
+  [
+    "the docker driver's push to a repository that does not exist",
+    '#13 pushing localhost:5093/o/m:ml-image-build-cpu-amd64 with docker\n#13 pushing layer 4508b39545f4 0.0s done\n#13 ERROR: name unknown\n------\n > pushing localhost:5093/o/m:ml-image-build-cpu-amd64 with docker:\n------\nERROR: name unknown',
+    'localhost:5093',
+    /repository does not exist on localhost:5093/,
+  ],
+  [
+    'ECR, no repository created',
+    "#12 exporting to image\n#12 pushing layers\nERROR: failed to solve: failed to push 1.dkr.ecr.us-east-1.amazonaws.com/model:cpu: name unknown: The repository with name 'model' does not exist in the registry with id '1'",
+    '1.dkr.ecr.us-east-1.amazonaws.com',
+    /create-repository/,
+  ],
+  [
+    "the docker driver's push over a proxy's body limit",
+    '#13 pushing localhost:5093/o/m:ml-image-build-cpu-amd64 with docker\n#13 pushing layer 4508b39545f4 0.0s done\n#13 ERROR: error parsing HTTP 413 response body: invalid character \'<\' looking for beginning of value: "<html>413 Request Entity Too Large</html>"\nERROR: error parsing HTTP 413 response body: invalid character \'<\' looking for beginning of value: "<html>413 Request Entity Too Large</html>"',
+    'localhost:5093',
+    /client_max_body_size/,
+  ],
+];
+
+describe('a push refused for no login', () => {
+  it.each(PUSH_REFUSED)('%s: exit 3 naming the registry', (_what, log, host, fix) => {
+    const err = thrown(() => afterFailedAttempt(attempt(log)));
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect(exitCodeOf(err)).toBe(3);
+    expect((err as EnvironmentError).message).toMatch(
+      new RegExp(`^build cpu/amd64: the registry ${host.replace(/\./g, '\\.')} refused the push: `),
+    );
+    expect((err as EnvironmentError).fix).toMatch(fix);
+    expect((err as EnvironmentError).fix).not.toContain('Dockerfile');
+  });
+
+  it('a RUN step whose download answered 404 stays the build (exit 1)', () => {
+    const log =
+      '#8 [3/4] RUN curl -f https://example.com/x\n#8 0.5 curl: (22) The requested URL returned error: 404 Not Found name unknown\nERROR: failed to solve: process "/bin/sh -c curl -f https://example.com/x" did not complete successfully: exit code: 22';
     expect(thrown(() => afterFailedAttempt(attempt(log)))).toBeInstanceOf(CheckFailedError);
   });
 });

@@ -11,6 +11,7 @@ import { CheckFailedError, EnvironmentError, InputError, type MlImageError } fro
 import { lineEnd } from '../util/text.js';
 import { type BuilderInfo, SECRETS_FIX } from './buildx-args.js';
 import { INDEX_FIX, indexReason, unreachableIndex } from './index-failure.js';
+import { pushRefusal } from './push-failure.js';
 import { requestFailure } from './request-failure.js';
 
 const TRANSIENT =
@@ -271,6 +272,8 @@ export function afterFailedAttempt(f: FailedAttempt): { waitMs: number; reason: 
   // (exit 3, the login fix), not the build's.
   const refused = registryRefusal(`build ${id}`, failureReason(log), lastLines(log), f.registries);
   if (refused) throw refused;
+  const pushRefused = pushRefusal(`build ${id}`, failureReason(log), lastLines(log), f.registries.write);
+  if (pushRefused) throw pushRefused;
   // What the request asked of the builder (allow, ssh, build-contexts, target): not the Dockerfile's.
   const request = requestFailure(failureReason(log), (why) => failedText(f, why));
   if (request) throw request;

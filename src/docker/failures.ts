@@ -40,10 +40,11 @@ export const REGISTRY_UNREACHABLE =
 /**
  * What buildx says when a registry refuses to let an image be read: a 401 it has no login for
  * ("pull access denied, ... may require authorization: authorization failed: no basic auth
- * credentials"), or a 403 ("unexpected status from HEAD request to ...: 403 Forbidden").
+ * credentials"), or a 403 ("unexpected status from HEAD request to ...: 403 Forbidden"); the
+ * docker driver's push says the registry's error code alone ("denied").
  */
 export const REGISTRY_DENIED =
-  /may require authorization|authorization failed|no basic auth credentials|insufficient_scope|\b40[13] (Unauthorized|Forbidden)\b|(?:^|: )(?:unauthorized|denied): /m;
+  /may require authorization|authorization failed|no basic auth credentials|insufficient_scope|\b40[13] (Unauthorized|Forbidden)\b|(?:^|: )(?:unauthorized|denied)(?:: |$)/m;
 
 /**
  * What buildx or the engine says when a registry answers a read with 429 or a 5xx ("unexpected

@@ -1,0 +1,47 @@
+// A push the target registry refused for a reason no login changes: its repository does not exist
+// (404 "name unknown": ECR, Harbor, Quay and Artifactory create none on a push) or a layer is larger
+// than it, or a proxy in front of it, accepts (413). Both are the environment's (exit 3) with the
+// registry named, never "fix the Dockerfile" (exit 1): the build itself succeeded.
+import { RUN_STEP_FAILED } from '../docker/failures.js';
+import { EnvironmentError } from '../errors.js';
+import { DOCKER_HUB, parseImageRef } from '../oci/ref.js';
+
+/** A log's end at a push: the docker-container driver's or the docker driver's. */
+const PUSH_STEP =
+  /failed to push|exporting to image|pushing layers?\b|pushing manifest|pushing \S+ with docker/i;
+
+/** The image pushed: "failed to push REF: ..." (buildx), "pushing REF with docker" (docker driver). */
+const PUSHED_REF = /failed to push ([^\s,]+?)(?=:\s|,|\s|$)|pushing (\S+) with docker/;
+
+const NAME_UNKNOWN = /name unknown|NAME_UNKNOWN|repository name not known/i;
+const TOO_LARGE = /\b413\b|Request Entity Too Large|Payload Too Large/i;
+
+/**
+ * The error for a build (WHAT) whose push (REASON, buildx's last error line; TAIL, the log's end)
+ * the registry refused with 404 or 413; WRITE: the pushed image's registry, where the log names
+ * none. Undefined: not such a refusal.
+ */
+export function pushRefusal(
+  what: string,
+  reason: string,
+  tail: string,
+  write: string,
+): EnvironmentError | undefined {
+  if (RUN_STEP_FAILED.test(reason) || !(PUSH_STEP.test(reason) || PUSH_STEP.test(tail))) return undefined;
+  const kind = NAME_UNKNOWN.test(reason) ? 'missing' : TOO_LARGE.test(reason) ? 'large' : undefined;
+  if (kind === undefined) return undefined;
+  const match = PUSHED_REF.exec(reason) ?? PUSHED_REF.exec(tail);
+  const ref = match?.[1] ?? match?.[2];
+  const host = ref ? parseImageRef(ref).registry : write;
+  const shown = DOCKER_HUB.has(host) ? 'docker.io' : host;
+  const message = `${what}: the registry ${shown} refused the push: ${reason}\n--- last lines ---\n${tail}`;
+  return kind === 'missing'
+    ? new EnvironmentError(
+        message,
+        `the repository does not exist on ${shown}, and this registry creates none on a push: create it there (ECR: "aws ecr create-repository"; Harbor, Quay, Artifactory: the project and repository), or fix image.registry and image.name`,
+      )
+    : new EnvironmentError(
+        message,
+        `a layer is larger than ${shown}, or a proxy in front of it, accepts: raise that limit (nginx: "client_max_body_size 0"; a load balancer's request body limit), or push to a registry without one`,
+      );
+}
