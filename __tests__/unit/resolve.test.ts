@@ -663,6 +663,11 @@ ERROR: Could not install packages due to an OSError: HTTPConnectionPool(host='12
 ERROR: Could not find a version that satisfies the requirement tqdmx (from versions: none)
 ERROR: No matching distribution found for tqdmx
 `,
+  untrustedHttp: `Looking in indexes: http://pypi.internal/simple
+WARNING: The repository located at pypi.internal is not a trusted or secure host and is being ignored. If this repository is available via HTTPS we recommend you use HTTPS instead, otherwise you may silence this warning and allow it anyway with '--trusted-host pypi.internal'.
+ERROR: Could not find a version that satisfies the requirement tqdm (from versions: none)
+ERROR: No matching distribution found for tqdm
+`,
   index401Debug: `Looking in indexes: http://u:****@127.0.0.1:5001/simple
 http://127.0.0.1:5001 "GET /simple/tqdmx/ HTTP/1.1" 401 0
 Could not fetch URL http://u:****@127.0.0.1:5001/simple/tqdmx/: 401 Client Error: Unauthorized for url: http://127.0.0.1:5001/simple/tqdmx/ - skipping
@@ -811,6 +816,12 @@ describe('pip failures that are not conflicts', () => {
       /No matching distribution found for tqdmx/,
     ],
     [
+      'untrustedHttp',
+      2,
+      /^no release of "tqdm" found on http:\/\/pypi\.internal\/simple: pip ignored the plain-http index on pypi\.internal, a host it does not trust/,
+      /No matching distribution found for tqdm/,
+    ],
+    [
       'sdistBuild',
       1,
       /^\/w\/gpu\.txt:4: pip could not build "flash-attn==2\.6\.3" from source inside localhost:5000\/base:1/,
@@ -844,6 +855,12 @@ describe('pip failures that are not conflicts', () => {
     expect(err.message).not.toContain('conflict among themselves');
     expect(`${err.message}\n${err.fix}`).not.toContain('SECRETTOKEN');
     expect(err.message).not.toContain(`${D}/`);
+  });
+
+  it('a plain-http index pip ignored: the fix is https or --trusted-host, not the package name', () => {
+    const err = pipFailureError(PIP_OUT.untrustedHttp, ctx)!;
+    expect(err.fix).toMatch(/^serve the index over https, or add "--trusted-host pypi\.internal"/);
+    expect(err.fix).not.toMatch(/package name/);
   });
 
   it('a direct URL that fails is not blamed on the configured index', () => {

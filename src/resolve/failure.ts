@@ -11,7 +11,7 @@ import { DIR, proxyHint } from './workdir.js';
 import { withConstraintOrigins } from './constraint-origins.js';
 import { localPathOrigin } from './local-path.js';
 import { lineNaming } from './blamed-line.js';
-import { pythonSkipped } from './no-match.js';
+import { pythonSkipped, untrustedHosts } from './no-match.js';
 
 export interface FailureContext {
   image: string;
@@ -158,13 +158,16 @@ function noMatch(f: Extract<PipFailure, { kind: 'no-match' }>, { ctx, out, said 
     [ctx.indexes.indexUrl ?? '', ...ctx.indexes.extraIndexUrls].some((u) => redactUrls(u) !== u) ||
     (indexesSearched(out) ?? []).some((u) => /:\/\/[^/@\s]*@/.test(u));
   const otherPython = pythonSkipped(out);
+  const ignored = none ? untrustedHosts(out).join(', ') : '';
   return new InputError(
-    `${prefix(line?.origin)}${f.from !== undefined ? `${f.from} depends on "${redactUrls(f.requirement)}", and no release of it is` : `no release of "${redactUrls(f.requirement)}"`} found on ${searchedIndexes(out, ctx)}${said(f.message)}`,
-    `${f.from !== undefined ? `choose a release of ${f.from} whose dependencies the index has, or add the missing release to the index` : 'check the package name and version in your requirements, and that the index has it'}${
-      otherPython
-        ? `; pip skipped releases that need another Python than the base image's (${otherPython}): if the one you asked for is among them, choose an older release, or a variant whose python: fits`
-        : ''
-    }${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`,
+    `${prefix(line?.origin)}${f.from !== undefined ? `${f.from} depends on "${redactUrls(f.requirement)}", and no release of it is` : `no release of "${redactUrls(f.requirement)}"`} found on ${searchedIndexes(out, ctx)}${ignored ? `: pip ignored the plain-http index on ${ignored}, a host it does not trust` : ''}${said(f.message)}`,
+    ignored
+      ? `serve the index over https, or add "--trusted-host ${ignored.split(', ')[0]}" to the requirements file (a line of its own: the resolver's and the build's pip both read it); pip trusts plain http on localhost alone`
+      : `${f.from !== undefined ? `choose a release of ${f.from} whose dependencies the index has, or add the missing release to the index` : 'check the package name and version in your requirements, and that the index has it'}${
+          otherPython
+            ? `; pip skipped releases that need another Python than the base image's (${otherPython}): if the one you asked for is among them, choose an older release, or a variant whose python: fits`
+            : ''
+        }${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`,
     placed(line?.origin),
   );
 }

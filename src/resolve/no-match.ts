@@ -67,3 +67,13 @@ export function dependencyOf(output: string, requirement: string): string | unde
   const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)[^)]*\)/.exec(rest);
   return m && !/^versions$/.test(m[1]!) ? m[1] : undefined;
 }
+
+/**
+ * The hosts of the plain-http indexes pip ignored, as it warns even under --quiet: "The repository
+ * located at HOST is not a trusted or secure host and is being ignored" (http on a host other than
+ * localhost, with no --trusted-host). pip then lists no versions from them, as for a missing project.
+ */
+export function untrustedHosts(output: string): string[] {
+  const warned = output.matchAll(/The repository located at (\S+) is not a trusted or secure host/g);
+  return [...new Set([...warned].map((m) => m[1]!))];
+}
