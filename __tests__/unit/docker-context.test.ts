@@ -18,8 +18,14 @@ import {
 } from '../../src/docker/context.js';
 import { engineClient } from '../../src/docker/client.js';
 import { pingEngine } from '../../src/docker/daemon-info.js';
-import { connectionError, DAEMON_FIX, engineContexts } from '../../src/docker/failures.js';
-import { EnvironmentError, ExitCode } from '../../src/errors.js';
+import {
+  cliFailure,
+  connectionError,
+  DAEMON_FIX,
+  DAEMON_PERMISSION_FIX,
+  engineContexts,
+} from '../../src/docker/failures.js';
+import { EnvironmentError, ExitCode, exitCodeOf } from '../../src/errors.js';
 
 const CONFIG = '/home/u/.docker';
 const id = (name: string) => createHash('sha256').update(name).digest('hex');
@@ -297,6 +303,41 @@ describe("a context's engine that does not answer", () => {
       modem,
     } as unknown as Dockerode)!;
     expect(err.message).toBe(`cannot reach the Docker daemon at ${shown} (ECONNREFUSED)`);
+  });
+
+  it.each([undefined, 'DOCKER_CONTEXT'])(
+    'a socket this user may not open (EACCES), context %s: the docker group, not "start the engine"',
+    (from) => {
+      const docker = client('/var/run/docker.sock');
+      if (from)
+        engineContexts.set(docker, {
+          name: 'c',
+          from,
+          host: 'unix:///var/run/docker.sock',
+          skipTlsVerify: false,
+        });
+      const denied = Object.assign(new Error('connect EACCES /var/run/docker.sock'), { code: 'EACCES' });
+      const err = connectionError(denied, docker)!;
+      expect(err.message).toMatch(
+        /^cannot reach the Docker daemon at unix:\/\/\/var\/run\/docker\.sock.* \(EACCES\)$/,
+      );
+      expect(err.fix).toBe(DAEMON_PERMISSION_FIX);
+      expect(err.fix).not.toMatch(/^start/);
+    },
+  );
+
+  it("the docker CLI's permission denied on the socket: the docker group", () => {
+    const err = cliFailure('docker buildx inspect', {
+      exitCode: 1,
+      stdout: '',
+      stderr:
+        'permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.24/version": dial unix /var/run/docker.sock: connect: permission denied',
+    });
+    expect(exitCodeOf(err)).toBe(3);
+    expect(err.message).toMatch(
+      /^docker buildx inspect: the Docker daemon is not reachable: permission denied on its socket/,
+    );
+    expect((err as EnvironmentError).fix).toBe(DAEMON_PERMISSION_FIX);
   });
 
   it('without a context: the usual fix', () => {

@@ -13,6 +13,9 @@ import { type ContextEndpoint, contextDaemonFix, contextLabel } from './context.
 
 export const DAEMON_FIX =
   'start the Docker engine (e.g. "sudo systemctl start docker"), or point DOCKER_HOST at a running one (in a clone of ml-image-action itself, "sudo scripts/test-env.sh" starts its test bed)';
+/** The socket is there but this user may not open it (EACCES; the CLI's "permission denied"). */
+export const DAEMON_PERMISSION_FIX =
+  'this user may not use the Docker engine\'s socket: add it to the docker group ("sudo usermod -aG docker $USER", then log in again), or run as a user that may; with rootless Docker, point DOCKER_HOST at your own engine\'s socket (unix://$XDG_RUNTIME_DIR/docker.sock)';
 export const BUILDX_FIX =
   'install the buildx CLI plugin: "apt-get install docker-buildx" (Debian 13+/Ubuntu) or "docker-buildx-plugin" from Docker\'s repository; on GitHub Actions docker/setup-buildx-action (in a clone of ml-image-action itself, "sudo scripts/test-env.sh" installs it)';
 export const REGISTRY_FIX =
@@ -222,7 +225,7 @@ export function connectionError(err: unknown, docker: Dockerode): EnvironmentErr
     const target = context ? redactUrls(context.host) : daemonTarget(docker);
     return new EnvironmentError(
       `cannot reach the Docker daemon at ${target}${context ? `, ${contextLabel(context)}` : ''} (${code})`,
-      context ? contextDaemonFix(context) : DAEMON_FIX,
+      code === 'EACCES' ? DAEMON_PERMISSION_FIX : context ? contextDaemonFix(context) : DAEMON_FIX,
       { cause: err },
     );
   }
@@ -259,7 +262,11 @@ export function cliFailure(what: string, result: ExecResult): MlImageError {
   if (killed) return killed;
   const tail = tailOf(result);
   if (DAEMON_UNREACHABLE.test(tail)) {
-    return new EnvironmentError(`${what}: the Docker daemon is not reachable\n${tail}`, DAEMON_FIX);
+    const denied = /permission denied/i.test(tail);
+    return new EnvironmentError(
+      `${what}: the Docker daemon is not reachable${denied ? ': permission denied on its socket' : ''}\n${tail}`,
+      denied ? DAEMON_PERMISSION_FIX : DAEMON_FIX,
+    );
   }
   if (REGISTRY_UNREACHABLE.test(tail)) {
     return new EnvironmentError(`${what}: registry unreachable\n${tail}`, REGISTRY_FIX);
