@@ -488,7 +488,10 @@ describe('result files: atomic, and write errors mapped to the exit-code contrac
     expect(e).toBeInstanceOf(exit === 3 ? EnvironmentError : InputError);
     expect((e as EnvironmentError).exitCode).toBe(exit);
     expect(e.message).toBe(`--out r: cannot write /r/plan.json: ${reason}`);
-    if (exit === 3) expect((e as EnvironmentError).fix).toContain('free space on the filesystem of /r');
+    if (exit === 3)
+      expect((e as EnvironmentError).fix).toContain(
+        code === 'EROFS' ? 'the filesystem of /r is mounted read-only' : 'free space on the filesystem of /r',
+      );
   });
 
   it('writes through a temp file and rename: no temp file left, an old file replaced whole', () => {

@@ -208,9 +208,24 @@ export function ensureResultDir(
   try {
     mkdirSync(abs, { recursive: true });
   } catch (e) {
-    throw writeError(e, abs, label);
+    throw writeError(mkdirCause(e, probe, abs), abs, label);
   }
   return abs;
+}
+
+/**
+ * Why the recursive mkdir of ABS failed (E): Node's says ENOENT where the first directory it makes
+ * under PROBE (the nearest existing one) is refused for another reason (a read-only filesystem:
+ * EROFS), so that directory is made alone, which says why.
+ */
+function mkdirCause(e: unknown, probe: string, abs: string): unknown {
+  if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || probe === abs) return e;
+  try {
+    mkdirSync(path.join(probe, path.relative(probe, abs).split(path.sep)[0]!));
+  } catch (again) {
+    return again;
+  }
+  return e;
 }
 
 /** The exit-code contract for a failed write: no room / read-only is exit 3, anything else exit 2. */
@@ -219,7 +234,9 @@ export function writeError(e: unknown, file: string, label: string): Error {
   if (NO_ROOM.has(code))
     return new EnvironmentError(
       `${label}: cannot write ${file}: ${reasonOf(e)}`,
-      `free space on the filesystem of ${path.dirname(file)} (or pass --out DIR on another one) and run again`,
+      code === 'EROFS'
+        ? `the filesystem of ${path.dirname(file)} is mounted read-only: pass --out DIR on a writable one (or remount it read-write) and run again`
+        : `free space on the filesystem of ${path.dirname(file)} (or pass --out DIR on another one) and run again`,
       { cause: e },
     );
   return new InputError(`${label}: cannot write ${file}: ${reasonOf(e)}`, undefined, { cause: e });
