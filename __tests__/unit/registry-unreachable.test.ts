@@ -33,6 +33,12 @@ describe('registryUnreachable names the fix for the cause', () => {
       failed('ECONNREFUSED'),
       /^start the registry at localhost:5000, or, if that host or port is wrong, name the right one: image\.registry in the config \(ml-image\.yml.*\), or the image reference given to verify or export$/,
     ],
+    [
+      'a loopback one that took the connection and never answered (AbortSignal.timeout)',
+      'localhost:5188',
+      new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
+      /^the registry at localhost:5188 took the connection but did not answer in time/,
+    ],
   ])('%s', (_what, host, e, fix) => {
     const err = registryUnreachable(host, `https://${host}/v2/`, e);
     expect(err.exitCode).toBe(3);

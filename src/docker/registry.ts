@@ -97,11 +97,17 @@ export function registryUnreachable(
   { why, fix }: { why?: string; fix?: string | undefined } = {},
 ): EnvironmentError {
   const loopback = isPlainHttpRegistry(host);
+  // A timeout: something took the connection and did not answer, so it is not "start it".
+  const timedOut =
+    (e as Error | undefined)?.name === 'TimeoutError' ||
+    /UND_ERR_(?:HEADERS|BODY)_TIMEOUT/.test(causeText(e));
   return new EnvironmentError(
     `registry ${host} is unreachable (${what}: ${why ?? fetchFailureCause(e)})`,
     fix ??
       (loopback
-        ? loopbackRegistryFix(host)
+        ? timedOut
+          ? `the registry at ${host} took the connection but did not answer in time: check that it is healthy (its log), and that it, not another program, listens on that port`
+          : loopbackRegistryFix(host)
         : isCertificateError(e)
           ? CERTIFICATE_FIX
           : isTlsProtocolError(e)
