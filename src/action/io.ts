@@ -10,7 +10,7 @@ import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
 import { ActionsExecRunner } from '../docker/exec-runner.js';
 import { checkoutHead } from '../docker/git-head.js';
-import { ConfigError, describeError, exitCodeOf, MlImageError } from '../errors.js';
+import { ConfigError, describeError, exitCodeOf, MlImageError, ofMachine } from '../errors.js';
 
 /**
  * The input that selects the entry: unset for the pipeline (run.ts), `verify` for the verify
@@ -142,7 +142,8 @@ export const asText = noWorkflowCommands;
  * problem on its own file and line), or one on the line an error is about (its location), then the
  * failure.
  */
-export function fail(io: ActionIo, err: unknown): void {
+export function fail(io: ActionIo, raw: unknown): void {
+  const err = ofMachine(raw);
   const message =
     err instanceof MlImageError
       ? describeError(err, false).replace(/^error: /, '')

@@ -14,6 +14,7 @@ import {
   InputError,
   type JsonError,
   MlImageError,
+  ofMachine,
 } from '../errors.js';
 import { tryWrite } from '../util/cleanup.js';
 import { ensureResultDir } from '../util/json-file.js';
@@ -195,7 +196,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (out !== undefined && command.outIsFile) refuseDirectoryOut(name, out);
     return await command.run(rest, io);
   } catch (caught) {
-    const err = ofCommand(caught, commandName);
+    const err = ofCommand(ofMachine(caught), commandName);
     // A refused value is quoted: its credentials are masked here (shownError), on both channels.
     io.stderr(`${shownError(describeError(err, verbose))}\n`);
     // Machine output on failure too: one JSON object on stdout, in addition to the text on stderr.
