@@ -546,7 +546,7 @@ describe('adapter environment errors (exit 3, with the fix)', () => {
       .imagetoolsCreate(['localhost:5999/a:b'], ['localhost:5999/a@sha256:0'])
       .catch((e) => e);
     expect(err).toBeInstanceOf(EnvironmentError);
-    expect(err.message).toContain('registry unreachable');
+    expect(err.message).toContain('registry unreachable (127.0.0.1:5999)');
   });
 });
 

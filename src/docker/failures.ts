@@ -256,6 +256,15 @@ export function builderMissing(
   );
 }
 
+/**
+ * The registry a connection failure names, last in TAIL (its final error): the host of its API URL
+ * ("Head \"http://HOST/v2/..."), else the name it could not look up, else the address it dialed.
+ */
+function unreachableHost(tail: string): string | undefined {
+  const last = (re: RegExp) => [...tail.matchAll(re)].at(-1)?.[1];
+  return last(/https?:\/\/([^/\s"]+)\/v2\//g) ?? last(/lookup ([^\s:]+)/g) ?? last(/dial tcp ([^\s:]+:\d+)/g);
+}
+
 /** Classify a failed docker CLI call: registry/daemon connectivity -> exit 3, else exit 1. */
 export function cliFailure(what: string, result: ExecResult): MlImageError {
   const killed = killedBySignal(what, 'docker', result);
@@ -269,7 +278,11 @@ export function cliFailure(what: string, result: ExecResult): MlImageError {
     );
   }
   if (REGISTRY_UNREACHABLE.test(tail)) {
-    return new EnvironmentError(`${what}: registry unreachable\n${tail}`, REGISTRY_FIX);
+    const host = unreachableHost(tail);
+    return new EnvironmentError(
+      `${what}: registry unreachable${host ? ` (${host})` : ''}\n${tail}`,
+      REGISTRY_FIX,
+    );
   }
   const gone = NO_BUILDER.exec(tail)?.[1];
   if (gone !== undefined) {
