@@ -166,6 +166,12 @@ const PUSH_REFUSED: [string, string, string, RegExp][] = [
     /create-repository/,
   ],
   [
+    "the docker-container driver's blob upload answered 404 (a status alone): the URL's registry",
+    '#12 exporting to image\n#12 pushing layers\nERROR: failed to solve: failed to push registry.corp:5000/o/m:cpu: unexpected status from POST request to https://registry.corp:5000/v2/o/m/blobs/uploads/: 404 Not Found',
+    'registry.corp:5000',
+    /repository does not exist on registry\.corp:5000/,
+  ],
+  [
     "the docker driver's push over a proxy's body limit",
     '#13 pushing localhost:5093/o/m:ml-image-build-cpu-amd64 with docker\n#13 pushing layer 4508b39545f4 0.0s done\n#13 ERROR: error parsing HTTP 413 response body: invalid character \'<\' looking for beginning of value: "<html>413 Request Entity Too Large</html>"\nERROR: error parsing HTTP 413 response body: invalid character \'<\' looking for beginning of value: "<html>413 Request Entity Too Large</html>"',
     'localhost:5093',
@@ -225,5 +231,33 @@ describe('a refused merge', () => {
     );
     expect((err as EnvironmentError).fix).toBe(registryLoginFix(host, 'write'));
     expect(calls).toBe(1);
+  });
+
+  it.each([
+    [
+      '404: no such repository',
+      'ERROR: failed commit on ref "index-sha256:1": unexpected status from PUT request to http://localhost:5093/v2/o/m/manifests/1.0-cpu: 404 Not Found',
+      /repository does not exist on localhost:5093/,
+    ],
+    [
+      '413: over a body limit',
+      'ERROR: failed commit on ref "index-sha256:1": unexpected status from PUT request to http://localhost:5093/v2/o/m/manifests/1.0-cpu: 413 Payload Too Large',
+      /client_max_body_size/,
+    ],
+  ])("imagetools create's push answered %s: exit 3 naming the registry", async (_what, stderr, fix) => {
+    const docker = fakeDocker({
+      imagetoolsCreate: async () => {
+        throw cliFailure('merging 2 digest(s)', { exitCode: 1, stdout: '', stderr });
+      },
+    });
+    const tags = ['localhost:5093/o/m:1.0-cpu'];
+    const err = await mergeVariant({ docker, progress: () => {}, sleep: async () => {} }, 'cpu', tags, [
+      'localhost:5093/o/m@sha256:1',
+    ]).catch((e: unknown) => e);
+    expect(exitCodeOf(err)).toBe(3);
+    expect((err as EnvironmentError).message).toMatch(
+      /^merge cpu into localhost:5093\/o\/m:1\.0-cpu: the registry localhost:5093 refused the push: /,
+    );
+    expect((err as EnvironmentError).fix).toMatch(fix);
   });
 });

@@ -5,6 +5,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { parseImageRef } from '../oci/ref.js';
 import { registryRefusal } from '../docker/failures.js';
+import { pushRefusal } from './push-failure.js';
 import { EnvironmentError } from '../errors.js';
 import { tagsByRepository } from './action-inputs.js';
 import {
@@ -113,9 +114,10 @@ async function withRetries(
 function refusal(e: unknown, what: string, tail: string, tags: readonly string[]): Error | undefined {
   if (e instanceof EnvironmentError) return undefined;
   const host = parseImageRef(tags[0] ?? '').registry;
-  const refused = registryRefusal(`${what} into ${tags.join(', ')}`, failureReason(tail), tail, {
-    write: host,
-  });
+  const into = `${what} into ${tags.join(', ')}`;
+  const reason = failureReason(tail);
+  const refused =
+    registryRefusal(into, reason, tail, { write: host }) ?? pushRefusal(into, reason, tail, host);
   if (refused) refused.cause = e;
   return refused;
 }

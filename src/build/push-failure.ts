@@ -6,20 +6,23 @@ import { RUN_STEP_FAILED } from '../docker/failures.js';
 import { EnvironmentError } from '../errors.js';
 import { DOCKER_HUB, parseImageRef } from '../oci/ref.js';
 
-/** A log's end at a push: the docker-container driver's or the docker driver's. */
+/** A log's end at a push: the docker-container driver's, the docker driver's, imagetools create's. */
 const PUSH_STEP =
-  /failed to push|exporting to image|pushing layers?\b|pushing manifest|pushing \S+ with docker/i;
+  /failed to push|exporting to image|pushing layers?\b|pushing manifest|pushing \S+ with docker|(?:PUT|POST|PATCH) request to/i;
 
 /** The image pushed: "failed to push REF: ..." (buildx), "pushing REF with docker" (docker driver). */
 const PUSHED_REF = /failed to push ([^\s,]+?)(?=:\s|,|\s|$)|pushing (\S+) with docker/;
 
-const NAME_UNKNOWN = /name unknown|NAME_UNKNOWN|repository name not known/i;
+const NAME_UNKNOWN = /name unknown|NAME_UNKNOWN|repository name not known|: 404 Not Found\b/i;
+
+/** A registry's API URL in a refusal ("... PUT request to https://HOST/v2/..."). */
+const REFUSED_URL = /https?:\/\/([^/\s"]+)\/v2\//;
 const TOO_LARGE = /\b413\b|Request Entity Too Large|Payload Too Large/i;
 
 /**
- * The error for a build (WHAT) whose push (REASON, buildx's last error line; TAIL, the log's end)
- * the registry refused with 404 or 413; WRITE: the pushed image's registry, where the log names
- * none. Undefined: not such a refusal.
+ * The error for a build or a merge (WHAT) whose push (REASON, buildx's last error line; TAIL, the
+ * log's end) the registry refused with 404 or 413; WRITE: the pushed image's registry, where the
+ * log names none. Undefined: not such a refusal.
  */
 export function pushRefusal(
   what: string,
@@ -32,7 +35,7 @@ export function pushRefusal(
   if (kind === undefined) return undefined;
   const match = PUSHED_REF.exec(reason) ?? PUSHED_REF.exec(tail);
   const ref = match?.[1] ?? match?.[2];
-  const host = ref ? parseImageRef(ref).registry : write;
+  const host = ref ? parseImageRef(ref).registry : (REFUSED_URL.exec(reason)?.[1] ?? write);
   const shown = DOCKER_HUB.has(host) ? 'docker.io' : host;
   const message = `${what}: the registry ${shown} refused the push: ${reason}\n--- last lines ---\n${tail}`;
   return kind === 'missing'
