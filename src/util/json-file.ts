@@ -216,12 +216,17 @@ export function ensureResultDir(
 /**
  * Why the recursive mkdir of ABS failed (E): Node's says ENOENT where the first directory it makes
  * under PROBE (the nearest existing one) is refused for another reason (a read-only filesystem:
- * EROFS), so that directory is made alone, which says why.
+ * EROFS), so that directory is made alone (MKDIR), which says why.
  */
-function mkdirCause(e: unknown, probe: string, abs: string): unknown {
+export function mkdirCause(
+  e: unknown,
+  probe: string,
+  abs: string,
+  mkdir: (dir: string) => unknown = mkdirSync,
+): unknown {
   if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || probe === abs) return e;
   try {
-    mkdirSync(path.join(probe, path.relative(probe, abs).split(path.sep)[0]!));
+    mkdir(path.join(probe, path.relative(probe, abs).split(path.sep)[0]!));
   } catch (again) {
     return again;
   }
