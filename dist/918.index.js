@@ -4930,7 +4930,7 @@ function specAttrs(spec) {
  * BPA's list inputs (actions-toolkit Util.getInputList): the input is CSV, one record a line, and a
  * quoted field may span lines (`"KEY=line1\nline2"`, its quotes removed). With ignoreComma (labels,
  * annotations, build-args, secrets, cache specs) a record's fields are joined back with commas;
- * without it (tags, platforms, secret-envs) each field is an item. Blank items are dropped, items
+ * without it (tags, platforms, secret-envs) each field is an item. Blank items (spaces only too) are dropped, items
  * trimmed unless `trim` is false (secrets keep their whitespace, as BPA's). A quote never closed is
  * refused, as csv-parse refuses it, naming INPUT and the line the quote opens on, never the text
  * (a secret's): read on, it would swallow every later line into that one item.
@@ -4962,7 +4962,9 @@ function parseBpaList(raw, opts) {
         else
             out.push(record.join(','));
     }
-    return out.map((s) => (opts.trim === false ? s : s.trim())).filter((s) => s !== '');
+    // A line of spaces is blank with trim false too: build-push-action warns that it is no secret and
+    // builds on (actions-toolkit keeps it, then parseSecretKvp fails), so it is no item here.
+    return out.map((s) => (opts.trim === false ? s : s.trim())).filter((s) => s.trim() !== '');
 }
 
 
@@ -5137,6 +5139,17 @@ function splitList(raw) {
         .map((s) => s.trim())
         .filter((s) => s !== '');
 }
+/**
+ * A list input that is not blank yet names nothing (", ," from unset variables): refused, as the
+ * stages input is. Read as [] it replaced the config's list: no requirements installed, no smoke
+ * suite run (the smoke gate passed on nothing), no attestation.
+ */
+function nonEmptyList(input, raw) {
+    const items = splitList(raw);
+    if (items.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${input}": ${JSON.stringify(raw)} names nothing`, `give at least one, comma- or newline-separated, or leave ${input} empty to keep the config's`);
+    return items;
+}
 /** BPA's `build-args`: KEY=VALUE a line (a line is CSV: quote a value that holds a comma). */
 function parseKvList(spec, raw) {
     const out = {};
@@ -5179,7 +5192,7 @@ function parseInputValue(spec, raw) {
         case 'string':
             return raw.trim();
         case 'list':
-            return splitList(raw);
+            return nonEmptyList(spec.input, raw);
         case 'boolean':
             return parseBooleanInput(spec.input, raw);
         case 'json-list':

@@ -30060,7 +30060,9 @@ const isVerifyStep = (io) => io.getInput(COMMAND_INPUT).trim() !== '' || io.env[
 function coreIo() {
     let docker;
     return {
-        getInput: (n) => core/* getInput */.V4(n),
+        // secrets untrimmed, as build-push-action reads it (getInputList trimWhitespace: false): a
+        // value's own spaces at the end of the input are the secret's.
+        getInput: (n) => core/* getInput */.V4(n, { trimWhitespace: n !== 'secrets' }),
         // Userinfo in any URL is masked in every line the action writes (logs, annotations, outputs);
         // what people read is also cleared of tokens of a known form (ghp_..., hf_..., a JWT), which a
         // message may quote from an input (a token put where a name belongs).
@@ -30081,7 +30083,13 @@ function coreIo() {
         // As rendered: every value in it was masked and escaped on its own (md, html), as in the PR
         // comment. A pass over the whole document ran the connection-string rule (Password= up to the
         // next ";") across cells and tags, so a value named "Password=" hid the failure after it.
+        // A runner without job summaries (GHES before 3.6, some act versions) sets no
+        // GITHUB_STEP_SUMMARY: core throws, which failed the step after its report was written.
         summary: async (md) => {
+            if (!process.env.GITHUB_STEP_SUMMARY) {
+                core/* info */.pq('job summary: not written (GITHUB_STEP_SUMMARY is not set: this runner has no job summaries)');
+                return;
+            }
             await core/* summary */.z.addRaw(md, true).write();
         },
         cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
@@ -30126,7 +30134,8 @@ const asText = util_text/* noWorkflowCommands */.L1;
  * problem on its own file and line), or one on the line an error is about (its location), then the
  * failure.
  */
-function fail(io, err) {
+function fail(io, raw) {
+    const err = (0,errors/* ofMachine */.Fe)(raw);
     const message = err instanceof errors/* MlImageError */.zn
         ? (0,errors/* describeError */.Uc)(err, false).replace(/^error: /, '')
         : (0,errors/* describeError */.Uc)(err, true);
@@ -30206,7 +30215,7 @@ function capErrors(io, budget = ERROR_ANNOTATION_BUDGET) {
 /* harmony export */   pl: () => (/* binding */ trackDockerUse),
 /* harmony export */   yc: () => (/* binding */ startMainStep)
 /* harmony export */ });
-/* unused harmony exports STATE, saveMainState, IMAGE_CLEANUP_LIMIT_MS, ENGINE_CLEANUP_LIMIT_MS, isRunProcess, defaultPostDeps */
+/* unused harmony exports STATE, POST_ENTRY_FLAG, saveMainState, IMAGE_CLEANUP_LIMIT_MS, ENGINE_CLEANUP_LIMIT_MS, isRunProcess, defaultPostDeps */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
@@ -30221,9 +30230,9 @@ function capErrors(io, budget = ERROR_ANNOTATION_BUDGET) {
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(49997);
 /* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(54868);
 /* harmony import */ var _util_temp_owner_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(22238);
-// The action's post step (`post: dist/index.js`, `post-if: always()`): one bundle, as
-// actions/checkout does: the main step saves its state and the same entry, run again as the post
-// step, sees isPost. It runs even when the job was cancelled or failed, and removes what the main
+// The action's post step (`post: dist/post.js`, which marks the process and loads dist/index.js;
+// `post-if: always()`): one bundle, as actions/checkout does: the main step saves its state and the
+// same bundle, run again as the post step, sees isPost. It runs even when the job was cancelled or failed, and removes what the main
 // step's run left, in this order: the processes it started (a `docker buildx build`, cosign), the
 // run's temp root (no engine needed: a hung engine cannot keep its secret files), containers (runs
 // and exec sessions, found by the run's label, running or not) and, on a self-hosted runner, the
@@ -30265,9 +30274,16 @@ const STATE = {
     builtTargets: 'builtTargets',
 };
 const TITLE = 'ml-image post';
-/** Is this run of dist/index.js the post step? */
-function isPostRun(io) {
-    return io.getState?.(STATE.isPost) === 'true';
+/**
+ * Set by dist/post.js, action.yml's post entry, before it loads the bundle: the post step is known
+ * as such even when the main step saved nothing. A main step cancelled while node was still loading
+ * the bundle (its first few hundred ms) had saved no isPost, and its post step, run with the same
+ * inputs, took itself for a main step: a cancelled job then ran every stage, built and pushed.
+ */
+const POST_ENTRY_FLAG = '__mlImagePostStep';
+/** Is this run of dist/index.js the post step (loaded by dist/post.js, or the main step's state says so)? */
+function isPostRun(io, scope = globalThis) {
+    return scope[POST_ENTRY_FLAG] === true || io.getState?.(STATE.isPost) === 'true';
 }
 /**
  * The main step's start: a run id of its own, never ML_IMAGE_RUN_ID inherited from the job (jobs on
@@ -31817,7 +31833,7 @@ class ActionsExecRunner {
 /* harmony export */   pi: () => (/* binding */ REGISTRY_FAILING_FIX),
 /* harmony export */   s7: () => (/* binding */ GPU_REQUEST_REFUSED)
 /* harmony export */ });
-/* unused harmony exports DAEMON_FIX, REGISTRY_DENIED, errorCode, KILLED_FIX */
+/* unused harmony exports DAEMON_FIX, DAEMON_PERMISSION_FIX, REGISTRY_DENIED, errorCode, KILLED_FIX */
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17700);
@@ -31831,6 +31847,8 @@ class ActionsExecRunner {
 
 
 const DAEMON_FIX = 'start the Docker engine (e.g. "sudo systemctl start docker"), or point DOCKER_HOST at a running one (in a clone of ml-image-action itself, "sudo scripts/test-env.sh" starts its test bed)';
+/** The socket is there but this user may not open it (EACCES; the CLI's "permission denied"). */
+const DAEMON_PERMISSION_FIX = 'this user may not use the Docker engine\'s socket: add it to the docker group ("sudo usermod -aG docker $USER", then log in again), or run as a user that may; with rootless Docker, point DOCKER_HOST at your own engine\'s socket (unix://$XDG_RUNTIME_DIR/docker.sock)';
 const BUILDX_FIX = 'install the buildx CLI plugin: "apt-get install docker-buildx" (Debian 13+/Ubuntu) or "docker-buildx-plugin" from Docker\'s repository; on GitHub Actions docker/setup-buildx-action (in a clone of ml-image-action itself, "sudo scripts/test-env.sh" installs it)';
 const REGISTRY_FIX = 'check that the registry is running and reachable from this machine, and that you are logged in to it';
 const ANSWER_FIX = 'update the Docker engine and the buildx plugin; if they are current, please report the answer quoted';
@@ -31849,9 +31867,10 @@ const REGISTRY_UNREACHABLE = /connection refused|no such host|dial tcp|i\/o time
 /**
  * What buildx says when a registry refuses to let an image be read: a 401 it has no login for
  * ("pull access denied, ... may require authorization: authorization failed: no basic auth
- * credentials"), or a 403 ("unexpected status from HEAD request to ...: 403 Forbidden").
+ * credentials"), or a 403 ("unexpected status from HEAD request to ...: 403 Forbidden"); the
+ * docker driver's push says the registry's error code alone ("denied").
  */
-const REGISTRY_DENIED = /may require authorization|authorization failed|no basic auth credentials|insufficient_scope|\b40[13] (Unauthorized|Forbidden)\b|(?:^|: )(?:unauthorized|denied): /m;
+const REGISTRY_DENIED = /may require authorization|authorization failed|no basic auth credentials|insufficient_scope|\b40[13] (Unauthorized|Forbidden)\b|(?:^|: )(?:unauthorized|denied)(?:: |$)/m;
 /**
  * What buildx or the engine says when a registry answers a read with 429 or a 5xx ("unexpected
  * status from GET request to ...: 503 Service Unavailable", "received unexpected HTTP status: 502
@@ -31886,6 +31905,14 @@ const REFUSED_URL = /https?:\/\/([^/\s]+)\/v2\//;
 /** A refusal of a write: a push (an image, a list, a registry cache) rather than a base's pull. */
 const WRITE_REFUSED = /\bpush|write_package|\bexport/i;
 /**
+ * A log's end at a push: the docker-container driver's ("exporting to image", "pushing layers",
+ * "pushing manifest", "exporting cache") and the docker driver's ("pushing REF with docker",
+ * "pushing layer ID").
+ */
+const WRITE_STEP = /exporting to image|pushing layers?\b|pushing manifest|exporting cache|pushing \S+ with docker/i;
+/** The image the docker driver pushes ("#13 pushing HOST/NAME:TAG with docker"). */
+const PUSHED_WITH_DOCKER = /pushing (\S+) with docker/;
+/**
  * A build's or a merge's failure that is a registry refusing access (REGISTRY_DENIED in REASON,
  * buildx's line that says why; a RUN step's own download refused is the build's, not this): exit
  * 3 with the login fix for the registry named in REASON, else HOSTS' (a push's: the image's
@@ -31898,10 +31925,9 @@ function registryRefusal(what, reason, tail, hosts) {
         return undefined;
     const write = hosts.read === undefined ||
         WRITE_REFUSED.test(reason) ||
-        (!/source metadata for|pull access denied/.test(reason) &&
-            /exporting to image|pushing layers|pushing manifest|exporting cache/i.test(tail));
+        (!/source metadata for|pull access denied/.test(reason) && WRITE_STEP.test(tail));
     const access = write ? 'write' : 'read';
-    const ref = REFUSED_REF.exec(reason)?.[1];
+    const ref = REFUSED_REF.exec(reason)?.[1] ?? (write ? PUSHED_WITH_DOCKER.exec(tail)?.[1] : undefined);
     const named = ref ? (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageRef */ .Q)(ref).registry : REFUSED_URL.exec(reason)?.[1];
     const host = named ?? (write ? hosts.write : hosts.read);
     const shown = _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .DOCKER_HUB */ .Xb.has(host) ? 'docker.io' : host;
@@ -31976,7 +32002,7 @@ function connectionError(err, docker) {
         const context = engineContexts.get(docker);
         // A context's own address as it names it (a password in it masked), else the client's.
         const target = context ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrls */ .sK)(context.host) : daemonTarget(docker);
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`cannot reach the Docker daemon at ${target}${context ? `, ${(0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .contextLabel */ .g8)(context)}` : ''} (${code})`, context ? (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .contextDaemonFix */ .hN)(context) : DAEMON_FIX, { cause: err });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`cannot reach the Docker daemon at ${target}${context ? `, ${(0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .contextLabel */ .g8)(context)}` : ''} (${code})`, code === 'EACCES' ? DAEMON_PERMISSION_FIX : context ? (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .contextDaemonFix */ .hN)(context) : DAEMON_FIX, { cause: err });
     }
     return undefined;
 }
@@ -31997,6 +32023,14 @@ function builderMissing(name, result) {
     const from = name ? 'the builder input' : 'BUILDX_BUILDER';
     return new BuilderMissingError(`docker buildx inspect${name ? ` ${name}` : ''}: there is no buildx builder "${missing}" (${from} names it)\n${tailOf(result)}`, `create it first ("docker buildx create --name ${missing} --driver docker-container"; in GitHub Actions docker/setup-buildx-action, whose "name" output is the builder to pass), or name one that exists ("docker buildx ls"); to build with the current builder, ${name ? 'drop the builder input' : 'unset BUILDX_BUILDER'}`);
 }
+/**
+ * The registry a connection failure names, last in TAIL (its final error): the host of its API URL
+ * ("Head \"http://HOST/v2/..."), else the name it could not look up, else the address it dialed.
+ */
+function unreachableHost(tail) {
+    const last = (re) => [...tail.matchAll(re)].at(-1)?.[1];
+    return last(/https?:\/\/([^/\s"]+)\/v2\//g) ?? last(/lookup ([^\s:]+)/g) ?? last(/dial tcp ([^\s:]+:\d+)/g);
+}
 /** Classify a failed docker CLI call: registry/daemon connectivity -> exit 3, else exit 1. */
 function cliFailure(what, result) {
     const killed = killedBySignal(what, 'docker', result);
@@ -32004,10 +32038,12 @@ function cliFailure(what, result) {
         return killed;
     const tail = tailOf(result);
     if (DAEMON_UNREACHABLE.test(tail)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: the Docker daemon is not reachable\n${tail}`, DAEMON_FIX);
+        const denied = /permission denied/i.test(tail);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: the Docker daemon is not reachable${denied ? ': permission denied on its socket' : ''}\n${tail}`, denied ? DAEMON_PERMISSION_FIX : DAEMON_FIX);
     }
     if (REGISTRY_UNREACHABLE.test(tail)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: registry unreachable\n${tail}`, REGISTRY_FIX);
+        const host = unreachableHost(tail);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: registry unreachable${host ? ` (${host})` : ''}\n${tail}`, REGISTRY_FIX);
     }
     const gone = NO_BUILDER.exec(tail)?.[1];
     if (gone !== undefined) {
@@ -32588,9 +32624,14 @@ function loopbackRegistryFix(host) {
  */
 function registryUnreachable(host, what, e, { why, fix } = {}) {
     const loopback = (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_6__/* .isPlainHttpRegistry */ .sL)(host);
+    // A timeout: something took the connection and did not answer, so it is not "start it".
+    const timedOut = e?.name === 'TimeoutError' ||
+        /UND_ERR_(?:HEADERS|BODY)_TIMEOUT/.test(causeText(e));
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host} is unreachable (${what}: ${why ?? fetchFailureCause(e)})`, fix ??
         (loopback
-            ? loopbackRegistryFix(host)
+            ? timedOut
+                ? `the registry at ${host} took the connection but did not answer in time: check that it is healthy (its log), and that it, not another program, listens on that port`
+                : loopbackRegistryFix(host)
             : isCertificateError(e)
                 ? CERTIFICATE_FIX
                 : isTlsProtocolError(e)
@@ -32879,6 +32920,7 @@ function contentSizeOf(inspect, platform) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CO: () => (/* binding */ CheckFailedError),
 /* harmony export */   FO: () => (/* binding */ exitCodeOf),
+/* harmony export */   Fe: () => (/* binding */ ofMachine),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   eG: () => (/* binding */ EnvironmentError),
@@ -32986,6 +33028,27 @@ function describeError(err, verbose) {
 }
 function exitCodeOf(err) {
     return err instanceof MlImageError ? err.exitCode : ExitCode.CheckFailed;
+}
+/** What a raw error of a machine out of room, or written read-only, says (its errno code). */
+const OUT_OF_ROOM = {
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'the disk quota is used up',
+    EROFS: 'the filesystem is read-only',
+};
+/**
+ * A raw error of the machine's that no stage mapped (a full disk, a used-up quota, a read-only
+ * filesystem: ENOSPC, EDQUOT, EROFS, as fs calls throw them) as the environment's failure (exit 3)
+ * naming the path, never "internal error ... please report it" (exit 1); anything else as it is.
+ */
+function ofMachine(err) {
+    if (err instanceof MlImageError || !(err instanceof Error))
+        return err;
+    const { code, path, dest } = err;
+    const what = typeof code === 'string' && Object.hasOwn(OUT_OF_ROOM, code) ? OUT_OF_ROOM[code] : undefined;
+    if (what === undefined)
+        return err;
+    const at = typeof dest === 'string' ? dest : typeof path === 'string' ? path : undefined;
+    return new EnvironmentError(`cannot write${at !== undefined ? ` ${at}` : ''}: ${what} (${err.message})`, `${code === 'EROFS' ? 'write to a writable filesystem' : 'free space on that filesystem'}, or point the run elsewhere: its temporary files (build contexts, records) go under TMPDIR (the system's temporary directory when unset), its results under --out`, { cause: err });
 }
 
 
@@ -33199,7 +33262,7 @@ else {
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(965), __nccwpck_require__.e(918), __nccwpck_require__.e(701), __nccwpck_require__.e(993)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94993));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(965), __nccwpck_require__.e(918), __nccwpck_require__.e(701), __nccwpck_require__.e(980)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91980));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -33897,7 +33960,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   nO: () => (/* binding */ writeFileAtomicLater)
 });
 
-// UNUSED EXPORTS: MAX_JSON_DEPTH, jsonNestedDeeperThan, parseJsonText
+// UNUSED EXPORTS: MAX_JSON_DEPTH, jsonNestedDeeperThan, mkdirCause, parseJsonText
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
@@ -34089,15 +34152,33 @@ opts = {}) {
         (0,external_node_fs_.mkdirSync)(abs, { recursive: true });
     }
     catch (e) {
-        throw writeError(e, abs, label);
+        throw writeError(mkdirCause(e, probe, abs), abs, label);
     }
     return abs;
+}
+/**
+ * Why the recursive mkdir of ABS failed (E): Node's says ENOENT where the first directory it makes
+ * under PROBE (the nearest existing one) is refused for another reason (a read-only filesystem:
+ * EROFS), so that directory is made alone (MKDIR), which says why.
+ */
+function mkdirCause(e, probe, abs, mkdir = external_node_fs_.mkdirSync) {
+    if (e.code !== 'ENOENT' || probe === abs)
+        return e;
+    try {
+        mkdir(external_node_path_default().join(probe, external_node_path_default().relative(probe, abs).split((external_node_path_default()).sep)[0]));
+    }
+    catch (again) {
+        return again;
+    }
+    return e;
 }
 /** The exit-code contract for a failed write: no room / read-only is exit 3, anything else exit 2. */
 function writeError(e, file, label) {
     const code = e.code ?? '';
     if (NO_ROOM.has(code))
-        return new errors/* EnvironmentError */.eG(`${label}: cannot write ${file}: ${reasonOf(e)}`, `free space on the filesystem of ${external_node_path_default().dirname(file)} (or pass --out DIR on another one) and run again`, { cause: e });
+        return new errors/* EnvironmentError */.eG(`${label}: cannot write ${file}: ${reasonOf(e)}`, code === 'EROFS'
+            ? `the filesystem of ${external_node_path_default().dirname(file)} is mounted read-only: pass --out DIR on a writable one (or remount it read-write) and run again`
+            : `free space on the filesystem of ${external_node_path_default().dirname(file)} (or pass --out DIR on another one) and run again`, { cause: e });
     return new errors/* InputError */.dz(`${label}: cannot write ${file}: ${reasonOf(e)}`, undefined, { cause: e });
 }
 /**

@@ -2369,7 +2369,7 @@ exports.Analysis = Analysis;
 
 /***/ }),
 
-/***/ 16128:
+/***/ 93747:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2448,7 +2448,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 __exportStar(__webpack_require__(4102), exports);
 __exportStar(__webpack_require__(78616), exports);
 __exportStar(__webpack_require__(80631), exports);
-__exportStar(__webpack_require__(16128), exports);
+__exportStar(__webpack_require__(93747), exports);
 __exportStar(__webpack_require__(51264), exports);
 __exportStar(__webpack_require__(73204), exports);
 __exportStar(__webpack_require__(78284), exports);

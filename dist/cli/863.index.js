@@ -1522,6 +1522,15 @@ function dependencyOf(output, requirement) {
     const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)[^)]*\)/.exec(rest);
     return m && !/^versions$/.test(m[1]) ? m[1] : undefined;
 }
+/**
+ * The hosts of the plain-http indexes pip ignored, as it warns even under --quiet: "The repository
+ * located at HOST is not a trusted or secure host and is being ignored" (http on a host other than
+ * localhost, with no --trusted-host). pip then lists no versions from them, as for a missing project.
+ */
+function untrustedHosts(output) {
+    const warned = output.matchAll(/The repository located at (\S+) is not a trusted or secure host/g);
+    return [...new Set([...warned].map((m) => m[1]))];
+}
 
 ;// CONCATENATED MODULE: ./src/resolve/pip-output.ts
 // Reading pip's own words: the "conflict is caused by" block, invalid requirement lines (the signs
@@ -3049,9 +3058,12 @@ function noMatch(f, { ctx, out, said }) {
     const login = [ctx.indexes.indexUrl ?? '', ...ctx.indexes.extraIndexUrls].some((u) => (0,redact/* redactUrls */.sK)(u) !== u) ||
         ((0,pip_network/* indexesSearched */.m)(out) ?? []).some((u) => /:\/\/[^/@\s]*@/.test(u));
     const otherPython = pythonSkipped(out);
-    return new errors/* InputError */.dz(`${prefix(line?.origin)}${f.from !== undefined ? `${f.from} depends on "${(0,redact/* redactUrls */.sK)(f.requirement)}", and no release of it is` : `no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}"`} found on ${searchedIndexes(out, ctx)}${said(f.message)}`, `${f.from !== undefined ? `choose a release of ${f.from} whose dependencies the index has, or add the missing release to the index` : 'check the package name and version in your requirements, and that the index has it'}${otherPython
-        ? `; pip skipped releases that need another Python than the base image's (${otherPython}): if the one you asked for is among them, choose an older release, or a variant whose python: fits`
-        : ''}${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`, placed(line?.origin));
+    const ignored = none ? untrustedHosts(out).join(', ') : '';
+    return new errors/* InputError */.dz(`${prefix(line?.origin)}${f.from !== undefined ? `${f.from} depends on "${(0,redact/* redactUrls */.sK)(f.requirement)}", and no release of it is` : `no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}"`} found on ${searchedIndexes(out, ctx)}${ignored ? `: pip ignored the plain-http index on ${ignored}, a host it does not trust` : ''}${said(f.message)}`, ignored
+        ? `serve the index over https, or add "--trusted-host ${ignored.split(', ')[0]}" to the requirements file (a line of its own: the resolver's and the build's pip both read it); pip trusts plain http on localhost alone`
+        : `${f.from !== undefined ? `choose a release of ${f.from} whose dependencies the index has, or add the missing release to the index` : 'check the package name and version in your requirements, and that the index has it'}${otherPython
+            ? `; pip skipped releases that need another Python than the base image's (${otherPython}): if the one you asked for is among them, choose an older release, or a variant whose python: fits`
+            : ''}${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`, placed(line?.origin));
 }
 /**
  * pip found no release because an index refused it (401, 403: the -vv retry shows it): the index's

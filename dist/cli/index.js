@@ -1705,15 +1705,15 @@ var output = __nccwpck_require__(96657);
 // Each command's code is its own chunk of the bundle, evaluated only when that command runs:
 // `ml-image verify` does not load the build, smoke and report code (0.21 s -> 0.17 s measured).
 const COMMANDS = [
-    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(575), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
-    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(575), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
-    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(575), __nccwpck_require__.e(863), __nccwpck_require__.e(802)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(797), __nccwpck_require__.e(863), __nccwpck_require__.e(545), __nccwpck_require__.e(130), __nccwpck_require__.e(97), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(956), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
+    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(956), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
+    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(956), __nccwpck_require__.e(863), __nccwpck_require__.e(802)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(956), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(797), __nccwpck_require__.e(863), __nccwpck_require__.e(545), __nccwpck_require__.e(130), __nccwpck_require__.e(575), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(793), __nccwpck_require__.e(797), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
     { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(793), __nccwpck_require__.e(797), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(157), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
     { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(545), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(797), __nccwpck_require__.e(863), __nccwpck_require__.e(545), __nccwpck_require__.e(130), __nccwpck_require__.e(97), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(956), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(797), __nccwpck_require__.e(863), __nccwpck_require__.e(545), __nccwpck_require__.e(130), __nccwpck_require__.e(575), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
     { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(669), __nccwpck_require__.e(441), __nccwpck_require__.e(538), __nccwpck_require__.e(76), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90781))).exportCommand },
     { name: 'collect', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(76), __nccwpck_require__.e(743)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42418))).collectCommand },
     {
@@ -1852,7 +1852,7 @@ async function runCli(argv, io) {
         return await command.run(rest, io);
     }
     catch (caught) {
-        const err = ofCommand(caught, commandName);
+        const err = ofCommand((0,errors/* ofMachine */.Fe)(caught), commandName);
         // A refused value is quoted: its credentials are masked here (shownError), on both channels.
         io.stderr(`${shownError((0,errors/* describeError */.Uc)(err, verbose))}\n`);
         // Machine output on failure too: one JSON object on stdout, in addition to the text on stderr.
@@ -4456,7 +4456,7 @@ class ActionsExecRunner {
 /* harmony export */   pi: () => (/* binding */ REGISTRY_FAILING_FIX),
 /* harmony export */   s7: () => (/* binding */ GPU_REQUEST_REFUSED)
 /* harmony export */ });
-/* unused harmony exports DAEMON_FIX, REGISTRY_DENIED, errorCode, KILLED_FIX */
+/* unused harmony exports DAEMON_FIX, DAEMON_PERMISSION_FIX, REGISTRY_DENIED, errorCode, KILLED_FIX */
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17700);
@@ -4470,6 +4470,8 @@ class ActionsExecRunner {
 
 
 const DAEMON_FIX = 'start the Docker engine (e.g. "sudo systemctl start docker"), or point DOCKER_HOST at a running one (in a clone of ml-image-action itself, "sudo scripts/test-env.sh" starts its test bed)';
+/** The socket is there but this user may not open it (EACCES; the CLI's "permission denied"). */
+const DAEMON_PERMISSION_FIX = 'this user may not use the Docker engine\'s socket: add it to the docker group ("sudo usermod -aG docker $USER", then log in again), or run as a user that may; with rootless Docker, point DOCKER_HOST at your own engine\'s socket (unix://$XDG_RUNTIME_DIR/docker.sock)';
 const BUILDX_FIX = 'install the buildx CLI plugin: "apt-get install docker-buildx" (Debian 13+/Ubuntu) or "docker-buildx-plugin" from Docker\'s repository; on GitHub Actions docker/setup-buildx-action (in a clone of ml-image-action itself, "sudo scripts/test-env.sh" installs it)';
 const REGISTRY_FIX = 'check that the registry is running and reachable from this machine, and that you are logged in to it';
 const ANSWER_FIX = 'update the Docker engine and the buildx plugin; if they are current, please report the answer quoted';
@@ -4488,9 +4490,10 @@ const REGISTRY_UNREACHABLE = /connection refused|no such host|dial tcp|i\/o time
 /**
  * What buildx says when a registry refuses to let an image be read: a 401 it has no login for
  * ("pull access denied, ... may require authorization: authorization failed: no basic auth
- * credentials"), or a 403 ("unexpected status from HEAD request to ...: 403 Forbidden").
+ * credentials"), or a 403 ("unexpected status from HEAD request to ...: 403 Forbidden"); the
+ * docker driver's push says the registry's error code alone ("denied").
  */
-const REGISTRY_DENIED = /may require authorization|authorization failed|no basic auth credentials|insufficient_scope|\b40[13] (Unauthorized|Forbidden)\b|(?:^|: )(?:unauthorized|denied): /m;
+const REGISTRY_DENIED = /may require authorization|authorization failed|no basic auth credentials|insufficient_scope|\b40[13] (Unauthorized|Forbidden)\b|(?:^|: )(?:unauthorized|denied)(?:: |$)/m;
 /**
  * What buildx or the engine says when a registry answers a read with 429 or a 5xx ("unexpected
  * status from GET request to ...: 503 Service Unavailable", "received unexpected HTTP status: 502
@@ -4525,6 +4528,14 @@ const REFUSED_URL = /https?:\/\/([^/\s]+)\/v2\//;
 /** A refusal of a write: a push (an image, a list, a registry cache) rather than a base's pull. */
 const WRITE_REFUSED = /\bpush|write_package|\bexport/i;
 /**
+ * A log's end at a push: the docker-container driver's ("exporting to image", "pushing layers",
+ * "pushing manifest", "exporting cache") and the docker driver's ("pushing REF with docker",
+ * "pushing layer ID").
+ */
+const WRITE_STEP = /exporting to image|pushing layers?\b|pushing manifest|exporting cache|pushing \S+ with docker/i;
+/** The image the docker driver pushes ("#13 pushing HOST/NAME:TAG with docker"). */
+const PUSHED_WITH_DOCKER = /pushing (\S+) with docker/;
+/**
  * A build's or a merge's failure that is a registry refusing access (REGISTRY_DENIED in REASON,
  * buildx's line that says why; a RUN step's own download refused is the build's, not this): exit
  * 3 with the login fix for the registry named in REASON, else HOSTS' (a push's: the image's
@@ -4537,10 +4548,9 @@ function registryRefusal(what, reason, tail, hosts) {
         return undefined;
     const write = hosts.read === undefined ||
         WRITE_REFUSED.test(reason) ||
-        (!/source metadata for|pull access denied/.test(reason) &&
-            /exporting to image|pushing layers|pushing manifest|exporting cache/i.test(tail));
+        (!/source metadata for|pull access denied/.test(reason) && WRITE_STEP.test(tail));
     const access = write ? 'write' : 'read';
-    const ref = REFUSED_REF.exec(reason)?.[1];
+    const ref = REFUSED_REF.exec(reason)?.[1] ?? (write ? PUSHED_WITH_DOCKER.exec(tail)?.[1] : undefined);
     const named = ref ? (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageRef */ .Q)(ref).registry : REFUSED_URL.exec(reason)?.[1];
     const host = named ?? (write ? hosts.write : hosts.read);
     const shown = _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .DOCKER_HUB */ .Xb.has(host) ? 'docker.io' : host;
@@ -4615,7 +4625,7 @@ function connectionError(err, docker) {
         const context = engineContexts.get(docker);
         // A context's own address as it names it (a password in it masked), else the client's.
         const target = context ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrls */ .sK)(context.host) : daemonTarget(docker);
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`cannot reach the Docker daemon at ${target}${context ? `, ${(0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .contextLabel */ .g8)(context)}` : ''} (${code})`, context ? (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .contextDaemonFix */ .hN)(context) : DAEMON_FIX, { cause: err });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`cannot reach the Docker daemon at ${target}${context ? `, ${(0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .contextLabel */ .g8)(context)}` : ''} (${code})`, code === 'EACCES' ? DAEMON_PERMISSION_FIX : context ? (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .contextDaemonFix */ .hN)(context) : DAEMON_FIX, { cause: err });
     }
     return undefined;
 }
@@ -4636,6 +4646,14 @@ function builderMissing(name, result) {
     const from = name ? 'the builder input' : 'BUILDX_BUILDER';
     return new BuilderMissingError(`docker buildx inspect${name ? ` ${name}` : ''}: there is no buildx builder "${missing}" (${from} names it)\n${tailOf(result)}`, `create it first ("docker buildx create --name ${missing} --driver docker-container"; in GitHub Actions docker/setup-buildx-action, whose "name" output is the builder to pass), or name one that exists ("docker buildx ls"); to build with the current builder, ${name ? 'drop the builder input' : 'unset BUILDX_BUILDER'}`);
 }
+/**
+ * The registry a connection failure names, last in TAIL (its final error): the host of its API URL
+ * ("Head \"http://HOST/v2/..."), else the name it could not look up, else the address it dialed.
+ */
+function unreachableHost(tail) {
+    const last = (re) => [...tail.matchAll(re)].at(-1)?.[1];
+    return last(/https?:\/\/([^/\s"]+)\/v2\//g) ?? last(/lookup ([^\s:]+)/g) ?? last(/dial tcp ([^\s:]+:\d+)/g);
+}
 /** Classify a failed docker CLI call: registry/daemon connectivity -> exit 3, else exit 1. */
 function cliFailure(what, result) {
     const killed = killedBySignal(what, 'docker', result);
@@ -4643,10 +4661,12 @@ function cliFailure(what, result) {
         return killed;
     const tail = tailOf(result);
     if (DAEMON_UNREACHABLE.test(tail)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: the Docker daemon is not reachable\n${tail}`, DAEMON_FIX);
+        const denied = /permission denied/i.test(tail);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: the Docker daemon is not reachable${denied ? ': permission denied on its socket' : ''}\n${tail}`, denied ? DAEMON_PERMISSION_FIX : DAEMON_FIX);
     }
     if (REGISTRY_UNREACHABLE.test(tail)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: registry unreachable\n${tail}`, REGISTRY_FIX);
+        const host = unreachableHost(tail);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: registry unreachable${host ? ` (${host})` : ''}\n${tail}`, REGISTRY_FIX);
     }
     const gone = NO_BUILDER.exec(tail)?.[1];
     if (gone !== undefined) {
@@ -5227,9 +5247,14 @@ function loopbackRegistryFix(host) {
  */
 function registryUnreachable(host, what, e, { why, fix } = {}) {
     const loopback = (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_6__/* .isPlainHttpRegistry */ .sL)(host);
+    // A timeout: something took the connection and did not answer, so it is not "start it".
+    const timedOut = e?.name === 'TimeoutError' ||
+        /UND_ERR_(?:HEADERS|BODY)_TIMEOUT/.test(causeText(e));
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host} is unreachable (${what}: ${why ?? fetchFailureCause(e)})`, fix ??
         (loopback
-            ? loopbackRegistryFix(host)
+            ? timedOut
+                ? `the registry at ${host} took the connection but did not answer in time: check that it is healthy (its log), and that it, not another program, listens on that port`
+                : loopbackRegistryFix(host)
             : isCertificateError(e)
                 ? CERTIFICATE_FIX
                 : isTlsProtocolError(e)
@@ -5518,6 +5543,7 @@ function contentSizeOf(inspect, platform) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CO: () => (/* binding */ CheckFailedError),
 /* harmony export */   FO: () => (/* binding */ exitCodeOf),
+/* harmony export */   Fe: () => (/* binding */ ofMachine),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   eG: () => (/* binding */ EnvironmentError),
@@ -5625,6 +5651,27 @@ function describeError(err, verbose) {
 }
 function exitCodeOf(err) {
     return err instanceof MlImageError ? err.exitCode : ExitCode.CheckFailed;
+}
+/** What a raw error of a machine out of room, or written read-only, says (its errno code). */
+const OUT_OF_ROOM = {
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'the disk quota is used up',
+    EROFS: 'the filesystem is read-only',
+};
+/**
+ * A raw error of the machine's that no stage mapped (a full disk, a used-up quota, a read-only
+ * filesystem: ENOSPC, EDQUOT, EROFS, as fs calls throw them) as the environment's failure (exit 3)
+ * naming the path, never "internal error ... please report it" (exit 1); anything else as it is.
+ */
+function ofMachine(err) {
+    if (err instanceof MlImageError || !(err instanceof Error))
+        return err;
+    const { code, path, dest } = err;
+    const what = typeof code === 'string' && Object.hasOwn(OUT_OF_ROOM, code) ? OUT_OF_ROOM[code] : undefined;
+    if (what === undefined)
+        return err;
+    const at = typeof dest === 'string' ? dest : typeof path === 'string' ? path : undefined;
+    return new EnvironmentError(`cannot write${at !== undefined ? ` ${at}` : ''}: ${what} (${err.message})`, `${code === 'EROFS' ? 'write to a writable filesystem' : 'free space on that filesystem'}, or point the run elsewhere: its temporary files (build contexts, records) go under TMPDIR (the system's temporary directory when unset), its results under --out`, { cause: err });
 }
 
 
@@ -7911,7 +7958,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   nO: () => (/* binding */ writeFileAtomicLater)
 });
 
-// UNUSED EXPORTS: MAX_JSON_DEPTH, jsonNestedDeeperThan, jsonSyntaxProblem
+// UNUSED EXPORTS: MAX_JSON_DEPTH, jsonNestedDeeperThan, jsonSyntaxProblem, mkdirCause
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
@@ -8103,15 +8150,33 @@ opts = {}) {
         (0,external_node_fs_.mkdirSync)(abs, { recursive: true });
     }
     catch (e) {
-        throw writeError(e, abs, label);
+        throw writeError(mkdirCause(e, probe, abs), abs, label);
     }
     return abs;
+}
+/**
+ * Why the recursive mkdir of ABS failed (E): Node's says ENOENT where the first directory it makes
+ * under PROBE (the nearest existing one) is refused for another reason (a read-only filesystem:
+ * EROFS), so that directory is made alone (MKDIR), which says why.
+ */
+function mkdirCause(e, probe, abs, mkdir = external_node_fs_.mkdirSync) {
+    if (e.code !== 'ENOENT' || probe === abs)
+        return e;
+    try {
+        mkdir(external_node_path_default().join(probe, external_node_path_default().relative(probe, abs).split((external_node_path_default()).sep)[0]));
+    }
+    catch (again) {
+        return again;
+    }
+    return e;
 }
 /** The exit-code contract for a failed write: no room / read-only is exit 3, anything else exit 2. */
 function writeError(e, file, label) {
     const code = e.code ?? '';
     if (NO_ROOM.has(code))
-        return new errors/* EnvironmentError */.eG(`${label}: cannot write ${file}: ${reasonOf(e)}`, `free space on the filesystem of ${external_node_path_default().dirname(file)} (or pass --out DIR on another one) and run again`, { cause: e });
+        return new errors/* EnvironmentError */.eG(`${label}: cannot write ${file}: ${reasonOf(e)}`, code === 'EROFS'
+            ? `the filesystem of ${external_node_path_default().dirname(file)} is mounted read-only: pass --out DIR on a writable one (or remount it read-write) and run again`
+            : `free space on the filesystem of ${external_node_path_default().dirname(file)} (or pass --out DIR on another one) and run again`, { cause: e });
     return new errors/* InputError */.dz(`${label}: cannot write ${file}: ${reasonOf(e)}`, undefined, { cause: e });
 }
 /**

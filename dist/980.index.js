@@ -1,8 +1,8 @@
-export const id = 993;
-export const ids = [993];
+export const id = 980;
+export const ids = [980];
 export const modules = {
 
-/***/ 94993:
+/***/ 91980:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -617,10 +617,19 @@ function attestOptions(raw, given) {
     }
     return attests;
 }
-/** An `ssh` item with its path (ID=PATH, default=SOCKET) made absolute; `default` as given. */
+/**
+ * An `ssh` item with its path (ID=PATH, default=SOCKET) made absolute; `default` as given. A path
+ * that is not there is bad input now: buildx fails on it only at the build (after the resolve
+ * stage), exit 1 with "fix the Dockerfile".
+ */
 function sshItem(item, cwd) {
     const eq = item.indexOf('=');
-    return eq < 0 ? item : `${item.slice(0, eq)}=${resolvePath(item.slice(eq + 1).trim(), cwd)}`;
+    if (eq < 0)
+        return item;
+    const abs = resolvePath(item.slice(eq + 1).trim(), cwd);
+    if (!(0,external_node_fs_.existsSync)(abs))
+        throw new errors/* InputError */.dz(`input "ssh": ${item}: ${abs} not found (an SSH agent socket or a key file)`, 'give the path of the agent socket or the key file, relative to the workspace (write or start it in an earlier step)');
+    return `${item.slice(0, eq)}=${abs}`;
 }
 /** `secret-files`, `ssh`, `build-contexts`, `outputs`, `attests`, `add-hosts`, `shm-size`, `ulimit`. */
 function moreBuildOptions(get, given, cwd) {
@@ -4521,6 +4530,43 @@ function inputSecrets(options, config, env, dir, read = secretFileText) {
 
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __webpack_require__(76873);
+;// CONCATENATED MODULE: ./src/build/push-failure.ts
+// A push the target registry refused for a reason no login changes: its repository does not exist
+// (404 "name unknown": ECR, Harbor, Quay and Artifactory create none on a push) or a layer is larger
+// than it, or a proxy in front of it, accepts (413). Both are the environment's (exit 3) with the
+// registry named, never "fix the Dockerfile" (exit 1): the build itself succeeded.
+
+
+
+/** A log's end at a push: the docker-container driver's, the docker driver's, imagetools create's. */
+const PUSH_STEP = /failed to push|exporting to image|pushing layers?\b|pushing manifest|pushing \S+ with docker|(?:PUT|POST|PATCH) request to/i;
+/** The image pushed: "failed to push REF: ..." (buildx), "pushing REF with docker" (docker driver). */
+const PUSHED_REF = /failed to push ([^\s,]+?)(?=:\s|,|\s|$)|pushing (\S+) with docker/;
+const NAME_UNKNOWN = /name unknown|NAME_UNKNOWN|repository name not known|: 404 Not Found\b/i;
+/** A registry's API URL in a refusal ("... PUT request to https://HOST/v2/..."). */
+const REFUSED_URL = /https?:\/\/([^/\s"]+)\/v2\//;
+const TOO_LARGE = /\b413\b|Request Entity Too Large|Payload Too Large/i;
+/**
+ * The error for a build or a merge (WHAT) whose push (REASON, buildx's last error line; TAIL, the
+ * log's end) the registry refused with 404 or 413; WRITE: the pushed image's registry, where the
+ * log names none. Undefined: not such a refusal.
+ */
+function pushRefusal(what, reason, tail, write) {
+    if (failures/* RUN_STEP_FAILED */.BN.test(reason) || !(PUSH_STEP.test(reason) || PUSH_STEP.test(tail)))
+        return undefined;
+    const kind = NAME_UNKNOWN.test(reason) ? 'missing' : TOO_LARGE.test(reason) ? 'large' : undefined;
+    if (kind === undefined)
+        return undefined;
+    const match = PUSHED_REF.exec(reason) ?? PUSHED_REF.exec(tail);
+    const ref = match?.[1] ?? match?.[2];
+    const host = ref ? (0,oci_ref/* parseImageRef */.Q)(ref).registry : (REFUSED_URL.exec(reason)?.[1] ?? write);
+    const shown = oci_ref/* DOCKER_HUB */.Xb.has(host) ? 'docker.io' : host;
+    const message = `${what}: the registry ${shown} refused the push: ${reason}\n--- last lines ---\n${tail}`;
+    return kind === 'missing'
+        ? new errors/* EnvironmentError */.eG(message, `the repository does not exist on ${shown}, and this registry creates none on a push: create it there (ECR: "aws ecr create-repository"; Harbor, Quay, Artifactory: the project and repository), or fix image.registry and image.name`)
+        : new errors/* EnvironmentError */.eG(message, `a layer is larger than ${shown}, or a proxy in front of it, accepts: raise that limit (nginx: "client_max_body_size 0"; a load balancer's request body limit), or push to a registry without one`);
+}
+
 ;// CONCATENATED MODULE: ./src/docker/engine-platform.ts
 /** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
 const ARCH_ALIASES = {
@@ -4668,9 +4714,9 @@ const INDEX_FIX = "check that the index is up and that python.indexUrl / PIP_IND
 ;// CONCATENATED MODULE: ./src/build/request-failure.ts
 // A build that failed for what the build request asked of the builder, not for the Dockerfile or
 // the requirements (which "fix the Dockerfile" would tell): an entitlement the builder does not
-// grant (`allow`), an ssh agent that is not there (`ssh`), a frontend capability the builder lacks
-// (`build-contexts` on BuildKit 0.8), a `target` stage the Dockerfile does not have. Pure: the
-// reason (buildx's last error line) in, the error out.
+// grant or buildx does not know (`allow`), an ssh agent that is not there (`ssh`), a frontend
+// capability the builder lacks (`build-contexts` on BuildKit 0.8), a `target` stage the Dockerfile
+// does not have. Pure: the reason (buildx's last error line) in, the error out.
 
 
 /** The error of a build that failed as REASON says, for what it asked of the builder; else undefined. */
@@ -4681,6 +4727,10 @@ function requestFailure(reason, text) {
     const entitlement = /granting entitlement (\S+) is not allowed by build daemon configuration/i.exec(reason)?.[1];
     if (entitlement !== undefined)
         return new errors/* EnvironmentError */.eG(text(`the builder does not grant the entitlement ${entitlement} that the allow input asks for`), `let the builder grant it (a docker-container builder: docker buildx create --buildkitd-flags '--allow-insecure-entitlement ${entitlement}'; the docker driver: the daemon's builder.entitlements), or take it out of allow`);
+    // buildx's own check of --allow, before any build: a word the input misspelt.
+    const unknown = /unknown entitlement (\S+)/i.exec(reason)?.[1];
+    if (unknown !== undefined)
+        return new errors/* InputError */.dz(text(`the allow input names ${unknown}, which is no entitlement buildx knows`), 'write it as buildx names it, e.g. network.host or security.insecure, or take it out of allow');
     if (/invalid empty ssh agent socket/i.test(reason))
         return new errors/* EnvironmentError */.eG(text('the ssh input asks for the default ssh agent, and SSH_AUTH_SOCK names none'), 'start an ssh-agent holding the key before this step (e.g. webfactory/ssh-agent), or pass ssh: default=/path/to/key');
     const capability = /unsupported frontend capability (\S+)/i.exec(reason)?.[1];
@@ -4693,6 +4743,7 @@ function requestFailure(reason, text) {
 }
 
 ;// CONCATENATED MODULE: ./src/build/retry.ts
+
 
 
 
@@ -4892,6 +4943,9 @@ function afterFailedAttempt(f) {
     const refused = (0,failures/* registryRefusal */.AE)(`build ${id}`, failureReason(log), lastLines(log), f.registries);
     if (refused)
         throw refused;
+    const pushRefused = pushRefusal(`build ${id}`, failureReason(log), lastLines(log), f.registries.write);
+    if (pushRefused)
+        throw pushRefused;
     // What the request asked of the builder (allow, ssh, build-contexts, target): not the Dockerfile's.
     const request = requestFailure(failureReason(log), (why) => failedText(f, why));
     if (request)
@@ -4969,6 +5023,7 @@ function finalFailure(f, transient) {
 
 
 
+
 /** The tag of an image built with push: false (loaded into the engine, never pushed). */
 function localTag(repository, variant, arch) {
     return `${repository}:ml-image-local-${variant}-${arch}`;
@@ -5038,9 +5093,9 @@ function refusal(e, what, tail, tags) {
     if (e instanceof errors/* EnvironmentError */.eG)
         return undefined;
     const host = (0,oci_ref/* parseImageRef */.Q)(tags[0] ?? '').registry;
-    const refused = (0,failures/* registryRefusal */.AE)(`${what} into ${tags.join(', ')}`, failureReason(tail), tail, {
-        write: host,
-    });
+    const into = `${what} into ${tags.join(', ')}`;
+    const reason = failureReason(tail);
+    const refused = (0,failures/* registryRefusal */.AE)(into, reason, tail, { write: host }) ?? pushRefusal(into, reason, tail, host);
     if (refused)
         refused.cause = e;
     return refused;
@@ -12810,6 +12865,15 @@ function dependencyOf(output, requirement) {
     const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)[^)]*\)/.exec(rest);
     return m && !/^versions$/.test(m[1]) ? m[1] : undefined;
 }
+/**
+ * The hosts of the plain-http indexes pip ignored, as it warns even under --quiet: "The repository
+ * located at HOST is not a trusted or secure host and is being ignored" (http on a host other than
+ * localhost, with no --trusted-host). pip then lists no versions from them, as for a missing project.
+ */
+function untrustedHosts(output) {
+    const warned = output.matchAll(/The repository located at (\S+) is not a trusted or secure host/g);
+    return [...new Set([...warned].map((m) => m[1]))];
+}
 
 ;// CONCATENATED MODULE: ./src/resolve/pip-output.ts
 // Reading pip's own words: the "conflict is caused by" block, invalid requirement lines (the signs
@@ -14472,9 +14536,12 @@ function noMatch(f, { ctx, out, said }) {
     const login = [ctx.indexes.indexUrl ?? '', ...ctx.indexes.extraIndexUrls].some((u) => (0,redact/* redactUrls */.sK)(u) !== u) ||
         (indexesSearched(out) ?? []).some((u) => /:\/\/[^/@\s]*@/.test(u));
     const otherPython = pythonSkipped(out);
-    return new errors/* InputError */.dz(`${prefix(line?.origin)}${f.from !== undefined ? `${f.from} depends on "${(0,redact/* redactUrls */.sK)(f.requirement)}", and no release of it is` : `no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}"`} found on ${searchedIndexes(out, ctx)}${said(f.message)}`, `${f.from !== undefined ? `choose a release of ${f.from} whose dependencies the index has, or add the missing release to the index` : 'check the package name and version in your requirements, and that the index has it'}${otherPython
-        ? `; pip skipped releases that need another Python than the base image's (${otherPython}): if the one you asked for is among them, choose an older release, or a variant whose python: fits`
-        : ''}${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`, placed(line?.origin));
+    const ignored = none ? untrustedHosts(out).join(', ') : '';
+    return new errors/* InputError */.dz(`${prefix(line?.origin)}${f.from !== undefined ? `${f.from} depends on "${(0,redact/* redactUrls */.sK)(f.requirement)}", and no release of it is` : `no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}"`} found on ${searchedIndexes(out, ctx)}${ignored ? `: pip ignored the plain-http index on ${ignored}, a host it does not trust` : ''}${said(f.message)}`, ignored
+        ? `serve the index over https, or add "--trusted-host ${ignored.split(', ')[0]}" to the requirements file (a line of its own: the resolver's and the build's pip both read it); pip trusts plain http on localhost alone`
+        : `${f.from !== undefined ? `choose a release of ${f.from} whose dependencies the index has, or add the missing release to the index` : 'check the package name and version in your requirements, and that the index has it'}${otherPython
+            ? `; pip skipped releases that need another Python than the base image's (${otherPython}): if the one you asked for is among them, choose an older release, or a variant whose python: fits`
+            : ''}${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`, placed(line?.origin));
 }
 /**
  * pip found no release because an index refused it (401, 403: the -vv retry shows it): the index's
@@ -21625,6 +21692,9 @@ function checkEarlierBuild(stages, dir, words) {
 // compares what it read with what the sub-action declares.
 
 
+
+
+
 const INPUT_STAGES = {
     // The config and what the plan is made of: the image, the variants, the platforms, the base
     // (template / own Dockerfile), the tags and labels.
@@ -21735,6 +21805,31 @@ function checkDownloadedBuild(stages, dir) {
         label: 'result-dir',
         fix: "download the build job's build.json into result-dir before this step (actions/download-artifact), or add build to the stages input",
     });
+}
+/** The `baseline` input's keywords; any other value is a directory. */
+const BASELINE_KEYWORDS = ['cache', 'none'];
+/**
+ * The `baseline` input, trimmed ('' for the default, cache). A bare word that is no directory of
+ * the workspace yet and is near a keyword (`None`, `CACHE`, `cahce`) is refused: read as a
+ * directory it would turn the baseline off, or save it in a folder of that name, without a word.
+ * A path (./None) or a directory that exists is taken as given.
+ */
+function baselineInput(raw, cwd) {
+    const v = raw.trim();
+    if (v === '' || BASELINE_KEYWORDS.includes(v) || /[/\\]/.test(v))
+        return v;
+    const near = (0,util_text/* closestWord */.En)(v, BASELINE_KEYWORDS);
+    if (near === undefined || isDirectory(external_node_path_default().resolve(cwd, v)))
+        return v;
+    throw new errors/* InputError */.dz(`input "baseline": ${JSON.stringify(v)} is neither cache nor none (they are lower case) and no directory: did you mean ${near}?`, `write ${near}, or name a directory as a path (./${v})`);
+}
+function isDirectory(p) {
+    try {
+        return (0,external_node_fs_.statSync)(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
 }
 
 // EXTERNAL MODULE: ./src/action/io.ts + 17 modules
@@ -21959,7 +22054,7 @@ function parseActionInputs(io) {
         mergeFrom,
         gpus: choice(get, 'gpus', GPU_MODES, 'auto'),
         commentMode: choice(get, 'comment-mode', COMMENT_MODES, 'auto'),
-        baseline: get('baseline'),
+        baseline: baselineInput(get('baseline'), io.cwd),
         keepImages: bool(get, 'keep-images', true),
     };
 }
@@ -22119,17 +22214,18 @@ const pushedTags = (v) => (byDigestOnly(v) ? [] : v.tags);
  * docker/build-push-action's outputs for a build of one variant: `digest` (of the merged list, or
  * of the image when one platform was built and not merged), `imageid` (the image config digest of a
  * single-platform build, else the list digest, as BPA's iidfile) and `metadata` (buildx's metadata
- * with containerimage.digest and image.name set to what was pushed).
+ * with containerimage.digest and image.name set to what was pushed, and a descriptor only of that).
  */
 function singleImageOutputs(v) {
     const only = v.platforms.length === 1 ? v.platforms[0] : undefined;
-    // Unmerged, what the build pushed: the index around the image where BuildKit's attestations came
-    // with it, as build-push-action's digest (a matrix merge of these keeps them).
+    // Unmerged, what the build pushed: the index around the image with BuildKit's attestations, as BPA's digest.
     const digest = v.digest ?? only?.indexDigest ?? only?.digest;
-    const configDigest = only?.metadata['containerimage.config.digest'];
+    const { 'containerimage.descriptor': descriptor, ...built } = only?.metadata ?? {};
+    const configDigest = built['containerimage.config.digest'];
     const imageid = typeof configDigest === 'string' ? configDigest : digest;
     const metadata = {
-        ...(only?.metadata ?? {}),
+        ...built,
+        ...(Reflect.get(Object(descriptor), 'digest') === digest && { 'containerimage.descriptor': descriptor }),
         ...(digest !== undefined && { 'containerimage.digest': digest }),
         // Pushed by digest alone: the repository, as build-push-action's push-by-digest names it.
         'image.name': byDigestOnly(v) ? v.repository : v.tags.join(','),
