@@ -947,7 +947,7 @@ describe.skipIf(SKIP)('probe: conda packages from conda-meta', () => {
     expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(/broken\.json left out: JSONDecodeError/);
     expect(errors[1]).toMatch(/huge\.json left out: ValueError: \d+ bytes, over 1048576: not read/);
-    expect(record.capture.probeVersion).toBe(7);
+    expect(record.capture.probeVersion).toBe(8);
   });
 
   it("a name in both environments (sys.prefix's and CONDA_PREFIX's) is an entry in each, sys.prefix's first", () => {
