@@ -74,7 +74,9 @@ describe.skipIf(SKIP)('probe: copies of one distribution', () => {
 // directory, listed in the directory's order; the files on disk are the last install's (probe 8).
 describe.skipIf(SKIP)('probe: two copies of one distribution in one directory', () => {
   const b64 = (text: string) => createHash('sha256').update(text).digest('base64url');
-  const listed = (live: string) => {
+  // interleaved: metadata.distributions() as Python 3.8/3.9 list a directory (os.listdir's order,
+  // not grouped by name): the copy not on disk, another distribution, the copy on disk.
+  const listed = (live: string, interleaved = false) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-probe-live-'));
     try {
       const site = path.join(dir, 'site-packages');
@@ -102,6 +104,15 @@ describe.skipIf(SKIP)('probe: two copies of one distribution in one directory', 
         `spec = importlib.util.spec_from_file_location("probe", ${JSON.stringify(PROBE)})`,
         'probe = importlib.util.module_from_spec(spec); spec.loader.exec_module(probe)',
         `sys.path[0:0] = [${JSON.stringify(site)}]`,
+        ...(interleaved
+          ? [
+              'from importlib import metadata',
+              'found = [d for d in metadata.distributions() if d.metadata["Name"] == "standin-np"]',
+              'others = [d for d in metadata.distributions() if d.metadata["Name"] != "standin-np"]',
+              `found.sort(key=lambda d: d.version == ${JSON.stringify(live)})`,
+              'metadata.distributions = lambda: [found[0]] + others + found[1:]',
+            ]
+          : []),
         'print(json.dumps([p["version"] for p in probe.packages() if p["name"] == "standin-np"]))',
       ].join('\n');
       const r = spawnSync('python3', ['-c', script], { encoding: 'utf8' });
@@ -116,6 +127,15 @@ describe.skipIf(SKIP)('probe: two copies of one distribution in one directory', 
     'the copy whose files are on disk (%s) is listed first, whatever the directory order',
     (live) => {
       const versions = listed(live);
+      expect(versions).toHaveLength(2);
+      expect(versions[0]).toBe(live);
+    },
+  );
+
+  it.each(['1.26.4', '2.0.0'])(
+    'the copy on disk (%s) is first when other distributions are listed between the copies (Python 3.8/3.9)',
+    (live) => {
+      const versions = listed(live, true);
       expect(versions).toHaveLength(2);
       expect(versions[0]).toBe(live);
     },

@@ -346,12 +346,14 @@ def packages():
         if entry is not None:
             out.append(entry)
             dists.append(d)
-    out = live_copies_first(out, dists)
     # By normalised name (PEP 503), stably: metadata.distributions() walks sys.path in order, so the
     # copies of one distribution (typing_extensions on PYTHONPATH, typing-extensions in dist-packages)
-    # stay in sys.path order, the one Python imports first (the diff takes it).
-    out.sort(key=lambda p: re.sub(r"[-_.]+", "-", p["name"]).lower())
-    return out
+    # stay in sys.path order, the one Python imports first (the diff takes it). Sorted before
+    # live_copies_first: Python 3.8/3.9 list one directory in os.listdir's order, where other
+    # distributions can come between two copies of one name.
+    pairs = sorted(zip(out, dists), key=lambda p: re.sub(r"[-_.]+", "-", p[0]["name"]).lower())
+    out = [e for e, _d in pairs]
+    return attempt("python.packages.order", lambda: live_copies_first(out, [d for _e, d in pairs]), out)
 
 
 # At most this many files of one copy are hashed to tell which copy of a distribution is on disk.
