@@ -191,6 +191,14 @@ describe('a push refused for no login', () => {
     expect((err as EnvironmentError).fix).not.toContain('Dockerfile');
   });
 
+  it('a push refused for another reason, of an image whose name holds 413, is no body limit', () => {
+    const log =
+      '#12 exporting to image\n#12 pushing layers\nERROR: failed to solve: failed to push ghcr.io/o/model-413:ml-image-build-cpu-amd64: unexpected status from PUT request to https://ghcr.io/v2/o/model-413/manifests/ml-image-build-cpu-amd64: 400 Bad Request';
+    const err = thrown(() => afterFailedAttempt(attempt(log)));
+    expect((err as EnvironmentError).fix ?? '').not.toMatch(/client_max_body_size/);
+    expect((err as Error).message).not.toMatch(/refused the push/);
+  });
+
   it('a RUN step whose download answered 404 stays the build (exit 1)', () => {
     const log =
       '#8 [3/4] RUN curl -f https://example.com/x\n#8 0.5 curl: (22) The requested URL returned error: 404 Not Found name unknown\nERROR: failed to solve: process "/bin/sh -c curl -f https://example.com/x" did not complete successfully: exit code: 22';
