@@ -167,7 +167,7 @@ export function ofMachine(err: unknown): unknown {
   const at = typeof dest === 'string' ? dest : typeof path === 'string' ? path : undefined;
   return new EnvironmentError(
     `cannot write${at !== undefined ? ` ${at}` : ''}: ${what} (${err.message})`,
-    `${code === 'EROFS' ? 'write to a writable filesystem' : 'free space on that filesystem'}, or point the run elsewhere: its temporary files (build contexts, records) go under TMPDIR (the system's temporary directory when unset), its results under --out`,
+    `${code === 'EROFS' ? 'write to a writable filesystem' : 'free space on that filesystem'}, or point the run elsewhere: its temporary files (build contexts, records) go under TMPDIR (the system's temporary directory when unset), its results under --out (the action's result-dir input)`,
     { cause: err },
   );
 }

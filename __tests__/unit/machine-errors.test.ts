@@ -58,5 +58,7 @@ describe('a raw out-of-room error', () => {
     fail(io, raw('ENOSPC', 'ENOSPC: no space left on device, write', { path: '/tmp/w' }));
     expect(seen.code).toBe(3);
     expect(seen.failed).toMatch(/^cannot write \/tmp\/w: no space left on the device/);
+    // The action has no --out: its results go where the result-dir input says.
+    expect(seen.failed).toMatch(/result-dir/);
   });
 });
