@@ -340,6 +340,18 @@ describe("a context's engine that does not answer", () => {
     expect((err as EnvironmentError).fix).toBe(DAEMON_PERMISSION_FIX);
   });
 
+  it("a config file the CLI could not read is no socket refused: the daemon's own fix", () => {
+    const err = cliFailure('docker buildx inspect', {
+      exitCode: 1,
+      stdout: '',
+      stderr:
+        'WARNING: Error loading config file: /home/u/.docker/config.json: open /home/u/.docker/config.json: permission denied\nCannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+    });
+    expect(exitCodeOf(err)).toBe(3);
+    expect(err.message).not.toMatch(/permission denied on its socket/);
+    expect((err as EnvironmentError).fix).not.toBe(DAEMON_PERMISSION_FIX);
+  });
+
   it('without a context: the usual fix', () => {
     const err = connectionError(refused, client('/var/run/docker.sock'))!;
     expect(err.message).toBe('cannot reach the Docker daemon at unix:///var/run/docker.sock (ENOENT)');

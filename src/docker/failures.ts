@@ -271,7 +271,9 @@ export function cliFailure(what: string, result: ExecResult): MlImageError {
   if (killed) return killed;
   const tail = tailOf(result);
   if (DAEMON_UNREACHABLE.test(tail)) {
-    const denied = /permission denied/i.test(tail);
+    // The socket's own refusal, not another "permission denied" (the CLI's config file unreadable).
+    const denied =
+      /permission denied while trying to connect|dial unix \S+: connect: permission denied/i.test(tail);
     return new EnvironmentError(
       `${what}: the Docker daemon is not reachable${denied ? ': permission denied on its socket' : ''}\n${tail}`,
       denied ? DAEMON_PERMISSION_FIX : DAEMON_FIX,
