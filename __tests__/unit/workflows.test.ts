@@ -907,6 +907,22 @@ describe('ml-image.yml', () => {
     expect(g1 === g2).toBe(same);
   });
 
+  // Two calls in one run must each have their own artifact-prefix (the plan's claim stops the
+  // second otherwise), but may share a config (one image pushed to two registries): on a pull
+  // request, a group shared by both calls would cancel one of them in the very run.
+  it.each<[string, string, string, boolean]>([
+    ['one config, two calls (two artifact-prefixes) in one pull-request run', 'ghcr', 'ecr', false],
+    ['one config, one artifact-prefix, two pushes to a pull request', 'ml-image', 'ml-image', true],
+  ])('concurrency: %s share a group: %s', async (_, p1, p2, same) => {
+    const group = (prefix: string) =>
+      evaluate(String((ml.concurrency as { group: string }).group), {
+        github: githubContext({ event: 'pr' }),
+        inputs: { config: 'ml-image.yml', 'artifact-prefix': prefix },
+      });
+    const [g1, g2] = [await group(p1), await group(p2)];
+    expect(g1 === g2).toBe(same);
+  });
+
   it('checks both runner maps in the plan, before any job runs on them', () => {
     const targets = only(
       (job(ML, 'plan').steps ?? []).filter((st) => st.id === 'targets'),
