@@ -518,6 +518,28 @@ describe('slurmJob and k8sJob: the job as read', () => {
       `ML_IMAGE_JOB ${k8sMeta()}\nML_IMAGE_RESULT {"id": 1}`,
       /smoke\.log, line 2: the suite's result: /,
     ],
+    // Audit: a result of a test the job does not run (or of another suite) was taken, and signed.
+    [
+      'a result of a test the job does not run',
+      [...POD0.slice(0, -1), `ML_IMAGE_RESULT ${record('gpu', 'gpu')}`, POD0.at(-1)].join('\n'),
+      /^smoke\.log, line 8: a result of the test gpu \(suite gpu\), which the job of smoke\.log, line 9 does not run \(imports, compute-cpu, ddp\)/,
+    ],
+    [
+      'a result under another suite',
+      [POD0[0], `ML_IMAGE_RESULT ${record('imports', 'gpu')}`, POD0.at(-1)].join('\n'),
+      /^smoke\.log, line 2: a result of the test imports \(suite gpu\), which the job/,
+    ],
+    // Audit: pod 0's last line said another image (or machine) than its first, and was believed.
+    [
+      "pod 0's lines of two images",
+      [...POD0.slice(0, -1), `ML_IMAGE_JOB ${k8sMeta({ image: `ghcr.io/acme/train@${OTHER}` })}`].join('\n'),
+      /^smoke\.log, line 8: pod 0's job line differs from its earlier one \(at line 1\) in more than finishedAt/,
+    ],
+    [
+      "pod 0's lines of two machines",
+      [...POD0.slice(0, -1), `ML_IMAGE_JOB ${k8sMeta({ machine: 'aarch64' })}`].join('\n'),
+      /pod 0's job line differs from its earlier one/,
+    ],
     [
       "a Slurm job's line",
       `ML_IMAGE_JOB ${JSON.stringify(meta())}`,

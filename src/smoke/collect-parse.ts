@@ -105,15 +105,35 @@ export function slurmJob(
   // A directory used again (results/local, ML_IMAGE_RESULTS_DIR) keeps an earlier run's files: a
   // test this job does not run (compute-gpu of a GPU run, in a CPU job's directory) is not its
   // result, and would be shown and signed as one.
-  const tests = job.tests;
-  const stale = read.find((r) => !tests.some((t) => t.id === r.record.id && t.suite === r.record.suite));
-  if (stale)
-    throw new InputError(
-      `${stale.where}: a result of the test ${printable(stale.record.id)} (suite ${printable(stale.record.suite)}), which the job of ${meta.file} does not run (${tests.map((t) => printable(t.id)).join(', ') || 'none'}): a file of an earlier run in the same directory`,
-      "remove the earlier run's files from the directory, or run the job again into a directory of its own",
-    );
+  ownTests(job, meta.file, read, [
+    'a file of an earlier run in the same directory',
+    "remove the earlier run's files from the directory, or run the job again into a directory of its own",
+  ]);
   return { meta: job, metaWhere: meta.file, records: distinct(read, dir) };
 }
+
+/** RECORDS, refused (WHY: the words and the fix) when one is of a test JOB (read from WHERE) does not run. */
+function ownTests(
+  job: JobMeta,
+  where: string,
+  records: readonly CollectedRecord[],
+  why: [string, string],
+): void {
+  const tests = job.tests;
+  const stale = records.find((r) => !tests.some((t) => t.id === r.record.id && t.suite === r.record.suite));
+  if (stale)
+    throw new InputError(
+      `${stale.where}: a result of the test ${printable(stale.record.id)} (suite ${printable(stale.record.suite)}), which the job of ${where} does not run (${tests.map((t) => printable(t.id)).join(', ') || 'none'}): ${why[0]}`,
+      why[1],
+    );
+}
+
+/** JOB's own line less finishedAt, to compare a pod's lines by. */
+const sameRun = (a: JobMeta, b: JobMeta): boolean => {
+  const { finishedAt: _a, ...restA } = a;
+  const { finishedAt: _b, ...restB } = b;
+  return JSON.stringify(restA) === JSON.stringify(restB);
+};
 
 /** `kubectl logs --prefix`'s "[pod/NAME/CONTAINER] " before each line. */
 const KUBECTL_PREFIX = /^\[[^\]\n]*\] /;
@@ -150,6 +170,13 @@ function podLogs(text: string, source: string): Map<number, PodLog> {
         if (known && (known.last.finishedAt !== undefined || meta.finishedAt === undefined))
           throw new InputError(
             `${where}: pod ${pod} starts again (it started at ${known.lastWhere.replace(`${source}, `, '')}): the log holds more than one run`,
+            'save the log of one run (kubectl logs -l ... --tail=-1 after the Job ended), or keep each run under its own --name',
+          );
+        // The pod's line at its end says again what its first said, finishedAt added: another
+        // image, machine or list of tests is another run's (or a log put together by hand).
+        if (known && !sameRun(known.first, meta))
+          throw new InputError(
+            `${where}: pod ${pod}'s job line differs from its earlier one (at ${known.lastWhere.replace(`${source}, `, '')}) in more than finishedAt: the log holds more than one run`,
             'save the log of one run (kubectl logs -l ... --tail=-1 after the Job ended), or keep each run under its own --name',
           );
         const log = known
@@ -204,5 +231,9 @@ export function k8sJob(text: string, source: string): CollectedJob {
     throw new InputError(
       `${pod0.lastWhere}: the job's description is of a ${pod0.last.target} job, not a Kubernetes one`,
     );
+  ownTests(pod0.last, pod0.lastWhere, pod0.records, [
+    'not a result of this job',
+    'save the log of one run of the job as it was exported',
+  ]);
   return { meta: pod0.last, metaWhere: pod0.lastWhere, records: distinct(pod0.records, source) };
 }
