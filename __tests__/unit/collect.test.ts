@@ -768,15 +768,35 @@ describe('ml-image collect', () => {
     const dangling = captureIo(dir);
     expect(await runCli(['collect', '--slurm', 'export', '--out', 'out'], dangling)).toBe(2);
     expect(dangling.err()).toMatch(
-      /collect: \S*export\/results\/42\/train\.json: the suite's result is not there/,
+      /collect: \S*export\/results\/42\/train\.json: the suite's result is a symbolic link, not a file the job wrote/,
     );
     rmSync(path.join(job, 'train.json'));
     symlinkSync('train.json', path.join(job, 'train.json'));
     const loop = captureIo(dir);
     expect(await runCli(['collect', '--slurm', 'export', '--out', 'out'], loop)).toBe(2);
-    expect(loop.err()).toMatch(
-      /train\.json: the suite's result cannot be read: too many symbolic links \(a link loop\) \(ELOOP\)/,
+    expect(loop.err()).toMatch(/train\.json: the suite's result is a symbolic link/);
+  });
+
+  // Audit: a link planted in the results directory was followed: a failing suite's .err leading to
+  // a file of the collecting machine put its end into the report and the signed smoke result.
+  it.each([
+    ['compute-cpu.err', "suite's stderr"],
+    ['ddp.json', "suite's result"],
+    ['job.json', "job's description"],
+  ])('refuses %s that is a link to a readable file (exit 2), and writes nothing', async (name, what) => {
+    const { out, job } = layout();
+    const secret = path.join(dir, 'credentials');
+    const real = path.join(job, name);
+    writeFileSync(
+      secret,
+      name.endsWith('.err') ? 'aws_secret=s3cr3t-of-the-collector\n' : readFileSync(real),
     );
+    rmSync(real);
+    symlinkSync(secret, real);
+    const io = captureIo(dir);
+    expect(await runCli(['collect', '--slurm', 'export', '--out', 'out'], io)).toBe(2);
+    expect(io.err()).toContain(`${name}: the ${what} is a symbolic link, not a file the job wrote`);
+    expect(existsSync(path.join(out, 'smoke-cpu-amd64.json'))).toBe(false);
   });
 
   it('--capture without a Docker engine is exit 3 and leaves the directory as it was (a record that does not read too)', async () => {

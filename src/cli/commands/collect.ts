@@ -23,6 +23,7 @@ import {
   readRegularTail,
   readRegularText,
   statErrorText,
+  statOrAbsent,
   UnreadableFileError,
 } from '../../util/read-regular.js';
 import { isInterrupted } from '../../util/cleanup.js';
@@ -44,10 +45,31 @@ const refusedAs = (file: string, what: string) => (e: UnreadableFileError) =>
   );
 
 /**
+ * FILE of a job's results, refused when it is a symbolic link: the job writes its results as files,
+ * and a link planted in a results directory others can write to would have collect read a file of
+ * this machine (a failing suite's .err: ~/.aws/credentials) into the report and the signed smoke
+ * attestation. One that cannot be looked at is left to the read, which says why.
+ */
+function refuseLink(file: string, what: string): void {
+  let link: boolean | undefined;
+  try {
+    link = statOrAbsent(file, true)?.isSymbolicLink();
+  } catch {
+    return;
+  }
+  if (link)
+    throw new InputError(
+      `collect: ${file}: the ${what} is a symbolic link, not a file the job wrote: collect reads no file it leads to`,
+      'collect the directory the job wrote its results to (its files themselves, not links to them)',
+    );
+}
+
+/**
  * The end of FILE, a regular file (its last ERR_TAIL_BYTES, from a line's start): a suite's stderr
  * may grow past any limit (NCCL_DEBUG=INFO for hours), and only its end is kept.
  */
 function errTail(file: string): string {
+  refuseLink(file, "suite's stderr");
   let tail: ReturnType<typeof readRegularTail>;
   try {
     tail = readRegularTail(file, ERR_TAIL_BYTES);
@@ -105,6 +127,7 @@ function readSlurm(given: string, cwd: string): { job: CollectedJob; from: strin
     .sort();
   const records = ids.map((id) => {
     const file = path.join(dir, `${id}.json`);
+    refuseLink(file, "suite's result");
     const text = readRegularText(file, MAX_RECORD_BYTES, refusedAs(file, "suite's result"));
     const errFile = path.join(dir, `${id}.err`);
     // Only a failing suite's output is kept (its end, redacted), as the smoke stage keeps it.
@@ -112,6 +135,7 @@ function readSlurm(given: string, cwd: string): { job: CollectedJob; from: strin
     const err = failing ? errTail(errFile) : undefined;
     return { file, text, ...(err !== undefined && { err }) };
   });
+  refuseLink(metaFile, "job's description");
   const meta = {
     file: metaFile,
     text: readRegularText(metaFile, MAX_RECORD_BYTES, refusedAs(metaFile, "job's description")),
