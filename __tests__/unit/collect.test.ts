@@ -386,11 +386,20 @@ describe('slurmJob and k8sJob: the job as read', () => {
     expect(inputErrorOf(noStatus).message).toMatch(/^d\/imports\.json: the suite's result: .*status/);
     const twice = () =>
       slurmJob('d', { file: 'd/job.json', text: JSON.stringify(meta()) }, [
-        { file: 'd/a.json', text: record('imports', 'imports') },
-        { file: 'd/b.json', text: record('imports', 'imports') },
+        { file: 'd/imports.json', text: record('imports', 'imports') },
+        { file: 'e/imports.json', text: record('imports', 'imports') },
       ]);
     expect(inputErrorOf(twice).message).toMatch(
-      /two results of the test imports \(d\/a\.json and d\/b\.json\)/,
+      /two results of the test imports \(d\/imports\.json and e\/imports\.json\)/,
+    );
+    // Audit: imports.json holding the ddp test's record (a result line whose "id" won over the one the
+    // job put first: JSON takes the last) stood in for the ddp result the job did not record.
+    const misnamed = () =>
+      slurmJob('d', { file: 'd/job.json', text: JSON.stringify(meta()) }, [
+        { file: 'd/imports.json', text: record('imports', 'imports', 'pass', { id: 'ddp', suite: 'ddp' }) },
+      ]);
+    expect(inputErrorOf(misnamed).message).toMatch(
+      /^d\/imports\.json: the suite's result is of the test ddp, not of the test its file is named for/,
     );
     // An earlier run's file in a directory used again (results/local): not this job's suite.
     const stale = () =>

@@ -3,6 +3,7 @@
 // reads the files) or from a Kubernetes Job's pod log (ML_IMAGE_JOB and ML_IMAGE_RESULT lines, the
 // stderr tail of a failing suite under its line). A line or file that does not parse is bad input
 // naming where it is.
+import path from 'node:path';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
 import {
@@ -102,6 +103,14 @@ export function slurmJob(
     where: r.file,
     ...(r.err !== undefined && { output: r.err }),
   }));
+  // The job writes each test's record to <id>.json: one of another test (a result line of the
+  // suite's own output carrying an "id" of its own, or a file put there) would take that test's place.
+  const misnamed = read.find((r) => path.basename(r.where) !== `${r.record.id}.json`);
+  if (misnamed)
+    throw new InputError(
+      `${misnamed.where}: the suite's result is of the test ${printable(misnamed.record.id)}, not of the test its file is named for`,
+      'collect the files the job wrote, as it named them; export the job again if a suite\'s output carries an "id"',
+    );
   // A directory used again (results/local, ML_IMAGE_RESULTS_DIR) keeps an earlier run's files: a
   // test this job does not run (compute-gpu of a GPU run, in a CPU job's directory) is not its
   // result, and would be shown and signed as one.
