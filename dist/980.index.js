@@ -4545,7 +4545,8 @@ const PUSHED_REF = /failed to push ([^\s,]+?)(?=:\s|,|\s|$)|pushing (\S+) with d
 const NAME_UNKNOWN = /name unknown|NAME_UNKNOWN|repository name not known|: 404 Not Found\b/i;
 /** A registry's API URL in a refusal ("... PUT request to https://HOST/v2/..."). */
 const REFUSED_URL = /https?:\/\/([^/\s"]+)\/v2\//;
-const TOO_LARGE = /\b413\b|Request Entity Too Large|Payload Too Large/i;
+/** A 413 as a status ("HTTP 413", ": 413 ..."), never a 413 in an image's name or tag (model-413). */
+const TOO_LARGE = /(?:HTTP |: )413\b|Request Entity Too Large|Payload Too Large/i;
 /**
  * The error for a build or a merge (WHAT) whose push (REASON, buildx's last error line; TAIL, the
  * log's end) the registry refused with 404 or 413; WRITE: the pushed image's registry, where the

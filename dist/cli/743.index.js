@@ -582,6 +582,12 @@ var json_file = __webpack_require__(20317);
 // EXTERNAL MODULE: ./src/util/parse-input.ts
 var parse_input = __webpack_require__(91814);
 ;// CONCATENATED MODULE: ./src/smoke/collect-parse.ts
+// What a cluster job left, read back (pure): the job's own line (src/smoke/job-schema.ts) and one
+// record per suite, from a Slurm job's results directory (job.json, <id>.json, <id>.err: the caller
+// reads the files) or from a Kubernetes Job's pod log (ML_IMAGE_JOB and ML_IMAGE_RESULT lines, the
+// stderr tail of a failing suite under its line). A line or file that does not parse is bad input
+// naming where it is.
+
 
 
 
@@ -634,15 +640,33 @@ function slurmJob(dir, meta, records) {
         where: r.file,
         ...(r.err !== undefined && { output: r.err }),
     }));
+    // The job writes each test's record to <id>.json: one of another test (a result line of the
+    // suite's own output carrying an "id" of its own, or a file put there) would take that test's place.
+    const misnamed = read.find((r) => external_node_path_default().basename(r.where) !== `${r.record.id}.json`);
+    if (misnamed)
+        throw new errors/* InputError */.dz(`${misnamed.where}: the suite's result is of the test ${(0,util_text/* printable */.g$)(misnamed.record.id)}, not of the test its file is named for`, 'collect the files the job wrote, as it named them; export the job again if a suite\'s output carries an "id"');
     // A directory used again (results/local, ML_IMAGE_RESULTS_DIR) keeps an earlier run's files: a
     // test this job does not run (compute-gpu of a GPU run, in a CPU job's directory) is not its
     // result, and would be shown and signed as one.
-    const tests = job.tests;
-    const stale = read.find((r) => !tests.some((t) => t.id === r.record.id && t.suite === r.record.suite));
-    if (stale)
-        throw new errors/* InputError */.dz(`${stale.where}: a result of the test ${(0,util_text/* printable */.g$)(stale.record.id)} (suite ${(0,util_text/* printable */.g$)(stale.record.suite)}), which the job of ${meta.file} does not run (${tests.map((t) => (0,util_text/* printable */.g$)(t.id)).join(', ') || 'none'}): a file of an earlier run in the same directory`, "remove the earlier run's files from the directory, or run the job again into a directory of its own");
+    ownTests(job, meta.file, read, [
+        'a file of an earlier run in the same directory',
+        "remove the earlier run's files from the directory, or run the job again into a directory of its own",
+    ]);
     return { meta: job, metaWhere: meta.file, records: distinct(read, dir) };
 }
+/** RECORDS, refused (WHY: the words and the fix) when one is of a test JOB (read from WHERE) does not run. */
+function ownTests(job, where, records, why) {
+    const tests = job.tests;
+    const stale = records.find((r) => !tests.some((t) => t.id === r.record.id && t.suite === r.record.suite));
+    if (stale)
+        throw new errors/* InputError */.dz(`${stale.where}: a result of the test ${(0,util_text/* printable */.g$)(stale.record.id)} (suite ${(0,util_text/* printable */.g$)(stale.record.suite)}), which the job of ${where} does not run (${tests.map((t) => (0,util_text/* printable */.g$)(t.id)).join(', ') || 'none'}): ${why[0]}`, why[1]);
+}
+/** JOB's own line less finishedAt, to compare a pod's lines by. */
+const sameRun = (a, b) => {
+    const { finishedAt: _a, ...restA } = a;
+    const { finishedAt: _b, ...restB } = b;
+    return JSON.stringify(restA) === JSON.stringify(restB);
+};
 /** `kubectl logs --prefix`'s "[pod/NAME/CONTAINER] " before each line. */
 const KUBECTL_PREFIX = /^\[[^\]\n]*\] /;
 /** `kubectl logs --timestamps`' RFC 3339 time before each line (after --prefix's). */
@@ -669,6 +693,10 @@ function podLogs(text, source) {
             const known = pods.get(pod);
             if (known && (known.last.finishedAt !== undefined || meta.finishedAt === undefined))
                 throw new errors/* InputError */.dz(`${where}: pod ${pod} starts again (it started at ${known.lastWhere.replace(`${source}, `, '')}): the log holds more than one run`, 'save the log of one run (kubectl logs -l ... --tail=-1 after the Job ended), or keep each run under its own --name');
+            // The pod's line at its end says again what its first said, finishedAt added: another
+            // image, machine or list of tests is another run's (or a log put together by hand).
+            if (known && !sameRun(known.first, meta))
+                throw new errors/* InputError */.dz(`${where}: pod ${pod}'s job line differs from its earlier one (at ${known.lastWhere.replace(`${source}, `, '')}) in more than finishedAt: the log holds more than one run`, 'save the log of one run (kubectl logs -l ... --tail=-1 after the Job ended), or keep each run under its own --name');
             const log = known
                 ? { ...known, last: meta, lastWhere: where }
                 : { first: meta, last: meta, lastWhere: where, records: [] };
@@ -707,6 +735,10 @@ function k8sJob(text, source) {
         throw new errors/* InputError */.dz(`${source}: no line of pod 0, which runs the suites (the log has pod ${[...pods.keys()].sort((a, b) => a - b).join(', ')})`, "save every pod's log: kubectl logs -l ml-image-action/job=NAME --tail=-1 (with --max-log-requests for many pods)");
     if (pod0.last.target !== 'k8s')
         throw new errors/* InputError */.dz(`${pod0.lastWhere}: the job's description is of a ${pod0.last.target} job, not a Kubernetes one`);
+    ownTests(pod0.last, pod0.lastWhere, pod0.records, [
+        'not a result of this job',
+        'save the log of one run of the job as it was exported',
+    ]);
     return { meta: pod0.last, metaWhere: pod0.lastWhere, records: distinct(pod0.records, source) };
 }
 
@@ -751,10 +783,28 @@ const MAX_LOG_BYTES = 64 * 1024 * 1024;
 const ERR_TAIL_BYTES = 1024 * 1024;
 const refusedAs = (file, what) => (e) => new errors/* InputError */.dz(`collect: ${file}: the ${what} ${e.code === 'ENOENT' ? 'is not there' : e.code !== undefined ? `cannot be read: ${(0,read_regular/* statErrorText */.s9)(e)}` : e.reason}`);
 /**
+ * FILE of a job's results, refused when it is a symbolic link: the job writes its results as files,
+ * and a link planted in a results directory others can write to would have collect read a file of
+ * this machine (a failing suite's .err: ~/.aws/credentials) into the report and the signed smoke
+ * attestation. One that cannot be looked at is left to the read, which says why.
+ */
+function refuseLink(file, what) {
+    let link;
+    try {
+        link = (0,read_regular/* statOrAbsent */.Hg)(file, true)?.isSymbolicLink();
+    }
+    catch {
+        return;
+    }
+    if (link)
+        throw new errors/* InputError */.dz(`collect: ${file}: the ${what} is a symbolic link, not a file the job wrote: collect reads no file it leads to`, 'collect the directory the job wrote its results to (its files themselves, not links to them)');
+}
+/**
  * The end of FILE, a regular file (its last ERR_TAIL_BYTES, from a line's start): a suite's stderr
  * may grow past any limit (NCCL_DEBUG=INFO for hours), and only its end is kept.
  */
 function errTail(file) {
+    refuseLink(file, "suite's stderr");
     let tail;
     try {
         tail = (0,read_regular/* readRegularTail */.V0)(file, ERR_TAIL_BYTES);
@@ -805,6 +855,7 @@ function readSlurm(given, cwd) {
         .sort();
     const records = ids.map((id) => {
         const file = external_node_path_default().join(dir, `${id}.json`);
+        refuseLink(file, "suite's result");
         const text = (0,read_regular/* readRegularText */.Aj)(file, MAX_RECORD_BYTES, refusedAs(file, "suite's result"));
         const errFile = external_node_path_default().join(dir, `${id}.err`);
         // Only a failing suite's output is kept (its end, redacted), as the smoke stage keeps it.
@@ -812,6 +863,7 @@ function readSlurm(given, cwd) {
         const err = failing ? errTail(errFile) : undefined;
         return { file, text, ...(err !== undefined && { err }) };
     });
+    refuseLink(metaFile, "job's description");
     const meta = {
         file: metaFile,
         text: (0,read_regular/* readRegularText */.Aj)(metaFile, MAX_RECORD_BYTES, refusedAs(metaFile, "job's description")),

@@ -4661,7 +4661,8 @@ function cliFailure(what, result) {
         return killed;
     const tail = tailOf(result);
     if (DAEMON_UNREACHABLE.test(tail)) {
-        const denied = /permission denied/i.test(tail);
+        // The socket's own refusal, not another "permission denied" (the CLI's config file unreadable).
+        const denied = /permission denied while trying to connect|dial unix \S+: connect: permission denied/i.test(tail);
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: the Docker daemon is not reachable${denied ? ': permission denied on its socket' : ''}\n${tail}`, denied ? DAEMON_PERMISSION_FIX : DAEMON_FIX);
     }
     if (REGISTRY_UNREACHABLE.test(tail)) {
@@ -5671,7 +5672,7 @@ function ofMachine(err) {
     if (what === undefined)
         return err;
     const at = typeof dest === 'string' ? dest : typeof path === 'string' ? path : undefined;
-    return new EnvironmentError(`cannot write${at !== undefined ? ` ${at}` : ''}: ${what} (${err.message})`, `${code === 'EROFS' ? 'write to a writable filesystem' : 'free space on that filesystem'}, or point the run elsewhere: its temporary files (build contexts, records) go under TMPDIR (the system's temporary directory when unset), its results under --out`, { cause: err });
+    return new EnvironmentError(`cannot write${at !== undefined ? ` ${at}` : ''}: ${what} (${err.message})`, `${code === 'EROFS' ? 'write to a writable filesystem' : 'free space on that filesystem'}, or point the run elsewhere: its temporary files (build contexts, records) go under TMPDIR (the system's temporary directory when unset), its results under --out (the action's result-dir input)`, { cause: err });
 }
 
 
