@@ -969,8 +969,10 @@ three small reads by digest, no pull), logged in as docker would; --no-image-mas
 where the registry cannot be reached.
 
 Exit codes: 0 collected (whatever the tests say: the report and the job's own exit status tell);
-2 bad input (no job results there, a file that does not parse, an image that build.json does not
-hold, a node of a platform the variant was not built for; with --capture, an image this machine
+2 bad input (no job results there, a file that does not parse, a results file that is a symbolic
+link, a result of a test the job does not run or of another test than its file names, a pod log
+holding two runs, an image that build.json does not hold, a node of a platform the variant was not
+built for; with --capture, an image this machine
 cannot pull, as no login here, or one without python3); 3 the image's config could not be read from
 its registry, or (--capture) no Docker engine or registry; 1 (--capture) the probe failed in the
 image (an arm64 image on an amd64 machine needs QEMU's binfmt handlers).`,
