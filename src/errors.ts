@@ -146,28 +146,3 @@ export function describeError(err: unknown, verbose: boolean): string {
 export function exitCodeOf(err: unknown): ExitCode {
   return err instanceof MlImageError ? err.exitCode : ExitCode.CheckFailed;
 }
-
-/** What a raw error of a machine out of room, or written read-only, says (its errno code). */
-const OUT_OF_ROOM: Readonly<Record<string, string>> = {
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'the disk quota is used up',
-  EROFS: 'the filesystem is read-only',
-};
-
-/**
- * A raw error of the machine's that no stage mapped (a full disk, a used-up quota, a read-only
- * filesystem: ENOSPC, EDQUOT, EROFS, as fs calls throw them) as the environment's failure (exit 3)
- * naming the path, never "internal error ... please report it" (exit 1); anything else as it is.
- */
-export function ofMachine(err: unknown): unknown {
-  if (err instanceof MlImageError || !(err instanceof Error)) return err;
-  const { code, path, dest } = err as Error & { code?: unknown; path?: unknown; dest?: unknown };
-  const what = typeof code === 'string' && Object.hasOwn(OUT_OF_ROOM, code) ? OUT_OF_ROOM[code] : undefined;
-  if (what === undefined) return err;
-  const at = typeof dest === 'string' ? dest : typeof path === 'string' ? path : undefined;
-  return new EnvironmentError(
-    `cannot write${at !== undefined ? ` ${at}` : ''}: ${what} (${err.message})`,
-    `${code === 'EROFS' ? 'write to a writable filesystem' : 'free space on that filesystem'}, or point the run elsewhere: its temporary files (build contexts, records) go under TMPDIR (the system's temporary directory when unset), its results under --out (the action's result-dir input)`,
-    { cause: err },
-  );
-}

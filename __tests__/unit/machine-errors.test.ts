@@ -4,7 +4,8 @@
 // it" (exit 1), on the CLI and in the action alike.
 import { describe, expect, it } from 'vitest';
 import { type ActionIo, fail } from '../../src/action/io.js';
-import { describeError, EnvironmentError, exitCodeOf, ofMachine } from '../../src/errors.js';
+import { describeError, EnvironmentError, exitCodeOf } from '../../src/errors.js';
+import { ofMachine } from '../../src/util/json-file.js';
 
 const raw = (code: string, message: string, more: Record<string, string>) =>
   Object.assign(new Error(message), { code, ...more });
@@ -15,22 +16,29 @@ describe('a raw out-of-room error', () => {
       'ENOSPC',
       "ENOSPC: no space left on device, copyfile '/a/Dockerfile' -> '/tmp/x/Dockerfile'",
       { path: '/a/Dockerfile', dest: '/tmp/x/Dockerfile' },
-      /^cannot write \/tmp\/x\/Dockerfile: no space left on the device \(ENOSPC/,
+      /^cannot write \/tmp\/x\/Dockerfile: no space left on device \(ENOSPC/,
       /^free space on that filesystem, or point the run elsewhere: .*TMPDIR/,
     ],
     [
       'EDQUOT',
       "EDQUOT: disk quota exceeded, write '/tmp/y'",
       { path: '/tmp/y' },
-      /^cannot write \/tmp\/y: the disk quota is used up/,
+      /^cannot write \/tmp\/y: disk quota exceeded \(EDQUOT/,
       /^free space/,
     ],
     [
       'EROFS',
       "EROFS: read-only file system, mkdir '/ro/z'",
       { path: '/ro/z' },
-      /^cannot write \/ro\/z: the filesystem is read-only/,
+      /^cannot write \/ro\/z: read-only file system \(EROFS/,
       /^write to a writable filesystem/,
+    ],
+    [
+      'EFBIG',
+      "EFBIG: file too large, write '/tmp/v'",
+      { path: '/tmp/v' },
+      /^cannot write \/tmp\/v: file too large \(EFBIG/,
+      /^free space/,
     ],
   ])('%s: exit 3 naming the path', (code, message, more, said, fix) => {
     const err = ofMachine(raw(code, message, more));
@@ -57,7 +65,7 @@ describe('a raw out-of-room error', () => {
     } as unknown as ActionIo;
     fail(io, raw('ENOSPC', 'ENOSPC: no space left on device, write', { path: '/tmp/w' }));
     expect(seen.code).toBe(3);
-    expect(seen.failed).toMatch(/^cannot write \/tmp\/w: no space left on the device/);
+    expect(seen.failed).toMatch(/^cannot write \/tmp\/w: no space left on device/);
     // The action has no --out: its results go where the result-dir input says.
     expect(seen.failed).toMatch(/result-dir/);
   });

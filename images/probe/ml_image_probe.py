@@ -25,6 +25,7 @@ import ctypes
 import hashlib
 import importlib
 import io
+import itertools
 import json
 import os
 import platform
@@ -351,37 +352,39 @@ def packages():
     # stay in sys.path order, the one Python imports first (the diff takes it). Sorted before
     # live_copies_first: Python 3.8/3.9 list one directory in os.listdir's order, where other
     # distributions can come between two copies of one name.
-    pairs = sorted(zip(out, dists), key=lambda p: re.sub(r"[-_.]+", "-", p[0]["name"]).lower())
-    out = [e for e, _d in pairs]
-    return attempt("python.packages.order", lambda: live_copies_first(out, [d for _e, d in pairs]), out)
+    pairs = sorted(zip(out, dists), key=lambda p: normalized_name(p[0]["name"]))
+    return attempt("python.packages.order", lambda: live_copies_first(pairs), [e for e, _d in pairs])
+
+
+def normalized_name(name):
+    """A distribution's name as PEP 503 normalises it: Typing_Extensions is typing-extensions."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 # At most this many files of one copy are hashed to tell which copy of a distribution is on disk.
 LIVE_CHECK_FILES = 8
 
 
-def live_copies_first(entries, dists):
-    """ENTRIES (with their DISTS) with the copies of one name in one directory in the order of how
-    many of their files are on disk as their RECORD lists them, most first. `pip install
+def live_copies_first(pairs):
+    """The entries of PAIRS ((entry, distribution), sorted by normalised name), the copies of one
+    name in one directory in the order of how many of their files are on disk as their RECORD
+    lists them, most first. `pip install
     --ignore-installed numpy==1.26.4` over numpy 2.0.0 leaves 2.0.0's dist-info beside 1.26.4's;
     metadata.distributions() lists the two in the directory's order, but the files Python imports
     are 1.26.4's. The files compared are those the copies' RECORDs hash differently (the smallest
     few): copies that agree on every file, or list no hashes, keep their order."""
-    out = list(zip(entries, dists))
-    i = 0
-    while i < len(out):
-        key = (re.sub(r"[-_.]+", "-", out[i][0]["name"]).lower(), out[i][0]["location"])
-        j = i + 1
-        while j < len(out) and (re.sub(r"[-_.]+", "-", out[j][0]["name"]).lower(), out[j][0]["location"]) == key:
-            j += 1
-        if j - i > 1:
+    out = []
+    # Copies of one name in one directory are neighbours: PAIRS is sorted by name, stably.
+    for (_name, location), copies in itertools.groupby(
+            pairs, key=lambda p: (normalized_name(p[0]["name"]), p[0]["location"])):
+        copies = list(copies)
+        if len(copies) > 1:
             hashes = [attempt("python.packages[%s].RECORD" % e["name"], lambda d=d: record_hashes(d), {})
-                      for e, d in out[i:j]]
-            scores = [live_score(k, hashes, out[i][0]["location"]) for k in range(j - i)]
-            order = sorted(range(j - i), key=lambda k: -scores[k])
-            out[i:j] = [out[i + k] for k in order]
-        i = j
-    return [e for e, _d in out]
+                      for e, d in copies]
+            scores = [live_score(k, hashes, location) for k in range(len(copies))]
+            copies = [copies[k] for k in sorted(range(len(copies)), key=lambda k: -scores[k])]
+        out.extend(e for e, _d in copies)
+    return out
 
 
 def record_hashes(d):

@@ -10,7 +10,8 @@ import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
 import { ActionsExecRunner } from '../docker/exec-runner.js';
 import { checkoutHead } from '../docker/git-head.js';
-import { ConfigError, describeError, exitCodeOf, MlImageError, ofMachine } from '../errors.js';
+import { ConfigError, describeError, exitCodeOf, MlImageError } from '../errors.js';
+import { ofMachine } from '../util/json-file.js';
 
 /**
  * The input that selects the entry: unset for the pipeline (run.ts), `verify` for the verify

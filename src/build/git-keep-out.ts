@@ -69,17 +69,14 @@ export function gitKeepOut(context: string, template: boolean): string[] {
  * `.env.local`; also a virtualenv named `.env`), direnv's `.envrc`, netrc (pip's and curl's
  * logins), `.pypirc` (upload tokens) and git's credential store.
  */
-const SECRET_FILE_PATTERNS = [
-  '**/.env',
-  '**/.env.*',
-  '**/.envrc',
-  '**/.netrc',
-  '**/.pypirc',
-  '**/.git-credentials',
-];
+const SECRET_FILES = ['.env', '.env.*', '.envrc', '.netrc', '.pypirc', '.git-credentials'];
+const SECRET_FILE_PATTERNS = SECRET_FILES.map((f) => `**/${f}`);
 
-/** A file name SECRET_FILE_PATTERNS matches: `.env`, `.env.production`, `.netrc`. */
-const SECRET_FILE_NAME = /^\.(env|env\..+|envrc|netrc|pypirc|git-credentials)$/;
+/** Whether NAME is one of SECRET_FILES (`.env.*`: `.env.` and at least one character more). */
+const isSecretFile = (name: string) =>
+  SECRET_FILES.some((f) =>
+    f.endsWith('.*') ? name.startsWith(f.slice(0, -1)) && name.length > f.length - 1 : name === f,
+  );
 
 /**
  * The files at CONTEXT's root that SECRET_FILE_PATTERNS keeps out (they are kept out at any depth):
@@ -88,7 +85,7 @@ const SECRET_FILE_NAME = /^\.(env|env\..+|envrc|netrc|pypirc|git-credentials)$/;
 export function secretFilesAt(context: string): string[] {
   try {
     return readdirSync(context)
-      .filter((n) => SECRET_FILE_NAME.test(n))
+      .filter(isSecretFile)
       .sort()
       .map((n) => path.join(context, n));
   } catch {

@@ -14,10 +14,9 @@ import {
   InputError,
   type JsonError,
   MlImageError,
-  ofMachine,
 } from '../errors.js';
 import { tryWrite } from '../util/cleanup.js';
-import { ensureResultDir } from '../util/json-file.js';
+import { ensureResultDir, ofMachine } from '../util/json-file.js';
 import { releaseResultDirs } from '../results/owner-lock.js';
 import { VERSION } from '../version.js';
 import { outFlag } from './args.js';

@@ -104,22 +104,19 @@ export function dirBaselineStore(
   tuning: DirStoreTuning = {},
 ): BaselineStore {
   ensureResultDir(root, label, { create: false, flag });
-  const place = (key: string, branch: string, legacy = false): Place => ({
-    dir: path.join(root, baselineSlug(key)),
-    name: branchPlace(branch)[legacy ? 'legacy' : 'name'],
-  });
+  /** Where KEY's saves of a branch named NAME in the directory are (branchPlace). */
+  const place = (key: string, name: string): Place => ({ dir: path.join(root, baselineSlug(key)), name });
   return {
     describe: () => root,
     // A branch with no save under its own name yet: an earlier version's save, under its slug.
-    restore: (key, branch) =>
-      Promise.resolve(
-        restoreDir(place(key, branch)) ??
-          (branchPlace(branch).legacy !== branchPlace(branch).name
-            ? restoreDir(place(key, branch, true))
-            : undefined),
-      ),
+    restore(key, branch) {
+      const { name, legacy } = branchPlace(branch);
+      return Promise.resolve(
+        restoreDir(place(key, name)) ?? (legacy !== name ? restoreDir(place(key, legacy)) : undefined),
+      );
+    },
     save(key, branch, sha, files, opts = {}) {
-      const p = place(key, branch);
+      const p = place(key, branchPlace(branch).name);
       // Done at once, unless it waits for another run's lock (a wait a signal ends).
       const saving = saveDir(p, sha, files, opts, tuning, (e) => {
         const where = path.join(p.dir, p.name);

@@ -6,12 +6,13 @@
 // runs, and takes the lock over when it is gone, or cannot be told (another pid namespace, no
 // /proc, a broken file): a lock that cannot be judged never blocks a run. Linux only (/proc):
 // elsewhere no lock is taken, as no stamp can be written.
-import { linkSync, lstatSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { isInterrupted, registerCleanup } from '../util/cleanup.js';
+import { isDirectoryAt } from '../util/read-regular.js';
 import {
   OWNER_FILE,
   type OwnerStamp,
@@ -52,15 +53,6 @@ export interface Taker {
 
 /** How often a take re-judges after losing a race (another taker won, or took the lock over). */
 const TAKE_TRIES = 5;
-
-/** Whether FILE is a folder (false when nothing, or nothing readable, is there). */
-function isFolder(file: string): boolean {
-  try {
-    return lstatSync(file).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /** The refusal: HOLDER (another process, certainly running) holds ROOT's lock. */
 function heldBy(root: string, holder: Lock, words: LockWords): InputError {
@@ -125,7 +117,7 @@ export function takeOwnerLock(root: string, words: LockWords, taker: Taker): boo
       if (holder !== undefined && sameOwner(holder, taker.stamp)) return false;
       if (holder !== undefined && stampedOwnerAlive(holder, taker.procDir)) throw heldBy(root, holder, words);
       // A folder in its place is no lock of ours to remove: none is taken.
-      if (isFolder(file)) return false;
+      if (isDirectoryAt(file, true)) return false;
       taker.step?.('take-over');
       removeJudged(file, text);
     }

@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { EnvironmentError, InputError } from '../errors.js';
+import { EnvironmentError, InputError, MlImageError } from '../errors.js';
 import { interruptedFailure, registerCleanup } from './cleanup.js';
 import {
   errnoText,
@@ -152,6 +152,24 @@ export function readJsonFile(
 
 /** Error codes that mean the machine is out of room or read-only: an environment problem (exit 3). */
 const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EFBIG']);
+/**
+ * A raw error of the machine's that no stage mapped (a full disk, a used-up quota, a read-only
+ * filesystem, a file too large: NO_ROOM, as fs calls throw them) as the environment's failure
+ * (exit 3) naming the path, never "internal error ... please report it" (exit 1); anything else
+ * as it is.
+ */
+export function ofMachine(err: unknown): unknown {
+  if (err instanceof MlImageError || !(err instanceof Error)) return err;
+  const { code, path: at, dest } = err as Error & { code?: unknown; path?: unknown; dest?: unknown };
+  if (typeof code !== 'string' || !NO_ROOM.has(code)) return err;
+  const file = typeof dest === 'string' ? dest : typeof at === 'string' ? at : undefined;
+  return new EnvironmentError(
+    `cannot write${file !== undefined ? ` ${file}` : ''}: ${errnoText(code) ?? code} (${err.message})`,
+    `${code === 'EROFS' ? 'write to a writable filesystem' : 'free space on that filesystem'}, or point the run elsewhere: its temporary files (build contexts, records) go under TMPDIR (the system's temporary directory when unset), its results under --out (the action's result-dir input)`,
+    { cause: err },
+  );
+}
+
 /** Pseudo filesystems: writing there hangs (a FIFO, a tty) or means nothing. */
 const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
 

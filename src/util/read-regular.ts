@@ -94,6 +94,15 @@ export function openErrorFix(code: string, fixPath?: string): string | undefined
   return fixPath;
 }
 
+/** Whether P is a directory (lstat with LINK: a link to one is not); false when nothing, or nothing readable, is there. */
+export function isDirectoryAt(p: string, link = false): boolean {
+  try {
+    return (link ? lstatSync(p) : statSync(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * stat P (lstat with LINK: the link itself): its Stats, undefined when nothing is there (ENOENT);
  * any other failure is thrown. Not `throwIfNoEntry: false`: from Node 24 that also answers
