@@ -1785,6 +1785,7 @@ var temp_owner = __webpack_require__(22238);
 
 
 
+
 /**
  * The lock's file in a result directory: a dotfile, named as a temp root's stamp. Kept out of what
  * is uploaded (upload-artifact leaves hidden files out) and of every listing the stages read (each
@@ -1795,15 +1796,6 @@ const RESULT_DIR_LOCK = temp_owner/* OWNER_FILE */.Zl;
 const LockSchema = temp_owner/* OwnerStampSchema */.sF.extend({ since: schemas/* string */.YjP().optional() });
 /** How often a take re-judges after losing a race (another taker won, or took the lock over). */
 const TAKE_TRIES = 5;
-/** Whether FILE is a folder (false when nothing, or nothing readable, is there). */
-function isFolder(file) {
-    try {
-        return (0,external_node_fs_.lstatSync)(file).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
 /** The refusal: HOLDER (another process, certainly running) holds ROOT's lock. */
 function heldBy(root, holder, words) {
     const flag = words.flag ?? '--out DIR';
@@ -1870,7 +1862,7 @@ function takeOwnerLock(root, words, taker) {
             if (holder !== undefined && (0,temp_owner/* stampedOwnerAlive */.vx)(holder, taker.procDir))
                 throw heldBy(root, holder, words);
             // A folder in its place is no lock of ours to remove: none is taken.
-            if (isFolder(file))
+            if ((0,read_regular/* isDirectoryAt */.j1)(file, true))
                 return false;
             taker.step?.('take-over');
             removeJudged(file, text);

@@ -5826,16 +5826,10 @@ function gitKeepOut(context, template) {
  * `.env.local`; also a virtualenv named `.env`), direnv's `.envrc`, netrc (pip's and curl's
  * logins), `.pypirc` (upload tokens) and git's credential store.
  */
-const SECRET_FILE_PATTERNS = [
-    '**/.env',
-    '**/.env.*',
-    '**/.envrc',
-    '**/.netrc',
-    '**/.pypirc',
-    '**/.git-credentials',
-];
-/** A file name SECRET_FILE_PATTERNS matches: `.env`, `.env.production`, `.netrc`. */
-const SECRET_FILE_NAME = /^\.(env|env\..+|envrc|netrc|pypirc|git-credentials)$/;
+const SECRET_FILES = ['.env', '.env.*', '.envrc', '.netrc', '.pypirc', '.git-credentials'];
+const SECRET_FILE_PATTERNS = SECRET_FILES.map((f) => `**/${f}`);
+/** Whether NAME is one of SECRET_FILES (`.env.*`: `.env.` and at least one character more). */
+const isSecretFile = (name) => SECRET_FILES.some((f) => f.endsWith('.*') ? name.startsWith(f.slice(0, -1)) && name.length > f.length - 1 : name === f);
 /**
  * The files at CONTEXT's root that SECRET_FILE_PATTERNS keeps out (they are kept out at any depth):
  * named in the build's note, so that a `COPY .env` that fails says why.
@@ -5843,7 +5837,7 @@ const SECRET_FILE_NAME = /^\.(env|env\..+|envrc|netrc|pypirc|git-credentials)$/;
 function secretFilesAt(context) {
     try {
         return (0,external_node_fs_.readdirSync)(context)
-            .filter((n) => SECRET_FILE_NAME.test(n))
+            .filter(isSecretFile)
             .sort()
             .map((n) => external_node_path_default().join(context, n));
     }
@@ -10776,19 +10770,17 @@ async function restoreBaseline(store, keys, branch) {
  */
 function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--baseline DIR', tuning = {}) {
     (0,json_file/* ensureResultDir */.dc)(root, label, { create: false, flag });
-    const place = (key, branch, legacy = false) => ({
-        dir: external_node_path_default().join(root, baselineSlug(key)),
-        name: branchPlace(branch)[legacy ? 'legacy' : 'name'],
-    });
+    /** Where KEY's saves of a branch named NAME in the directory are (branchPlace). */
+    const place = (key, name) => ({ dir: external_node_path_default().join(root, baselineSlug(key)), name });
     return {
         describe: () => root,
         // A branch with no save under its own name yet: an earlier version's save, under its slug.
-        restore: (key, branch) => Promise.resolve(restoreDir(place(key, branch)) ??
-            (branchPlace(branch).legacy !== branchPlace(branch).name
-                ? restoreDir(place(key, branch, true))
-                : undefined)),
+        restore(key, branch) {
+            const { name, legacy } = branchPlace(branch);
+            return Promise.resolve(restoreDir(place(key, name)) ?? (legacy !== name ? restoreDir(place(key, legacy)) : undefined));
+        },
         save(key, branch, sha, files, opts = {}) {
-            const p = place(key, branch);
+            const p = place(key, branchPlace(branch).name);
             // Done at once, unless it waits for another run's lock (a wait a signal ends).
             const saving = saveDir(p, sha, files, opts, tuning, (e) => {
                 const where = external_node_path_default().join(p.dir, p.name);
@@ -21820,17 +21812,9 @@ function baselineInput(raw, cwd) {
     if (v === '' || BASELINE_KEYWORDS.includes(v) || /[/\\]/.test(v))
         return v;
     const near = (0,util_text/* closestWord */.En)(v, BASELINE_KEYWORDS);
-    if (near === undefined || isDirectory(external_node_path_default().resolve(cwd, v)))
+    if (near === undefined || (0,read_regular/* isDirectoryAt */.j1)(external_node_path_default().resolve(cwd, v)))
         return v;
     throw new errors/* InputError */.dz(`input "baseline": ${JSON.stringify(v)} is neither cache nor none (they are lower case) and no directory: did you mean ${near}?`, `write ${near}, or name a directory as a path (./${v})`);
-}
-function isDirectory(p) {
-    try {
-        return (0,external_node_fs_.statSync)(p).isDirectory();
-    }
-    catch {
-        return false;
-    }
 }
 
 // EXTERNAL MODULE: ./src/action/io.ts + 17 modules

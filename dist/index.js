@@ -30032,10 +30032,13 @@ function gitFileTarget(top, text) {
     return m ? external_node_path_default().resolve(top, m[1]) : undefined;
 }
 
+// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
+var json_file = __nccwpck_require__(20317);
 ;// CONCATENATED MODULE: ./src/action/io.ts
 // The action's side of GitHub: inputs, outputs, annotations, the summary, state shared by the main
 // and the post step (@actions/core), and the Docker adapter, made when first asked for. Its own
 // module, so that the post step (src/main.ts) loads this and post.ts, not the stages.
+
 
 
 
@@ -30135,7 +30138,7 @@ const asText = util_text/* noWorkflowCommands */.L1;
  * failure.
  */
 function fail(io, raw) {
-    const err = (0,errors/* ofMachine */.Fe)(raw);
+    const err = (0,json_file/* ofMachine */.Fe)(raw);
     const message = err instanceof errors/* MlImageError */.zn
         ? (0,errors/* describeError */.Uc)(err, false).replace(/^error: /, '')
         : (0,errors/* describeError */.Uc)(err, true);
@@ -32921,7 +32924,6 @@ function contentSizeOf(inspect, platform) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CO: () => (/* binding */ CheckFailedError),
 /* harmony export */   FO: () => (/* binding */ exitCodeOf),
-/* harmony export */   Fe: () => (/* binding */ ofMachine),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   eG: () => (/* binding */ EnvironmentError),
@@ -33029,27 +33031,6 @@ function describeError(err, verbose) {
 }
 function exitCodeOf(err) {
     return err instanceof MlImageError ? err.exitCode : ExitCode.CheckFailed;
-}
-/** What a raw error of a machine out of room, or written read-only, says (its errno code). */
-const OUT_OF_ROOM = {
-    ENOSPC: 'no space left on the device',
-    EDQUOT: 'the disk quota is used up',
-    EROFS: 'the filesystem is read-only',
-};
-/**
- * A raw error of the machine's that no stage mapped (a full disk, a used-up quota, a read-only
- * filesystem: ENOSPC, EDQUOT, EROFS, as fs calls throw them) as the environment's failure (exit 3)
- * naming the path, never "internal error ... please report it" (exit 1); anything else as it is.
- */
-function ofMachine(err) {
-    if (err instanceof MlImageError || !(err instanceof Error))
-        return err;
-    const { code, path, dest } = err;
-    const what = typeof code === 'string' && Object.hasOwn(OUT_OF_ROOM, code) ? OUT_OF_ROOM[code] : undefined;
-    if (what === undefined)
-        return err;
-    const at = typeof dest === 'string' ? dest : typeof path === 'string' ? path : undefined;
-    return new EnvironmentError(`cannot write${at !== undefined ? ` ${at}` : ''}: ${what} (${err.message})`, `${code === 'EROFS' ? 'write to a writable filesystem' : 'free space on that filesystem'}, or point the run elsewhere: its temporary files (build contexts, records) go under TMPDIR (the system's temporary directory when unset), its results under --out (the action's result-dir input)`, { cause: err });
 }
 
 
@@ -33955,6 +33936,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   dc: () => (/* binding */ ensureResultDir),
   OW: () => (/* binding */ isJsonObject),
   F1: () => (/* binding */ jsonSyntaxProblem),
+  Fe: () => (/* binding */ ofMachine),
   JE: () => (/* binding */ readJsonFile),
   oG: () => (/* binding */ writeError),
   Zf: () => (/* binding */ writeFileAtomic),
@@ -34104,6 +34086,21 @@ function readJsonFile(file, opts = {}) {
 }
 /** Error codes that mean the machine is out of room or read-only: an environment problem (exit 3). */
 const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EFBIG']);
+/**
+ * A raw error of the machine's that no stage mapped (a full disk, a used-up quota, a read-only
+ * filesystem, a file too large: NO_ROOM, as fs calls throw them) as the environment's failure
+ * (exit 3) naming the path, never "internal error ... please report it" (exit 1); anything else
+ * as it is.
+ */
+function ofMachine(err) {
+    if (err instanceof errors/* MlImageError */.zn || !(err instanceof Error))
+        return err;
+    const { code, path: at, dest } = err;
+    if (typeof code !== 'string' || !NO_ROOM.has(code))
+        return err;
+    const file = typeof dest === 'string' ? dest : typeof at === 'string' ? at : undefined;
+    return new errors/* EnvironmentError */.eG(`cannot write${file !== undefined ? ` ${file}` : ''}: ${(0,read_regular/* errnoText */.iQ)(code) ?? code} (${err.message})`, `${code === 'EROFS' ? 'write to a writable filesystem' : 'free space on that filesystem'}, or point the run elsewhere: its temporary files (build contexts, records) go under TMPDIR (the system's temporary directory when unset), its results under --out (the action's result-dir input)`, { cause: err });
+}
 /** Pseudo filesystems: writing there hangs (a FIFO, a tty) or means nothing. */
 const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
 function reasonOf(e) {
@@ -34627,6 +34624,7 @@ function readBounded(fd, capacity) {
 /* harmony export */   SU: () => (/* binding */ openErrorFix),
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   iQ: () => (/* binding */ errnoText),
+/* harmony export */   j1: () => (/* binding */ isDirectoryAt),
 /* harmony export */   lP: () => (/* binding */ sizeText),
 /* harmony export */   lj: () => (/* binding */ MAX_JSON_INPUT_BYTES),
 /* harmony export */   qW: () => (/* binding */ statPath),
@@ -34719,6 +34717,15 @@ function openErrorFix(code, fixPath) {
     if (code === 'EACCES' || code === 'EPERM')
         return 'make it readable by this user (chmod u+r, or the owner of the file), or copy it somewhere you can read';
     return fixPath;
+}
+/** Whether P is a directory (lstat with LINK: a link to one is not); false when nothing, or nothing readable, is there. */
+function isDirectoryAt(p, link = false) {
+    try {
+        return (link ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(p) : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p)).isDirectory();
+    }
+    catch {
+        return false;
+    }
 }
 /**
  * stat P (lstat with LINK: the link itself): its Stats, undefined when nothing is there (ENOENT);

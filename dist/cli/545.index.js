@@ -965,19 +965,17 @@ async function restoreBaseline(store, keys, branch) {
  */
 function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--baseline DIR', tuning = {}) {
     (0,json_file/* ensureResultDir */.dc)(root, label, { create: false, flag });
-    const place = (key, branch, legacy = false) => ({
-        dir: external_node_path_default().join(root, baselineSlug(key)),
-        name: branchPlace(branch)[legacy ? 'legacy' : 'name'],
-    });
+    /** Where KEY's saves of a branch named NAME in the directory are (branchPlace). */
+    const place = (key, name) => ({ dir: external_node_path_default().join(root, baselineSlug(key)), name });
     return {
         describe: () => root,
         // A branch with no save under its own name yet: an earlier version's save, under its slug.
-        restore: (key, branch) => Promise.resolve(restoreDir(place(key, branch)) ??
-            (branchPlace(branch).legacy !== branchPlace(branch).name
-                ? restoreDir(place(key, branch, true))
-                : undefined)),
+        restore(key, branch) {
+            const { name, legacy } = branchPlace(branch);
+            return Promise.resolve(restoreDir(place(key, name)) ?? (legacy !== name ? restoreDir(place(key, legacy)) : undefined));
+        },
         save(key, branch, sha, files, opts = {}) {
-            const p = place(key, branch);
+            const p = place(key, branchPlace(branch).name);
             // Done at once, unless it waits for another run's lock (a wait a signal ends).
             const saving = saveDir(p, sha, files, opts, tuning, (e) => {
                 const where = external_node_path_default().join(p.dir, p.name);

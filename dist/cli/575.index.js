@@ -4988,16 +4988,10 @@ function gitKeepOut(context, template) {
  * `.env.local`; also a virtualenv named `.env`), direnv's `.envrc`, netrc (pip's and curl's
  * logins), `.pypirc` (upload tokens) and git's credential store.
  */
-const SECRET_FILE_PATTERNS = [
-    '**/.env',
-    '**/.env.*',
-    '**/.envrc',
-    '**/.netrc',
-    '**/.pypirc',
-    '**/.git-credentials',
-];
-/** A file name SECRET_FILE_PATTERNS matches: `.env`, `.env.production`, `.netrc`. */
-const SECRET_FILE_NAME = /^\.(env|env\..+|envrc|netrc|pypirc|git-credentials)$/;
+const SECRET_FILES = ['.env', '.env.*', '.envrc', '.netrc', '.pypirc', '.git-credentials'];
+const SECRET_FILE_PATTERNS = SECRET_FILES.map((f) => `**/${f}`);
+/** Whether NAME is one of SECRET_FILES (`.env.*`: `.env.` and at least one character more). */
+const isSecretFile = (name) => SECRET_FILES.some((f) => f.endsWith('.*') ? name.startsWith(f.slice(0, -1)) && name.length > f.length - 1 : name === f);
 /**
  * The files at CONTEXT's root that SECRET_FILE_PATTERNS keeps out (they are kept out at any depth):
  * named in the build's note, so that a `COPY .env` that fails says why.
@@ -5005,7 +4999,7 @@ const SECRET_FILE_NAME = /^\.(env|env\..+|envrc|netrc|pypirc|git-credentials)$/;
 function secretFilesAt(context) {
     try {
         return (0,external_node_fs_.readdirSync)(context)
-            .filter((n) => SECRET_FILE_NAME.test(n))
+            .filter(isSecretFile)
             .sort()
             .map((n) => external_node_path_default().join(context, n));
     }

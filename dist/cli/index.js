@@ -1852,7 +1852,7 @@ async function runCli(argv, io) {
         return await command.run(rest, io);
     }
     catch (caught) {
-        const err = ofCommand((0,errors/* ofMachine */.Fe)(caught), commandName);
+        const err = ofCommand((0,json_file/* ofMachine */.Fe)(caught), commandName);
         // A refused value is quoted: its credentials are masked here (shownError), on both channels.
         io.stderr(`${shownError((0,errors/* describeError */.Uc)(err, verbose))}\n`);
         // Machine output on failure too: one JSON object on stdout, in addition to the text on stderr.
@@ -5544,7 +5544,6 @@ function contentSizeOf(inspect, platform) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CO: () => (/* binding */ CheckFailedError),
 /* harmony export */   FO: () => (/* binding */ exitCodeOf),
-/* harmony export */   Fe: () => (/* binding */ ofMachine),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   eG: () => (/* binding */ EnvironmentError),
@@ -5652,27 +5651,6 @@ function describeError(err, verbose) {
 }
 function exitCodeOf(err) {
     return err instanceof MlImageError ? err.exitCode : ExitCode.CheckFailed;
-}
-/** What a raw error of a machine out of room, or written read-only, says (its errno code). */
-const OUT_OF_ROOM = {
-    ENOSPC: 'no space left on the device',
-    EDQUOT: 'the disk quota is used up',
-    EROFS: 'the filesystem is read-only',
-};
-/**
- * A raw error of the machine's that no stage mapped (a full disk, a used-up quota, a read-only
- * filesystem: ENOSPC, EDQUOT, EROFS, as fs calls throw them) as the environment's failure (exit 3)
- * naming the path, never "internal error ... please report it" (exit 1); anything else as it is.
- */
-function ofMachine(err) {
-    if (err instanceof MlImageError || !(err instanceof Error))
-        return err;
-    const { code, path, dest } = err;
-    const what = typeof code === 'string' && Object.hasOwn(OUT_OF_ROOM, code) ? OUT_OF_ROOM[code] : undefined;
-    if (what === undefined)
-        return err;
-    const at = typeof dest === 'string' ? dest : typeof path === 'string' ? path : undefined;
-    return new EnvironmentError(`cannot write${at !== undefined ? ` ${at}` : ''}: ${what} (${err.message})`, `${code === 'EROFS' ? 'write to a writable filesystem' : 'free space on that filesystem'}, or point the run elsewhere: its temporary files (build contexts, records) go under TMPDIR (the system's temporary directory when unset), its results under --out (the action's result-dir input)`, { cause: err });
 }
 
 
@@ -7415,10 +7393,11 @@ function parseWithTree(s) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(92857);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38201);
-/* harmony import */ var _util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(22238);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(23387);
+/* harmony import */ var _util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(22238);
 // The owner lock of a result directory: one process at a time writes a directory's results. Two
 // runs given one --out (or result-dir) on one machine wrote each other's files without a word: one
 // run's report-<variant>.md and env-*.json held the other's image, and a baseline saved under one
@@ -7434,25 +7413,17 @@ function parseWithTree(s) {
 
 
 
+
 /**
  * The lock's file in a result directory: a dotfile, named as a temp root's stamp. Kept out of what
  * is uploaded (upload-artifact leaves hidden files out) and of every listing the stages read (each
  * reads the names it wrote, never "every file").
  */
-const RESULT_DIR_LOCK = _util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .OWNER_FILE */ .Zl;
+const RESULT_DIR_LOCK = _util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .OWNER_FILE */ .Zl;
 /** The lock's content: its writer's stamp and when it took the lock. */
-const LockSchema = _util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .OwnerStampSchema */ .sF.extend({ since: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional() });
+const LockSchema = _util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .OwnerStampSchema */ .sF.extend({ since: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().optional() });
 /** How often a take re-judges after losing a race (another taker won, or took the lock over). */
 const TAKE_TRIES = 5;
-/** Whether FILE is a folder (false when nothing, or nothing readable, is there). */
-function isFolder(file) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
 /** The refusal: HOLDER (another process, certainly running) holds ROOT's lock. */
 function heldBy(root, holder, words) {
     const flag = words.flag ?? '--out DIR';
@@ -7472,7 +7443,7 @@ function removeJudged(file, text) {
     catch {
         return; // gone already: removed by another taker
     }
-    if ((0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .stampFileText */ .rN)(aside) !== text) {
+    if ((0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .stampFileText */ .rN)(aside) !== text) {
         try {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.linkSync)(aside, file);
         }
@@ -7512,14 +7483,14 @@ function takeOwnerLock(root, words, taker) {
                 if (e.code !== 'EEXIST')
                     return false;
             }
-            const text = (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .stampFileText */ .rN)(file);
-            const holder = text === undefined ? undefined : (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .parseStamp */ .Pu)(text, LockSchema);
-            if (holder !== undefined && (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .sameOwner */ .s0)(holder, taker.stamp))
+            const text = (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .stampFileText */ .rN)(file);
+            const holder = text === undefined ? undefined : (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .parseStamp */ .Pu)(text, LockSchema);
+            if (holder !== undefined && (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .sameOwner */ .s0)(holder, taker.stamp))
                 return false;
-            if (holder !== undefined && (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .stampedOwnerAlive */ .vx)(holder, taker.procDir))
+            if (holder !== undefined && (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .stampedOwnerAlive */ .vx)(holder, taker.procDir))
                 throw heldBy(root, holder, words);
             // A folder in its place is no lock of ours to remove: none is taken.
-            if (isFolder(file))
+            if ((0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_5__/* .isDirectoryAt */ .j1)(file, true))
                 return false;
             taker.step?.('take-over');
             removeJudged(file, text);
@@ -7539,8 +7510,8 @@ const held = new Map();
 function release(root, stamp) {
     held.delete(root);
     const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, RESULT_DIR_LOCK);
-    const holder = (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .readStampFile */ .E8)(file, LockSchema);
-    if (holder === undefined || !(0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .sameOwner */ .s0)(holder, stamp))
+    const holder = (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .readStampFile */ .E8)(file, LockSchema);
+    if (holder === undefined || !(0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .sameOwner */ .s0)(holder, stamp))
         return;
     try {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(file);
@@ -7573,7 +7544,7 @@ function holdResultDir(root, words, procDir = '/proc') {
     const key = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(root);
     if (held.has(key))
         return;
-    const stamp = (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .ownStamp */ .Y8)(procDir);
+    const stamp = (0,_util_temp_owner_js__WEBPACK_IMPORTED_MODULE_6__/* .ownStamp */ .Y8)(procDir);
     if (stamp === undefined)
         return;
     if (!takeOwnerLock(key, words, { stamp, procDir }))
@@ -7952,6 +7923,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   X7: () => (/* binding */ checkReplaceable),
   dc: () => (/* binding */ ensureResultDir),
   OW: () => (/* binding */ isJsonObject),
+  Fe: () => (/* binding */ ofMachine),
   lk: () => (/* binding */ parseJsonText),
   JE: () => (/* binding */ readJsonFile),
   oG: () => (/* binding */ writeError),
@@ -8102,6 +8074,21 @@ function readJsonFile(file, opts = {}) {
 }
 /** Error codes that mean the machine is out of room or read-only: an environment problem (exit 3). */
 const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EFBIG']);
+/**
+ * A raw error of the machine's that no stage mapped (a full disk, a used-up quota, a read-only
+ * filesystem, a file too large: NO_ROOM, as fs calls throw them) as the environment's failure
+ * (exit 3) naming the path, never "internal error ... please report it" (exit 1); anything else
+ * as it is.
+ */
+function ofMachine(err) {
+    if (err instanceof errors/* MlImageError */.zn || !(err instanceof Error))
+        return err;
+    const { code, path: at, dest } = err;
+    if (typeof code !== 'string' || !NO_ROOM.has(code))
+        return err;
+    const file = typeof dest === 'string' ? dest : typeof at === 'string' ? at : undefined;
+    return new errors/* EnvironmentError */.eG(`cannot write${file !== undefined ? ` ${file}` : ''}: ${(0,read_regular/* errnoText */.iQ)(code) ?? code} (${err.message})`, `${code === 'EROFS' ? 'write to a writable filesystem' : 'free space on that filesystem'}, or point the run elsewhere: its temporary files (build contexts, records) go under TMPDIR (the system's temporary directory when unset), its results under --out (the action's result-dir input)`, { cause: err });
+}
 /** Pseudo filesystems: writing there hangs (a FIFO, a tty) or means nothing. */
 const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
 function reasonOf(e) {
@@ -8540,6 +8527,7 @@ function readBounded(fd, capacity) {
 /* harmony export */   V0: () => (/* binding */ readRegularTail),
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   iQ: () => (/* binding */ errnoText),
+/* harmony export */   j1: () => (/* binding */ isDirectoryAt),
 /* harmony export */   lP: () => (/* binding */ sizeText),
 /* harmony export */   lj: () => (/* binding */ MAX_JSON_INPUT_BYTES),
 /* harmony export */   o2: () => (/* binding */ UnreadableFileError),
@@ -8634,6 +8622,15 @@ function openErrorFix(code, fixPath) {
     if (code === 'EACCES' || code === 'EPERM')
         return 'make it readable by this user (chmod u+r, or the owner of the file), or copy it somewhere you can read';
     return fixPath;
+}
+/** Whether P is a directory (lstat with LINK: a link to one is not); false when nothing, or nothing readable, is there. */
+function isDirectoryAt(p, link = false) {
+    try {
+        return (link ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(p) : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p)).isDirectory();
+    }
+    catch {
+        return false;
+    }
 }
 /**
  * stat P (lstat with LINK: the link itself): its Stats, undefined when nothing is there (ENOENT);
