@@ -26,12 +26,12 @@ import {
   exportSteps,
   FLOORS_ARG,
   jobDeadlineSeconds,
-  jobNameFor,
   pinnedImage,
   pyxisImage,
   shellQuote,
   SMOKE_SCRIPT_MARKER,
 } from '../../src/export/common.js';
+import { checkJobName, jobNameFor } from '../../src/export/job-name.js';
 import { k8sManifests, k8sYaml, type K8sOptions, plainYamlString, podScript } from '../../src/export/k8s.js';
 import {
   EXCLUSIVE_GPUS_SHELL,
@@ -273,13 +273,38 @@ describe('limits and names', () => {
     expect(slurmScript(o)).toContain(`\n#SBATCH --time=${time}\n`);
   });
 
+  const train = 'ghcr.io/acme/train@sha256:' + 'a'.repeat(64);
   it.each([
-    [undefined, 'ml-image-smoke'],
-    ['cpu', 'ml-image-smoke-cpu'],
-    ['cuda12.8', 'ml-image-smoke-cuda12-8'],
-    ['--', 'ml-image-smoke'],
-    ['x'.repeat(80), `ml-image-smoke-${'x'.repeat(37)}`],
-  ])('jobNameFor(%j) = %s', (v, want) => expect(jobNameFor(v)).toBe(want));
+    [undefined, /^ml-image-smoke-[0-9a-f]{6}$/],
+    ['cpu', /^ml-image-smoke-cpu-[0-9a-f]{6}$/],
+    ['cuda12.8', /^ml-image-smoke-cuda12-8-[0-9a-f]{6}$/],
+    ['--', /^ml-image-smoke-[0-9a-f]{6}$/],
+    ['x'.repeat(80), new RegExp(`^ml-image-smoke-${'x'.repeat(30)}-[0-9a-f]{6}$`)],
+    [`${'a'.repeat(29)}-b`, new RegExp(`^ml-image-smoke-${'a'.repeat(29)}-[0-9a-f]{6}$`)],
+  ])('jobNameFor(%j) is a job name: %s', (v, want) => {
+    const name = jobNameFor(train, v);
+    expect(name).toMatch(want);
+    expect(checkJobName(name)).toBe(name);
+  });
+
+  it('jobNameFor keeps a repository and variant on one name and others apart', () => {
+    // A re-export of the same repository and variant (another digest or tag) replaces its earlier Job.
+    expect(jobNameFor('ghcr.io/acme/train:v2@sha256:' + 'b'.repeat(64), 'cpu')).toBe(
+      jobNameFor(train, 'cpu'),
+    );
+    // Variants the slug folds together, and another repository's same variant, do not delete each other's Job.
+    const names = [
+      jobNameFor(train, 'cuda12.8'),
+      jobNameFor(train, 'cuda12-8'),
+      jobNameFor(train, 'cuda12_8'),
+      jobNameFor(train, `${'x'.repeat(40)}-amd`),
+      jobNameFor(train, `${'x'.repeat(40)}-nvidia`),
+      jobNameFor('ghcr.io/other/train@sha256:' + 'a'.repeat(64), 'cuda12.8'),
+      jobNameFor(train, undefined),
+      jobNameFor('ghcr.io/other/train@sha256:' + 'a'.repeat(64), undefined),
+    ];
+    expect(new Set(names).size).toBe(names.length);
+  });
 });
 
 describe('shellQuote', () => {
@@ -1252,12 +1277,13 @@ describe('ml-image export', () => {
   // A Job's pod template cannot change in place, and a finished Job stays a day under its name: a
   // second `kubectl apply` of another image's job.yaml fails ("field is immutable"), and of the same
   // image runs nothing. The names stay (kubectl logs -l ml-image-action/job=NAME, NAME-0.NAME); the
-  // submit line deletes what an earlier run left, waiting for its pods, then applies.
+  // submit line deletes what an earlier run left, waiting for its pods, then applies. (Another
+  // repository's export gets another default name: jobNameFor.)
   it.each([
-    ['one pod', [] as string[], 'ml-image-smoke'],
+    ['one pod', [] as string[], jobNameFor(IMAGE, undefined)],
     ['two pods, named', ['--nodes', '2', '--name', 'smoke-a', '--namespace', 'ml'], 'smoke-a'],
   ])('a second --k8s export of another image replaces the first run: %s', async (_n, flags, name) => {
-    const OTHER = `ghcr.io/acme/other@sha256:${'ef'.repeat(32)}`;
+    const OTHER = `ghcr.io/acme/train:v2@sha256:${'ef'.repeat(32)}`;
     const objectsOf = () =>
       parseAllDocuments(readFileSync(path.join(dir, 'k', 'job.yaml'), 'utf8')).map(
         (d) => d.toJS() as Record<string, Loose>,
@@ -1291,7 +1317,7 @@ describe('ml-image export', () => {
     expect(objectsOf().map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(names);
     expect(names).toContain(`Job/${name}`);
     const job = objectsOf().find((o) => o.kind === 'Job')!;
-    expect(job.spec.template.spec.containers[0].image).toBe(OTHER);
+    expect(job.spec.template.spec.containers[0].image).toBe(`ghcr.io/acme/train@sha256:${'ef'.repeat(32)}`);
     expect(job.spec.template.metadata.labels['ml-image-action/job']).toBe(name);
     // job.yaml says so to whoever applies it by hand.
     const text = readFileSync(path.join(dir, 'k', 'job.yaml'), 'utf8').split('\n');
@@ -1308,11 +1334,11 @@ describe('ml-image export', () => {
       'submit:  kubectl delete -f cpu/job.yaml --ignore-not-found --cascade=foreground && kubectl apply -f cpu/job.yaml',
     );
     expect(r.out).toContain(
-      "results: kubectl logs -l ml-image-action/job=ml-image-smoke --tail=-1 | grep '^ML_IMAGE_RESULT '",
+      `results: kubectl logs -l ml-image-action/job=${jobNameFor(IMAGE, undefined)} --tail=-1 | grep '^ML_IMAGE_RESULT '`,
     );
     // --image: the build's result directory is not known to the export.
     expect(r.out).toContain(
-      "collect: kubectl logs -l ml-image-action/job=ml-image-smoke --tail=-1 > smoke.log && ml-image collect --k8s smoke.log --out '<the build result directory>'",
+      `collect: kubectl logs -l ml-image-action/job=${jobNameFor(IMAGE, undefined)} --tail=-1 > smoke.log && ml-image collect --k8s smoke.log --out '<the build result directory>'`,
     );
   });
 
@@ -1326,7 +1352,7 @@ describe('ml-image export', () => {
     );
     const k = await run('--k8s', '--from', path.relative(dir, from), '--namespace', 'ml', '--out', 'k');
     expect(k.out).toContain(
-      'collect: kubectl logs -n ml -l ml-image-action/job=ml-image-smoke-cu128 --tail=-1 > smoke.log && ml-image collect --k8s smoke.log --out build-out --capture\n',
+      `collect: kubectl logs -n ml -l ml-image-action/job=${CU128_JOB} --tail=-1 > smoke.log && ml-image collect --k8s smoke.log --out build-out --capture\n`,
     );
     // Once the smoke stage captured a record of the variant, collect needs no --capture.
     writeFileSync(path.join(from, 'env-cu128-amd64.json'), '{}');
@@ -1345,6 +1371,9 @@ describe('ml-image export', () => {
       "collect: ml-image collect --slurm job3/results/'<job id>' --out build-out --capture\n",
     );
   });
+
+  /** The default job name of writeCudaBuild's variant. */
+  const CU128_JOB = jobNameFor(`ghcr.io/acme/train@${D}`, 'cu128');
 
   /** DIR/build-out: build.json and plan.json of one CUDA variant, cu128. */
   const writeCudaBuild = () => {
@@ -1471,7 +1500,8 @@ describe('ml-image export', () => {
     );
     for (const o of objects) expect(k8sIssues(o)).toEqual([]);
     const job = objects.find((o) => o.kind === 'Job')!;
-    expect(job.metadata).toMatchObject({ name: 'ml-image-smoke-cu128', namespace: 'ml' });
+    expect(job.metadata).toMatchObject({ name: CU128_JOB, namespace: 'ml' });
+    expect(CU128_JOB).toMatch(/^ml-image-smoke-cu128-[0-9a-f]{6}$/);
     expect(job.spec.template.spec.containers[0].resources.limits).toEqual({ 'nvidia.com/gpu': '1' });
     expect(objects[0]!.data['run.sh']).toContain('run_step gpu python3 "$SCRIPT" gpu 525.60.13');
   });
@@ -1692,7 +1722,7 @@ describe('ml-image export', () => {
       }
       throw new Error('expected the export to fail');
     };
-    const OTHER = `ghcr.io/acme/other@sha256:${'ef'.repeat(32)}`;
+    const OTHER = `ghcr.io/acme/train:v2@sha256:${'ef'.repeat(32)}`;
 
     it.each([
       ['--k8s', ['job.yaml'], 'the earlier job.yaml'],

@@ -51,7 +51,6 @@ export interface ExportSpec {
   baseline?: Baseline;
 }
 
-export const DEFAULT_JOB_NAME = 'ml-image-smoke';
 /** In the header of every job file an export writes: a file without it is a person's (--force). */
 export const EXPORT_MARKER = 'exported by ml-image-action';
 /** The smoke script's docstring begins so (images/probe/ml_image_smoke.py): the script is ours. */
@@ -116,25 +115,6 @@ export function checkSpec(s: ExportSpec): DigestRef {
   if (s.minLossDrop !== undefined && !(s.minLossDrop >= 0 && s.minLossDrop <= 1))
     throw new InputError(`minimum loss drop: expected 0..1, got ${s.minLossDrop}`);
   return ref;
-}
-
-/** A DNS-1123 label short enough for Indexed Job pod hostnames (NAME-INDEX) and "-scripts". */
-export function checkJobName(name: string, field = '--name'): string {
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 52)
-    throw new InputError(
-      `${field}: "${name}" must be lowercase letters, digits and "-", start and end with a letter or digit, at most 52 characters`,
-    );
-  return name;
-}
-
-/** A default job name from a variant ("cuda12.8" -> "ml-image-smoke-cuda12-8"). */
-export function jobNameFor(variant: string | undefined): string {
-  if (!variant) return DEFAULT_JOB_NAME;
-  const v = variant
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return v ? `${DEFAULT_JOB_NAME}-${v}`.slice(0, 52).replace(/-+$/, '') : DEFAULT_JOB_NAME;
 }
 
 /**

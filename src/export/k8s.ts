@@ -7,9 +7,7 @@ import { ARCH_LABEL, checkK8sOptions, type K8sPodOptions, type Toleration } from
 import { VERSION } from '../version.js';
 import { k8sMemory } from './memory.js';
 import {
-  checkJobName,
   checkSpec,
-  DEFAULT_JOB_NAME,
   DEFAULT_RDZV_PORT,
   EXPORT_MARKER,
   type ExportSpec,
@@ -26,6 +24,7 @@ import {
   stepWords,
   TIMEOUT_EXPORT_LINE,
 } from './common.js';
+import { checkJobName, DEFAULT_JOB_NAME } from './job-name.js';
 import { JOB_PREFIX, RESULT_PREFIX } from '../smoke/job-schema.js';
 import { JOB_META_FINISHED_LINE, jobMetaConstants, nodeEnv, podJobMetaShell } from './job-meta-shell.js';
 

@@ -7,9 +7,7 @@ import { InputError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { hideSecretsShell, STEP_ENV } from './secret-env.js';
 import {
-  checkJobName,
   checkSpec,
-  DEFAULT_JOB_NAME,
   DEFAULT_RDZV_PORT,
   EXPORT_MARKER,
   type ExportSpec,
@@ -26,6 +24,7 @@ import {
   stepWords,
   TIMEOUT_EXPORT_LINE,
 } from './common.js';
+import { checkJobName, DEFAULT_JOB_NAME } from './job-name.js';
 import { slurmMemory } from './memory.js';
 import { JOB_META_FINISHED_LINE, jobMetaConstants, slurmJobMetaShell } from './job-meta-shell.js';
 import { JOB_META_FILE } from '../smoke/job-schema.js';

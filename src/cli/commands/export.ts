@@ -5,7 +5,8 @@ import { findImagesDir } from '../../util/images-dir.js';
 import { loadConfig } from '../../config/load.js';
 import type { SmokeSuite } from '../../config/schema.js';
 import { InputError } from '../../errors.js';
-import { type ExportSpec, jobNameFor, shellQuote } from '../../export/common.js';
+import { type ExportSpec, shellQuote } from '../../export/common.js';
+import { jobNameFor } from '../../export/job-name.js';
 import {
   JOB_LABEL,
   jobNodeSelector,
@@ -142,7 +143,7 @@ function exportSpec(
     ...(planned?.driverFloor !== undefined && { driverFloor: planned.driverFloor }),
     cpus: wholeNumber('--cpus', values.cpus, 8),
     ...(values.memory !== undefined && { memory: values.memory }),
-    name: values.name ?? jobNameFor(source.variant),
+    name: values.name ?? jobNameFor(source.image, source.variant),
   };
 }
 
@@ -270,7 +271,9 @@ Options:
                         sbatch --mem, the pod's memory request and limit (default: the cluster's,
                         which /dev/shm and 8 ranks may outgrow)
   --timeout S           per-suite timeout in seconds (default: the config's, else 600)
-  --name NAME           job name (default: ml-image-smoke[-VARIANT])
+  --name NAME           job name (default: ml-image-smoke[-VARIANT]-HASH6, HASH6 of the image's
+                        repository and the variant: a Kubernetes submit deletes an earlier Job
+                        of its name)
   --partition P, --account A            Slurm only
   --namespace NS, --node-selector K=V[,K=V], --toleration KEY[=VALUE][:EFFECT]  Kubernetes only
   --image-pull-secret NAME   (repeatable, Kubernetes) a Secret in the namespace the kubelet pulls a
