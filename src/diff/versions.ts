@@ -78,6 +78,18 @@ export function compareAny(base: string, head: string): VersionChange {
   return pep440(base) && pep440(head) ? comparePip(base, head) : compareApt(base, head);
 }
 
+/**
+ * cuDNN's version code as the version it stands for, as the probe's cudnn_int reads it: 90100 ->
+ * 9.1.0 (cuDNN 9: major*10000), 8902 -> 8.9.2 (up to 8: major*1000). Probe 1 recorded torch's
+ * cuDNN (torch.backends.cudnn.version()) as the bare code, later probes as the version.
+ */
+export function cudnnCodeText(code: number): string {
+  if (!Number.isInteger(code) || code < 0) return String(code);
+  const major = Math.floor(code >= 10_000 ? code / 10_000 : code / 1000);
+  const rest = code >= 10_000 ? code % 10_000 : code % 1000;
+  return `${major}.${Math.floor(rest / 100)}.${rest % 100}`;
+}
+
 // ---- Debian (dpkg's verrevcmp, deb-version(7)) ----
 
 interface DebVersion {
