@@ -31,6 +31,7 @@ import {
   pipCopies,
   type ShownChange,
 } from './packages.js';
+import { withUnknownSources } from './library-sources.js';
 import { explainSize, sizeTop } from './size.js';
 import { compareText } from '../util/text.js';
 import { CHANGE_LEVELS, compareAny, compareApt, cudnnCodeText, type VersionChange } from './versions.js';
@@ -355,7 +356,9 @@ export function diffRecords(base: EnvRecord, head: EnvRecord): EnvDiff {
   const apt = diffPackages('apt', aptIndex(base, multi), aptIndex(head, multi), byVersion(compareApt));
   const b = summarize(base);
   const h = summarize(head);
-  const components = COMPONENT_IDS.map((id) => diffComponent(id, b.components[id], h.components[id]));
+  const components = COMPONENT_IDS.map((id) =>
+    withUnknownSources(diffComponent(id, b.components[id], h.components[id]), base, head),
+  );
   // Both sides masked as capture masks them now: a baseline recorded before a rule was widened
   // (DB_PASS, GH_PAT) kept the value. Records read from files are masked again already
   // (src/diff/read.ts); this covers records given in memory.
