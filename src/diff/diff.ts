@@ -31,10 +31,10 @@ import {
   pipCopies,
   type ShownChange,
 } from './packages.js';
-import { withUnknownSources } from './library-sources.js';
+import { cudaLibraries, withUnknownSources } from './library-sources.js';
 import { explainSize, sizeTop } from './size.js';
 import { compareText } from '../util/text.js';
-import { CHANGE_LEVELS, compareAny, compareApt, cudnnCodeText, type VersionChange } from './versions.js';
+import { CHANGE_LEVELS, compareAny, compareApt, type VersionChange } from './versions.js';
 
 export type { EnvDiff, SmokeDiff } from './schema.js';
 export { gpuBuildName, lostBuildText };
@@ -189,11 +189,6 @@ function gpuSummary(r: EnvRecord): string | null {
     .join(', ');
 }
 
-function extra(torch: EnvRecord['torch'], key: string, code: (n: number) => string = String): string | null {
-  const v = torch?.[key];
-  return typeof v === 'string' ? v : typeof v === 'number' ? code(v) : null;
-}
-
 /** The overview's facts about one record. */
 export function summarize(r: EnvRecord): EnvSummary {
   const pip = pipIndex(r);
@@ -206,8 +201,7 @@ export function summarize(r: EnvRecord): EnvSummary {
     torchCuda: r.torch?.cuda ?? null,
     numpy: pip.get('numpy')?.version ?? null,
     cuda: r.cuda.runtime ?? null,
-    cudnn: r.cuda.cudnn ?? extra(r.torch, 'cudnn', cudnnCodeText),
-    nccl: r.cuda.nccl ?? extra(r.torch, 'nccl'),
+    ...cudaLibraries(r),
     driverMaxCuda: r.cuda.driverMaxCuda ?? null,
     driver: drivers.length ? drivers.join(', ') : null,
     gpus: gpuSummary(r),

@@ -90,6 +90,16 @@ export function cudnnCodeText(code: number): string {
   return `${major}.${Math.floor(rest / 100)}.${rest % 100}`;
 }
 
+/**
+ * NCCL as a record holds it. Up to 2.8 NCCL encodes its version as major*1000+minor*100+patch
+ * (2804), which probes before that was decoded as such recorded as major*10000 (0.28.4): NCCL has
+ * no version 0, so 0.28.4 is 2.8.4. Any other text is returned as it is.
+ */
+export function ncclText(version: string | null): string | null {
+  const m = version === null ? null : /^0\.([1-9])(\d)\.(\d{1,2})$/.exec(version);
+  return m ? `${m[1]}.${m[2]}.${m[3]}` : version;
+}
+
 // ---- Debian (dpkg's verrevcmp, deb-version(7)) ----
 
 interface DebVersion {
