@@ -1,15 +1,12 @@
 // The resolve stage inside a build: per variant and platform, before any image is built.
 import type { Config } from '../config/schema.js';
-import type { DockerAdapter } from '../docker/adapter.js';
 import { CheckFailedError, InputError } from '../errors.js';
-import type { GitHubEvent } from '../github/event.js';
 import { pipIndexes } from '../python/indexes.js';
 import type { Plan } from '../plan/schema.js';
-import { type ResolveInput, resolveAgainstBase } from './resolve.js';
-import { chooseNetwork, type HostLookup } from './network-lookup.js';
+import { type ResolveDeps, type ResolveInput, resolveAgainstBase } from './resolve.js';
+import { chooseNetwork } from './network-lookup.js';
 import { loopbackUrl, type ResolverNetwork } from './network.js';
 import type { ResolveOutput } from './result.js';
-import type { SnapshotCache } from './snapshot-cache.js';
 import { readListedRequirements } from '../requirements/references.js';
 import { resolverDryRuns } from '../requirements/plan-check.js';
 
@@ -17,42 +14,27 @@ export type Resolved = Record<string, ResolveOutput>;
 
 export const resolvedKey = (variant: string, platform: string) => `${variant}/${platform}`;
 
+/** The resolver's own dependencies (ResolveDeps), with the stage's progress and its build's facts. */
+export interface ResolveStageDeps extends ResolveDeps {
+  progress: (line: string) => void;
+  /**
+   * The build's builder holds no images of this engine (a docker-container, kubernetes or remote
+   * driver): it resolves the base's tag in the registry whatever this engine holds, as build.pull
+   * does, and so does the resolver then (base.ts). Default false: dockerd's own builder.
+   */
+  registryBase?: boolean;
+  /**
+   * Whether a build follows in this run (the pipeline's stages): without one, pip needing this
+   * machine's loopback on another build.network is a warning, not exit 2. Default true.
+   */
+  buildFollows?: boolean;
+}
+
 export async function runResolveStage(
   plan: Plan,
   config: Config,
   baseDir: string,
-  deps: {
-    docker: DockerAdapter;
-    progress: (line: string) => void;
-    cache?: SnapshotCache;
-    reuse?: boolean;
-    /** --verbose: each resolution's per-step timing line in the progress. */
-    verbose?: boolean;
-    /**
-     * Where PIP_INDEX_URL / PIP_EXTRA_INDEX_URL, ${NAME} references, ML_IMAGE_RESOLVE_TIMEOUT_SECONDS
-     * and the run's GITHUB_* scope are read: the caller's (the pipeline's io.env), never this
-     * process's own by default.
-     */
-    env: Readonly<Record<string, string | undefined>>;
-    /** The runner's event payload, as the caller read it (ResolveDeps.event). */
-    event?: GitHubEvent;
-    /**
-     * This machine's resolver, for index host names (network-lookup.ts): the composition root
-     * supplies the system's (src/docker/host-lookup.ts), a test a fake.
-     */
-    lookupHost: HostLookup;
-    /**
-     * The build's builder holds no images of this engine (a docker-container, kubernetes or remote
-     * driver): it resolves the base's tag in the registry whatever this engine holds, as build.pull
-     * does, and so does the resolver then (base.ts). Default false: dockerd's own builder.
-     */
-    registryBase?: boolean;
-    /**
-     * Whether a build follows in this run (the pipeline's stages): without one, pip needing this
-     * machine's loopback on another build.network is a warning, not exit 2. Default true.
-     */
-    buildFollows?: boolean;
-  },
+  deps: ResolveStageDeps,
 ): Promise<Resolved> {
   const mode = config.resolve.mode;
   if (mode === 'off' || config.python.requirements.length === 0) return {};
@@ -124,7 +106,7 @@ interface Target {
 function checkBuildReach(
   t: Target,
   buildNetwork: Config['build']['network'],
-  deps: { progress: (line: string) => void; registryBase?: boolean; buildFollows?: boolean },
+  deps: Pick<ResolveStageDeps, 'progress' | 'registryBase' | 'buildFollows'>,
 ): void {
   if (t.network !== 'host' || buildNetwork === 'host') return;
   const what = `resolve ${t.id}: ${t.reason}; the build's RUN steps reach it only on the host's network (build.network is ${buildNetwork ?? 'default'})`;
@@ -139,7 +121,7 @@ function checkBuildReach(
 async function resolveTarget(
   t: Target,
   mode: Config['resolve']['mode'],
-  deps: Parameters<typeof resolveAgainstBase>[1] & { progress: (line: string) => void },
+  deps: ResolveStageDeps,
 ): Promise<ResolveOutput> {
   const out = await resolveAgainstBase({ ...t.input, network: t.network }, deps);
   const r = out.resolution;
