@@ -1,5 +1,6 @@
 // SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
 import { z } from 'zod';
+import type { EnvRecord } from '../capture/record.js';
 
 export const SMOKE_RESULT_SCHEMA_VERSION = 1;
 
@@ -171,4 +172,13 @@ export function toJUnit(r: SmokeResult): string {
   }
   lines.push('  </testsuite>', '</testsuites>', '');
   return lines.join('\n');
+}
+
+/** One target's smoke outcome: its EnvRecord and SmokeResult (run now, or reused from an earlier run). */
+export interface SmokeEntry {
+  variant: string;
+  platform: string;
+  image: string;
+  record: EnvRecord;
+  result: SmokeResult;
 }

@@ -20,22 +20,12 @@
 // (their smoke result has no gpuDevices). Results whose GPUs could not be identified (or were not
 // looked up: the action's) are never reused.
 import { createHash } from 'node:crypto';
-import type { EnvRecord } from '../capture/record.js';
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { openResultDir, type ResultDir } from '../results/results.js';
 import { redactLabels } from '../util/redact.js';
 import { type GpuDevices, UNKNOWN_GPUS } from './gpu-identity.js';
-import type { SmokeResult } from './result.js';
-
-/** A target's record and result (the stage's SmokeEntry). */
-export interface ReusedEntry {
-  variant: string;
-  platform: string;
-  image: string;
-  record: EnvRecord;
-  result: SmokeResult;
-}
+import type { SmokeEntry } from './result.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -169,7 +159,7 @@ export function earlierEntry(
   variant: string,
   platform: string,
   image: string,
-): ReusedEntry | string {
+): SmokeEntry | string {
   try {
     const earlier = earlierRun(dir);
     const record = earlier.readEnv(variant, platform);
@@ -208,12 +198,12 @@ export async function configDigestOf(
  * same uncompressed bytes, hence size and count); their histories differ only in timestamps.
  */
 export function asThisImage(
-  entry: ReusedEntry,
+  entry: SmokeEntry,
   image: string,
   digest: string,
   blob: ImageConfigBlob,
   config?: string,
-): ReusedEntry {
+): SmokeEntry {
   const labels = blob.config?.Labels ?? {};
   const created = blob.created ?? labels['org.opencontainers.image.created'] ?? entry.record.image.created;
   return {
@@ -269,7 +259,7 @@ export interface ReuseDeps {
 
 /** What reuse found: the earlier entry (when it stands for this run) and the lines to write. */
 export interface ReuseOutcome {
-  entry?: ReusedEntry;
+  entry?: SmokeEntry;
   /** The key file to write once the results are complete (manifest line, then content line). */
   keyFile: string;
 }

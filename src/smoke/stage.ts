@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { type BuildResult, isPushed } from '../build/result.js';
 import { captureImage } from '../capture/capture.js';
 import { entryPythonProblem } from '../python/entry-python.js';
-import { type EnvRecord, packageListProblem } from '../capture/record.js';
+import { packageListProblem } from '../capture/record.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
@@ -15,7 +15,7 @@ import { toolKey } from './scripts-key.js';
 import type { Baseline } from './baselines.js';
 import { configSmokeInputs } from './config-inputs.js';
 import type { GpuMode } from './gpu-mode.js';
-import type { SmokeResult, SmokeRunner } from './result.js';
+import type { SmokeEntry, SmokeResult, SmokeRunner } from './result.js';
 import { CPU_ONLY, devicesKey, type GpuDevices, NOT_LOOKED_UP } from './gpu-identity.js';
 import { containerGpus, type GpuPin, gpusLine } from './gpu-pin.js';
 import { verifiedLocalImage } from './local-image.js';
@@ -26,13 +26,7 @@ import { gpuKindOf, gpusOfTarget, hostPlatformOnce, lookUpGpus, type TargetGpus 
 
 export type SmokeStatus = 'pass' | 'fail' | 'skip' | 'none';
 
-export interface SmokeEntry {
-  variant: string;
-  platform: string;
-  image: string;
-  record: EnvRecord;
-  result: SmokeResult;
-}
+export type { SmokeEntry } from './result.js';
 
 /** What the stage needs of the pipeline's I/O (the pipeline passes its own). */
 export interface SmokeStageIo {
