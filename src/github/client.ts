@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { formatIssues } from '../config/issues.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { DEFAULT_API_URL } from './api-url.js';
 import { GitHubApiError, toGitHubApiError } from './errors.js';
 import {
   attemptsOf,
@@ -111,9 +112,7 @@ export async function createGitHubClient(opts: CreateGitHubClientOptions): Promi
   // Hooks of earlier plugins run inside later ones: the attempts plugin sees every single try
   // under plugin-retry, which runs under plugin-throttling (retry before throttling, as usual).
   const octokit: Octokit = gh.getOctokit(opts.token, options, attemptsPlugin(policy, log), retry, throttling);
-  const baseUrl = String(
-    octokit.request.endpoint.DEFAULTS.baseUrl ?? opts.baseUrl ?? 'https://api.github.com',
-  );
+  const baseUrl = String(octokit.request.endpoint.DEFAULTS.baseUrl ?? opts.baseUrl ?? DEFAULT_API_URL);
   return octokitClient(octokit, { baseUrl });
 }
 

@@ -1,6 +1,7 @@
 // What the report needs from a GitHub runner's environment: the pull request, whether it comes from
 // a fork, the base and default branches, the run's URL. Pure over env + the event payload, which the
 // entry point reads (src/github/event.ts readGitHubEventFile) and passes in.
+import { DEFAULT_API_URL } from '../github/api-url.js';
 import { defaultBranchOf, type GitHubEvent } from '../github/event.js';
 import { actionsRunUrl } from '../github/run.js';
 import { mayBuildPullRequestCode, untrustedReason } from '../util/pull-request-code.js';
@@ -39,7 +40,7 @@ export function githubReportContext(
   const headRepo = pr?.head?.repo?.full_name;
   const target: GitHubTarget = {
     ...(token && { token }),
-    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    apiUrl: env.GITHUB_API_URL ?? DEFAULT_API_URL,
     repository: env.GITHUB_REPOSITORY,
     ...(pr?.number !== undefined && { prNumber: pr.number }),
     ...((pr?.head?.sha ?? checkedOut ?? env.GITHUB_SHA) && {

@@ -5,7 +5,8 @@
 // Links are the poster's own, never the artifact's, and no supply-chain claim is shown (untrusted-model.ts).
 import path from 'node:path';
 import { InputError } from '../errors.js';
-import type { GitHubClient } from '../github/client.js';
+import { DEFAULT_API_URL } from '../github/api-url.js';
+import { type GitHubClientFactory, lazyGitHubClient } from '../github/connect.js';
 import type { GitHubEvent } from '../github/event.js';
 import { COMMENT_ARTIFACT_FILE, readCommentArtifact } from './artifact.js';
 import { restoreTrimmed } from './artifact-fit.js';
@@ -35,7 +36,7 @@ export async function postFromArtifact(
     info: (m: string) => void;
     warning: (m: string) => void;
     summary?: (markdown: string) => Promise<void>;
-    client?: (token: string, apiUrl: string) => Promise<GitHubClient>;
+    client?: GitHubClientFactory;
   },
 ): Promise<{ verdicts: string[] }> {
   const repository = io.env.GITHUB_REPOSITORY;
@@ -62,11 +63,8 @@ export async function postFromArtifact(
       `from-artifact: pull request #${artifact.prNumber} is not one of the run's (${prs.join(', ')})`,
     );
   if (!io.token) throw new InputError('from-artifact: github-token is required to post the comment');
-  const { createGitHubClient } = await import('../github/client.js');
-  const apiUrl = io.env.GITHUB_API_URL ?? 'https://api.github.com';
-  const client = await (
-    io.client ?? ((token, baseUrl) => createGitHubClient({ token, baseUrl, log: io.info }))
-  )(io.token, apiUrl);
+  const apiUrl = io.env.GITHUB_API_URL ?? DEFAULT_API_URL;
+  const client = await (io.client ?? lazyGitHubClient(io.info))(io.token, apiUrl);
   const [owner, repo] = repository.split('/') as [string, string];
   // For a fork, GitHub leaves workflow_run.pull_requests empty, so the artifact's PR number is
   // only a claim: the pull request must really be at the commit the triggering run built.

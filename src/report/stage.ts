@@ -5,7 +5,7 @@
 // some of the config's variants (a variants filter) has a comment of its own (keys.ts).
 import type { Config } from '../config/schema.js';
 import { CheckFailedError } from '../errors.js';
-import type { GitHubClient } from '../github/client.js';
+import { type GitHubClientFactory, lazyGitHubClient } from '../github/connect.js';
 import type { GitContext, Plan } from '../plan/schema.js';
 import { explanationLines } from '../resolve/result.js';
 import type { ResultDir } from '../results/results.js';
@@ -66,7 +66,7 @@ export interface ReportOptions {
   saveAs?: { branch: string; sha: string };
   github?: GitHubTarget;
   /** Injected in tests; default: Octokit through @actions/github. */
-  client?: (token: string, apiUrl: string) => Promise<GitHubClient>;
+  client?: GitHubClientFactory;
   maxChars?: number;
 }
 
@@ -313,7 +313,7 @@ async function comment(
     });
     return;
   }
-  const client = await (options.client ?? defaultClient(io.progress))(gh.token, gh.apiUrl);
+  const client = await (options.client ?? lazyGitHubClient(io.progress))(gh.token, gh.apiUrl);
   const [owner, repo] = gh.repository.split('/') as [string, string];
   const r = await upsertStickyComment(client, {
     owner,
@@ -378,14 +378,6 @@ function writeArtifact(
   io.progress(
     `comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`,
   );
-}
-
-/** The real client; its retries and rate-limit waits are logged as progress. */
-function defaultClient(log: (message: string) => void) {
-  return async (token: string, apiUrl: string): Promise<GitHubClient> => {
-    const { createGitHubClient } = await import('../github/client.js');
-    return createGitHubClient({ token, baseUrl: apiUrl, log });
-  };
 }
 
 /** The resolver's findings for this variant (what the pipeline wrote per platform), as text lines. */
