@@ -42,7 +42,6 @@ import { cliFailure, parseAnswer, readFailure } from '../../src/docker/failures.
 import { imageDetails, ImageInspectSchema } from '../../src/docker/images.js';
 import { parseIdOutput, sessionArchive } from '../../src/docker/sessions.js';
 import { tarArchive } from '../../src/docker/tar.js';
-import { demuxFrames } from '../../src/docker/streams.js';
 import { registryBaseUrl } from '../../src/docker/registry.js';
 import { sha256Digest } from '../../src/docker/oci-types.js';
 import { CheckFailedError, EnvironmentError, InputError } from '../../src/errors.js';
@@ -547,34 +546,6 @@ describe('adapter environment errors (exit 3, with the fix)', () => {
       .catch((e) => e);
     expect(err).toBeInstanceOf(EnvironmentError);
     expect(err.message).toContain('registry unreachable (127.0.0.1:5999)');
-  });
-});
-
-describe('demuxFrames (non-TTY logs)', () => {
-  const frame = (stream: 1 | 2, text: string) => {
-    const payload = Buffer.from(text, 'utf8');
-    const head = Buffer.alloc(8);
-    head[0] = stream;
-    head.writeUInt32BE(payload.length, 4);
-    return Buffer.concat([head, payload]);
-  };
-  it.each([
-    ['empty', [], { stdout: '', stderr: '' }],
-    ['stdout only', [frame(1, '{"a":1}\n')], { stdout: '{"a":1}\n', stderr: '' }],
-    [
-      'interleaved, multi-byte text split across frames',
-      [frame(1, 'x'), frame(2, 'warn: ü\n'), frame(1, 'y\n')],
-      { stdout: 'xy\n', stderr: 'warn: ü\n' },
-    ],
-  ])('%s', (_n, frames, expected) => {
-    expect(demuxFrames(Buffer.concat(frames as Buffer[]))).toEqual(expected);
-  });
-
-  it('ignores a truncated trailing header', () => {
-    expect(demuxFrames(Buffer.concat([frame(1, 'ok'), Buffer.from([1, 0, 0])]))).toEqual({
-      stdout: 'ok',
-      stderr: '',
-    });
   });
 });
 

@@ -7,7 +7,7 @@
 // a bad key, password or file an InputError. A run that reads Sigstore's TUF metadata (keyless,
 // the log) gets a TUF_ROOT of the run's own (cosign-env.ts).
 import { spawn } from 'node:child_process';
-import { CheckFailedError, EnvironmentError } from '../errors.js';
+import { EnvironmentError } from '../errors.js';
 import { REDACTED, redactText, valueMasks } from '../util/redact.js';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import { signalExitCode, stopChild } from '../util/process-tree.js';
@@ -121,12 +121,6 @@ function classicTagsGate(version: () => Promise<CosignVersion>): () => Promise<v
       },
       () => undefined,
     ));
-}
-
-/** The verified items, or a CheckFailedError (exit 1) naming what failed. */
-export function requireVerified<T>(v: Verification<T>): T[] {
-  if (v.ok) return v.items;
-  throw new CheckFailedError(v.failure.message);
 }
 
 export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}): Signer {

@@ -54,23 +54,6 @@ export function collectOutput(
   });
 }
 
-/**
- * Docker's multiplexed stream format (non-TTY attach and logs): frames of an 8-byte header
- * (stream 1 = stdout, 2 = stderr; size big-endian in bytes 4..7) and the payload.
- */
-export function demuxFrames(buf: Buffer): { stdout: string; stderr: string } {
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  let i = 0;
-  while (i + 8 <= buf.length) {
-    const size = buf.readUInt32BE(i + 4);
-    const payload = buf.subarray(i + 8, i + 8 + size);
-    (buf[i] === 2 ? err : out).push(payload);
-    i += 8 + size;
-  }
-  return { stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
-
 /** Stop reading a stream that may never end by itself (attach, exec). */
 export function destroyStream(stream: NodeJS.ReadableStream | undefined): void {
   const destroy: unknown = stream ? Reflect.get(stream, 'destroy') : undefined;
