@@ -478,6 +478,47 @@ const PROCESS_ENV_IN_STAGES: Record<string, string> = {
     "the cosign binary's environment (the adapter that runs it), under the caller's additions",
 };
 
+/**
+ * The stage modules that import the filesystem (`node:fs`, `node:fs/promises`) themselves, each with
+ * its reason. The rest of a stage reaches files through src/results/ (the result directory),
+ * src/util/ (temp dirs, bounded and regular-file reads, JSON writes) or an interface it is given:
+ * a new direct filesystem call in a stage is a deliberate change here. Each entry is one to move
+ * behind such an interface when its module is next reworked.
+ */
+const FILESYSTEM_IN_STAGES: Record<string, string> = {
+  'resolve/snapshot-cache.ts': "the base-image snapshot cache's files (SnapshotCache, given to the stage)",
+  'build/action-inputs.ts': 'checks that a secret-files input names a regular file',
+  'build/builder-facts.ts': "the builder facts' per-run cache files",
+  'build/context-ignore.ts':
+    "the build context's .dockerignore, copied and extended to keep the run's files out",
+  'build/git-keep-out.ts': "walks the context's git directory for the files that hold credentials",
+  'build/input-secrets.ts': "reads the secret-files inputs and writes the secrets' 0600 files",
+  'build/inputs.ts': "writes pip's inputs (requirements, constraints, indexes) as 0600 secret files",
+  'build/stage.ts': "removes the stage's work directory",
+  'build/target.ts': "reads buildx's --metadata-file",
+  'build/templates.ts': "checks that a variant's Dockerfile template exists",
+  'capture/capture.ts': 'reads the in-container probe (images/probe/ml_image_probe.py)',
+  'smoke/run.ts': 'reads the in-container smoke script (images/probe/ml_image_smoke.py)',
+  'smoke/scripts-key.ts': 'hashes the in-container scripts for the smoke reuse key',
+  'report/artifact.ts': 'reads the comment artifact without following a link (O_NOFOLLOW)',
+  'report/base-records.ts': 'checks that the restored baseline directory exists',
+  'report/baseline-dir.ts': "the directory BaselineStore's files (it is the store)",
+  'report/baseline-lock.ts': "the directory BaselineStore's lock file",
+  'report/baseline.ts': 'the BaselineStores: the restored cache directory, the saved records',
+  'attest/cosign-env.ts': "cosign's TUF_ROOT: a copy made and removed per run",
+  'devcontainer/from-results.ts': "checks that a result directory's build.json exists",
+};
+
+/** The stage modules (STAGES) that import node:fs or node:fs/promises (or fs, fs/promises). */
+function filesystemImporters(files: Record<string, string>): string[] {
+  return Object.entries(files).flatMap(([file, text]) =>
+    STAGES.includes(topLevel(file)) &&
+    importSpecifiers(text).some((s) => /^(?:node:)?fs(?:\/promises)?$/.test(s))
+      ? [file]
+      : [],
+  );
+}
+
 /** The stage modules (STAGES) that read `process.env` in code (not in a comment or a string). */
 function processEnvReaders(files: Record<string, string>): string[] {
   return Object.entries(files).flatMap(([file, text]) => {
@@ -787,6 +828,20 @@ describe('literals, spelledResultNames and numberedVersions', () => {
   });
 });
 
+describe('filesystemImporters', () => {
+  it('lists the stage modules that import the filesystem, under any of its names', () => {
+    const files = {
+      'build/a.ts': "import { readFileSync } from 'node:fs';",
+      'build/b.ts': "import { readFile } from 'fs/promises';",
+      'build/c.ts': "const { rm } = await import('node:fs/promises');",
+      'build/d.ts': "import { z } from 'zod'; // node:fs",
+      'util/e.ts': "import { readFileSync } from 'node:fs';",
+      'report/f.ts': "import fs from 'fs';",
+    };
+    expect(filesystemImporters(files)).toEqual(['build/a.ts', 'build/b.ts', 'build/c.ts', 'report/f.ts']);
+  });
+});
+
 describe('processEnvReaders', () => {
   it('lists the stage modules that read process.env in code, not those that only name it', () => {
     const files = {
@@ -861,6 +916,18 @@ describe('src/', () => {
     const readers = processEnvReaders(files);
     expect(readers.filter((f) => !(f in PROCESS_ENV_IN_STAGES))).toEqual([]);
     expect(Object.keys(PROCESS_ENV_IN_STAGES).filter((f) => !readers.includes(f))).toEqual([]);
+  });
+
+  it('a stage imports the filesystem (node:fs) only where listed: the rest goes through results/, util/ or an interface', () => {
+    const importers = filesystemImporters(files);
+    expect(
+      importers.filter((f) => !(f in FILESYSTEM_IN_STAGES)),
+      'a stage module imports node:fs: reach the file through src/results/, src/util/ or an interface the stage is given, or list the module in FILESYSTEM_IN_STAGES with its reason',
+    ).toEqual([]);
+    expect(
+      Object.keys(FILESYSTEM_IN_STAGES).filter((f) => !importers.includes(f)),
+      'these FILESYSTEM_IN_STAGES entries import node:fs no more: remove them',
+    ).toEqual([]);
   });
 
   it('turns no size rule off with an eslint-disable comment (max-lines, max-lines-per-function)', () => {
