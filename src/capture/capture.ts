@@ -2,7 +2,7 @@
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
+import { probeFile, PROBE_SCRIPT } from '../util/images-dir.js';
 import { formatIssues } from '../config/issues.js';
 import type {
   ContainerRunResult,
@@ -90,7 +90,7 @@ async function runProbe(
   timeoutMs: number,
   docker: DockerAdapter,
 ): Promise<{ run: ProbeRun; gpuError?: string }> {
-  const probe = readFileSync(path.join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
+  const probe = readFileSync(probeFile(input.imagesDir, PROBE_SCRIPT), 'utf8');
   const attempt = (gpus: CaptureInput['gpus']) =>
     docker
       .runContainer({

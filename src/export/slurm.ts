@@ -4,6 +4,7 @@
 // rendezvous. Pure: the caller writes the files.
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import { SMOKE_SCRIPT } from '../util/images-dir.js';
 import { VERSION } from '../version.js';
 import { hideSecretsShell, STEP_ENV } from './secret-env.js';
 import {
@@ -39,7 +40,8 @@ import {
 } from './slurm-stop.js';
 
 export const SLURM_JOB_FILE = 'job.sbatch';
-export const SMOKE_SCRIPT_FILE = 'ml_image_smoke.py';
+/** The smoke script's copy in the export directory: images/probe/'s, by its own name. */
+export const SMOKE_SCRIPT_FILE = SMOKE_SCRIPT;
 /** Where the export directory appears inside the container. */
 export const CONTAINER_DIR = '/ml-image';
 

@@ -3,7 +3,7 @@
 // in every case), results classified and written as smoke.json + junit.xml.
 // The suites are in suites.ts, the user's tests in custom.ts, the shared rules in session.ts.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { probeFile, SMOKE_SCRIPT } from '../util/images-dir.js';
 import { entryPythonOffPath } from '../python/entry-python.js';
 import type { DaemonFeatures, DockerAdapter } from '../docker/adapter.js';
 import { hasNvidiaCdiGpu } from '../docker/cdi.js';
@@ -67,7 +67,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 export async function runSmoke(input: SmokeInput, deps: SmokeDeps): Promise<SmokeResult> {
   const startedAt = Date.now();
-  const script = readFileSync(path.join(input.imagesDir, 'probe', 'ml_image_smoke.py'), 'utf8');
+  const script = readFileSync(probeFile(input.imagesDir, SMOKE_SCRIPT), 'utf8');
   const details = await deps.docker.inspectImage(input.runImage ?? input.image, input.platform);
   const mask = imageEnvMask(details.env, input.secretValues);
   const s: SmokeSession = {

@@ -4,11 +4,11 @@
 // reused as this tool's, although the version string did not move.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { probeFile, PROBE_SCRIPT, SMOKE_SCRIPT } from '../util/images-dir.js';
 import { VERSION } from '../version.js';
 
 /** The files under IMAGES_DIR/probe whose bytes the key covers. */
-export const KEYED_SCRIPTS = ['ml_image_probe.py', 'ml_image_smoke.py', 'redaction-rules.json'] as const;
+export const KEYED_SCRIPTS = [PROBE_SCRIPT, SMOKE_SCRIPT, 'redaction-rules.json'] as const;
 
 const memo = new Map<string, string>();
 
@@ -20,7 +20,7 @@ export function toolKey(imagesDir: string): string {
     for (const f of KEYED_SCRIPTS) {
       let bytes: Buffer | string;
       try {
-        bytes = readFileSync(path.join(imagesDir, 'probe', f));
+        bytes = readFileSync(probeFile(imagesDir, f));
       } catch {
         bytes = '(missing)';
       }

@@ -4,6 +4,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EnvironmentError } from '../errors.js';
 
+/** The in-container scripts in images/probe/: the probe that writes env.json, and the smoke suites. */
+export const PROBE_SCRIPT = 'ml_image_probe.py';
+export const SMOKE_SCRIPT = 'ml_image_smoke.py';
+
+/** FILE of IMAGES_DIR/probe/ (IMAGES_DIR: findImagesDir's). */
+export const probeFile = (imagesDir: string, file: string): string => path.join(imagesDir, 'probe', file);
+
 /** images/ of this tool: next to dist/ when bundled, at the repository root in development. */
 export function findImagesDir(start: string): string {
   let dir = start;

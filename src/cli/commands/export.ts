@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findImagesDir } from '../../util/images-dir.js';
+import { findImagesDir, probeFile, SMOKE_SCRIPT } from '../../util/images-dir.js';
 import { loadConfig } from '../../config/load.js';
 import type { SmokeSuite } from '../../config/schema.js';
 import { InputError } from '../../errors.js';
@@ -318,7 +318,7 @@ async function exportJob(
   const source = imageSource(values, io);
   const spec = exportSpec(values, io, source);
   const smokeScript = readFileSync(
-    path.join(findImagesDir(path.dirname(fileURLToPath(import.meta.url))), 'probe', SMOKE_SCRIPT_FILE),
+    probeFile(findImagesDir(path.dirname(fileURLToPath(import.meta.url))), SMOKE_SCRIPT),
     'utf8',
   );
   const slurm = values.slurm === true;
