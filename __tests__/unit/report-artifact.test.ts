@@ -54,6 +54,25 @@ describe('comment artifact', () => {
     ).toEqual(good);
   });
 
+  it.each([
+    ['an empty name', [''], /unreported\[0\]/],
+    ['a name over 64 characters', ['x'.repeat(65)], /unreported\[0\]/],
+    [
+      'more than 64 names',
+      Array.from({ length: 65 }, (_, i) => `v${i}`),
+      /unreported: expected at most 64 variants/,
+    ],
+    ['not a list', 'cpu', /unreported/],
+  ])('refuses unreported variants that no run of ours writes: %s', (_n, unreported, message) => {
+    put({ ...good, unreported });
+    expect(readError()).toMatch(message);
+  });
+
+  it('round-trips the variants a run has no report of', () => {
+    put({ ...good, unreported: ['cuda12.8'] });
+    expect(readCommentArtifact(dir, { repository: 'acme/vision' }).unreported).toEqual(['cuda12.8']);
+  });
+
   it('compares the repository case-insensitively, as GitHub does', () => {
     put(good);
     expect(readCommentArtifact(dir, { repository: 'ACME/Vision' }).prNumber).toBe(42);

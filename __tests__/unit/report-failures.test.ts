@@ -399,13 +399,15 @@ describe('nothing to report: the report files an earlier run left are removed (o
     const progress: string[] = [];
     const io = { env: {}, progress: (l: string) => progress.push(l), warning: () => undefined };
     const input = { plan, config, results: res, git: {}, options: { mode: 'off' as const, baseline: null } };
-    // cuda12.8 has records, cpu none: cpu's report files go, report.md is this run's.
+    // cuda12.8 has records, cpu none: cpu's report files go, report.md is this run's (and names cpu).
     res.writeEnv('cuda12.8', 'linux/amd64', makeRecord({ variant: 'cuda12.8' }));
     const some = await reportStage(input, io);
     expect(some.outcomes.map((o) => o.variant)).toEqual(['cuda12.8']);
     expect(existsSync(path.join(res.dir!, 'report-cpu.md'))).toBe(false);
     expect(existsSync(path.join(res.dir!, 'report-cpu.json'))).toBe(false);
-    expect(readFileSync(path.join(res.dir!, 'report.md'), 'utf8')).toContain('(cuda12.8)');
+    const run = readFileSync(path.join(res.dir!, 'report.md'), 'utf8');
+    expect(run).toContain('<details><summary>cuda12.8: ');
+    expect(run).toMatch(/^- \*\*cpu\*\*: ⚠️ not reported: /m);
     // No records at all: nothing of the report stage is left, everything else is.
     seed(res.dir!);
     rmSync(path.join(res.dir!, 'env-cuda12.8-amd64.json'));

@@ -20,7 +20,7 @@ import { buildReportModel, defaultMarkerKey } from '../../src/report/model.js';
 import type { ReportModel } from '../../src/report/model-schema.js';
 import { postFromArtifact } from '../../src/report/poster.js';
 import { markerFor, renderReport } from '../../src/report/render.js';
-import { renderRun } from '../../src/report/render/run.js';
+import { renderRun, UNREPORTED_VERDICT } from '../../src/report/render/run.js';
 import { replacedMarkers, reportKey, runReportStage, runMarkerKey } from '../../src/report/stage.js';
 import { openResultDir, RUN_REPORT_FILE } from '../../src/results/results.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
@@ -205,6 +205,20 @@ describe('one report per run', () => {
     expect(api.state.violations).toEqual([]);
   });
 
+  it('a variant with no environment record is named in the comment as not reported, not left out', async () => {
+    const { run, results } = setupRun();
+    // cuda12.8's capture failed on both platforms: no env-*/smoke-* of it in this run.
+    for (const p of PLATFORMS) for (const f of results.recordFiles('cuda12.8', p)) rmSync(f);
+    const outcomes = await run();
+    expect(outcomes.map((o) => o.variant)).toEqual(['cpu']);
+    const [body] = api.commentsOn('acme', 'model', 7).map((c) => c.body);
+    expect(body).toMatch(/^### 🐳 ml-image report: .*\(2 variants\)$/m);
+    expect(body).toMatch(/^- \*\*cpu\*\*: ❌ /m);
+    expect(body).toMatch(/^- \*\*cuda12\.8\*\*: ⚠️ not reported: no environment record of this build/m);
+    expect(readFileSync(outcomes[0]!.runFile, 'utf8')).toBe(body);
+    expect(api.state.violations).toEqual([]);
+  });
+
   it('keys the comment on report.markerKey without the variant and replaces the keyed per-variant comments', async () => {
     const { plan, config, run } = setupRun({ markerKey: 'model-images' });
     const old = VARIANTS.map((v) => reportKey(plan, config, v));
@@ -244,6 +258,8 @@ describe('one report per run', () => {
       repository: 'acme/model',
       markerKey: 'ghcr.io/acme/model',
       reports: models,
+      // A variant the fork's run had no record of: the poster names it too.
+      unreported: ['cuda13.0'],
     });
     api.seedPull({ owner: 'acme', repo: 'model', number: 7, headSha: HEAD, headRepo: 'someone/model' });
     const old = api.seed(
@@ -274,8 +290,9 @@ describe('one report per run', () => {
       info: () => undefined,
       warning: () => undefined,
     });
-    expect(r.verdicts).toHaveLength(2);
+    expect(r.verdicts).toHaveLength(3);
     expect(r.verdicts[1]).toMatch(/^cuda12\.8: ✅/);
+    expect(r.verdicts[2]).toBe(`cuda13.0: ${UNREPORTED_VERDICT}`);
     const comments = api.commentsOn('acme', 'model', 7);
     expect(comments.map((c) => c.id)).not.toContain(old[0]!.id);
     expect(comments.map((c) => c.id)).not.toContain(old[1]!.id);
@@ -285,6 +302,7 @@ describe('one report per run', () => {
     expect(ours.body.split('\n')[0]).toBe('<!-- ml-image-report:ghcr.io/acme/model -->');
     expect(ours.body).toContain('<details><summary>cpu: ');
     expect(ours.body).toContain('<details><summary>cuda12.8: ');
+    expect(ours.body).toMatch(/^- \*\*cuda13\.0\*\*: ⚠️ not reported/m);
     expect(api.state.violations).toEqual([]);
   });
 });
@@ -345,6 +363,24 @@ describe('the run document', () => {
     const plain = renderReport(m);
     expect(run.markdown.split('\n')[0]).toBe('<!-- ml-image-report:ghcr.io/acme/model -->');
     expect(run.markdown.split('\n').slice(1)).toEqual(plain.markdown.split('\n').slice(1));
+  });
+
+  it('names each variant the run has no report of, also beside a single one, and in the count', () => {
+    const m = model('cpu', { numpy: '2.1.0' });
+    const r = renderRun([m], { markerKey: 'k', unreported: ['cuda12.8', 'x|<b>@team'] });
+    expect(r.markdown).toMatch(/^### 🐳 ml-image report: .* \(3 variants\)$/m);
+    expect(r.markdown).toContain('<details><summary>cpu: ');
+    expect(r.markdown).toMatch(/^- \*\*cuda12\.8\*\*: ⚠️ not reported: no environment record of this build/m);
+    // A name is escaped as every other (the artifact's come from a fork's run).
+    expect(r.markdown).not.toContain('x|<b>@team');
+    expect(r.variants.map((v) => v.variant)).toEqual(['cpu', 'cuda12.8', 'x|<b>@team']);
+    expect(r.variants[1]!.verdict).toBe(UNREPORTED_VERDICT);
+    expect(r.verdict).toContain(`cuda12.8: ${UNREPORTED_VERDICT}`);
+    // With room for nothing but the count, it still counts them, as a warning at least.
+    const unchanged = Array.from({ length: 8 }, (_, i) => model(`v${i}`, { numpy: '1.26.4' }));
+    const tiny = renderRun(unchanged, { markerKey: 'k', maxChars: 400, unreported: ['cuda12.8'] });
+    expect(tiny.markdown).toContain('**⚠️ 9 variants: 8 unchanged, 1 not reported**');
+    expect(tiny.markdown.length).toBeLessThanOrEqual(400);
   });
 
   it('collapses unchanged variants to one line before shortening a changed one', () => {

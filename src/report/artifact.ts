@@ -68,6 +68,14 @@ function artifactSchema<R>(reports: z.ZodType<R>) {
     /** The run's comment key (one comment for every report); absent in artifacts of older versions. */
     markerKey: z.string().min(1).max(1000).optional(),
     reports: z.array(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
+    /**
+     * The run's variants with no report (no environment record of the build: renderRun's
+     * unreported); absent when there are none (and in older versions). Escaped where shown.
+     */
+    unreported: z
+      .array(z.string().min(1).max(64))
+      .max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} variants` })
+      .optional(),
     /** Package lists cut to fit the size limit; absent when none is (and in older versions). */
     trimmed: z
       .array(TrimmedListSchema)
@@ -87,6 +95,8 @@ export interface CommentArtifact<R = unknown> {
   /** The run's comment key; absent: the first report's image. */
   markerKey?: string;
   reports: R[];
+  /** The run's variants with no report (renderRun's unreported). */
+  unreported?: string[];
   /** Package lists cut to fit MAX_COMMENT_ARTIFACT_BYTES (artifact-fit.ts). */
   trimmed?: TrimmedList[];
 }

@@ -100,13 +100,14 @@ export async function postFromArtifact(
   }
   // ONE comment for every variant of the run; the per-variant comments of older versions of the
   // same key (KEY:<variant>@<platforms>) go.
-  const first = renderRun(models, { markerKey });
+  const opts = { markerKey, unreported: artifact.unreported ?? [] };
+  const first = renderRun(models, opts);
   const r = await upsertStickyComment(client, {
     owner,
     repo,
     issueNumber: artifact.prNumber,
     marker: first.marker,
-    render: (maxChars) => renderRun(models, { markerKey, maxChars }).markdown,
+    render: (maxChars) => renderRun(models, { ...opts, maxChars }).markdown,
     replaces: replacedMarkers([], [markerKey]),
     ...(io.author !== undefined && { author: io.author }),
     log: { info: io.info, warning: io.warning },

@@ -5,13 +5,12 @@
 // some of the config's variants (a variants filter) has a comment of its own (keys.ts).
 import type { Config } from '../config/schema.js';
 import { CheckFailedError } from '../errors.js';
-import { type GitHubClientFactory, lazyGitHubClient } from '../github/connect.js';
+import { lazyGitHubClient } from '../github/connect.js';
 import type { GitContext, Plan } from '../plan/schema.js';
 import { explanationLines } from '../resolve/result.js';
 import type { ResultDir } from '../results/results.js';
 import { COMMENT_ARTIFACT_SCHEMA_VERSION } from './artifact.js';
 import { fitCommentArtifact, fitMessage } from './artifact-fit.js';
-import type { BaselineStore } from './baseline.js';
 import {
   type BaseRecords,
   baselineOf,
@@ -27,63 +26,19 @@ import type { ReportModel } from './model-schema.js';
 import { markerFor, renderReport } from './render.js';
 import { renderRun } from './render/run.js';
 import { budgetBreaches } from './size.js';
+import type { GitHubTarget, ReportOptions, ReportOutcome } from './stage-options.js';
 import { upsertStickyComment } from './sticky.js';
 import { reportedDigests, supplyChainOf } from './supply-chain.js';
 
 export { restoreBaseline } from './baseline.js';
 export { baselineKeys, configVariantNames, replacedMarkers, reportKey, runMarkerKey } from './keys.js';
-
-export type CommentMode = 'auto' | 'post' | 'artifact' | 'off';
-export const COMMENT_MODES: readonly CommentMode[] = ['auto', 'post', 'artifact', 'off'];
-
-export interface GitHubTarget {
-  token?: string;
-  apiUrl: string;
-  /** owner/repo */
-  repository: string;
-  prNumber?: number;
-  headSha?: string;
-  /** The pull request comes from a fork: its token is read-only, the comment goes by artifact. */
-  fromFork?: boolean;
-  runUrl?: string;
-  /** The login the token posts as (the comment-author input): a GitHub App's bot, say. */
-  author?: string;
-  /**
-   * The repository's default branch, whose runs save the baselines: a pull request into another
-   * branch, which has none, is compared with it. null: a run on GitHub whose event does not name it.
-   */
-  defaultBranch?: string | null;
-  /** GitHub refuses the comment (403): 'skip' (default) warns, 'fail' fails the stage (the CLI). */
-  forbidden?: 'skip' | 'fail';
-}
-
-export interface ReportOptions {
-  mode: CommentMode;
-  baseline: BaselineStore | null;
-  /** Branch whose records are the baseline (a PR's base branch; else the default branch). */
-  baseBranch?: string;
-  /** Save this run's records as the baseline of this branch (the default branch, or local runs). */
-  saveAs?: { branch: string; sha: string };
-  github?: GitHubTarget;
-  /** Injected in tests; default: Octokit through @actions/github. */
-  client?: GitHubClientFactory;
-  maxChars?: number;
-}
-
-export interface ReportOutcome {
-  variant: string;
-  /** The key of the variant's report-<variant> files (reportKey; its baseline's: baselineKeys). */
-  markerKey: string;
-  /** report-<variant>.md */
-  file: string;
-  /** report.md: the whole run, as commented and summarised (the same for every variant). */
-  runFile: string;
-  /** The comment's key: one per run (per subset of the variants: keys.ts). */
-  runMarkerKey: string;
-  verdict: string;
-  hasBaseline: boolean;
-  comment?: { action: string; commentId?: number };
-}
+export {
+  COMMENT_MODES,
+  type CommentMode,
+  type GitHubTarget,
+  type ReportOptions,
+  type ReportOutcome,
+} from './stage-options.js';
 
 export interface ReportStageInput {
   plan: Plan;
@@ -141,10 +96,12 @@ export async function reportStage(input: ReportStageInput, io: ReportStageIo): P
   const out = input.out ?? input.results;
   const runKey = runKeyOf(input.plan, input.config, input.configVariants);
   out.checkReportTargets(input.plan.variants.map((v) => v.name)); // none written if one cannot be
+  const unreported: string[] = [];
   for (const v of input.plan.variants) {
     const r = await reportVariant(input, io, v);
     if (!r) {
       noteRemoved(out, io, out.removeVariantReport(v.name));
+      unreported.push(v.name);
       continue;
     }
     models.push(r.model);
@@ -155,14 +112,18 @@ export async function reportStage(input: ReportStageInput, io: ReportStageIo): P
     return { outcomes };
   }
   // The run's report: what the comment says, and the job summary.
-  const run = renderRun(models, { markerKey: runKey.key, maxChars: input.options.maxChars ?? 65_536 });
+  const run = renderRun(models, {
+    markerKey: runKey.key,
+    maxChars: input.options.maxChars ?? 65_536,
+    unreported,
+  });
   const runFile = out.writeRunReport(run.markdown);
   for (const o of outcomes) o.runFile = runFile;
   if (models.length > 1) io.progress(`run: ${models.length} variants -> ${runFile}`);
   if (input.config.report.summary && io.summary) await io.summary(run.markdown);
   // A comment that could not be posted (GitHub down, a token without the right): the reports are
   // written by now, and the caller says so (outputs, the printed report.md) before it fails.
-  const posted = await comment(input, io, models, outcomes, runKey).then(
+  const posted = await comment(input, io, { models, unreported }, outcomes, runKey).then(
     () => undefined,
     (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
   );
@@ -290,15 +251,22 @@ async function saveBaseline(
   );
 }
 
+/** The run's reports, and its variants that have none (renderRun's unreported). */
+interface RunReports {
+  models: readonly ReportModel[];
+  unreported: readonly string[];
+}
+
 /** ONE sticky comment for the run on the pull request, or the fork-safe artifact, or nothing. */
 async function comment(
   input: ReportStageInput,
   io: ReportStageIo,
-  models: readonly ReportModel[],
+  run: RunReports,
   outcomes: ReportOutcome[],
   { key: runKey, subset }: RunKey,
 ): Promise<void> {
   const { config, options } = input;
+  const { models, unreported } = run;
   const gh = options.github;
   const mode = config.report.comment ? options.mode : 'off';
   if (mode === 'off' || models.length === 0 || !gh?.prNumber) {
@@ -306,7 +274,7 @@ async function comment(
     return;
   }
   const toArtifact = mode === 'artifact' || (mode === 'auto' && (gh.fromFork || !gh.token));
-  if (toArtifact) return writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, models, runKey);
+  if (toArtifact) return writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, run, runKey);
   if (!gh.token) {
     io.warning('comment-mode post needs github-token; the report is in the job summary only', {
       title: 'ml-image report',
@@ -320,7 +288,7 @@ async function comment(
     repo,
     issueNumber: gh.prNumber,
     marker: markerFor(runKey),
-    render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars }).markdown,
+    render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars, unreported }).markdown,
     replaces: replacedMarkers(
       models,
       [input.plan.repository],
@@ -341,7 +309,7 @@ async function comment(
     io.progress(
       'comment-mode auto: the token cannot write the comment (403): writing the fork-safe artifact',
     );
-    writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, models, runKey);
+    writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, run, runKey);
   }
 }
 
@@ -350,7 +318,7 @@ function writeArtifact(
   input: ReportStageInput,
   io: ReportStageIo,
   gh: GitHubTarget & { prNumber: number },
-  models: readonly ReportModel[],
+  { models, unreported }: RunReports,
   runKey: string,
 ): void {
   const headSha = gh.headSha ?? input.git.sha;
@@ -369,6 +337,8 @@ function writeArtifact(
     repository: gh.repository,
     markerKey: runKey,
     reports: [...models],
+    // Only when there are: a poster of an earlier version reads the rest of the artifact.
+    ...(unreported.length > 0 && { unreported: [...unreported] }),
   });
   const said = fitMessage(fit);
   if (said?.warn) io.warning(said.text, { title: 'ml-image report' });

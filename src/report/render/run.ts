@@ -1,6 +1,7 @@
 // One run, one comment: every variant (and platform) of a run in ONE document. Layout: marker,
-// heading, a verdict line per variant, one overview table (variant, platforms, verdict, size change,
-// smoke), then each variant's own report (renderVariantBody) in a <details> section, the links.
+// heading, a verdict line per variant (and one per variant the run has no report of), one overview
+// table (variant, platforms, verdict, size change, smoke), then each variant's own report
+// (renderVariantBody) in a <details> section, the links.
 // A single variant renders as the plain per-variant report (under the run's marker).
 // Under maxChars: the charts go first (all of them), then unchanged variants collapse to one line
 // (last first), then the remaining sections share what is left (each shrinks as a per-variant
@@ -24,6 +25,20 @@ import { withoutCharts } from './charts.js';
 import { cell, header, row, smokeTally } from './markdown.js';
 import { sizeChangeCell } from './size.js';
 import { VERDICT_EMOJI, verdictText } from './verdict.js';
+
+export interface RunRenderOptions {
+  markerKey: string;
+  maxChars?: number;
+  /**
+   * The run's variants with no report: no environment record of this build (the smoke stage
+   * captured none, its capture failed). Each has its line, so that a comment never reads as if the
+   * run had only the others.
+   */
+  unreported?: readonly string[];
+}
+
+/** An unreported variant's verdict (RunRenderOptions.unreported). */
+export const UNREPORTED_VERDICT = '⚠️ not reported: no environment record of this build (see the job log)';
 
 export interface RunRenderResult extends RenderResult {
   /** Each variant's verdict as plain text, in model order. */
@@ -50,29 +65,27 @@ interface View {
   text: string;
 }
 
-export function renderRun(
-  models: readonly ReportModel[],
-  opts: { markerKey: string; maxChars?: number },
-): RunRenderResult {
+export function renderRun(models: readonly ReportModel[], opts: RunRenderOptions): RunRenderResult {
   const maxChars = checkedMaxChars(opts.maxChars);
   if (models.length === 0) throw new Error('renderRun: no reports');
   const marker = markerFor(opts.markerKey);
-  if (models.length === 1) {
+  const unreported = opts.unreported ?? [];
+  if (models.length === 1 && unreported.length === 0) {
     const r = renderReport(models[0]!, { maxChars, markerKey: opts.markerKey });
     return { ...r, variants: [{ variant: models[0]!.variant, verdict: r.verdict }] };
   }
   const views = models.map((model) => view(model, maxChars));
-  const variants = views.map((v) => ({ variant: v.model.variant, verdict: v.verdict }));
-  const verdict = variants.map((v) => `${v.variant}: ${v.verdict}`).join('; ');
-  const images = [...new Set(models.map((m) => m.image))];
-  const heading = `### 🐳 ml-image report: ${md(images.join(', '), 200)} (${fmtInt(models.length)} variants)`;
+  const { variants, verdict, heading, unreportedLines } = runHead(views, unreported);
   const table = overviewTable(views);
   const links = linksText(models);
   const state = { verdictLen: 200, table: true, charts: true };
   const compose = (): string => {
-    const lines = views.map(
-      (v) => `- **${md(v.model.variant, 40)}**: ${md(verdictText(v.assessment, state.verdictLen))}`,
-    );
+    const lines = [
+      ...views.map(
+        (v) => `- **${md(v.model.variant, 40)}**: ${md(verdictText(v.assessment, state.verdictLen))}`,
+      ),
+      ...unreportedLines,
+    ];
     const sections = views.map((v) => v.text).filter(Boolean);
     const note = noteText(views, maxChars, !state.charts);
     const parts = [heading, lines.join('\n'), state.table ? table : '', ...sections, links, note];
@@ -136,7 +149,20 @@ export function renderRun(
   state.table = false;
   if (fits()) return done();
   // 4. Only a count of the verdicts.
-  return countOnly(views, marker, maxChars, variants, verdict);
+  return countOnly(views, unreported.length, { marker, maxChars, variants, verdict });
+}
+
+/** The run's verdict per variant (those with no report last), the heading, the unreported's lines. */
+function runHead(views: readonly View[], unreported: readonly string[]) {
+  const variants = [
+    ...views.map((v) => ({ variant: v.model.variant, verdict: v.verdict })),
+    ...unreported.map((variant) => ({ variant, verdict: UNREPORTED_VERDICT })),
+  ];
+  const verdict = variants.map((v) => `${v.variant}: ${v.verdict}`).join('; ');
+  const images = [...new Set(views.map((v) => v.model.image))];
+  const heading = `### 🐳 ml-image report: ${md(images.join(', '), 200)} (${fmtInt(variants.length)} variants)`;
+  const unreportedLines = unreported.map((u) => `- **${md(u, 40)}**: ${md(UNREPORTED_VERDICT)}`);
+  return { variants, verdict, heading, unreportedLines };
 }
 
 function view(model: ReportModel, maxChars: number): View {
@@ -274,18 +300,24 @@ function noteText(views: readonly View[], maxChars: number, chartsDropped: boole
 
 function countOnly(
   views: readonly View[],
-  marker: string,
-  maxChars: number,
-  variants: RunRenderResult['variants'],
-  verdict: string,
+  unreported: number,
+  {
+    marker,
+    maxChars,
+    variants,
+    verdict,
+  }: Pick<RunRenderResult, 'marker' | 'variants' | 'verdict'> & { maxChars: number },
 ): RunRenderResult {
   const counts = VERDICT_ORDER.map(
     (k) => [k, views.filter((v) => v.assessment.verdict === k).length] as const,
   )
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${fmtInt(n)} ${k}`);
-  const worst = VERDICT_ORDER.find((k) => views.some((v) => v.assessment.verdict === k))!;
-  const line = `**${VERDICT_EMOJI[worst]} ${fmtInt(views.length)} variants: ${counts.join(', ')}**`;
+  if (unreported > 0) counts.push(`${fmtInt(unreported)} not reported`);
+  let worst = VERDICT_ORDER.find((k) => views.some((v) => v.assessment.verdict === k))!;
+  // A variant not reported is at least a warning: no verdict on it is a good one.
+  if (unreported > 0 && VERDICT_ORDER.indexOf(worst) > VERDICT_ORDER.indexOf('warning')) worst = 'warning';
+  const line = `**${VERDICT_EMOJI[worst]} ${fmtInt(variants.length)} variants: ${counts.join(', ')}**`;
   const note = `_Report truncated to fit ${fmtInt(maxChars)} characters: see the report artifact._`;
   let markdown = `${marker}\n${line}${SEP}${note}\n`;
   if (markdown.length > maxChars) markdown = `${marker}\n${line}\n`;
