@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GLOBAL_OPTIONS } from '../../src/cli/args.js';
+import { DEFAULT_CONFIG_FILES } from '../../src/config/load.js';
 import { COMMANDS } from '../../src/cli/main.js';
 import type { Command } from '../../src/cli/commands/types.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
@@ -144,6 +145,14 @@ describe.each(COMMANDS.map((c) => c.name))('ml-image %s', (name) => {
       expect(named, `--${f}`).toContain(f);
       expect(takes.has(f), `--${f}`).toBe(false);
     }
+  });
+
+  it('--help names each file --config defaults to (ml-image.yml, ml-image.yaml), where it says a default', () => {
+    // The option's line and the lines under it, up to the next option.
+    const c = command();
+    const option = /^ {2}--config FILE.*(?:\n {6,}\S.*)*/m.exec(c.help)?.[0] ?? '';
+    if (!option.includes('(default')) return; // smoke's and export's read only the file given
+    expect(DEFAULT_CONFIG_FILES.filter((f) => !option.includes(f))).toEqual([]);
   });
 
   it('takes every flag docs/cli.md and the README give it (`ml-image NAME ...`, `NAME --FLAG`)', async () => {

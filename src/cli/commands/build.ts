@@ -45,7 +45,7 @@ manifest list under its tags. Transient registry/network failures are retried (3
 backoff); a Dockerfile or pip failure stops at once with the end of the build log.
 
 Options:
-  --config FILE      config file (default ml-image.yml)
+  --config FILE      config file (default: ml-image.yml or ml-image.yaml here)
 ${configOverrideFlags}
   --load             build one platform into the local engine instead of pushing (under its tags too):
                      --platforms with the engine's own (linux/arm64 on Apple silicon) runs natively

@@ -63,7 +63,7 @@ the build reads them (each line, every -r/-c include; pip is not run): a bad lin
 that the plan job's checkout lacks: the build refuses what is wrong in it then.
 
 Options:
-  --config FILE      config file (default ml-image.yml)
+  --config FILE      config file (default: ml-image.yml or ml-image.yaml here)
 ${configOverrideFlags}
   --skip-file-checks do not look for (or read) the files the config names
   --json             print the plan as JSON; its "matrix" is a GitHub Actions matrix

@@ -186,7 +186,8 @@ the run's report becomes ONE comment on the pull request, updated in place on la
 per-variant comments of older versions are replaced).
 
 Options:
-  --config FILE       config file (default ml-image.yml): variants, platforms, marker key
+  --config FILE       config file (default: ml-image.yml or ml-image.yaml here): variants,
+                      platforms, marker key
 ${configOverrideFlags}
   --results DIR       where the records are (default ml-image-results); the reports go there too
   --out DIR           write the reports here instead (created when missing); --results is only read

@@ -50,14 +50,14 @@ export function baselineSave(
   return mayBuildPullRequestCode(env, event) ? {} : { saveAs: { branch, sha } };
 }
 
-/** The config `ml-image run` runs: --config, else an ml-image.yml here, else the bundled example. */
+/** The config `ml-image run` runs: --config, else an ml-image.yml (.yaml) here, else the bundled example. */
 function loadRunConfig(io: CliIo, values: Parameters<typeof overridesFromFlags>[0] & { config?: string }) {
   const hasLocalConfig = DEFAULT_CONFIG_FILES.some((f) => existsSync(path.join(io.cwd, f)));
   const file = values.config ?? (hasLocalConfig ? undefined : bundledExample());
   // The commands after it (report, smoke, attest) read no bundled example by themselves.
   if (file === bundledExample())
     io.stderr(
-      `no ml-image.yml here: running the bundled example ${file} (give the commands that read its results --config ${file})\n`,
+      `no ml-image.yml or ml-image.yaml here: running the bundled example ${file} (give the commands that read its results --config ${file})\n`,
     );
   return loadConfig({
     cwd: io.cwd,
@@ -134,8 +134,8 @@ report. Progress is a line per stage and platform with the elapsed time. The run
 pull-request comment's Markdown: every variant) is written to DIR/report.md and printed;
 DIR/report-<variant>.md hold each variant's own.
 
-Without --config (and no ml-image.yml here) it runs the bundled example, examples/hello-ml, which
-pushes to the local registry that scripts/test-env.sh starts.
+Without --config (and no ml-image.yml or ml-image.yaml here) it runs the bundled example,
+examples/hello-ml, which pushes to the local registry that scripts/test-env.sh starts.
 
 The report compares with the previous run's records: each run saves its records as the baseline
 of the current branch (under ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image/baselines), so a second
@@ -147,7 +147,8 @@ and every smoke input (suites, custom tests, timeouts, floors, GPU mode) are the
 --rerun resolves and smoke-tests anyway.
 
 Options:
-  --config FILE      config file (default: ml-image.yml here, else the bundled example)
+  --config FILE      config file (default: ml-image.yml or ml-image.yaml here, else the bundled
+                     example)
 ${configOverrideFlags}
   --stages LIST      some of plan,resolve,build,smoke,attest,report (default all); smoke or
                      attest without build read DIR/build.json (--out), checked before any stage
