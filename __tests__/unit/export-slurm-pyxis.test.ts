@@ -27,7 +27,7 @@ describe('Slurm: a cluster without Pyxis', () => {
     expect(text).toContain(PYXIS_CHECK_SHELL);
   });
 
-  it('asks nothing of srun when every suite skips (no container step)', () => {
-    expect(slurmScript(slurm({ suites: ['custom'] }))).not.toContain(PYXIS_CHECK_SHELL);
+  it('a job whose every suite skips is not written (no container step to check for: exit 2)', () => {
+    expect(() => slurmScript(slurm({ suites: ['custom'] }))).toThrow(/no smoke suite to export/);
   });
 });

@@ -256,12 +256,6 @@ describe('limits and names', () => {
       '01:44:00',
     ],
     [
-      'every suite skips',
-      slurm({ suites: ['custom'], timeoutSeconds: 60 }),
-      60 + 900 + 2 * 60 + 360 + 300,
-      '00:29:00',
-    ],
-    [
       'a day of suites',
       slurm({ suites: ['train'], timeoutSeconds: 86400 }),
       86400 + 900 + 2 * 60 + 360 + 300,
@@ -482,11 +476,23 @@ describe('slurmScript', () => {
     expect(glob.test(found)).toBe(refused);
   });
 
-  it('imports nothing when every suite skips (no container step)', () => {
-    const text = slurmScript(slurm({ suites: ['custom'] }));
-    expect(text).not.toContain('IMPORT_TIMEOUT');
-    expect(text).not.toContain('"${CONTAINER[@]}" true');
-    expect(text).not.toContain('remove_container');
+  it.each([
+    ['custom tests only', { suites: ['custom'] }, /custom: custom tests are not exported/],
+    ['gpu with no GPUs asked for', { suites: ['gpu'], gpusPerNode: 0 }, /gpu: no GPUs requested/],
+    [
+      'custom, and gpu with no GPUs',
+      { suites: ['gpu', 'custom'], gpusPerNode: 0 },
+      /\(gpu: no GPUs requested .*; custom: custom tests are not exported.*\): the job would run nothing/,
+    ],
+  ] as const)('refuses a job whose every suite skips (exit 2): %s', (_n, over, reason) => {
+    for (const build of [() => slurmScript(slurm(over)), () => k8sManifests(k8s(over))]) {
+      const e = inputError(build);
+      expect(e.exitCode).toBe(2);
+      expect(e.message).toMatch(/^no smoke suite to export: every suite .* would skip/);
+      expect(e.message).toMatch(reason);
+    }
+    // One suite that runs is a job.
+    expect(slurmScript(slurm({ ...over, suites: [...over.suites, 'compute'] }))).toContain('compute');
   });
 
   // Pyxis' default container_scope=global keeps a named container (an unpacked image) on every node.
@@ -1422,12 +1428,12 @@ describe('ml-image export', () => {
     expect(plan.message).toContain(`${path.join(from, PLAN_FILE)}: not a plan: `);
     // Another version's plan is left out: the CPU defaults, no driver floor.
     writeFileSync(path.join(from, PLAN_FILE), JSON.stringify({ schemaVersion: 2 }));
-    const r = await run('--k8s', '--from', 'build-out', '--suites', 'gpu', '--out', 'k', '--json');
+    const r = await run('--k8s', '--from', 'build-out', '--suites', 'gpu,compute', '--out', 'k', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ variant: 'cu128', gpusPerNode: 0 });
     // No plan.json at all: the same.
     rmSync(path.join(from, PLAN_FILE));
-    const none = await run('--k8s', '--from', 'build-out', '--suites', 'gpu', '--out', 'k', '--json');
+    const none = await run('--k8s', '--from', 'build-out', '--suites', 'gpu,compute', '--out', 'k', '--json');
     expect(JSON.parse(none.out)).toMatchObject({ variant: 'cu128', gpusPerNode: 0 });
   });
 

@@ -94,6 +94,21 @@ export function checkDriverFloor(floor: string | undefined, field = 'driver floo
     throw new InputError(`${field}: expected a version like 535.104, got "${floor}"`, fix);
 }
 
+/**
+ * A job whose every suite skips (custom tests only, which are not exported; gpu with no GPUs asked
+ * for; imports with no requirements to import) would take a node and pull the image to run nothing,
+ * and read as a pass: refused, with each suite's reason (exit 2).
+ */
+function checkSomethingRuns(s: ExportSpec): void {
+  const steps = exportSteps(s);
+  if (!steps.every((t) => t.kind === 'skip')) return;
+  const reasons = steps.map((t) => `${t.id}: ${t.kind === 'skip' ? t.reason : ''}`).join('; ');
+  throw new InputError(
+    `no smoke suite to export: every suite that --suites, else the config's smoke.suites, names would skip (${reasons}): the job would run nothing`,
+    'give --suites a suite that runs on the cluster (e.g. imports,pip-check,gpu); run custom tests with ml-image smoke',
+  );
+}
+
 /** Check the numbers and names the builders embed, naming the flag for each (exit 2). */
 export function checkSpec(s: ExportSpec): DigestRef {
   const ref = pinnedImage(s.image);
@@ -108,6 +123,7 @@ export function checkSpec(s: ExportSpec): DigestRef {
       "no smoke suite to run: --suites, else the config's smoke.suites, names none",
       'give --suites (e.g. imports,pip-check,gpu) or list suites in smoke.suites',
     );
+  checkSomethingRuns(s);
   checkNodesForDdp(s);
   checkDriverFloor(s.driverFloor);
   for (const m of Object.keys(s.distributionsByMachine ?? {}))
