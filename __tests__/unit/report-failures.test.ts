@@ -284,6 +284,34 @@ describe('ml-image report with no record of the config', () => {
   });
 });
 
+describe('ml-image report --comment-mode artifact with no head commit known', () => {
+  it('exit 2 naming it and the fix (was a warning, no artifact and exit 0); with GITHUB_SHA it is written', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), CONFIG.replace('1GB', '8GB'));
+    records();
+    const argv = [
+      'report',
+      '--results',
+      'res',
+      '--pr',
+      '7',
+      '--repo',
+      'acme/model',
+      '--comment-mode',
+      'artifact',
+    ];
+    // dir is no git checkout, and the environment names no commit.
+    const { GITHUB_SHA: _, ...noSha } = env();
+    const io = captureIo(dir, fakeDocker(), noSha);
+    expect(await runCli(argv, io)).toBe(2);
+    expect(io.err()).toContain('error: report: --comment-mode artifact: no head commit known');
+    expect(io.err()).toContain('fix: run it in the checkout of the pull request, or set GITHUB_SHA');
+    expect(existsSync(path.join(dir, 'res', 'comment', COMMENT_ARTIFACT_FILE))).toBe(false);
+    const ok = captureIo(dir, fakeDocker(), env());
+    expect(await runCli(argv, ok), ok.err()).toBe(0);
+    expect(existsSync(path.join(dir, 'res', 'comment', COMMENT_ARTIFACT_FILE))).toBe(true);
+  });
+});
+
 describe('ml-image report: what only a pull request uses, without --pr', () => {
   it.each([
     [['--repo', 'nonsense'], 'report: --repo nonsense without --pr: it names where to comment'],

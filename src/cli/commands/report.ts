@@ -6,7 +6,7 @@ import { loadConfig } from '../../config/load.js';
 import { EnvironmentError, InputError } from '../../errors.js';
 import { DEFAULT_API_URL, apiUrlMessage } from '../../github/api-url.js';
 import { GitHubApiError } from '../../github/errors.js';
-import { readGitHubEventFile } from '../../github/event.js';
+import { type GitHubEvent, readGitHubEventFile } from '../../github/event.js';
 import { isOwnerRepo } from '../../github/run.js';
 import type { Plan } from '../../plan/plan.js';
 import { dirBaselineStore } from '../../report/baseline.js';
@@ -85,6 +85,27 @@ function refusedFix(failure: Error, repo: string | undefined, pr: number | undef
     `export GITHUB_TOKEN as a token with write access to ${repo ?? 'the repository'}'s pull requests (fine-grained: "Pull requests: Read and write", or "Issues: Read and write"; classic: the repo scope, public_repo for a public repository)`,
     { cause: failure },
   );
+}
+
+/**
+ * The comment's commit as the action names it (a workflow_run poster checks the artifact against
+ * it): a pull request's head, else GITHUB_SHA, even where the tags name another checkout, else the
+ * checkout's. The artifact names it: asked for by name (MODE artifact), none is bad input, not a
+ * warning and exit 0.
+ */
+function headShaOf(
+  env: Readonly<Record<string, string | undefined>>,
+  event: GitHubEvent,
+  checkedOut: string | undefined,
+  mode: CommentMode,
+): string | undefined {
+  const headSha = githubReportContext(env, undefined, event).target?.headSha ?? env.GITHUB_SHA ?? checkedOut;
+  if (mode === 'artifact' && !headSha)
+    throw new InputError(
+      'report: --comment-mode artifact: no head commit known (not a git checkout here, no GITHUB_SHA): the artifact names the commit it reports on',
+      'run it in the checkout of the pull request, or set GITHUB_SHA to its head commit',
+    );
+  return headSha;
 }
 
 /**
@@ -229,10 +250,7 @@ unreachable, or it refused the request (403: a token that may not write to the p
     const { mode, token, apiUrl } = postingFlags(values, pr, io.env);
     const event = readGitHubEventFile(io.env.GITHUB_EVENT_PATH);
     const git = await gitContextFor(io, event);
-    // The comment's commit as the action names it (a workflow_run poster checks the artifact against
-    // it): a pull request's head, else GITHUB_SHA, even where the tags name another checkout.
-    const headSha =
-      githubReportContext(io.env, undefined, event).target?.headSha ?? io.env.GITHUB_SHA ?? git.sha;
+    const headSha = headShaOf(io.env, event, git.sha, mode);
     const plan = planOfConfig(loaded, git);
     const resultDir = path.resolve(io.cwd, values.results);
     if (!existsSync(resultDir))
