@@ -83,7 +83,8 @@ Options:
                      "problems": one per failed check, "fix"})
   --out DIR          also write DIR/doctor.json
 
-Exit codes: 0 everything works; 3 something is missing (the message says how to fix it).`,
+Exit codes: 0 everything works; 2 bad input (an unknown flag); 3 something is missing (the message
+says how to fix it).`,
   async run(argv: string[], io: CliIo) {
     const { values } = parseCommandArgs('doctor', argv, {
       registry: { type: 'string' },
