@@ -175,8 +175,32 @@ describe('ml-image diff', () => {
     const r = await run('base.json', 'head.json', '--max-chars', '500');
     expect(r.out.length).toBeLessThanOrEqual(500);
     expect((await failure('base.json', 'head.json', '--max-chars', '12')).message).toBe(
-      'diff: --max-chars: expected a number of at least 400, got "12"',
+      'diff: --max-chars: expected a whole number of at least 400, got "12"',
     );
+  });
+
+  // Number() took hex, binary and, for a character count, a fraction ("shortened to fit 400.5
+  // characters"): each is refused naming the flag and the value.
+  it.each([
+    ['--max-chars', '0x200', 'a whole number of at least 400'],
+    ['--max-chars', '400.5', 'a whole number of at least 400'],
+    ['--max-chars', '5e2', 'a whole number of at least 400'],
+    ['--threshold', '0x10', 'a decimal number of at least 0'],
+    ['--threshold', '0b1', 'a decimal number of at least 0'],
+    ['--threshold', '-0.1', 'a decimal number of at least 0'],
+  ])('%s %s -> exit 2 naming it', async (flag, value, expected) => {
+    expect((await failure('base.json', 'head.json', `${flag}=${value}`)).message).toBe(
+      `diff: ${flag}: expected ${expected}, got ${JSON.stringify(value)}`,
+    );
+  });
+
+  it.each([
+    ['--threshold', '0.25'],
+    ['--threshold', '.5'],
+    ['--threshold', '1e-2'],
+    ['--max-chars', ' 500 '],
+  ])('%s %j is taken', async (flag, value) => {
+    expect((await run('base.json', 'head.json', flag, value)).code).toBe(0);
   });
 
   it.each([

@@ -39,11 +39,19 @@ function readJsonFile(cwd: string, file: string): unknown {
   return parseJsonText(decoded.text, file);
 }
 
-function numberFlag(name: string, value: string | undefined, min: number): number | undefined {
+/**
+ * A number flag written in decimal (0.1, 1e-3; --max-chars: digits only). Number() alone also took
+ * 0x200 (512), 0b1 and, for a character count, 400.5 ("shortened to fit 400.5 characters").
+ */
+function numberFlag(name: string, value: string | undefined, min: number, whole = false): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
+  const t = value.trim();
+  const decimal = whole ? /^\d+$/ : /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+  const n = decimal.test(t) ? Number(t) : Number.NaN;
   if (!Number.isFinite(n) || n < min)
-    throw new InputError(`diff: --${name}: expected a number of at least ${min}, got "${value}"`);
+    throw new InputError(
+      `diff: --${name}: expected ${whole ? 'a whole number' : 'a decimal number'} of at least ${min}, got ${JSON.stringify(value)}`,
+    );
   return n;
 }
 
@@ -72,7 +80,7 @@ Options:
                      record's repository)
   --variant NAME     the variant named in the report (default: the head record's variant)
   --baseline-ref REF what the base is, for the column header (e.g. main)
-  --max-chars N      shorten the Markdown to at most N characters (default ${DEFAULT_MAX_CHARS})
+  --max-chars N      shorten the Markdown to at most N characters (a whole number, default ${DEFAULT_MAX_CHARS})
   --threshold X      relative change of a smoke metric that counts as a regression (default 0.1)
 
 Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON or not a record.`,
@@ -108,7 +116,7 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
       );
     // Checked as every --image is (a login in it is masked in the message), before any file is read.
     if (values.image !== undefined) imageFlag('diff', values.image);
-    const maxChars = numberFlag('max-chars', values['max-chars'], MIN_MAX_CHARS) ?? DEFAULT_MAX_CHARS;
+    const maxChars = numberFlag('max-chars', values['max-chars'], MIN_MAX_CHARS, true) ?? DEFAULT_MAX_CHARS;
     const threshold = numberFlag('threshold', values.threshold, 0);
 
     const [baseFile, headFile] = positionals as [string, string];
