@@ -329,3 +329,24 @@ describe('a build secret the environment lacks: exit 2 before any container runs
     ).toEqual({ pip: 'b' });
   });
 });
+
+describe('attest: keyless with the transparency log off', () => {
+  // Keyless signatures are always logged in Rekor: the attest stage refused this pair only when a
+  // run got there (with an OIDC token); validate called the file valid.
+  it('is refused when the file is read, at the line of tlog', () => {
+    const e = problemsOf(`${HEAD}attest:\n  sign: keyless\n  tlog: false\n`);
+    expect(e.exitCode).toBe(ExitCode.BadInput);
+    expect(e.problems).toEqual([
+      'line 7: attest.tlog: false with sign: keyless, whose signatures are logged in the public Rekor log: leave tlog out with keyless, or sign with a key (sign: key) to keep the log out',
+    ]);
+  });
+
+  it.each([
+    ['auto (keyless is then not chosen)', 'attest:\n  tlog: false\n'],
+    ['a key', 'attest:\n  sign: key\n  tlog: false\n'],
+    ['keyless with tlog left out', 'attest:\n  sign: keyless\n'],
+    ['keyless with tlog true', 'attest:\n  sign: keyless\n  tlog: true\n'],
+  ])('%s is taken', (_what, block) => {
+    expect(() => load(`${HEAD}${block}`)).not.toThrow();
+  });
+});

@@ -67,8 +67,20 @@ export const AttestConfigSchema = z
       .boolean()
       .optional()
       .describe(
-        'Upload key-signed entries to the public Rekor transparency log. Default: on for keyless (required), off for a key (a private image name stays private).',
+        'Upload key-signed entries to the public Rekor transparency log. Default: on for keyless (required: `false` with `sign: keyless` is refused), off for a key (a private image name stays private).',
       ),
+  })
+  // Whatever the environment, keyless with the log off cannot sign (the attest stage refused it
+  // only when a run got there): said by validate, at the line of tlog.
+  .superRefine((a, ctx) => {
+    if (a.sign === 'keyless' && a.tlog === false)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tlog'],
+        input: a.tlog,
+        message:
+          'false with sign: keyless, whose signatures are logged in the public Rekor log: leave tlog out with keyless, or sign with a key (sign: key) to keep the log out',
+      });
   })
   .prefault({})
   .describe('Signed SBOM, provenance and smoke attestations (cosign).');
