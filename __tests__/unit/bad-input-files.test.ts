@@ -265,6 +265,16 @@ describe('baseline directories: checked before any stage (never a loop on /proc 
       {},
       /--baseline \/dev\/zero: \/dev\/zero is on a pseudo filesystem/,
     ],
+    // A miswritten none, no directory yet, was read as a directory: the baseline was kept, saved in
+    // ./None, without a word (the action's baseline input refused it already).
+    ...['None', 'NONE', 'nnoe'].map((word): [string, () => string[], Record<string, string>, RegExp] => [
+      `run --baseline ${word}`,
+      () => ['run', '--stages', 'report', '--baseline', word, '--out', 'o'],
+      {},
+      new RegExp(
+        `run: --baseline "${word}" is not none \\(lower case\\) and no directory: did you mean none\\?`,
+      ),
+    ]),
   ])('%s: exit 2 naming it', async (_name, argv, env, message) => {
     put('ml-image.yml', GOOD);
     const r = await cli(argv(), env);
@@ -273,6 +283,19 @@ describe('baseline directories: checked before any stage (never a loop on /proc 
     expect(r.err).not.toContain('internal error');
     // No stage ran: no report was written.
     expect(() => readFileSync(at('o/report.md'))).toThrow();
+  });
+});
+
+describe('run --baseline near none, as a path or a directory that is there: taken as a directory', () => {
+  it.each<[string, () => void]>([
+    ['./None', () => undefined],
+    ['None', () => mkdirSync(at('None'))],
+  ])('%s', async (flag, setup) => {
+    put('ml-image.yml', GOOD);
+    setup();
+    const r = await cli(['run', '--stages', 'plan', '--baseline', flag, '--out', 'o']);
+    expect(r.err).not.toMatch(/did you mean none/);
+    expect(r.code).toBe(0);
   });
 });
 

@@ -34,7 +34,8 @@ import {
 import type { Command } from './types.js';
 import { type GitHubEvent, readGitHubEventFile } from '../../github/event.js';
 import { mayBuildPullRequestCode, refusePullRequestTarget } from '../../util/pull-request-code.js';
-import { printableLines } from '../../util/text.js';
+import { isDirectoryAt } from '../../util/read-regular.js';
+import { closestWord, printableLines } from '../../util/text.js';
 
 /**
  * Where `ml-image run` saves its records as BRANCH's baseline: always, but in a run on GitHub that
@@ -80,10 +81,27 @@ export function bundledExample(): string {
   );
 }
 
+/**
+ * --baseline as a bare word near none (None, NONE, nnoe) that is no directory yet: refused, as the
+ * action's baseline input is. Read as a directory it kept the baseline on (saved in ./None) without
+ * a word. A path (./None) or a directory that exists is taken as given.
+ */
+function refuseNearNone(flag: string, cwd: string): void {
+  if (/[/\\]/.test(flag) || closestWord(flag, ['none']) === undefined) return;
+  if (isDirectoryAt(path.resolve(cwd, flag))) return;
+  throw new InputError(
+    `run: --baseline ${JSON.stringify(flag)} is not none (lower case) and no directory: did you mean none?`,
+    `write --baseline none to skip the baseline, or name a directory as a path (./${flag})`,
+  );
+}
+
 /** Where the report's baselines are kept: --baseline DIR, none, or the cache's (checked now). */
 function baselineStore(flag: string | undefined, io: CliIo) {
   if (flag === 'none') return null;
-  if (flag !== undefined) return dirBaselineStore(path.resolve(io.cwd, flag), `--baseline ${flag}`);
+  if (flag !== undefined) {
+    refuseNearNone(flag, io.cwd);
+    return dirBaselineStore(path.resolve(io.cwd, flag), `--baseline ${flag}`);
+  }
   return dirBaselineStore(
     path.join(defaultCacheDir(io.env, io.cwd), 'baselines'),
     'the baseline directory (ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image)',
