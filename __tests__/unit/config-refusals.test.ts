@@ -350,3 +350,59 @@ describe('attest: keyless with the transparency log off', () => {
     expect(() => load(`${HEAD}${block}`)).not.toThrow();
   });
 });
+
+describe('smoke.tests: a setting the test never checks, or a test of nothing', () => {
+  // Each was taken and dropped without a word: the test passed on what it did check, or on nothing.
+  it.each([
+    [
+      'file: {path: /x}, expectedOutput: [foo]',
+      'expectedOutput',
+      'only a command test has output and an exit code to check: remove "expectedOutput" or add "command"',
+    ],
+    [
+      'metadata: {user: app}, excludedOutput: [x]',
+      'excludedOutput',
+      'only a command test has output and an exit code to check: remove "excludedOutput" or add "command"',
+    ],
+    [
+      'metadata: {user: app}, exitCode: 3',
+      'exitCode',
+      'only a command test has output and an exit code to check: remove "exitCode" or add "command"',
+    ],
+    [
+      'file: {path: /x, exists: false, mode: "0755"}',
+      'file.mode',
+      'a path that must not exist has no mode to check: remove "mode" or "exists: false"',
+    ],
+    [
+      'metadata: {}',
+      'metadata',
+      'checks nothing: give at least one of user, workdir, env, labels, entrypoint, cmd (env and labels not empty)',
+    ],
+    [
+      'metadata: {env: {}, labels: {}}',
+      'metadata',
+      'checks nothing: give at least one of user, workdir, env, labels, entrypoint, cmd (env and labels not empty)',
+    ],
+    [
+      'command: "  "',
+      'command',
+      'a command of blanks runs nothing (sh -c exits 0, so the test passed): give the command to run',
+    ],
+  ])('{%s}: exit 2 naming %s', (test, field, message) => {
+    const e = problemsOf(`${HEAD}smoke:\n  tests:\n    - {name: t, ${test}}\n`);
+    expect(e.exitCode).toBe(ExitCode.BadInput);
+    expect(e.problems).toEqual([`line 7: smoke.tests[0].${field}: ${message}`]);
+  });
+
+  it.each([
+    'command: x, exitCode: 3, expectedOutput: [a], excludedOutput: [b]',
+    'file: {path: /x, exists: false}',
+    'file: {path: /x, mode: "0755"}',
+    'metadata: {user: ""}',
+    'metadata: {entrypoint: []}',
+    'metadata: {env: {}, user: app}',
+  ])('{%s} is taken', (test) => {
+    expect(() => load(`${HEAD}smoke:\n  tests:\n    - {name: t, ${test}}\n`)).not.toThrow();
+  });
+});

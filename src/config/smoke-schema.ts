@@ -64,7 +64,13 @@ const CustomTest = z
     command: z
       .union(
         [
-          z.string().min(1),
+          z
+            .string()
+            .min(1)
+            .refine((c) => c.trim() !== '', {
+              error:
+                'a command of blanks runs nothing (sh -c exits 0, so the test passed): give the command to run',
+            }),
           z
             .array(z.string())
             .min(1)
@@ -75,7 +81,9 @@ const CustomTest = z
         },
       )
       .optional()
-      .describe('Command test: a string run with `sh -c`, or an argv list.'),
+      .describe(
+        'Command test: a string run with `sh -c` (not blanks only), or an argv list. `expectedOutput`, `excludedOutput` and `exitCode` belong to a command test (set on another test they are refused).',
+      ),
     expectedOutput: regexList.describe('Regexes the combined output must match.'),
     excludedOutput: regexList.describe('Regexes the combined output must not match.'),
     exitCode: z
@@ -102,7 +110,7 @@ const CustomTest = z
           .string()
           .regex(/^0?[0-7]{3,4}$/, { error: 'expected an octal mode like "0755"' })
           .optional()
-          .describe('Expected permission bits, octal.'),
+          .describe('Expected permission bits, octal (not with `exists: false`).'),
       })
       .optional()
       .describe('File test.'),
@@ -122,7 +130,9 @@ const CustomTest = z
         cmd: z.array(z.string()).optional().describe("The image's `CMD` list, exactly."),
       })
       .optional()
-      .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
+      .describe(
+        'Metadata test: expected image config values (env and labels: at least these keys); one that checks nothing (`{}`, empty env and labels) is refused.',
+      ),
   })
   .superRefine((t, ctx) => {
     const kinds = [t.command, t.file, t.metadata].filter((k) => k !== undefined).length;
@@ -139,7 +149,57 @@ const CustomTest = z
         path: ['gpu'],
         message: 'only a command test runs a program that can use a GPU: remove "gpu" or add "command"',
       });
+    for (const [key, problem] of settingsNotChecked(t))
+      ctx.addIssue({ code: 'custom', path: key, message: problem });
   });
+
+/**
+ * The settings of TEST that its kind never checks, each with why: a file or metadata test has no
+ * output nor exit code, a path that must not exist no mode, and a metadata test of nothing (or of
+ * empty env and labels maps, "at least these keys") checks nothing. Each was dropped without a
+ * word, and the test passed on what it did check, or on nothing.
+ */
+function settingsNotChecked(t: {
+  command?: unknown;
+  expectedOutput: readonly string[];
+  excludedOutput: readonly string[];
+  exitCode: number;
+  file?: { exists: boolean; mode?: string | undefined } | undefined;
+  metadata?: Record<string, unknown> | undefined;
+}): [(string | number)[], string][] {
+  const out: [(string | number)[], string][] = [];
+  if (t.command === undefined) {
+    const given = {
+      expectedOutput: t.expectedOutput.length > 0,
+      excludedOutput: t.excludedOutput.length > 0,
+      exitCode: t.exitCode !== 0,
+    };
+    for (const [key, set] of Object.entries(given))
+      if (set)
+        out.push([
+          [key],
+          `only a command test has output and an exit code to check: remove "${key}" or add "command"`,
+        ]);
+  }
+  if (t.file?.exists === false && t.file.mode !== undefined)
+    out.push([
+      ['file', 'mode'],
+      'a path that must not exist has no mode to check: remove "mode" or "exists: false"',
+    ]);
+  const m = t.metadata;
+  if (m !== undefined) {
+    const checks = Object.entries(m).filter(
+      ([k, v]) =>
+        v !== undefined && !((k === 'env' || k === 'labels') && Object.keys(v as object).length === 0),
+    );
+    if (checks.length === 0)
+      out.push([
+        ['metadata'],
+        'checks nothing: give at least one of user, workdir, env, labels, entrypoint, cmd (env and labels not empty)',
+      ]);
+  }
+  return out;
+}
 
 export type CustomTestSpec = z.output<typeof CustomTest>;
 
