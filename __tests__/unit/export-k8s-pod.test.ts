@@ -40,6 +40,8 @@ describe('k8sManifests: image pull secrets and the runtime class', () => {
   it.each([
     [{ imagePullSecrets: ['Ghcr_Pull'] }, /--image-pull-secret: "Ghcr_Pull" is not a valid object name/],
     [{ imagePullSecrets: ['a b'] }, /--image-pull-secret: "a b"/],
+    // A Secret given twice was listed twice in the pod (a --node-selector key twice is refused).
+    [{ imagePullSecrets: ['ngc', 'ghcr-pull', 'ngc'] }, /--image-pull-secret: ngc is given twice/],
     [{ runtimeClassName: 'nvidia runtime' }, /--runtime-class: "nvidia runtime"/],
     [{ runtimeClassName: 'x'.repeat(254) }, /--runtime-class/],
   ])('refuses %j, naming the flag (exit 2)', (over, message) => {
@@ -87,6 +89,10 @@ describe('ml-image export --image-pull-secret, --runtime-class', () => {
     [['--slurm', '--image-pull-secret', 'x'], /are Kubernetes options/],
     [['--slurm', '--runtime-class', 'nvidia'], /are Kubernetes options/],
     [['--k8s', '--runtime-class', 'NVIDIA'], /--runtime-class: "NVIDIA"/],
+    [
+      ['--k8s', '--image-pull-secret', 'a', '--image-pull-secret', 'a'],
+      /--image-pull-secret: a is given twice/,
+    ],
   ])('exits 2 on %j', async (flags, message) => {
     const e = await run(...flags, '--image', IMAGE, '--out', path.join(dir, 'o')).then(
       () => undefined,

@@ -86,6 +86,11 @@ export function checkK8sOptions(o: K8sPodOptions & Pick<ExportSpec, 'gpusPerNode
       throw new InputError(
         `${flag}: "${v}" is not a valid object name (lowercase letters, digits, "-" and ".")`,
       );
+  // Each Secret once, as a --node-selector key: the pod listed a repeated one twice.
+  const pulls = o.imagePullSecrets ?? [];
+  const twice = pulls.find((n, i) => pulls.indexOf(n) !== i);
+  if (twice !== undefined)
+    throw new InputError(`--image-pull-secret: ${twice} is given twice`, 'give each Secret once');
   if (o.shmSize !== undefined && !QUANTITY.test(o.shmSize))
     throw new InputError(`shm size: "${o.shmSize}" is not a Kubernetes quantity (e.g. 1Gi, 512Mi)`);
   if (
