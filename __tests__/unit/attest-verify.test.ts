@@ -809,6 +809,11 @@ describe('ml-image verify', () => {
       /give --certificate-identity or --certificate-identity-regexp, not both/,
     ],
     [[index, '--key', 'k.pub', '--require', 'sbom,vex'], /unknown attestation vex/],
+    // none beside a kind was "unknown attestation none", while the fix offered none.
+    [
+      [index, '--key', 'k.pub', '--require', 'none,sbom'],
+      /verify: --require: none \(no attestation required\) stands alone, got "none,sbom"\nfix: give none alone, or some of sbom, provenance, smoke/,
+    ],
     // Only commas (an input built of unset variables) is not "none": no check would be asked.
     [[index, '--key', 'k.pub', '--require', ' , '], /--require: no attestation named in " , "/],
     [[index, '--key', 'k.pub', '--min-tflops', ','], /--min-tflops: no DTYPE=TFLOPS in ","/],

@@ -271,6 +271,13 @@ function requireFrom(raw: string | undefined, { prefix, flag }: FlagNaming): Att
       `expected some of ${ATTESTATION_KINDS.join(', ')}, or none`,
     );
   if (items.length === 1 && items[0] === 'none') return [];
+  // "none" is a word of its own: beside a kind it was called an unknown attestation, while the
+  // fix offered it.
+  if (items.includes('none'))
+    throw new InputError(
+      `${prefix}${flag('require')}: none (no attestation required) stands alone, got ${JSON.stringify(raw)}`,
+      `give none alone, or some of ${ATTESTATION_KINDS.join(', ')}`,
+    );
   const bad = items.filter((i) => !(ATTESTATION_KINDS as readonly string[]).includes(i));
   if (bad.length)
     throw new InputError(
