@@ -406,3 +406,16 @@ describe('smoke.tests: a setting the test never checks, or a test of nothing', (
     expect(() => load(`${HEAD}smoke:\n  tests:\n    - {name: t, ${test}}\n`)).not.toThrow();
   });
 });
+
+describe('attest.types: none beside a kind', () => {
+  // It was '"none" is no attestation type: expected some of sbom, provenance, smoke (or none)'.
+  it.each([
+    ['"sbom, none"', '"sbom, none"'],
+    ['[sbom, none]', '"sbom, none"'],
+  ])('types: %s is refused saying none stands alone', (types, shown) => {
+    const e = problemsOf(`${HEAD}attest:\n  types: ${types}\n`);
+    expect(e.problems).toEqual([
+      `line 6: attest.types: none (no attestations) stands alone, got ${shown}: give none alone, or some of sbom, provenance, smoke`,
+    ]);
+  });
+});

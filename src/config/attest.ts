@@ -20,6 +20,15 @@ const EXPECTED_KINDS = `expected some of ${ATTESTATION_KINDS.join(', ')}`;
 function typesList(v: unknown, ctx: z.RefinementCtx): unknown {
   const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v;
   if (Array.isArray(list) && list.length === 1 && list[0] === 'none') return [];
+  // Beside a kind, "none" was "no attestation type ... (or none)": a message against itself.
+  if (Array.isArray(list) && list.length > 1 && list.includes('none')) {
+    ctx.addIssue({
+      code: 'custom',
+      input: v,
+      message: `none (no attestations) stands alone, got ${describeValue(list.join(', '))}: give none alone, or some of ${ATTESTATION_KINDS.join(', ')}`,
+    });
+    return z.NEVER;
+  }
   if (typeof v !== 'string' || !Array.isArray(list)) return list;
   const unknown = list.filter((x) => !(ATTESTATION_KINDS as readonly string[]).includes(x));
   for (const name of unknown)
