@@ -419,3 +419,16 @@ describe('attest.types: none beside a kind', () => {
     ]);
   });
 });
+
+describe('a key with a space that only looks like one, or a blank at an end', () => {
+  // A no-break space pasted as indentation made "line 6:   name: unknown key": the key seemed
+  // indented under image, which was null. Quoted, the space named.
+  it.each([
+    [`${HEAD}build:\n\u00a0 pull: true\n`, 'line 6: "\\u00a0 pull": unknown key'],
+    [`${HEAD}"build ": {}\n`, 'line 5: "build ": unknown key (did you mean "build"?)'],
+    [`${HEAD}build: {"pu\u00a0ll": true}\n`, 'line 5: build."pu\\u00a0ll": unknown key'],
+  ])('%j names the key quoted', (text, start) => {
+    const e = problemsOf(text);
+    expect(e.problems.some((p) => p.startsWith(start))).toBe(true);
+  });
+});

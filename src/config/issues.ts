@@ -2,7 +2,7 @@
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
 import { z } from 'zod';
 import { REDACTED, redactMessage, redactText } from '../util/redact.js';
-import { clip, didYouMean, printable } from '../util/text.js';
+import { clip, codePointEscape, didYouMean, printable } from '../util/text.js';
 
 export type Path = readonly PropertyKey[];
 
@@ -11,6 +11,18 @@ export const MAX_PROBLEMS = 100;
 
 /** The characters of a key a message shows. */
 const MAX_KEY_SHOWN = 120;
+
+/** Spaces other than U+0020 (a no-break space pasted from a web page), which look like one. */
+const OTHER_SPACES = '[\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000]';
+
+/**
+ * A key with a blank at either end, or a space that only looks like one, quoted with that space
+ * escaped: an indentation of "\u00a0 " made `  name: unknown key`, the key seemingly indented.
+ */
+function spaced(key: string): string {
+  if (!new RegExp(`^\\s|\\s$|${OTHER_SPACES}`).test(key)) return key;
+  return `"${key.replace(new RegExp(OTHER_SPACES, 'g'), codePointEscape)}"`;
+}
 
 export function formatPath(path: Path): string {
   let out = '';
@@ -27,7 +39,7 @@ export function formatPath(path: Path): string {
       // Clipped after masking (a clip could cut a token short of its pattern): a key of megabytes
       // (a fork's artifact) is named by its start, not printed whole; escaped after the clip, so
       // that no escape is cut in two.
-      const shown = printable(clip(redactMessage(key), MAX_KEY_SHOWN));
+      const shown = spaced(printable(clip(redactMessage(key), MAX_KEY_SHOWN)));
       out += out === '' ? shown : `.${shown}`;
     }
   }
