@@ -165,6 +165,15 @@ const CASES: Case[] = [
     exit: 2,
     message: /error: ml-image\.yml: line 5, column 4: a NUL byte; the config must be UTF-8 text/,
   },
+  {
+    // Left out, it was 'expected OWNER/REPO with --pr, got ""', as if an empty --repo were given.
+    name: 'report --pr without --repo: the flag to add',
+    files: { 'ml-image.yml': GOOD, 'results/keep': '' },
+    argv: ['report', '--results', 'results', '--pr', '1'],
+    exit: 2,
+    message:
+      /error: report: --pr needs --repo OWNER\/REPO, the repository of the pull request\nfix: add --repo OWNER\/REPO/,
+  },
   ...['../r', 'o/..', './r'].map((repo): Case => ({
     name: `report --repo ${repo}: not OWNER/REPO (a URL path /repos/${repo} steps out of the repository's)`,
     files: { 'ml-image.yml': GOOD, 'results/keep': '' },

@@ -118,6 +118,12 @@ function postingFlags(
   pr: number | undefined,
   env: Readonly<Record<string, string | undefined>>,
 ): { mode: CommentMode; token: string | undefined; apiUrl: string } {
+  // Left out, it is not a repository of "" ("got \"\""), but a flag to add.
+  if (pr !== undefined && values.repo === undefined)
+    throw new InputError(
+      'report: --pr needs --repo OWNER/REPO, the repository of the pull request',
+      `add --repo OWNER/REPO (e.g. --pr ${pr} --repo my-org/my-model)`,
+    );
   if (pr !== undefined && !isOwnerRepo(values.repo ?? ''))
     throw new InputError(
       `report: --repo: expected OWNER/REPO with --pr, got ${printable(JSON.stringify(values.repo ?? ''))}`,
