@@ -843,6 +843,13 @@ function artifactSchema(reports) {
         /** The run's comment key (one comment for every report); absent in artifacts of older versions. */
         markerKey: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().min(1).max(1000).optional(),
         reports: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
+        /**
+         * The run's variants with no report (no environment record of the build: renderRun's
+         * unreported); absent when there are none (and in older versions). Escaped where shown.
+         */
+        unreported: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().min(1).max(64))
+            .max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} variants` })
+            .optional(),
         /** Package lists cut to fit the size limit; absent when none is (and in older versions). */
         trimmed: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(TrimmedListSchema)
             .max(MAX_REPORTS * _model_schema_js__WEBPACK_IMPORTED_MODULE_8__/* .MAX_REPORT_PLATFORMS */ .Nd * 3)

@@ -456,6 +456,10 @@ function requireFrom(raw, { prefix, flag }) {
         throw new errors/* InputError */.dz(`${prefix}${flag('require')}: no attestation named in ${JSON.stringify(raw)}`, `expected some of ${attest/* ATTESTATION_KINDS */.r1.join(', ')}, or none`);
     if (items.length === 1 && items[0] === 'none')
         return [];
+    // "none" is a word of its own: beside a kind it was called an unknown attestation, while the
+    // fix offered it.
+    if (items.includes('none'))
+        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: none (no attestation required) stands alone, got ${JSON.stringify(raw)}`, `give none alone, or some of ${attest/* ATTESTATION_KINDS */.r1.join(', ')}`);
     const bad = items.filter((i) => !attest/* ATTESTATION_KINDS */.r1.includes(i));
     if (bad.length)
         throw new errors/* InputError */.dz(`${prefix}${flag('require')}: unknown attestation ${bad.join(', ')}`, `expected some of ${attest/* ATTESTATION_KINDS */.r1.join(', ')}, or none`);
@@ -2628,12 +2632,6 @@ function classicTagsGate(version) {
         if (major !== undefined && Number(major) >= 3)
             throw new errors/* EnvironmentError */.eG(`cosign ${v.gitVersion} writes Sigstore bundles, not the .sig/.att tags this tool attaches and verifies (cosign 2.x)`, 'install cosign 2.x (sigstore/cosign-installer with cosign-release: v2.5.0, pinned by SHA)');
     }, () => undefined));
-}
-/** The verified items, or a CheckFailedError (exit 1) naming what failed. */
-function requireVerified(v) {
-    if (v.ok)
-        return v.items;
-    throw new CheckFailedError(v.failure.message);
 }
 function createCosignSigner(exec, options = {}) {
     // A PEM key (COSIGN_KEY) is several lines: each of them is masked too (cosign may quote one).

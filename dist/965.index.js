@@ -175,6 +175,15 @@ function typesList(v, ctx) {
     const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v;
     if (Array.isArray(list) && list.length === 1 && list[0] === 'none')
         return [];
+    // Beside a kind, "none" was "no attestation type ... (or none)": a message against itself.
+    if (Array.isArray(list) && list.length > 1 && list.includes('none')) {
+        ctx.addIssue({
+            code: 'custom',
+            input: v,
+            message: `none (no attestations) stands alone, got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(list.join(', '))}: give none alone, or some of ${ATTESTATION_KINDS.join(', ')}`,
+        });
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    }
     if (typeof v !== 'string' || !Array.isArray(list))
         return list;
     const unknown = list.filter((x) => !ATTESTATION_KINDS.includes(x));
@@ -203,7 +212,18 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .
         .describe('Also write each SBOM as SPDX 2.3 JSON in the result directory, beside the CycloneDX one (`attest/<variant>-<arch>.sbom.spdx.json`, named in attest.json). Not attached: the CycloneDX SBOM is the signed one.'),
     tlog: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
         .optional()
-        .describe('Upload key-signed entries to the public Rekor transparency log. Default: on for keyless (required), off for a key (a private image name stays private).'),
+        .describe('Upload key-signed entries to the public Rekor transparency log. Default: on for keyless (required: `false` with `sign: keyless` is refused), off for a key (a private image name stays private).'),
+})
+    // Whatever the environment, keyless with the log off cannot sign (the attest stage refused it
+    // only when a run got there): said by validate, at the line of tlog.
+    .superRefine((a, ctx) => {
+    if (a.sign === 'keyless' && a.tlog === false)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['tlog'],
+            input: a.tlog,
+            message: 'false with sign: keyless, whose signatures are logged in the public Rekor log: leave tlog out with keyless, or sign with a key (sign: key) to keep the log out',
+        });
 })
     .prefault({})
     .describe('Signed SBOM, provenance and smoke attestations (cosign).');
@@ -1159,7 +1179,11 @@ const ENV_NAME = { error: 'expected a variable name: not empty, without "="' };
 const CustomTest = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     name: (0,_short_name_js__WEBPACK_IMPORTED_MODULE_0__/* .shortName */ .EU)('a test name').describe('Test id in results: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters.'),
     command: zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([
-        zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
+        zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+            .min(1)
+            .refine((c) => c.trim() !== '', {
+            error: 'a command of blanks runs nothing (sh -c exits 0, so the test passed): give the command to run',
+        }),
         zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP())
             .min(1)
             .refine((argv) => argv[0] !== '', ARGV_PROGRAM),
@@ -1167,7 +1191,7 @@ const CustomTest = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
         error: 'expected a command string (run with sh -c) or an argv list',
     })
         .optional()
-        .describe('Command test: a string run with `sh -c`, or an argv list.'),
+        .describe('Command test: a string run with `sh -c` (not blanks only), or an argv list. `expectedOutput`, `excludedOutput` and `exitCode` belong to a command test (set on another test they are refused).'),
     expectedOutput: regexList.describe('Regexes the combined output must match.'),
     excludedOutput: regexList.describe('Regexes the combined output must not match.'),
     exitCode: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()
@@ -1187,7 +1211,7 @@ const CustomTest = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
         mode: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
             .regex(/^0?[0-7]{3,4}$/, { error: 'expected an octal mode like "0755"' })
             .optional()
-            .describe('Expected permission bits, octal.'),
+            .describe('Expected permission bits, octal (not with `exists: false`).'),
     })
         .optional()
         .describe('File test.'),
@@ -1204,7 +1228,7 @@ const CustomTest = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
         cmd: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).optional().describe("The image's `CMD` list, exactly."),
     })
         .optional()
-        .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
+        .describe('Metadata test: expected image config values (env and labels: at least these keys); one that checks nothing (`{}`, empty env and labels) is refused.'),
 })
     .superRefine((t, ctx) => {
     const kinds = [t.command, t.file, t.metadata].filter((k) => k !== undefined).length;
@@ -1221,7 +1245,46 @@ const CustomTest = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
             path: ['gpu'],
             message: 'only a command test runs a program that can use a GPU: remove "gpu" or add "command"',
         });
+    for (const [key, problem] of settingsNotChecked(t))
+        ctx.addIssue({ code: 'custom', path: key, message: problem });
 });
+/**
+ * The settings of TEST that its kind never checks, each with why: a file or metadata test has no
+ * output nor exit code, a path that must not exist no mode, and a metadata test of nothing (or of
+ * empty env and labels maps, "at least these keys") checks nothing. Each was dropped without a
+ * word, and the test passed on what it did check, or on nothing.
+ */
+function settingsNotChecked(t) {
+    const out = [];
+    if (t.command === undefined) {
+        const given = {
+            expectedOutput: t.expectedOutput.length > 0,
+            excludedOutput: t.excludedOutput.length > 0,
+            exitCode: t.exitCode !== 0,
+        };
+        for (const [key, set] of Object.entries(given))
+            if (set)
+                out.push([
+                    [key],
+                    `only a command test has output and an exit code to check: remove "${key}" or add "command"`,
+                ]);
+    }
+    if (t.file?.exists === false && t.file.mode !== undefined)
+        out.push([
+            ['file', 'mode'],
+            'a path that must not exist has no mode to check: remove "mode" or "exists: false"',
+        ]);
+    const m = t.metadata;
+    if (m !== undefined) {
+        const checks = Object.entries(m).filter(([k, v]) => v !== undefined && !((k === 'env' || k === 'labels') && Object.keys(v).length === 0));
+        if (checks.length === 0)
+            out.push([
+                ['metadata'],
+                'checks nothing: give at least one of user, workdir, env, labels, entrypoint, cmd (env and labels not empty)',
+            ]);
+    }
+    return out;
+}
 const SmokeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     suites: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(SMOKE_SUITES))
         .superRefine((0,_unique_js__WEBPACK_IMPORTED_MODULE_5__/* .eachOnce */ .B)('suite'))

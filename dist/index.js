@@ -29203,22 +29203,6 @@ function collectOutput(docker, stream, onChunk, opts = {}) {
         stream.on('error', () => resolve());
     });
 }
-/**
- * Docker's multiplexed stream format (non-TTY attach and logs): frames of an 8-byte header
- * (stream 1 = stdout, 2 = stderr; size big-endian in bytes 4..7) and the payload.
- */
-function demuxFrames(buf) {
-    const out = [];
-    const err = [];
-    let i = 0;
-    while (i + 8 <= buf.length) {
-        const size = buf.readUInt32BE(i + 4);
-        const payload = buf.subarray(i + 8, i + 8 + size);
-        (buf[i] === 2 ? err : out).push(payload);
-        i += 8 + size;
-    }
-    return { stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
 /** Stop reading a stream that may never end by itself (attach, exec). */
 function destroyStream(stream) {
     const destroy = stream ? Reflect.get(stream, 'destroy') : undefined;
@@ -30679,6 +30663,17 @@ const scopedCacheOf = (u, variant, arch) => ({
 const MAX_PROBLEMS = 100;
 /** The characters of a key a message shows. */
 const MAX_KEY_SHOWN = 120;
+/** Spaces other than U+0020 (a no-break space pasted from a web page), which look like one. */
+const OTHER_SPACES = '[\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000]';
+/**
+ * A key with a blank at either end, or a space that only looks like one, quoted with that space
+ * escaped: an indentation of "\u00a0 " made `  name: unknown key`, the key seemingly indented.
+ */
+function spaced(key) {
+    if (!new RegExp(`^\\s|\\s$|${OTHER_SPACES}`).test(key))
+        return key;
+    return `"${key.replace(new RegExp(OTHER_SPACES, 'g'), _util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .codePointEscape */ .BQ)}"`;
+}
 function formatPath(path) {
     let out = '';
     for (const seg of path) {
@@ -30695,7 +30690,7 @@ function formatPath(path) {
             // Clipped after masking (a clip could cut a token short of its pattern): a key of megabytes
             // (a fork's artifact) is named by its start, not printed whole; escaped after the clip, so
             // that no escape is cut in two.
-            const shown = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactMessage */ .b6)(key), MAX_KEY_SHOWN));
+            const shown = spaced((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactMessage */ .b6)(key), MAX_KEY_SHOWN)));
             out += out === '' ? shown : `.${shown}`;
         }
     }
@@ -33244,7 +33239,7 @@ else {
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(965), __nccwpck_require__.e(918), __nccwpck_require__.e(701), __nccwpck_require__.e(980)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91980));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(965), __nccwpck_require__.e(918), __nccwpck_require__.e(701), __nccwpck_require__.e(719)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85719));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.

@@ -50,7 +50,7 @@ const COMPONENT_LABELS = {
 
 /***/ }),
 
-/***/ 7601:
+/***/ 92474:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -140,6 +140,27 @@ function comparePip(base, head) {
 /** Components whose scheme is not fixed (CUDA "12.8.1", glibc "2.36"): PEP 440 when both parse. */
 function compareAny(base, head) {
     return versions_pep440(base) && versions_pep440(head) ? comparePip(base, head) : compareApt(base, head);
+}
+/**
+ * cuDNN's version code as the version it stands for, as the probe's cudnn_int reads it: 90100 ->
+ * 9.1.0 (cuDNN 9: major*10000), 8902 -> 8.9.2 (up to 8: major*1000). Probe 1 recorded torch's
+ * cuDNN (torch.backends.cudnn.version()) as the bare code, later probes as the version.
+ */
+function cudnnCodeText(code) {
+    if (!Number.isInteger(code) || code < 0)
+        return String(code);
+    const major = Math.floor(code >= 10_000 ? code / 10_000 : code / 1000);
+    const rest = code >= 10_000 ? code % 10_000 : code % 1000;
+    return `${major}.${Math.floor(rest / 100)}.${rest % 100}`;
+}
+/**
+ * NCCL as a record holds it. Up to 2.8 NCCL encodes its version as major*1000+minor*100+patch
+ * (2804), which probes before that was decoded as such recorded as major*10000 (0.28.4): NCCL has
+ * no version 0, so 0.28.4 is 2.8.4. Any other text is returned as it is.
+ */
+function ncclText(version) {
+    const m = version === null ? null : /^0\.([1-9])(\d)\.(\d{1,2})$/.exec(version);
+    return m ? `${m[1]}.${m[2]}.${m[3]}` : version;
 }
 function parseDebian(v) {
     const colon = v.indexOf(':');
@@ -452,6 +473,41 @@ function packageLoss(eco, c, name, cudaTorch) {
     return loss && family && cudaTorch && labelOnly ? undefined : loss;
 }
 
+;// CONCATENATED MODULE: ./src/diff/library-sources.ts
+
+/** The components read from a CUDA library, by their key in cuda.sources. */
+const SOURCE_KEYS = { cuda: 'runtime', cudnn: 'cudnn', nccl: 'nccl' };
+/**
+ * C as the diff has it, unchanged where its null side is unknown rather than none: that record
+ * names no sources (written before they were recorded) and the other read the library from torch's
+ * wheels, where the earlier probe never looked (python:3.11-slim with a CUDA torch from PyPI: the
+ * same image is no "CUDA runtime none -> 12.4").
+ */
+function withUnknownSources(c, base, head) {
+    const key = SOURCE_KEYS[c.id];
+    if (key === undefined || !c.changed)
+        return c;
+    const unread = (r, other) => r.cuda.sources === undefined && other.cuda.sources?.[key]?.startsWith('torch:') === true;
+    if (!((c.from === null && unread(base, head)) || (c.to === null && unread(head, base))))
+        return c;
+    return { id: c.id, from: c.from, to: c.to, changed: false, direction: null, level: null, host: c.host };
+}
+function extra(torch, key, code = String) {
+    const v = torch?.[key];
+    return typeof v === 'string' ? v : typeof v === 'number' ? code(v) : null;
+}
+/**
+ * cuDNN and NCCL as the overview shows them: the libraries' (cuda.cudnn, cuda.nccl), else torch's,
+ * with older probes' encodings read as the versions they stand for (torch's cuDNN code 90100,
+ * NCCL 2.8.4 as 0.28.4: versions.ts).
+ */
+function cudaLibraries(r) {
+    return {
+        cudnn: r.cuda.cudnn ?? extra(r.torch, 'cudnn', cudnnCodeText),
+        nccl: ncclText(r.cuda.nccl ?? extra(r.torch, 'nccl')),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/diff/size.ts
 // Where the bytes went (pure): an image's biggest packages and layers, and against the base
 // record, which packages and layers made the image grow or shrink. Package sizes come from the
@@ -667,6 +723,7 @@ function explainSize(base, head, n = CHANGES_N) {
 
 
 
+
 /** Labels that change on every build; they are listed but never make the verdict. */
 const VOLATILE_LABELS = new Set([
     'org.opencontainers.image.created',
@@ -782,10 +839,6 @@ function gpuSummary(r) {
         .map(([name, n]) => `${n} × ${name}`)
         .join(', ');
 }
-function extra(torch, key) {
-    const v = torch?.[key];
-    return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
-}
 /** The overview's facts about one record. */
 function summarize(r) {
     const pip = pipIndex(r);
@@ -798,8 +851,7 @@ function summarize(r) {
         torchCuda: r.torch?.cuda ?? null,
         numpy: pip.get('numpy')?.version ?? null,
         cuda: r.cuda.runtime ?? null,
-        cudnn: r.cuda.cudnn ?? extra(r.torch, 'cudnn'),
-        nccl: r.cuda.nccl ?? extra(r.torch, 'nccl'),
+        ...cudaLibraries(r),
         driverMaxCuda: r.cuda.driverMaxCuda ?? null,
         driver: drivers.length ? drivers.join(', ') : null,
         gpus: gpuSummary(r),
@@ -918,7 +970,7 @@ function diffRecords(base, head) {
     const apt = diffPackages('apt', aptIndex(base, multi), aptIndex(head, multi), byVersion(compareApt));
     const b = summarize(base);
     const h = summarize(head);
-    const components = schema/* COMPONENT_IDS */.Vg.map((id) => diffComponent(id, b.components[id], h.components[id]));
+    const components = schema/* COMPONENT_IDS */.Vg.map((id) => withUnknownSources(diffComponent(id, b.components[id], h.components[id]), base, head));
     // Both sides masked as capture masks them now: a baseline recorded before a rule was widened
     // (DB_PASS, GH_PAT) kept the value. Records read from files are masked again already
     // (src/diff/read.ts); this covers records given in memory.
@@ -1477,8 +1529,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
-// EXTERNAL MODULE: ./src/report/model.ts + 7 modules
-var report_model = __webpack_require__(7601);
+// EXTERNAL MODULE: ./src/report/model.ts + 8 modules
+var report_model = __webpack_require__(92474);
 // EXTERNAL MODULE: ./src/report/render/charts.ts
 var charts = __webpack_require__(86994);
 // EXTERNAL MODULE: ./src/report/render/markdown.ts
@@ -2579,7 +2631,7 @@ function sizeChangeCell(p) {
 /* harmony export */   n: () => (/* binding */ verdictText),
 /* harmony export */   v: () => (/* binding */ VERDICT_EMOJI)
 /* harmony export */ });
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7601);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92474);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12011);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // The verdict line: the model's assessment (src/report/model.ts decides every severity) as text in

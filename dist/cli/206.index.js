@@ -76,11 +76,14 @@ var shared = __webpack_require__(17474);
 var github_event = __webpack_require__(85015);
 // EXTERNAL MODULE: ./src/util/pull-request-code.ts
 var pull_request_code = __webpack_require__(23419);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
 // `ml-image run`: the whole pipeline against the local engine, as the root action runs it on a
 // runner. Without a config it runs the bundled example, so a newcomer sees every stage work.
+
 
 
 
@@ -109,13 +112,13 @@ var util_text = __webpack_require__(49997);
 function baselineSave(env, event, branch, sha) {
     return (0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, event) ? {} : { saveAs: { branch, sha } };
 }
-/** The config `ml-image run` runs: --config, else an ml-image.yml here, else the bundled example. */
+/** The config `ml-image run` runs: --config, else an ml-image.yml (.yaml) here, else the bundled example. */
 function loadRunConfig(io, values) {
     const hasLocalConfig = load/* DEFAULT_CONFIG_FILES */.BY.some((f) => (0,external_node_fs_.existsSync)(external_node_path_default().join(io.cwd, f)));
     const file = values.config ?? (hasLocalConfig ? undefined : bundledExample());
     // The commands after it (report, smoke, attest) read no bundled example by themselves.
     if (file === bundledExample())
-        io.stderr(`no ml-image.yml here: running the bundled example ${file} (give the commands that read its results --config ${file})\n`);
+        io.stderr(`no ml-image.yml or ml-image.yaml here: running the bundled example ${file} (give the commands that read its results --config ${file})\n`);
     return (0,load/* loadConfig */.Z9)({
         cwd: io.cwd,
         env: io.env,
@@ -127,14 +130,28 @@ function loadRunConfig(io, values) {
 const titled = (m, p) => (0,util_text/* printableLines */.fk)(`${p?.title ? `${p.title}: ` : ''}${m}`);
 /** examples/hello-ml next to images/ (in the repository and in the published package). */
 function bundledExample() {
-    return external_node_path_default().join(external_node_path_default().dirname((0,images_dir/* findImagesDir */.P)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url)))), 'examples', 'hello-ml', 'ml-image.yml');
+    return external_node_path_default().join(external_node_path_default().dirname((0,images_dir/* findImagesDir */.P0)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url)))), 'examples', 'hello-ml', 'ml-image.yml');
+}
+/**
+ * --baseline as a bare word near none (None, NONE, nnoe) that is no directory yet: refused, as the
+ * action's baseline input is. Read as a directory it kept the baseline on (saved in ./None) without
+ * a word. A path (./None) or a directory that exists is taken as given.
+ */
+function refuseNearNone(flag, cwd) {
+    if (/[/\\]/.test(flag) || (0,util_text/* closestWord */.En)(flag, ['none']) === undefined)
+        return;
+    if ((0,read_regular/* isDirectoryAt */.j1)(external_node_path_default().resolve(cwd, flag)))
+        return;
+    throw new errors/* InputError */.dz(`run: --baseline ${JSON.stringify(flag)} is not none (lower case) and no directory: did you mean none?`, `write --baseline none to skip the baseline, or name a directory as a path (./${flag})`);
 }
 /** Where the report's baselines are kept: --baseline DIR, none, or the cache's (checked now). */
 function baselineStore(flag, io) {
     if (flag === 'none')
         return null;
-    if (flag !== undefined)
+    if (flag !== undefined) {
+        refuseNearNone(flag, io.cwd);
         return (0,baseline/* dirBaselineStore */.IV)(external_node_path_default().resolve(io.cwd, flag), `--baseline ${flag}`);
+    }
     return (0,baseline/* dirBaselineStore */.IV)(external_node_path_default().join((0,cache_dir/* defaultCacheDir */.$)(io.env, io.cwd), 'baselines'), 'the baseline directory (ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image)', 'ML_IMAGE_CACHE_DIR=DIR or --baseline DIR');
 }
 /**
@@ -174,8 +191,8 @@ report. Progress is a line per stage and platform with the elapsed time. The run
 pull-request comment's Markdown: every variant) is written to DIR/report.md and printed;
 DIR/report-<variant>.md hold each variant's own.
 
-Without --config (and no ml-image.yml here) it runs the bundled example, examples/hello-ml, which
-pushes to the local registry that scripts/test-env.sh starts.
+Without --config (and no ml-image.yml or ml-image.yaml here) it runs the bundled example,
+examples/hello-ml, which pushes to the local registry that scripts/test-env.sh starts.
 
 The report compares with the previous run's records: each run saves its records as the baseline
 of the current branch (under ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image/baselines), so a second
@@ -187,7 +204,8 @@ and every smoke input (suites, custom tests, timeouts, floors, GPU mode) are the
 --rerun resolves and smoke-tests anyway.
 
 Options:
-  --config FILE      config file (default: ml-image.yml here, else the bundled example)
+  --config FILE      config file (default: ml-image.yml or ml-image.yaml here, else the bundled
+                     example)
 ${shared/* configOverrideFlags */.i7}
   --stages LIST      some of plan,resolve,build,smoke,attest,report (default all); smoke or
                      attest without build read DIR/build.json (--out), checked before any stage
@@ -250,7 +268,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
             push,
             merge: true,
             gpus,
-            imagesDir: (0,images_dir/* findImagesDir */.P)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
+            imagesDir: (0,images_dir/* findImagesDir */.P0)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
             git,
             cacheDir,
             reuse: !values.rerun,

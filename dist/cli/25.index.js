@@ -150,7 +150,7 @@ manifest list under its tags. Transient registry/network failures are retried (3
 backoff); a Dockerfile or pip failure stops at once with the end of the build log.
 
 Options:
-  --config FILE      config file (default ml-image.yml)
+  --config FILE      config file (default: ml-image.yml or ml-image.yaml here)
 ${shared/* configOverrideFlags */.i7}
   --load             build one platform into the local engine instead of pushing (under its tags too):
                      --platforms with the engine's own (linux/arm64 on Apple silicon) runs natively
@@ -199,7 +199,7 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
             push,
             merge: true,
             gpus: 'auto',
-            imagesDir: (0,images_dir/* findImagesDir */.P)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
+            imagesDir: (0,images_dir/* findImagesDir */.P0)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
             git,
             cacheDir: (0,cache_dir/* defaultCacheDir */.$)(io.env, io.cwd),
             report: { mode: 'off', baseline: null },

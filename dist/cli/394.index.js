@@ -194,7 +194,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             timeoutMs: timeout * 1000,
             baseline,
             secretValues,
-            imagesDir: (0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .findImagesDir */ .P)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url))),
+            imagesDir: (0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .findImagesDir */ .P0)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url))),
         }, {
             docker: io.docker(),
             progress: (l) => io.stderr(`${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .printableLines */ .fk)(l)}\n`),

@@ -22859,7 +22859,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 92474:
+/***/ 70093:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var util = __webpack_require__(38300);
@@ -24105,7 +24105,7 @@ var EventEmitter = (__webpack_require__(24434).EventEmitter),
   Service = __webpack_require__(14769),
   Plugin = __webpack_require__(8247),
   Secret = __webpack_require__(6080),
-  Config = __webpack_require__(92474),
+  Config = __webpack_require__(70093),
   Task = __webpack_require__(85325),
   Node = __webpack_require__(36680),
   Exec = __webpack_require__(30209),

@@ -932,12 +932,6 @@ function classicTagsGate(version) {
             throw new errors/* EnvironmentError */.eG(`cosign ${v.gitVersion} writes Sigstore bundles, not the .sig/.att tags this tool attaches and verifies (cosign 2.x)`, 'install cosign 2.x (sigstore/cosign-installer with cosign-release: v2.5.0, pinned by SHA)');
     }, () => undefined));
 }
-/** The verified items, or a CheckFailedError (exit 1) naming what failed. */
-function requireVerified(v) {
-    if (v.ok)
-        return v.items;
-    throw new CheckFailedError(v.failure.message);
-}
 function createCosignSigner(exec, options = {}) {
     // A PEM key (COSIGN_KEY) is several lines: each of them is masked too (cosign may quote one).
     const secrets = (0,util_redact/* valueMasks */.xJ)([options.password, ...Object.values(options.env ?? {})].filter((s) => s !== undefined));

@@ -404,7 +404,7 @@ the build reads them (each line, every -r/-c include; pip is not run): a bad lin
 that the plan job's checkout lacks: the build refuses what is wrong in it then.
 
 Options:
-  --config FILE      config file (default ml-image.yml)
+  --config FILE      config file (default: ml-image.yml or ml-image.yaml here)
 ${_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .configOverrideFlags */ .i7}
   --skip-file-checks do not look for (or read) the files the config names
   --json             print the plan as JSON; its "matrix" is a GitHub Actions matrix

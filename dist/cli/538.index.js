@@ -462,6 +462,10 @@ function requireFrom(raw, { prefix, flag }) {
         throw new errors/* InputError */.dz(`${prefix}${flag('require')}: no attestation named in ${JSON.stringify(raw)}`, `expected some of ${attest/* ATTESTATION_KINDS */.r1.join(', ')}, or none`);
     if (items.length === 1 && items[0] === 'none')
         return [];
+    // "none" is a word of its own: beside a kind it was called an unknown attestation, while the
+    // fix offered it.
+    if (items.includes('none'))
+        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: none (no attestation required) stands alone, got ${JSON.stringify(raw)}`, `give none alone, or some of ${attest/* ATTESTATION_KINDS */.r1.join(', ')}`);
     const bad = items.filter((i) => !attest/* ATTESTATION_KINDS */.r1.includes(i));
     if (bad.length)
         throw new errors/* InputError */.dz(`${prefix}${flag('require')}: unknown attestation ${bad.join(', ')}`, `expected some of ${attest/* ATTESTATION_KINDS */.r1.join(', ')}, or none`);

@@ -422,8 +422,7 @@ function withConstraintsDigests(v, resolved) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29882);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11012);
 /* harmony import */ var _docker_failures_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76873);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
@@ -469,7 +468,7 @@ const nameOf = (input) => input.name ?? input.image;
  * reports the cause.
  */
 async function runProbe(input, timeoutMs, docker) {
-    const probe = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
+    const probe = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .probeFile */ .pr)(input.imagesDir, _util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .PROBE_SCRIPT */ .JW), 'utf8');
     const attempt = (gpus) => docker
         .runContainer({
         image: input.image,
@@ -5319,8 +5318,8 @@ var host_lookup = __webpack_require__(2391);
 var catalog = __webpack_require__(9668);
 // EXTERNAL MODULE: ./src/plan/plan.ts + 4 modules
 var plan_plan = __webpack_require__(95842);
-// EXTERNAL MODULE: ./src/report/stage.ts + 7 modules
-var stage = __webpack_require__(43545);
+// EXTERNAL MODULE: ./src/report/stage.ts + 9 modules
+var stage = __webpack_require__(49560);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: ./src/resolve/stage.ts
@@ -5333,6 +5332,8 @@ var capture = __webpack_require__(96912);
 var entry_python = __webpack_require__(57953);
 // EXTERNAL MODULE: ./src/capture/record.ts
 var capture_record = __webpack_require__(66917);
+// EXTERNAL MODULE: ./src/util/images-dir.ts
+var images_dir = __webpack_require__(29882);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/smoke/scripts-key.ts
@@ -5345,7 +5346,7 @@ var version = __webpack_require__(311);
 
 
 /** The files under IMAGES_DIR/probe whose bytes the key covers. */
-const KEYED_SCRIPTS = ['ml_image_probe.py', 'ml_image_smoke.py', 'redaction-rules.json'];
+const KEYED_SCRIPTS = [images_dir/* PROBE_SCRIPT */.JW, images_dir/* SMOKE_SCRIPT */.IB, 'redaction-rules.json'];
 const memo = new Map();
 /** `VERSION scripts:<sha256>` for IMAGES_DIR (read once per process); a missing file counts as such. */
 function toolKey(imagesDir) {
@@ -5355,7 +5356,7 @@ function toolKey(imagesDir) {
         for (const f of KEYED_SCRIPTS) {
             let bytes;
             try {
-                bytes = (0,external_node_fs_.readFileSync)(external_node_path_default().join(imagesDir, 'probe', f));
+                bytes = (0,external_node_fs_.readFileSync)((0,images_dir/* probeFile */.pr)(imagesDir, f));
             }
             catch {
                 bytes = '(missing)';

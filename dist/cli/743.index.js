@@ -51,8 +51,7 @@ function otherImage(what, file, found, digest) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29882);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11012);
 /* harmony import */ var _docker_failures_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76873);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
@@ -98,7 +97,7 @@ const nameOf = (input) => input.name ?? input.image;
  * reports the cause.
  */
 async function runProbe(input, timeoutMs, docker) {
-    const probe = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
+    const probe = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .probeFile */ .pr)(input.imagesDir, _util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .PROBE_SCRIPT */ .JW), 'utf8');
     const attempt = (gpus) => docker
         .runContainer({
         image: input.image,
@@ -896,7 +895,7 @@ async function captureTarget(target, io) {
         name: target.image,
         platform: target.platform,
         variant: target.variant,
-        imagesDir: (0,images_dir/* findImagesDir */.P)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
+        imagesDir: (0,images_dir/* findImagesDir */.P0)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
     }, { docker });
 }
 /**

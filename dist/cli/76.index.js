@@ -8,7 +8,6 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  iQ: () => (/* binding */ DEFAULT_JOB_NAME),
   Jc: () => (/* binding */ DEFAULT_RDZV_PORT),
   sS: () => (/* binding */ EXPORT_MARKER),
   xX: () => (/* binding */ IMAGE_PULL_ALLOWANCE_S),
@@ -16,12 +15,10 @@ __webpack_require__.d(__webpack_exports__, {
   HW: () => (/* binding */ SMOKE_SCRIPT_MARKER),
   si: () => (/* binding */ TIMEOUT_EXPORT_LINE),
   t6: () => (/* binding */ checkDriverFloor),
-  jL: () => (/* binding */ checkJobName),
   g3: () => (/* binding */ checkSpec),
   C5: () => (/* binding */ exportSteps),
   _q: () => (/* binding */ gpuLines),
   LR: () => (/* binding */ jobDeadlineSeconds),
-  gy: () => (/* binding */ jobNameFor),
   rV: () => (/* binding */ machineCaseLines),
   QJ: () => (/* binding */ pinnedImage),
   B3: () => (/* binding */ pyxisImage),
@@ -62,7 +59,6 @@ var baselines = __webpack_require__(48238);
 
 
 
-const DEFAULT_JOB_NAME = 'ml-image-smoke';
 /** In the header of every job file an export writes: a file without it is a person's (--force). */
 const EXPORT_MARKER = 'exported by ml-image-action';
 /** The smoke script's docstring begins so (images/probe/ml_image_smoke.py): the script is ours. */
@@ -99,6 +95,18 @@ function checkDriverFloor(floor, field = 'driver floor', fix) {
     if (floor !== undefined && floor !== '' && !/^\d+(\.\d+)*$/.test(floor))
         throw new errors/* InputError */.dz(`${field}: expected a version like 535.104, got "${floor}"`, fix);
 }
+/**
+ * A job whose every suite skips (custom tests only, which are not exported; gpu with no GPUs asked
+ * for; imports with no requirements to import) would take a node and pull the image to run nothing,
+ * and read as a pass: refused, with each suite's reason (exit 2).
+ */
+function checkSomethingRuns(s) {
+    const steps = exportSteps(s);
+    if (!steps.every((t) => t.kind === 'skip'))
+        return;
+    const reasons = steps.map((t) => `${t.id}: ${t.kind === 'skip' ? t.reason : ''}`).join('; ');
+    throw new errors/* InputError */.dz(`no smoke suite to export: every suite that --suites, else the config's smoke.suites, names would skip (${reasons}): the job would run nothing`, 'give --suites a suite that runs on the cluster (e.g. imports,pip-check,gpu); run custom tests with ml-image smoke');
+}
 /** Check the numbers and names the builders embed, naming the flag for each (exit 2). */
 function checkSpec(s) {
     const ref = pinnedImage(s.image);
@@ -114,6 +122,7 @@ function checkSpec(s) {
         common_int(s.rdzvPort, 'rendezvous port', 1, 65535);
     if (s.suites.length === 0)
         throw new errors/* InputError */.dz("no smoke suite to run: --suites, else the config's smoke.suites, names none", 'give --suites (e.g. imports,pip-check,gpu) or list suites in smoke.suites');
+    checkSomethingRuns(s);
     checkNodesForDdp(s);
     checkDriverFloor(s.driverFloor);
     for (const m of Object.keys(s.distributionsByMachine ?? {}))
@@ -122,22 +131,6 @@ function checkSpec(s) {
     if (s.minLossDrop !== undefined && !(s.minLossDrop >= 0 && s.minLossDrop <= 1))
         throw new errors/* InputError */.dz(`minimum loss drop: expected 0..1, got ${s.minLossDrop}`);
     return ref;
-}
-/** A DNS-1123 label short enough for Indexed Job pod hostnames (NAME-INDEX) and "-scripts". */
-function checkJobName(name, field = '--name') {
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 52)
-        throw new errors/* InputError */.dz(`${field}: "${name}" must be lowercase letters, digits and "-", start and end with a letter or digit, at most 52 characters`);
-    return name;
-}
-/** A default job name from a variant ("cuda12.8" -> "ml-image-smoke-cuda12-8"). */
-function jobNameFor(variant) {
-    if (!variant)
-        return DEFAULT_JOB_NAME;
-    const v = variant
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-    return v ? `${DEFAULT_JOB_NAME}-${v}`.slice(0, 52).replace(/-+$/, '') : DEFAULT_JOB_NAME;
 }
 /**
  * A MachineStep's shell lines: a `case` on `uname -m` where the step runs (Slurm: the first node,

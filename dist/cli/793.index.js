@@ -661,7 +661,10 @@ function failureMessage(t) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ findImagesDir)
+/* harmony export */   IB: () => (/* binding */ SMOKE_SCRIPT),
+/* harmony export */   JW: () => (/* binding */ PROBE_SCRIPT),
+/* harmony export */   P0: () => (/* binding */ findImagesDir),
+/* harmony export */   pr: () => (/* binding */ probeFile)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -673,6 +676,11 @@ function failureMessage(t) {
 
 
 
+/** The in-container scripts in images/probe/: the probe that writes env.json, and the smoke suites. */
+const PROBE_SCRIPT = 'ml_image_probe.py';
+const SMOKE_SCRIPT = 'ml_image_smoke.py';
+/** FILE of IMAGES_DIR/probe/ (IMAGES_DIR: findImagesDir's). */
+const probeFile = (imagesDir, file) => node_path__WEBPACK_IMPORTED_MODULE_1___default().join(imagesDir, 'probe', file);
 /** images/ of this tool: next to dist/ when bundled, at the repository root in development. */
 function findImagesDir(start) {
     let dir = start;

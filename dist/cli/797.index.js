@@ -96,9 +96,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/util/images-dir.ts
+var images_dir = __webpack_require__(29882);
 // EXTERNAL MODULE: ./src/python/entry-python.ts
 var entry_python = __webpack_require__(57953);
 // EXTERNAL MODULE: ./src/docker/cdi.ts
@@ -1194,7 +1193,7 @@ async function resolveGpuChoice(mode, docker, env) {
 }
 async function runSmoke(input, deps) {
     const startedAt = Date.now();
-    const script = (0,external_node_fs_.readFileSync)(external_node_path_default().join(input.imagesDir, 'probe', 'ml_image_smoke.py'), 'utf8');
+    const script = (0,external_node_fs_.readFileSync)((0,images_dir/* probeFile */.pr)(input.imagesDir, images_dir/* SMOKE_SCRIPT */.IB), 'utf8');
     const details = await deps.docker.inspectImage(input.runImage ?? input.image, input.platform);
     const mask = (0,smoke_output/* imageEnvMask */.Tr)(details.env, input.secretValues);
     const s = {

@@ -93,7 +93,8 @@ Options:
                      "problems": one per failed check, "fix"})
   --out DIR          also write DIR/doctor.json
 
-Exit codes: 0 everything works; 3 something is missing (the message says how to fix it).`,
+Exit codes: 0 everything works; 2 bad input (an unknown flag); 3 something is missing (the message
+says how to fix it).`,
     async run(argv, io) {
         const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)('doctor', argv, {
             registry: { type: 'string' },

@@ -13,8 +13,7 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29882);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11012);
 /* harmony import */ var _docker_failures_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76873);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
@@ -60,7 +59,7 @@ const nameOf = (input) => input.name ?? input.image;
  * reports the cause.
  */
 async function runProbe(input, timeoutMs, docker) {
-    const probe = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
+    const probe = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .probeFile */ .pr)(input.imagesDir, _util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .PROBE_SCRIPT */ .JW), 'utf8');
     const attempt = (gpus) => docker
         .runContainer({
         image: input.image,
@@ -418,7 +417,7 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
             env,
             noTorch: values['no-torch'],
             torchRuntime: values['torch-runtime'],
-            imagesDir: (0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .findImagesDir */ .P)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url))),
+            imagesDir: (0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .findImagesDir */ .P0)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url))),
         }, { docker: io.docker() });
         if (values.out !== undefined)
             (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_10__/* .openOutDir */ .cE)(io.cwd, values.out).writeEnv(record);

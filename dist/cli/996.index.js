@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _diff_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15523);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
-/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7601);
+/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92474);
 /* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90157);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(23387);
 /* harmony import */ var _util_strict_utf8_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(42015);
@@ -48,12 +48,18 @@ function readJsonFile(cwd, file) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: ${file}: ${decoded.problem}; not a record ml-image wrote (UTF-8)`);
     return (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonText */ .lk)(decoded.text, file);
 }
-function numberFlag(name, value, min) {
+/**
+ * A number flag written in decimal (0.1, 1e-3; --max-chars: digits only). Number() alone also took
+ * 0x200 (512), 0b1 and, for a character count, 400.5 ("shortened to fit 400.5 characters").
+ */
+function numberFlag(name, value, min, whole = false) {
     if (value === undefined)
         return undefined;
-    const n = Number(value);
+    const t = value.trim();
+    const decimal = whole ? /^\d+$/ : /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+    const n = decimal.test(t) ? Number(t) : Number.NaN;
     if (!Number.isFinite(n) || n < min)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: --${name}: expected a number of at least ${min}, got "${value}"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: --${name}: expected ${whole ? 'a whole number' : 'a decimal number'} of at least ${min}, got ${JSON.stringify(value)}`);
     return n;
 }
 const diffCommand = {
@@ -80,7 +86,7 @@ Options:
                      record's repository)
   --variant NAME     the variant named in the report (default: the head record's variant)
   --baseline-ref REF what the base is, for the column header (e.g. main)
-  --max-chars N      shorten the Markdown to at most N characters (default ${_report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_MAX_CHARS */ .PN})
+  --max-chars N      shorten the Markdown to at most N characters (a whole number, default ${_report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_MAX_CHARS */ .PN})
   --threshold X      relative change of a smoke metric that counts as a regression (default 0.1)
 
 Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON or not a record.`,
@@ -106,7 +112,7 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
         // Checked as every --image is (a login in it is masked in the message), before any file is read.
         if (values.image !== undefined)
             (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .imageFlag */ .m4)('diff', values.image);
-        const maxChars = numberFlag('max-chars', values['max-chars'], _report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .MIN_MAX_CHARS */ .Et) ?? _report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_MAX_CHARS */ .PN;
+        const maxChars = numberFlag('max-chars', values['max-chars'], _report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .MIN_MAX_CHARS */ .Et, true) ?? _report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_MAX_CHARS */ .PN;
         const threshold = numberFlag('threshold', values.threshold, 0);
         const [baseFile, headFile] = positionals;
         const base = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnvRecord */ .NQ)(readJsonFile(io.cwd, baseFile), baseFile);

@@ -992,22 +992,6 @@ function collectOutput(docker, stream, onChunk, opts = {}) {
         stream.on('error', () => resolve());
     });
 }
-/**
- * Docker's multiplexed stream format (non-TTY attach and logs): frames of an 8-byte header
- * (stream 1 = stdout, 2 = stderr; size big-endian in bytes 4..7) and the payload.
- */
-function demuxFrames(buf) {
-    const out = [];
-    const err = [];
-    let i = 0;
-    while (i + 8 <= buf.length) {
-        const size = buf.readUInt32BE(i + 4);
-        const payload = buf.subarray(i + 8, i + 8 + size);
-        (buf[i] === 2 ? err : out).push(payload);
-        i += 8 + size;
-    }
-    return { stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
 /** Stop reading a stream that may never end by itself (attach, exec). */
 function destroyStream(stream) {
     const destroy = stream ? Reflect.get(stream, 'destroy') : undefined;
@@ -1708,13 +1692,13 @@ const COMMANDS = [
     { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(956), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
     { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(956), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(956), __nccwpck_require__.e(863), __nccwpck_require__.e(802)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(956), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(797), __nccwpck_require__.e(863), __nccwpck_require__.e(545), __nccwpck_require__.e(130), __nccwpck_require__.e(575), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(956), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(797), __nccwpck_require__.e(863), __nccwpck_require__.e(560), __nccwpck_require__.e(130), __nccwpck_require__.e(575), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(793), __nccwpck_require__.e(797), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
     { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(793), __nccwpck_require__.e(797), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(157), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
-    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(545), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(956), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(797), __nccwpck_require__.e(863), __nccwpck_require__.e(545), __nccwpck_require__.e(130), __nccwpck_require__.e(575), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(669), __nccwpck_require__.e(441), __nccwpck_require__.e(538), __nccwpck_require__.e(76), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90781))).exportCommand },
+    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(560), __nccwpck_require__.e(976)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11210))).reportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(956), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(797), __nccwpck_require__.e(863), __nccwpck_require__.e(560), __nccwpck_require__.e(130), __nccwpck_require__.e(575), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(669), __nccwpck_require__.e(441), __nccwpck_require__.e(538), __nccwpck_require__.e(76), __nccwpck_require__.e(209)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47209))).exportCommand },
     { name: 'collect', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(76), __nccwpck_require__.e(743)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42418))).collectCommand },
     {
         name: 'devcontainer',
@@ -2120,6 +2104,15 @@ function typesList(v, ctx) {
     const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v;
     if (Array.isArray(list) && list.length === 1 && list[0] === 'none')
         return [];
+    // Beside a kind, "none" was "no attestation type ... (or none)": a message against itself.
+    if (Array.isArray(list) && list.length > 1 && list.includes('none')) {
+        ctx.addIssue({
+            code: 'custom',
+            input: v,
+            message: `none (no attestations) stands alone, got ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(list.join(', '))}: give none alone, or some of ${ATTESTATION_KINDS.join(', ')}`,
+        });
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    }
     if (typeof v !== 'string' || !Array.isArray(list))
         return list;
     const unknown = list.filter((x) => !ATTESTATION_KINDS.includes(x));
@@ -2148,7 +2141,18 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .
         .describe('Also write each SBOM as SPDX 2.3 JSON in the result directory, beside the CycloneDX one (`attest/<variant>-<arch>.sbom.spdx.json`, named in attest.json). Not attached: the CycloneDX SBOM is the signed one.'),
     tlog: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
         .optional()
-        .describe('Upload key-signed entries to the public Rekor transparency log. Default: on for keyless (required), off for a key (a private image name stays private).'),
+        .describe('Upload key-signed entries to the public Rekor transparency log. Default: on for keyless (required: `false` with `sign: keyless` is refused), off for a key (a private image name stays private).'),
+})
+    // Whatever the environment, keyless with the log off cannot sign (the attest stage refused it
+    // only when a run got there): said by validate, at the line of tlog.
+    .superRefine((a, ctx) => {
+    if (a.sign === 'keyless' && a.tlog === false)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['tlog'],
+            input: a.tlog,
+            message: 'false with sign: keyless, whose signatures are logged in the public Rekor log: leave tlog out with keyless, or sign with a key (sign: key) to keep the log out',
+        });
 })
     .prefault({})
     .describe('Signed SBOM, provenance and smoke attestations (cosign).');
@@ -2342,6 +2346,17 @@ const PLAN_BUILD_ARGS = new Set([
 const MAX_PROBLEMS = 100;
 /** The characters of a key a message shows. */
 const MAX_KEY_SHOWN = 120;
+/** Spaces other than U+0020 (a no-break space pasted from a web page), which look like one. */
+const OTHER_SPACES = '[\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000]';
+/**
+ * A key with a blank at either end, or a space that only looks like one, quoted with that space
+ * escaped: an indentation of "\u00a0 " made `  name: unknown key`, the key seemingly indented.
+ */
+function spaced(key) {
+    if (!new RegExp(`^\\s|\\s$|${OTHER_SPACES}`).test(key))
+        return key;
+    return `"${key.replace(new RegExp(OTHER_SPACES, 'g'), _util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .codePointEscape */ .BQ)}"`;
+}
 function formatPath(path) {
     let out = '';
     for (const seg of path) {
@@ -2358,7 +2373,7 @@ function formatPath(path) {
             // Clipped after masking (a clip could cut a token short of its pattern): a key of megabytes
             // (a fork's artifact) is named by its start, not printed whole; escaped after the clip, so
             // that no escape is cut in two.
-            const shown = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactMessage */ .b6)(key), MAX_KEY_SHOWN));
+            const shown = spaced((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactMessage */ .b6)(key), MAX_KEY_SHOWN)));
             out += out === '' ? shown : `.${shown}`;
         }
     }
@@ -3237,7 +3252,11 @@ const ENV_NAME = { error: 'expected a variable name: not empty, without "="' };
 const CustomTest = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     name: (0,_short_name_js__WEBPACK_IMPORTED_MODULE_0__/* .shortName */ .EU)('a test name').describe('Test id in results: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters.'),
     command: zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([
-        zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
+        zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+            .min(1)
+            .refine((c) => c.trim() !== '', {
+            error: 'a command of blanks runs nothing (sh -c exits 0, so the test passed): give the command to run',
+        }),
         zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP())
             .min(1)
             .refine((argv) => argv[0] !== '', ARGV_PROGRAM),
@@ -3245,7 +3264,7 @@ const CustomTest = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
         error: 'expected a command string (run with sh -c) or an argv list',
     })
         .optional()
-        .describe('Command test: a string run with `sh -c`, or an argv list.'),
+        .describe('Command test: a string run with `sh -c` (not blanks only), or an argv list. `expectedOutput`, `excludedOutput` and `exitCode` belong to a command test (set on another test they are refused).'),
     expectedOutput: regexList.describe('Regexes the combined output must match.'),
     excludedOutput: regexList.describe('Regexes the combined output must not match.'),
     exitCode: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()
@@ -3265,7 +3284,7 @@ const CustomTest = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
         mode: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
             .regex(/^0?[0-7]{3,4}$/, { error: 'expected an octal mode like "0755"' })
             .optional()
-            .describe('Expected permission bits, octal.'),
+            .describe('Expected permission bits, octal (not with `exists: false`).'),
     })
         .optional()
         .describe('File test.'),
@@ -3282,7 +3301,7 @@ const CustomTest = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
         cmd: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).optional().describe("The image's `CMD` list, exactly."),
     })
         .optional()
-        .describe('Metadata test: expected image config values (env and labels: at least these keys).'),
+        .describe('Metadata test: expected image config values (env and labels: at least these keys); one that checks nothing (`{}`, empty env and labels) is refused.'),
 })
     .superRefine((t, ctx) => {
     const kinds = [t.command, t.file, t.metadata].filter((k) => k !== undefined).length;
@@ -3299,7 +3318,46 @@ const CustomTest = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
             path: ['gpu'],
             message: 'only a command test runs a program that can use a GPU: remove "gpu" or add "command"',
         });
+    for (const [key, problem] of settingsNotChecked(t))
+        ctx.addIssue({ code: 'custom', path: key, message: problem });
 });
+/**
+ * The settings of TEST that its kind never checks, each with why: a file or metadata test has no
+ * output nor exit code, a path that must not exist no mode, and a metadata test of nothing (or of
+ * empty env and labels maps, "at least these keys") checks nothing. Each was dropped without a
+ * word, and the test passed on what it did check, or on nothing.
+ */
+function settingsNotChecked(t) {
+    const out = [];
+    if (t.command === undefined) {
+        const given = {
+            expectedOutput: t.expectedOutput.length > 0,
+            excludedOutput: t.excludedOutput.length > 0,
+            exitCode: t.exitCode !== 0,
+        };
+        for (const [key, set] of Object.entries(given))
+            if (set)
+                out.push([
+                    [key],
+                    `only a command test has output and an exit code to check: remove "${key}" or add "command"`,
+                ]);
+    }
+    if (t.file?.exists === false && t.file.mode !== undefined)
+        out.push([
+            ['file', 'mode'],
+            'a path that must not exist has no mode to check: remove "mode" or "exists: false"',
+        ]);
+    const m = t.metadata;
+    if (m !== undefined) {
+        const checks = Object.entries(m).filter(([k, v]) => v !== undefined && !((k === 'env' || k === 'labels') && Object.keys(v).length === 0));
+        if (checks.length === 0)
+            out.push([
+                ['metadata'],
+                'checks nothing: give at least one of user, workdir, env, labels, entrypoint, cmd (env and labels not empty)',
+            ]);
+    }
+    return out;
+}
 const SmokeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     suites: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(SMOKE_SUITES))
         .superRefine((0,_unique_js__WEBPACK_IMPORTED_MODULE_5__/* .eachOnce */ .B)('suite'))

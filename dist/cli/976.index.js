@@ -1,8 +1,8 @@
-export const id = 672;
-export const ids = [672];
+export const id = 976;
+export const ids = [976];
 export const modules = {
 
-/***/ 87042:
+/***/ 11210:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -22,46 +22,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var load = __webpack_require__(14997);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(82513);
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
-;// CONCATENATED MODULE: ./src/github/api-url.ts
-// Where the GitHub API is (report --api-url; GitHub Enterprise Server's https://HOST/api/v3): the
-// token goes with every request, so only over HTTPS, or plain HTTP to this machine's loopback (a
-// local fake or tunnel). A login in the URL is refused: the token is the login.
-
-
-// Narrower than the resolver's isLoopbackHost (no *.localhost, 0.0.0.0 or ::): inside a container
-// Docker's DNS may give *.localhost another address, and the token must not cross a network.
-const LOOPBACK = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/;
-/** github.com's API, where nothing names another. */
-const DEFAULT_API_URL = 'https://api.github.com';
-/** What is wrong with URL as the GitHub API's base, or undefined. Never quotes the URL. */
-function apiUrlProblem(url) {
-    if (url.trim() === '')
-        return 'empty';
-    if (util_text/* BLANK_OR_CONTROL */.pm.test(url))
-        return 'a blank or control character is in it';
-    let u;
-    try {
-        u = new URL(url);
-    }
-    catch {
-        return 'not a URL';
-    }
-    if (u.username !== '' || u.password !== '')
-        return 'it holds a login, which would go to the API in clear text: the token (GITHUB_TOKEN) is the login';
-    if (u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.test(u.hostname)))
-        return undefined;
-    return 'the token goes with every request: https only (plain http to this machine only)';
-}
-/** The API URL's problem as a message naming WHERE, the URL shown masked; undefined when none. */
-function apiUrlMessage(url, where) {
-    const problem = apiUrlProblem(url);
-    return problem === undefined ? undefined : `${where}: ${problem} (got ${JSON.stringify((0,redact/* shownUrl */.zA)(url))})`;
-}
-
+// EXTERNAL MODULE: ./src/github/api-url.ts
+var api_url = __webpack_require__(57019);
 // EXTERNAL MODULE: ./src/github/errors.ts
 var github_errors = __webpack_require__(73116);
 // EXTERNAL MODULE: ./src/github/event.ts
@@ -76,6 +38,7 @@ var pull_request_code = __webpack_require__(23419);
 // What the report needs from a GitHub runner's environment: the pull request, whether it comes from
 // a fork, the base and default branches, the run's URL. Pure over env + the event payload, which the
 // entry point reads (src/github/event.ts readGitHubEventFile) and passes in.
+
 
 
 
@@ -97,7 +60,7 @@ read) {
     const headRepo = pr?.head?.repo?.full_name;
     const target = {
         ...(token && { token }),
-        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        apiUrl: env.GITHUB_API_URL ?? api_url/* DEFAULT_API_URL */.rK,
         repository: env.GITHUB_REPOSITORY,
         ...(pr?.number !== undefined && { prNumber: pr.number }),
         ...((pr?.head?.sha ?? checkedOut ?? env.GITHUB_SHA) && {
@@ -141,14 +104,16 @@ function baselineOf(env, event, branch) {
     return run?.head_branch === branch && run.head_sha ? { branch, sha: run.head_sha } : undefined;
 }
 
-// EXTERNAL MODULE: ./src/report/stage.ts + 7 modules
-var stage = __webpack_require__(43545);
+// EXTERNAL MODULE: ./src/report/stage.ts + 9 modules
+var stage = __webpack_require__(49560);
 // EXTERNAL MODULE: ./src/results/results.ts + 6 modules
 var results_results = __webpack_require__(98510);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var args = __webpack_require__(77593);
 // EXTERNAL MODULE: ./src/cli/commands/shared.ts + 2 modules
 var shared = __webpack_require__(17474);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/cli/commands/report.ts
 // `ml-image report`: render the report from the records and smoke results in a result directory,
 // against a baseline directory; post it as the sticky comment when a PR and a token are given.
@@ -215,11 +180,26 @@ function refusedFix(failure, repo, pr) {
     return new errors/* EnvironmentError */.eG(`report: GitHub refused the comment on ${repo ?? ''}#${pr}: ${failure.message}; the reports are written, not posted`, `export GITHUB_TOKEN as a token with write access to ${repo ?? 'the repository'}'s pull requests (fine-grained: "Pull requests: Read and write", or "Issues: Read and write"; classic: the repo scope, public_repo for a public repository)`, { cause: failure });
 }
 /**
+ * The comment's commit as the action names it (a workflow_run poster checks the artifact against
+ * it): a pull request's head, else GITHUB_SHA, even where the tags name another checkout, else the
+ * checkout's. The artifact names it: asked for by name (MODE artifact), none is bad input, not a
+ * warning and exit 0.
+ */
+function headShaOf(env, event, checkedOut, mode) {
+    const headSha = githubReportContext(env, undefined, event).target?.headSha ?? env.GITHUB_SHA ?? checkedOut;
+    if (mode === 'artifact' && !headSha)
+        throw new errors/* InputError */.dz('report: --comment-mode artifact: no head commit known (not a git checkout here, no GITHUB_SHA): the artifact names the commit it reports on', 'run it in the checkout of the pull request, or set GITHUB_SHA to its head commit');
+    return headSha;
+}
+/**
  * --repo, --comment-mode, the API's URL and the token checked together: the mode, the token and the
  * URL. The URL is --api-url, else GITHUB_API_URL (a blank one unset), else github.com's: whichever it
  * is, the token goes with every request, so each is checked alike, named by where it came from.
  */
 function postingFlags(values, pr, env) {
+    // Left out, it is not a repository of "" ("got \"\""), but a flag to add.
+    if (pr !== undefined && values.repo === undefined)
+        throw new errors/* InputError */.dz('report: --pr needs --repo OWNER/REPO, the repository of the pull request', `add --repo OWNER/REPO (e.g. --pr ${pr} --repo my-org/my-model)`);
     if (pr !== undefined && !(0,run/* isOwnerRepo */.Yn)(values.repo ?? ''))
         throw new errors/* InputError */.dz(`report: --repo: expected OWNER/REPO with --pr, got ${(0,util_text/* printable */.g$)(JSON.stringify(values.repo ?? ''))}`);
     const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off'));
@@ -237,9 +217,9 @@ function postingFlags(values, pr, env) {
         ? [values['api-url'], 'report: --api-url']
         : fromEnv !== undefined
             ? [fromEnv, 'report: GITHUB_API_URL (environment)']
-            : [DEFAULT_API_URL, 'report: the API URL'];
+            : [api_url/* DEFAULT_API_URL */.rK, 'report: the API URL'];
     // Only where a pull request is named does the URL get the token; a report without --pr asks nothing.
-    const apiProblem = values['api-url'] !== undefined || pr !== undefined ? apiUrlMessage(apiUrl, where) : undefined;
+    const apiProblem = values['api-url'] !== undefined || pr !== undefined ? (0,api_url/* apiUrlMessage */.Fj)(apiUrl, where) : undefined;
     if (apiProblem !== undefined)
         throw new errors/* InputError */.dz(apiProblem, values['api-url'] !== undefined
             ? 'e.g. --api-url https://github.example.com/api/v3 (GitHub Enterprise Server)'
@@ -285,7 +265,8 @@ the run's report becomes ONE comment on the pull request, updated in place on la
 per-variant comments of older versions are replaced).
 
 Options:
-  --config FILE       config file (default ml-image.yml): variants, platforms, marker key
+  --config FILE       config file (default: ml-image.yml or ml-image.yaml here): variants,
+                      platforms, marker key
 ${shared/* configOverrideFlags */.i7}
   --results DIR       where the records are (default ml-image-results); the reports go there too
   --out DIR           write the reports here instead (created when missing); --results is only read
@@ -327,9 +308,7 @@ unreachable, or it refused the request (403: a token that may not write to the p
         const { mode, token, apiUrl } = postingFlags(values, pr, io.env);
         const event = (0,github_event/* readGitHubEventFile */.MZ)(io.env.GITHUB_EVENT_PATH);
         const git = await (0,shared/* gitContextFor */.Tr)(io, event);
-        // The comment's commit as the action names it (a workflow_run poster checks the artifact against
-        // it): a pull request's head, else GITHUB_SHA, even where the tags name another checkout.
-        const headSha = githubReportContext(io.env, undefined, event).target?.headSha ?? io.env.GITHUB_SHA ?? git.sha;
+        const headSha = headShaOf(io.env, event, git.sha, mode);
         const plan = (0,shared/* planOfConfig */.DH)(loaded, git);
         const resultDir = external_node_path_default().resolve(io.cwd, values.results);
         if (!(0,external_node_fs_.existsSync)(resultDir))

@@ -1,8 +1,8 @@
-export const id = 781;
-export const ids = [781];
+export const id = 209;
+export const ids = [209];
 export const modules = {
 
-/***/ 90781:
+/***/ 47209:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -28,6 +28,42 @@ var load = __webpack_require__(14997);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/export/common.ts + 1 modules
 var common = __webpack_require__(13560);
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var ref = __webpack_require__(17700);
+// EXTERNAL MODULE: ./src/util/file-digest.ts
+var file_digest = __webpack_require__(42545);
+;// CONCATENATED MODULE: ./src/export/job-name.ts
+// The job's name: the default an export gives (jobNameFor) and the check of any (checkJobName).
+
+
+
+/** The job name without --name or a variant, and the prefix of every default one. */
+const DEFAULT_JOB_NAME = 'ml-image-smoke';
+/** A DNS-1123 label short enough for Indexed Job pod hostnames (NAME-INDEX) and "-scripts". */
+function checkJobName(name, field = '--name') {
+    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 52)
+        throw new errors/* InputError */.dz(`${field}: "${name}" must be lowercase letters, digits and "-", start and end with a letter or digit, at most 52 characters`);
+    return name;
+}
+/**
+ * The default job name: the variant's DNS-label slug and 6 hex of a hash of the image's repository
+ * and the variant ("cuda12.8" of ghcr.io/acme/train -> "ml-image-smoke-cuda12-8-<6 hex>"). The
+ * Kubernetes submit line deletes an earlier Job of the same name, running or not: a re-export of the
+ * same repository and variant replaces its own earlier run, while another repository's, or a variant
+ * the slug folds onto the same letters (cuda12.8, cuda12-8, cuda12_8) or cuts to the same 30, keeps
+ * its own.
+ */
+function jobNameFor(image, variant) {
+    const hash = (0,file_digest/* sha256 */.s)(`${(0,ref/* repositoryOf */._M)(image)}\n${variant ?? ''}`).slice(0, 6);
+    const slug = (variant ?? '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 30)
+        .replace(/-+$/, '');
+    return [DEFAULT_JOB_NAME, slug, hash].filter(Boolean).join('-');
+}
+
 ;// CONCATENATED MODULE: ./src/export/k8s-options.ts
 // The Kubernetes settings of the pod `ml-image export --k8s` writes (node selector, tolerations, pull
 // secrets, runtime class ...), each checked against the grammar of its API field, naming the flag (exit 2). Pure.
@@ -76,6 +112,11 @@ function checkK8sOptions(o) {
     ])
         if (!DNS_SUBDOMAIN.test(v) || v.length > 253)
             throw new errors/* InputError */.dz(`${flag}: "${v}" is not a valid object name (lowercase letters, digits, "-" and ".")`);
+    // Each Secret once, as a --node-selector key: the pod listed a repeated one twice.
+    const pulls = o.imagePullSecrets ?? [];
+    const twice = pulls.find((n, i) => pulls.indexOf(n) !== i);
+    if (twice !== undefined)
+        throw new errors/* InputError */.dz(`--image-pull-secret: ${twice} is given twice`, 'give each Secret once');
     if (o.shmSize !== undefined && !QUANTITY.test(o.shmSize))
         throw new errors/* InputError */.dz(`shm size: "${o.shmSize}" is not a Kubernetes quantity (e.g. 1Gi, 512Mi)`);
     if (o.ttlSecondsAfterFinished !== undefined &&
@@ -159,6 +200,7 @@ function k8sYaml(objects) {
 // the image by digest. One pod runs the suites (ddp through torchrun --standalone over its GPUs); with
 // --nodes N > 1 the Job is Indexed (N pods) behind a headless Service, and ddp spans the pods through
 // a c10d rendezvous at pod 0. Pure: the caller writes the YAML.
+
 
 
 
@@ -434,13 +476,13 @@ function smokeJob(o, name, image, labels) {
 function k8sManifests(o) {
     const ref = (0,common/* checkSpec */.g3)(o);
     checkK8sOptions(o);
-    const name = (0,common/* checkJobName */.jL)(o.name ?? common/* DEFAULT_JOB_NAME */.iQ);
+    const name = checkJobName(o.name ?? DEFAULT_JOB_NAME);
     // The headless Service of a multi-pod run takes the name too, and a Service's name is a
     // DNS-1035 label: it starts with a letter (the API server refuses "9smoke").
     if (o.nodes > 1 && !/^[a-z]/.test(name))
         throw new errors/* InputError */.dz(`--name: "${name}" must start with a letter when --nodes > 1 (the pods' headless Service is named after the job)`);
     const labels = {
-        'app.kubernetes.io/name': common/* DEFAULT_JOB_NAME */.iQ,
+        'app.kubernetes.io/name': DEFAULT_JOB_NAME,
         'app.kubernetes.io/managed-by': 'ml-image-action',
         [JOB_LABEL]: name,
     };
@@ -852,8 +894,11 @@ trap 'stop_job TERM ${STOP_EXIT.TERM}' TERM`;
 
 
 
+
+
 const SLURM_JOB_FILE = 'job.sbatch';
-const SMOKE_SCRIPT_FILE = 'ml_image_smoke.py';
+/** The smoke script's copy in the export directory: images/probe/'s, by its own name. */
+const SMOKE_SCRIPT_FILE = images_dir/* SMOKE_SCRIPT */.IB;
 /** Where the export directory appears inside the container. */
 const CONTAINER_DIR = '/ml-image';
 /** Seconds `timeout --kill-after` lets a step (the import too) run past its limit before SIGKILL. */
@@ -910,7 +955,7 @@ function sbatchLines(o, name, cpus) {
         ...(o.memory !== undefined ? [`--mem=${(0,export_memory/* slurmMemory */.RD)(o.memory)}`] : []),
         `--time=${slurmTime(slurmDeadlineSeconds(o))}`,
         STOP_SBATCH_LINE,
-        `--output=${o.output ?? `${common/* DEFAULT_JOB_NAME */.iQ}-%j.out`}`,
+        `--output=${o.output ?? `${DEFAULT_JOB_NAME}-%j.out`}`,
         ...(o.partition !== undefined ? [`--partition=${o.partition}`] : []),
         ...(o.account !== undefined ? [`--account=${o.account}`] : []),
     ].map((l) => `#SBATCH ${l}`);
@@ -1108,7 +1153,7 @@ esac`;
 function slurmScript(o) {
     const ref = (0,common/* checkSpec */.g3)(o);
     checkSlurmOptions(o);
-    const name = (0,common/* checkJobName */.jL)(o.name ?? common/* DEFAULT_JOB_NAME */.iQ);
+    const name = checkJobName(o.name ?? DEFAULT_JOB_NAME);
     const cpus = o.cpus ?? 8;
     const port = o.rdzvPort ?? common/* DEFAULT_RDZV_PORT */.Jc;
     const steps = (0,common/* exportSteps */.C5)(o);
@@ -1494,6 +1539,7 @@ var commands_verify = __webpack_require__(44672);
 
 
 
+
 const EXPORT_OPTIONS = {
     slurm: { type: 'boolean', default: false },
     k8s: { type: 'boolean', default: false },
@@ -1580,7 +1626,7 @@ function exportSpec(values, io, source) {
         ...(planned?.driverFloor !== undefined && { driverFloor: planned.driverFloor }),
         cpus: wholeNumber('--cpus', values.cpus, 8),
         ...(values.memory !== undefined && { memory: values.memory }),
-        name: values.name ?? (0,common/* jobNameFor */.gy)(source.variant),
+        name: values.name ?? jobNameFor(source.image, source.variant),
     };
 }
 /**
@@ -1685,7 +1731,9 @@ Options:
                         sbatch --mem, the pod's memory request and limit (default: the cluster's,
                         which /dev/shm and 8 ranks may outgrow)
   --timeout S           per-suite timeout in seconds (default: the config's, else 600)
-  --name NAME           job name (default: ml-image-smoke[-VARIANT])
+  --name NAME           job name (default: ml-image-smoke[-VARIANT]-HASH6, HASH6 of the image's
+                        repository and the variant: a Kubernetes submit deletes an earlier Job
+                        of its name)
   --partition P, --account A            Slurm only
   --namespace NS, --node-selector K=V[,K=V], --toleration KEY[=VALUE][:EFFECT]  Kubernetes only
   --image-pull-secret NAME   (repeatable, Kubernetes) a Secret in the namespace the kubelet pulls a
@@ -1725,7 +1773,7 @@ that an export wrote), so that it is not applied by mistake.`,
 async function exportJob(values, io, verify) {
     const source = imageSource(values, io);
     const spec = exportSpec(values, io, source);
-    const smokeScript = (0,external_node_fs_.readFileSync)(external_node_path_default().join((0,images_dir/* findImagesDir */.P)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))), 'probe', SMOKE_SCRIPT_FILE), 'utf8');
+    const smokeScript = (0,external_node_fs_.readFileSync)((0,images_dir/* probeFile */.pr)((0,images_dir/* findImagesDir */.P0)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))), images_dir/* SMOKE_SCRIPT */.IB), 'utf8');
     const slurm = values.slurm === true;
     // Every file's text first: bad input is exit 2 before the registry is asked anything.
     const job = slurm
@@ -1759,7 +1807,10 @@ async function exportJob(values, io, verify) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ findImagesDir)
+/* harmony export */   IB: () => (/* binding */ SMOKE_SCRIPT),
+/* harmony export */   JW: () => (/* binding */ PROBE_SCRIPT),
+/* harmony export */   P0: () => (/* binding */ findImagesDir),
+/* harmony export */   pr: () => (/* binding */ probeFile)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -1771,6 +1822,11 @@ async function exportJob(values, io, verify) {
 
 
 
+/** The in-container scripts in images/probe/: the probe that writes env.json, and the smoke suites. */
+const PROBE_SCRIPT = 'ml_image_probe.py';
+const SMOKE_SCRIPT = 'ml_image_smoke.py';
+/** FILE of IMAGES_DIR/probe/ (IMAGES_DIR: findImagesDir's). */
+const probeFile = (imagesDir, file) => node_path__WEBPACK_IMPORTED_MODULE_1___default().join(imagesDir, 'probe', file);
 /** images/ of this tool: next to dist/ when bundled, at the repository root in development. */
 function findImagesDir(start) {
     let dir = start;

@@ -1,6 +1,54 @@
-export const id = 545;
-export const ids = [545];
+export const id = 560;
+export const ids = [560];
 export const modules = {
+
+/***/ 57019:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fj: () => (/* binding */ apiUrlMessage),
+/* harmony export */   rK: () => (/* binding */ DEFAULT_API_URL)
+/* harmony export */ });
+/* unused harmony export apiUrlProblem */
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+// Where the GitHub API is (report --api-url; GitHub Enterprise Server's https://HOST/api/v3): the
+// token goes with every request, so only over HTTPS, or plain HTTP to this machine's loopback (a
+// local fake or tunnel). A login in the URL is refused: the token is the login.
+
+
+// Narrower than the resolver's isLoopbackHost (no *.localhost, 0.0.0.0 or ::): inside a container
+// Docker's DNS may give *.localhost another address, and the token must not cross a network.
+const LOOPBACK = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/;
+/** github.com's API, where nothing names another. */
+const DEFAULT_API_URL = 'https://api.github.com';
+/** What is wrong with URL as the GitHub API's base, or undefined. Never quotes the URL. */
+function apiUrlProblem(url) {
+    if (url.trim() === '')
+        return 'empty';
+    if (_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .BLANK_OR_CONTROL */ .pm.test(url))
+        return 'a blank or control character is in it';
+    let u;
+    try {
+        u = new URL(url);
+    }
+    catch {
+        return 'not a URL';
+    }
+    if (u.username !== '' || u.password !== '')
+        return 'it holds a login, which would go to the API in clear text: the token (GITHUB_TOKEN) is the login';
+    if (u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.test(u.hostname)))
+        return undefined;
+    return 'the token goes with every request: https only (plain http to this machine only)';
+}
+/** The API URL's problem as a message naming WHERE, the URL shown masked; undefined when none. */
+function apiUrlMessage(url, where) {
+    const problem = apiUrlProblem(url);
+    return problem === undefined ? undefined : `${where}: ${problem} (got ${JSON.stringify((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .shownUrl */ .zA)(url))})`;
+}
+
+
+/***/ }),
 
 /***/ 89298:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -22,6 +70,8 @@ var issues = __webpack_require__(11012);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/github/api-url.ts
+var api_url = __webpack_require__(57019);
 // EXTERNAL MODULE: ./src/github/errors.ts
 var github_errors = __webpack_require__(73116);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
@@ -172,6 +222,7 @@ function attemptsPlugin(policy, log) {
 
 
 
+
 /**
  * Octokit from @actions/github (proxy-aware fetch, GHES base URL) with plugin-retry and
  * plugin-throttling (see retry.ts). Loaded on demand so that the CLI commands that never talk to
@@ -206,7 +257,7 @@ async function createGitHubClient(opts) {
     // Hooks of earlier plugins run inside later ones: the attempts plugin sees every single try
     // under plugin-retry, which runs under plugin-throttling (retry before throttling, as usual).
     const octokit = gh.getOctokit(opts.token, options, attemptsPlugin(policy, log), retry, throttling);
-    const baseUrl = String(octokit.request.endpoint.DEFAULTS.baseUrl ?? opts.baseUrl ?? 'https://api.github.com');
+    const baseUrl = String(octokit.request.endpoint.DEFAULTS.baseUrl ?? opts.baseUrl ?? api_url/* DEFAULT_API_URL */.rK);
     return octokitClient(octokit, { baseUrl });
 }
 function connectionReason(err) {
@@ -1060,13 +1111,13 @@ io, api) {
 
 /***/ }),
 
-/***/ 43545:
+/***/ 49560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  p8: () => (/* binding */ COMMENT_MODES),
+  p8: () => (/* reexport */ COMMENT_MODES),
   Kb: () => (/* reexport */ baselineKeys),
   U3: () => (/* reexport */ configVariantNames),
   pz: () => (/* binding */ reportStage),
@@ -1077,6 +1128,15 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/github/connect.ts
+/** The real client's factory; its retries and rate-limit waits are logged through LOG. */
+function lazyGitHubClient(log) {
+    return async (token, apiUrl) => {
+        const { createGitHubClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 89298));
+        return createGitHubClient({ token, baseUrl: apiUrl, log });
+    };
+}
+
 // EXTERNAL MODULE: ./src/resolve/result.ts
 var result = __webpack_require__(83447);
 // EXTERNAL MODULE: ./src/report/artifact.ts
@@ -1766,8 +1826,8 @@ function keptRecords(dir, variant, platforms) {
 
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
-// EXTERNAL MODULE: ./src/report/model.ts + 7 modules
-var report_model = __webpack_require__(7601);
+// EXTERNAL MODULE: ./src/report/model.ts + 8 modules
+var report_model = __webpack_require__(92474);
 ;// CONCATENATED MODULE: ./src/report/keys.ts
 
 
@@ -1866,8 +1926,9 @@ var render_size = __webpack_require__(28974);
 var render_verdict = __webpack_require__(12654);
 ;// CONCATENATED MODULE: ./src/report/render/run.ts
 // One run, one comment: every variant (and platform) of a run in ONE document. Layout: marker,
-// heading, a verdict line per variant, one overview table (variant, platforms, verdict, size change,
-// smoke), then each variant's own report (renderVariantBody) in a <details> section, the links.
+// heading, a verdict line per variant (and one per variant the run has no report of), one overview
+// table (variant, platforms, verdict, size change, smoke), then each variant's own report
+// (renderVariantBody) in a <details> section, the links.
 // A single variant renders as the plain per-variant report (under the run's marker).
 // Under maxChars: the charts go first (all of them), then unchanged variants collapse to one line
 // (last first), then the remaining sections share what is left (each shrinks as a per-variant
@@ -1883,6 +1944,8 @@ var render_verdict = __webpack_require__(12654);
 
 
 
+/** An unreported variant's verdict (RunRenderOptions.unreported). */
+const UNREPORTED_VERDICT = '⚠️ not reported: no environment record of this build (see the job log)';
 const SEP = '\n\n';
 /** Worst first: the headline and the fallback count. */
 const VERDICT_ORDER = ['failure', 'warning', 'changed', 'no-baseline', 'unchanged'];
@@ -1891,20 +1954,21 @@ function renderRun(models, opts) {
     if (models.length === 0)
         throw new Error('renderRun: no reports');
     const marker = (0,render/* markerFor */._Z)(opts.markerKey);
-    if (models.length === 1) {
+    const unreported = opts.unreported ?? [];
+    if (models.length === 1 && unreported.length === 0) {
         const r = (0,render/* renderReport */.B1)(models[0], { maxChars, markerKey: opts.markerKey });
         return { ...r, variants: [{ variant: models[0].variant, verdict: r.verdict }] };
     }
     const views = models.map((model) => view(model, maxChars));
-    const variants = views.map((v) => ({ variant: v.model.variant, verdict: v.verdict }));
-    const verdict = variants.map((v) => `${v.variant}: ${v.verdict}`).join('; ');
-    const images = [...new Set(models.map((m) => m.image))];
-    const heading = `### 🐳 ml-image report: ${(0,report_escape.md)(images.join(', '), 200)} (${(0,format/* fmtInt */.L5)(models.length)} variants)`;
+    const { variants, verdict, heading, unreportedLines } = runHead(views, unreported);
     const table = overviewTable(views);
     const links = linksText(models);
     const state = { verdictLen: 200, table: true, charts: true };
     const compose = () => {
-        const lines = views.map((v) => `- **${(0,report_escape.md)(v.model.variant, 40)}**: ${(0,report_escape.md)((0,render_verdict/* verdictText */.n)(v.assessment, state.verdictLen))}`);
+        const lines = [
+            ...views.map((v) => `- **${(0,report_escape.md)(v.model.variant, 40)}**: ${(0,report_escape.md)((0,render_verdict/* verdictText */.n)(v.assessment, state.verdictLen))}`),
+            ...unreportedLines,
+        ];
         const sections = views.map((v) => v.text).filter(Boolean);
         const note = noteText(views, maxChars, !state.charts);
         const parts = [heading, lines.join('\n'), state.table ? table : '', ...sections, links, note];
@@ -1983,7 +2047,19 @@ function renderRun(models, opts) {
     if (fits())
         return done();
     // 4. Only a count of the verdicts.
-    return countOnly(views, marker, maxChars, variants, verdict);
+    return countOnly(views, unreported.length, { marker, maxChars, variants, verdict });
+}
+/** The run's verdict per variant (those with no report last), the heading, the unreported's lines. */
+function runHead(views, unreported) {
+    const variants = [
+        ...views.map((v) => ({ variant: v.model.variant, verdict: v.verdict })),
+        ...unreported.map((variant) => ({ variant, verdict: UNREPORTED_VERDICT })),
+    ];
+    const verdict = variants.map((v) => `${v.variant}: ${v.verdict}`).join('; ');
+    const images = [...new Set(views.map((v) => v.model.image))];
+    const heading = `### 🐳 ml-image report: ${(0,report_escape.md)(images.join(', '), 200)} (${(0,format/* fmtInt */.L5)(variants.length)} variants)`;
+    const unreportedLines = unreported.map((u) => `- **${(0,report_escape.md)(u, 40)}**: ${(0,report_escape.md)(UNREPORTED_VERDICT)}`);
+    return { variants, verdict, heading, unreportedLines };
 }
 function view(model, maxChars) {
     const assessment = (0,report_model/* assessReport */.vF)(model);
@@ -2110,12 +2186,17 @@ function noteText(views, maxChars, chartsDropped) {
         .join(', ');
     return `_Report shortened to fit ${(0,format/* fmtInt */.L5)(maxChars)} characters: ${what}. The full reports are in the report artifact._`;
 }
-function countOnly(views, marker, maxChars, variants, verdict) {
+function countOnly(views, unreported, { marker, maxChars, variants, verdict, }) {
     const counts = VERDICT_ORDER.map((k) => [k, views.filter((v) => v.assessment.verdict === k).length])
         .filter(([, n]) => n > 0)
         .map(([k, n]) => `${(0,format/* fmtInt */.L5)(n)} ${k}`);
-    const worst = VERDICT_ORDER.find((k) => views.some((v) => v.assessment.verdict === k));
-    const line = `**${render_verdict/* VERDICT_EMOJI */.v[worst]} ${(0,format/* fmtInt */.L5)(views.length)} variants: ${counts.join(', ')}**`;
+    if (unreported > 0)
+        counts.push(`${(0,format/* fmtInt */.L5)(unreported)} not reported`);
+    let worst = VERDICT_ORDER.find((k) => views.some((v) => v.assessment.verdict === k));
+    // A variant not reported is at least a warning: no verdict on it is a good one.
+    if (unreported > 0 && VERDICT_ORDER.indexOf(worst) > VERDICT_ORDER.indexOf('warning'))
+        worst = 'warning';
+    const line = `**${render_verdict/* VERDICT_EMOJI */.v[worst]} ${(0,format/* fmtInt */.L5)(variants.length)} variants: ${counts.join(', ')}**`;
     const note = `_Report truncated to fit ${(0,format/* fmtInt */.L5)(maxChars)} characters: see the report artifact._`;
     let markdown = `${marker}\n${line}${SEP}${note}\n`;
     if (markdown.length > maxChars)
@@ -2193,6 +2274,9 @@ function reportedDigests(results, variant, records) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/stage-options.ts
+const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
+
 ;// CONCATENATED MODULE: ./src/report/stage.ts
 
 
@@ -2208,7 +2292,8 @@ function reportedDigests(results, variant, records) {
 
 
 
-const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
+
+
 /** The report stage; a size-budget breach fails it (thrown) after the reports are written and posted. */
 async function runReportStage(input, io) {
     const { outcomes, failure } = await reportStage(input, io);
@@ -2226,10 +2311,12 @@ async function reportStage(input, io) {
     const out = input.out ?? input.results;
     const runKey = runKeyOf(input.plan, input.config, input.configVariants);
     out.checkReportTargets(input.plan.variants.map((v) => v.name)); // none written if one cannot be
+    const unreported = [];
     for (const v of input.plan.variants) {
         const r = await reportVariant(input, io, v);
         if (!r) {
             noteRemoved(out, io, out.removeVariantReport(v.name));
+            unreported.push(v.name);
             continue;
         }
         models.push(r.model);
@@ -2240,7 +2327,11 @@ async function reportStage(input, io) {
         return { outcomes };
     }
     // The run's report: what the comment says, and the job summary.
-    const run = renderRun(models, { markerKey: runKey.key, maxChars: input.options.maxChars ?? 65_536 });
+    const run = renderRun(models, {
+        markerKey: runKey.key,
+        maxChars: input.options.maxChars ?? 65_536,
+        unreported,
+    });
     const runFile = out.writeRunReport(run.markdown);
     for (const o of outcomes)
         o.runFile = runFile;
@@ -2250,7 +2341,7 @@ async function reportStage(input, io) {
         await io.summary(run.markdown);
     // A comment that could not be posted (GitHub down, a token without the right): the reports are
     // written by now, and the caller says so (outputs, the printed report.md) before it fails.
-    const posted = await comment(input, io, models, outcomes, runKey).then(() => undefined, (err) => (err instanceof Error ? err : new Error(String(err))));
+    const posted = await comment(input, io, { models, unreported }, outcomes, runKey).then(() => undefined, (err) => (err instanceof Error ? err : new Error(String(err))));
     const budget = overBudget(models);
     if (posted && budget)
         io.warning(budget.message, { title: 'ml-image report' });
@@ -2357,8 +2448,9 @@ async function saveBaseline(input, io, run, base) {
     io.progress(`${v.name}: records saved as ${where}${kept.length > 0 ? `; ${kept.join(', ')} kept from the previous one (no record in this run)` : ''}`);
 }
 /** ONE sticky comment for the run on the pull request, or the fork-safe artifact, or nothing. */
-async function comment(input, io, models, outcomes, { key: runKey, subset }) {
+async function comment(input, io, run, outcomes, { key: runKey, subset }) {
     const { config, options } = input;
+    const { models, unreported } = run;
     const gh = options.github;
     const mode = config.report.comment ? options.mode : 'off';
     if (mode === 'off' || models.length === 0 || !gh?.prNumber) {
@@ -2368,21 +2460,21 @@ async function comment(input, io, models, outcomes, { key: runKey, subset }) {
     }
     const toArtifact = mode === 'artifact' || (mode === 'auto' && (gh.fromFork || !gh.token));
     if (toArtifact)
-        return writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, models, runKey);
+        return writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, run, runKey);
     if (!gh.token) {
         io.warning('comment-mode post needs github-token; the report is in the job summary only', {
             title: 'ml-image report',
         });
         return;
     }
-    const client = await (options.client ?? defaultClient(io.progress))(gh.token, gh.apiUrl);
+    const client = await (options.client ?? lazyGitHubClient(io.progress))(gh.token, gh.apiUrl);
     const [owner, repo] = gh.repository.split('/');
     const r = await upsertStickyComment(client, {
         owner,
         repo,
         issueNumber: gh.prNumber,
         marker: (0,render/* markerFor */._Z)(runKey),
-        render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars }).markdown,
+        render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars, unreported }).markdown,
         replaces: replacedMarkers(models, [input.plan.repository], subset && { variants: subset, keep: runKeyOf(input.plan, config).key }),
         ...(gh.author !== undefined && { author: gh.author }),
         ...(gh.forbidden !== undefined && { forbidden: gh.forbidden }),
@@ -2396,11 +2488,11 @@ async function comment(input, io, models, outcomes, { key: runKey, subset }) {
     // pull request's token may be read-only too (the repository's default workflow permissions).
     if (r.action === 'forbidden' && mode === 'auto') {
         io.progress('comment-mode auto: the token cannot write the comment (403): writing the fork-safe artifact');
-        writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, models, runKey);
+        writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, run, runKey);
     }
 }
 /** The fork-safe artifact of the run's comment, for the poster workflow (workflow_run) to post. */
-function writeArtifact(input, io, gh, models, runKey) {
+function writeArtifact(input, io, gh, { models, unreported }, runKey) {
     const headSha = gh.headSha ?? input.git.sha;
     if (!headSha) {
         io.warning('no head commit known (GITHUB_SHA): the comment artifact cannot be written', {
@@ -2417,6 +2509,8 @@ function writeArtifact(input, io, gh, models, runKey) {
         repository: gh.repository,
         markerKey: runKey,
         reports: [...models],
+        // Only when there are: a poster of an earlier version reads the rest of the artifact.
+        ...(unreported.length > 0 && { unreported: [...unreported] }),
     });
     const said = fitMessage(fit);
     if (said?.warn)
@@ -2427,13 +2521,6 @@ function writeArtifact(input, io, gh, models, runKey) {
         return;
     const dir = (input.out ?? input.results).writeComment(fit.payload);
     io.progress(`comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`);
-}
-/** The real client; its retries and rate-limit waits are logged as progress. */
-function defaultClient(log) {
-    return async (token, apiUrl) => {
-        const { createGitHubClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 89298));
-        return createGitHubClient({ token, baseUrl: apiUrl, log });
-    };
 }
 /** The resolver's findings for this variant (what the pipeline wrote per platform), as text lines. */
 function resolutionLines(results, variant, platforms) {

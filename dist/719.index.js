@@ -1,8 +1,8 @@
-export const id = 980;
-export const ids = [980];
+export const id = 719;
+export const ids = [719];
 export const modules = {
 
-/***/ 91980:
+/***/ 85719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -28,6 +28,11 @@ var errors = __webpack_require__(83916);
 
 
 
+/** The in-container scripts in images/probe/: the probe that writes env.json, and the smoke suites. */
+const PROBE_SCRIPT = 'ml_image_probe.py';
+const SMOKE_SCRIPT = 'ml_image_smoke.py';
+/** FILE of IMAGES_DIR/probe/ (IMAGES_DIR: findImagesDir's). */
+const probeFile = (imagesDir, file) => external_node_path_default().join(imagesDir, 'probe', file);
 /** images/ of this tool: next to dist/ when bundled, at the repository root in development. */
 function findImagesDir(start) {
     let dir = start;
@@ -7244,6 +7249,15 @@ function planBuild(config, ctx) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/github/connect.ts
+/** The real client's factory; its retries and rate-limit waits are logged through LOG. */
+function lazyGitHubClient(log) {
+    return async (token, apiUrl) => {
+        const { createGitHubClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 55254));
+        return createGitHubClient({ token, baseUrl: apiUrl, log });
+    };
+}
+
 // EXTERNAL MODULE: ./src/resolve/result.ts
 var resolve_result = __webpack_require__(83447);
 // EXTERNAL MODULE: ./src/report/artifact.ts
@@ -7354,6 +7368,27 @@ function comparePip(base, head) {
 /** Components whose scheme is not fixed (CUDA "12.8.1", glibc "2.36"): PEP 440 when both parse. */
 function compareAny(base, head) {
     return versions_pep440(base) && versions_pep440(head) ? comparePip(base, head) : compareApt(base, head);
+}
+/**
+ * cuDNN's version code as the version it stands for, as the probe's cudnn_int reads it: 90100 ->
+ * 9.1.0 (cuDNN 9: major*10000), 8902 -> 8.9.2 (up to 8: major*1000). Probe 1 recorded torch's
+ * cuDNN (torch.backends.cudnn.version()) as the bare code, later probes as the version.
+ */
+function cudnnCodeText(code) {
+    if (!Number.isInteger(code) || code < 0)
+        return String(code);
+    const major = Math.floor(code >= 10_000 ? code / 10_000 : code / 1000);
+    const rest = code >= 10_000 ? code % 10_000 : code % 1000;
+    return `${major}.${Math.floor(rest / 100)}.${rest % 100}`;
+}
+/**
+ * NCCL as a record holds it. Up to 2.8 NCCL encodes its version as major*1000+minor*100+patch
+ * (2804), which probes before that was decoded as such recorded as major*10000 (0.28.4): NCCL has
+ * no version 0, so 0.28.4 is 2.8.4. Any other text is returned as it is.
+ */
+function ncclText(version) {
+    const m = version === null ? null : /^0\.([1-9])(\d)\.(\d{1,2})$/.exec(version);
+    return m ? `${m[1]}.${m[2]}.${m[3]}` : version;
 }
 function parseDebian(v) {
     const colon = v.indexOf(':');
@@ -7666,6 +7701,41 @@ function packageLoss(eco, c, name, cudaTorch) {
     return loss && family && cudaTorch && labelOnly ? undefined : loss;
 }
 
+;// CONCATENATED MODULE: ./src/diff/library-sources.ts
+
+/** The components read from a CUDA library, by their key in cuda.sources. */
+const SOURCE_KEYS = { cuda: 'runtime', cudnn: 'cudnn', nccl: 'nccl' };
+/**
+ * C as the diff has it, unchanged where its null side is unknown rather than none: that record
+ * names no sources (written before they were recorded) and the other read the library from torch's
+ * wheels, where the earlier probe never looked (python:3.11-slim with a CUDA torch from PyPI: the
+ * same image is no "CUDA runtime none -> 12.4").
+ */
+function withUnknownSources(c, base, head) {
+    const key = SOURCE_KEYS[c.id];
+    if (key === undefined || !c.changed)
+        return c;
+    const unread = (r, other) => r.cuda.sources === undefined && other.cuda.sources?.[key]?.startsWith('torch:') === true;
+    if (!((c.from === null && unread(base, head)) || (c.to === null && unread(head, base))))
+        return c;
+    return { id: c.id, from: c.from, to: c.to, changed: false, direction: null, level: null, host: c.host };
+}
+function extra(torch, key, code = String) {
+    const v = torch?.[key];
+    return typeof v === 'string' ? v : typeof v === 'number' ? code(v) : null;
+}
+/**
+ * cuDNN and NCCL as the overview shows them: the libraries' (cuda.cudnn, cuda.nccl), else torch's,
+ * with older probes' encodings read as the versions they stand for (torch's cuDNN code 90100,
+ * NCCL 2.8.4 as 0.28.4: versions.ts).
+ */
+function cudaLibraries(r) {
+    return {
+        cudnn: r.cuda.cudnn ?? extra(r.torch, 'cudnn', cudnnCodeText),
+        nccl: ncclText(r.cuda.nccl ?? extra(r.torch, 'nccl')),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/diff/size.ts
 // Where the bytes went (pure): an image's biggest packages and layers, and against the base
 // record, which packages and layers made the image grow or shrink. Package sizes come from the
@@ -7881,6 +7951,7 @@ function explainSize(base, head, n = CHANGES_N) {
 
 
 
+
 /** Labels that change on every build; they are listed but never make the verdict. */
 const VOLATILE_LABELS = new Set([
     'org.opencontainers.image.created',
@@ -7996,10 +8067,6 @@ function gpuSummary(r) {
         .map(([name, n]) => `${n} × ${name}`)
         .join(', ');
 }
-function extra(torch, key) {
-    const v = torch?.[key];
-    return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
-}
 /** The overview's facts about one record. */
 function summarize(r) {
     const pip = pipIndex(r);
@@ -8012,8 +8079,7 @@ function summarize(r) {
         torchCuda: r.torch?.cuda ?? null,
         numpy: pip.get('numpy')?.version ?? null,
         cuda: r.cuda.runtime ?? null,
-        cudnn: r.cuda.cudnn ?? extra(r.torch, 'cudnn'),
-        nccl: r.cuda.nccl ?? extra(r.torch, 'nccl'),
+        ...cudaLibraries(r),
         driverMaxCuda: r.cuda.driverMaxCuda ?? null,
         driver: drivers.length ? drivers.join(', ') : null,
         gpus: gpuSummary(r),
@@ -8132,7 +8198,7 @@ function diffRecords(base, head) {
     const apt = diffPackages('apt', aptIndex(base, multi), aptIndex(head, multi), byVersion(compareApt));
     const b = summarize(base);
     const h = summarize(head);
-    const components = diff_schema/* COMPONENT_IDS */.Vg.map((id) => diffComponent(id, b.components[id], h.components[id]));
+    const components = diff_schema/* COMPONENT_IDS */.Vg.map((id) => withUnknownSources(diffComponent(id, b.components[id], h.components[id]), base, head));
     // Both sides masked as capture masks them now: a baseline recorded before a rule was widened
     // (DB_PASS, GH_PAT) kept the value. Records read from files are masked again already
     // (src/diff/read.ts); this covers records given in memory.
@@ -11185,8 +11251,9 @@ function baselineKeys(plan, config, variant, configVariants) {
 var names = __webpack_require__(78022);
 ;// CONCATENATED MODULE: ./src/report/render/run.ts
 // One run, one comment: every variant (and platform) of a run in ONE document. Layout: marker,
-// heading, a verdict line per variant, one overview table (variant, platforms, verdict, size change,
-// smoke), then each variant's own report (renderVariantBody) in a <details> section, the links.
+// heading, a verdict line per variant (and one per variant the run has no report of), one overview
+// table (variant, platforms, verdict, size change, smoke), then each variant's own report
+// (renderVariantBody) in a <details> section, the links.
 // A single variant renders as the plain per-variant report (under the run's marker).
 // Under maxChars: the charts go first (all of them), then unchanged variants collapse to one line
 // (last first), then the remaining sections share what is left (each shrinks as a per-variant
@@ -11202,6 +11269,8 @@ var names = __webpack_require__(78022);
 
 
 
+/** An unreported variant's verdict (RunRenderOptions.unreported). */
+const UNREPORTED_VERDICT = '⚠️ not reported: no environment record of this build (see the job log)';
 const run_SEP = '\n\n';
 /** Worst first: the headline and the fallback count. */
 const VERDICT_ORDER = ['failure', 'warning', 'changed', 'no-baseline', 'unchanged'];
@@ -11210,20 +11279,21 @@ function renderRun(models, opts) {
     if (models.length === 0)
         throw new Error('renderRun: no reports');
     const marker = markerFor(opts.markerKey);
-    if (models.length === 1) {
+    const unreported = opts.unreported ?? [];
+    if (models.length === 1 && unreported.length === 0) {
         const r = renderReport(models[0], { maxChars, markerKey: opts.markerKey });
         return { ...r, variants: [{ variant: models[0].variant, verdict: r.verdict }] };
     }
     const views = models.map((model) => view(model, maxChars));
-    const variants = views.map((v) => ({ variant: v.model.variant, verdict: v.verdict }));
-    const verdict = variants.map((v) => `${v.variant}: ${v.verdict}`).join('; ');
-    const images = [...new Set(models.map((m) => m.image))];
-    const heading = `### 🐳 ml-image report: ${(0,report_escape.md)(images.join(', '), 200)} (${fmtInt(models.length)} variants)`;
+    const { variants, verdict, heading, unreportedLines } = runHead(views, unreported);
     const table = overviewTable(views);
     const links = run_linksText(models);
     const state = { verdictLen: 200, table: true, charts: true };
     const compose = () => {
-        const lines = views.map((v) => `- **${(0,report_escape.md)(v.model.variant, 40)}**: ${(0,report_escape.md)(verdictText(v.assessment, state.verdictLen))}`);
+        const lines = [
+            ...views.map((v) => `- **${(0,report_escape.md)(v.model.variant, 40)}**: ${(0,report_escape.md)(verdictText(v.assessment, state.verdictLen))}`),
+            ...unreportedLines,
+        ];
         const sections = views.map((v) => v.text).filter(Boolean);
         const note = run_noteText(views, maxChars, !state.charts);
         const parts = [heading, lines.join('\n'), state.table ? table : '', ...sections, links, note];
@@ -11302,7 +11372,19 @@ function renderRun(models, opts) {
     if (fits())
         return done();
     // 4. Only a count of the verdicts.
-    return countOnly(views, marker, maxChars, variants, verdict);
+    return countOnly(views, unreported.length, { marker, maxChars, variants, verdict });
+}
+/** The run's verdict per variant (those with no report last), the heading, the unreported's lines. */
+function runHead(views, unreported) {
+    const variants = [
+        ...views.map((v) => ({ variant: v.model.variant, verdict: v.verdict })),
+        ...unreported.map((variant) => ({ variant, verdict: UNREPORTED_VERDICT })),
+    ];
+    const verdict = variants.map((v) => `${v.variant}: ${v.verdict}`).join('; ');
+    const images = [...new Set(views.map((v) => v.model.image))];
+    const heading = `### 🐳 ml-image report: ${(0,report_escape.md)(images.join(', '), 200)} (${fmtInt(variants.length)} variants)`;
+    const unreportedLines = unreported.map((u) => `- **${(0,report_escape.md)(u, 40)}**: ${(0,report_escape.md)(UNREPORTED_VERDICT)}`);
+    return { variants, verdict, heading, unreportedLines };
 }
 function view(model, maxChars) {
     const assessment = assessReport(model);
@@ -11429,12 +11511,17 @@ function run_noteText(views, maxChars, chartsDropped) {
         .join(', ');
     return `_Report shortened to fit ${fmtInt(maxChars)} characters: ${what}. The full reports are in the report artifact._`;
 }
-function countOnly(views, marker, maxChars, variants, verdict) {
+function countOnly(views, unreported, { marker, maxChars, variants, verdict, }) {
     const counts = VERDICT_ORDER.map((k) => [k, views.filter((v) => v.assessment.verdict === k).length])
         .filter(([, n]) => n > 0)
         .map(([k, n]) => `${fmtInt(n)} ${k}`);
-    const worst = VERDICT_ORDER.find((k) => views.some((v) => v.assessment.verdict === k));
-    const line = `**${VERDICT_EMOJI[worst]} ${fmtInt(views.length)} variants: ${counts.join(', ')}**`;
+    if (unreported > 0)
+        counts.push(`${fmtInt(unreported)} not reported`);
+    let worst = VERDICT_ORDER.find((k) => views.some((v) => v.assessment.verdict === k));
+    // A variant not reported is at least a warning: no verdict on it is a good one.
+    if (unreported > 0 && VERDICT_ORDER.indexOf(worst) > VERDICT_ORDER.indexOf('warning'))
+        worst = 'warning';
+    const line = `**${VERDICT_EMOJI[worst]} ${fmtInt(variants.length)} variants: ${counts.join(', ')}**`;
     const note = `_Report truncated to fit ${fmtInt(maxChars)} characters: see the report artifact._`;
     let markdown = `${marker}\n${line}${run_SEP}${note}\n`;
     if (markdown.length > maxChars)
@@ -11510,6 +11597,9 @@ function reportedDigests(results, variant, records) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/stage-options.ts
+const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
+
 ;// CONCATENATED MODULE: ./src/report/stage.ts
 
 
@@ -11525,7 +11615,8 @@ function reportedDigests(results, variant, records) {
 
 
 
-const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
+
+
 /** The report stage; a size-budget breach fails it (thrown) after the reports are written and posted. */
 async function runReportStage(input, io) {
     const { outcomes, failure } = await reportStage(input, io);
@@ -11543,10 +11634,12 @@ async function reportStage(input, io) {
     const out = input.out ?? input.results;
     const runKey = runKeyOf(input.plan, input.config, input.configVariants);
     out.checkReportTargets(input.plan.variants.map((v) => v.name)); // none written if one cannot be
+    const unreported = [];
     for (const v of input.plan.variants) {
         const r = await reportVariant(input, io, v);
         if (!r) {
             noteRemoved(out, io, out.removeVariantReport(v.name));
+            unreported.push(v.name);
             continue;
         }
         models.push(r.model);
@@ -11557,7 +11650,11 @@ async function reportStage(input, io) {
         return { outcomes };
     }
     // The run's report: what the comment says, and the job summary.
-    const run = renderRun(models, { markerKey: runKey.key, maxChars: input.options.maxChars ?? 65_536 });
+    const run = renderRun(models, {
+        markerKey: runKey.key,
+        maxChars: input.options.maxChars ?? 65_536,
+        unreported,
+    });
     const runFile = out.writeRunReport(run.markdown);
     for (const o of outcomes)
         o.runFile = runFile;
@@ -11567,7 +11664,7 @@ async function reportStage(input, io) {
         await io.summary(run.markdown);
     // A comment that could not be posted (GitHub down, a token without the right): the reports are
     // written by now, and the caller says so (outputs, the printed report.md) before it fails.
-    const posted = await comment(input, io, models, outcomes, runKey).then(() => undefined, (err) => (err instanceof Error ? err : new Error(String(err))));
+    const posted = await comment(input, io, { models, unreported }, outcomes, runKey).then(() => undefined, (err) => (err instanceof Error ? err : new Error(String(err))));
     const budget = overBudget(models);
     if (posted && budget)
         io.warning(budget.message, { title: 'ml-image report' });
@@ -11674,8 +11771,9 @@ async function saveBaseline(input, io, run, base) {
     io.progress(`${v.name}: records saved as ${where}${kept.length > 0 ? `; ${kept.join(', ')} kept from the previous one (no record in this run)` : ''}`);
 }
 /** ONE sticky comment for the run on the pull request, or the fork-safe artifact, or nothing. */
-async function comment(input, io, models, outcomes, { key: runKey, subset }) {
+async function comment(input, io, run, outcomes, { key: runKey, subset }) {
     const { config, options } = input;
+    const { models, unreported } = run;
     const gh = options.github;
     const mode = config.report.comment ? options.mode : 'off';
     if (mode === 'off' || models.length === 0 || !gh?.prNumber) {
@@ -11685,21 +11783,21 @@ async function comment(input, io, models, outcomes, { key: runKey, subset }) {
     }
     const toArtifact = mode === 'artifact' || (mode === 'auto' && (gh.fromFork || !gh.token));
     if (toArtifact)
-        return writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, models, runKey);
+        return writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, run, runKey);
     if (!gh.token) {
         io.warning('comment-mode post needs github-token; the report is in the job summary only', {
             title: 'ml-image report',
         });
         return;
     }
-    const client = await (options.client ?? defaultClient(io.progress))(gh.token, gh.apiUrl);
+    const client = await (options.client ?? lazyGitHubClient(io.progress))(gh.token, gh.apiUrl);
     const [owner, repo] = gh.repository.split('/');
     const r = await upsertStickyComment(client, {
         owner,
         repo,
         issueNumber: gh.prNumber,
         marker: markerFor(runKey),
-        render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars }).markdown,
+        render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars, unreported }).markdown,
         replaces: replacedMarkers(models, [input.plan.repository], subset && { variants: subset, keep: runKeyOf(input.plan, config).key }),
         ...(gh.author !== undefined && { author: gh.author }),
         ...(gh.forbidden !== undefined && { forbidden: gh.forbidden }),
@@ -11713,11 +11811,11 @@ async function comment(input, io, models, outcomes, { key: runKey, subset }) {
     // pull request's token may be read-only too (the repository's default workflow permissions).
     if (r.action === 'forbidden' && mode === 'auto') {
         io.progress('comment-mode auto: the token cannot write the comment (403): writing the fork-safe artifact');
-        writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, models, runKey);
+        writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, run, runKey);
     }
 }
 /** The fork-safe artifact of the run's comment, for the poster workflow (workflow_run) to post. */
-function writeArtifact(input, io, gh, models, runKey) {
+function writeArtifact(input, io, gh, { models, unreported }, runKey) {
     const headSha = gh.headSha ?? input.git.sha;
     if (!headSha) {
         io.warning('no head commit known (GITHUB_SHA): the comment artifact cannot be written', {
@@ -11734,6 +11832,8 @@ function writeArtifact(input, io, gh, models, runKey) {
         repository: gh.repository,
         markerKey: runKey,
         reports: [...models],
+        // Only when there are: a poster of an earlier version reads the rest of the artifact.
+        ...(unreported.length > 0 && { unreported: [...unreported] }),
     });
     const said = fitMessage(fit);
     if (said?.warn)
@@ -11744,13 +11844,6 @@ function writeArtifact(input, io, gh, models, runKey) {
         return;
     const dir = (input.out ?? input.results).writeComment(fit.payload);
     io.progress(`comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`);
-}
-/** The real client; its retries and rate-limit waits are logged as progress. */
-function defaultClient(log) {
-    return async (token, apiUrl) => {
-        const { createGitHubClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 55254));
-        return createGitHubClient({ token, baseUrl: apiUrl, log });
-    };
 }
 /** The resolver's findings for this variant (what the pipeline wrote per platform), as text lines. */
 function resolutionLines(results, variant, platforms) {
@@ -16419,7 +16512,7 @@ const nameOf = (input) => input.name ?? input.image;
  * reports the cause.
  */
 async function runProbe(input, timeoutMs, docker) {
-    const probe = (0,external_node_fs_.readFileSync)(external_node_path_default().join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
+    const probe = (0,external_node_fs_.readFileSync)(probeFile(input.imagesDir, PROBE_SCRIPT), 'utf8');
     const attempt = (gpus) => docker
         .runContainer({
         image: input.image,
@@ -16632,7 +16725,7 @@ function redactRecord(r) {
 
 
 /** The files under IMAGES_DIR/probe whose bytes the key covers. */
-const KEYED_SCRIPTS = ['ml_image_probe.py', 'ml_image_smoke.py', 'redaction-rules.json'];
+const KEYED_SCRIPTS = [PROBE_SCRIPT, SMOKE_SCRIPT, 'redaction-rules.json'];
 const memo = new Map();
 /** `VERSION scripts:<sha256>` for IMAGES_DIR (read once per process); a missing file counts as such. */
 function toolKey(imagesDir) {
@@ -16642,7 +16735,7 @@ function toolKey(imagesDir) {
         for (const f of KEYED_SCRIPTS) {
             let bytes;
             try {
-                bytes = (0,external_node_fs_.readFileSync)(external_node_path_default().join(imagesDir, 'probe', f));
+                bytes = (0,external_node_fs_.readFileSync)(probeFile(imagesDir, f));
             }
             catch {
                 bytes = '(missing)';
@@ -18749,7 +18842,7 @@ async function resolveGpuChoice(mode, docker, env) {
 }
 async function runSmoke(input, deps) {
     const startedAt = Date.now();
-    const script = (0,external_node_fs_.readFileSync)(external_node_path_default().join(input.imagesDir, 'probe', 'ml_image_smoke.py'), 'utf8');
+    const script = (0,external_node_fs_.readFileSync)(probeFile(input.imagesDir, SMOKE_SCRIPT), 'utf8');
     const details = await deps.docker.inspectImage(input.runImage ?? input.image, input.platform);
     const mask = imageEnvMask(details.env, input.secretValues);
     const s = {
@@ -21367,10 +21460,13 @@ function overallStatus(entries) {
     return s.some((x) => x.pass > 0) ? 'pass' : 'skip';
 }
 
+// EXTERNAL MODULE: ./src/github/api-url.ts
+var api_url = __webpack_require__(57019);
 ;// CONCATENATED MODULE: ./src/report/github-env.ts
 // What the report needs from a GitHub runner's environment: the pull request, whether it comes from
 // a fork, the base and default branches, the run's URL. Pure over env + the event payload, which the
 // entry point reads (src/github/event.ts readGitHubEventFile) and passes in.
+
 
 
 
@@ -21392,7 +21488,7 @@ read) {
     const headRepo = pr?.head?.repo?.full_name;
     const target = {
         ...(token && { token }),
-        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        apiUrl: env.GITHUB_API_URL ?? api_url/* DEFAULT_API_URL */.rK,
         repository: env.GITHUB_REPOSITORY,
         ...(pr?.number !== undefined && { prNumber: pr.number }),
         ...((pr?.head?.sha ?? checkedOut ?? env.GITHUB_SHA) && {
@@ -21497,6 +21593,8 @@ function constrainUntrusted(model, facts) {
 
 
 
+
+
 async function postFromArtifact(dir, io) {
     const repository = io.env.GITHUB_REPOSITORY;
     if (!repository)
@@ -21518,9 +21616,8 @@ async function postFromArtifact(dir, io) {
         throw new errors/* InputError */.dz(`from-artifact: pull request #${artifact.prNumber} is not one of the run's (${prs.join(', ')})`);
     if (!io.token)
         throw new errors/* InputError */.dz('from-artifact: github-token is required to post the comment');
-    const { createGitHubClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 55254));
-    const apiUrl = io.env.GITHUB_API_URL ?? 'https://api.github.com';
-    const client = await (io.client ?? ((token, baseUrl) => createGitHubClient({ token, baseUrl, log: io.info })))(io.token, apiUrl);
+    const apiUrl = io.env.GITHUB_API_URL ?? api_url/* DEFAULT_API_URL */.rK;
+    const client = await (io.client ?? lazyGitHubClient(io.info))(io.token, apiUrl);
     const [owner, repo] = repository.split('/');
     // For a fork, GitHub leaves workflow_run.pull_requests empty, so the artifact's PR number is
     // only a claim: the pull request must really be at the commit the triggering run built.
@@ -21555,13 +21652,14 @@ async function postFromArtifact(dir, io) {
     }
     // ONE comment for every variant of the run; the per-variant comments of older versions of the
     // same key (KEY:<variant>@<platforms>) go.
-    const first = renderRun(models, { markerKey });
+    const opts = { markerKey, unreported: artifact.unreported ?? [] };
+    const first = renderRun(models, opts);
     const r = await upsertStickyComment(client, {
         owner,
         repo,
         issueNumber: artifact.prNumber,
         marker: first.marker,
-        render: (maxChars) => renderRun(models, { markerKey, maxChars }).markdown,
+        render: (maxChars) => renderRun(models, { ...opts, maxChars }).markdown,
         replaces: replacedMarkers([], [markerKey]),
         ...(io.author !== undefined && { author: io.author }),
         log: { info: io.info, warning: io.warning },
@@ -22236,6 +22334,53 @@ function setSingleImageOutputs(io, v) {
 
 /***/ }),
 
+/***/ 57019:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   rK: () => (/* binding */ DEFAULT_API_URL)
+/* harmony export */ });
+/* unused harmony exports apiUrlProblem, apiUrlMessage */
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+// Where the GitHub API is (report --api-url; GitHub Enterprise Server's https://HOST/api/v3): the
+// token goes with every request, so only over HTTPS, or plain HTTP to this machine's loopback (a
+// local fake or tunnel). A login in the URL is refused: the token is the login.
+
+
+// Narrower than the resolver's isLoopbackHost (no *.localhost, 0.0.0.0 or ::): inside a container
+// Docker's DNS may give *.localhost another address, and the token must not cross a network.
+const LOOPBACK = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/;
+/** github.com's API, where nothing names another. */
+const DEFAULT_API_URL = 'https://api.github.com';
+/** What is wrong with URL as the GitHub API's base, or undefined. Never quotes the URL. */
+function apiUrlProblem(url) {
+    if (url.trim() === '')
+        return 'empty';
+    if (BLANK_OR_CONTROL.test(url))
+        return 'a blank or control character is in it';
+    let u;
+    try {
+        u = new URL(url);
+    }
+    catch {
+        return 'not a URL';
+    }
+    if (u.username !== '' || u.password !== '')
+        return 'it holds a login, which would go to the API in clear text: the token (GITHUB_TOKEN) is the login';
+    if (u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.test(u.hostname)))
+        return undefined;
+    return 'the token goes with every request: https only (plain http to this machine only)';
+}
+/** The API URL's problem as a message naming WHERE, the URL shown masked; undefined when none. */
+function apiUrlMessage(url, where) {
+    const problem = apiUrlProblem(url);
+    return problem === undefined ? undefined : `${where}: ${problem} (got ${JSON.stringify(shownUrl(url))})`;
+}
+
+
+/***/ }),
+
 /***/ 55254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -22256,6 +22401,8 @@ var issues = __webpack_require__(11012);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/github/api-url.ts
+var api_url = __webpack_require__(57019);
 ;// CONCATENATED MODULE: ./src/github/errors.ts
 // GitHub API errors: what Octokit throws (status, headers, the error body) mapped to one
 // GitHubApiError that carries what callers need (a rate limit told apart from a read-only token,
@@ -22545,6 +22692,7 @@ function attemptsPlugin(policy, log) {
 
 
 
+
 /**
  * Octokit from @actions/github (proxy-aware fetch, GHES base URL) with plugin-retry and
  * plugin-throttling (see retry.ts). Loaded on demand so that the CLI commands that never talk to
@@ -22579,7 +22727,7 @@ async function createGitHubClient(opts) {
     // Hooks of earlier plugins run inside later ones: the attempts plugin sees every single try
     // under plugin-retry, which runs under plugin-throttling (retry before throttling, as usual).
     const octokit = gh.getOctokit(opts.token, options, attemptsPlugin(policy, log), retry, throttling);
-    const baseUrl = String(octokit.request.endpoint.DEFAULTS.baseUrl ?? opts.baseUrl ?? 'https://api.github.com');
+    const baseUrl = String(octokit.request.endpoint.DEFAULTS.baseUrl ?? opts.baseUrl ?? api_url/* DEFAULT_API_URL */.rK);
     return octokitClient(octokit, { baseUrl });
 }
 function connectionReason(err) {
