@@ -8,28 +8,24 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { archOf } from '../config/platform.js';
-import type { Config } from '../config/schema.js';
-import type { CommandRunner, DockerAdapter } from '../docker/adapter.js';
 import { engineOf } from '../docker/context.js';
 import { EnvironmentError } from '../errors.js';
-import type { Plan, VariantPlan } from '../plan/schema.js';
+import type { VariantPlan } from '../plan/schema.js';
 import { LABEL_PREFIX } from '../plan/schema.js';
 import { outputMasker, pipIndexes } from '../python/indexes.js';
 import { registerCleanup } from '../util/cleanup.js';
 import { runTempDir } from '../util/temp.js';
-import { type BuilderInfo, checkBuildArgs, SECRETS_FIX, secretMountsUnsupported } from './buildx-args.js';
-import { baseTaking, checkBaseHeld, recordedBases } from './base-digest.js';
-import { type FactsCache, type FactsSource, forgetBuilder, lookUpBuilder } from './builder-facts.js';
-import { type SourceDate, sourceDateEpoch, withSourceDate } from './source-date.js';
+import { checkBuildArgs, SECRETS_FIX, secretMountsUnsupported } from './buildx-args.js';
+import { checkBaseHeld } from './base-digest.js';
+import { forgetBuilder } from './builder-facts.js';
+import { type SourceDate, withSourceDate } from './source-date.js';
 import { StepTimer } from './timing.js';
 import { BuildLogs } from './log-groups.js';
-import type { BuildInputOptions } from './action-inputs.js';
 import { netrcUnmountedWarning, publicPlanArgs, secretEnvFrom } from './inputs.js';
 import { inputSecrets } from './input-secrets.js';
 import { localTag, mergeVariant } from './merge.js';
 import { BUILD_RESULT_SCHEMA_VERSION, type BuildResult, type VariantBuild } from './result.js';
 import type { PlatformBuild } from './result.js';
-import type { GitHubEvent } from '../github/event.js';
 import { untrustedReason } from '../util/pull-request-code.js';
 import { scopedBuildTagPrefix, writeScopeOf } from './push-tag.js';
 import { sayOnce } from './notes.js';
@@ -38,125 +34,11 @@ import { dockerfileFor } from './templates.js';
 import { dockerfileKeepingOut, keepOutLines } from './context-ignore.js';
 import { contextKeepOut, keepOutPatterns } from './git-keep-out.js';
 import { mapLimit } from '../util/map-limit.js';
+import { cacheKind, factsCache, lookUp, platformsOf } from './look-up.js';
 import { buildMaterials, configRequirements, withConstraintsDigests } from './materials.js';
+import type { BuildStageDeps, BuildStageInput } from './stage-types.js';
 
-export interface BuildStageInput {
-  plan: Plan;
-  config: Config;
-  /** Directory of the config file: build.context and requirements are relative to it. */
-  baseDir: string;
-  /** The config file (none: the config came from inputs or flags), named by digest in build.json. */
-  configFile?: string;
-  /** images/ of this tool (the templates). */
-  imagesDir: string;
-  push: boolean;
-  /** Per "variant/platform" (resolve stage): constraints, and requirements (relaxed where needed). */
-  resolved?: Readonly<Record<string, { constraints: string; requirements: string }>>;
-  /** Merge each variant's platforms into its multi-arch tags (default true; false in matrix jobs). */
-  merge?: boolean;
-  /** Build only these variants / platforms (a matrix job); default all. */
-  only?: { variants?: readonly string[]; platforms?: readonly string[] };
-  /** docker/build-push-action's inputs (tags and labels are in the plan already). */
-  options?: BuildInputOptions;
-  /** Where the builder's facts are kept between runs (src/build/builder-facts.ts); none: per process. */
-  cacheDir?: string;
-  /**
-   * Paths never sent to the builder though inside the context (the result directory, the config,
-   * the signing key and secret files).
-   */
-  keepOut?: readonly string[];
-}
-
-export interface BuildStageDeps {
-  docker: DockerAdapter;
-  env: Readonly<Record<string, string | undefined>>;
-  /** The runner's event payload, which the caller read (src/github/event.ts); absent: an empty one. */
-  event?: GitHubEvent;
-  /** One progress line (stage, platform, elapsed). */
-  progress: (line: string) => void;
-  /** What was asked for and left out (the builder cannot): the action's annotation. */
-  warning?: (message: string) => void;
-  /** Every line of buildx output, with the target it belongs to. */
-  output?: (line: string, target: string) => void;
-  /** Wraps each target's build (the action opens a log group; builds side by side: log-groups.ts). */
-  group?: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
-  /** Runs git for the context's commit time (the created label). */
-  exec: CommandRunner;
-  /** Where each step's time goes ("timing: ..." lines, --verbose); none: not measured aloud. */
-  timing?: (line: string) => void;
-  /**
-   * Each target as soon as it is built (its image pushed or loaded), before the variant's other
-   * platforms and the other variants: a build that fails or is cancelled later writes no
-   * build.json, and the action's post step removes these images from what it was told here.
-   */
-  builtTarget?: (target: VariantBuild) => void;
-}
-
-/** The cache `auto` means: gha on a GitHub runner with the cache service, else the registry. */
-function cacheKind(config: Config, env: BuildStageDeps['env']): 'gha' | 'registry' | 'none' {
-  if (config.build.cache !== 'auto') return config.build.cache;
-  const onRunner =
-    env.ACTIONS_RUNTIME_TOKEN !== undefined &&
-    (env.ACTIONS_RESULTS_URL ?? env.ACTIONS_CACHE_URL) !== undefined;
-  return onRunner ? 'gha' : 'registry';
-}
-
-/** Where the builder's facts are kept between runs (none without a cache directory). */
-function factsCache(input: BuildStageInput, deps: BuildStageDeps): FactsCache | undefined {
-  return input.cacheDir !== undefined ? { dir: input.cacheDir, env: deps.env } : undefined;
-}
-
-interface LookedUp {
-  builder: BuilderInfo;
-  bases: Awaited<ReturnType<typeof recordedBases>>;
-  sourceDate: SourceDate;
-}
-
-/**
- * The builder's abilities, each variant's base digest (one lookup per distinct base; the engine's
- * own image too where the build takes it: base-digest.ts) and the context's commit time:
- * independent, so side by side.
- */
-async function lookUp(
-  input: BuildStageInput,
-  deps: BuildStageDeps,
-  variants: readonly VariantPlan[],
-  timer: StepTimer,
-): Promise<LookedUp> {
-  const builderName = input.options?.builder;
-  const context = path.resolve(input.baseDir, input.config.build.context);
-  const facts = lookUpBuilder(deps.docker, builderName, factsCache(input, deps));
-  // dockerd's own builder without --pull starts from the engine's image under the tag (on the
-  // containerd image store, the one image under it for every platform).
-  const taking = facts.then((f) => baseTaking(deps.docker, f.facts, input.config.build.pull));
-  const bases = variants.map((v) => ({ ref: v.base.ref, platforms: platformsOf(input, v) }));
-  const [found, baseRecords, sourceDate] = await Promise.all([
-    timer.step(
-      'builder facts',
-      () => facts,
-      (f: FactsSource) =>
-        `${f.from === 'asked' ? 'asked buildx' : `from the ${f.from === 'disk' ? 'cache directory' : 'process'}`}: ${f.facts.driver}, buildx ${f.facts.buildxVersion}, BuildKit ${f.facts.buildkitVersion ?? 'unknown'}`,
-    ),
-    timer.step(
-      'base digest',
-      () => recordedBases(deps.docker, bases, taking, (l) => deps.progress(`warning: ${l}`)),
-      () => `${new Set(bases.map((b) => b.ref)).size} base image(s)`,
-    ),
-    timer.step(
-      'source date',
-      () => sourceDateEpoch(deps.env, context, deps.exec),
-      (d) => d.why,
-    ),
-  ]);
-  const builder: BuilderInfo = { ...found.facts, ...(builderName !== undefined && { name: builderName }) };
-  return { builder, bases: baseRecords, sourceDate };
-}
-
-/** The platforms of V this run builds (a matrix job's: only some). */
-const platformsOf = (input: BuildStageInput, v: VariantPlan): string[] =>
-  v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
+export type { BuildStageDeps, BuildStageInput } from './stage-types.js';
 
 /** What one variant's build needs from the stage run. */
 interface VariantRun {
