@@ -935,6 +935,12 @@ describe('failure classification', () => {
     ['dockerfile parse error on line 3: unknown instruction: FRM', false],
     ['ERROR: ResolutionImpossible', false],
     ['exit code: 1', false],
+    ['failed to copy: httpReadSeeker: failed open: unexpected EOF', true],
+    ['ERROR: failed to push localhost:5000/x: unexpected EOF\n', true],
+    // A RUN step's own deterministic failures that merely say "unexpected EOF".
+    ['#6 0.434 bash: -c: line 1: unexpected EOF while looking for matching `"\'', false],
+    ['#6 1.2 SyntaxError: unexpected EOF while parsing', false],
+    ['#6 0.3 tar: Unexpected EOF in archive', false],
   ])('isTransient(%j) = %s', (log, expected) => {
     expect(isTransient(log)).toBe(expected);
   });
@@ -1253,6 +1259,22 @@ describe('retry policy after a failed attempt', () => {
       EnvironmentError,
     ],
     ['deterministic: check failed', 'ERROR: failed to solve: exit code: 1', 1, 0, CheckFailedError],
+    [
+      "a RUN step's shell syntax error (unexpected EOF): check failed, not retried",
+      [
+        "#6 [2/2] RUN bash -c 'echo \"unterminated'",
+        '#6 0.434 bash: -c: line 1: unexpected EOF while looking for matching `"\'',
+        "#6 ERROR: executor failed running [/bin/sh -c bash -c 'echo \"unterminated']: exit code: 2",
+        '------',
+        " > [2/2] RUN bash -c 'echo \"unterminated':",
+        '0.434 bash: -c: line 1: unexpected EOF while looking for matching `"\'',
+        '------',
+        "ERROR: failed to solve: executor failed running [/bin/sh -c bash -c 'echo \"unterminated']: exit code: 2",
+      ].join('\n'),
+      1,
+      0,
+      CheckFailedError,
+    ],
     [
       'a network error pip recovered from, then a deterministic failure: check failed',
       [
