@@ -253,13 +253,15 @@ describe('buildxBuildArgs', () => {
       dockerDriver,
       [],
       [],
-      undefined,
+      "push: false: docker driver: no cache is read from or written to the registry (its inline cache is in pushed images only); the engine's own build cache still applies",
     ],
   ])('push: false, %s', (_, cache, builder, from, to, note) => {
     const { args, notes } = buildxBuildArgs({ ...base, push: false, cache }, builder);
     expect(values(args, '--cache-from')).toEqual(from);
     expect(values(args, '--cache-to')).toEqual(to);
     if (note !== undefined) expect(notes).toContain(note);
+    // Nothing is pushed: no note may say the cache is kept in the pushed image.
+    expect(notes.filter((n) => n.includes('pushed per-platform image'))).toEqual([]);
   });
 
   it('never puts a secret value or id into a build arg', () => {

@@ -263,7 +263,9 @@ function cacheArgs(req: BuildRequest, builder: BuilderInfo, said: Said): string[
   if (classicDocker(builder)) {
     if (req.cache.type === 'none') return [];
     notes.push(
-      'docker driver: cache is kept inline in the pushed per-platform image (no gha/registry cache export)',
+      req.push
+        ? 'docker driver: cache is kept inline in the pushed per-platform image (no gha/registry cache export)'
+        : "push: false: docker driver: no cache is read from or written to the registry (its inline cache is in pushed images only); the engine's own build cache still applies",
     );
     const tags = req.defaultPushTag ? [req.pushTag, req.defaultPushTag] : [req.pushTag];
     const from = tags.flatMap((t) => ['--cache-from', `type=registry,ref=${req.repository}:${t}`]);
