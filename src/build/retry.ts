@@ -339,9 +339,37 @@ export function referenceFailure(
   );
 }
 
-/** A failed build said with REASON, then the end of its log. */
+/** BuildKit's quote of the failing instruction: `Dockerfile:85`, a rule, ` 85 | >>> ...` lines, a rule. */
+const QUOTE_HEAD = /\S:\d+$/;
+const QUOTE_RULE = /^-{8,}$/;
+const QUOTED_LINE = /^\s*\d+ \| /;
+
+/**
+ * LOG with each quote of a Dockerfile instruction BuildKit prints after a failure (>= 0.9) cut to
+ * its first 3 and last 2 lines: it quotes every line of the instruction, and a template's pip step
+ * (73 lines) would fill the log's excerpt, pushing out both the Dockerfile line it names and the
+ * step's own output above it (pip's error).
+ */
+export function shortSourceQuotes(log: string): string {
+  const lines = log.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    out.push(lines[i]!);
+    if (!QUOTE_HEAD.test(lines[i]!) || !QUOTE_RULE.test(lines[i + 1] ?? '')) continue;
+    let end = i + 2;
+    while (end < lines.length && QUOTED_LINE.test(lines[end]!)) end++;
+    const quoted = lines.slice(i + 2, end);
+    if (quoted.length <= 6 || !QUOTE_RULE.test(lines[end] ?? '')) continue;
+    const cut = `      ... (${quoted.length - 5} lines of the Dockerfile cut)`;
+    out.push(lines[i + 1]!, ...quoted.slice(0, 3), cut, ...quoted.slice(-2), lines[end]!);
+    i = end;
+  }
+  return out.join('\n');
+}
+
+/** A failed build said with REASON, then the end of its log (Dockerfile quotes cut short). */
 function failedText(f: FailedAttempt, reason: string): string {
-  const excerpt = f.log.split('\n').slice(-25).join('\n');
+  const excerpt = shortSourceQuotes(f.log).split('\n').slice(-25).join('\n');
   return `build ${f.id} failed after ${f.elapsed}s${f.attempt > 1 ? ` and ${f.attempt} attempts` : ''}: ${reason}\n--- last lines of the build log ---\n${excerpt}`;
 }
 
