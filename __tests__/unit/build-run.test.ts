@@ -936,6 +936,12 @@ describe('failure classification', () => {
     ['ERROR: ResolutionImpossible', false],
     ['exit code: 1', false],
     ['failed to copy: httpReadSeeker: failed open: unexpected EOF', true],
+    // A rate limit with no "toomanyrequests" body: ghcr.io, ECR and quay.io answer the status alone.
+    [
+      'failed to copy: httpReadSeeker: failed open: unexpected status code https://ghcr.io/v2/o/r/blobs/sha256:abc: 429 Too Many Requests',
+      true,
+    ],
+    ['unexpected status from PUT request to https://ghcr.io/v2/o/r/manifests/t: 429 Too Many Requests', true],
     ['ERROR: failed to push localhost:5000/x: unexpected EOF\n', true],
     // A RUN step's own deterministic failures that merely say "unexpected EOF".
     ['#6 0.434 bash: -c: line 1: unexpected EOF while looking for matching `"\'', false],
@@ -1285,6 +1291,13 @@ describe('retry policy after a failed attempt', () => {
       1,
       0,
       CheckFailedError,
+    ],
+    [
+      'a rate limit (429) pushing: retried first',
+      'ERROR: failed to push ghcr.io/o/r:t: unexpected status from PUT request to https://ghcr.io/v2/o/r/manifests/t: 429 Too Many Requests',
+      1,
+      0,
+      { waitMs: 2000 },
     ],
     [
       'an i/o timeout pushing: retried first',

@@ -14,11 +14,13 @@ import { INDEX_FIX, indexReason, unreachableIndex } from './index-failure.js';
 import { pushRefusal } from './push-failure.js';
 import { requestFailure } from './request-failure.js';
 
+// A rate limit: Docker Hub's "toomanyrequests" body, or the status line alone as Go prints it
+// (ghcr.io, ECR, quay.io: "unexpected status from HEAD request to ...: 429 Too Many Requests").
 // "unexpected EOF" only as Go's io.ErrUnexpectedEOF ends an error line (a registry that closed the
 // connection): not a RUN step's own deterministic "unexpected EOF while looking for matching" (bash),
 // "unexpected EOF while parsing" (Python) or "Unexpected EOF in archive" (tar).
 const TRANSIENT =
-  /connection reset by peer|i\/o timeout|TLS handshake timeout|unexpected EOF[ \t]*$|(?:50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|received unexpected HTTP status: 5\d\d|toomanyrequests|net\/http: request canceled/im;
+  /connection reset by peer|i\/o timeout|TLS handshake timeout|unexpected EOF[ \t]*$|(?:50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|429 Too Many Requests|received unexpected HTTP status: 5\d\d|toomanyrequests|net\/http: request canceled/im;
 
 export const MAX_ATTEMPTS = 3;
 /**
