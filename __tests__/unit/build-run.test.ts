@@ -644,6 +644,25 @@ describe('runBuildStage (plain-object Docker)', () => {
     });
   });
 
+  it.each<[string, string | undefined, boolean]>([
+    ['FROM another image', 'FROM busybox:1.36\nRUN true\n', true],
+    ['FROM ${BASE_IMAGE}', 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nRUN true\n', false],
+    ['the bundled template', undefined, false],
+  ])(
+    'your own Dockerfile that starts from another image than the planned base is said: %s',
+    async (_n, text, warned) => {
+      if (text !== undefined) writeFileSync(path.join(dir, 'Own.Dockerfile'), text);
+      const r = await run({}, text !== undefined ? { build: { dockerfile: 'Own.Dockerfile' } } : {});
+      await r.result;
+      const warnings = r.progress.filter((l) => l.includes('the build starts FROM'));
+      expect(warnings).toHaveLength(warned ? 1 : 0);
+      if (warned)
+        expect(warnings[0]).toMatch(
+          /^warning: cpu: Own\.Dockerfile:1: the build starts FROM busybox:1\.36, not the variant's planned base \S+: .*labels, SBOM and provenance name it\. Write FROM \$\{BASE_IMAGE\}/,
+        );
+    },
+  );
+
   it('PIP_INDEX_URL from the environment is used when the config names no index', async () => {
     const r = await run({}, {}, { PIP_INDEX_URL: 'https://u:tok_env_4444@idx.corp/simple' });
     await r.result;

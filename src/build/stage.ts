@@ -5,7 +5,7 @@
 // (retry.ts). Requirements, constraints, index URLs (often with credentials) and build.secrets
 // reach the build only as BuildKit secret mounts, never as build arguments (inputs.ts).
 import { setTimeout as delay } from 'node:timers/promises';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { archOf } from '../config/platform.js';
 import { engineOf } from '../docker/context.js';
@@ -31,6 +31,7 @@ import { scopedBuildTagPrefix, writeScopeOf } from './push-tag.js';
 import { sayOnce } from './notes.js';
 import { buildTarget, mergeAnnotations, type TargetContext } from './target.js';
 import { dockerfileFor } from './templates.js';
+import { baseMismatch } from './dockerfile-from.js';
 import { dockerfileKeepingOut, keepOutLines } from './context-ignore.js';
 import { contextKeepOut, keepOutPatterns } from './git-keep-out.js';
 import { mapLimit } from '../util/map-limit.js';
@@ -65,6 +66,26 @@ function variantLabels(input: BuildStageInput, v: VariantPlan, run: VariantRun):
   };
 }
 
+/**
+ * Your own Dockerfile whose built stage starts FROM a literal image other than the variant's planned
+ * base: said, since the resolver checked pip against the planned base and the labels, SBOM and
+ * provenance name it (dockerfile-from.ts). `FROM ${BASE_IMAGE}` is the planned base.
+ */
+function warnOtherBase(input: BuildStageInput, v: VariantPlan, file: string, say: (l: string) => void) {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return; // the build names a Dockerfile it cannot read
+  }
+  const other = baseMismatch(text, v.base.ref, input.config.build.mirrors, input.options?.target);
+  if (other === undefined) return;
+  const where = `${path.relative(input.baseDir, file) || file}:${other.line}`;
+  say(
+    `warning: ${v.name}: ${where}: the build starts FROM ${other.ref}, not the variant's planned base ${v.base.ref}: the resolver checked pip against ${v.base.ref}, and the image's labels, SBOM and provenance name it. Write FROM \${BASE_IMAGE} (the build passes the planned base), or set the variant's base to ${other.ref}`,
+  );
+}
+
 /** Builds every selected platform of one variant, then merges them under its tags when asked. */
 async function buildVariant(input: BuildStageInput, v: VariantPlan, run: VariantRun): Promise<VariantBuild> {
   const { plan, config } = input;
@@ -82,6 +103,7 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
   );
   const unmounted = netrcUnmountedWarning(base, ctx.indexes, v.torch?.indexUrl);
   if (unmounted !== undefined) ctx.progress(`warning: ${unmounted}`);
+  if (v.template === undefined) warnOtherBase(input, v, base, ctx.progress);
   for (const line of keepOutLines(keptOut, keepOut, input.options?.buildContexts, process.cwd()))
     sayOnce(ctx, line);
   const labels = variantLabels(input, v, run);
