@@ -14,6 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ActionIo, parseActionInputs, run } from '../../src/action/run.js';
 import { InputError } from '../../src/errors.js';
 import { STAGES } from '../../src/pipeline/pipeline.js';
+import { UNREPORTED_VERDICT } from '../../src/report/render/run.js';
 import { openResultDir } from '../../src/results/results.js';
 import { fakeDocker } from '../helpers/fakes.js';
 import { makeRecord, makeSmoke, pipEntry } from '../helpers/records.js';
@@ -633,6 +634,21 @@ describe('a size-budget breach: the outputs are set, then the step fails (exit 1
     ]);
     expect(JSON.parse(f.outputs.plan!).repository).toBe('ghcr.io/acme/model');
     expect(JSON.parse(f.outputs.matrix!).include).toHaveLength(1);
+  });
+
+  it('the verdict output names a variant with no report too, as report.md and the comment do', async () => {
+    // cpu has records, cuda12.8 none (its capture failed): its line was left out of the output.
+    overBudget();
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image: {name: acme/model}\nvariants: [cpu, cuda12.8]\nplatforms: [linux/amd64]\nsize: {budget: 1GB}\n',
+    );
+    const f = failing({ stages: 'report' });
+    await run(f.io);
+    expect(f.outputs.verdict!.split('\n')).toEqual([
+      expect.stringMatching(/^cpu: .*size budget 1GB exceeded/),
+      `cuda12.8: ${UNREPORTED_VERDICT}`,
+    ]);
   });
 
   it("the verdict output neutralizes a workflow command the image's text carries (finding: templates echo it)", async () => {

@@ -34,7 +34,7 @@ import { checkSigningSetup } from '../pipeline/attest.js';
 import { actionsCacheBaselineStore, type BaselineStore, dirBaselineStore } from '../report/baseline.js';
 import { githubReportContext } from '../report/github-env.js';
 import { artifactNameOf, postFromArtifact } from '../report/poster.js';
-import { COMMENT_MODES, type CommentMode } from '../report/stage.js';
+import { COMMENT_MODES, type CommentMode, runVerdictLines } from '../report/stage.js';
 import { givenPipIndexes } from '../python/indexes.js';
 import { defaultCacheDir } from '../util/cache-dir.js';
 import { openResultDir, readDigestFiles } from '../results/results.js';
@@ -344,7 +344,7 @@ function setResultOutputs(io: ActionIo, result: PipelineResult, inputs: StageInp
     // Text from the image (a version, a name): a step that echoes it must not run a `##[` command.
     io.setOutput(
       'verdict',
-      noWorkflowCommands(result.reports.map((r) => `${r.variant}: ${r.verdict}`).join('\n')),
+      noWorkflowCommands(runVerdictLines(result.reports, result.plan.variants).join('\n')),
     );
   }
   // A devcontainer of each pushed variant's image, by digest (src/devcontainer); an earlier run's

@@ -24,7 +24,7 @@ import { baselineKeys, replacedMarkers, reportKey, type RunKey, runKeyOf } from 
 import { buildReportModel } from './model.js';
 import type { ReportModel } from './model-schema.js';
 import { markerFor, renderReport } from './render.js';
-import { renderRun } from './render/run.js';
+import { renderRun, UNREPORTED_VERDICT } from './render/run.js';
 import { budgetBreaches } from './size.js';
 import type { GitHubTarget, ReportOptions, ReportOutcome } from './stage-options.js';
 import { upsertStickyComment } from './sticky.js';
@@ -39,6 +39,21 @@ export {
   type ReportOptions,
   type ReportOutcome,
 } from './stage-options.js';
+
+/**
+ * The run's verdict lines (the action's verdict output): each outcome's, then each of PLANNED (the
+ * run's variants) that has no report, as report.md and the comment name it (renderRun's unreported).
+ */
+export function runVerdictLines(
+  outcomes: readonly Pick<ReportOutcome, 'variant' | 'verdict'>[],
+  planned: readonly { name: string }[],
+): string[] {
+  const reported = new Set(outcomes.map((o) => o.variant));
+  return [
+    ...outcomes.map((o) => `${o.variant}: ${o.verdict}`),
+    ...planned.filter((v) => !reported.has(v.name)).map((v) => `${v.name}: ${UNREPORTED_VERDICT}`),
+  ];
+}
 
 export interface ReportStageInput {
   plan: Plan;
