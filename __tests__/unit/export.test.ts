@@ -286,6 +286,8 @@ describe('limits and names', () => {
     expect(jobNameFor('ghcr.io/acme/train:v2@sha256:' + 'b'.repeat(64), 'cpu')).toBe(
       jobNameFor(train, 'cpu'),
     );
+    // The registry's host in another case is the same repository.
+    expect(jobNameFor('Ghcr.IO/acme/train@sha256:' + 'b'.repeat(64), 'cpu')).toBe(jobNameFor(train, 'cpu'));
     // Variants the slug folds together, and another repository's same variant, do not delete each other's Job.
     const names = [
       jobNameFor(train, 'cuda12.8'),

@@ -24,7 +24,8 @@ export function checkJobName(name: string, field = '--name'): string {
  * its own.
  */
 export function jobNameFor(image: string, variant: string | undefined): string {
-  const hash = sha256(`${repositoryOf(image)}\n${variant ?? ''}`).slice(0, 6);
+  // The registry's host is case-blind (Ghcr.io is ghcr.io): one repository, one name.
+  const hash = sha256(`${repositoryOf(image).toLowerCase()}\n${variant ?? ''}`).slice(0, 6);
   const slug = (variant ?? '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
