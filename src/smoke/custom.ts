@@ -13,6 +13,7 @@ import type { SmokeTest } from './result.js';
 import { gpuAbsent, guarded, python, record, type SmokeSession } from './session.js';
 import { sizeText } from '../util/read-regular.js';
 import { redactDeep, secretLabel } from '../util/redact.js';
+import { redactOutput } from '../util/redact-instruction.js';
 
 type Verdict = (ok: boolean, reason: string, output?: string) => SmokeTest;
 
@@ -47,9 +48,13 @@ async function commandTest(
   const out = `${r.stdout}${r.stderr}`;
   if (r.timedOut) return result(false, timedOutReason(s.input.timeoutMs), out);
   if (r.exitCode !== t.exitCode) {
-    // 127 (126: not executable) with the runtime's or the shell's wording: say which program.
+    // 127 (126: not executable) with the runtime's or the shell's wording: say which program. The
+    // command line is masked as its output would be (`--password x`, `mysql -px`).
     if (lacksProgram(r)) {
-      const program = typeof command === 'string' ? `a program of "${command}"` : `"${cmd[0]}"`;
+      const program =
+        typeof command === 'string'
+          ? `a program of "${redactOutput(command)}"`
+          : `"${redactOutput(cmd[0]!)}"`;
       return result(
         false,
         `command not found in the image: ${program} (exit ${r.exitCode}, expected ${t.exitCode})`,
