@@ -7,8 +7,8 @@
 // CUDA context or a half-imported module never reaches another test. On a GPU run the tests that use
 // a GPU share processes of their own (processSteps): the container of the others gets no GPU.
 import { randomBytes } from 'node:crypto';
-import { liveLines, type TestRunSpec } from './output.js';
-import type { BatchOutcome, BatchStep, SmokeSession } from './session.js';
+import { liveLines, type RunOutcome, type TestRunSpec } from './output.js';
+import type { Batch, BatchOutcome, BatchStep, SmokeSession } from './session.js';
 
 export type { BatchOutcome, BatchStep } from './session.js';
 
@@ -295,6 +295,20 @@ function streamFilters(s: SmokeSession, steps: readonly BatchStep[], nonce: stri
 export const ranInBatch = (s: SmokeSession, id: string): boolean => s.batch?.outcomes.has(id) ?? false;
 
 /**
+ * A process that timed out before it reached its first test (python3 itself hung as it started: a
+ * `.pth` file of the image that blocks) would hang the same in a fresh container for each later
+ * test, every one for its timeout and the startup allowance: they time out with it instead.
+ */
+function hungAtStart(b: Batch, rest: readonly BatchStep[], r: RunOutcome): void {
+  for (const x of rest)
+    b.outcomes.set(x.id, {
+      ...r,
+      durationMs: 0,
+      timing: 'not started: python3 hung before the first test of its process',
+    });
+}
+
+/**
  * The outcome of test ID from the shared process: known from an earlier run of it, else a new
  * process is started for ID and every planned test after it. Undefined: ID is not planned, or is
  * a pip-check or file check that no process reached (it runs in a container of its own).
@@ -346,6 +360,7 @@ export async function batchOutcome(s: SmokeSession, id: string): Promise<BatchOu
     if (!o && !e) {
       // Nothing started (no python3, the script could not run): the first test had its run.
       if (i === 0) b.outcomes.set(step.id, { ...r, durationMs: totalMs, timing: `container ${s1(totalMs)}` });
+      if (i === 0 && r.timedOut) hungAtStart(b, steps.slice(1), r);
       break;
     }
     if (o?.end) {
