@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { CustomTestSpec } from '../config/schema.js';
 import type { ImageDetails } from '../docker/adapter.js';
+import { MAX_STREAM_CHARS, overflowNote } from '../docker/streams.js';
 import { batchOutcome, ranInBatch } from './batch.js';
 import { type Classified, classifyFailure } from './classify.js';
 import { MATCH_TEXT_BYTES, matchOutput } from './match.js';
@@ -47,6 +48,15 @@ async function commandTest(
   });
   const out = `${r.stdout}${r.stderr}`;
   if (r.timedOut) return result(false, timedOutReason(s.input.timeoutMs), out);
+  // Stopped for its output (the engine's SIGKILL: 137), not by itself: neither passes nor fails
+  // on that exit code.
+  const flooded = (['stdout', 'stderr'] as const).find((w) => r.stderr.includes(overflowNote(w)));
+  if (flooded)
+    return result(
+      false,
+      `the ${flooded} passed ${sizeText(MAX_STREAM_CHARS)}: the container was stopped (print less)`,
+      out,
+    );
   if (r.exitCode !== t.exitCode) {
     // 127 (126: not executable) with the runtime's or the shell's wording: say which program. The
     // command line is masked as its output would be (`--password x`, `mysql -px`).
