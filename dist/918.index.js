@@ -931,8 +931,8 @@ function failedSummary(outcome) {
 var inputs = __webpack_require__(64389);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
-// EXTERNAL MODULE: ./src/action/io.ts + 17 modules
-var action_io = __webpack_require__(89643);
+// EXTERNAL MODULE: ./src/action/io.ts + 15 modules
+var action_io = __webpack_require__(64559);
 // EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
 var redact = __webpack_require__(82513);
 ;// CONCATENATED MODULE: ./src/action/verify.ts

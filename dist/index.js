@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 89643:
+/***/ 64559:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29150,66 +29150,8 @@ async function daemonFeatures(client, localInfo) {
     };
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(57075);
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: ./src/docker/streams.ts
-// Docker's multiplexed output (non-TTY attach, exec and logs) split into stdout and stderr.
-
-
-/**
- * The most of a container's stdout (or stderr) kept in memory: a program that prints without end
- * (`yes`) would otherwise grow it past what a string can hold and crash the process. Past it the
- * caller stops the run (onOverflow).
- */
-const MAX_STREAM_CHARS = 32 * 1024 * 1024;
-/** What a run stopped for its output says, on its stderr. */
-const overflowNote = (which, max = MAX_STREAM_CHARS) => `\nml-image: the ${which} passed ${max >= 1024 * 1024 ? `${Math.round(max / 1024 / 1024)} MiB` : `${max} characters`}: stopped\n`;
-/**
- * Split Docker's multiplexed stream into stdout/stderr chunks (UTF-8 decoded across chunk
- * boundaries); resolves when the stream ends. At most MAX_CHARS of each stream is passed on: then
- * onOverflow is called once, and that stream's later chunks are dropped.
- */
-function collectOutput(docker, stream, onChunk, opts = {}) {
-    const max = opts.maxChars ?? MAX_STREAM_CHARS;
-    const out = new external_node_stream_.PassThrough();
-    const err = new external_node_stream_.PassThrough();
-    const pass = (which) => {
-        const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
-        let left = max;
-        return (b) => {
-            if (left < 0)
-                return;
-            const text = decoder.write(b);
-            if (text.length <= left) {
-                left -= text.length;
-                if (text !== '')
-                    onChunk(text, which);
-                return;
-            }
-            if (left > 0)
-                onChunk(text.slice(0, left), which);
-            left = -1;
-            opts.onOverflow?.(which);
-        };
-    };
-    out.on('data', pass('stdout'));
-    err.on('data', pass('stderr'));
-    docker.modem.demuxStream(stream, out, err);
-    return new Promise((resolve) => {
-        stream.on('end', () => resolve());
-        stream.on('close', () => resolve());
-        stream.on('error', () => resolve());
-    });
-}
-/** Stop reading a stream that may never end by itself (attach, exec). */
-function destroyStream(stream) {
-    const destroy = stream ? Reflect.get(stream, 'destroy') : undefined;
-    if (typeof destroy === 'function')
-        destroy.call(stream);
-}
-
+// EXTERNAL MODULE: ./src/docker/streams.ts + 1 modules
+var streams = __nccwpck_require__(75530);
 // EXTERNAL MODULE: ./src/util/within.ts
 var within = __nccwpck_require__(89281);
 ;// CONCATENATED MODULE: ./src/docker/container-removal.ts
@@ -29430,14 +29372,14 @@ async function launch(client, spec, argv, wrapped, output) {
     try {
         const docker = await client.docker();
         const at = `container ${container.id.slice(0, 12)}`;
-        stream = await setupWithin(client.call(() => container.attach({ stream: true, stdout: true, stderr: true })), `the attach to ${at}`, { late: destroyStream });
-        const ended = collectOutput(docker, stream, (s, which) => {
+        stream = await setupWithin(client.call(() => container.attach({ stream: true, stdout: true, stderr: true })), `the attach to ${at}`, { late: streams/* destroyStream */.tQ });
+        const ended = (0,streams/* collectOutput */.Up)(docker, stream, (s, which) => {
             output[which] += s;
             spec.onOutput?.(s, which);
         }, {
             ...(spec.maxOutputChars !== undefined && { maxChars: spec.maxOutputChars }),
             onOverflow: (which) => {
-                output.stderr += overflowNote(which, spec.maxOutputChars);
+                output.stderr += (0,streams/* overflowNote */.L6)(which, spec.maxOutputChars);
                 void container.kill().catch(() => undefined);
             },
         });
@@ -29448,7 +29390,7 @@ async function launch(client, spec, argv, wrapped, output) {
         return { container, remove, unregister, stream, ended, removed, inContainerDeadline: wrapped };
     }
     catch (e) {
-        destroyStream(stream);
+        (0,streams/* destroyStream */.tQ)(stream);
         if (await remove())
             unregister();
         // A signal's cleanup removed it while it was being set up (409 "marked for removal").
@@ -29490,7 +29432,7 @@ async function readOutput(run) {
     ]);
     if (timer)
         clearTimeout(timer);
-    destroyStream(run.stream);
+    (0,streams/* destroyStream */.tQ)(run.stream);
 }
 async function runContainer(client, spec) {
     await ensureImage(client, spec.image, spec.platform);
@@ -29734,12 +29676,12 @@ async function execIn(client, container, cmd, options) {
     }));
     const stream = await client.call(() => ex.start({ hijack: true, stdin: false }));
     const output = { stdout: '', stderr: '' };
-    const ended = collectOutput(await client.docker(), stream, (s, which) => {
+    const ended = (0,streams/* collectOutput */.Up)(await client.docker(), stream, (s, which) => {
         output[which] += s;
     }, {
         // Stop reading: the exec's process goes with the session (removed when it closes).
         onOverflow: (which) => {
-            output.stderr += overflowNote(which);
+            output.stderr += (0,streams/* overflowNote */.L6)(which);
             stream.destroy();
         },
     }).then(() => 'ended');
@@ -32913,6 +32855,81 @@ function contentSizeOf(inspect, platform) {
 
 /***/ }),
 
+/***/ 75530:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yA: () => (/* binding */ MAX_STREAM_CHARS),
+  Up: () => (/* binding */ collectOutput),
+  tQ: () => (/* binding */ destroyStream),
+  L6: () => (/* binding */ overflowNote)
+});
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./src/docker/streams.ts
+// Docker's multiplexed output (non-TTY attach, exec and logs) split into stdout and stderr.
+
+
+/**
+ * The most of a container's stdout (or stderr) kept in memory: a program that prints without end
+ * (`yes`) would otherwise grow it past what a string can hold and crash the process. Past it the
+ * caller stops the run (onOverflow).
+ */
+const MAX_STREAM_CHARS = 32 * 1024 * 1024;
+/** What a run stopped for its output says, on its stderr. */
+const overflowNote = (which, max = MAX_STREAM_CHARS) => `\nml-image: the ${which} passed ${max >= 1024 * 1024 ? `${Math.round(max / 1024 / 1024)} MiB` : `${max} characters`}: stopped\n`;
+/**
+ * Split Docker's multiplexed stream into stdout/stderr chunks (UTF-8 decoded across chunk
+ * boundaries); resolves when the stream ends. At most MAX_CHARS of each stream is passed on: then
+ * onOverflow is called once, and that stream's later chunks are dropped.
+ */
+function collectOutput(docker, stream, onChunk, opts = {}) {
+    const max = opts.maxChars ?? MAX_STREAM_CHARS;
+    const out = new external_node_stream_.PassThrough();
+    const err = new external_node_stream_.PassThrough();
+    const pass = (which) => {
+        const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+        let left = max;
+        return (b) => {
+            if (left < 0)
+                return;
+            const text = decoder.write(b);
+            if (text.length <= left) {
+                left -= text.length;
+                if (text !== '')
+                    onChunk(text, which);
+                return;
+            }
+            if (left > 0)
+                onChunk(text.slice(0, left), which);
+            left = -1;
+            opts.onOverflow?.(which);
+        };
+    };
+    out.on('data', pass('stdout'));
+    err.on('data', pass('stderr'));
+    docker.modem.demuxStream(stream, out, err);
+    return new Promise((resolve) => {
+        stream.on('end', () => resolve());
+        stream.on('close', () => resolve());
+        stream.on('error', () => resolve());
+    });
+}
+/** Stop reading a stream that may never end by itself (attach, exec). */
+function destroyStream(stream) {
+    const destroy = stream ? Reflect.get(stream, 'destroy') : undefined;
+    if (typeof destroy === 'function')
+        destroy.call(stream);
+}
+
+
+/***/ }),
+
 /***/ 83916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33209,7 +33226,7 @@ const scopeOf = (ref) => `ref-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.crea
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14367);
 /* harmony import */ var _util_zod_jitless_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97770);
-/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(89643);
+/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(64559);
 /* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(27718);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38201);
 // Entry of the root action and its sub-actions (bundled to dist/index.js), main and post step
@@ -33239,7 +33256,7 @@ else {
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(965), __nccwpck_require__.e(918), __nccwpck_require__.e(701), __nccwpck_require__.e(719)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85719));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(965), __nccwpck_require__.e(918), __nccwpck_require__.e(701), __nccwpck_require__.e(622)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33622));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.

@@ -32,8 +32,8 @@ var load = __webpack_require__(14997);
 var docker_registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 37 modules
-var pipeline = __webpack_require__(62141);
+// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 39 modules
+var pipeline = __webpack_require__(80033);
 // EXTERNAL MODULE: ./src/results/results.ts + 6 modules
 var results_results = __webpack_require__(98510);
 ;// CONCATENATED MODULE: ./src/pipeline/earlier-build.ts

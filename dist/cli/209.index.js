@@ -54,7 +54,8 @@ function checkJobName(name, field = '--name') {
  * its own.
  */
 function jobNameFor(image, variant) {
-    const hash = (0,file_digest/* sha256 */.s)(`${(0,ref/* repositoryOf */._M)(image)}\n${variant ?? ''}`).slice(0, 6);
+    // The registry's host is case-blind (Ghcr.io is ghcr.io): one repository, one name.
+    const hash = (0,file_digest/* sha256 */.s)(`${(0,ref/* repositoryOf */._M)(image).toLowerCase()}\n${variant ?? ''}`).slice(0, 6);
     const slug = (variant ?? '')
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')

@@ -29,8 +29,8 @@ var registry = __webpack_require__(98925);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/github/event.ts
 var github_event = __webpack_require__(85015);
-// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 37 modules
-var pipeline = __webpack_require__(62141);
+// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 39 modules
+var pipeline = __webpack_require__(80033);
 // EXTERNAL MODULE: ./src/util/cache-dir.ts
 var cache_dir = __webpack_require__(9364);
 // EXTERNAL MODULE: external "node:fs"

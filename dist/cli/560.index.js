@@ -1124,7 +1124,7 @@ __webpack_require__.d(__webpack_exports__, {
   W3: () => (/* reexport */ baseline/* restoreBaseline */.W3)
 });
 
-// UNUSED EXPORTS: replacedMarkers, reportKey, runMarkerKey, runReportStage
+// UNUSED EXPORTS: replacedMarkers, reportKey, runMarkerKey, runReportStage, runVerdictLines
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
@@ -1945,7 +1945,7 @@ var render_verdict = __webpack_require__(12654);
 
 
 /** An unreported variant's verdict (RunRenderOptions.unreported). */
-const UNREPORTED_VERDICT = '⚠️ not reported: no environment record of this build (see the job log)';
+const run_UNREPORTED_VERDICT = '⚠️ not reported: no environment record of this build (see the job log)';
 const SEP = '\n\n';
 /** Worst first: the headline and the fallback count. */
 const VERDICT_ORDER = ['failure', 'warning', 'changed', 'no-baseline', 'unchanged'];
@@ -2053,12 +2053,12 @@ function renderRun(models, opts) {
 function runHead(views, unreported) {
     const variants = [
         ...views.map((v) => ({ variant: v.model.variant, verdict: v.verdict })),
-        ...unreported.map((variant) => ({ variant, verdict: UNREPORTED_VERDICT })),
+        ...unreported.map((variant) => ({ variant, verdict: run_UNREPORTED_VERDICT })),
     ];
     const verdict = variants.map((v) => `${v.variant}: ${v.verdict}`).join('; ');
     const images = [...new Set(views.map((v) => v.model.image))];
     const heading = `### 🐳 ml-image report: ${(0,report_escape.md)(images.join(', '), 200)} (${(0,format/* fmtInt */.L5)(variants.length)} variants)`;
-    const unreportedLines = unreported.map((u) => `- **${(0,report_escape.md)(u, 40)}**: ${(0,report_escape.md)(UNREPORTED_VERDICT)}`);
+    const unreportedLines = unreported.map((u) => `- **${(0,report_escape.md)(u, 40)}**: ${(0,report_escape.md)(run_UNREPORTED_VERDICT)}`);
     return { variants, verdict, heading, unreportedLines };
 }
 function view(model, maxChars) {
@@ -2294,6 +2294,17 @@ const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
 
 
 
+/**
+ * The run's verdict lines (the action's verdict output): each outcome's, then each of PLANNED (the
+ * run's variants) that has no report, as report.md and the comment name it (renderRun's unreported).
+ */
+function runVerdictLines(outcomes, planned) {
+    const reported = new Set(outcomes.map((o) => o.variant));
+    return [
+        ...outcomes.map((o) => `${o.variant}: ${o.verdict}`),
+        ...planned.filter((v) => !reported.has(v.name)).map((v) => `${v.name}: ${UNREPORTED_VERDICT}`),
+    ];
+}
 /** The report stage; a size-budget breach fails it (thrown) after the reports are written and posted. */
 async function runReportStage(input, io) {
     const { outcomes, failure } = await reportStage(input, io);

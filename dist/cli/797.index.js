@@ -353,6 +353,8 @@ function python(s, id, suite, fn) {
 var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: ./src/smoke/baselines.ts + 2 modules
 var baselines = __webpack_require__(48238);
+// EXTERNAL MODULE: ./src/docker/streams.ts + 1 modules
+var streams = __webpack_require__(75530);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/smoke/batch.ts
@@ -615,6 +617,19 @@ function streamFilters(s, steps, nonce) {
 /** Whether the shared process has run test ID already (its outcome is waiting): no start line for it. */
 const ranInBatch = (s, id) => s.batch?.outcomes.has(id) ?? false;
 /**
+ * A process that timed out before it reached its first test (python3 itself hung as it started: a
+ * `.pth` file of the image that blocks) would hang the same in a fresh container for each later
+ * test, every one for its timeout and the startup allowance: they time out with it instead.
+ */
+function hungAtStart(b, rest, r) {
+    for (const x of rest)
+        b.outcomes.set(x.id, {
+            ...r,
+            durationMs: 0,
+            timing: 'not started: python3 hung before the first test of its process',
+        });
+}
+/**
  * The outcome of test ID from the shared process: known from an earlier run of it, else a new
  * process is started for ID and every planned test after it. Undefined: ID is not planned, or is
  * a pip-check or file check that no process reached (it runs in a container of its own).
@@ -670,6 +685,8 @@ async function batchOutcome(s, id) {
             // Nothing started (no python3, the script could not run): the first test had its run.
             if (i === 0)
                 b.outcomes.set(step.id, { ...r, durationMs: totalMs, timing: `container ${s1(totalMs)}` });
+            if (i === 0 && r.timedOut)
+                hungAtStart(b, steps.slice(1), r);
             break;
         }
         if (o?.end) {
@@ -707,11 +724,15 @@ async function batchOutcome(s, id) {
 var match = __webpack_require__(52412);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
+// EXTERNAL MODULE: ./src/util/redact-instruction.ts + 1 modules
+var redact_instruction = __webpack_require__(97499);
 ;// CONCATENATED MODULE: ./src/smoke/custom.ts
 // The user's own tests (smoke.tests), container-structure-test style: a command with its exit code
 // and expected/excluded output, a file that exists (with a mode), or the image's metadata. A command
 // runs without GPUs unless marked `gpu: true`, on the network smoke.network names (default none);
 // one that fails for want of a GPU on a GPU run is told to ask for one (missingGpuCause).
+
+
 
 
 
@@ -745,10 +766,18 @@ async function commandTest(s, t, command, result) {
     const out = `${r.stdout}${r.stderr}`;
     if (r.timedOut)
         return result(false, (0,smoke_output/* timedOutReason */.ii)(s.input.timeoutMs), out);
+    // Stopped for its output (the engine's SIGKILL: 137), not by itself: neither passes nor fails
+    // on that exit code.
+    const flooded = ['stdout', 'stderr'].find((w) => r.stderr.includes((0,streams/* overflowNote */.L6)(w)));
+    if (flooded)
+        return result(false, `the ${flooded} passed ${(0,read_regular/* sizeText */.lP)(streams/* MAX_STREAM_CHARS */.yA)}: the container was stopped (print less)`, out);
     if (r.exitCode !== t.exitCode) {
-        // 127 (126: not executable) with the runtime's or the shell's wording: say which program.
+        // 127 (126: not executable) with the runtime's or the shell's wording: say which program. The
+        // command line is masked as its output would be (`--password x`, `mysql -px`).
         if ((0,smoke_output/* lacksProgram */.Lc)(r)) {
-            const program = typeof command === 'string' ? `a program of "${command}"` : `"${cmd[0]}"`;
+            const program = typeof command === 'string'
+                ? `a program of "${(0,redact_instruction/* redactOutput */.nJ)(command)}"`
+                : `"${(0,redact_instruction/* redactOutput */.nJ)(cmd[0])}"`;
             return result(false, `command not found in the image: ${program} (exit ${r.exitCode}, expected ${t.exitCode})`, out);
         }
         return result(false, `exit code ${r.exitCode}, expected ${t.exitCode}`, out);

@@ -145,7 +145,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _util_zod_jitless_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97770);
 /* harmony import */ var _signals_first_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(78128);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38201);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(49904);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(16860);
 // Entry of the `ml-image` bin (bundled to dist/cli/index.js).
 
 
@@ -167,7 +167,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 49904:
+/***/ 16860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -939,66 +939,8 @@ async function daemonFeatures(client, localInfo) {
     };
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(57075);
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: ./src/docker/streams.ts
-// Docker's multiplexed output (non-TTY attach, exec and logs) split into stdout and stderr.
-
-
-/**
- * The most of a container's stdout (or stderr) kept in memory: a program that prints without end
- * (`yes`) would otherwise grow it past what a string can hold and crash the process. Past it the
- * caller stops the run (onOverflow).
- */
-const MAX_STREAM_CHARS = 32 * 1024 * 1024;
-/** What a run stopped for its output says, on its stderr. */
-const overflowNote = (which, max = MAX_STREAM_CHARS) => `\nml-image: the ${which} passed ${max >= 1024 * 1024 ? `${Math.round(max / 1024 / 1024)} MiB` : `${max} characters`}: stopped\n`;
-/**
- * Split Docker's multiplexed stream into stdout/stderr chunks (UTF-8 decoded across chunk
- * boundaries); resolves when the stream ends. At most MAX_CHARS of each stream is passed on: then
- * onOverflow is called once, and that stream's later chunks are dropped.
- */
-function collectOutput(docker, stream, onChunk, opts = {}) {
-    const max = opts.maxChars ?? MAX_STREAM_CHARS;
-    const out = new external_node_stream_.PassThrough();
-    const err = new external_node_stream_.PassThrough();
-    const pass = (which) => {
-        const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
-        let left = max;
-        return (b) => {
-            if (left < 0)
-                return;
-            const text = decoder.write(b);
-            if (text.length <= left) {
-                left -= text.length;
-                if (text !== '')
-                    onChunk(text, which);
-                return;
-            }
-            if (left > 0)
-                onChunk(text.slice(0, left), which);
-            left = -1;
-            opts.onOverflow?.(which);
-        };
-    };
-    out.on('data', pass('stdout'));
-    err.on('data', pass('stderr'));
-    docker.modem.demuxStream(stream, out, err);
-    return new Promise((resolve) => {
-        stream.on('end', () => resolve());
-        stream.on('close', () => resolve());
-        stream.on('error', () => resolve());
-    });
-}
-/** Stop reading a stream that may never end by itself (attach, exec). */
-function destroyStream(stream) {
-    const destroy = stream ? Reflect.get(stream, 'destroy') : undefined;
-    if (typeof destroy === 'function')
-        destroy.call(stream);
-}
-
+// EXTERNAL MODULE: ./src/docker/streams.ts + 1 modules
+var streams = __nccwpck_require__(75530);
 // EXTERNAL MODULE: ./src/util/within.ts
 var within = __nccwpck_require__(89281);
 ;// CONCATENATED MODULE: ./src/docker/container-removal.ts
@@ -1219,14 +1161,14 @@ async function launch(client, spec, argv, wrapped, output) {
     try {
         const docker = await client.docker();
         const at = `container ${container.id.slice(0, 12)}`;
-        stream = await setupWithin(client.call(() => container.attach({ stream: true, stdout: true, stderr: true })), `the attach to ${at}`, { late: destroyStream });
-        const ended = collectOutput(docker, stream, (s, which) => {
+        stream = await setupWithin(client.call(() => container.attach({ stream: true, stdout: true, stderr: true })), `the attach to ${at}`, { late: streams/* destroyStream */.tQ });
+        const ended = (0,streams/* collectOutput */.Up)(docker, stream, (s, which) => {
             output[which] += s;
             spec.onOutput?.(s, which);
         }, {
             ...(spec.maxOutputChars !== undefined && { maxChars: spec.maxOutputChars }),
             onOverflow: (which) => {
-                output.stderr += overflowNote(which, spec.maxOutputChars);
+                output.stderr += (0,streams/* overflowNote */.L6)(which, spec.maxOutputChars);
                 void container.kill().catch(() => undefined);
             },
         });
@@ -1237,7 +1179,7 @@ async function launch(client, spec, argv, wrapped, output) {
         return { container, remove, unregister, stream, ended, removed, inContainerDeadline: wrapped };
     }
     catch (e) {
-        destroyStream(stream);
+        (0,streams/* destroyStream */.tQ)(stream);
         if (await remove())
             unregister();
         // A signal's cleanup removed it while it was being set up (409 "marked for removal").
@@ -1279,7 +1221,7 @@ async function readOutput(run) {
     ]);
     if (timer)
         clearTimeout(timer);
-    destroyStream(run.stream);
+    (0,streams/* destroyStream */.tQ)(run.stream);
 }
 async function runContainer(client, spec) {
     await ensureImage(client, spec.image, spec.platform);
@@ -1440,12 +1382,12 @@ async function execIn(client, container, cmd, options) {
     }));
     const stream = await client.call(() => ex.start({ hijack: true, stdin: false }));
     const output = { stdout: '', stderr: '' };
-    const ended = collectOutput(await client.docker(), stream, (s, which) => {
+    const ended = (0,streams/* collectOutput */.Up)(await client.docker(), stream, (s, which) => {
         output[which] += s;
     }, {
         // Stop reading: the exec's process goes with the session (removed when it closes).
         onOverflow: (which) => {
-            output.stderr += overflowNote(which);
+            output.stderr += (0,streams/* overflowNote */.L6)(which);
             stream.destroy();
         },
     }).then(() => 'ended');
@@ -1689,15 +1631,15 @@ var output = __nccwpck_require__(96657);
 // Each command's code is its own chunk of the bundle, evaluated only when that command runs:
 // `ml-image verify` does not load the build, smoke and report code (0.21 s -> 0.17 s measured).
 const COMMANDS = [
-    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(956), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
-    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(956), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
-    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(956), __nccwpck_require__.e(863), __nccwpck_require__.e(802)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(956), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(797), __nccwpck_require__.e(863), __nccwpck_require__.e(560), __nccwpck_require__.e(130), __nccwpck_require__.e(575), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(575), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
+    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(575), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
+    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(575), __nccwpck_require__.e(863), __nccwpck_require__.e(802)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(797), __nccwpck_require__.e(863), __nccwpck_require__.e(560), __nccwpck_require__.e(130), __nccwpck_require__.e(599), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(793), __nccwpck_require__.e(797), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
     { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(793), __nccwpck_require__.e(797), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(157), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
     { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(560), __nccwpck_require__.e(976)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11210))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(956), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(797), __nccwpck_require__.e(863), __nccwpck_require__.e(560), __nccwpck_require__.e(130), __nccwpck_require__.e(575), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(797), __nccwpck_require__.e(863), __nccwpck_require__.e(560), __nccwpck_require__.e(130), __nccwpck_require__.e(599), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
     { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(669), __nccwpck_require__.e(441), __nccwpck_require__.e(538), __nccwpck_require__.e(76), __nccwpck_require__.e(209)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47209))).exportCommand },
     { name: 'collect', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(76), __nccwpck_require__.e(743)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42418))).collectCommand },
     {
@@ -5591,6 +5533,81 @@ function contentSizeOf(inspect, platform) {
             (!p.variant || !platform.variant || p.variant === platform.variant));
     });
     return found?.Size.Content;
+}
+
+
+/***/ }),
+
+/***/ 75530:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yA: () => (/* binding */ MAX_STREAM_CHARS),
+  Up: () => (/* binding */ collectOutput),
+  tQ: () => (/* binding */ destroyStream),
+  L6: () => (/* binding */ overflowNote)
+});
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./src/docker/streams.ts
+// Docker's multiplexed output (non-TTY attach, exec and logs) split into stdout and stderr.
+
+
+/**
+ * The most of a container's stdout (or stderr) kept in memory: a program that prints without end
+ * (`yes`) would otherwise grow it past what a string can hold and crash the process. Past it the
+ * caller stops the run (onOverflow).
+ */
+const MAX_STREAM_CHARS = 32 * 1024 * 1024;
+/** What a run stopped for its output says, on its stderr. */
+const overflowNote = (which, max = MAX_STREAM_CHARS) => `\nml-image: the ${which} passed ${max >= 1024 * 1024 ? `${Math.round(max / 1024 / 1024)} MiB` : `${max} characters`}: stopped\n`;
+/**
+ * Split Docker's multiplexed stream into stdout/stderr chunks (UTF-8 decoded across chunk
+ * boundaries); resolves when the stream ends. At most MAX_CHARS of each stream is passed on: then
+ * onOverflow is called once, and that stream's later chunks are dropped.
+ */
+function collectOutput(docker, stream, onChunk, opts = {}) {
+    const max = opts.maxChars ?? MAX_STREAM_CHARS;
+    const out = new external_node_stream_.PassThrough();
+    const err = new external_node_stream_.PassThrough();
+    const pass = (which) => {
+        const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+        let left = max;
+        return (b) => {
+            if (left < 0)
+                return;
+            const text = decoder.write(b);
+            if (text.length <= left) {
+                left -= text.length;
+                if (text !== '')
+                    onChunk(text, which);
+                return;
+            }
+            if (left > 0)
+                onChunk(text.slice(0, left), which);
+            left = -1;
+            opts.onOverflow?.(which);
+        };
+    };
+    out.on('data', pass('stdout'));
+    err.on('data', pass('stderr'));
+    docker.modem.demuxStream(stream, out, err);
+    return new Promise((resolve) => {
+        stream.on('end', () => resolve());
+        stream.on('close', () => resolve());
+        stream.on('error', () => resolve());
+    });
+}
+/** Stop reading a stream that may never end by itself (attach, exec). */
+function destroyStream(stream) {
+    const destroy = stream ? Reflect.get(stream, 'destroy') : undefined;
+    if (typeof destroy === 'function')
+        destroy.call(stream);
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 719;
-export const ids = [719];
+export const id = 622;
+export const ids = [622];
 export const modules = {
 
-/***/ 85719:
+/***/ 33622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3642,7 +3642,9 @@ function cacheArgs(req, builder, said) {
     if (classicDocker(builder)) {
         if (req.cache.type === 'none')
             return [];
-        notes.push('docker driver: cache is kept inline in the pushed per-platform image (no gha/registry cache export)');
+        notes.push(req.push
+            ? 'docker driver: cache is kept inline in the pushed per-platform image (no gha/registry cache export)'
+            : "push: false: docker driver: no cache is read from or written to the registry (its inline cache is in pushed images only); the engine's own build cache still applies");
         const tags = req.defaultPushTag ? [req.pushTag, req.defaultPushTag] : [req.pushTag];
         const from = tags.flatMap((t) => ['--cache-from', `type=registry,ref=${req.repository}:${t}`]);
         return req.push ? ['--cache-to', 'type=inline', ...from] : [];
@@ -4757,7 +4759,12 @@ function requestFailure(reason, text) {
 
 
 
-const TRANSIENT = /connection reset by peer|i\/o timeout|TLS handshake timeout|unexpected EOF|(?:50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|received unexpected HTTP status: 5\d\d|toomanyrequests|net\/http: request canceled/i;
+// A rate limit: Docker Hub's "toomanyrequests" body, or the status line alone as Go prints it
+// (ghcr.io, ECR, quay.io: "unexpected status from HEAD request to ...: 429 Too Many Requests").
+// "unexpected EOF" only as Go's io.ErrUnexpectedEOF ends an error line (a registry that closed the
+// connection): not a RUN step's own deterministic "unexpected EOF while looking for matching" (bash),
+// "unexpected EOF while parsing" (Python) or "Unexpected EOF in archive" (tar).
+const TRANSIENT = /connection reset by peer|i\/o timeout|TLS handshake timeout|unexpected EOF[ \t]*$|(?:50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|429 Too Many Requests|received unexpected HTTP status: 5\d\d|toomanyrequests|net\/http: request canceled/im;
 const MAX_ATTEMPTS = 3;
 /**
  * No new attempt starts this long after a target's first failure (the waits and the retried
@@ -5005,9 +5012,38 @@ function referenceFailure(f) {
         return undefined;
     return new errors/* InputError */.dz(`build ${f.id}: the builder refused the image's name or a tag: ${reason}`, 'the tags are image.registry/image.name:<tag>, each tag made of image.version (or the git tag) and a variant\'s name: fix the one named above in the config (a repository name is lowercase and at most 255 characters with its registry host; a tag at most 128 characters of letters, digits, "_", "." and "-")');
 }
-/** A failed build said with REASON, then the end of its log. */
+/** BuildKit's quote of the failing instruction: `Dockerfile:85`, a rule, ` 85 | >>> ...` lines, a rule. */
+const QUOTE_HEAD = /\S:\d+$/;
+const QUOTE_RULE = /^-{8,}$/;
+const QUOTED_LINE = /^\s*\d+ \| /;
+/**
+ * LOG with each quote of a Dockerfile instruction BuildKit prints after a failure (>= 0.9) cut to
+ * its first 3 and last 2 lines: it quotes every line of the instruction, and a template's pip step
+ * (73 lines) would fill the log's excerpt, pushing out both the Dockerfile line it names and the
+ * step's own output above it (pip's error).
+ */
+function shortSourceQuotes(log) {
+    const lines = log.split('\n');
+    const out = [];
+    for (let i = 0; i < lines.length; i++) {
+        out.push(lines[i]);
+        if (!QUOTE_HEAD.test(lines[i]) || !QUOTE_RULE.test(lines[i + 1] ?? ''))
+            continue;
+        let end = i + 2;
+        while (end < lines.length && QUOTED_LINE.test(lines[end]))
+            end++;
+        const quoted = lines.slice(i + 2, end);
+        if (quoted.length <= 6 || !QUOTE_RULE.test(lines[end] ?? ''))
+            continue;
+        const cut = `      ... (${quoted.length - 5} lines of the Dockerfile cut)`;
+        out.push(lines[i + 1], ...quoted.slice(0, 3), cut, ...quoted.slice(-2), lines[end]);
+        i = end;
+    }
+    return out.join('\n');
+}
+/** A failed build said with REASON, then the end of its log (Dockerfile quotes cut short). */
 function failedText(f, reason) {
-    const excerpt = f.log.split('\n').slice(-25).join('\n');
+    const excerpt = shortSourceQuotes(f.log).split('\n').slice(-25).join('\n');
     return `build ${f.id} failed after ${f.elapsed}s${f.attempt > 1 ? ` and ${f.attempt} attempts` : ''}: ${reason}\n--- last lines of the build log ---\n${excerpt}`;
 }
 function finalFailure(f, transient) {
@@ -5602,6 +5638,98 @@ function dockerfileFor(v, config, baseDir, imagesDir) {
     return file;
 }
 
+;// CONCATENATED MODULE: ./src/build/dockerfile-from.ts
+// Which image a Dockerfile of the user's starts from: the FROM its built stage (the target, else the
+// last) roots in, followed through the stages it names. The plan's base is what the resolver checks
+// pip against and what the labels, the SBOM and the provenance name; a Dockerfile that ignores
+// BASE_IMAGE (`FROM busybox` where the plan says python:3.12-slim) builds from another image, and
+// that evidence would be wrong without a word (baseMismatch). Pure over the Dockerfile's text.
+
+/** FROM [--flag=...]... IMAGE [AS NAME] */
+const FROM = /^\s*from\s+((?:--\S+\s+)*)(\S+)(?:\s+as\s+(\S+))?\s*$/i;
+/** A heredoc's opening in a RUN, COPY or ADD (RUN <<EOF, COPY <<-"EOF" ...): its word. */
+const HEREDOC = /<<-?(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/g;
+const HEREDOC_INSTRUCTION = /^\s*(run|copy|add)\s/i;
+/** The instructions of TEXT, continuation lines joined, comments and heredoc bodies left out. */
+function instructions(text) {
+    const lines = text.split(/\r?\n/);
+    // A parser directive for another escape character: read no further (the lines join otherwise).
+    if (lines.some((l, i) => i < 10 && /^#\s*escape\s*=\s*`/i.test(l)))
+        return undefined;
+    const out = [];
+    for (let i = 0; i < lines.length; i++) {
+        const start = i;
+        if (/^\s*(#|$)/.test(lines[i]))
+            continue;
+        let joined = lines[i];
+        while (joined.endsWith('\\') && i + 1 < lines.length) {
+            i++;
+            if (/^\s*#/.test(lines[i]))
+                continue;
+            joined = `${joined.slice(0, -1)} ${lines[i]}`;
+        }
+        out.push({ text: joined, line: start + 1 });
+        if (!HEREDOC_INSTRUCTION.test(joined))
+            continue;
+        for (const [, , word] of joined.matchAll(HEREDOC))
+            while (i + 1 < lines.length && lines[++i].replace(/^\t+/, '') !== word)
+                ;
+    }
+    return out;
+}
+/**
+ * The literal image the stage TARGET (else the last) roots in, through the stages it names; undefined
+ * where it cannot be told from the text: a variable in the FROM (`${BASE_IMAGE}`: the plan's base),
+ * no FROM, an unknown target, another escape character.
+ */
+function rootFrom(text, target) {
+    const stages = [];
+    for (const ins of instructions(text) ?? []) {
+        const m = FROM.exec(ins.text);
+        if (m)
+            stages.push({ ref: m[2], line: ins.line, ...(m[3] && { name: m[3].toLowerCase() }) });
+    }
+    let i = target === undefined ? stages.length - 1 : stages.findIndex((s) => s.name === target.toLowerCase());
+    for (let hops = 0; i >= 0 && hops < stages.length; hops++) {
+        const s = stages[i];
+        if (s.ref.includes('$'))
+            return undefined;
+        const named = stages.findIndex((t, j) => j < i && t.name === s.ref.toLowerCase());
+        if (named < 0)
+            return { ref: s.ref, line: s.line };
+        i = named;
+    }
+    return undefined;
+}
+/** Whether REF and PLANNED name one image: the repository, and the tag or digest. */
+function sameImage(ref, planned) {
+    const a = (0,oci_ref/* parseImageRef */.Q)(ref);
+    const b = (0,oci_ref/* parseImageRef */.Q)(planned);
+    if ((0,oci_ref/* repositoryOf */._M)(a) !== (0,oci_ref/* repositoryOf */._M)(b))
+        return false;
+    if (a.digest !== undefined && a.digest === b.digest)
+        return true;
+    return (a.tag ?? (a.digest ? undefined : 'latest')) === (b.tag ?? (b.digest ? undefined : 'latest'));
+}
+/**
+ * The FROM of DOCKERFILE's built stage where it is a literal image other than PLANNED (the variant's
+ * base, after MIRRORS): the build does not start from the planned base. Undefined where it does, or
+ * where the text cannot tell.
+ */
+function baseMismatch(dockerfile, planned, mirrors, target) {
+    const from = rootFrom(dockerfile, target);
+    if (from === undefined || from.ref.toLowerCase() === 'scratch')
+        return from;
+    try {
+        return sameImage(from.ref, planned) || sameImage((0,oci_ref/* applyMirrors */.J4)(from.ref, mirrors), planned)
+            ? undefined
+            : from;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/build/context-ignore.ts
 // Keep the run's own files out of the image. The result directory (plan.json, resolution-*.json,
 // an earlier run's records) usually sits inside the build context (`ml-image-results` beside
@@ -5881,6 +6009,49 @@ function keepOutPatterns(template) {
 
 // EXTERNAL MODULE: ./src/util/map-limit.ts
 var map_limit = __webpack_require__(9992);
+;// CONCATENATED MODULE: ./src/build/look-up.ts
+// Before the builds: the builder's abilities, each variant's base digest and the context's commit
+// time (looked up side by side), and which cache `auto` means here.
+
+
+
+
+/** The cache `auto` means: gha on a GitHub runner with the cache service, else the registry. */
+function cacheKind(config, env) {
+    if (config.build.cache !== 'auto')
+        return config.build.cache;
+    const onRunner = env.ACTIONS_RUNTIME_TOKEN !== undefined &&
+        (env.ACTIONS_RESULTS_URL ?? env.ACTIONS_CACHE_URL) !== undefined;
+    return onRunner ? 'gha' : 'registry';
+}
+/** Where the builder's facts are kept between runs (none without a cache directory). */
+function factsCache(input, deps) {
+    return input.cacheDir !== undefined ? { dir: input.cacheDir, env: deps.env } : undefined;
+}
+/**
+ * The builder's abilities, each variant's base digest (one lookup per distinct base; the engine's
+ * own image too where the build takes it: base-digest.ts) and the context's commit time:
+ * independent, so side by side.
+ */
+async function lookUp(input, deps, variants, timer) {
+    const builderName = input.options?.builder;
+    const context = external_node_path_default().resolve(input.baseDir, input.config.build.context);
+    const facts = lookUpBuilder(deps.docker, builderName, factsCache(input, deps));
+    // dockerd's own builder without --pull starts from the engine's image under the tag (on the
+    // containerd image store, the one image under it for every platform).
+    const taking = facts.then((f) => baseTaking(deps.docker, f.facts, input.config.build.pull));
+    const bases = variants.map((v) => ({ ref: v.base.ref, platforms: look_up_platformsOf(input, v) }));
+    const [found, baseRecords, sourceDate] = await Promise.all([
+        timer.step('builder facts', () => facts, (f) => `${f.from === 'asked' ? 'asked buildx' : `from the ${f.from === 'disk' ? 'cache directory' : 'process'}`}: ${f.facts.driver}, buildx ${f.facts.buildxVersion}, BuildKit ${f.facts.buildkitVersion ?? 'unknown'}`),
+        timer.step('base digest', () => recordedBases(deps.docker, bases, taking, (l) => deps.progress(`warning: ${l}`)), () => `${new Set(bases.map((b) => b.ref)).size} base image(s)`),
+        timer.step('source date', () => sourceDateEpoch(deps.env, context, deps.exec), (d) => d.why),
+    ]);
+    const builder = { ...found.facts, ...(builderName !== undefined && { name: builderName }) };
+    return { builder, bases: baseRecords, sourceDate };
+}
+/** The platforms of V this run builds (a matrix job's: only some). */
+const look_up_platformsOf = (input, v) => v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
+
 ;// CONCATENATED MODULE: ./src/requirements/references.ts
 // The ${NAME} references of a requirements file against build.secrets: the build passes pip only
 // the variables listed there (by secret mount), so the resolver passes only those too (by
@@ -5994,41 +6165,8 @@ function withConstraintsDigests(v, resolved) {
 
 
 
-/** The cache `auto` means: gha on a GitHub runner with the cache service, else the registry. */
-function cacheKind(config, env) {
-    if (config.build.cache !== 'auto')
-        return config.build.cache;
-    const onRunner = env.ACTIONS_RUNTIME_TOKEN !== undefined &&
-        (env.ACTIONS_RESULTS_URL ?? env.ACTIONS_CACHE_URL) !== undefined;
-    return onRunner ? 'gha' : 'registry';
-}
-/** Where the builder's facts are kept between runs (none without a cache directory). */
-function factsCache(input, deps) {
-    return input.cacheDir !== undefined ? { dir: input.cacheDir, env: deps.env } : undefined;
-}
-/**
- * The builder's abilities, each variant's base digest (one lookup per distinct base; the engine's
- * own image too where the build takes it: base-digest.ts) and the context's commit time:
- * independent, so side by side.
- */
-async function lookUp(input, deps, variants, timer) {
-    const builderName = input.options?.builder;
-    const context = external_node_path_default().resolve(input.baseDir, input.config.build.context);
-    const facts = lookUpBuilder(deps.docker, builderName, factsCache(input, deps));
-    // dockerd's own builder without --pull starts from the engine's image under the tag (on the
-    // containerd image store, the one image under it for every platform).
-    const taking = facts.then((f) => baseTaking(deps.docker, f.facts, input.config.build.pull));
-    const bases = variants.map((v) => ({ ref: v.base.ref, platforms: stage_platformsOf(input, v) }));
-    const [found, baseRecords, sourceDate] = await Promise.all([
-        timer.step('builder facts', () => facts, (f) => `${f.from === 'asked' ? 'asked buildx' : `from the ${f.from === 'disk' ? 'cache directory' : 'process'}`}: ${f.facts.driver}, buildx ${f.facts.buildxVersion}, BuildKit ${f.facts.buildkitVersion ?? 'unknown'}`),
-        timer.step('base digest', () => recordedBases(deps.docker, bases, taking, (l) => deps.progress(`warning: ${l}`)), () => `${new Set(bases.map((b) => b.ref)).size} base image(s)`),
-        timer.step('source date', () => sourceDateEpoch(deps.env, context, deps.exec), (d) => d.why),
-    ]);
-    const builder = { ...found.facts, ...(builderName !== undefined && { name: builderName }) };
-    return { builder, bases: baseRecords, sourceDate };
-}
-/** The platforms of V this run builds (a matrix job's: only some). */
-const stage_platformsOf = (input, v) => v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
+
+
 /** The variant's labels: its plan's, the base digest, and the created label from the commit time. */
 function variantLabels(input, v, run) {
     const labels = withSourceDate(v.labels, run.sourceDate, input.options?.labels);
@@ -6041,6 +6179,25 @@ function variantLabels(input, v, run) {
         [`${plan_schema/* LABEL_PREFIX */.Ag}.base-digest`]: digest,
     };
 }
+/**
+ * Your own Dockerfile whose built stage starts FROM a literal image other than the variant's planned
+ * base: said, since the resolver checked pip against the planned base and the labels, SBOM and
+ * provenance name it (dockerfile-from.ts). `FROM ${BASE_IMAGE}` is the planned base.
+ */
+function warnOtherBase(input, v, file, say) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return; // the build names a Dockerfile it cannot read
+    }
+    const other = baseMismatch(text, v.base.ref, input.config.build.mirrors, input.options?.target);
+    if (other === undefined)
+        return;
+    const where = `${external_node_path_default().relative(input.baseDir, file) || file}:${other.line}`;
+    say(`warning: ${v.name}: ${where}: the build starts FROM ${other.ref}, not the variant's planned base ${v.base.ref}: the resolver checked pip against ${v.base.ref}, and the image's labels, SBOM and provenance name it. Write FROM \${BASE_IMAGE} (the build passes the planned base), or set the variant's base to ${other.ref}`);
+}
 /** Builds every selected platform of one variant, then merges them under its tags when asked. */
 async function buildVariant(input, v, run) {
     const { plan, config } = input;
@@ -6052,6 +6209,8 @@ async function buildVariant(input, v, run) {
     const unmounted = netrcUnmountedWarning(base, ctx.indexes, v.torch?.indexUrl);
     if (unmounted !== undefined)
         ctx.progress(`warning: ${unmounted}`);
+    if (v.template === undefined)
+        warnOtherBase(input, v, base, ctx.progress);
     for (const line of keepOutLines(keptOut, keepOut, input.options?.buildContexts, process.cwd()))
         sayOnce(ctx, line);
     const labels = variantLabels(input, v, run);
@@ -6060,7 +6219,7 @@ async function buildVariant(input, v, run) {
     // reaches the build anyway: buildx passes it on itself.
     // The plan's own args last: build.args never replaces them (the config refuses their names too).
     const buildArgs = { ...config.build.args, ...publicPlanArgs(v.buildArgs) };
-    const platforms = stage_platformsOf(input, v);
+    const platforms = look_up_platformsOf(input, v);
     // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
     const limit = ctx.builder.driver === 'docker' ? 1 : 2;
     // Side by side, each build's lines are held and written as a log group of its own when it ends.
@@ -11617,6 +11776,17 @@ const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
 
 
 
+/**
+ * The run's verdict lines (the action's verdict output): each outcome's, then each of PLANNED (the
+ * run's variants) that has no report, as report.md and the comment name it (renderRun's unreported).
+ */
+function runVerdictLines(outcomes, planned) {
+    const reported = new Set(outcomes.map((o) => o.variant));
+    return [
+        ...outcomes.map((o) => `${o.variant}: ${o.verdict}`),
+        ...planned.filter((v) => !reported.has(v.name)).map((v) => `${v.name}: ${UNREPORTED_VERDICT}`),
+    ];
+}
 /** The report stage; a size-budget breach fails it (thrown) after the reports are written and posted. */
 async function runReportStage(input, io) {
     const { outcomes, failure } = await reportStage(input, io);
@@ -18008,6 +18178,8 @@ function python(s, id, suite, fn) {
         : guarded(s, id, suite, fn);
 }
 
+// EXTERNAL MODULE: ./src/docker/streams.ts + 1 modules
+var streams = __webpack_require__(75530);
 ;// CONCATENATED MODULE: ./src/smoke/batch.ts
 // The shared process: the python3 tests of a smoke run (imports, pip-check, gpu, compute, train,
 // ddp, custom file checks) run in ONE container and ONE python3 (one `import torch`), each between
@@ -18268,6 +18440,19 @@ function streamFilters(s, steps, nonce) {
 /** Whether the shared process has run test ID already (its outcome is waiting): no start line for it. */
 const ranInBatch = (s, id) => s.batch?.outcomes.has(id) ?? false;
 /**
+ * A process that timed out before it reached its first test (python3 itself hung as it started: a
+ * `.pth` file of the image that blocks) would hang the same in a fresh container for each later
+ * test, every one for its timeout and the startup allowance: they time out with it instead.
+ */
+function hungAtStart(b, rest, r) {
+    for (const x of rest)
+        b.outcomes.set(x.id, {
+            ...r,
+            durationMs: 0,
+            timing: 'not started: python3 hung before the first test of its process',
+        });
+}
+/**
  * The outcome of test ID from the shared process: known from an earlier run of it, else a new
  * process is started for ID and every planned test after it. Undefined: ID is not planned, or is
  * a pip-check or file check that no process reached (it runs in a container of its own).
@@ -18323,6 +18508,8 @@ async function batchOutcome(s, id) {
             // Nothing started (no python3, the script could not run): the first test had its run.
             if (i === 0)
                 b.outcomes.set(step.id, { ...r, durationMs: totalMs, timing: `container ${s1(totalMs)}` });
+            if (i === 0 && r.timedOut)
+                hungAtStart(b, steps.slice(1), r);
             break;
         }
         if (o?.end) {
@@ -18369,6 +18556,8 @@ async function batchOutcome(s, id) {
 
 
 
+
+
 /** The verdict of one custom test: a failure keeps its reason and the end of its output. */
 function verdictOf(t, started) {
     return (ok, reason, output) => ({
@@ -18394,10 +18583,18 @@ async function commandTest(s, t, command, result) {
     const out = `${r.stdout}${r.stderr}`;
     if (r.timedOut)
         return result(false, timedOutReason(s.input.timeoutMs), out);
+    // Stopped for its output (the engine's SIGKILL: 137), not by itself: neither passes nor fails
+    // on that exit code.
+    const flooded = ['stdout', 'stderr'].find((w) => r.stderr.includes((0,streams/* overflowNote */.L6)(w)));
+    if (flooded)
+        return result(false, `the ${flooded} passed ${(0,read_regular/* sizeText */.lP)(streams/* MAX_STREAM_CHARS */.yA)}: the container was stopped (print less)`, out);
     if (r.exitCode !== t.exitCode) {
-        // 127 (126: not executable) with the runtime's or the shell's wording: say which program.
+        // 127 (126: not executable) with the runtime's or the shell's wording: say which program. The
+        // command line is masked as its output would be (`--password x`, `mysql -px`).
         if (lacksProgram(r)) {
-            const program = typeof command === 'string' ? `a program of "${command}"` : `"${cmd[0]}"`;
+            const program = typeof command === 'string'
+                ? `a program of "${(0,redact_instruction/* redactOutput */.nJ)(command)}"`
+                : `"${(0,redact_instruction/* redactOutput */.nJ)(cmd[0])}"`;
             return result(false, `command not found in the image: ${program} (exit ${r.exitCode}, expected ${t.exitCode})`, out);
         }
         return result(false, `exit code ${r.exitCode}, expected ${t.exitCode}`, out);
@@ -21915,8 +22112,8 @@ function baselineInput(raw, cwd) {
     throw new errors/* InputError */.dz(`input "baseline": ${JSON.stringify(v)} is neither cache nor none (they are lower case) and no directory: did you mean ${near}?`, `write ${near}, or name a directory as a path (./${v})`);
 }
 
-// EXTERNAL MODULE: ./src/action/io.ts + 17 modules
-var action_io = __webpack_require__(89643);
+// EXTERNAL MODULE: ./src/action/io.ts + 15 modules
+var action_io = __webpack_require__(64559);
 ;// CONCATENATED MODULE: ./src/action/mask.ts
 // What the action masks in the job's log (core.setSecret through ActionIo): the `secrets` input
 // before it is parsed, and the values the parsed inputs and the config name. One threshold for all.
@@ -22278,7 +22475,7 @@ function setResultOutputs(io, result, inputs) {
         const runFile = result.reports.find((r) => r.runFile)?.runFile;
         io.setOutput('report-path', [...(runFile ? [runFile] : []), ...result.reports.map((r) => r.file)].join('\n'));
         // Text from the image (a version, a name): a step that echoes it must not run a `##[` command.
-        io.setOutput('verdict', (0,util_text/* noWorkflowCommands */.L1)(result.reports.map((r) => `${r.variant}: ${r.verdict}`).join('\n')));
+        io.setOutput('verdict', (0,util_text/* noWorkflowCommands */.L1)(runVerdictLines(result.reports, result.plan.variants).join('\n')));
     }
     // A devcontainer of each pushed variant's image, by digest (src/devcontainer); an earlier run's
     // definitions in the result directory go, whether or not this build pushed.
