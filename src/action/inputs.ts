@@ -3,12 +3,10 @@
 // action.yml (each declares exactly the inputs its stages read), so the two cannot drift. A test
 // (__tests__/unit/sub-action-inputs.test.ts) runs the parsing with a recording io per sub-action and
 // compares what it read with what the sub-action declares.
-import path from 'node:path';
 import { InputError } from '../errors.js';
 import { checkEarlierBuild } from '../pipeline/earlier-build.js';
 import type { Stage } from '../pipeline/pipeline.js';
-import { isDirectoryAt } from '../util/read-regular.js';
-import { closestWord } from '../util/text.js';
+import { keywordMissedBy } from '../util/near-keyword.js';
 
 /**
  * 'every': read whatever stages run, because the plan is computed in every run (each job of a
@@ -154,9 +152,8 @@ const BASELINE_KEYWORDS = ['cache', 'none'] as const;
  */
 export function baselineInput(raw: string, cwd: string): string {
   const v = raw.trim();
-  if (v === '' || (BASELINE_KEYWORDS as readonly string[]).includes(v) || /[/\\]/.test(v)) return v;
-  const near = closestWord(v, BASELINE_KEYWORDS);
-  if (near === undefined || isDirectoryAt(path.resolve(cwd, v))) return v;
+  const near = keywordMissedBy(v, BASELINE_KEYWORDS, cwd);
+  if (near === undefined) return v;
   throw new InputError(
     `input "baseline": ${JSON.stringify(v)} is neither cache nor none (they are lower case) and no directory: did you mean ${near}?`,
     `write ${near}, or name a directory as a path (./${v})`,

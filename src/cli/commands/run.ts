@@ -34,8 +34,8 @@ import {
 import type { Command } from './types.js';
 import { type GitHubEvent, readGitHubEventFile } from '../../github/event.js';
 import { mayBuildPullRequestCode, refusePullRequestTarget } from '../../util/pull-request-code.js';
-import { isDirectoryAt } from '../../util/read-regular.js';
-import { closestWord, printableLines } from '../../util/text.js';
+import { keywordMissedBy } from '../../util/near-keyword.js';
+import { printableLines } from '../../util/text.js';
 
 /**
  * Where `ml-image run` saves its records as BRANCH's baseline: always, but in a run on GitHub that
@@ -87,8 +87,7 @@ export function bundledExample(): string {
  * a word. A path (./None) or a directory that exists is taken as given.
  */
 function refuseNearNone(flag: string, cwd: string): void {
-  if (/[/\\]/.test(flag) || closestWord(flag, ['none']) === undefined) return;
-  if (isDirectoryAt(path.resolve(cwd, flag))) return;
+  if (keywordMissedBy(flag, ['none'], cwd) === undefined) return;
   throw new InputError(
     `run: --baseline ${JSON.stringify(flag)} is not none (lower case) and no directory: did you mean none?`,
     `write --baseline none to skip the baseline, or name a directory as a path (./${flag})`,
