@@ -344,7 +344,7 @@ function setResultOutputs(io: ActionIo, result: PipelineResult, inputs: StageInp
     // Text from the image (a version, a name): a step that echoes it must not run a `##[` command.
     io.setOutput(
       'verdict',
-      noWorkflowCommands(runVerdictLines(result.reports, result.plan.variants).join('\n')),
+      noWorkflowCommands(runVerdictLines(result.reports, result.unreported).join('\n')),
     );
   }
   // A devcontainer of each pushed variant's image, by digest (src/devcontainer); an earlier run's

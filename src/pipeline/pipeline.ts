@@ -110,6 +110,8 @@ export interface PipelineResult {
   /** What the attest stage attached and signed (attest.json). */
   attest?: AttestResult;
   reports: ReportOutcome[];
+  /** The run's variants the report stage found no record of (none when it did not run). */
+  unreported: string[];
 }
 
 const groupOf = (io: PipelineIo) => io.group ?? (<T>(_n: string, fn: () => Promise<T>) => fn());
@@ -133,16 +135,14 @@ const hostGpusHere =
     hostGpuDevices(new ActionsExecRunner(), env, devices);
 
 export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promise<PipelineResult> {
-  // A signing setup that cannot work is said before anything is built (the key is decrypted
-  // meanwhile, unless a signer is given).
-  // Only when images are pushed: a run that loads them (--load, a fork's) signs nothing.
+  // A signing setup that cannot work is said before anything is built (the key decrypted meanwhile,
+  // unless a signer is given); only when images are pushed: a run that loads them signs nothing.
   const key =
     opts.stages.has('attest') && opts.push ? prepareSigning(opts.loaded, io.env, !io.signer) : undefined;
   const plan = await timed(io, 'plan', () => runPlan(opts, io));
   const resolved: Resolved = {};
   let build = await resolveAndBuild(opts, io, plan, resolved, key);
   if (build) opts.results.writeBuild(build);
-
   let smoke: SmokeEntry[] = [];
   let smokeErrors: string[] = [];
   if (opts.stages.has('smoke')) {
@@ -169,30 +169,8 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
 
   let attest: AttestOutcome | undefined;
   if (opts.stages.has('attest')) {
-    build ??= opts.results.readBuild();
-    const b = build;
-    attest = await timed(io, 'attest', () =>
-      groupOf(io)('attest', () =>
-        runAttest(
-          {
-            plan,
-            git: opts.git,
-            loaded: opts.loaded,
-            build: b,
-            smoke,
-            resolved,
-            results: opts.results,
-            env: io.env,
-            now: opts.now ?? new Date(),
-          },
-          {
-            ...(io.signer && { signer: io.signer }),
-            progress: (l) => io.progress('attest', l),
-            warning: io.warning,
-          },
-        ),
-      ),
-    );
+    const b = (build ??= opts.results.readBuild());
+    attest = await timed(io, 'attest', () => runAttestStage(opts, io, { plan, build: b, smoke, resolved }));
   }
 
   const report = opts.stages.has('report')
@@ -204,7 +182,7 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
           ...(io.summary && { summary: io.summary }),
         }),
       )
-    : { outcomes: [] };
+    : { outcomes: [], unreported: [] };
   const result: PipelineResult = {
     plan,
     ...(build && { build }),
@@ -213,12 +191,38 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
     smokeStatus,
     ...(attest && { attest: attest.result }),
     reports: report.outcomes,
+    unreported: report.unreported,
   };
   // A size-budget breach (exit 1), else a registry that went away while attaching (exit 3): the
   // images are pushed and reported, then the run fails, its result kept for pipelineResultOf.
   const failure = report.failure ?? attest?.error;
   if (failure) throw withResult(failure, result);
   return result;
+}
+
+/** The attest stage, in a log group of its own: BUILD's images, their smoke records, what was resolved. */
+function runAttestStage(
+  opts: PipelineOptions,
+  io: PipelineIo,
+  run: { plan: Plan; build: BuildResult; smoke: SmokeEntry[]; resolved: Resolved },
+): Promise<AttestOutcome> {
+  return groupOf(io)('attest', () =>
+    runAttest(
+      {
+        ...run,
+        git: opts.git,
+        loaded: opts.loaded,
+        results: opts.results,
+        env: io.env,
+        now: opts.now ?? new Date(),
+      },
+      {
+        ...(io.signer && { signer: io.signer }),
+        progress: (l) => io.progress('attest', l),
+        warning: io.warning,
+      },
+    ),
+  );
 }
 
 /** What a run that failed after its reports produced (the callers' outputs, report.md); else undefined. */

@@ -41,17 +41,16 @@ export {
 } from './stage-options.js';
 
 /**
- * The run's verdict lines (the action's verdict output): each outcome's, then each of PLANNED (the
- * run's variants) that has no report, as report.md and the comment name it (renderRun's unreported).
+ * The run's verdict lines (the action's verdict output): each outcome's, then each of UNREPORTED
+ * (the run's variants with no report, ReportStageResult's), as report.md and the comment name them.
  */
 export function runVerdictLines(
   outcomes: readonly Pick<ReportOutcome, 'variant' | 'verdict'>[],
-  planned: readonly { name: string }[],
+  unreported: readonly string[],
 ): string[] {
-  const reported = new Set(outcomes.map((o) => o.variant));
   return [
     ...outcomes.map((o) => `${o.variant}: ${o.verdict}`),
-    ...planned.filter((v) => !reported.has(v.name)).map((v) => `${v.name}: ${UNREPORTED_VERDICT}`),
+    ...unreported.map((v) => `${v}: ${UNREPORTED_VERDICT}`),
   ];
 }
 
@@ -80,6 +79,8 @@ export interface ReportStageInput {
 /** What the report stage did, and what fails it once the reports are written and posted. */
 export interface ReportStageResult {
   outcomes: ReportOutcome[];
+  /** The run's variants with no report (no environment record): the comment's "not reported". */
+  unreported: string[];
   /**
    * What fails the stage after its reports are written: the comment's post (its own error and exit
    * code), else a size-budget breach (exit 1). runReportStage throws it; reportStage hands it back.
@@ -124,7 +125,7 @@ export async function reportStage(input: ReportStageInput, io: ReportStageIo): P
   }
   if (models.length === 0) {
     noteRemoved(out, io, out.removeRunReport());
-    return { outcomes };
+    return { outcomes, unreported };
   }
   // The run's report: what the comment says, and the job summary.
   const run = renderRun(models, {
@@ -145,7 +146,7 @@ export async function reportStage(input: ReportStageInput, io: ReportStageIo): P
   const budget = overBudget(models);
   if (posted && budget) io.warning(budget.message, { title: 'ml-image report' });
   const failure = posted ?? budget;
-  return { outcomes, ...(failure && { failure }) };
+  return { outcomes, unreported, ...(failure && { failure }) };
 }
 
 /** An earlier run's report files REMOVED, which this run has nothing to put in place of. */
