@@ -3,7 +3,7 @@
 // directory, never as build arguments (which the image history keeps for anyone who can pull it,
 // and which hit E2BIG when large). Their digest, without credentials, is the cache key.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { redactUrls } from '../util/redact.js';
 import { TOOL_SECRET_IDS } from '../config/secret-id.js';
@@ -177,24 +177,18 @@ export function writeBuildInputs(
 }
 
 /**
- * A warning where DOCKERFILE mounts the pip.conf secret but not the netrc file the indexes' logins
- * (INDEXES and the torch index) travel in: a Dockerfile of the user's own written for an earlier
- * version, whose pip would get 401 from a private index. Undefined where there is no login to
- * carry, the netrc file is mounted, or the file cannot be read (buildx says so). READ: the file's text.
+ * A warning where DOCKERFILE (TEXT: its text) mounts the pip.conf secret but not the netrc file the
+ * indexes' logins (INDEXES and the torch index) travel in: a Dockerfile of the user's own written
+ * for an earlier version, whose pip would get 401 from a private index. Undefined where there is
+ * no login to carry or the netrc file is mounted.
  */
 export function netrcUnmountedWarning(
   dockerfile: string,
+  text: string,
   indexes: PipIndexes,
   torchIndexUrl: string | undefined,
-  read: (file: string) => string = (f) => readFileSync(f, 'utf8'),
 ): string | undefined {
   if (netrcIndexes(indexes, torchIndexUrl).netrc === '') return undefined;
-  let text: string;
-  try {
-    text = read(dockerfile);
-  } catch {
-    return undefined;
-  }
   if (!text.includes(BUILD_SECRET_IDS.pipConf) || text.includes(BUILD_SECRET_IDS.netrc)) return undefined;
   return `${dockerfile} mounts the ${BUILD_SECRET_IDS.pipConf} secret but not ${BUILD_SECRET_IDS.netrc}: the indexes' logins travel in that one (the pip.conf URLs carry none), so a private index answers pip 401; mount it in the RUN that installs and export NETRC=/run/secrets/${BUILD_SECRET_IDS.netrc} there (docs/build.md, "Your own Dockerfile")`;
 }

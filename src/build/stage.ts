@@ -67,17 +67,33 @@ function variantLabels(input: BuildStageInput, v: VariantPlan, run: VariantRun):
 }
 
 /**
- * Your own Dockerfile whose built stage starts FROM a literal image other than the variant's planned
- * base: said, since the resolver checked pip against the planned base and the labels, SBOM and
- * provenance name it (dockerfile-from.ts). `FROM ${BASE_IMAGE}` is the planned base.
+ * The Dockerfile's own warnings, its text read once: a netrc secret it does not mount, and (your own
+ * Dockerfile) a FROM other than the planned base. None when it cannot be read (buildx says so).
  */
-function warnOtherBase(input: BuildStageInput, v: VariantPlan, file: string, say: (l: string) => void) {
+function warnDockerfile(input: BuildStageInput, v: VariantPlan, file: string, ctx: TargetContext): void {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    return; // the build names a Dockerfile it cannot read
+    return;
   }
+  const unmounted = netrcUnmountedWarning(file, text, ctx.indexes, v.torch?.indexUrl);
+  if (unmounted !== undefined) ctx.progress(`warning: ${unmounted}`);
+  if (v.template === undefined) warnOtherBase(input, v, file, text, ctx.progress);
+}
+
+/**
+ * Your own Dockerfile whose built stage starts FROM a literal image other than the variant's planned
+ * base: said, since the resolver checked pip against the planned base and the labels, SBOM and
+ * provenance name it (dockerfile-from.ts). `FROM ${BASE_IMAGE}` is the planned base.
+ */
+function warnOtherBase(
+  input: BuildStageInput,
+  v: VariantPlan,
+  file: string,
+  text: string,
+  say: (l: string) => void,
+) {
   const other = baseMismatch(text, v.base.ref, input.config.build.mirrors, input.options?.target);
   if (other === undefined) return;
   const where = `${path.relative(input.baseDir, file) || file}:${other.line}`;
@@ -101,9 +117,7 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
     v.name,
     patterns,
   );
-  const unmounted = netrcUnmountedWarning(base, ctx.indexes, v.torch?.indexUrl);
-  if (unmounted !== undefined) ctx.progress(`warning: ${unmounted}`);
-  if (v.template === undefined) warnOtherBase(input, v, base, ctx.progress);
+  warnDockerfile(input, v, base, ctx);
   for (const line of keepOutLines(keptOut, keepOut, input.options?.buildContexts, process.cwd()))
     sayOnce(ctx, line);
   const labels = variantLabels(input, v, run);
