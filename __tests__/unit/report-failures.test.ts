@@ -23,6 +23,7 @@ import type { BuildResult } from '../../src/build/result.js';
 import { printedReport } from '../../src/cli/commands/shared.js';
 import { runCli } from '../../src/cli/main.js';
 import { loadConfig, validateConfigData } from '../../src/config/load.js';
+import type { CommandRunner } from '../../src/docker/adapter.js';
 import { CheckFailedError, EnvironmentError, ExitCode } from '../../src/errors.js';
 import { pipelineResultOf, runPipeline } from '../../src/pipeline/pipeline.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
@@ -309,6 +310,41 @@ describe('ml-image report --comment-mode artifact with no head commit known', ()
     const ok = captureIo(dir, fakeDocker(), env());
     expect(await runCli(argv, ok), ok.err()).toBe(0);
     expect(existsSync(path.join(dir, 'res', 'comment', COMMENT_ARTIFACT_FILE))).toBe(true);
+  });
+  it("a blank GITHUB_SHA is unset: a git checkout's own commit is named (was exit 2, not a git checkout)", async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), CONFIG.replace('1GB', '8GB'));
+    records();
+    mkdirSync(path.join(dir, '.git'));
+    const head = 'd'.repeat(40);
+    // git as in a checkout of dir: rev-parse names it and its commit; nothing else is known.
+    const git: CommandRunner = {
+      run: (_cmd, args) =>
+        Promise.resolve(
+          args.includes('rev-parse')
+            ? { exitCode: 0, stdout: `${dir}\n${path.join(dir, '.git')}\n${head}\n`, stderr: '' }
+            : { exitCode: 128, stdout: '', stderr: 'fatal: no such thing' },
+        ),
+    };
+    const io = {
+      ...captureIo(dir, fakeDocker(), { GITHUB_SHA: ' ', ML_IMAGE_CACHE_DIR: path.join(dir, 'cache') }),
+      git,
+    };
+    const argv = [
+      'report',
+      '--results',
+      'res',
+      '--pr',
+      '7',
+      '--repo',
+      'acme/model',
+      '--comment-mode',
+      'artifact',
+    ];
+    expect(await runCli(argv, io), io.err()).toBe(0);
+    const artifact = JSON.parse(
+      readFileSync(path.join(dir, 'res', 'comment', COMMENT_ARTIFACT_FILE), 'utf8'),
+    );
+    expect(artifact.headSha).toBe(head);
   });
 });
 

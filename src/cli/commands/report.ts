@@ -99,7 +99,9 @@ function headShaOf(
   checkedOut: string | undefined,
   mode: CommentMode,
 ): string | undefined {
-  const headSha = githubReportContext(env, undefined, event).target?.headSha ?? env.GITHUB_SHA ?? checkedOut;
+  // A blank GITHUB_SHA is unset: the checkout's commit, not "no head commit known".
+  const headSha =
+    githubReportContext(env, undefined, event).target?.headSha || env.GITHUB_SHA?.trim() || checkedOut;
   if (mode === 'artifact' && !headSha)
     throw new InputError(
       'report: --comment-mode artifact: no head commit known (not a git checkout here, no GITHUB_SHA): the artifact names the commit it reports on',
