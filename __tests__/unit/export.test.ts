@@ -479,19 +479,34 @@ describe('slurmScript', () => {
   });
 
   it.each([
-    ['custom tests only', { suites: ['custom'] }, /custom: custom tests are not exported/],
-    ['gpu with no GPUs asked for', { suites: ['gpu'], gpusPerNode: 0 }, /gpu: no GPUs requested/],
+    [
+      'custom tests only',
+      { suites: ['custom'], gpusPerNode: 1 },
+      /custom: custom tests are not exported/,
+      'imports,pip-check,gpu',
+    ],
+    [
+      'gpu with no GPUs asked for',
+      { suites: ['gpu'], gpusPerNode: 0 },
+      /gpu: no GPUs requested/,
+      'imports,pip-check',
+    ],
     [
       'custom, and gpu with no GPUs',
       { suites: ['gpu', 'custom'], gpusPerNode: 0 },
       /\(gpu: no GPUs requested .*; custom: custom tests are not exported.*\): the job would run nothing/,
+      'imports,pip-check',
     ],
-  ] as const)('refuses a job whose every suite skips (exit 2): %s', (_n, over, reason) => {
+  ] as const)('refuses a job whose every suite skips (exit 2): %s', (_n, over, reason, runs) => {
     for (const build of [() => slurmScript(slurm(over)), () => k8sManifests(k8s(over))]) {
       const e = inputError(build);
       expect(e.exitCode).toBe(2);
       expect(e.message).toMatch(/^no smoke suite to export: every suite .* would skip/);
       expect(e.message).toMatch(reason);
+      // The fix names only suites these flags run (gpu was named with --gpus-per-node 0).
+      expect(e.fix).toBe(
+        `give --suites a suite that runs on the cluster (e.g. ${runs}); run custom tests with ml-image smoke`,
+      );
     }
     // One suite that runs is a job.
     expect(slurmScript(slurm({ ...over, suites: [...over.suites, 'compute'] }))).toContain('compute');

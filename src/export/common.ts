@@ -103,9 +103,13 @@ function checkSomethingRuns(s: ExportSpec): void {
   const steps = exportSteps(s);
   if (!steps.every((t) => t.kind === 'skip')) return;
   const reasons = steps.map((t) => `${t.id}: ${t.kind === 'skip' ? t.reason : ''}`).join('; ');
+  // The fix names only suites that would run with these flags (no gpu with --gpus-per-node 0).
+  const runs = (['imports', 'pip-check', 'gpu'] as const).filter((x) =>
+    exportSteps({ ...s, suites: [x] }).some((t) => t.kind !== 'skip'),
+  );
   throw new InputError(
     `no smoke suite to export: every suite that --suites, else the config's smoke.suites, names would skip (${reasons}): the job would run nothing`,
-    'give --suites a suite that runs on the cluster (e.g. imports,pip-check,gpu); run custom tests with ml-image smoke',
+    `give --suites a suite that runs on the cluster (e.g. ${runs.join(',')}); run custom tests with ml-image smoke`,
   );
 }
 
