@@ -66,3 +66,43 @@ describe("a Dockerfile in the build context that no variant builds: the plan's w
     expect(r.warnings).toEqual([]);
   });
 });
+
+// build.dockerfile beside variants that each set a template: every variant built its template and
+// the named Dockerfile was built by none, without a word.
+describe("build.dockerfile that no variant builds (each sets a template): the plan's warning", () => {
+  const run = async (config: string) => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), config);
+    writeFileSync(path.join(dir, 'Own.Dockerfile'), 'FROM busybox\n');
+    const io = {
+      ...captureIo(dir, fakeDocker(), { ML_IMAGE_CACHE_DIR: path.join(dir, '.cache') }),
+      git: NOT_A_REPOSITORY,
+    };
+    const code = await runCli(['plan', '--json'], io);
+    const out = JSON.parse(io.out()) as { warnings: string[] };
+    return { code, warnings: out.warnings.filter((w) => w.includes('is built by no variant')) };
+  };
+
+  it('every variant with a template: warned at the line of build.dockerfile, naming the templates', async () => {
+    const r = await run(
+      'image: {name: a/b}\nplatforms: [linux/amd64]\nbuild:\n  dockerfile: Own.Dockerfile\nvariants:\n  - {name: cpu, template: cpu}\n  - {name: cu, cuda: "12.8", template: cuda}\n',
+    );
+    expect(r.code).toBe(0);
+    expect(r.warnings).toEqual([
+      'line 4: build.dockerfile: Own.Dockerfile is built by no variant: each sets a template of its own (cpu: cpu, cu: cuda), which it builds instead. Remove build.dockerfile, or the template of the variants that should build it',
+    ]);
+  });
+
+  it.each([
+    [
+      'one variant without a template builds it',
+      'variants:\n  - {name: cpu, template: cpu}\n  - {name: mine, cuda: "12.8"}\n',
+    ],
+    ['no variant sets a template', 'variants: [cpu]\n'],
+  ])('%s: no warning', async (_what, variants) => {
+    const r = await run(
+      `image: {name: a/b}\nplatforms: [linux/amd64]\nbuild:\n  dockerfile: Own.Dockerfile\n${variants}`,
+    );
+    expect(r.code).toBe(0);
+    expect(r.warnings).toEqual([]);
+  });
+});

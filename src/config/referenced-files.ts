@@ -5,7 +5,8 @@ import path from 'node:path';
 import { requirementsUrlProblem } from '../requirements/read-file.js';
 import { notRegularFile, realPathOrSelf, statPath } from '../util/read-regular.js';
 import { printable } from '../util/text.js';
-import { type IssueOrigins, type Path, problemAt } from './issues.js';
+import { type IssueOrigins, type Path, problemAt, withFieldLine } from './issues.js';
+import type { LineOf } from './yaml-lines.js';
 import type { Config } from './schema.js';
 import { outsideWorkspace } from './workspace-file.js';
 
@@ -102,13 +103,36 @@ export function repositoryRootOf(dir: string): string | undefined {
   }
 }
 
-/** PLAN with the warnings of what the build context holds (unbuiltDockerfile) added. */
+/**
+ * PLAN with the warnings of the Dockerfile no variant builds added: one in the build context
+ * (unbuiltDockerfile), or build.dockerfile itself (unusedDockerfile).
+ */
 export function withContextWarnings<P extends { warnings: string[] }>(
   plan: P,
-  loaded: { config: Config; baseDir: string },
+  loaded: { config: Config; baseDir: string; lineOf?: LineOf | undefined },
 ): P {
-  const own = unbuiltDockerfile(loaded.config, loaded.baseDir);
-  return own === undefined ? plan : { ...plan, warnings: [...plan.warnings, own] };
+  const added = [
+    unbuiltDockerfile(loaded.config, loaded.baseDir),
+    unusedDockerfile(loaded.config, loaded.lineOf),
+  ];
+  const warnings = added.filter((w) => w !== undefined);
+  return warnings.length === 0 ? plan : { ...plan, warnings: [...plan.warnings, ...warnings] };
+}
+
+/**
+ * build.dockerfile when every variant sets a template of its own (variants[].template): each builds
+ * its template, and the Dockerfile the config names is built by none, without a word. A warning
+ * naming the field's line (LINEOF), not an error: a config may keep it for a variant to come.
+ */
+export function unusedDockerfile(config: Config, lineOf?: LineOf): string | undefined {
+  const file = config.build.dockerfile;
+  if (file === undefined || config.variants.length === 0) return undefined;
+  if (!config.variants.every((v) => v.template !== undefined)) return undefined;
+  const templates = config.variants.map((v) => `${v.name}: ${v.template}`).join(', ');
+  return withFieldLine(
+    `build.dockerfile: ${printable(file)} is built by no variant: each sets a template of its own (${printable(templates)}), which it builds instead. Remove build.dockerfile, or the template of the variants that should build it`,
+    lineOf,
+  );
 }
 
 /**

@@ -37,7 +37,6 @@ export {
 export const PLATFORMS = ['linux/amd64', 'linux/arm64'] as const;
 export const TEMPLATES = ['cpu', 'cuda', 'ngc'] as const;
 export const RESOLVE_MODES = ['auto', 'check', 'off'] as const;
-
 export const DEFAULT_PLATFORMS: Platform[] = ['linux/amd64', 'linux/arm64'];
 
 export type Platform = (typeof PLATFORMS)[number];
@@ -201,7 +200,9 @@ export const ConfigFileSchema = z
           .describe('Build context, relative to the config file.'),
         dockerfile: relPath('a file path')
           .optional()
-          .describe('Your own Dockerfile, relative to the config file. Exclusive with `template`.'),
+          .describe(
+            'Your own Dockerfile, relative to the config file. Exclusive with `template`; unused (a plan warning) when every variant sets its own.',
+          ),
         template: z
           .enum(TEMPLATES)
           .optional()
