@@ -104,6 +104,30 @@ describe('a run against an engine that stops answering', () => {
     expect(calls).toEqual(['start', 'kill', 'remove', 'remove']);
   });
 
+  it("a run's signal stops it as its timeout does (killed, removed, timedOut), once it has started", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const calls: string[] = [];
+    const stop = new AbortController();
+    const run = runContainer(engine(hungContainer(calls)), {
+      image: 'img',
+      cmd: ['sleep', '999'],
+      entrypoint: [],
+      signal: stop.signal,
+      onStarted: () => (calls.push('started'), stop.abort()),
+    });
+    let settled: unknown;
+    run.then(
+      (r) => (settled = r),
+      (e: unknown) => (settled = e),
+    );
+    await vi.advanceTimersByTimeAsync(3 * CONTAINER_CALL_LIMIT_MS);
+    expect(settled).toMatchObject({ timedOut: true, exitCode: null });
+    expect(calls).toEqual(['start', 'started', 'kill', 'remove']);
+    const last = runPendingCleanups();
+    await vi.advanceTimersByTimeAsync(CONTAINER_CALL_LIMIT_MS);
+    await last;
+  });
+
   it('a start the engine refuses: the error, after a removal that gives up at the limit', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const calls: string[] = [];

@@ -76,6 +76,14 @@ export interface ContainerRunSpec {
    * DEFAULT_DEADLINE_MS without a timeout.
    */
   deadlineMs?: number;
+  /**
+   * Stops the container when aborted, as its timeout does (killed and removed; the result says
+   * timedOut): a caller's own limit, shorter than timeoutMs, on something only it can see in the
+   * output (the shared smoke process's first test not begun). Aborted already: stopped at its start.
+   */
+  signal?: AbortSignal;
+  /** Called once the container has started (after an image pull, its create, attach and start). */
+  onStarted?: () => void;
   onOutput?: (chunk: string, stream: 'stdout' | 'stderr') => void;
   /** The most of each stream kept (default MAX_STREAM_CHARS, 32 MiB): past it the container is stopped. */
   maxOutputChars?: number;

@@ -204,20 +204,34 @@ async function launch(
   }
 }
 
-/** The exit status, or 'timeout' when timeoutMs passed first. */
-async function waitFor(run: Launched, timeoutMs: number | undefined): Promise<number | 'timeout'> {
+/** The exit status, or 'timeout' when timeoutMs passed first or SIGNAL was aborted. */
+async function waitFor(
+  run: Launched,
+  timeoutMs: number | undefined,
+  signal: AbortSignal | undefined,
+): Promise<number | 'timeout'> {
   let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const stops: Promise<'timeout'>[] = [];
+  if (timeoutMs !== undefined)
+    stops.push(
+      new Promise((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), timerMs(timeoutMs));
+      }),
+    );
+  if (signal)
+    stops.push(
+      new Promise((resolve) => {
+        onAbort = () => resolve('timeout');
+        if (signal.aborted) onAbort();
+        else signal.addEventListener('abort', onAbort, { once: true });
+      }),
+    );
   try {
-    return await (timeoutMs === undefined
-      ? run.removed
-      : Promise.race([
-          run.removed,
-          new Promise<'timeout'>((resolve) => {
-            timer = setTimeout(() => resolve('timeout'), timerMs(timeoutMs));
-          }),
-        ]));
+    return await Promise.race([run.removed, ...stops]);
   } finally {
     if (timer) clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
 }
 
@@ -256,7 +270,8 @@ export async function runContainer(
     return launch(client, spec, argv, false, output);
   });
   try {
-    const status = await client.call(() => waitFor(run, spec.timeoutMs));
+    spec.onStarted?.();
+    const status = await client.call(() => waitFor(run, spec.timeoutMs, spec.signal));
     const timedOut = status === 'timeout';
     if (timedOut) {
       await killWithin(run.container);
