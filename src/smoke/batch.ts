@@ -7,8 +7,9 @@
 // CUDA context or a half-imported module never reaches another test. On a GPU run the tests that use
 // a GPU share processes of their own (processSteps): the container of the others gets no GPU.
 import { randomBytes } from 'node:crypto';
-import { liveLines, type RunOutcome, type TestRunSpec } from './output.js';
-import type { Batch, BatchOutcome, BatchStep, SmokeSession } from './session.js';
+import { hungAtStart, notStartedReason, processLimitMs, startLimit } from './batch-start.js';
+import { liveLines, type TestRunSpec } from './output.js';
+import type { BatchOutcome, BatchStep, SmokeSession } from './session.js';
 
 export type { BatchOutcome, BatchStep } from './session.js';
 
@@ -171,9 +172,6 @@ export function scriptSpec(script: string, words: readonly string[]): TestRunSpe
   return { entrypoint: ['python3'], cmd: ['-c', BOOT, Buffer.from(script).toString('base64'), ...words] };
 }
 
-/** Time for the container and python3 to start, on top of the tests' own timeouts. */
-const STARTUP_ALLOWANCE_MS = 60_000;
-
 const s1 = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
 
 /** The --verbose timing line of a test of the shared process. */
@@ -265,10 +263,11 @@ function announceProcess(s: SmokeSession, steps: readonly BatchStep[]): void {
  * shown when the next test's start. The progress says which test runs as the process reaches it
  * (stdout's start markers; the first test said so as the process started: announceProcess).
  */
-function streamFilters(s: SmokeSession, steps: readonly BatchStep[], nonce: string) {
+function streamFilters(s: SmokeSession, steps: readonly BatchStep[], nonce: string, begun: () => void) {
   const emit = s.output ?? (() => undefined);
   const later = new Set(steps.slice(1).map((x) => x.id));
   const reached = (id: string) => {
+    begun();
     if (later.has(id)) s.progress(`smoke ${id}: running`);
   };
   const stream = (onStart?: (test: string) => void) => {
@@ -295,17 +294,31 @@ function streamFilters(s: SmokeSession, steps: readonly BatchStep[], nonce: stri
 export const ranInBatch = (s: SmokeSession, id: string): boolean => s.batch?.outcomes.has(id) ?? false;
 
 /**
- * A process that timed out before it reached its first test (python3 itself hung as it started: a
- * `.pth` file of the image that blocks) would hang the same in a fresh container for each later
- * test, every one for its timeout and the startup allowance: they time out with it instead.
+ * Runs the process of STEPS (its PLAN): the container's outcome, how long it took, and the length
+ * of its start limit when that stopped it (its first test had not begun: batch-start.ts).
  */
-function hungAtStart(b: Batch, rest: readonly BatchStep[], r: RunOutcome): void {
-  for (const x of rest)
-    b.outcomes.set(x.id, {
-      ...r,
-      durationMs: 0,
-      timing: 'not started: python3 hung before the first test of its process',
-    });
+async function runProcess(s: SmokeSession, steps: readonly BatchStep[], plan: Plan) {
+  announceProcess(s, steps);
+  const limit = startLimit(s.input.timeoutMs);
+  const filters = streamFilters(s, steps, plan.nonce, limit.begun);
+  const started = Date.now();
+  // The command is the first test's own (as if it ran alone); the plan comes in the environment.
+  const r = await s
+    .run({
+      ...scriptSpec(s.script, steps[0]!.argv),
+      env: { [BATCH_ENV]: JSON.stringify(plan), ...timeoutEnv(s.input.timeoutMs) },
+      ...(steps[0]!.gpu && { gpu: true }),
+      // Each test keeps its own timeout (the script's watchdog); this one only backs it up.
+      timeoutMs: processLimitMs(s.input.timeoutMs, steps.length),
+      signal: limit.signal,
+      onStarted: limit.armed,
+      ...(steps.some((x) => x.shm) && { shmSizeBytes: 1024 ** 3 }),
+      onOutput: (chunk: string, stream: 'stdout' | 'stderr') => filters[stream](chunk),
+    })
+    .finally(limit.dispose);
+  filters.stdout.flush();
+  filters.stderr.flush();
+  return { r, totalMs: Date.now() - started, stopped: limit.signal.aborted ? limit.ms : undefined };
 }
 
 /**
@@ -331,22 +344,7 @@ export async function batchOutcome(s: SmokeSession, id: string): Promise<BatchOu
   const plan = fittingPlan(candidates, s.input.timeoutMs / 1000, nonce);
   if (!plan) return undefined;
   const steps = candidates.slice(0, plan.steps.length);
-  announceProcess(s, steps);
-  const filters = streamFilters(s, steps, nonce);
-  const started = Date.now();
-  // The command is the first test's own (as if it ran alone); the plan comes in the environment.
-  const r = await s.run({
-    ...scriptSpec(s.script, steps[0]!.argv),
-    env: { [BATCH_ENV]: JSON.stringify(plan), ...timeoutEnv(s.input.timeoutMs) },
-    ...(steps[0]!.gpu && { gpu: true }),
-    // Each test keeps its own timeout (the script's watchdog); this one only backs it up.
-    timeoutMs: s.input.timeoutMs * steps.length + STARTUP_ALLOWANCE_MS,
-    ...(steps.some((x) => x.shm) && { shmSizeBytes: 1024 ** 3 }),
-    onOutput: (chunk: string, stream: 'stdout' | 'stderr') => filters[stream](chunk),
-  });
-  filters.stdout.flush();
-  filters.stderr.flush();
-  const totalMs = Date.now() - started;
+  const { r, totalMs, stopped } = await runProcess(s, steps, plan);
   const out = sections(r.stdout, nonce);
   const err = sections(r.stderr, nonce);
   const ends = steps.map((x) => out.get(x.id)?.end).filter((m) => m !== undefined);
@@ -359,8 +357,14 @@ export async function batchOutcome(s: SmokeSession, id: string): Promise<BatchOu
     const timing = timingLine(i === 0 ? startupMs : undefined, i === 0 ? processS : undefined, o?.end);
     if (!o && !e) {
       // Nothing started (no python3, the script could not run): the first test had its run.
-      if (i === 0) b.outcomes.set(step.id, { ...r, durationMs: totalMs, timing: `container ${s1(totalMs)}` });
-      if (i === 0 && r.timedOut) hungAtStart(b, steps.slice(1), r);
+      if (i === 0)
+        b.outcomes.set(step.id, {
+          ...r,
+          ...(stopped !== undefined && { stopReason: notStartedReason(stopped, s.input.timeoutMs) }),
+          durationMs: totalMs,
+          timing: `container ${s1(totalMs)}`,
+        });
+      if (i === 0 && r.timedOut) hungAtStart(b, step.id, steps.slice(1), r, stopped);
       break;
     }
     if (o?.end) {

@@ -105,7 +105,7 @@ async function fileTest(
   const r =
     (await batchOutcome(s, id)) ??
     (await s.run({ entrypoint: ['python3'], cmd: ['-c', FILE_CHECK, f.path] }));
-  if (r.timedOut) return result(false, timedOutReason(s.input.timeoutMs), r.stdout + r.stderr);
+  if (r.timedOut) return result(false, timedOutReason(s.input.timeoutMs, r), r.stdout + r.stderr);
   if (lacksPython(r)) {
     onNoPython();
     return result(

@@ -19,6 +19,11 @@ export interface RunOutcome {
   stdout: string;
   stderr: string;
   timedOut: boolean;
+  /**
+   * Why a run that timedOut was stopped, when not by the test's own timeout (the shared process's
+   * start limit: batch-start.ts): the test's reason (timedOutReason).
+   */
+  stopReason?: string;
 }
 
 /**
@@ -206,8 +211,12 @@ export function noPythonReason(image: string): string {
   return `${image} has no python3: the smoke suites need python3 in the image`;
 }
 
-/** A test past its timeout: the reason names the setting that gives it longer. */
-export function timedOutReason(timeoutMs: number): string {
+/**
+ * A test past its timeout: the reason names the setting that gives it longer. A run stopped for
+ * another reason (R's stopReason) gives that one.
+ */
+export function timedOutReason(timeoutMs: number, r?: Pick<RunOutcome, 'stopReason'>): string {
+  if (r?.stopReason !== undefined) return r.stopReason;
   return `timed out after ${timeoutMs / 1000}s (the container was removed); a test that needs longer: raise smoke.timeoutSeconds in ml-image.yml (ml-image smoke: --timeout)`;
 }
 

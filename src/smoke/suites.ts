@@ -129,7 +129,7 @@ export async function probeSuite(
   });
   const test: SmokeTest = { id, suite: name, status: 'fail', durationMs: r.durationMs, metrics: {} };
   if (r.timedOut) {
-    test.reason = timedOutReason(s.input.timeoutMs);
+    test.reason = timedOutReason(s.input.timeoutMs, r);
     test.output = tail(r.stdout + r.stderr);
   } else if (lacksPython(r)) {
     test.reason = noPythonReason(s.input.image);
@@ -159,7 +159,7 @@ async function pipCheck(s: SmokeSession, name: SmokeSuite): Promise<SmokeTest> {
     ...(!ok &&
       !noPip && {
         reason: r.timedOut
-          ? timedOutReason(s.input.timeoutMs)
+          ? timedOutReason(s.input.timeoutMs, r)
           : missing
             ? noPythonReason(s.input.image)
             : 'pip check found broken requirements',
