@@ -3,14 +3,10 @@
 // and platform), which is the job summary and ONE sticky pull-request comment (or, where the token
 // cannot write, the fork-safe artifact a privileged workflow_run job posts); a job that reports only
 // some of the config's variants (a variants filter) has a comment of its own (keys.ts).
-import type { Config } from '../config/schema.js';
 import { CheckFailedError } from '../errors.js';
-import { lazyGitHubClient } from '../github/connect.js';
-import type { GitContext, Plan } from '../plan/schema.js';
+import type { Plan } from '../plan/schema.js';
 import { explanationLines } from '../resolve/result.js';
 import type { ResultDir } from '../results/results.js';
-import { COMMENT_ARTIFACT_SCHEMA_VERSION } from './artifact.js';
-import { fitCommentArtifact, fitMessage } from './artifact-fit.js';
 import {
   type BaseRecords,
   baselineOf,
@@ -20,14 +16,14 @@ import {
   saveBase,
   thisBuild,
 } from './base-records.js';
-import { baselineKeys, replacedMarkers, reportKey, type RunKey, runKeyOf } from './keys.js';
+import { baselineKeys, reportKey, runKeyOf } from './keys.js';
 import { buildReportModel } from './model.js';
 import type { ReportModel } from './model-schema.js';
-import { markerFor, renderReport } from './render.js';
-import { renderRun, UNREPORTED_VERDICT } from './render/run.js';
+import { renderReport } from './render.js';
+import { UNREPORTED_VERDICT } from './render/run.js';
+import { commentOnRun, renderRunReport } from './run-comment.js';
 import { budgetBreaches } from './size.js';
-import type { GitHubTarget, ReportOptions, ReportOutcome } from './stage-options.js';
-import { upsertStickyComment } from './sticky.js';
+import type { ReportOutcome, ReportStageInput, ReportStageIo } from './stage-options.js';
 import { reportedDigests, supplyChainOf } from './supply-chain.js';
 
 export { restoreBaseline } from './baseline.js';
@@ -38,6 +34,8 @@ export {
   type GitHubTarget,
   type ReportOptions,
   type ReportOutcome,
+  type ReportStageInput,
+  type ReportStageIo,
 } from './stage-options.js';
 
 /**
@@ -54,28 +52,6 @@ export function runVerdictLines(
   ];
 }
 
-export interface ReportStageInput {
-  plan: Plan;
-  config: Config;
-  /** Where the records are read from (env-*, smoke-*, resolution-*, attest.json). */
-  results: ResultDir;
-  /** Where the reports go (report.md, report-<variant>.md/.json, comment/); default: results. */
-  out?: ResultDir;
-  /**
-   * The config file's variants (configVariantNames), before a variants filter: a run of only some
-   * of them keys its comment on those (runKeyOf). Undefined: the plan's are all of them.
-   */
-  configVariants?: readonly string[];
-  /**
-   * The config file's platforms, before a platforms filter (--platforms, the `platforms` input): a
-   * platform the run left out keeps its records in the baseline it saves (saveBase). Undefined:
-   * the plan's are all of them.
-   */
-  configPlatforms?: readonly string[];
-  git: GitContext;
-  options: ReportOptions;
-}
-
 /** What the report stage did, and what fails it once the reports are written and posted. */
 export interface ReportStageResult {
   outcomes: ReportOutcome[];
@@ -86,13 +62,6 @@ export interface ReportStageResult {
    * code), else a size-budget breach (exit 1). runReportStage throws it; reportStage hands it back.
    */
   failure?: Error;
-}
-
-export interface ReportStageIo {
-  env: Readonly<Record<string, string | undefined>>;
-  progress: (line: string) => void;
-  warning: (message: string, props?: { title?: string }) => void;
-  summary?: (markdown: string) => Promise<void>;
 }
 
 /** The report stage; a size-budget breach fails it (thrown) after the reports are written and posted. */
@@ -123,30 +92,48 @@ export async function reportStage(input: ReportStageInput, io: ReportStageIo): P
     models.push(r.model);
     outcomes.push({ ...r.outcome, runMarkerKey: runKey.key });
   }
-  if (models.length === 0) {
+  // No report of any variant: without a pull request, nothing (the earlier run's files go); on one,
+  // a report saying so takes the earlier comment's place (reportsNone).
+  if (models.length === 0 && !reportsNone(input, unreported)) {
     noteRemoved(out, io, out.removeRunReport());
     return { outcomes, unreported };
   }
   // The run's report: what the comment says, and the job summary.
-  const run = renderRun(models, {
-    markerKey: runKey.key,
-    maxChars: input.options.maxChars ?? 65_536,
-    unreported,
-  });
+  const reports = { models, unreported };
+  const run = renderRunReport(input, reports, runKey.key, input.options.maxChars ?? 65_536);
   const runFile = out.writeRunReport(run.markdown);
   for (const o of outcomes) o.runFile = runFile;
   if (models.length > 1) io.progress(`run: ${models.length} variants -> ${runFile}`);
+  if (models.length === 0) io.progress(`run: no variant reported (${unreported.join(', ')}) -> ${runFile}`);
   if (input.config.report.summary && io.summary) await io.summary(run.markdown);
   // A comment that could not be posted (GitHub down, a token without the right): the reports are
   // written by now, and the caller says so (outputs, the printed report.md) before it fails.
-  const posted = await comment(input, io, { models, unreported }, outcomes, runKey).then(
+  const posted = await commentOnRun(input, io, reports, outcomes, runKey).then(
     () => undefined,
     (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
   );
+  // With no report, the run has failed already (its capture or build): that error stays its own.
+  if (models.length === 0) {
+    if (posted) io.warning(`the report could not be posted: ${posted.message}`, { title: 'ml-image report' });
+    return { outcomes, unreported };
+  }
   const budget = overBudget(models);
   if (posted && budget) io.warning(budget.message, { title: 'ml-image report' });
   const failure = posted ?? budget;
   return { outcomes, unreported, ...(failure && { failure }) };
+}
+
+/**
+ * Whether a run with no report of any variant (UNREPORTED: all of them) still writes and posts its
+ * report: on a pull request, so that the earlier comment (an older commit's verdict, say all green)
+ * does not stand beside a failed run; never for ml-image report (noneReported 'skip': exit 2).
+ */
+function reportsNone(input: ReportStageInput, unreported: readonly string[]): boolean {
+  return (
+    (input.noneReported ?? 'report') === 'report' &&
+    unreported.length > 0 &&
+    input.options.github?.prNumber !== undefined
+  );
 }
 
 /** An earlier run's report files REMOVED, which this run has nothing to put in place of. */
@@ -264,105 +251,6 @@ async function saveBaseline(
     `${v.name}: records saved as ${where}${
       kept.length > 0 ? `; ${kept.join(', ')} kept from the previous one (no record in this run)` : ''
     }`,
-  );
-}
-
-/** The run's reports, and its variants that have none (renderRun's unreported). */
-interface RunReports {
-  models: readonly ReportModel[];
-  unreported: readonly string[];
-}
-
-/** ONE sticky comment for the run on the pull request, or the fork-safe artifact, or nothing. */
-async function comment(
-  input: ReportStageInput,
-  io: ReportStageIo,
-  run: RunReports,
-  outcomes: ReportOutcome[],
-  { key: runKey, subset }: RunKey,
-): Promise<void> {
-  const { config, options } = input;
-  const { models, unreported } = run;
-  const gh = options.github;
-  const mode = config.report.comment ? options.mode : 'off';
-  if (mode === 'off' || models.length === 0 || !gh?.prNumber) {
-    if (mode !== 'off' && models.length > 0) io.progress('no pull request: comment skipped');
-    return;
-  }
-  const toArtifact = mode === 'artifact' || (mode === 'auto' && (gh.fromFork || !gh.token));
-  if (toArtifact) return writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, run, runKey);
-  if (!gh.token) {
-    io.warning('comment-mode post needs github-token; the report is in the job summary only', {
-      title: 'ml-image report',
-    });
-    return;
-  }
-  const client = await (options.client ?? lazyGitHubClient(io.progress))(gh.token, gh.apiUrl);
-  const [owner, repo] = gh.repository.split('/') as [string, string];
-  const r = await upsertStickyComment(client, {
-    owner,
-    repo,
-    issueNumber: gh.prNumber,
-    marker: markerFor(runKey),
-    render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars, unreported }).markdown,
-    replaces: replacedMarkers(
-      models,
-      [input.plan.repository],
-      subset && { variants: subset, keep: runKeyOf(input.plan, config).key },
-    ),
-    ...(gh.author !== undefined && { author: gh.author }),
-    ...(gh.forbidden !== undefined && { forbidden: gh.forbidden }),
-    log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
-  });
-  const done = { action: r.action, ...(r.commentId !== undefined && { commentId: r.commentId }) };
-  for (const o of outcomes) o.comment = done;
-  io.progress(
-    `comment ${r.action}${r.commentId ? ` (#${r.commentId})` : ''} for ${models.length} variant(s)`,
-  );
-  // auto: "post when the token can write, else write the fork-safe artifact". A same-repository
-  // pull request's token may be read-only too (the repository's default workflow permissions).
-  if (r.action === 'forbidden' && mode === 'auto') {
-    io.progress(
-      'comment-mode auto: the token cannot write the comment (403): writing the fork-safe artifact',
-    );
-    writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, run, runKey);
-  }
-}
-
-/** The fork-safe artifact of the run's comment, for the poster workflow (workflow_run) to post. */
-function writeArtifact(
-  input: ReportStageInput,
-  io: ReportStageIo,
-  gh: GitHubTarget & { prNumber: number },
-  { models, unreported }: RunReports,
-  runKey: string,
-): void {
-  const headSha = gh.headSha ?? input.git.sha;
-  if (!headSha) {
-    io.warning('no head commit known (GITHUB_SHA): the comment artifact cannot be written', {
-      title: 'ml-image report',
-    });
-    return;
-  }
-  // Over the poster's size limit, the package lists are cut to what the comment can show
-  // (artifact-fit.ts): a big run is never a failed job.
-  const fit = fitCommentArtifact({
-    schemaVersion: COMMENT_ARTIFACT_SCHEMA_VERSION,
-    prNumber: gh.prNumber,
-    headSha,
-    repository: gh.repository,
-    markerKey: runKey,
-    reports: [...models],
-    // Only when there are: a poster of an earlier version reads the rest of the artifact.
-    ...(unreported.length > 0 && { unreported: [...unreported] }),
-  });
-  const said = fitMessage(fit);
-  if (said?.warn) io.warning(said.text, { title: 'ml-image report' });
-  else if (said) io.progress(said.text);
-  if (!fit.payload) return;
-  const dir = (input.out ?? input.results).writeComment(fit.payload);
-  io.progress(
-    `comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`,
   );
 }
 

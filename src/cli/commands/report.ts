@@ -285,6 +285,8 @@ unreachable, or it refused the request (403: a token that may not write to the p
         // The file's platforms before --platforms: one it left out is not dropped (report stage).
         ...(loaded.filePlatforms && { configPlatforms: loaded.filePlatforms }),
         git,
+        // No record of the config's variants: exit 2 (noRecords), nothing posted to the pull request.
+        noneReported: 'skip',
         options: {
           mode,
           baseline:
