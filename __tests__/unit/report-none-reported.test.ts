@@ -106,7 +106,7 @@ describe('a pull request run that reports no variant', () => {
     expect(body).toContain('**⚠️ No variant of this run was reported**');
     expect(body).toContain("no environment record of this run's image (`cccccccccccc`)");
     expect(body).toContain('its capture or its build failed');
-    expect(body).toContain("that one's results were of an older commit");
+    expect(body).toContain('any earlier report on this pull request, whose results are of an older commit');
     expect(body).toContain(`- **cpu**: ${md(UNREPORTED_VERDICT)}`);
     expect(body).toContain(`- **cuda12.8**: ${md(UNREPORTED_VERDICT)}`);
     expect(body).toContain(`[Workflow run](${RUN_URL})`);

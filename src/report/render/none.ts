@@ -37,7 +37,7 @@ export function renderNoneReported(unreported: readonly string[], opts: NoneRend
   const which = n === 1 ? 'its variant' : `any of its ${fmtInt(n)} variants`;
   const what = [
     `**⚠️ No variant of this run was reported**: there is no environment record of this run's image${commit} for ${which} (its capture or its build failed: see the job log).`,
-    "This report replaces the earlier one on this pull request: that one's results were of an older commit, not of this run's.",
+    'It takes the place of any earlier report on this pull request, whose results are of an older commit.',
   ].join('\n');
   const lines = unreported.map((u) => `- **${md(u, 40)}**: ${md(UNREPORTED_VERDICT)}`);
   const run = opts.runUrl ? safeUrl(opts.runUrl) : null;
