@@ -13,7 +13,7 @@ import { keywordMissedBy } from '../util/near-keyword.js';
  * composed workflow recomputes it from the config and these inputs, and must get the same plan).
  * Otherwise the stages whose code reads the input.
  */
-export type InputReaders = 'every' | readonly Stage[];
+type InputReaders = 'every' | readonly Stage[];
 
 export const INPUT_STAGES: Readonly<Record<string, InputReaders>> = {
   // The config and what the plan is made of: the image, the variants, the platforms, the base

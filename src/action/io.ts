@@ -167,7 +167,7 @@ export function fail(io: ActionIo, raw: unknown): void {
  * The error annotations a step gets one by one: GitHub shows at most 10 a step, and setFailed's
  * own is the last, so that past these the rest are counted into one annotation before it.
  */
-export const ERROR_ANNOTATION_BUDGET = 8;
+const ERROR_ANNOTATION_BUDGET = 8;
 
 /**
  * IO whose error annotations stop at BUDGET: each one past it goes to the log as a line, and one

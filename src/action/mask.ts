@@ -15,7 +15,7 @@ export const MIN_MASKED_CHARS = 4;
 const maskable = (v: string) => v.replace(/["=]/g, '').trim().length >= MIN_MASKED_CHARS;
 
 /** Mask V for the rest of the job; one too short to mask is left unmasked, with a warning naming WHAT. */
-export function maskValue(io: ActionIo, v: string | undefined, what: string): void {
+function maskValue(io: ActionIo, v: string | undefined, what: string): void {
   if (v === undefined || v.replace(/["=]/g, '').trim() === '') return;
   if (maskable(v)) io.setSecret?.(v);
   else

@@ -42,7 +42,7 @@ import { isRecordedImage } from '../smoke/local-image.js';
 import { escapeRegExp } from '../util/text.js';
 
 /** What the removal did, for the post step's lines. */
-export interface ImageCleanup {
+interface ImageCleanup {
   /** The references removed (untagged, or deleted with their image). */
   removed: string[];
   /** Images deleted (not only untagged), and the sum of their sizes as inspect reports them. */
@@ -154,7 +154,7 @@ async function removeTarget(
 }
 
 /** Whose images a removal may take. */
-export interface RemovalScope {
+interface RemovalScope {
   /** The run built BUILD (its build stage ran): its build tags are its own. False: a smoke-only run. */
   built: boolean;
   /** What names the push tag of a scoped run (a pull request's, another ref's: push-tag.ts writeScopeOf). */

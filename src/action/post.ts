@@ -118,7 +118,7 @@ export function builtTargetRecorder(io: Pick<ActionIo, 'saveState'>): (target: V
 }
 
 /** The longest the image cleanup may take: a hung engine must not hold the job until the runner gives up. */
-export const IMAGE_CLEANUP_LIMIT_MS = 120_000;
+const IMAGE_CLEANUP_LIMIT_MS = 120_000;
 /** The same for the container cleanup (listing and removing the run's containers). */
 export const ENGINE_CLEANUP_LIMIT_MS = 120_000;
 
@@ -148,7 +148,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 
 /** How the post step ended: an engine that did not answer leaves its request (a socket) open. */
-export interface PostOutcome {
+interface PostOutcome {
   /** An engine step gave up on the engine: the caller exits, the hung request would hold the step. */
   engineHung: boolean;
 }

@@ -45,7 +45,7 @@ import { MIN_MASKED_CHARS, maskBuildSecrets, maskSecretsInput } from './mask.js'
 import { builtTargetRecorder, saveImageState } from './post.js';
 import { verifyAction } from './verify.js';
 
-export { type ActionIo, coreIo };
+export { type ActionIo };
 
 /** Reads one input ('' when unset, or when no stage of this run reads it: src/action/inputs.ts). */
 type GetInput = (name: string) => string;
@@ -107,17 +107,17 @@ export async function run(given: ActionIo = coreIo()): Promise<void> {
 }
 
 /** What the inputs ask for: the fork poster, or a run of some stages with its options. */
-export type ActionInputs =
+type ActionInputs =
   | ({ kind: 'poster'; fromArtifact: string; markerKey?: string } & CommentAuth)
   | ({ kind: 'stages' } & CommentAuth & StageInputs);
 
 /** Who posts the comment: the github-token input, and the login it posts as (comment-author). */
-export interface CommentAuth {
+interface CommentAuth {
   token: string | undefined;
   author: string | undefined;
 }
 
-export interface StageInputs {
+interface StageInputs {
   stages: Set<Stage>;
   loaded: LoadedConfig;
   resultDir: string;
