@@ -20,7 +20,7 @@ import { runTempDir, runTempRoot } from '../util/temp.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export const TUF_ROOT_ENV = 'TUF_ROOT';
+const TUF_ROOT_ENV = 'TUF_ROOT';
 
 /** An empty dir under the run's temp root; one that cannot be made is exit 3, before cosign starts. */
 function makeTufRoot(): string {

@@ -45,7 +45,7 @@ export { cosignEnv };
 export type { CosignExec, CosignExecOptions, CosignExecResult };
 export type { CosignArgOptions, PredicateSpec, SignIdentity, Statement, VerifiedSignature, VerifyIdentity };
 
-export interface SignerOptions extends CosignArgOptions {
+interface SignerOptions extends CosignArgOptions {
   /** Password of an encrypted key: passed as COSIGN_PASSWORD, masked in every message. */
   password?: string;
   /** Extra environment for cosign (e.g. COSIGN_KEY for an `env://COSIGN_KEY` key). */

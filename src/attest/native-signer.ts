@@ -50,7 +50,7 @@ import { queueByKey } from '../util/map-limit.js';
 import { blobOf, leftOut, readableLayers, readTagLayers, type TagLayers } from './read-limits.js';
 import { MAX_JSON_INPUT_BYTES, openErrorText, readRegularFile } from '../util/read-regular.js';
 
-export interface NativeSignerDeps {
+interface NativeSignerDeps {
   /** The registry client of a host (one per host, reused). */
   client: (host: string) => OciClient;
   /** The decrypted signing key (started early by the caller, awaited at the first signature). */

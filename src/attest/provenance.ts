@@ -104,7 +104,7 @@ export function baseImageDependency(base: { ref: string; digest?: string | null 
 }
 
 /** The source GitHub's variables name (the run's repository, commit and ref), if they do. */
-export function sourceFromEnv(env: Env): SourceRevision | undefined {
+function sourceFromEnv(env: Env): SourceRevision | undefined {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha, GITHUB_REF: ref } = env;
   if (!server || !repo || !sha) return undefined;
   return { repositoryUrl: `${server.replace(/\/+$/, '')}/${repo}`, commit: sha, ...(ref && { ref }) };
@@ -120,7 +120,7 @@ export function sourceFromEnv(env: Env): SourceRevision | undefined {
  * GITHUB_SHA. A pull_request_target run names none: GITHUB_SHA is the base branch's, the git
  * context names the head, and which commit its checkout holds is not read.
  */
-export function sourceOf(env: Env, git: SourceRevision | undefined): SourceRevision | undefined {
+function sourceOf(env: Env, git: SourceRevision | undefined): SourceRevision | undefined {
   const fromEnv = sourceFromEnv(env);
   if (!fromEnv) return git;
   // GITHUB_SHA is the base branch's and the git context names the head, whatever was checked out.
@@ -135,7 +135,7 @@ export function sourceOf(env: Env, git: SourceRevision | undefined): SourceRevis
  * The source as a resolved dependency, as actions/attest-build-provenance and SLSA's GitHub build
  * type write it: git+<repository>@<ref> with its gitCommit; undefined without a full commit id.
  */
-export function sourceDependency(source: SourceRevision | undefined): ResourceDescriptor | undefined {
+function sourceDependency(source: SourceRevision | undefined): ResourceDescriptor | undefined {
   const commit = source?.commit.toLowerCase();
   if (!source || !commit || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit)) return undefined;
   const url = withoutUserinfo(source.repositoryUrl).replace(/\/+$/, '');
@@ -146,7 +146,7 @@ export function sourceDependency(source: SourceRevision | undefined): ResourceDe
  * The workflow of the run (GITHUB_WORKFLOW_REF: <owner>/<repo>/<path>@<ref>) as SLSA's GitHub build
  * type names it in externalParameters: its ref, repository URL and path; undefined outside Actions.
  */
-export function workflowFromEnv(env: Env): { ref: string; repository: string; path: string } | undefined {
+function workflowFromEnv(env: Env): { ref: string; repository: string; path: string } | undefined {
   const m = /^([^/@]+\/[^/@]+)\/([^@]+)@(.+)$/.exec(env.GITHUB_WORKFLOW_REF ?? '');
   const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
   if (!m || !server) return undefined;

@@ -32,7 +32,7 @@ export function pypiPurl(name: string, version: string): string {
   return `pkg:pypi/${purlEncode(name.toLowerCase().replace(/_/g, '-'))}${at(version)}`;
 }
 
-export interface DebPackage {
+interface DebPackage {
   name: string;
   version: string;
   arch?: string | null;
@@ -47,7 +47,7 @@ export interface DebPackage {
  * libssl3 -> openssl), with `@<version>` when that differs too (glibc@2.36-9 for a binNMU's libc6
  * 2.36-9+b1); none when the source is the binary package itself.
  */
-export function debUpstream(pkg: DebPackage): string | undefined {
+function debUpstream(pkg: DebPackage): string | undefined {
   const { source, sourceVersion } = pkg;
   if (!source || source.toLowerCase() === pkg.name.toLowerCase()) return undefined;
   return sourceVersion && sourceVersion !== pkg.version ? `${source}@${sourceVersion}` : source;
@@ -59,7 +59,7 @@ export function debPurl(osId: string, pkg: DebPackage, distro?: string | null): 
 }
 
 /** A conda package as the record holds it (conda-meta): the channel without its subdir. */
-export interface CondaPackage {
+interface CondaPackage {
   name: string;
   version: string;
   build?: string | undefined;

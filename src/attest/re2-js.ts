@@ -7,7 +7,7 @@
 // assumes the worst.
 
 /** The pattern in JavaScript's terms, or the syntax it holds that this does not read. */
-export type Translation = { source: string; flags: string } | { unread: string };
+type Translation = { source: string; flags: string } | { unread: string };
 
 type Range = [number, number];
 const MAX_RUNE = 0x10ffff;

@@ -15,7 +15,7 @@ import { ACCEPT } from './cosign-push.js';
 /** Layers of one kind read from one image at most: cosign's own limit (maxAllowedSigsOrAtts). */
 export const MAX_READ_LAYERS = 100;
 /** Their declared sizes together at most (a signature is a few hundred bytes, an SBOM some MiB). */
-export const MAX_READ_BYTES = 256 * 1024 * 1024;
+const MAX_READ_BYTES = 256 * 1024 * 1024;
 
 const FIX =
   'check the registry and any proxy in between: cosign itself refuses an image with more than 100 signatures or attestations; remove the tag (or its extra layers) and sign or attest again';
@@ -25,7 +25,7 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 /** A size a layer may declare: a whole number of bytes, not negative. */
 const validSize = (size: number) => Number.isSafeInteger(size) && size >= 0;
 
-export type LayerKind = 'signature' | 'attestation';
+type LayerKind = 'signature' | 'attestation';
 
 /**
  * LAYERS (of KIND) of IMAGE at HOST, when reading their blobs stays within MAX_READ_LAYERS and
@@ -72,7 +72,7 @@ function tooLarge(e: unknown): boolean {
  * be the size the layer of TAG declares; otherwise (a string) why it is not. The registry served
  * the very blob (the client checks its digest), so another size is the manifest's.
  */
-export async function readBlob(
+async function readBlob(
   client: OciClient,
   repository: string,
   tag: string,

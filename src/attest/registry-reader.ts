@@ -13,7 +13,7 @@ import type { ImageReader } from './verify-targets.js';
  * registry:2 does not say of a manifest; distribution says it too of a repository with no tag, as
  * one pushed by digest only, so the message says both), else the digest.
  */
-export async function missingImage(client: OciClient, ref: string): Promise<CheckFailedError> {
+async function missingImage(client: OciClient, ref: string): Promise<CheckFailedError> {
   const { host, repository } = splitImageRef(ref);
   const known = await client.hasRepository?.(repository).catch(() => undefined);
   if (known === false)

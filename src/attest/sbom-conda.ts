@@ -6,7 +6,7 @@ import { canonicalName } from '../requirements/parse.js';
 import { condaPurl } from './purl.js';
 
 /** The SBOM's scrubbing of a record's strings and its ml-image:* property writer (sbom.ts). */
-export interface SbomText {
+interface SbomText {
   clean: (s: string) => string;
   cut: (s: string) => string;
   prop: (c: Component, name: string, value: string | null | undefined) => void;

@@ -135,7 +135,7 @@ export function signingKey(identity: SignIdentity, env: Env, tlog: boolean): Pro
   return key;
 }
 
-export interface SignerOptions {
+interface SignerOptions {
   env: Env;
   /** Key-signed entries go to (and are checked against) the transparency log. */
   tlog: boolean;
@@ -157,7 +157,7 @@ export interface SignerOptions {
 export type VerifyTransport = { fetch?: OciFetch | undefined; signal?: AbortSignal | undefined };
 
 /** The real cosign, with the key (COSIGN_KEY) and its password by environment only; killed at SIGNAL. */
-export function cosignFromEnv(env: Env, tlog: boolean, signal?: AbortSignal): Signer {
+function cosignFromEnv(env: Env, tlog: boolean, signal?: AbortSignal): Signer {
   return createCosignSigner(defaultCosignExec(), {
     tlog,
     ...(signal && { signal }),
@@ -235,7 +235,7 @@ export function publicKeyFiles(env: Env, read: (file: string) => string | undefi
   };
 }
 
-export type PublicKeyFiles = ReturnType<typeof publicKeyFiles>;
+type PublicKeyFiles = ReturnType<typeof publicKeyFiles>;
 
 /** One signer for every call: built-in where it can, cosign otherwise (see the file comment). */
 export function createSigner(opts: SignerOptions): BatchSigner {

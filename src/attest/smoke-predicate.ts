@@ -12,10 +12,10 @@ import { runnerFromEnv } from '../github/run.js';
 import { scrubDeep, sha256Hex, TOOL_NAME } from './types.js';
 import { redactText } from '../util/redact.js';
 
-export const SMOKE_PREDICATE_SCHEMA_VERSION = 1;
+const SMOKE_PREDICATE_SCHEMA_VERSION = 1;
 /** Longest reason and metric text kept (a longer one is cut, with an ellipsis). */
-export const MAX_REASON_CHARS = 1000;
-export const MAX_METRIC_CHARS = 256;
+const MAX_REASON_CHARS = 1000;
+const MAX_METRIC_CHARS = 256;
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 

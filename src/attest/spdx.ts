@@ -71,7 +71,7 @@ export interface SpdxDocument {
 }
 
 /** Where the documents' namespaces live: a URI of this tool's, never fetched (SPDX 2.3 section 6.5). */
-export const SPDX_NAMESPACE_BASE = 'https://ml-image-action.github.io/spdx';
+const SPDX_NAMESPACE_BASE = 'https://ml-image-action.github.io/spdx';
 const DOCUMENT = 'SPDXRef-DOCUMENT';
 
 /** CycloneDX component types as SPDX 2.3 package purposes (anything else: OTHER). */

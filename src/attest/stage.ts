@@ -34,7 +34,7 @@ import { attestTargets } from './targets.js';
 export type AttestSigner = Pick<Signer, 'sign' | 'attest'> &
   Partial<Pick<BatchSigner, 'attestAll' | 'prefetch' | 'release' | 'signedBefore'>>;
 
-export interface AttestStageInput {
+interface AttestStageInput {
   build: BuildResult;
   attest: AttestConfig;
   signing: SigningChoice;
@@ -52,7 +52,7 @@ export interface AttestStageInput {
   workflowRef?: string | undefined;
 }
 
-export interface AttestStageIo {
+interface AttestStageIo {
   signer: () => AttestSigner;
   progress: (line: string) => void;
   warning: (message: string, props?: { title?: string }) => void;

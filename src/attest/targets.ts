@@ -6,14 +6,14 @@ import { type BuildResult, isPushed, type PlatformBuild, type VariantBuild } fro
 import type { AttestTarget } from './result.js';
 
 /** One pushed platform image: the build's entries it comes from and its record in attest.json. */
-export interface PlannedTarget {
+interface PlannedTarget {
   v: VariantBuild;
   p: PlatformBuild;
   target: AttestTarget;
 }
 
 /** A platform the build did not push: it only loaded it into the local engine (as LOCALREF). */
-export interface NotPushed {
+interface NotPushed {
   variant: string;
   platform: string;
   localRef?: string;

@@ -10,7 +10,7 @@ import { anySignal } from '../util/abort.js';
 import { VERIFY_TIMEOUT_MAX_S } from './verify-flags.js';
 
 /** What a verify waits for: a read from HOST's registry, or a check (cosign) about an image there. */
-export interface Waiting {
+interface Waiting {
   host: string;
   what: string;
   /** When the wait began (the deadline's clock, ms). */

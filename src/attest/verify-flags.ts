@@ -24,7 +24,7 @@ export interface VerifyPolicy {
 }
 
 /** The dtypes the compute suite measures on a GPU (its `<dtype>_tflops` metrics). */
-export const TFLOPS_DTYPES = ['bf16', 'fp16', 'tf32', 'fp32'] as const;
+const TFLOPS_DTYPES = ['bf16', 'fp16', 'tf32', 'fp32'] as const;
 
 /**
  * "bf16=600,fp32=40" -> { bf16: 600, fp32: 40 }; bad input names the flag and the item: a dtype

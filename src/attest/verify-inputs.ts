@@ -165,7 +165,7 @@ function jsRegExpSource(pattern: string): string {
  * Where the reusable workflow's keyless signatures come from: Fulcio names the workflow file that
  * ran, ml-image-action's own, whichever repository called it.
  */
-export const SHARED_WORKFLOW_IDENTITY = 'https://github.com/ml-image-action/ml-image-action/';
+const SHARED_WORKFLOW_IDENTITY = 'https://github.com/ml-image-action/ml-image-action/';
 /**
  * The start of a regexp that names whose workflow signed: anchored (`^` or `\A`), the GitHub host,
  * then a literal owner and `/` (`.` escaped or not; RE2 reads `\/` and `\-` as the characters).
@@ -190,8 +190,7 @@ const SHARED_WORKFLOW_REFS = [
 ];
 
 /** How a keyless identity takes the reusable workflow's signatures (see acceptsSharedWorkflow). */
-export type SharedWorkflowAcceptance =
-  { why: 'accepts' } | { why: 'unread'; syntax: string } | { why: 'open' };
+type SharedWorkflowAcceptance = { why: 'accepts' } | { why: 'unread'; syntax: string } | { why: 'open' };
 
 /**
  * Whether a keyless identity (exact, or a valid RE2 regexp) may accept the reusable workflow's
@@ -232,7 +231,7 @@ export function acceptsSharedWorkflow(
  * Whether an RE2 pattern has a `|` outside every group and class (`^https://github\.com/acme/|.*`:
  * its start names no owner for the other branch). Escapes, `\Q...\E` and classes are skipped.
  */
-export function hasTopLevelAlternation(pattern: string): boolean {
+function hasTopLevelAlternation(pattern: string): boolean {
   let depth = 0;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];

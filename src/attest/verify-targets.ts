@@ -57,7 +57,7 @@ export interface VerifyTarget {
 }
 
 /** The platform images to check, and why the one --platform names is not among them. */
-export interface PlatformTargets {
+interface PlatformTargets {
   targets: VerifyTarget[];
   /** --platform's image is not there: what is (a failed check, not bad input: the registry told). */
   missing?: string;

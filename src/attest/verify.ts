@@ -34,7 +34,6 @@ export {
   type FlagNaming,
   parseMinTflops,
   parseVerifyFlags,
-  TFLOPS_DTYPES,
   VERIFY_FLAGS,
   type VerifyFlags,
   type VerifyPolicy,
@@ -153,7 +152,7 @@ function aboutDigest(kind: AttestationKind, statements: readonly Statement[], di
 }
 
 /** A failed check's detail: cosign's message, or more (see claimExplainer). */
-export type Explain = (failure: CheckFailure) => Promise<string>;
+type Explain = (failure: CheckFailure) => Promise<string>;
 
 /**
  * The detail of a failure: where cosign refused the certificate for a pinned workflow claim, the
@@ -161,7 +160,7 @@ export type Explain = (failure: CheckFailure) => Promise<string>;
  * identity hold (read by CERTIFICATES; when they cannot be read, only that it is another value or
  * none), then cosign's message. cosign decides; this only says why.
  */
-export function claimExplainer(
+function claimExplainer(
   identity: VerifyIdentity,
   certificates: CertificateReader | undefined,
   flag: (name: keyof VerifyFlags) => string,
@@ -180,7 +179,7 @@ export function claimExplainer(
  * Verify one platform image: signature, each required attestation (about its digest and, where
  * the registry lists its platform, signed for that platform), then the smoke policy.
  */
-export async function verifyPlatform(
+async function verifyPlatform(
   signer: Pick<Signer, 'verify' | 'verifyAttestations'>,
   target: VerifyTarget,
   identity: VerifyIdentity,
@@ -270,7 +269,7 @@ function hostOf(ref: string): string {
 }
 
 /** What verifyImage reads with: the index, the signer's checks, a refused certificate's claims. */
-export interface VerifyDeps {
+interface VerifyDeps {
   docker: ImageReader;
   signer: Pick<Signer, 'verify' | 'verifyAttestations'>;
   certificates?: CertificateReader | undefined;

@@ -156,7 +156,7 @@ function derUtf8(bytes: Buffer): string | undefined {
 }
 
 /** What one certificate says of a claim: cosign's raw value, and Fulcio's v2 one (undefined: none). */
-export interface ClaimValues {
+interface ClaimValues {
   v1?: string;
   v2?: string;
 }
@@ -183,7 +183,7 @@ export function refusedClaim(detail: string): WorkflowClaim | undefined {
 }
 
 /** A parsed certificate from PEM, with its SANs and extensions; undefined when it is none. */
-export interface ReadCertificate {
+interface ReadCertificate {
   sans: string[];
   extensions: Map<string, Buffer>;
 }
@@ -208,10 +208,10 @@ export function readCertificate(pem: string): ReadCertificate | undefined {
 }
 
 /** The most certificates of a tag read to explain a refusal, and distinct values shown per claim. */
-export const MAX_EXPLAINED_CERTIFICATES = 20;
-export const MAX_SHOWN_VALUES = 5;
+const MAX_EXPLAINED_CERTIFICATES = 20;
+const MAX_SHOWN_VALUES = 5;
 /** The longest explanation: anyone who can push to the repository can fill the tag. */
-export const MAX_EXPLANATION = 1000;
+const MAX_EXPLANATION = 1000;
 
 /**
  * A value from a certificate, for a log line: JSON-quoted (C0 escaped), then C1, format (bidi
@@ -227,7 +227,7 @@ const shownList = (values: readonly string[]) =>
     : values.map(shown).join(', ');
 
 /** What CERTS (those that name the identity) hold of CLAIM, in words. */
-export function heldValues(certs: readonly ReadCertificate[], claim: WorkflowClaim): string {
+function heldValues(certs: readonly ReadCertificate[], claim: WorkflowClaim): string {
   const values = certs.map((c) => claimValues(c.extensions, claim));
   const held = [...new Set(values.map((v) => v.v1).filter((v): v is string => v !== undefined))];
   const none = values.some((v) => v.v1 === undefined);
