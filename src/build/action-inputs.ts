@@ -331,7 +331,7 @@ export function checkOutput(item: string): string {
  * `{variant}` and `{arch}` in an outputs, cache-from or cache-to spec replaced by the target's (a
  * gha scope or a registry cache ref of its own: one shared by all targets is overwritten by each).
  */
-export function specFor(spec: string, variant: string, arch: string): string {
+function specFor(spec: string, variant: string, arch: string): string {
   return spec.replaceAll('{variant}', variant).replaceAll('{arch}', arch);
 }
 

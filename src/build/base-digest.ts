@@ -36,7 +36,7 @@ export interface BaseOf {
 }
 
 /** What the build records of a base, and the warning the progress shows once per base. */
-export interface BaseRecord {
+interface BaseRecord {
   digest?: string;
   warning?: string;
   /**
@@ -104,7 +104,7 @@ export function builtBase(
 }
 
 /** How the builder takes a base: the engine's image under the tag first, and from which store. */
-export interface BaseTaking {
+interface BaseTaking {
   /** The docker driver without build.pull: the engine's image under the tag when it holds one. */
   localFirst: boolean;
   /** The engine keeps several platforms under one tag (the containerd image store). */

@@ -102,7 +102,7 @@ export interface BuildRequest extends ProvenanceRequest {
   noCacheFilters?: readonly string[];
 }
 
-export interface BuildxArgs {
+interface BuildxArgs {
   args: string[];
   /** What was adapted to the builder's abilities (shown to the user once). */
   notes: string[];
@@ -121,7 +121,7 @@ type Said = [notes: string[], warnings: string[]];
  */
 export const SECRETS_MIN_BUILDX = '0.6.0';
 /** `RUN --mount=type=secret` without a `# syntax=` line: dockerfile frontend 1.2, built into BuildKit 0.8. */
-export const SECRET_MOUNTS_MIN_BUILDKIT = '0.8.0';
+const SECRET_MOUNTS_MIN_BUILDKIT = '0.8.0';
 
 /** Why this builder cannot mount build secrets (undefined when it can). */
 export function secretMountsUnsupported(b: BuilderInfo): string | undefined {

@@ -3,7 +3,7 @@
 import { InputError } from '../errors.js';
 import { didYouMean } from '../util/text.js';
 
-export const CACHE_TYPES = ['registry', 'inline', 'local', 'gha', 's3', 'azblob'];
+const CACHE_TYPES = ['registry', 'inline', 'local', 'gha', 's3', 'azblob'];
 
 /**
  * The refusal of a spec of INPUT whose TYPE is no cache backend (exit 2, naming the nearest one and

@@ -15,7 +15,7 @@ import { realPathOrSelf, statOrAbsent, statPath } from '../util/read-regular.js'
 import { printable } from '../util/text.js';
 
 /** What the build builds with, and what it says about it (once per stage). */
-export interface IgnoringDockerfile {
+interface IgnoringDockerfile {
   dockerfile: string;
   /** The paths kept out, relative to the context ("ml-image-results"); empty: the Dockerfile as is. */
   keptOut: string[];

@@ -6,7 +6,7 @@
 import { applyMirrors, parseImageRef, repositoryOf } from '../oci/ref.js';
 
 /** A literal FROM: the reference as written, and its 1-based line. */
-export interface FromLine {
+interface FromLine {
   ref: string;
   line: number;
 }

@@ -82,7 +82,7 @@ const isSecretFile = (name: string) =>
  * The files at CONTEXT's root that SECRET_FILE_PATTERNS keeps out (they are kept out at any depth):
  * named in the build's note, so that a `COPY .env` that fails says why.
  */
-export function secretFilesAt(context: string): string[] {
+function secretFilesAt(context: string): string[] {
   try {
     return readdirSync(context)
       .filter(isSecretFile)

@@ -55,7 +55,7 @@ function endedPip(line: string, after: readonly string[]): boolean {
   );
 }
 
-export interface UnreachableIndex {
+interface UnreachableIndex {
   /** The indexes pip searched ("Looking in indexes: ..."), as it printed them (logins masked). */
   indexes?: string;
   /** The host of a download pip could not make (its OSError line): a direct URL's, or a file's. */

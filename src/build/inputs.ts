@@ -106,7 +106,7 @@ export function secretEnvScript(env: Readonly<Record<string, string>>): string {
  * The indexes and the torch index the build's pip is given, their logins in a netrc file (the
  * ml_image_netrc secret, which the templates name in NETRC), as in the resolver (runIndexes).
  */
-export function buildIndexes(i: BuildInputs): NetrcIndexes {
+function buildIndexes(i: BuildInputs): NetrcIndexes {
   return netrcIndexes(i.indexes, i.torchIndexUrl);
 }
 
@@ -120,7 +120,7 @@ export function buildIndexes(i: BuildInputs): NetrcIndexes {
  * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver. The URLs
  * carry no login the netrc file carries (buildIndexes).
  */
-export function buildPipConf(i: BuildInputs): string {
+function buildPipConf(i: BuildInputs): string {
   return pipConfOf(buildIndexes(i));
 }
 

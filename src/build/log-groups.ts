@@ -8,11 +8,11 @@
 // Without groups (the command line) every line is shown live.
 
 /** How much of one build's log is held (its last lines): two builds side by side hold twice this. */
-export const HELD_LOG_CHARS = 2 * 1024 * 1024;
+const HELD_LOG_CHARS = 2 * 1024 * 1024;
 
 type Output = (line: string, target: string) => void;
 
-export interface LogSinks {
+interface LogSinks {
   /** Wraps fn in a log group (the action's core.group): none, no groups at all. */
   group?: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
   /** The builds' own lines, with the target each belongs to. */

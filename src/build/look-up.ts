@@ -24,7 +24,7 @@ export function factsCache(input: BuildStageInput, deps: BuildStageDeps): FactsC
   return input.cacheDir !== undefined ? { dir: input.cacheDir, env: deps.env } : undefined;
 }
 
-export interface LookedUp {
+interface LookedUp {
   builder: BuilderInfo;
   bases: Awaited<ReturnType<typeof recordedBases>>;
   sourceDate: SourceDate;

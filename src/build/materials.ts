@@ -14,7 +14,7 @@ export const materialPath = (baseDir: string, file: string): string =>
   path.relative(baseDir, file) || path.basename(file);
 
 /** The config file by the digest of its bytes now; undefined without one (or gone since loaded). */
-export function configDigest(file: string | undefined, baseDir: string): FileDigest | undefined {
+function configDigest(file: string | undefined, baseDir: string): FileDigest | undefined {
   return file === undefined ? undefined : fileDigest(file, materialPath(baseDir, file));
 }
 

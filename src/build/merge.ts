@@ -22,7 +22,7 @@ export function localTag(repository: string, variant: string, arch: string): str
   return `${repository}:ml-image-local-${variant}-${arch}`;
 }
 
-export interface MergeDeps {
+interface MergeDeps {
   docker: DockerAdapter;
   progress: (line: string) => void;
   now?: () => number;

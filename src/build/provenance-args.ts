@@ -18,7 +18,7 @@ import type { ProvenanceMode, ProvenanceVersion } from '../config/provenance.js'
 import { compareVersions } from '../util/versions.js';
 
 /** The first BuildKit that reads the provenance `version` attribute (SLSA v1). */
-export const PROVENANCE_VERSION_MIN_BUILDKIT = '0.23.0';
+const PROVENANCE_VERSION_MIN_BUILDKIT = '0.23.0';
 
 export interface ProvenanceRequest {
   provenance: ProvenanceMode;
@@ -26,7 +26,7 @@ export interface ProvenanceRequest {
   provenanceVersion?: ProvenanceVersion;
 }
 
-export interface ProvenanceBuilder {
+interface ProvenanceBuilder {
   buildxVersion: string;
   buildkitVersion?: string;
   name?: string;

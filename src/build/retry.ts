@@ -153,10 +153,10 @@ export function uncachedArgs(args: readonly string[]): string[] {
 }
 
 /** A program the build ran is for another architecture than the machine that ran it. */
-export const EXEC_FORMAT = /exec format error/i;
+const EXEC_FORMAT = /exec format error/i;
 
 /** The disk the builder writes to is full (pip's OSError [Errno 28] says it the same way). */
-export const NO_SPACE = /no space left on device/i;
+const NO_SPACE = /no space left on device/i;
 
 /** The first line of LOG that PATTERN matches, without BuildKit's step prefix ("#7 0.101 "). */
 const lineOf = (log: string, pattern: RegExp): string =>
@@ -185,7 +185,7 @@ const qemuFix = (platform: string | undefined) => {
  * the build's own failure (undefined here). The whole tail is read: BuildKit ends it with the
  * Dockerfile's lines, which can be more than lastLines holds. Pure.
  */
-export function environmentFailure(
+function environmentFailure(
   f: Pick<FailedAttempt, 'id' | 'log' | 'platform' | 'builderPlatform'>,
 ): EnvironmentError | undefined {
   if (NO_SPACE.test(f.log))

@@ -62,6 +62,6 @@ export function withSourceDate(
 }
 
 /** Seconds since 1970 as plan.json writes a commit time (src/plan/git-context.ts): ISO 8601, UTC. */
-export function isoTime(epoch: string): string {
+function isoTime(epoch: string): string {
   return new Date(Number(epoch) * 1000).toISOString();
 }

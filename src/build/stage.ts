@@ -39,7 +39,7 @@ import { cacheKind, factsCache, lookUp, platformsOf } from './look-up.js';
 import { buildMaterials, configRequirements, withConstraintsDigests } from './materials.js';
 import type { BuildStageDeps, BuildStageInput } from './stage-types.js';
 
-export type { BuildStageDeps, BuildStageInput } from './stage-types.js';
+export type { BuildStageInput } from './stage-types.js';
 
 /** What one variant's build needs from the stage run. */
 interface VariantRun {

@@ -89,7 +89,7 @@ export interface TargetContext {
 }
 
 /** One target: a variant's platform, with what the stage worked out for the variant. */
-export interface Target {
+interface Target {
   v: VariantPlan;
   platform: string;
   dockerfile: string;
