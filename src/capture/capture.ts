@@ -41,7 +41,7 @@ import { redactInstruction } from '../util/redact-instruction.js';
 const NO_PYTHON =
   /"python3": (executable file not found|no such file or directory)|python3: (command )?not found/i;
 
-export interface CaptureInput {
+interface CaptureInput {
   /** What the probe's container runs: a reference, or an image ID (a local build's, verified). */
   image: string;
   /** The image's name in the record (image.ref) and in messages, when not `image`: its tag. */
@@ -70,7 +70,7 @@ export interface CaptureInput {
  * The image's creation time: the engine's own when the adapter reports one, else the OCI label
  * the build sets, else null. (ImageDetails has no `created` yet; an adapter that adds it wins.)
  */
-export function imageCreated(details: ImageDetails & { created?: string | null }): string | null {
+function imageCreated(details: ImageDetails & { created?: string | null }): string | null {
   return details.created || details.labels[CREATED_LABEL] || null;
 }
 
