@@ -61,7 +61,7 @@ export const SERVICE_PORTS: readonly { port: number; label: string; distribution
 ];
 
 /** /dev/shm for DataLoader workers and NCCL (Docker's default is 64 MB); a cap, not an allocation. */
-export const SHM_SIZE = '16g';
+const SHM_SIZE = '16g';
 
 export interface ChosenImage {
   /** REPOSITORY@sha256:... when the build pushed; else the local tag of a loaded image. */
@@ -125,7 +125,7 @@ export function recordOfOtherImage(
 }
 
 /** What goes into the definition besides the image. */
-export interface DevcontainerInput extends ChosenImage {
+interface DevcontainerInput extends ChosenImage {
   /** A CUDA variant (plan.json, else the record's CUDA runtime / torch build). */
   cuda: boolean;
   /** The image's environment record (env-<variant>-<arch>.json), when captured. */
@@ -164,7 +164,7 @@ export function recordIsCuda(record: EnvRecord | undefined): boolean {
 }
 
 /** The ports of SERVICE_PORTS whose distributions the record lists. */
-export function servicePorts(record: EnvRecord | undefined): { port: number; label: string }[] {
+function servicePorts(record: EnvRecord | undefined): { port: number; label: string }[] {
   const installed = new Set((record?.python.packages ?? []).map((p) => canonicalName(p.name)));
   return SERVICE_PORTS.filter((s) => s.distributions.some((d) => installed.has(d))).map(
     ({ port, label }) => ({ port, label }),

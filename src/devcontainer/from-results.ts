@@ -69,7 +69,7 @@ function findRecord(
 export const otherImageNote = (o: OtherImageRecord): string =>
   `${o.file} is of another image (${o.digest.slice(0, 19)}), not this build's (an earlier run's in a reused directory): left out`;
 
-export interface ResultDevcontainer {
+interface ResultDevcontainer {
   json: DevcontainerJson;
   text: string;
   chosen: ChosenImage;
