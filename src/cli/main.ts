@@ -25,7 +25,7 @@ import type { CliIo } from './io.js';
 import { refuseDirectoryOut } from './output.js';
 
 /** A command by name; its module is loaded when it runs (or for help). */
-export interface CommandEntry {
+interface CommandEntry {
   name: string;
   load: () => Promise<Command>;
 }
@@ -74,7 +74,7 @@ Exit codes: 0 success; 1 the checked thing failed; 2 bad usage, config or input;
 `;
 }
 
-export function commandHelp(c: Command): string {
+function commandHelp(c: Command): string {
   return `Usage: ${c.usage}\n\n${c.summary}\n\n${c.help}\n`;
 }
 
@@ -283,7 +283,7 @@ export function jsonError(err: unknown): JsonError {
  * Whether the command line asks for machine output: --json, or a malformed --json=VALUE (refused
  * as a usage error, which a script that asked for JSON still gets as JSON).
  */
-export function wantsJson(argv: readonly string[]): boolean {
+function wantsJson(argv: readonly string[]): boolean {
   const end = argv.indexOf('--');
   return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--json' || a.startsWith('--json='));
 }

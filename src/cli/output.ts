@@ -79,7 +79,7 @@ export function refuseDirectoryOut(command: string, out: string): void {
  * looked at (a link loop, a file where a directory should be, no permission, a name too long) is
  * an error naming LABEL and the file (exit 2; a full disk cannot happen here), not an internal one.
  */
-export function targetStat(file: string, label: string): Stats | undefined {
+function targetStat(file: string, label: string): Stats | undefined {
   try {
     return statOrAbsent(file);
   } catch (e) {

@@ -18,7 +18,7 @@ import { loadOnePlatformFix } from './engine-platform.js';
 import type { Command } from './types.js';
 import { refusePullRequestTarget } from '../../util/pull-request-code.js';
 
-export function renderBuild(result: BuildResult): string {
+function renderBuild(result: BuildResult): string {
   return `${result.variants
     .map((v) => {
       // Pushed and merged: the manifest list digest. Loaded (--load): no digest, the local tag(s).

@@ -33,7 +33,7 @@ export function binfmtFix(os: NodeJS.Platform = process.platform): string {
 }
 
 /** What doctor prints with --json and writes to doctor.json. */
-export type DoctorReport = { ok: boolean; checks: Check[] } & Partial<JsonError>;
+type DoctorReport = { ok: boolean; checks: Check[] } & Partial<JsonError>;
 
 /**
  * The checks as --json prints them: `ok` and `checks`, and, when a check failed (exit 3), the

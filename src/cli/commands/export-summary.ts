@@ -26,7 +26,7 @@ export interface Written {
 }
 
 /** What --json prints: the target, the image, what runs, the files and how to submit and collect. */
-export interface ExportSummary extends Written {
+interface ExportSummary extends Written {
   target: 'slurm' | 'k8s';
   image: string;
   containerImage?: string;

@@ -26,7 +26,7 @@ function labelLines(labels: Readonly<Record<string, string>>): string[] {
   return [...grouped.filter((l): l is string => l !== undefined), ...others];
 }
 
-export function renderPlan(plan: Plan): string {
+function renderPlan(plan: Plan): string {
   const lines = [`${plan.repository}${plan.version ? ` (version ${plan.version})` : ''}`];
   for (const v of plan.variants) {
     lines.push('', `variant ${v.name} (${v.kind}) for ${v.platforms.join(', ')}`);

@@ -72,7 +72,7 @@ function loadRunConfig(io: CliIo, values: Parameters<typeof overridesFromFlags>[
 const titled = (m: string, p?: { title?: string }) => printableLines(`${p?.title ? `${p.title}: ` : ''}${m}`);
 
 /** examples/hello-ml next to images/ (in the repository and in the published package). */
-export function bundledExample(): string {
+function bundledExample(): string {
   return path.join(
     path.dirname(findImagesDir(path.dirname(fileURLToPath(import.meta.url)))),
     'examples',

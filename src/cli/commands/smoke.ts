@@ -48,7 +48,7 @@ export function renderSmoke(r: SmokeResult): string {
  * the config's only one. A config of several variants without --variant: python.version (export's
  * fallback), no floor and no kind, said on stderr. No config: none of them.
  */
-export function smokeVariant(
+function smokeVariant(
   loaded: LoadedConfig | undefined,
   variant: string | undefined,
   io: Pick<CliIo, 'env' | 'stderr'>,

@@ -18,7 +18,7 @@ import type { Command } from './types.js';
  * selection does not (validate checks only what it would build), or, when the file's own list does
  * not validate, that list. Undefined when the selection is the file's list or there is no file.
  */
-export function uncheckedVariants(
+function uncheckedVariants(
   loaded: Pick<LoadedConfig, 'file' | 'label' | 'fileVariants'>,
   selected: readonly string[],
 ): string | undefined {

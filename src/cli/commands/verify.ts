@@ -42,12 +42,12 @@ export const VERIFY_OPTIONS = {
 } as const satisfies OptionSpec;
 
 /** The verify deadline's flag, by the name each command gives it (export's --timeout is the smoke tests'). */
-export const VERIFY_TIMEOUT_FLAG = { verify: 'timeout', export: 'verify-timeout' } as const;
+const VERIFY_TIMEOUT_FLAG = { verify: 'timeout', export: 'verify-timeout' } as const;
 
 type VerifyCommand = keyof typeof VERIFY_TIMEOUT_FLAG;
 
 /** How COMMAND names the verify flags in messages: `--NAME`, the deadline by its own name. */
-export const verifyNaming = (command: VerifyCommand): FlagNaming =>
+const verifyNaming = (command: VerifyCommand): FlagNaming =>
   cliFlagNaming(command, { timeout: VERIFY_TIMEOUT_FLAG[command] });
 
 /** The help line of the deadline flag, as COMMAND names it. */
@@ -88,7 +88,7 @@ const PLATFORM_HELP = `  --platform P                  only this platform (e.g. 
  * Verify IMAGE@DIGEST with the real cosign (or the io's signer); the outcome, failures included.
  * Its registry reads and cosign runs end at the request's deadline (then exit 3, naming FLAG).
  */
-export async function verifyWithCli(
+async function verifyWithCli(
   io: CliIo,
   ref: string,
   request: VerifyRequest,
@@ -153,7 +153,7 @@ export async function verifyBeforeWrite(
  * check as a problem (`linux/arm64 signature: no signature for ...`) beside RESULT, the document a
  * pass prints (its checks, each ok or not with its detail).
  */
-export function checksFailed(
+function checksFailed(
   what: string,
   outcome: VerifyOutcome,
   result: Readonly<Record<string, unknown>>,
