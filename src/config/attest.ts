@@ -8,7 +8,7 @@ import { eachOnce } from './unique.js';
 export const ATTESTATION_KINDS = ['sbom', 'provenance', 'smoke'] as const;
 export type AttestationKind = (typeof ATTESTATION_KINDS)[number];
 
-export const SIGN_MODES = ['auto', 'key', 'keyless', 'off'] as const;
+const SIGN_MODES = ['auto', 'key', 'keyless', 'off'] as const;
 
 const EXPECTED_KINDS = `expected some of ${ATTESTATION_KINDS.join(', ')}`;
 

@@ -9,7 +9,7 @@ import type { LoadedConfig } from './load.js';
  * What of a loaded config names a problem's place: its file (or label), the lines of its fields,
  * and the inputs that gave fields instead.
  */
-export type ConfigPlace = Pick<LoadedConfig, 'file' | 'label' | 'lineOf' | 'sourceOf'>;
+type ConfigPlace = Pick<LoadedConfig, 'file' | 'label' | 'lineOf' | 'sourceOf'>;
 
 /**
  * PROBLEM (a line of it, "line 30: attest.key: ...") as a ConfigError of LOADED's file, with FIX;
@@ -53,7 +53,7 @@ export function asConfigProblem<T>(loaded: LoadedConfig, check: () => T): T {
  * python.requirements[0]: requirements file ...", its fix kept. A path an input gave is the input's:
  * "inputs: 1 problem / python.requirements[0]: requirements file ... (from input "requirements")".
  */
-export function fileFieldError(loaded: ConfigPlace, path: Path, error: InputError): ConfigError {
+function fileFieldError(loaded: ConfigPlace, path: Path, error: InputError): ConfigError {
   const origins = {
     ...(loaded.lineOf && { lineOf: loaded.lineOf }),
     ...(loaded.sourceOf && { sourceOf: loaded.sourceOf }),

@@ -9,9 +9,9 @@ import { RESERVED_MAP_KEY, RESERVED_MAP_KEY_PROBLEM } from './user-map.js';
 import { printable } from '../util/text.js';
 
 /** kv-list: BPA's `build-args` (KEY=VALUE a line); provenance: BPA's `provenance` forms. */
-export type InputKind = 'string' | 'list' | 'boolean' | 'json-list' | 'kv-list' | 'provenance';
+type InputKind = 'string' | 'list' | 'boolean' | 'json-list' | 'kv-list' | 'provenance';
 
-export interface ConfigInput {
+interface ConfigInput {
   input: string;
   path: readonly string[];
   kind: InputKind;
@@ -219,7 +219,7 @@ function parseLabelList(input: string, raw: string): string[] {
  * `file`, so the runner only warns "Unexpected input(s) 'file'" and still exports it (INPUT_FILE):
  * unread, the template's Dockerfile would be built and pushed under the user's tags instead.
  */
-export function refuseBpaFileInput(env: Readonly<Record<string, string | undefined>>): void {
+function refuseBpaFileInput(env: Readonly<Record<string, string | undefined>>): void {
   const file = env.INPUT_FILE?.trim() ?? '';
   if (file === '') return;
   throw new InputError(

@@ -7,7 +7,7 @@ import { clip, codePointEscape, didYouMean, printable } from '../util/text.js';
 export type Path = readonly PropertyKey[];
 
 /** Problems listed one by one; past this, one line counts the rest (a huge file stays readable). */
-export const MAX_PROBLEMS = 100;
+const MAX_PROBLEMS = 100;
 
 /** The characters of a key a message shows. */
 const MAX_KEY_SHOWN = 120;
@@ -46,7 +46,7 @@ export function formatPath(path: Path): string {
   return out === '' ? '(top level)' : out;
 }
 
-export function valueAt(data: unknown, path: Path): unknown {
+function valueAt(data: unknown, path: Path): unknown {
   let cur: unknown = data;
   for (const seg of path) {
     if (cur === null || typeof cur !== 'object') return undefined;
@@ -128,7 +128,7 @@ export function problemCount(lines: readonly string[]): number {
 }
 
 /** "line 5: " when LINE is known, else nothing: how a config problem names its line. */
-export function linePrefix(line: number | undefined): string {
+function linePrefix(line: number | undefined): string {
   return line === undefined ? '' : `line ${line}: `;
 }
 

@@ -26,7 +26,7 @@ import { outsideWorkspace } from './workspace-file.js';
 
 // The YAML reading lives in yaml-parse.ts; its names are imported from here as before. The
 // overrides are in overrides.ts, the check of the files a config names in referenced-files.ts.
-export { MAX_YAML_ALIASES, parseYaml, parseYamlDocument } from './yaml-parse.js';
+export { parseYaml, parseYamlDocument } from './yaml-parse.js';
 /** What LoadOptions.overrides holds. */
 export type { Override } from './overrides.js';
 
@@ -68,7 +68,7 @@ export interface LoadedConfig {
   workspace?: string;
 }
 
-export interface LoadOptions {
+interface LoadOptions {
   /** Path given by the user; when undefined the default names are tried in cwd. */
   file?: string;
   cwd?: string;
@@ -89,7 +89,7 @@ export const MAX_CONFIG_BYTES = 256 * 1024;
  * or never end), at most MAX_CONFIG_BYTES, opened without blocking, UTF-8 (decodeConfigText).
  * Problems are InputErrors naming the path.
  */
-export function readConfigText(file: string, label: string = file): string {
+function readConfigText(file: string, label: string = file): string {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO with no writer returns at once instead of blocking forever.

@@ -56,7 +56,7 @@ export function normalizePlatform(platform: string): string {
  * The OS and architecture names an image index may hold (Go's GOOS and GOARCH, as the OCI image
  * spec has them), with the spellings normalizePlatform reads (macos, x86_64, aarch64, armhf ...).
  */
-export const KNOWN_OS = [
+const KNOWN_OS = [
   'linux',
   'windows',
   'darwin',
@@ -79,7 +79,7 @@ export const KNOWN_OS = [
   // BuildKit's attestation manifests in an index (unknown/unknown).
   'unknown',
 ];
-export const KNOWN_ARCH = [
+const KNOWN_ARCH = [
   'amd64',
   'arm64',
   'arm',

@@ -53,7 +53,7 @@ export const ProvenanceSchema = z.preprocess(
 );
 
 /** What the action's input turns into: the shorthand without a version, else the mapping. */
-export type ProvenanceInput = ProvenanceMode | { mode: 'min' | 'max'; version: ProvenanceVersion };
+type ProvenanceInput = ProvenanceMode | { mode: 'min' | 'max'; version: ProvenanceVersion };
 
 const ACCEPTED = `true, false, or attributes mode=min|max and version=${PROVENANCE_VERSIONS.join('|')}`;
 

@@ -87,7 +87,7 @@ function collect(schema: z.ZodObject, prefix: string, rows: Row[]): void {
   }
 }
 
-export function configReferenceRows(): Row[] {
+function configReferenceRows(): Row[] {
   const rows: Row[] = [];
   collect(ConfigFileSchema, '', rows);
   return rows;

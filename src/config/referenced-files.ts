@@ -96,7 +96,7 @@ export function checkReferencedFiles(
 }
 
 /** The nearest directory at or above `dir` holding .git (a checkout), if any. */
-export function repositoryRootOf(dir: string): string | undefined {
+function repositoryRootOf(dir: string): string | undefined {
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
     if (existsSync(path.join(d, '.git'))) return d;
     if (path.dirname(d) === d) return undefined;
@@ -142,7 +142,7 @@ export function unusedDockerfile(config: Config, lineOf?: LineOf): string | unde
  * template's image would be pushed under their tags. A warning (the plan's), with both ways to say
  * which is meant: a context may hold a Dockerfile of another image.
  */
-export function unbuiltDockerfile(config: Config, baseDir: string): string | undefined {
+function unbuiltDockerfile(config: Config, baseDir: string): string | undefined {
   const templated =
     config.build.template !== undefined || config.variants.some((v) => v.template !== undefined);
   if (config.build.dockerfile !== undefined || templated) return undefined;

@@ -24,20 +24,12 @@ import { userMap } from './user-map.js';
 import { recordInherited } from './variant-origin.js';
 
 // The smoke block lives in smoke-schema.ts; its names are imported from here as before.
-export {
-  type CustomTestSpec,
-  DEFAULT_GPU_RUNNER_LABELS,
-  MAX_TIMEOUT_SECONDS,
-  SMOKE_NETWORKS,
-  SMOKE_SUITES,
-  type SmokeNetwork,
-  type SmokeSuite,
-} from './smoke-schema.js';
+export { type CustomTestSpec, MAX_TIMEOUT_SECONDS, SMOKE_SUITES, type SmokeSuite } from './smoke-schema.js';
 
 export const PLATFORMS = ['linux/amd64', 'linux/arm64'] as const;
 export const TEMPLATES = ['cpu', 'cuda', 'ngc'] as const;
-export const RESOLVE_MODES = ['auto', 'check', 'off'] as const;
-export const DEFAULT_PLATFORMS: Platform[] = ['linux/amd64', 'linux/arm64'];
+const RESOLVE_MODES = ['auto', 'check', 'off'] as const;
+const DEFAULT_PLATFORMS: Platform[] = ['linux/amd64', 'linux/arm64'];
 
 export type Platform = (typeof PLATFORMS)[number];
 

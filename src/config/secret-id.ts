@@ -20,7 +20,7 @@ export const TOOL_SECRET_IDS = {
 
 const TOOL_OWN = new Set<string>(Object.values(TOOL_SECRET_IDS));
 
-export const SecretIdSchema = z
+const SecretIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected a secret id' })
   .refine((id) => !isRunnerOwnVariable(id), {

@@ -7,10 +7,10 @@ import { printable } from '../util/text.js';
 import { describeValue } from './issues.js';
 
 /** The most characters a short name has. */
-export const MAX_SHORT_NAME = 64;
+const MAX_SHORT_NAME = 64;
 
 /** The rule, as a problem states it. */
-export const SHORT_NAME_RULE = `lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most ${MAX_SHORT_NAME} characters`;
+const SHORT_NAME_RULE = `lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most ${MAX_SHORT_NAME} characters`;
 
 /** What is wrong with NAME as a short name ("is too long: ..."), or undefined when nothing is. */
 export function shortNameProblem(name: string): string | undefined {

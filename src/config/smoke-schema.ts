@@ -11,13 +11,12 @@ export const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 
 export type SmokeSuite = (typeof SMOKE_SUITES)[number];
 
 /** The networks a smoke test's container may have (smoke.network). */
-export const SMOKE_NETWORKS = ['none', 'bridge'] as const;
-export type SmokeNetwork = (typeof SMOKE_NETWORKS)[number];
+const SMOKE_NETWORKS = ['none', 'bridge'] as const;
 
 /** Upper bound of a per-test timeout: smoke.timeoutSeconds and the --timeout flags (one day). */
 export const MAX_TIMEOUT_SECONDS = 86400;
 
-export const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
+const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
 
 /**
  * What keeps LABEL from ever matching a runner's label (blank, or holding a line break or other

@@ -10,7 +10,7 @@ interface VariantValues {
 }
 
 /** A variant value a top-level field gives every variant that does not set its own. */
-export type InheritedField = 'torch' | 'python';
+type InheritedField = 'torch' | 'python';
 
 /** The top-level field each such value comes from, as messages name it. */
 const TOP_LEVEL_FIELD: Readonly<Record<InheritedField, string>> = {
