@@ -36,13 +36,12 @@ import { explainSize, sizeTop } from './size.js';
 import { compareText } from '../util/text.js';
 import { CHANGE_LEVELS, compareAny, compareApt, type VersionChange } from './versions.js';
 
-export type { EnvDiff, SmokeDiff } from './schema.js';
 export { gpuBuildName, lostBuildText };
 
 type PipEntry = EnvRecord['python']['packages'][number];
 
 /** Labels that change on every build; they are listed but never make the verdict. */
-export const VOLATILE_LABELS: ReadonlySet<string> = new Set([
+const VOLATILE_LABELS: ReadonlySet<string> = new Set([
   'org.opencontainers.image.created',
   'org.opencontainers.image.revision',
   'org.label-schema.build-date',
@@ -120,7 +119,7 @@ const KIND_RANK: Record<PackageChange['kind'], number> = {
 const byName = compareText;
 
 /** Changed packages first, by level (major first), then added, then removed; by name (and environment) within. */
-export function sortPackageChanges(changes: PackageChange[]): PackageChange[] {
+function sortPackageChanges(changes: PackageChange[]): PackageChange[] {
   return changes.sort(
     (a, b) =>
       KIND_RANK[a.kind] - KIND_RANK[b.kind] ||

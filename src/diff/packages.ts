@@ -15,7 +15,7 @@ type AptEntry = EnvRecord['apt'][number];
  * on (earlier probes sorted by name.lower(), which put "typing-extensions" before
  * "typing_extensions" whatever their places on sys.path).
  */
-export const PIP_PATH_ORDER_PROBE = 5;
+const PIP_PATH_ORDER_PROBE = 5;
 
 const isOsCopy = (p: PipEntry) => p.location.startsWith('/usr/lib/python3');
 
@@ -57,7 +57,7 @@ export const knowsPipSources = (...records: EnvRecord[]): boolean =>
  * (`1a2b3c4d5e6f git+https://github.com/huggingface/transformers.git`): first what tells two
  * apart, as the table's cell is clipped; '' for an index's install.
  */
-export function pipSource(p: Pick<PipEntry, 'directUrl'>): string {
+function pipSource(p: Pick<PipEntry, 'directUrl'>): string {
   const d = p.directUrl;
   if (d === undefined) return '';
   return `${d.commit === undefined ? '' : `${d.commit.slice(0, 12)} `}${d.editable ? 'editable ' : ''}${d.url}`;
@@ -110,7 +110,7 @@ export const aptKey = (p: AptEntry, multi: ReadonlySet<string>): string =>
   multi.has(p.name) ? `${p.name}:${p.arch}` : p.name;
 
 /** A conda package as the diff compares it: build and channel '' where the record has none. */
-export interface CondaPackage {
+interface CondaPackage {
   name: string;
   version: string;
   build: string;

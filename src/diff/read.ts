@@ -18,7 +18,7 @@ import { redactInstruction } from '../util/redact-instruction.js';
 
 type Json = Record<string, unknown>;
 /** Turns a record of version N into one of version N + 1 (the input is a parsed, unchecked object). */
-export type Migration = (record: Json) => Json;
+type Migration = (record: Json) => Json;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -36,7 +36,7 @@ export const ENV_RECORD_MIGRATIONS: Readonly<Record<number, Migration>> = {
   },
 };
 
-export const SMOKE_RESULT_MIGRATIONS: Readonly<Record<number, Migration>> = {};
+const SMOKE_RESULT_MIGRATIONS: Readonly<Record<number, Migration>> = {};
 
 interface Kind<T> {
   what: string;
@@ -123,7 +123,7 @@ export function readEnvRecord(json: unknown, source: string): EnvRecord {
  * history's instructions (redactInstruction). Idempotent: a value masked by an older rule or by
  * this one comes back as [redacted], so two records that hold the same value compare equal.
  */
-export function maskedAgain(r: EnvRecord): EnvRecord {
+function maskedAgain(r: EnvRecord): EnvRecord {
   const { history } = r.image;
   return {
     ...r,

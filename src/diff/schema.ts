@@ -11,7 +11,7 @@ export const ChangeLevelSchema = z.enum(['major', 'minor', 'patch', 'local', 'ot
  * `py3.11_cuda12.1_cudnn8.9.2_0`) and this PR's names none (`+cpu`, `py3.11_cpu_0`, `no label`,
  * `no build`). The diff decides it, so that the report and its artifact read it from here.
  */
-export const CudaLossSchema = z.object({ from: z.string(), to: z.string() });
+const CudaLossSchema = z.object({ from: z.string(), to: z.string() });
 
 export const PackageChangeSchema = z.object({
   name: z.string(),
@@ -105,7 +105,7 @@ const count = z.number().int().nonnegative();
  * What an image size measures, by the engine's image store (src/docker/size-kind.ts): `unpacked`
  * (the classic store) or `content` (the containerd store: compressed). Absent: unpacked.
  */
-export const SizeKindSchema = z.enum(SIZE_KINDS);
+const SizeKindSchema = z.enum(SIZE_KINDS);
 
 /** A package among an image's biggest (pip: RECORD sizes; apt: dpkg's Installed-Size). */
 export const SizeItemSchema = z.object({
@@ -227,7 +227,7 @@ export const EnvDiffSchema = z.object({
   lossesJudged: z.literal(true).optional(),
 });
 
-export const SmokeStatusSchema = z.enum(['pass', 'fail', 'skip']);
+const SmokeStatusSchema = z.enum(['pass', 'fail', 'skip']);
 
 export const SmokeTestChangeSchema = z.object({
   id: z.string(),

@@ -8,8 +8,8 @@ import { aptKey, multiArchNames, pipCopies } from './packages.js';
 import type { LayerItem, SizeChange, SizeExplanation, SizeItem, SizeTop } from './schema.js';
 
 /** How many of each the summary keeps, and how many changes the explanation keeps. */
-export const TOP_N = 10;
-export const CHANGES_N = 20;
+const TOP_N = 10;
+const CHANGES_N = 20;
 
 interface Sized {
   name: string;

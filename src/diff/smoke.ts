@@ -4,7 +4,7 @@
 import type { SmokeResult, SmokeTest } from '../smoke/result.js';
 import type { MetricDelta, SmokeDiff, SmokeTestChange } from './schema.js';
 
-export const DEFAULT_SMOKE_THRESHOLD = 0.1;
+const DEFAULT_SMOKE_THRESHOLD = 0.1;
 
 /**
  * Which way a metric should move, from the names the suites emit (images/probe/ml_image_smoke.py):

@@ -108,7 +108,7 @@ interface DebVersion {
   revision: string;
 }
 
-export function parseDebian(v: string): DebVersion {
+function parseDebian(v: string): DebVersion {
   const colon = v.indexOf(':');
   const epochText = colon > 0 ? v.slice(0, colon) : '';
   const epoch = /^\d+$/.test(epochText) ? Number(epochText) : 0;
