@@ -29,7 +29,7 @@ export const COMMENT_ROW_CHARS = Math.max(DEFAULT_MAX_CHARS, GITHUB_COMMENT_MAX_
 /** Shorter cuts, tried in turn when the exact one is over the limit: the comment may then lose rows. */
 const SHORTER_ROW_CHARS = [32_768, 16_384, 8_192, 4_096, 2_048, 1_024, 0];
 
-export interface ArtifactFit {
+interface ArtifactFit {
   /** What to write; null: over the limit even with every package list left out. */
   payload: CommentArtifact<ReportModel> | null;
   /** The size of payload (of the smallest cut when null), and of the reports as they were. */

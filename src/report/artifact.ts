@@ -30,7 +30,7 @@ const MAX_REPORTS = 64;
  * stand-in in its place, so the table's counts and the verdict stay those of the full report;
  * equal changes of a report's platforms share an id, as they share a row.
  */
-export const HiddenChangeSchema = z.tuple([
+const HiddenChangeSchema = z.tuple([
   z.number().int().nonnegative(),
   PackageChangeSchema.shape.kind,
   ChangeLevelSchema.nullable(),
@@ -101,7 +101,7 @@ export interface CommentArtifact<R = unknown> {
   trimmed?: TrimmedList[];
 }
 
-export interface ExpectedArtifact<R> {
+interface ExpectedArtifact<R> {
   /** owner/repo the privileged job runs in (GITHUB_REPOSITORY); compared case-insensitively, as GitHub does. */
   repository: string;
   /** workflow_run.head_sha: the artifact must describe the commit that run built. */

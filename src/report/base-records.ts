@@ -24,7 +24,7 @@ export interface BaseRecords {
 }
 
 /** Where a variant's baseline is looked up: the store and the base branch (either may be absent). */
-export interface BaseLookup {
+interface BaseLookup {
   store: BaselineStore | null;
   baseBranch?: string | undefined;
   /**
@@ -132,7 +132,7 @@ export function readEntries(
 }
 
 /** Of a variant's platforms, those whose records and resolver findings are this build's. */
-export interface ThisBuild {
+interface ThisBuild {
   /** The platforms with a record of this build's image (what is reported, and saved). */
   records: string[];
   /** The platforms whose resolution is this build's: those build.json names (all, without one). */
@@ -193,7 +193,7 @@ function ofBuild(record: EnvRecord, build: PlatformBuild): boolean {
 }
 
 /** What a run saves as a variant's baseline, and the branch and commit it saves it as. */
-export interface BaseSave {
+interface BaseSave {
   store: BaselineStore;
   saveAs: { branch: string; sha: string };
   /** The variant's key first (the one saved under), then the earlier ones (keys.ts baselineKeys). */

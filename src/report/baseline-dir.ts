@@ -52,7 +52,7 @@ export interface SaveOptions {
 export const BASELINE_SHA_FILE = 'baseline-sha.txt';
 
 /** How long a replaced save is kept, for a run that restored it just before and still reads it. */
-export const GRACE_MS = 10 * 60_000;
+const GRACE_MS = 10 * 60_000;
 
 /** What tests change: the lock's timing, the grace, how a link is made (a filesystem without any). */
 export interface DirStoreTuning {

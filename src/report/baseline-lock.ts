@@ -30,7 +30,7 @@ export interface LockTiming {
   staleMs: number;
 }
 
-export const LOCK_TIMING: LockTiming = { waitMs: 60_000, staleMs: 20_000 };
+const LOCK_TIMING: LockTiming = { waitMs: 60_000, staleMs: 20_000 };
 
 /** A lock had: release it (only if it is still this one); `takenAt`: its time by the filesystem's clock. */
 export interface HeldLock {

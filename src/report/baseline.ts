@@ -140,7 +140,7 @@ export interface CacheApi {
 }
 
 /** The workflow run a save is made in (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT); absent off GitHub. */
-export interface CacheRun {
+interface CacheRun {
   id?: string | undefined;
   attempt?: string | undefined;
 }

@@ -7,7 +7,7 @@ import { actionsRunUrl } from '../github/run.js';
 import { mayBuildPullRequestCode, untrustedReason } from '../util/pull-request-code.js';
 import type { GitHubTarget } from './stage.js';
 
-export interface GitHubReportContext {
+interface GitHubReportContext {
   target?: GitHubTarget;
   baseBranch?: string;
   /**

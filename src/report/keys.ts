@@ -39,7 +39,7 @@ export function runKeyOf(plan: Plan, config: Config, configVariants?: readonly s
  * variants is one the file lists, and the file lists more. Variants an input or flag put in the
  * file's place (`variants: cuda12.8` where the file lists only the default cpu) do not narrow it.
  */
-export function narrowsVariants(plan: Plan, configVariants?: readonly string[]): boolean {
+function narrowsVariants(plan: Plan, configVariants?: readonly string[]): boolean {
   if (configVariants === undefined) return false;
   const names = plan.variants.map((v) => v.name);
   return names.every((n) => configVariants.includes(n)) && !configVariants.every((n) => names.includes(n));

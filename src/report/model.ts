@@ -132,7 +132,7 @@ export function parseReportModel(json: unknown, source: string): ReportModel {
 // The renderer only renders an Assessment. It is derived from the model's data every time (never
 // stored in the artifact, whose content is untrusted), so a re-rendered artifact says the same.
 
-export { type Assessment, type Finding, SEVERITY_RANK, type Severity, type Verdict } from './assessment.js';
+export { type Assessment, type Finding, SEVERITY_RANK, type Verdict } from './assessment.js';
 export { componentSeverity } from './component-findings.js';
 
 export function assessReport(model: ReportModel): Assessment {

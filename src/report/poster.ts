@@ -142,10 +142,10 @@ function renderOf(
 }
 
 /** The artifact name of the reusable workflow and the templates: it adds nothing to the key. */
-export const DEFAULT_ARTIFACT_NAME = 'ml-image-comment';
+const DEFAULT_ARTIFACT_NAME = 'ml-image-comment';
 
 /** The folder ml-image-comment.yml downloads each artifact into, under a folder of its name. */
-export const POSTER_DOWNLOAD_DIR = 'ml-image-comment-in';
+const POSTER_DOWNLOAD_DIR = 'ml-image-comment-in';
 
 /**
  * The artifact's name, from where the reusable poster workflow downloaded it

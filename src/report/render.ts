@@ -40,7 +40,7 @@ export function markerFor(key: string): string {
   return `<!-- ${MARKER_PREFIX}${markerKey(key)} -->`;
 }
 
-export interface RenderOptions {
+interface RenderOptions {
   maxChars?: number;
   /** The comment's key when it is not the model's own (the run's key: one comment for all variants). */
   markerKey?: string;

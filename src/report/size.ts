@@ -16,13 +16,13 @@ import { fmtBytes, pct, signed } from './format.js';
 import { kindOf, kindPhrase, kindShort, kindWords } from './size-kind.js';
 
 /** What the budget reads of a report (structurally a PlatformReport). */
-export interface SizedPlatform {
+interface SizedPlatform {
   platform: string;
   head: EnvSummary;
   diff: EnvDiff | null;
 }
 
-export type SizeBudget = { kind: 'absolute'; bytes: number } | { kind: 'growth'; ratio: number };
+type SizeBudget = { kind: 'absolute'; bytes: number } | { kind: 'growth'; ratio: number };
 
 const UNITS: Record<string, number> = {
   B: 1,
@@ -85,7 +85,7 @@ function biggestPart(p: SizedPlatform): string | null {
 }
 
 /** The top contributor a breach names: what grew most, else what weighs most. */
-export function topContributor(p: SizedPlatform): string {
+function topContributor(p: SizedPlatform): string {
   const e = p.diff?.sizeExplanation;
   const grew = e ? sizeDrivers(e).filter((c) => c.delta > 0)[0] : undefined;
   if (grew) return `top contributor: ${describeChange(grew)}`;
@@ -93,7 +93,7 @@ export function topContributor(p: SizedPlatform): string {
   return big ? `top contributor: ${big}` : 'no package or layer sizes in the record to name a contributor';
 }
 
-export interface BudgetBreach {
+interface BudgetBreach {
   platform: string;
   /** One line, plain text: what is over, by how much, and the top contributor. */
   text: string;

@@ -39,7 +39,7 @@ export interface UpsertStickyOptions {
   forbidden?: 'skip' | 'fail';
 }
 
-export interface UpsertStickyResult {
+interface UpsertStickyResult {
   action: 'created' | 'updated' | 'unchanged' | 'forbidden';
   commentId?: number;
   /** Duplicate comments of ours removed (races, earlier failed runs, replaced markers). */
@@ -102,7 +102,7 @@ interface Upsert {
  * GitHub App's own token learns its login from the comment it creates, and then settles onto its
  * oldest comment as concurrent jobs do.
  */
-export const GITHUB_TOKEN_BOT = 'github-actions[bot]';
+const GITHUB_TOKEN_BOT = 'github-actions[bot]';
 
 /** Who posts: a known login, or (GET /user refused) an installation token whose author is a bot. */
 interface Who {

@@ -17,7 +17,7 @@ import type { Part } from './parts.js';
 /** Most metrics in one bar chart (two bars each); the table beside it lists them all. */
 export const MAX_CHART_METRICS = 8;
 /** Most slices in the size pie besides "rest of the image". */
-export const MAX_PIE_SLICES = 8;
+const MAX_PIE_SLICES = 8;
 
 const FENCE_OPEN = '```mermaid\n';
 const FENCE_CLOSE = '\n```';
@@ -56,7 +56,7 @@ function unique(labels: readonly string[]): string[] {
   });
 }
 
-export interface BarChartSpec {
+interface BarChartSpec {
   title: string;
   unit: string;
   /** The two sides: the base branch's name and "this PR". */
@@ -96,7 +96,7 @@ export function barChart(spec: BarChartSpec): string {
   ].join('\n');
 }
 
-export interface PieChartSpec {
+interface PieChartSpec {
   title: string;
   slices: readonly { label: string; value: number }[];
 }
@@ -112,7 +112,7 @@ export function pieChart(spec: PieChartSpec): string {
   ].join('\n');
 }
 
-export const fenced = (source: string): string => `${FENCE_OPEN}${source}${FENCE_CLOSE}`;
+const fenced = (source: string): string => `${FENCE_OPEN}${source}${FENCE_CLOSE}`;
 
 function chartPart(label: string, charts: readonly string[], rank: number): Part | null {
   if (charts.length === 0) return null;

@@ -26,7 +26,7 @@ import { cell, header, row, smokeTally } from './markdown.js';
 import { sizeChangeCell } from './size.js';
 import { VERDICT_EMOJI, verdictText } from './verdict.js';
 
-export interface RunRenderOptions {
+interface RunRenderOptions {
   markerKey: string;
   maxChars?: number;
   /**

@@ -5,7 +5,7 @@
 // decides (a TTY, and no NO_COLOR).
 import he from 'he';
 
-export interface TerminalOptions {
+interface TerminalOptions {
   color: boolean;
 }
 
