@@ -282,7 +282,7 @@ async function buildxRaw(run: RunCli, ref: string, on: string[], signal?: AbortS
   return r.stdout;
 }
 
-export type BuildxCli = Pick<
+type BuildxCli = Pick<
   DockerAdapter,
   | 'buildxVersion'
   | 'buildxInspect'
@@ -295,9 +295,9 @@ export type BuildxCli = Pick<
 >;
 
 /** Where `imageDigest` asks first: the registry over HTTP (undefined: ask buildx). */
-export type HttpDigest = (ref: string) => Promise<string | undefined>;
+type HttpDigest = (ref: string) => Promise<string | undefined>;
 /** Where `imagetoolsInspect` asks first: the raw manifest over HTTP (undefined: ask buildx). */
-export type HttpManifest = (ref: string, signal?: AbortSignal) => Promise<string | undefined>;
+type HttpManifest = (ref: string, signal?: AbortSignal) => Promise<string | undefined>;
 
 /**
  * The adapter's buildx methods over `cli` (default "docker") run by `exec`. A digest is asked of

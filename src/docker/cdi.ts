@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { readBounded } from '../util/read-bounded.js';
 
 /** The CDI kind of NVIDIA GPUs (`nvidia-ctk cdi generate` writes it). */
-export const NVIDIA_GPU_KIND = 'nvidia.com/gpu';
+const NVIDIA_GPU_KIND = 'nvidia.com/gpu';
 
 /** Spec files larger than this are not read (a generated spec for 8 GPUs is tens of KiB). */
 const MAX_SPEC_BYTES = 4 * 1024 * 1024;

@@ -19,7 +19,7 @@ export const CONTAINER_CALL_LIMIT_MS = 30_000;
  */
 export const CONTAINER_SETUP_LIMIT_MS = 120_000;
 
-export const ENGINE_HUNG_FIX =
+const ENGINE_HUNG_FIX =
   'check that the Docker engine answers ("docker info", "docker ps"); restart it if it hangs (e.g. "sudo systemctl restart docker"), then run again';
 
 /** Stands for a call given up on at its limit (its request still open). */

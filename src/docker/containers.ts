@@ -31,7 +31,7 @@ import { collectOutput, destroyStream, overflowNote } from './streams.js';
 import { killWithin, removeWithin, setupWithin } from './container-removal.js';
 import { imageSize } from './image-size.js';
 
-export interface ManagedSpec {
+interface ManagedSpec {
   image: string;
   platform?: string | undefined;
   env?: Readonly<Record<string, string>> | undefined;
@@ -322,7 +322,7 @@ async function removeContainers(client: EngineClient, ids: readonly string[]): P
   return removed;
 }
 
-export type ContainerOps = Pick<
+type ContainerOps = Pick<
   DockerAdapter,
   | 'ping'
   | 'daemonFeatures'

@@ -127,7 +127,7 @@ export function engineEnv(env: Env, context = currentContext(env)): Env {
 }
 
 /** docker-modem's connection options (dockerode's constructor) for a context's endpoint. */
-export interface ModemOptions {
+interface ModemOptions {
   socketPath?: string;
   protocol?: 'http' | 'https' | 'ssh';
   host?: string;

@@ -33,7 +33,7 @@ export function localEngineSocket(
 }
 
 /** An engine's answer over its socket: the status and the parsed JSON body. */
-export interface SocketAnswer {
+interface SocketAnswer {
   status: number;
   body: unknown;
 }

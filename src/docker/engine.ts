@@ -15,7 +15,7 @@ import { ActionsExecRunner } from './exec-runner.js';
 import { engineContexts } from './failures.js';
 import { startSession } from './sessions.js';
 
-export interface EngineDeps {
+interface EngineDeps {
   /** The engine client, or a loader for it: dockerode is only loaded when a container is needed. */
   docker: Dockerode | (() => Promise<Dockerode>);
   exec: CommandRunner;
@@ -35,9 +35,9 @@ export function createDockerAdapter(deps: EngineDeps): DockerAdapter {
 }
 
 /** How long an interrupted process waits at least before its sweep (the engine registering a container). */
-export const SWEEP_SETTLE_MS = 500;
+const SWEEP_SETTLE_MS = 500;
 /** The longest it waits for the container creations it sent to be answered (a slow engine). */
-export const SWEEP_CREATIONS_MAX_MS = 15_000;
+const SWEEP_CREATIONS_MAX_MS = 15_000;
 
 /**
  * On an interrupt, after the per-container cleanups: remove every container that carries this

@@ -46,7 +46,7 @@ export const REGISTRY_UNREACHABLE =
  * credentials"), or a 403 ("unexpected status from HEAD request to ...: 403 Forbidden"); the
  * docker driver's push says the registry's error code alone ("denied").
  */
-export const REGISTRY_DENIED =
+const REGISTRY_DENIED =
   /may require authorization|authorization failed|no basic auth credentials|insufficient_scope|\b40[13] (Unauthorized|Forbidden)\b|(?:^|: )(?:unauthorized|denied)(?:: |$)/m;
 
 /**
@@ -178,7 +178,7 @@ function daemonTarget(docker: Dockerode): string {
 }
 
 /** The `code` of a thrown value (ENOENT, ...), when it has one. */
-export function errorCode(err: unknown): string | undefined {
+function errorCode(err: unknown): string | undefined {
   const code: unknown = typeof err === 'object' && err !== null ? Reflect.get(err, 'code') : undefined;
   return typeof code === 'string' ? code : undefined;
 }
@@ -298,7 +298,7 @@ export function cliFailure(what: string, result: ExecResult): MlImageError {
   return new MlImageError(`${what} failed (exit ${result.exitCode})\n${tail}`, 1);
 }
 
-export const KILLED_FIX =
+const KILLED_FIX =
   'the out-of-memory killer is the usual cause (see "dmesg | grep -i oom", "journalctl -k", or the runner\'s memory: give the job more, or build fewer targets at once); a kill by a person or another tool ends it too: run again';
 
 /**

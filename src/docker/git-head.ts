@@ -51,7 +51,7 @@ export async function checkoutHead(
  * Whether GIT_DIR is the repository TOP's own `.git` names: that folder, or the one a `.git` file
  * points to (`gitdir: PATH`, relative to TOP), both compared by their real paths.
  */
-export function sameRepository(top: string, gitDir: string): boolean {
+function sameRepository(top: string, gitDir: string): boolean {
   try {
     const dotGit = path.join(top, '.git');
     const named = statSync(dotGit).isDirectory() ? dotGit : gitFileTarget(top, readFileSync(dotGit, 'utf8'));

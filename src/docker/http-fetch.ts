@@ -16,7 +16,7 @@ import { untilInterrupted } from '../util/cleanup.js';
  * serve a warm run's attest stage a second later, and no socket sits idle long enough for a NAT or
  * load balancer in between to drop it silently (minutes).
  */
-export const IDLE_SOCKET_MS = 15_000;
+const IDLE_SOCKET_MS = 15_000;
 
 const agents = {
   'http:': new http.Agent({ keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS }),

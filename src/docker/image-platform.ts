@@ -62,7 +62,7 @@ const imageStores = oncePerClient<ImageStore | undefined>(
 export const imageStore = (docker: Dockerode): Promise<ImageStore | undefined> => imageStores.get(docker);
 
 /** Whether the engine keeps its images in the containerd image store (several platforms under one tag): false when it cannot tell. */
-export const containerdStore = async (docker: Dockerode): Promise<boolean> =>
+const containerdStore = async (docker: Dockerode): Promise<boolean> =>
   (await imageStore(docker)) === 'containerd';
 
 /** PLATFORM (os/arch[/variant]) as the engine's `platform` query takes it: an OCI platform in JSON. */

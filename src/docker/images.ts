@@ -45,7 +45,7 @@ export const ImageInspectSchema = z.object({
     .optional(),
   Created: z.string().nullable().optional(),
 });
-export type ImageInspect = z.infer<typeof ImageInspectSchema>;
+type ImageInspect = z.infer<typeof ImageInspectSchema>;
 
 /** The part of the image config a run needs to know what the container would run. */
 export const ImageCommandSchema = ImageInspectSchema.pick({ Config: true });

@@ -42,7 +42,6 @@ export {
   type Manifest,
   ociRetryWaitMs,
   type OciClient,
-  type OciClientDeps,
   type OciFetch,
   type OciResponse,
   RegistryAnswerError,

@@ -36,7 +36,7 @@ export function platformManifest(index: ImageIndex, platform: string): string | 
 }
 
 /** The image to run for a reference by digest, and the platform its index gave it for. */
-export interface PlatformImage {
+interface PlatformImage {
   /** REPOSITORY@<the platform's manifest> when the reference names an index, else the reference. */
   image: string;
   /** The platform `image` is the manifest of (set only when it replaced an index digest). */
@@ -74,7 +74,7 @@ export function platformImageOf(
 }
 
 /** How long the index read may take before the image runs as given (the engine then pulls it). */
-export const INDEX_READ_MS = 30_000;
+const INDEX_READ_MS = 30_000;
 
 /**
  * The index digest IMAGE ends in (REPOSITORY[:TAG]@sha256:...), else undefined: pure. Unlike

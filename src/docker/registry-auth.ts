@@ -27,7 +27,7 @@ import {
   tokenRequestUrl,
 } from './registry.js';
 
-export interface RegistryHttpResponse {
+interface RegistryHttpResponse {
   status: number;
   headers: { get(name: string): string | null };
   text(): Promise<string>;
@@ -199,7 +199,7 @@ const registryError = async (r: RegistryHttpResponse): Promise<string> =>
 export const basicAuth = (c: { username: string; secret: string }) =>
   `Basic ${Buffer.from(`${c.username}:${c.secret}`).toString('base64')}`;
 
-export interface PushCheck {
+interface PushCheck {
   ok: boolean;
   detail: string;
   fix?: string;

@@ -12,7 +12,7 @@ export type Fetch = (
   init?: { signal?: AbortSignal; method?: string },
 ) => Promise<{ status: number }>;
 
-export { isPlainHttpRegistry, PROXY_VARS } from './plain-http.js';
+export { isPlainHttpRegistry } from './plain-http.js';
 
 /**
  * Where a registry at BASE (its API origin) sends a request (an upload's Location, a token realm):
@@ -41,7 +41,7 @@ export function registryBaseUrl(host: string): string {
 }
 
 /** Why a fetch failed, as fetch and node:http report it: its cause's code or message, else its own. */
-export function fetchFailureCause(e: unknown): string {
+function fetchFailureCause(e: unknown): string {
   const inner = (e as { cause?: { code?: string; message?: string } }).cause;
   return inner?.code ?? inner?.message ?? (e as Error).message;
 }
@@ -54,19 +54,19 @@ function causeText(e: unknown): string {
 }
 
 /** Node refused the registry's certificate: a private CA, a self-signed or mis-named certificate. */
-export function isCertificateError(e: unknown): boolean {
+function isCertificateError(e: unknown): boolean {
   return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME_MISMATCH/i.test(causeText(e));
 }
 
 /** The registry answered the TLS handshake with something else: plain HTTP, most likely. */
-export function isTlsProtocolError(e: unknown): boolean {
+function isTlsProtocolError(e: unknown): boolean {
   return /EPROTO|WRONG_VERSION_NUMBER|wrong version number|packet length too long|http request/i.test(
     causeText(e),
   );
 }
 
 /** The fix for a registry whose certificate Node refused (Node reads its own CA list, not the system's). */
-export const CERTIFICATE_FIX =
+const CERTIFICATE_FIX =
   "Node does not trust the registry's certificate (a private CA?): point NODE_EXTRA_CA_CERTS at your " +
   'CA bundle (PEM), as docker trusts it through /etc/docker/certs.d; for signing, ML_IMAGE_SIGNER=cosign also works';
 

@@ -102,7 +102,7 @@ export function sessionArchive(
 }
 
 /** The numeric user and group a session's execs run as. */
-export interface SessionUser {
+interface SessionUser {
   uid: number;
   gid: number;
 }
