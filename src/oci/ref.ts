@@ -3,7 +3,7 @@
 // mirrors. Pure, and below every stage: it imports nothing but the error types.
 import { InputError } from '../errors.js';
 
-export interface ImageRef {
+interface ImageRef {
   /** Registry host, "docker.io" when none is given. */
   registry: string;
   /** Repository path, "library/python" for official images. */
@@ -127,7 +127,7 @@ export const isTag = (tag: string): boolean => TAG_RE.test(tag);
 export const tagSafeVersion = (version: string): string => version.replace(/\+/g, '-');
 
 /** The longest repository name, its registry host included (distribution/reference's NameTotalLengthMax). */
-export const MAX_NAME_LENGTH = 255;
+const MAX_NAME_LENGTH = 255;
 
 /**
  * Why the repository NAME (REGISTRY/PATH, no tag or digest) is too long for docker, or undefined:
@@ -152,13 +152,13 @@ const INVISIBLE: Readonly<Record<string, string>> = {
 };
 
 /** The fix of a reference that holds an invisible character (invisibleProblem). */
-export const INVISIBLE_FIX = 'type the reference again or remove it';
+const INVISIBLE_FIX = 'type the reference again or remove it';
 
 /**
  * Why REF holds an invisible character (U+2060 after the "@" of a reference pasted from a PR
  * comment, where it stops a GitHub mention), named as such: never stripped, the user retypes it.
  */
-export function invisibleProblem(ref: string): string | undefined {
+function invisibleProblem(ref: string): string | undefined {
   const m = /[\u200b-\u200d\u2060\ufeff]/.exec(ref);
   if (m === null) return undefined;
   const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
@@ -198,7 +198,7 @@ export function imageRefProblem(ref: string): string | undefined {
  * with a letter or digit (as the reference grammar's domain: docker refuses a tag on "bad-.io"), or
  * [IPv6], with an optional port. Its shape only: registryHostProblem also checks the port's range.
  */
-export const REGISTRY_HOST = new RegExp(
+const REGISTRY_HOST = new RegExp(
   `^(?:localhost|${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})+|\\[[0-9a-fA-F:]+\\])(?::\\d{1,5})?$`,
 );
 /** What a registry host looks like, said when one does not. */
@@ -283,7 +283,7 @@ export interface DigestRef {
   digest: string;
 }
 
-export interface DigestRefOptions {
+interface DigestRefOptions {
   /** What the reference is, for messages: a flag, an input, a file (default "image"). */
   field?: string;
   /**
@@ -302,7 +302,7 @@ export const BARE_DIGEST_FIX =
   "a pushed image is REPOSITORY@sha256:<digest>: build.json names both, a variant's repository and its digest";
 
 /** The fix of a digest that is not sha256: and 64 hex digits (digestProblem). */
-export const DIGEST_FIX =
+const DIGEST_FIX =
   'pass REPOSITORY@sha256: and the 64 lowercase hex digits of the digest, copied whole from build.json or `docker buildx imagetools inspect REF`';
 
 /**
@@ -310,7 +310,7 @@ export const DIGEST_FIX =
  * sha256:<64 lowercase hex> (cut off when copied, upper case, another algorithm); undefined when
  * there is none such (a tag alone, or a digest that is whole).
  */
-export function digestProblem(ref: string): string | undefined {
+function digestProblem(ref: string): string | undefined {
   const at = ref.lastIndexOf('@');
   const m =
     at < 0 ? null : /^([a-z][a-z0-9]*(?:[+._-][a-z][a-z0-9]*)*):([0-9a-z]*)$/i.exec(ref.slice(at + 1));
