@@ -12,7 +12,7 @@ const LOOPBACK = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/;
 export const DEFAULT_API_URL = 'https://api.github.com';
 
 /** What is wrong with URL as the GitHub API's base, or undefined. Never quotes the URL. */
-export function apiUrlProblem(url: string): string | undefined {
+function apiUrlProblem(url: string): string | undefined {
   if (url.trim() === '') return 'empty';
   if (BLANK_OR_CONTROL.test(url)) return 'a blank or control character is in it';
   let u: URL;

@@ -16,15 +16,8 @@ import {
   retryOptions,
 } from './retry.js';
 
-export { GitHubApiError, type GitHubValidationError, parseRetryAfter, toGitHubApiError } from './errors.js';
-export {
-  DEFAULT_RETRIES,
-  DO_NOT_RETRY,
-  isConnectionError,
-  MAX_RATE_LIMIT_WAIT_S,
-  REQUEST_TIMEOUT_MS,
-  type RetryPolicy,
-} from './retry.js';
+export { GitHubApiError, parseRetryAfter, toGitHubApiError } from './errors.js';
+export { DEFAULT_RETRIES, isConnectionError, MAX_RATE_LIMIT_WAIT_S, type RetryPolicy } from './retry.js';
 
 export interface IssueComment {
   id: number;
@@ -130,7 +123,7 @@ function connectionReason(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export interface CallOptions {
+interface CallOptions {
   baseUrl: string;
 }
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ExitCode, MlImageError } from '../errors.js';
 
-export interface GitHubValidationError {
+interface GitHubValidationError {
   resource?: string;
   field?: string;
   code: string;

@@ -33,7 +33,7 @@ export const MAX_RATE_LIMIT_WAIT_S = 120;
  * 404, 422 validation ...) plus 429, a rate limit, which is plugin-throttling's to retry (else a
  * rate-limited request would be retried by both).
  */
-export const DO_NOT_RETRY: readonly number[] = [400, 401, 403, 404, 410, 422, 429, 451];
+const DO_NOT_RETRY: readonly number[] = [400, 401, 403, 404, 410, 422, 429, 451];
 
 type Log = (message: string) => void;
 type OctokitPlugin = NonNullable<Parameters<(typeof import('@actions/github'))['getOctokit']>[2]>;

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { defaultBranchOf, type GitHubEvent } from './event.js';
 
 /** A run of another ref than the default branch: the ref, and the short name its writes go under. */
-export interface OtherRef {
+interface OtherRef {
   /** refs/heads/feature, refs/tags/v1.2.3; a workflow_run run's: the name of the branch (or tag) it follows. */
   ref: string;
   /** `ref-` and 8 hex digits of the sha256 of the ref's group (scopeKey): [a-z0-9-] only. */

@@ -30,7 +30,7 @@ export function runUrlFromEnv(env: Env): string | undefined {
 }
 
 /** A runner: its name, OS and architecture as GitHub names them, and the run's URL. */
-export interface RunnerInfo {
+interface RunnerInfo {
   name?: string;
   os?: string;
   arch?: string;
