@@ -202,10 +202,10 @@ function importsStep(s: ExportSpec): ExportStep {
 
 /** Stands for the floors JSON in a step's arguments; the job script passes "$ML_IMAGE_FLOORS". */
 export const FLOORS_ARG = '\u0000floors';
-export const FLOORS_VAR = 'ML_IMAGE_FLOORS';
+const FLOORS_VAR = 'ML_IMAGE_FLOORS';
 
 /** Whether the job asks for GPUs (then CUDA is required: no CPU or gloo fallback). */
-export const wantsGpus = (s: Pick<ExportSpec, 'gpusPerNode'>): boolean =>
+const wantsGpus = (s: Pick<ExportSpec, 'gpusPerNode'>): boolean =>
   s.gpusPerNode === 'all' || s.gpusPerNode > 0;
 
 /** A step's arguments as shell words: each quoted, the floors as "$ML_IMAGE_FLOORS". */
@@ -213,7 +213,7 @@ export const stepWords = (args: readonly string[]): string =>
   args.map((a) => (a === FLOORS_ARG ? `"$${FLOORS_VAR}"` : shellQuote(a))).join(' ');
 
 /** The shell line that sets $ML_IMAGE_FLOORS: the floors table, the same the smoke stage passes. */
-export const floorsLine = (s: Pick<ExportSpec, 'baseline'>): string =>
+const floorsLine = (s: Pick<ExportSpec, 'baseline'>): string =>
   `${FLOORS_VAR}=${shellQuote(floorsArg(s.baseline ?? bundledBaseline()))}`;
 
 /** The suites as steps, in the order given, mirroring src/smoke/suites.ts (ids and arguments). */
@@ -292,7 +292,7 @@ export function exportSteps(s: ExportSpec): ExportStep[] {
  * smoke`). With whole nodes ('all'), every GPU the node shows, counted at run time: 'auto' for the
  * script's ddp suite, 'gpu' for torchrun (both torch.cuda.device_count(), and an error without CUDA).
  */
-export function ddpProcsPerNode(s: ExportSpec, launcher: 'script' | 'torchrun' = 'script'): number | string {
+function ddpProcsPerNode(s: ExportSpec, launcher: 'script' | 'torchrun' = 'script'): number | string {
   if (s.gpusPerNode === 'all') return launcher === 'script' ? 'auto' : 'gpu';
   return s.gpusPerNode > 0 ? s.gpusPerNode : 2;
 }

@@ -18,7 +18,7 @@ export const jobTestsOf = (steps: readonly ExportStep[]): JobMeta['tests'] =>
 const members = (obj: Partial<JobMeta>): string => JSON.stringify(obj).slice(1, -1);
 
 /** What the job's JSON starts with, and ends with before startedAt: the fields known at export. */
-export interface JobMetaConstants {
+interface JobMetaConstants {
   head: string;
   tail: string;
 }
@@ -53,7 +53,7 @@ export function jobMetaConstants(
 }
 
 /** The `date` format of startedAt and finishedAt (JobMetaSchema's UTC_SECONDS). */
-export const UTC_NOW = '$(date -u +%Y-%m-%dT%H:%M:%SZ)';
+const UTC_NOW = '$(date -u +%Y-%m-%dT%H:%M:%SZ)';
 
 /**
  * POSIX sh (bash, dash, busybox sh): json_str VALUE [DEFAULT] prints VALUE as a JSON string, its
@@ -61,7 +61,7 @@ export const UTC_NOW = '$(date -u +%Y-%m-%dT%H:%M:%SZ)';
  * (a plain word) when nothing is left; json_count VALUE DEFAULT prints VALUE when it is a count
  * without leading zeros, else DEFAULT. Bytes, not characters (LC_ALL=C): no locale drops a byte.
  */
-export const JSON_STR_SHELL = `# json_str VALUE [DEFAULT]: VALUE as a JSON string (backslashes and double quotes escaped, control
+const JSON_STR_SHELL = `# json_str VALUE [DEFAULT]: VALUE as a JSON string (backslashes and double quotes escaped, control
 # characters dropped), DEFAULT when nothing is left
 json_str() {
   j_s=$(printf '%s\\n' "$1" | LC_ALL=C sed -e 's/\\\\/\\\\\\\\/g' -e 's/"/\\\\"/g' | LC_ALL=C tr -d '\\000-\\037')

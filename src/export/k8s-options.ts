@@ -33,7 +33,7 @@ export interface K8sPodOptions {
 export const ARCH_LABEL = 'kubernetes.io/arch';
 
 // apimachinery's Quantity grammar (https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/)
-export const QUANTITY =
+const QUANTITY =
   /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[KMGTPE]i|[numkMGTPE]|[eE][+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))?$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 // A label key: [prefix/]name; the prefix a DNS subdomain, the name 63 of [A-Za-z0-9._-] (alphanumeric ends).

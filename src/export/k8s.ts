@@ -33,7 +33,7 @@ export { ARCH_LABEL, type Toleration } from './k8s-options.js';
 export { K8S_JOB_FILE, k8sSubmit, k8sYaml, plainYamlString } from './k8s-yaml.js';
 export { RESULT_PREFIX } from '../smoke/job-schema.js';
 
-export const K8S_MOUNT = '/ml-image';
+const K8S_MOUNT = '/ml-image';
 /** The pod label that selects this export's pods (Service selector, kubectl logs -l). */
 export const JOB_LABEL = 'ml-image-action/job';
 

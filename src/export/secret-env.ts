@@ -17,7 +17,7 @@ import { shellQuote } from './common.js';
  * InfiniBand partition keys, not secrets). Their values are tested as any other's but for the sk-
  * form (secretValueEres' kept): Slurm's own SLURM_JWT (`scontrol token`) is a credential.
  */
-export const KEPT_PREFIXES = [
+const KEPT_PREFIXES = [
   'SLURM_',
   'ML_IMAGE_',
   'ENROOT_',
@@ -29,7 +29,7 @@ export const KEPT_PREFIXES = [
   'FI_',
 ] as const;
 /** Names (space-separated) the job passes on although they look secret, e.g. a token .credentials reads. */
-export const KEEP_ENV_VAR = 'ML_IMAGE_KEEP_ENV';
+const KEEP_ENV_VAR = 'ML_IMAGE_KEEP_ENV';
 /**
  * What the job writes before each srun (after any `timeout`): `env` with `-u NAME` for each
  * secret-looking variable bash could not unset (a name that is no identifier), set by hide_secrets.

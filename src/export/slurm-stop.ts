@@ -22,7 +22,7 @@ export const STOP_LEAD_S = REMOVE_TIMEOUT_S + REMOVE_KILL_AFTER_S + 110;
 export const STOP_EARLY_S = 60;
 
 /** The exit status of a job stopped by SIGNAL, as a shell reports a command killed by it. */
-export const STOP_EXIT: Readonly<Record<'USR1' | 'TERM', number>> = { USR1: 138, TERM: 143 };
+const STOP_EXIT: Readonly<Record<'USR1' | 'TERM', number>> = { USR1: 138, TERM: 143 };
 
 /** What ignores the stop signals where a stop would change nothing: once every suite ran, and in the removal. */
 export const STOP_IGNORED = "trap '' USR1 TERM";

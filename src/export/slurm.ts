@@ -43,7 +43,7 @@ export const SLURM_JOB_FILE = 'job.sbatch';
 /** The smoke script's copy in the export directory: images/probe/'s, by its own name. */
 export const SMOKE_SCRIPT_FILE = SMOKE_SCRIPT;
 /** Where the export directory appears inside the container. */
-export const CONTAINER_DIR = '/ml-image';
+const CONTAINER_DIR = '/ml-image';
 
 export interface SlurmOptions extends ExportSpec {
   /**
@@ -58,9 +58,9 @@ export interface SlurmOptions extends ExportSpec {
 }
 
 /** Seconds `timeout --kill-after` lets a step (the import too) run past its limit before SIGKILL. */
-export const KILL_AFTER_S = 60;
+const KILL_AFTER_S = 60;
 /** The job's own time besides its steps' limits: the srun and container starts, the GPU count. */
-export const SLURM_MARGIN_S = 300;
+const SLURM_MARGIN_S = 300;
 
 /**
  * The job's --time, in seconds: every container step at its timeout plus the kill delay
@@ -203,7 +203,7 @@ run_step() {
  * node of the job for a multi-node ddp, else the first), limited by ML_IMAGE_IMPORT_TIMEOUT (default
  * the 15 minutes the job's --time allows for it). A failed import ends the job: exit 3, before any suite.
  */
-export function importStepShell(everyNode: boolean): string {
+function importStepShell(everyNode: boolean): string {
   const nodes = everyNode ? '--nodes="$SLURM_NNODES" --ntasks-per-node=1' : '--nodes=1 --ntasks=1';
   const where = everyNode ? '$SLURM_NNODES node(s)' : 'the first node';
   return `# The image import, in a step of its own: Pyxis imports the image in the first srun that names the

@@ -4,7 +4,7 @@
 import { type BuildResult, pickVariant, pinnedImage } from '../build/result.js';
 import { InputError } from '../errors.js';
 
-export interface BuiltImage {
+interface BuiltImage {
   /** REPOSITORY@sha256:... */
   image: string;
   variant: string;
