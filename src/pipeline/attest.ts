@@ -30,7 +30,7 @@ import { printable } from '../util/text.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export interface AttestRunInput {
+interface AttestRunInput {
   plan: Plan;
   /** The run's git context (the plan's): the source the provenance names outside Actions. */
   git?: GitContext;
@@ -43,7 +43,7 @@ export interface AttestRunInput {
   now: Date;
 }
 
-export interface AttestRunIo {
+interface AttestRunIo {
   signer?: () => AttestSigner;
   progress: (line: string) => void;
   warning: (message: string, props?: { title?: string }) => void;
@@ -81,7 +81,7 @@ function runFiles(loaded: LoadedConfig, env: Env): { config: FileDigest | undefi
 }
 
 /** The note of a target whose provenance names the files as they are now (runFiles). */
-export const FILES_NOW_NOTE =
+const FILES_NOW_NOTE =
   'provenance: build.json records no digests of the files the build read (an older version wrote it): the config and requirements files are named by their digests when attested, right only if they have not changed since the build';
 
 /**

@@ -16,7 +16,7 @@ import { mergedMaterials } from './merge-materials.js';
 import { compareText } from '../util/text.js';
 import { compareVersions } from '../util/versions.js';
 
-export interface MergeIo {
+interface MergeIo {
   docker: () => DockerAdapter;
   progress: (stage: 'build', line: string) => void;
 }
@@ -42,7 +42,7 @@ function byVariant(
 }
 
 /** A missing platform would publish a single-arch image under the release tags: refuse. */
-export function mergeProblems(plan: Plan, have: ReadonlyMap<string, readonly DigestFile[]>): string[] {
+function mergeProblems(plan: Plan, have: ReadonlyMap<string, readonly DigestFile[]>): string[] {
   const problems: string[] = [];
   for (const v of plan.variants) {
     const platforms = new Set((have.get(v.name) ?? []).map((x) => x.build.platform));

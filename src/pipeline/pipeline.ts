@@ -43,7 +43,7 @@ export { readBuildResult } from '../results/results.js';
 
 export { parseStages, type Stage, STAGES } from './stages.js';
 
-export interface PipelineOptions {
+interface PipelineOptions {
   loaded: LoadedConfig;
   stages: ReadonlySet<Stage>;
   /** Where plan.json, build.json, env-*.json, smoke-*.json, report-*.md go (src/results). */

@@ -12,7 +12,7 @@ import {
 } from '../report/stage.js';
 import type { ResultDir } from '../results/results.js';
 
-export interface ReportRunInput {
+interface ReportRunInput {
   loaded: LoadedConfig;
   results: ResultDir;
   git: GitContext;
