@@ -31,9 +31,9 @@ export class Collector {
 export type ChosenBase = Omit<VariantPlan, 'tags' | 'labels' | 'primary' | 'buildArgs' | 'platforms'>;
 
 /** Which handler chooses the base: a custom base of the NGC PyTorch family gets its own. */
-export type BaseKind = 'cpu' | 'cuda' | 'ngc' | 'custom';
+type BaseKind = 'cpu' | 'cuda' | 'ngc' | 'custom';
 
-export interface BaseInput {
+interface BaseInput {
   v: Variant;
   /** "variants[i] (name)", the prefix of every message. */
   where: string;
@@ -52,7 +52,7 @@ export interface BaseInput {
 type BaseHandler = (input: BaseInput) => ChosenBase;
 
 /** A variant value a top-level field may give it (torch, python.version, build.template). */
-export type BaseField = 'torch' | 'python' | 'template';
+type BaseField = 'torch' | 'python' | 'template';
 
 export function baseKind(v: Variant, catalog: Catalog): BaseKind {
   if (v.kind !== 'custom') return v.kind;
@@ -61,7 +61,7 @@ export function baseKind(v: Variant, catalog: Catalog): BaseKind {
 
 /** The driver floor of a CUDA version, else an error naming the nearest; NEWER (a custom base): a
  * minor newer than the catalog's of its major gets the floors of the newest, said. */
-export function cudaFloor(
+function cudaFloor(
   catalog: Catalog,
   cuda: string,
   where: string,

@@ -19,7 +19,7 @@ export const CudaDriverRow = z.strictObject({
   source,
 });
 
-export const PythonSlimFamily = z.strictObject({
+const PythonSlimFamily = z.strictObject({
   family: z.literal('python-slim'),
   repository: z.string(),
   /** "{python}" is replaced, e.g. "{python}-slim" -> "3.11-slim". */
@@ -29,7 +29,7 @@ export const PythonSlimFamily = z.strictObject({
   source,
 });
 
-export const NvidiaCudaFamily = z.strictObject({
+const NvidiaCudaFamily = z.strictObject({
   family: z.literal('nvidia-cuda'),
   repository: z.string(),
   /** e.g. "{cudaPatch}-{flavor}-ubuntu{ubuntu}" with flavor runtime | cudnn-runtime | devel | ... */
@@ -50,7 +50,7 @@ export const NvidiaCudaFamily = z.strictObject({
   source,
 });
 
-export const NgcPytorchFamily = z.strictObject({
+const NgcPytorchFamily = z.strictObject({
   family: z.literal('ngc-pytorch'),
   repository: z.string(),
   platforms: z.array(platform).min(1),
@@ -71,7 +71,7 @@ export const NgcPytorchFamily = z.strictObject({
   source,
 });
 
-export const PytorchImageFamily = z.strictObject({
+const PytorchImageFamily = z.strictObject({
   family: z.literal('pytorch-pytorch'),
   repository: z.string(),
   platforms: z.array(platform).min(1),
@@ -83,7 +83,7 @@ export const PytorchImageFamily = z.strictObject({
   source,
 });
 
-export const BaseImageFamily = z.discriminatedUnion('family', [
+const BaseImageFamily = z.discriminatedUnion('family', [
   PythonSlimFamily,
   NvidiaCudaFamily,
   NgcPytorchFamily,

@@ -4,7 +4,7 @@ import { type Catalog, CatalogSchema, type CudaDriverInfo, type TorchInfo } from
 import { compareVersions, majorMinor } from '../util/versions.js';
 import { repositoryOf } from '../oci/ref.js';
 
-export type { Catalog, CudaDriverInfo, TorchInfo };
+export type { Catalog };
 
 let cached: Catalog | undefined;
 
@@ -15,7 +15,7 @@ export function bundledCatalog(): Catalog {
 }
 
 export type Family = Catalog['baseImages'][number];
-export type FamilyOf<F extends Family['family']> = Extract<Family, { family: F }>;
+type FamilyOf<F extends Family['family']> = Extract<Family, { family: F }>;
 
 export function family<F extends Family['family']>(catalog: Catalog, name: F): FamilyOf<F> {
   const f = catalog.baseImages.find((b) => b.family === name);
@@ -102,7 +102,7 @@ function plannableCuda(catalog: Catalog): string[] {
   return catalog.cudaDrivers.map((d) => d.cuda).filter((c) => images.has(c));
 }
 
-export interface TorchWant {
+interface TorchWant {
   torch: string;
   /** undefined: a CPU variant. */
   cuda?: string;
@@ -115,7 +115,7 @@ export interface TorchWant {
  * neither exists) the nearest pair. A choice counts only when it has wheels on every platform the
  * tool builds for, so the answer is the same whatever the platforms of the run.
  */
-export function nearestValidChoices(catalog: Catalog, want: TorchWant): string[] {
+function nearestValidChoices(catalog: Catalog, want: TorchWant): string[] {
   const ok = (t: TorchInfo, cuda: string | undefined) =>
     (want.python === undefined || t.python.includes(want.python)) &&
     (cuda === undefined || ADVICE_PLATFORMS.every((p) => hasCudaWheels(t, cuda, p)));

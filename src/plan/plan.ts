@@ -19,10 +19,10 @@ import type { GitContext } from './schema.js';
 import { computeLabels, computeTags, versionFromRef } from './tags.js';
 
 export { PLAN_SCHEMA_VERSION, PlanSchema } from './schema.js';
-export type { BaseChoice, BuildTarget, Plan, VariantPlan } from './schema.js';
+export type { Plan } from './schema.js';
 
 /** Default runner labels per platform (the reusable workflow maps targets onto them). */
-export const DEFAULT_RUNNERS: Record<Platform, string> = {
+const DEFAULT_RUNNERS: Record<Platform, string> = {
   'linux/amd64': 'ubuntu-latest',
   'linux/arm64': 'ubuntu-24.04-arm',
 };

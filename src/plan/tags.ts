@@ -21,7 +21,7 @@ export function versionFromRef(ref: string | undefined): string | undefined {
   return m ? tagSafeVersion(m[1]!) : undefined;
 }
 
-export interface TagInput {
+interface TagInput {
   repository: string; // registry/name
   variant: string;
   primary: boolean; // first variant of the config
@@ -35,7 +35,7 @@ export interface TagInput {
  * the merge queue would otherwise move `1.4.0-cpu` to unmerged code; a local build whose branch
  * cannot be told from the default one (isDefaultBranch unknown) keeps it.
  */
-export function releaseBuild(git: GitContext): boolean {
+function releaseBuild(git: GitContext): boolean {
   if (git.ref?.startsWith('refs/tags/')) return true;
   return git.prNumber === undefined && git.isDefaultBranch !== false;
 }
@@ -58,7 +58,7 @@ export function computeTags(t: TagInput): string[] {
   return tags;
 }
 
-export interface LabelInput {
+interface LabelInput {
   title: string;
   variant: string;
   python: string;

@@ -9,7 +9,7 @@ import { type Catalog, type Family, impossibleTorchCombination, torchInfo } from
  * The Python a custom base ships, when its catalog family tells: a python:X.Y-slim tag's, the
  * Ubuntu Python of an nvidia/cuda tag; undefined otherwise (pytorch/pytorch rows name none).
  */
-export function shippedPython(base: string, fam: Family | undefined): string | undefined {
+function shippedPython(base: string, fam: Family | undefined): string | undefined {
   const tag = parseImageRef(base).tag ?? '';
   return fam?.family === 'python-slim'
     ? /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1]
