@@ -6,7 +6,7 @@ import path from 'node:path';
 import { printable } from '../util/text.js';
 
 /** The field of a record's errors that says the image runs another Python than the one described. */
-export const ENTRY_PYTHON_FIELD = 'python';
+const ENTRY_PYTHON_FIELD = 'python';
 
 const PYTHON_NAME = /^python(\d+(\.\d+)?)?$/;
 

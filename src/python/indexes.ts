@@ -17,7 +17,7 @@ export interface PipIndexes {
 }
 
 /** pip's default index. */
-export const PYPI_SIMPLE = 'https://pypi.org/simple';
+const PYPI_SIMPLE = 'https://pypi.org/simple';
 
 /** Throws an InputError (exit 2) naming WHERE the URL came from, shown as shownUrl shows it. */
 function check(url: string, where: string): void {
@@ -163,7 +163,7 @@ function percentEncoded(value: string, safe: string, hexCase: 'upper' | 'lower')
  * forms that differ from it: a build.secrets value in a direct URL's path comes back encoded in
  * pip's and requests' errors (`{x}|` as `%7Bx%7D%7C`, `é` as `%C3%A9`).
  */
-export function percentEncodedForms(value: string): string[] {
+function percentEncodedForms(value: string): string[] {
   const forms = new Set<string>();
   for (const safe of URL_ENCODERS_SAFE)
     for (const hexCase of ['upper', 'lower'] as const) forms.add(percentEncoded(value, safe, hexCase));
