@@ -37,10 +37,10 @@ export function credentialFix(kinds: readonly CredentialProblem['kind'][]): stri
 }
 
 /** The most of a line a problem quotes; a longer one is cut (a 2 MB line is not quoted whole). */
-export const MAX_QUOTED_CHARS = 300;
+const MAX_QUOTED_CHARS = 300;
 
 /** TEXT cut to MAX_QUOTED_CHARS (not inside a surrogate pair), with a marker saying so. */
-export function clipped(text: string): string {
+function clipped(text: string): string {
   if (text.length <= MAX_QUOTED_CHARS) return text;
   const cut = /[\uD800-\uDBFF]/.test(text[MAX_QUOTED_CHARS - 1]!) ? MAX_QUOTED_CHARS - 1 : MAX_QUOTED_CHARS;
   return `${text.slice(0, cut)}... (${text.length} characters, cut)`;

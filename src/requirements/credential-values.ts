@@ -9,7 +9,7 @@ import { findJwts, REDACTION_RULES } from '../util/redact.js';
 import { decoded, isLiteralSecret, isNameReference } from '../util/url-secrets.js';
 
 /** A shorter value is no token for the refusal (a real one is longer); masking is unaffected. */
-export const MIN_SECRET_CHARS = 6;
+const MIN_SECRET_CHARS = 6;
 
 /** TEXT percent-decoded, or as written where it does not decode (a bare '%'). */
 export const decodedOr = (text: string): string => decoded(text) ?? text;
@@ -28,7 +28,7 @@ const UNEXPANDED = [
 ];
 
 /** Whether VALUE (as written) is wholly a reference pip does not fill in (UNEXPANDED). */
-export const isUnexpandedReference = (value: string) => UNEXPANDED.some((p) => p.test(value));
+const isUnexpandedReference = (value: string) => UNEXPANDED.some((p) => p.test(value));
 
 /**
  * A value masked already: all '*' (pip-compile's header writes `https://__token__:****@host`),

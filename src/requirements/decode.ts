@@ -66,7 +66,7 @@ function utf32be(bytes: Uint8Array): string {
 const startsWith = (data: Uint8Array, bom: number[]) => bom.every((b, i) => data[i] === b);
 
 /** Why a file is refused, or its text. */
-export type Decoded = { text: string } | { why: string; fix: string };
+type Decoded = { text: string } | { why: string; fix: string };
 
 export const SAVE_UTF8 =
   'save the file as UTF-8 (in PowerShell: Get-Content FILE | Set-Content -Encoding utf8 FILE)';

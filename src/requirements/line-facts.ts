@@ -26,7 +26,7 @@ const unfilled = (v: string) => v.includes('${');
  * missing one). An absolute path or file: URL (`/opt/wheels`, `file:///opt/wheels`) may name a
  * directory of the base image, where the resolver's pip and the template's run: left to pip.
  */
-export const isRelativeFindLinks = (v: string) =>
+const isRelativeFindLinks = (v: string) =>
   !unfilled(v) &&
   (/^file:/i.test(v) ? !/^file:\//i.test(v) : !v.startsWith('/') && !/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(v));
 
@@ -36,7 +36,7 @@ export const isRelativeFindLinks = (v: string) =>
  * where it is missing. A URL is one of a scheme pip knows (URL_LIKE, as its is_url): pip reads
  * `C:/wheels/x.whl` (a Windows path) or `root:x:0:0:/root` as a relative path, not a URL.
  */
-export const isRelativePath = (url: string) => !unfilled(url) && !url.startsWith('/') && !URL_LIKE.test(url);
+const isRelativePath = (url: string) => !unfilled(url) && !url.startsWith('/') && !URL_LIKE.test(url);
 
 /** The facts of lines read: line() each one as read.ts keeps it, then result(). */
 export function lineFacts() {

@@ -7,7 +7,7 @@
 // refused with the pip version that takes it: the resolver and the build run the base image's pip.
 // Pure.
 
-export interface OptionSpec {
+interface OptionSpec {
   long: string;
   /** Other long names optparse knows the option by (pip: `--pypi-url` is `--index-url`). */
   aliases?: string[];

@@ -152,7 +152,7 @@ export function logicalLines(text: string): { line: number; text: string; raw: s
 }
 
 /** `${NAME}` (upper case, digits, underscore only, as pip) from env; unset ones stay as written. */
-export function expandEnv(text: string, env: Readonly<Record<string, string | undefined>>): string {
+function expandEnv(text: string, env: Readonly<Record<string, string | undefined>>): string {
   return text.replace(ENV_VAR, (m, name: string) => env[name] ?? m);
 }
 

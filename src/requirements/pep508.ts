@@ -64,7 +64,7 @@ export class Syntax extends Error {}
  * The deepest marker group read: a deeper one is refused (pip's own parser, recursive, fails past
  * about 400 levels; this one would overflow the stack near 5,000).
  */
-export const MAX_MARKER_DEPTH = 100;
+const MAX_MARKER_DEPTH = 100;
 
 /** A cursor over one requirement string, with packaging's grammar as methods. */
 class Cursor {

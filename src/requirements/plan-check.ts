@@ -32,7 +32,7 @@ export interface PlannedVariant {
 }
 
 /** What the check reads of the config (Config) and where it is (LoadedConfig). */
-export interface PlanRequirementsInput {
+interface PlanRequirementsInput {
   config: {
     python: { requirements: readonly string[] };
     build: { secrets: readonly string[] };

@@ -43,7 +43,7 @@ export function problemList() {
  * The problems with a fix of their own (an include that cannot be read, a ${NAME} refused), and
  * the error such a problem is when it is the only one (an include's, placed on its -r line).
  */
-export type OtherProblems = Map<string, { fix: string | undefined; alone?: InputError }>;
+type OtherProblems = Map<string, { fix: string | undefined; alone?: InputError }>;
 
 /**
  * How the error of a file given (not included) that cannot be read is said, by its index among the

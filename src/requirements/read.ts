@@ -37,7 +37,7 @@ import {
 } from './read-problems.js';
 
 import { refuseRequirementsUrls } from './read-file.js';
-export { MAX_REQUIREMENTS_BYTES, readRequirementsFile } from './read-file.js';
+export { MAX_REQUIREMENTS_BYTES } from './read-file.js';
 export type { GivenFileError, RefusedReference } from './read-problems.js';
 
 export interface RequirementOrigin {

@@ -15,7 +15,7 @@ import {
  * problem of its own ("req.txt:3: ${TOKEN} is not listed in build.secrets"), among the others the
  * read finds.
  */
-export function unlistedReferences(secrets: readonly string[]): RefusedReference {
+function unlistedReferences(secrets: readonly string[]): RefusedReference {
   return {
     why: (name) => (secrets.includes(name) ? undefined : 'is not listed in build.secrets'),
     fix: 'list each ${NAME} a line names in build.secrets: the build passes pip only those variables (by secret mount), and the resolver only those from the environment',
