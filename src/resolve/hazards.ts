@@ -8,7 +8,7 @@ import type { InstalledDist } from './constraints.js';
 import type { Hazard } from './result.js';
 
 const url = z.string().url();
-export const HazardTableSchema = z.object({
+const HazardTableSchema = z.object({
   schemaVersion: z.literal(1),
   updated: z.string(),
   numpy1Abi: z.array(
@@ -20,7 +20,7 @@ export const HazardTableSchema = z.object({
   torchCudaLocalVersion: z.object({ note: z.string(), source: url }),
   aarch64PypiTorch: z.object({ cpuOnlyBefore: z.string(), note: z.string(), source: url }),
 });
-export type HazardTable = z.infer<typeof HazardTableSchema>;
+type HazardTable = z.infer<typeof HazardTableSchema>;
 
 let table: HazardTable | undefined;
 export function hazardTable(): HazardTable {
@@ -39,7 +39,7 @@ const release = (v: string) => v.split('+')[0]!;
 const inRange = (v: string, range: string) =>
   valid(release(v)) !== null && satisfies(release(v), range, { prereleases: true });
 
-export interface HazardInput {
+interface HazardInput {
   snapshot: { installed: InstalledDist[]; env: Record<string, string> };
   /** What pip would install (resolved, else naive). */
   install: readonly { name: string; version: string }[];

@@ -81,7 +81,7 @@ export function preinstalledArgs(input: ResolveInput, file: string): string[] {
 }
 
 /** The variable that hands the torch index to pip in the torch index file (never argv, never a file). */
-export const TORCH_INDEX_ENV = 'ML_IMAGE_TORCH_INDEX_URL';
+const TORCH_INDEX_ENV = 'ML_IMAGE_TORCH_INDEX_URL';
 
 /**
  * The torch index file's text: one option line that pip fills in from its environment

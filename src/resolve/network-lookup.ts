@@ -47,7 +47,7 @@ export function namedHosts(input: ResolveInput): { host: string; name: string }[
 }
 
 /** The first named host that this machine resolves to a loopback address, and that address. */
-export async function loopbackName(
+async function loopbackName(
   input: ResolveInput,
   lookup: HostLookup,
 ): Promise<{ host: string; address: string } | undefined> {

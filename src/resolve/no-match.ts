@@ -8,7 +8,7 @@ import { redactUrls } from '../util/redact.js';
  * The project a requirement as pip writes it names: "notthere" of "notthere==1.0", of
  * "foo[bar]>=2; python_version > '3'" "foo" (the name without its extras, specifier or markers).
  */
-export function projectOf(requirement: string): string {
+function projectOf(requirement: string): string {
   return /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement.trim())?.[0] ?? requirement;
 }
 

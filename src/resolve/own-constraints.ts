@@ -128,7 +128,7 @@ function dependentsIn(causes: readonly string[]): Map<string, Map<string, string
  * environment of the image (`extra` "" as for a requirements file): true without a marker, false
  * where it does not hold, cannot be told (a value ENV lacks, no ENV) or does not parse.
  */
-export function markerHolds(line: string, env: MarkerEnvironment | undefined): boolean {
+function markerHolds(line: string, env: MarkerEnvironment | undefined): boolean {
   const tree = lineMarker(line);
   // None: no marker, or one that does not parse (the line still has its ";").
   if (tree === undefined) return !line.includes(';');

@@ -48,7 +48,7 @@ export const PIP_CACHE_PREFIX = 'ml-image-resolve-pip-cache-v2-';
 const PYPI = 'https://pypi.org/simple';
 
 /** What a volume is bound to (see the top of this file). */
-export interface PipCacheBinding {
+interface PipCacheBinding {
   /** The base image: its registry digest, else its local image id. */
   base: string;
   /** The run's trust scope (pipCacheScope). */

@@ -88,7 +88,7 @@ export function transientIndexError(output: string): string | undefined {
  * pip printed ResolutionImpossible (the only case that is a conflict): as its error says it, not as
  * a traceback at debug level names the exception (pip raises it inside for no version found too).
  */
-export function isResolutionImpossible(output: string): boolean {
+function isResolutionImpossible(output: string): boolean {
   return /ERROR: ResolutionImpossible|The conflict is caused by:|conflicting dependencies/.test(output);
 }
 

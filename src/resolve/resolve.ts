@@ -60,7 +60,6 @@ import { earlierResolution } from './earlier.js';
 import { warnKeptLogins } from '../python/indexes.js';
 
 export type { ResolveInput } from './input.js';
-export type { ResolveOutput } from './result.js';
 export { resolutionKey } from './earlier.js';
 
 export interface ResolveDeps {

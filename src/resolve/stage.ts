@@ -15,7 +15,7 @@ export type Resolved = Record<string, ResolveOutput>;
 export const resolvedKey = (variant: string, platform: string) => `${variant}/${platform}`;
 
 /** The resolver's own dependencies (ResolveDeps), with the stage's progress and its build's facts. */
-export interface ResolveStageDeps extends ResolveDeps {
+interface ResolveStageDeps extends ResolveDeps {
   progress: (line: string) => void;
   /**
    * The build's builder holds no images of this engine (a docker-container, kubernetes or remote

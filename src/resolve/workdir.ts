@@ -27,7 +27,7 @@ export const NETRC_FILE = 'netrc';
  * container's environment, never on a command line nor in a record. The build has its own (buildx
  * passes ~/.docker/config.json's proxies).
  */
-export const PIP_PROXY_VARS = [
+const PIP_PROXY_VARS = [
   'HTTP_PROXY',
   'HTTPS_PROXY',
   'ALL_PROXY',

@@ -103,7 +103,7 @@ const PIP_OPTIONS = [
   '15',
 ];
 
-export interface WorkspaceOptions {
+interface WorkspaceOptions {
   image: string;
   /** Index URLs (often with credentials) reach pip through the exec environment only. */
   pipEnv: Readonly<Record<string, string>>;

@@ -210,7 +210,7 @@ async function optionsFor(
 }
 
 /** The projects of the requirement lines that name a URL or a path (`baz @ URL`, `-e PATH#egg=`). Pure. */
-export function directReferences(text: string): Set<string> {
+function directReferences(text: string): Set<string> {
   return new Set(
     parseRequirementsText(text).lines.flatMap((l) =>
       l.kind === 'requirement' && l.url !== undefined && l.name !== undefined ? [l.name] : [],
@@ -236,7 +236,7 @@ export function requirementLines(text: string, origins: readonly string[]): Map<
  * The extras each project is asked for with (`torch[opt-einsum]`), every line's together, by
  * canonical name: an older release is only an option when what its extras pull in fits too. Pure.
  */
-export function requestedExtras(text: string): Map<string, string[]> {
+function requestedExtras(text: string): Map<string, string[]> {
   const extras = new Map<string, string[]>();
   for (const l of parseRequirementsText(text).lines)
     if (l.kind === 'requirement' && l.name !== undefined && l.extras !== undefined) {

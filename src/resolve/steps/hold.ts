@@ -35,7 +35,7 @@ export const HELD = {
  * When the plain plan replaces nothing (and the image has no constraint file of its own), it
  * already holds the base: pip would choose the same again, so no held run is needed.
  */
-export const holdNeeded = (base: BaseSnapshot, diagnosis: Diagnosis): boolean =>
+const holdNeeded = (base: BaseSnapshot, diagnosis: Diagnosis): boolean =>
   diagnosis.analysis.replaced.length > 0 || base.snap.constraintFile !== null;
 
 /**
@@ -134,7 +134,7 @@ export function unheldHazard(r: Replacement, draft: ResolutionBase): Hazard {
 }
 
 /** The held plan replaces base packages no pin could hold, breaking others: a conflict. Pure. */
-export function unheldConflict(draft: ResolutionBase, replaced: readonly Replacement[]): Resolution {
+function unheldConflict(draft: ResolutionBase, replaced: readonly Replacement[]): Resolution {
   const breaking = replaced.filter((r) => r.breaks.length > 0);
   return {
     ...draft,

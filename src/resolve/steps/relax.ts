@@ -10,7 +10,7 @@ import type { Workspace } from '../workspace.js';
 import type { Diagnosis } from './diagnose.js';
 import type { Held } from './hold.js';
 
-export interface Relaxed {
+interface Relaxed {
   /** The held run after relaxing when it succeeded; else the first held run, unchanged. */
   held: Held;
   /** The specifiers loosened (only when the relaxed run succeeded). */

@@ -13,7 +13,7 @@ import { type Held, RELEASED, type ResolutionBase } from './hold.js';
 import type { BaseSnapshot } from './snapshot.js';
 
 /** The released run's report and constraints file (the base's pins less the released ones). */
-export const RELEASED_RUN = {
+const RELEASED_RUN = {
   report: 'released.json',
   constraints: 'released-constraints.txt',
 } as const;
@@ -24,14 +24,14 @@ export const RELEASED_RUN = {
  * is no evidence that numpy 2 leaves the base working (the conflict this tool exists to catch:
  * hazards.json numpy1Abi, torchNoNumpyDependency).
  */
-export const NEVER_RELEASED: ReadonlySet<string> = new Set(['numpy', 'torch']);
+const NEVER_RELEASED: ReadonlySet<string> = new Set(['numpy', 'torch']);
 
 /**
  * The canonical names of the projects some base package requires, whatever the version specifier
  * (a C++ extension built against torch declares plain `torch`; an optional extra's too): none of
  * them is let go, only a leaf nothing in the base depends on.
  */
-export function requiredByBase(installed: readonly { requiresDist: readonly string[] }[]): Set<string> {
+function requiredByBase(installed: readonly { requiresDist: readonly string[] }[]): Set<string> {
   const names = new Set<string>();
   for (const d of installed)
     for (const r of d.requiresDist) {
@@ -41,7 +41,7 @@ export function requiredByBase(installed: readonly { requiresDist: readonly stri
   return names;
 }
 
-export interface Released {
+interface Released {
   held: Held;
   /** The base's pins less the released ones: what the build is constrained by. */
   basePins: string;

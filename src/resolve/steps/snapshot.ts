@@ -44,7 +44,7 @@ export interface SnapshotOptions {
 }
 
 /** The cache's snapshot of this digest and platform, when there is one that parses. */
-export interface CachedSnapshot {
+interface CachedSnapshot {
   key?: string;
   hit?: { text: string; value: Snapshot };
 }
