@@ -23,7 +23,7 @@ import { archOf } from '../config/platform.js';
 
 export const PLAN_FILE = 'plan.json';
 export const BUILD_FILE = 'build.json';
-export const DIGESTS_DIR = 'digests';
+const DIGESTS_DIR = 'digests';
 export const COMMENT_DIR = 'comment';
 /** The fork-safe comment artifact, in COMMENT_DIR (written by ./comment.ts, read by src/report/artifact.ts). */
 export const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
@@ -34,7 +34,7 @@ export const DEVCONTAINER_DIR = 'devcontainer';
 export const OWN_SUBDIRS = [DIGESTS_DIR, ATTEST_DIR, COMMENT_DIR, DEVCONTAINER_DIR] as const;
 
 /** The per-target files of the smoke stage (the report and the reuse of a later run read them). */
-export type RecordKind = 'env' | 'smoke' | 'junit' | 'smoke-key';
+type RecordKind = 'env' | 'smoke' | 'junit' | 'smoke-key';
 export const RECORD_KINDS: readonly RecordKind[] = ['env', 'smoke', 'junit', 'smoke-key'];
 
 const extension = (kind: RecordKind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');

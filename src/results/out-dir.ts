@@ -16,7 +16,7 @@ import { checked, json } from './write.js';
 import { holdResultDir } from './owner-lock.js';
 
 /** No variant or platform in these names: the command was given one image. */
-export const OUT_FILES = {
+const OUT_FILES = {
   env: 'env.json',
   smoke: 'smoke.json',
   junit: 'junit.xml',
@@ -28,7 +28,7 @@ export const OUT_FILES = {
   matrix: 'matrix.json',
 } as const;
 
-export interface OutDir {
+interface OutDir {
   writeEnv(record: EnvRecord): void;
   /** smoke.json and junit.xml. */
   writeSmoke(result: SmokeResult): void;

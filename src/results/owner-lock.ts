@@ -37,7 +37,7 @@ const LockSchema = OwnerStampSchema.extend({ since: z.string().optional() });
 type Lock = z.infer<typeof LockSchema>;
 
 /** How the refusal names the directory (label, e.g. "--out x") and the option that gives it. */
-export interface LockWords {
+interface LockWords {
   label: string;
   /** e.g. "--out DIR" (the default) or 'the "result-dir" input'. */
   flag?: string;

@@ -68,11 +68,10 @@ import { holdResultDir } from './owner-lock.js';
 // ---- names: names.ts, re-exported with the readers and writers ------------------------------------
 
 export * from './names.js';
-export type { AttestFiles, Written, WrittenText } from './attest-files.js';
 
 // ---- schemas of the files without a stage of their own -------------------------------------------
 
-export const DIGEST_FILE_SCHEMA_VERSION = 1;
+const DIGEST_FILE_SCHEMA_VERSION = 1;
 
 export const DigestFileSchema = z.object({
   schemaVersion: z.literal(DIGEST_FILE_SCHEMA_VERSION),
