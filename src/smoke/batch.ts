@@ -11,7 +11,7 @@ import { hungAtStart, notStartedReason, processLimitMs, startLimit } from './bat
 import { liveLines, type TestRunSpec } from './output.js';
 import type { BatchOutcome, BatchStep, SmokeSession } from './session.js';
 
-export type { BatchOutcome, BatchStep } from './session.js';
+export type { BatchStep } from './session.js';
 
 export const MARK = '@@ml-image-smoke@@ ';
 
@@ -27,7 +27,7 @@ interface Marker {
 }
 
 /** A fresh nonce for a batch's plan. */
-export const newNonce = (): string => randomBytes(12).toString('hex');
+const newNonce = (): string => randomBytes(12).toString('hex');
 
 const isMarker = (m: Marker, nonce: string): boolean =>
   typeof m.id === 'string' && typeof m.event === 'string' && m.nonce === nonce;
@@ -52,7 +52,7 @@ function markers(text: string, nonce: string): { m: Marker; from: number; to: nu
   return found;
 }
 
-export interface Section {
+interface Section {
   /** The test's own output on this stream. */
   text: string;
   end?: Marker;
@@ -83,7 +83,7 @@ export function sections(text: string, nonce: string): Map<string, Section> {
 }
 
 /** The first start marker's figure: seconds from the process's start to its first test. */
-export function processSeconds(text: string, nonce: string): number | undefined {
+function processSeconds(text: string, nonce: string): number | undefined {
   const first = markers(text, nonce).find((x) => x.m.event === 'start');
   return typeof first?.m.process_s === 'number' ? first.m.process_s : undefined;
 }
@@ -165,7 +165,7 @@ export function liveFilter(
 }
 
 /** The smoke script's bootstrap: written to /tmp in the container (torchrun needs a file), run there. */
-export const BOOT = `import base64,runpy,sys;p="/tmp/ml_image_smoke.py";open(p,"w").write(base64.b64decode(sys.argv[1]).decode());sys.argv=[p]+sys.argv[2:];runpy.run_path(p,run_name="__main__")`;
+const BOOT = `import base64,runpy,sys;p="/tmp/ml_image_smoke.py";open(p,"w").write(base64.b64decode(sys.argv[1]).decode());sys.argv=[p]+sys.argv[2:];runpy.run_path(p,run_name="__main__")`;
 
 /** The smoke script run with python3 (a spec for SmokeSession.run). */
 export function scriptSpec(script: string, words: readonly string[]): TestRunSpec {
@@ -192,7 +192,7 @@ function timingLine(startupMs: number | undefined, processS: number | undefined,
  * tests, the others with the others: only a process of GPU tests gets the GPUs), up to the next
  * test of its kind that needs a fresh process.
  */
-export function processSteps(steps: readonly BatchStep[], at: number): BatchStep[] {
+function processSteps(steps: readonly BatchStep[], at: number): BatchStep[] {
   const head = steps[at]!;
   const out = [head];
   for (const x of steps.slice(at + 1)) {
@@ -213,7 +213,7 @@ export const BATCH_ENV = 'ML_IMAGE_SMOKE_BATCH';
  * alone (imports of a lock file of thousands of names) runs in a container of its own, its words
  * each an argument of their own on the command line.
  */
-export const PLAN_ENV_MAX_BYTES = 64 * 1024;
+const PLAN_ENV_MAX_BYTES = 64 * 1024;
 
 interface Plan {
   nonce: string;
@@ -221,7 +221,7 @@ interface Plan {
 }
 
 /** The plan of a process of STEPS that fits PLAN_ENV_MAX_BYTES; undefined when not even its first step does. */
-export function fittingPlan(steps: readonly BatchStep[], timeoutS: number, nonce: string): Plan | undefined {
+function fittingPlan(steps: readonly BatchStep[], timeoutS: number, nonce: string): Plan | undefined {
   const plan: Plan = { nonce, steps: [] };
   // The JSON's size counted step by step: each step's own JSON and the comma before it.
   let bytes = Buffer.byteLength(JSON.stringify(plan));

@@ -9,11 +9,11 @@ const RuleSchema = z.object({
   fix: z.string(),
   source: z.string().url(),
 });
-export const FailureTableSchema = z.object({
+const FailureTableSchema = z.object({
   schemaVersion: z.literal(1),
   rules: z.array(RuleSchema).min(1),
 });
-export type FailureRule = z.infer<typeof RuleSchema>;
+type FailureRule = z.infer<typeof RuleSchema>;
 
 let rules: { rule: FailureRule; re: RegExp }[] | undefined;
 

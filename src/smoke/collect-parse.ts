@@ -57,7 +57,7 @@ function checkedAs<T>(schema: z.ZodType<T>, value: unknown, where: string, what:
   );
 }
 
-export function parseJobMeta(text: string, where: string): JobMeta {
+function parseJobMeta(text: string, where: string): JobMeta {
   const value = jsonOf(text, where, "job's description");
   const version: unknown =
     typeof value === 'object' && value !== null ? Reflect.get(value, 'schemaVersion') : undefined;
@@ -71,7 +71,7 @@ export function parseJobMeta(text: string, where: string): JobMeta {
   return checkedAs(JobMetaSchema, value, where, "job's description");
 }
 
-export const parseSuiteRecord = (text: string, where: string): SuiteRecord =>
+const parseSuiteRecord = (text: string, where: string): SuiteRecord =>
   checkedAs(SuiteRecordSchema, jsonOf(text, where, "suite's result"), where, "suite's result");
 
 /** The records in WHERE, refused when two are of the same test. */

@@ -24,7 +24,7 @@ export interface CollectTarget {
 }
 
 /** The platform a node of MACHINE (`uname -m`) pulls: x86_64 -> linux/amd64, aarch64 -> linux/arm64. */
-export const machinePlatform = (machine: string): string => normalizePlatform(`linux/${machine}`);
+const machinePlatform = (machine: string): string => normalizePlatform(`linux/${machine}`);
 
 const variantDigests = (v: VariantBuild) =>
   [
@@ -83,7 +83,7 @@ const RUNNER_ARCH: Record<string, string> = {
 };
 
 /** Where the suites ran, in words: "Slurm job 42 on node-a (2 nodes)". */
-export function clusterRunName(meta: JobMeta): string {
+function clusterRunName(meta: JobMeta): string {
   const where = meta.node ? ` on ${meta.node}` : '';
   const nodes = meta.nodes > 1 ? ` (${meta.nodes} ${meta.target === 'slurm' ? 'nodes' : 'pods'})` : '';
   return meta.target === 'slurm'

@@ -34,7 +34,7 @@ export const NVIDIA_SMI_QUERY = [
 const MIG_MODE = /^(?:enabled|disabled|pending|\[?n\/a\]?|\[not supported\])$/i;
 
 /** How long the host's nvidia-smi may take (a driver in a bad state can hang it). */
-export const NVIDIA_SMI_TIMEOUT_MS = 60_000;
+const NVIDIA_SMI_TIMEOUT_MS = 60_000;
 
 const MAX_NAME = 100;
 

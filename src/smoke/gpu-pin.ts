@@ -6,7 +6,7 @@
 import { InputError } from '../errors.js';
 
 /** The variables a runner is pinned with, in the order they are read (the first that pins wins). */
-export const PIN_VARIABLES = ['NVIDIA_VISIBLE_DEVICES', 'CUDA_VISIBLE_DEVICES'] as const;
+const PIN_VARIABLES = ['NVIDIA_VISIBLE_DEVICES', 'CUDA_VISIBLE_DEVICES'] as const;
 export type PinVariable = (typeof PIN_VARIABLES)[number];
 
 /**

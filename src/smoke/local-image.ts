@@ -16,7 +16,7 @@ export interface RecordedImage {
 }
 
 /** The config digest buildx recorded (`containerimage.config.digest`), when it did. */
-export function recordedConfigDigest(r: RecordedImage): string | undefined {
+function recordedConfigDigest(r: RecordedImage): string | undefined {
   const c = r.metadata?.['containerimage.config.digest'];
   return typeof c === 'string' && /^sha256:[0-9a-f]{64}$/.test(c) ? c : undefined;
 }

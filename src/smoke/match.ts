@@ -9,7 +9,7 @@ import { PATTERN_FLAGS } from '../config/pattern.js';
 /** How much of a test's output the patterns see: its end, where results and errors are. */
 export const MATCH_TEXT_BYTES = 1024 * 1024;
 /** How long every pattern of one test may take together. */
-export const MATCH_TIME_LIMIT_MS = 2000;
+const MATCH_TIME_LIMIT_MS = 2000;
 
 /** The end of a text, at most `max` UTF-16 units (a surrogate pair is never split). */
 export function boundedTail(text: string, max: number): string {
@@ -20,7 +20,7 @@ export function boundedTail(text: string, max: number): string {
   return text.slice(start);
 }
 
-export type MatchOutcome =
+type MatchOutcome =
   | { ok: true }
   | { ok: false; kind: 'missing'; pattern: string }
   | { ok: false; kind: 'unwanted'; pattern: string }

@@ -56,7 +56,7 @@ function cutPoint(line: string): number {
  * masked together give after the masked CONTEXT alone; from where they part, when a mask spans
  * the cut (a few characters shown before may then come again).
  */
-export function maskAfter(context: string, text: string): string {
+function maskAfter(context: string, text: string): string {
   const both = redactOutput(context + text);
   const alone = redactOutput(context);
   let p = 0;

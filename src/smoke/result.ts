@@ -76,13 +76,13 @@ export type SmokeRunner = z.infer<typeof SmokeRunnerSchema>;
  * test's own metrics, or a cluster job's record) names no count: one device, not an attest stage
  * out of memory.
  */
-export const MAX_GPUS_SEEN = 1024;
+const MAX_GPUS_SEEN = 1024;
 
 const gpuCount = (v: unknown): number | undefined =>
   Number.isInteger(v) && (v as number) > 0 && (v as number) <= MAX_GPUS_SEEN ? (v as number) : undefined;
 
 /** What a passing test of the gpu suite says it saw (gpuSuiteSight). */
-export interface GpuSuiteSight {
+interface GpuSuiteSight {
   /** The models nvidia-smi named, each once, sorted ("" and non-strings left out). */
   names: string[];
   /** How many GPUs nvidia-smi listed, when it is a believable count (gpuCount). */

@@ -30,10 +30,10 @@ import type { SmokeEntry } from './result.js';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The prefix of a content identity in a key line. */
-export const CONTENT_PREFIX = 'content:';
+const CONTENT_PREFIX = 'content:';
 
 /** Labels that say when and from which commit an image was built, not what it runs. */
-export const VOLATILE_LABELS: readonly string[] = [
+const VOLATILE_LABELS: readonly string[] = [
   'org.opencontainers.image.created',
   'org.opencontainers.image.revision',
   'org.label-schema.build-date',
@@ -86,7 +86,7 @@ export function contentId(blob: ImageConfigBlob, keepAllLabels = false): string 
 }
 
 /** Whether a custom metadata test checks labels (then every label is part of the content). */
-export const testsCheckLabels = (config: Config): boolean =>
+const testsCheckLabels = (config: Config): boolean =>
   (config.smoke.tests ?? []).some((t) => t.metadata?.labels !== undefined);
 
 /**
@@ -154,12 +154,7 @@ export function gpusChanged(earlier: string | undefined, now: string): string | 
 const earlierRun = (dir: string): ResultDir => openResultDir(dir, 'the earlier run', { create: false });
 
 /** The earlier run's record and result in `dir`, or why they cannot be used. */
-export function earlierEntry(
-  dir: string,
-  variant: string,
-  platform: string,
-  image: string,
-): SmokeEntry | string {
+function earlierEntry(dir: string, variant: string, platform: string, image: string): SmokeEntry | string {
   try {
     const earlier = earlierRun(dir);
     const record = earlier.readEnv(variant, platform);
@@ -175,7 +170,7 @@ export function earlierEntry(
  * The config digest (the engine's image id) of the platform manifest DIGEST of IMAGE's repository,
  * from the registry (the manifest's raw bytes); undefined when the registry does not tell.
  */
-export async function configDigestOf(
+async function configDigestOf(
   docker: Pick<DockerAdapter, 'buildx'>,
   image: string,
   digest: string,
@@ -197,7 +192,7 @@ export async function configDigestOf(
  * record's: the content key covers the layers' diff ids, so both images have the same layers (the
  * same uncompressed bytes, hence size and count); their histories differ only in timestamps.
  */
-export function asThisImage(
+function asThisImage(
   entry: SmokeEntry,
   image: string,
   digest: string,
@@ -249,7 +244,7 @@ export interface ReuseTarget {
   gpus: GpuDevices;
 }
 
-export interface ReuseDeps {
+interface ReuseDeps {
   /** The earlier run's directory of this variant, when there is one. */
   lookup: (variant: string) => Promise<string | undefined>;
   docker: Pick<DockerAdapter, 'buildx'>;

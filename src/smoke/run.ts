@@ -21,16 +21,16 @@ import { batchSteps, runSuite } from './suites.js';
 
 // Every name the runner's callers import from here (smoke/run.ts), wherever it now lives.
 export { isDaemonGone, SmokeInterruptedError } from './interrupt.js';
-export { OUTPUT_KEEP_CHARS, tail } from './output.js';
+export { OUTPUT_KEEP_CHARS } from './output.js';
 import { imageEnvMask } from './output.js';
-export type { SmokeDeps, SmokeInput } from './session.js';
+export type { SmokeInput } from './session.js';
 
 /**
  * Whether the engine can give containers NVIDIA GPUs: it has the NVIDIA runtime (nvidia, or the
  * toolkit's nvidia-cdi / nvidia-legacy), or a CDI device of kind nvidia.com/gpu. A CDI spec
  * directory alone is not enough: Docker 28.2+ configures /etc/cdi and /var/run/cdi everywhere.
  */
-export function engineHasNvidiaGpus(f: DaemonFeatures): boolean {
+function engineHasNvidiaGpus(f: DaemonFeatures): boolean {
   return f.runtimes.some((r) => r === 'nvidia' || r.startsWith('nvidia-')) || hasNvidiaCdiGpu(f.cdiDevices);
 }
 
@@ -41,7 +41,7 @@ export async function resolveGpus(mode: GpuMode, docker: DockerAdapter): Promise
 }
 
 /** The GPUs of a run: all or none, and the runner's pin (gpu-pin.ts) a GPU run keeps to. */
-export interface GpuChoice {
+interface GpuChoice {
   gpus: 'all' | 'none';
   /** Set when the environment pins the runner: its containers get these GPUs only (none: no GPU). */
   pin?: GpuPin;

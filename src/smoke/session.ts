@@ -134,7 +134,7 @@ export function timing(s: SmokeSession, id: string, line: string): void {
  * ("could not select device driver", "nvidia-container-cli: requirement error", an OCI runtime
  * error). That test fails with the engine's message; the run goes on.
  */
-export class ContainerStartError extends Error {
+class ContainerStartError extends Error {
   constructor(
     /** What the engine said, without the client's "(HTTP code 500) server error - " prefix. */
     readonly engineMessage: string,

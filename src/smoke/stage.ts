@@ -29,7 +29,7 @@ export type SmokeStatus = 'pass' | 'fail' | 'skip' | 'none';
 export type { SmokeEntry } from './result.js';
 
 /** What the stage needs of the pipeline's I/O (the pipeline passes its own). */
-export interface SmokeStageIo {
+interface SmokeStageIo {
   docker: () => DockerAdapter;
   progress: (stage: 'smoke', line: string) => void;
   output?: (line: string) => void;
@@ -61,7 +61,7 @@ export type ReuseLookup = (variant: string) => Promise<string | undefined>;
  * digest when the build pushed it (also when it loaded it: the attest stage signs that digest and
  * takes only results of it), else the local tag. What the containers run is Prepared.runImage.
  */
-export function imageUnderTest(
+function imageUnderTest(
   v: BuildResult['variants'][number],
   p: BuildResult['variants'][number]['platforms'][number],
 ): string {

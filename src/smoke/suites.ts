@@ -26,8 +26,6 @@ import {
   timing,
 } from './session.js';
 
-export { gpuAbsent } from './session.js';
-
 const GPU_SUITES = new Set<SmokeSuite>(['gpu']);
 
 /** The result line a suite of the smoke script prints last (its `emit`). */
@@ -115,7 +113,7 @@ async function outcomeOf(
 }
 
 /** A suite of the smoke script, run with python3 (in the shared process, or a container of its own). */
-export async function probeSuite(
+async function probeSuite(
   s: SmokeSession,
   id: string,
   name: SmokeSuite,

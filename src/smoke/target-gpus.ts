@@ -20,7 +20,7 @@ export interface TargetGpus {
   withheld?: string;
 }
 
-export interface TargetGpuInput {
+interface TargetGpuInput {
   kind: VariantKind;
   /** The target's platform; undefined: the engine's own (`ml-image smoke` without --platform). */
   platform: string | undefined;
@@ -55,7 +55,7 @@ export function targetGpus(t: TargetGpuInput): TargetGpus {
  * Whether the engine's platform matters to KIND's targets: for a variant that may get GPUs, on a
  * run with GPUs or one that requires them (the emulated targets' GPU tests skip, not fail).
  */
-export const needsHost = (kind: VariantKind, gpus: 'all' | 'none', requireGpu: boolean): boolean =>
+const needsHost = (kind: VariantKind, gpus: 'all' | 'none', requireGpu: boolean): boolean =>
   kind !== 'cpu' && (gpus === 'all' || requireGpu);
 
 /**
