@@ -59,7 +59,7 @@ export function descendantsOf(pid: number, procDir = '/proc'): number[] {
 }
 
 /** A process as found: its pid and its start time (/proc/<pid>/stat field 22), which a later process under a reused pid does not share. */
-export interface FoundProcess {
+interface FoundProcess {
   pid: number;
   start: string;
 }

@@ -11,7 +11,7 @@ import { InputError } from '../errors.js';
  * with write access, but the "/ok-to-test" and preview-deploy patterns check out a pull request's
  * head), and events this list does not know yet. workflow_run: see mayBuildPullRequestCode.
  */
-export const TRUSTED_EVENTS: ReadonlySet<string> = new Set([
+const TRUSTED_EVENTS: ReadonlySet<string> = new Set([
   'push',
   'schedule',
   'workflow_dispatch',
@@ -38,7 +38,7 @@ export interface RunEventFacts {
 }
 
 /** The login GitHub runs Dependabot's workflows as: GITHUB_ACTOR of its pull requests' and pushes' runs. */
-export const DEPENDABOT = 'dependabot[bot]';
+const DEPENDABOT = 'dependabot[bot]';
 
 /**
  * A run of a Dependabot branch (a push, a branch created), whoever pushed: a person's commit on

@@ -37,7 +37,7 @@ export class UnreadableFileError extends Error {
 }
 
 /** What a file that is not a regular file is, in words. */
-export function fileKind(st: Stats): string {
+function fileKind(st: Stats): string {
   if (st.isDirectory()) return 'a directory';
   if (st.isFIFO()) return 'a FIFO';
   if (st.isCharacterDevice()) return 'a character device';

@@ -45,7 +45,7 @@ const COOKIE_REPR = /\bCookie\(version=[^,\r\n]{0,16}, name=(['"])[^'"\r\n]{0,25
 const COOKIE_STORED = /\bStored cookie [^\r\n\]]{0,512}\] [^\s]{1,256} ([^\s]+)/g;
 
 /** Whether NAME is a header that carries a credential: a cookie's, one a word rule finds, `X-...-Token`. */
-export const credentialHeader = (name: string): boolean =>
+const credentialHeader = (name: string): boolean =>
   COOKIE.test(name) || NAMED.test(name) || lowerSecret(name) || /^x-.+-token$/i.test(name);
 
 /**

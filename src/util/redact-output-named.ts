@@ -36,7 +36,7 @@ const REFERENCE = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|\([A-Za-z_][A-Za-z0-9_]*\))$
  * holds none), else at 0; VALUE's length where it holds none (empty, null, masked already, a whole
  * variable's reference, a cookie's attribute alone: holdsCredential).
  */
-export function secretStart(name: string, value: string): number {
+function secretStart(name: string, value: string): number {
   const v = value.trim();
   if (v === '' || NONE.test(v) || REFERENCE.test(v) || value.startsWith(REDACTED)) return value.length;
   if (AUTHORIZATION.test(name)) return credentialsStart(value, [REDACTED]);

@@ -9,7 +9,7 @@
 // and temp dirs in their post steps.
 
 /** A new id: `<pid>-<time in base 36>`. */
-export function freshRunId(pid: number = process.pid, now: number = Date.now()): string {
+function freshRunId(pid: number = process.pid, now: number = Date.now()): string {
   return `${pid}-${now.toString(36)}`;
 }
 

@@ -32,7 +32,7 @@ export const HOST_TOKEN_WHERE = `${hostToken.hint}/<token>/`;
 export const isNameReference = (part: string) => NAME_REFERENCE.test(part);
 
 /** A token the shared rules mask in a URL: where it is (`sig=`, `/t/`) and its value, as written. */
-export interface UrlToken {
+interface UrlToken {
   /**
    * The parameter as written, without its value (`?sig=`, `&token=`, `%26sig%3D`), `/t/`, or
    * HOST_TOKEN_WHERE for a token host's first path segment.
