@@ -1,9 +1,6 @@
 // A failing smoke test's output, as its result and the log show it: the value of a NAME=value whose
 // NAME names a secret is masked, as the environment record masks it (`env` prints DB_PASSWORD=...).
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { validateConfigData } from '../../src/config/load.js';
 import { imageEnvMask, knownSecretsMasked, liveLines, tail } from '../../src/smoke/output.js';
 import { makeRecord } from '../helpers/records.js';
 import { runSmoke } from '../../src/smoke/run.js';
@@ -12,10 +9,10 @@ import { redactOutput } from '../../src/util/redact-instruction.js';
 import { fakeDocker, imageDetails } from '../helpers/fakes.js';
 import { finishes } from '../helpers/hang-guard.js';
 import { shownLive } from '../helpers/live-view.js';
+import { containerResult, customSmokeInput, customTests } from '../helpers/smoke-input.js';
 
 const R = REDACTED;
 const lines = (...l: string[]) => l.join('\n');
-const imagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../images');
 
 /** What `env` prints in the image the reviewer built (ENV DB_PASSWORD=...). */
 const ENV_DUMP = [
@@ -311,42 +308,20 @@ describe('a failing custom test that prints the environment', () => {
     ['cut inside the value (a pipe flushes in 4 KiB blocks)', [ENV_DUMP.indexOf('dbpw99')]],
     ['cut everywhere, one character a chunk', Array.from({ length: ENV_DUMP.length - 1 }, (_, i) => i + 1)],
   ])('keeps no secret-named value in its result or in the streamed log: %s', async (_, cuts) => {
-    const { tests } = validateConfigData(
-      {
-        image: { name: 'o/m' },
-        smoke: { suites: ['custom'], tests: [{ name: 'envdump', command: 'env; exit 1' }] },
-      },
-      'ml-image.yml',
-    ).smoke;
+    const tests = customTests([{ name: 'envdump', command: 'env; exit 1' }]);
     const docker = fakeDocker({
       inspectImage: async () => imageDetails(),
       runContainer: async (spec) => {
         const at = [0, ...cuts, ENV_DUMP.length];
         for (let i = 1; i < at.length; i++) spec.onOutput?.(ENV_DUMP.slice(at[i - 1], at[i]), 'stdout');
-        return {
-          containerId: 'c',
-          exitCode: 1,
-          timedOut: false,
-          stdout: ENV_DUMP,
-          stderr: '',
-          durationMs: 1,
-        };
+        return containerResult({ exitCode: 1, stdout: ENV_DUMP });
       },
     });
     const streamed: string[] = [];
-    const result = await runSmoke(
-      {
-        image: 'localhost:5000/o/m:1-cpu',
-        suites: ['custom'],
-        gpus: 'none',
-        requireGpu: false,
-        distributions: [],
-        tests,
-        timeoutMs: 60_000,
-        imagesDir,
-      },
-      { docker, output: (chunk) => streamed.push(chunk) },
-    );
+    const result = await runSmoke(customSmokeInput(tests), {
+      docker,
+      output: (chunk) => streamed.push(chunk),
+    });
     const test = result.tests.find((t) => t.id === 'custom:envdump')!;
     expect(test.status).toBe('fail');
     expect(test.output).toContain(`DB_PASSWORD=${R}`);
@@ -396,10 +371,7 @@ describe("the image's own secret values, printed without their names", () => {
   });
 
   it('a test that could not run, its error quoting a value: masked in its progress line and result', async () => {
-    const { tests } = validateConfigData(
-      { image: { name: 'o/m' }, smoke: { suites: ['custom'], tests: [{ name: 'q', command: 'true' }] } },
-      'ml-image.yml',
-    ).smoke;
+    const tests = customTests([{ name: 'q', command: 'true' }]);
     const docker = fakeDocker({
       inspectImage: async () => ({ ...imageDetails(), env: ENV }),
       runContainer: async () => {
@@ -407,19 +379,7 @@ describe("the image's own secret values, printed without their names", () => {
       },
     });
     const progress: string[] = [];
-    const result = await runSmoke(
-      {
-        image: 'localhost:5000/o/m:1-cpu',
-        suites: ['custom'],
-        gpus: 'none',
-        requireGpu: false,
-        distributions: [],
-        tests,
-        timeoutMs: 60_000,
-        imagesDir,
-      },
-      { docker, progress: (l) => progress.push(l) },
-    );
+    const result = await runSmoke(customSmokeInput(tests), { docker, progress: (l) => progress.push(l) });
     expect(result.tests.find((t) => t.id === 'custom:q')?.reason).toContain(`bad mount /srv/${R}`);
     expect(progress.join('\n')).toContain(`bad mount /srv/${R}`);
     expect(JSON.stringify({ result, progress })).not.toContain('PLANT02');
@@ -427,38 +387,23 @@ describe("the image's own secret values, printed without their names", () => {
 
   it('a custom test that prints one value: masked in its result, its reason and the stream', async () => {
     const out = 'token is PLANT02wbvalue\nproxy pxuser:PLANT04pw@proxy:3128\n';
-    const { tests } = validateConfigData(
-      {
-        image: { name: 'o/m' },
-        smoke: {
-          suites: ['custom'],
-          tests: [{ name: 'print', command: 'python3 -c x; exit 3', expectedOutput: ['^never$'] }],
-        },
-      },
-      'ml-image.yml',
-    ).smoke;
+    const tests = customTests([
+      { name: 'print', command: 'python3 -c x; exit 3', expectedOutput: ['^never$'] },
+    ]);
     const docker = fakeDocker({
       inspectImage: async () => ({ ...imageDetails(), env: ENV }),
       runContainer: async (spec) => {
         spec.onOutput?.(out, 'stdout');
-        return { containerId: 'c', exitCode: 3, timedOut: false, stdout: out, stderr: out, durationMs: 1 };
+        return containerResult({ exitCode: 3, stdout: out, stderr: out });
       },
     });
     const streamed: string[] = [];
     const progress: string[] = [];
-    const result = await runSmoke(
-      {
-        image: 'localhost:5000/o/m:1-cpu',
-        suites: ['custom'],
-        gpus: 'none',
-        requireGpu: false,
-        distributions: [],
-        tests,
-        timeoutMs: 60_000,
-        imagesDir,
-      },
-      { docker, output: (chunk) => streamed.push(chunk), progress: (l) => progress.push(l) },
-    );
+    const result = await runSmoke(customSmokeInput(tests), {
+      docker,
+      output: (chunk) => streamed.push(chunk),
+      progress: (l) => progress.push(l),
+    });
     const test = result.tests.find((t) => t.id === 'custom:print')!;
     expect(test.status).toBe('fail');
     expect(test.output).toContain(`token is ${R}`);
@@ -471,33 +416,17 @@ describe("the image's own secret values, printed without their names", () => {
   // in the live log, smoke-*.json and junit.
   it('a value the run knows is a secret: masked in its result, its reason and the stream', async () => {
     const out = 'app=s3cr3t-PLANT-base3 pw=idxpw\n';
-    const { tests } = validateConfigData(
-      {
-        image: { name: 'o/m' },
-        smoke: { suites: ['custom'], tests: [{ name: 'echo', command: 'sh -c x; exit 3' }] },
-      },
-      'ml-image.yml',
-    ).smoke;
+    const tests = customTests([{ name: 'echo', command: 'sh -c x; exit 3' }]);
     const docker = fakeDocker({
       inspectImage: async () => ({ ...imageDetails(), env: ['APP_SETTING=s3cr3t-PLANT-base3'] }),
       runContainer: async (spec) => {
         spec.onOutput?.(out, 'stdout');
-        return { containerId: 'c', exitCode: 3, timedOut: false, stdout: out, stderr: out, durationMs: 1 };
+        return containerResult({ exitCode: 3, stdout: out, stderr: out });
       },
     });
     const streamed: string[] = [];
     const result = await runSmoke(
-      {
-        image: 'localhost:5000/o/m:1-cpu',
-        suites: ['custom'],
-        gpus: 'none',
-        requireGpu: false,
-        distributions: [],
-        tests,
-        timeoutMs: 60_000,
-        imagesDir,
-        secretValues: ['s3cr3t-PLANT-base3', 'idxpw'],
-      },
+      customSmokeInput(tests, { secretValues: ['s3cr3t-PLANT-base3', 'idxpw'] }),
       { docker, output: (chunk) => streamed.push(chunk), progress: () => undefined },
     );
     const test = result.tests.find((t) => t.id === 'custom:echo')!;
@@ -535,10 +464,7 @@ describe("the image's own secret values, printed without their names", () => {
 
 describe('the live view of a test in a container of its own: stdout and stderr apart', () => {
   it("a stderr line between a secret's key on stdout and its block does not end the block", async () => {
-    const { tests } = validateConfigData(
-      { image: { name: 'o/m' }, smoke: { suites: ['custom'], tests: [{ name: 'yaml', command: 'true' }] } },
-      'ml-image.yml',
-    ).smoke;
+    const tests = customTests([{ name: 'yaml', command: 'true' }]);
     const stdout = 'DB_PASSWORD: |\n  PLANTED-one\n  PLANTED-two\nLANG: C\n';
     const docker = fakeDocker({
       inspectImage: async () => imageDetails(),
@@ -547,30 +473,11 @@ describe('the live view of a test in a container of its own: stdout and stderr a
         spec.onOutput?.('warning: dedented\n', 'stderr');
         spec.onOutput?.('  PLANTED-one\n', 'stdout');
         spec.onOutput?.('  PLANTED-two\nLANG: C\n', 'stdout');
-        return {
-          containerId: 'c',
-          exitCode: 0,
-          timedOut: false,
-          stdout,
-          stderr: 'warning: dedented\n',
-          durationMs: 1,
-        };
+        return containerResult({ stdout, stderr: 'warning: dedented\n' });
       },
     });
     const streamed: string[] = [];
-    await runSmoke(
-      {
-        image: 'localhost:5000/o/m:1-cpu',
-        suites: ['custom'],
-        gpus: 'none',
-        requireGpu: false,
-        distributions: [],
-        tests,
-        timeoutMs: 60_000,
-        imagesDir,
-      },
-      { docker, output: (chunk) => streamed.push(chunk) },
-    );
+    await runSmoke(customSmokeInput(tests), { docker, output: (chunk) => streamed.push(chunk) });
     const all = streamed.join('');
     expect(all).not.toContain('PLANTED');
     expect(all).toContain(redactOutput(stdout));
