@@ -14,6 +14,7 @@ import type { CommandRunner, EngineInfo } from '../../src/docker/adapter.js';
 import { exitCodeOf, type MlImageError } from '../../src/errors.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
+import { attemptError, failedAttempt, thrown } from '../helpers/failed-attempt.js';
 import { fakeDocker } from '../helpers/fakes.js';
 
 /** The Dockerfile's lines BuildKit quotes after the error: more than the last 15 lines of a log. */
@@ -66,26 +67,13 @@ ERROR: failed to solve: process "/bin/sh -c set -eu" did not complete successful
 ];
 
 const attempt = (log: string, platform: string, builderPlatform?: string) => () =>
-  afterFailedAttempt({
-    id: `cpu/${platform.split('/')[1]}`,
-    result: { exitCode: 1, stdout: '', stderr: log },
-    log,
-    attempt: 1,
-    spentMs: 0,
-    elapsed: '1.0',
-    registries: { write: 'localhost:5000' },
-    platform,
-    ...(builderPlatform !== undefined && { builderPlatform }),
-  });
-
-const thrown = (fn: () => unknown): MlImageError => {
-  try {
-    fn();
-  } catch (e) {
-    return e as MlImageError;
-  }
-  throw new Error('no error');
-};
+  afterFailedAttempt(
+    failedAttempt(log, {
+      id: `cpu/${platform.split('/')[1]}`,
+      platform,
+      ...(builderPlatform !== undefined && { builderPlatform }),
+    }),
+  );
 
 describe('a foreign platform without QEMU (exec format error)', () => {
   it.each(QEMU_MISSING.map((log, i) => [i, log]))(
@@ -123,17 +111,7 @@ describe('a foreign platform without QEMU (exec format error)', () => {
 
 it("neither platform known: exit 3, QEMU for the target's architecture as a condition", () => {
   const log = QEMU_MISSING[1]!;
-  const e = thrown(() =>
-    afterFailedAttempt({
-      id: 'cpu/arm64',
-      result: { exitCode: 1, stdout: '', stderr: log },
-      log,
-      attempt: 1,
-      spentMs: 0,
-      elapsed: '1.0',
-      registries: { write: 'localhost:5000' },
-    }),
-  );
+  const e = attemptError(log, { id: 'cpu/arm64' });
   expect(exitCodeOf(e)).toBe(3);
   expect(e.fix).toMatch(/^if the builder's machine is not the target's platform: register QEMU/);
   expect(e.fix).toContain('tonistiigi/binfmt --install all');
@@ -475,18 +453,11 @@ describe('the docker process killed by a signal this run did not send', () => {
 ERROR: failed to solve: Canceled: context canceled`;
 
   it('exit 3 naming the signal and the OOM killer, not the Dockerfile', () => {
-    const e = thrown(() =>
-      afterFailedAttempt({
-        id: 'cpu/arm64',
-        result: { exitCode: 137, stdout: '', stderr: CANCELED, signal: 'SIGKILL' },
-        log: CANCELED,
-        attempt: 1,
-        spentMs: 0,
-        elapsed: '1.0',
-        registries: { write: 'localhost:5000' },
-        platform: 'linux/arm64',
-      }),
-    );
+    const e = attemptError(CANCELED, {
+      id: 'cpu/arm64',
+      result: { exitCode: 137, stdout: '', stderr: CANCELED, signal: 'SIGKILL' },
+      platform: 'linux/arm64',
+    });
     expect(exitCodeOf(e)).toBe(3);
     expect(e.message).toBe(
       'build cpu/arm64: the docker buildx build process was killed by SIGKILL (exit 137), not by this run',

@@ -1,8 +1,9 @@
 // The end of the build log a failed build's message quotes: BuildKit (>= 0.9) quotes every line of
 // the failing instruction after the error, and a template's pip step is 73 lines long.
 import { describe, expect, it } from 'vitest';
-import { afterFailedAttempt, shortSourceQuotes } from '../../src/build/retry.js';
+import { shortSourceQuotes } from '../../src/build/retry.js';
 import { CheckFailedError } from '../../src/errors.js';
+import { attemptError } from '../helpers/failed-attempt.js';
 
 /** BuildKit's quote of an instruction on lines FROM..TO of the Dockerfile, one line of context each side. */
 const quote = (from: number, to: number) => [
@@ -28,26 +29,9 @@ const pipFailure = [
   'ERROR: failed to solve: process "/bin/sh -c set -eu; s=/run/secrets" did not complete successfully: exit code: 1',
 ].join('\n');
 
-const failed = (log: string) => {
-  try {
-    afterFailedAttempt({
-      id: 'cpu/amd64',
-      result: { exitCode: 1, stdout: '', stderr: log },
-      log,
-      attempt: 1,
-      spentMs: 0,
-      elapsed: '5.2',
-      registries: { write: 'localhost:5000' },
-    });
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('no error');
-};
-
 describe("a failed build's log excerpt", () => {
   it("keeps the Dockerfile line and pip's error when BuildKit quotes a long instruction", () => {
-    const e = failed(pipFailure);
+    const e = attemptError(pipFailure, { elapsed: '5.2' });
     expect(e).toBeInstanceOf(CheckFailedError);
     expect(e.message).toContain('\nDockerfile:85\n');
     expect(e.message).toContain('1.577     The user requested tqdm==99.0');

@@ -6,8 +6,8 @@
 // that was down); no process is started.
 import { describe, expect, it } from 'vitest';
 import { unreachableIndex } from '../../src/build/index-failure.js';
-import { afterFailedAttempt } from '../../src/build/retry.js';
-import { exitCodeOf, type MlImageError } from '../../src/errors.js';
+import { exitCodeOf } from '../../src/errors.js';
+import { attemptError } from '../helpers/failed-attempt.js';
 
 const RUN_SCRIPT =
   'set -eu;     s=/run/secrets;     if [ -s "$s/ml_image_env" ]; then . "$s/ml_image_env"; fi';
@@ -40,22 +40,8 @@ const GAVE_UP = [
   '7.955 ERROR: No matching distribution found for tqdm>=4.60',
 ];
 
-function failure(log: string): MlImageError {
-  try {
-    afterFailedAttempt({
-      id: 'cpu/amd64',
-      result: { exitCode: 1, stdout: '', stderr: log },
-      log,
-      attempt: 1,
-      spentMs: 0,
-      elapsed: '8.9',
-      registries: { write: 'localhost:5000', read: 'localhost:5000' },
-    });
-  } catch (e) {
-    return e as MlImageError;
-  }
-  throw new Error('no failure');
-}
+const failure = (log: string) =>
+  attemptError(log, { elapsed: '8.9', registries: { write: 'localhost:5000', read: 'localhost:5000' } });
 
 describe("pip in the build could not reach its index: exit 3 naming it, not the registry's", () => {
   it.each([

@@ -4,28 +4,14 @@
 // registry is an engine or builder older than IPv6 registry hosts (exit 3, naming the registry and
 // what to upgrade). The logs are buildx's own lines; no process is started.
 import { describe, expect, it } from 'vitest';
-import { afterFailedAttempt, referenceFailure } from '../../src/build/retry.js';
-import { exitCodeOf, type MlImageError } from '../../src/errors.js';
+import { referenceFailure } from '../../src/build/retry.js';
+import { exitCodeOf } from '../../src/errors.js';
+import { attemptError } from '../helpers/failed-attempt.js';
 
 const LONG = `localhost:5000/${'a'.repeat(250)}:1.0.0-cpu`;
 
-const thrown = (log: string, registries: { write: string; read?: string }): MlImageError => {
-  try {
-    afterFailedAttempt({
-      id: 'cpu/amd64',
-      result: { exitCode: 1, stdout: '', stderr: log },
-      log,
-      attempt: 1,
-      spentMs: 0,
-      elapsed: '1.0',
-      registries,
-      platform: 'linux/amd64',
-    });
-  } catch (e) {
-    return e as MlImageError;
-  }
-  throw new Error('no error');
-};
+const thrown = (log: string, registries: { write: string; read?: string }) =>
+  attemptError(log, { registries, platform: 'linux/amd64' });
 
 describe('a refused reference', () => {
   it.each<[string, string, { write: string; read?: string }, number, RegExp, RegExp]>([
