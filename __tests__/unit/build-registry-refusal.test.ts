@@ -3,32 +3,16 @@
 // a RUN step's own download that a server refused stays the build's failure (exit 1).
 import { describe, expect, it } from 'vitest';
 import { mergeVariant } from '../../src/build/merge.js';
-import { afterFailedAttempt } from '../../src/build/retry.js';
 import { cliFailure, registryLoginFix } from '../../src/docker/failures.js';
 import { CheckFailedError, EnvironmentError, exitCodeOf } from '../../src/errors.js';
+import { attemptError } from '../helpers/failed-attempt.js';
 import { fakeDocker } from '../helpers/fakes.js';
 
 /** Where the target pushes and where its base image is (the fallback when buildx names neither). */
 const REGISTRIES = { write: 'ghcr.io', read: 'nvcr.io' };
 
-const attempt = (log: string) => ({
-  id: 'cpu/amd64',
-  result: { exitCode: 1, stdout: '', stderr: log },
-  log,
-  attempt: 1,
-  spentMs: 0,
-  elapsed: '130.0',
-  registries: REGISTRIES,
-});
-
-const thrown = (fn: () => unknown): unknown => {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('nothing thrown');
-};
+/** The error a failed build of LOG ends with. */
+const refused = (log: string) => attemptError(log, { elapsed: '130.0', registries: REGISTRIES });
 
 // The ends of real build logs (buildx 0.10 to 0.21, the docker and docker-container drivers).
 const REFUSED: [string, string, string, 'read' | 'write'][] = [
@@ -120,7 +104,7 @@ const REFUSED: [string, string, string, 'read' | 'write'][] = [
 
 describe('a refused push or pull in a build', () => {
   it.each(REFUSED)('%s: exit 3 with the login fix', (_what, log, host, access) => {
-    const err = thrown(() => afterFailedAttempt(attempt(log)));
+    const err = refused(log);
     expect(err).toBeInstanceOf(EnvironmentError);
     expect(exitCodeOf(err)).toBe(3);
     expect((err as EnvironmentError).message).toMatch(
@@ -146,7 +130,7 @@ describe('a refused push or pull in a build', () => {
       'ERROR: failed to solve: dockerfile parse error on line 3: unknown instruction: FRM',
     ],
   ])('%s: still the build (exit 1)', (_what, log) => {
-    expect(thrown(() => afterFailedAttempt(attempt(log)))).toBeInstanceOf(CheckFailedError);
+    expect(refused(log)).toBeInstanceOf(CheckFailedError);
   });
 });
 
@@ -181,7 +165,7 @@ const PUSH_REFUSED: [string, string, string, RegExp][] = [
 
 describe('a push refused for no login', () => {
   it.each(PUSH_REFUSED)('%s: exit 3 naming the registry', (_what, log, host, fix) => {
-    const err = thrown(() => afterFailedAttempt(attempt(log)));
+    const err = refused(log);
     expect(err).toBeInstanceOf(EnvironmentError);
     expect(exitCodeOf(err)).toBe(3);
     expect((err as EnvironmentError).message).toMatch(
@@ -194,7 +178,7 @@ describe('a push refused for no login', () => {
   it('a push refused for another reason, of an image whose name holds 413, is no body limit', () => {
     const log =
       '#12 exporting to image\n#12 pushing layers\nERROR: failed to solve: failed to push ghcr.io/o/model-413:ml-image-build-cpu-amd64: unexpected status from PUT request to https://ghcr.io/v2/o/model-413/manifests/ml-image-build-cpu-amd64: 400 Bad Request';
-    const err = thrown(() => afterFailedAttempt(attempt(log)));
+    const err = refused(log);
     expect((err as EnvironmentError).fix ?? '').not.toMatch(/client_max_body_size/);
     expect((err as Error).message).not.toMatch(/refused the push/);
   });
@@ -202,7 +186,7 @@ describe('a push refused for no login', () => {
   it('a RUN step whose download answered 404 stays the build (exit 1)', () => {
     const log =
       '#8 [3/4] RUN curl -f https://example.com/x\n#8 0.5 curl: (22) The requested URL returned error: 404 Not Found name unknown\nERROR: failed to solve: process "/bin/sh -c curl -f https://example.com/x" did not complete successfully: exit code: 22';
-    expect(thrown(() => afterFailedAttempt(attempt(log)))).toBeInstanceOf(CheckFailedError);
+    expect(refused(log)).toBeInstanceOf(CheckFailedError);
   });
 });
 
