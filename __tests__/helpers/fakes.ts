@@ -3,6 +3,7 @@ import Dockerode from 'dockerode';
 import type { CliIo } from '../../src/cli/io.js';
 import type {
   CommandRunner,
+  ContainerRunResult,
   ContainerSession,
   DaemonFeatures,
   DockerAdapter,
@@ -51,6 +52,11 @@ export function imageDetails(over: Partial<ImageDetails> = {}): ImageDetails {
     env: [],
     ...over,
   };
+}
+
+/** What runContainer answers for a container that exited (0 unless OVER says otherwise) in 1 ms. */
+export function containerResult(over: Partial<ContainerRunResult> = {}): ContainerRunResult {
+  return { containerId: 'c', exitCode: 0, timedOut: false, stdout: '', stderr: '', durationMs: 1, ...over };
 }
 
 /** What daemonFeatures answers for an engine with no GPU runtime, CDI or store named. */

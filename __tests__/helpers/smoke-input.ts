@@ -1,9 +1,8 @@
 // The smoke run of custom tests that the runSmoke unit tests start with fakes: the tests as the
-// config declares them, the input of a CPU run of the custom suite, and a container's result.
+// config declares them, and the input of a CPU run of the custom suite.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateConfigData } from '../../src/config/load.js';
-import type { ContainerRunResult } from '../../src/docker/adapter.js';
 import type { SmokeInput } from '../../src/smoke/run.js';
 
 /** The repository's images/ folder (the suites' scripts). */
@@ -27,14 +26,3 @@ export function customSmokeInput(tests: SmokeInput['tests'], over: Partial<Smoke
     ...over,
   };
 }
-
-/** What runContainer answers for a container that exited (0 unless OVER says otherwise) in 1 ms. */
-export const containerResult = (over: Partial<ContainerRunResult> = {}): ContainerRunResult => ({
-  containerId: 'c',
-  exitCode: 0,
-  timedOut: false,
-  stdout: '',
-  stderr: '',
-  durationMs: 1,
-  ...over,
-});

@@ -10,22 +10,12 @@ import { runCli } from '../../src/cli/main.js';
 import type { ContainerRunResult, ContainerRunSpec } from '../../src/docker/adapter.js';
 import { ExitCode, exitCodeOf } from '../../src/errors.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
-import { captureIo, fakeDocker, imageDetails } from '../helpers/fakes.js';
+import { captureIo, containerResult, fakeDocker, imageDetails } from '../helpers/fakes.js';
 import { makeRecord } from '../helpers/records.js';
 import { type EnvRecord, EnvRecordSchema } from '../../src/capture/record.js';
 
 const ID = `sha256:${'a'.repeat(64)}`;
 const TAG = 'localhost:5000/o/m:ml-image-local-cpu-amd64';
-
-const answer = (over: Partial<ContainerRunResult>): ContainerRunResult => ({
-  containerId: 'c',
-  exitCode: 0,
-  timedOut: false,
-  stdout: '',
-  stderr: '',
-  durationMs: 1,
-  ...over,
-});
 
 async function capture(run: Partial<ContainerRunResult>, name: string | null = TAG) {
   const specs: ContainerRunSpec[] = [];
@@ -37,7 +27,7 @@ async function capture(run: Partial<ContainerRunResult>, name: string | null = T
     },
     runContainer: async (spec) => {
       specs.push(spec);
-      return answer(run);
+      return containerResult(run);
     },
   });
   const outcome = await captureImage(
@@ -123,7 +113,7 @@ describe('captureImage: the GPUs of the run go to the probe', () => {
         if (refusal && spec.gpus !== undefined) throw engineError(refusal.status, refusal.message);
         if (refuseAgain && spec.gpus === undefined)
           throw engineError(refuseAgain.status, refuseAgain.message);
-        return answer({ stdout: record });
+        return containerResult({ stdout: record });
       },
     });
     const outcome = await captureImage(
@@ -209,7 +199,7 @@ describe('ml-image capture --gpus', () => {
       daemonFeatures: async () => ({ runtimes, cdiDevices: [] }) as never,
       runContainer: async (spec) => {
         specs.push(spec);
-        return answer({ stdout: record });
+        return containerResult({ stdout: record });
       },
     });
     const io = captureIo(dir, docker);
@@ -250,7 +240,7 @@ describe('captureImage: labels', () => {
           id: ID,
           labels: { 'com.acme.api_key': 'k-1234567', 'org.opencontainers.image.authors': 'ACME ML' },
         }),
-      runContainer: async () => answer({ stdout: JSON.stringify({ ...probed, schemaVersion: 1 }) }),
+      runContainer: async () => containerResult({ stdout: JSON.stringify({ ...probed, schemaVersion: 1 }) }),
     });
     const record = await captureImage({ image: ID, imagesDir: path.join(REPO_ROOT, 'images') }, { docker });
     expect(record.image.labels).toEqual({
@@ -267,7 +257,8 @@ describe('ml-image capture: an incomplete pip package list', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-capture-incomplete-'));
     const docker = fakeDocker({
       inspectImage: async () => imageDetails({ id: ID }),
-      runContainer: async () => answer({ stdout: JSON.stringify({ ...probed, schemaVersion: 1, errors }) }),
+      runContainer: async () =>
+        containerResult({ stdout: JSON.stringify({ ...probed, schemaVersion: 1, errors }) }),
     });
     const io = captureIo(dir, docker);
     try {

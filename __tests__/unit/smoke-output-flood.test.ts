@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { overflowNote } from '../../src/docker/streams.js';
 import { runSmoke } from '../../src/smoke/run.js';
-import { fakeDocker, imageDetails } from '../helpers/fakes.js';
-import { containerResult, customSmokeInput, customTests } from '../helpers/smoke-input.js';
+import { containerResult, fakeDocker, imageDetails } from '../helpers/fakes.js';
+import { customSmokeInput, customTests } from '../helpers/smoke-input.js';
 
 describe('a custom test stopped for its output', () => {
   it('fails with that reason, whatever exit code it expects', async () => {

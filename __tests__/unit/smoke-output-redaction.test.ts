@@ -6,10 +6,10 @@ import { makeRecord } from '../helpers/records.js';
 import { runSmoke } from '../../src/smoke/run.js';
 import { REDACTED, valueMasks } from '../../src/util/redact.js';
 import { redactOutput } from '../../src/util/redact-instruction.js';
-import { fakeDocker, imageDetails } from '../helpers/fakes.js';
+import { containerResult, fakeDocker, imageDetails } from '../helpers/fakes.js';
 import { finishes } from '../helpers/hang-guard.js';
 import { shownLive } from '../helpers/live-view.js';
-import { containerResult, customSmokeInput, customTests } from '../helpers/smoke-input.js';
+import { customSmokeInput, customTests } from '../helpers/smoke-input.js';
 
 const R = REDACTED;
 const lines = (...l: string[]) => l.join('\n');

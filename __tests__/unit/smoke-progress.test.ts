@@ -25,22 +25,13 @@ import type { SmokeResult, SmokeTest } from '../../src/smoke/result.js';
 import { runSmoke, type SmokeInput } from '../../src/smoke/run.js';
 import { runSmokeStage } from '../../src/smoke/stage.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
-import { captureIo, fakeDocker, imageDetails } from '../helpers/fakes.js';
+import { captureIo, containerResult, fakeDocker, imageDetails } from '../helpers/fakes.js';
 import { makeRecord } from '../helpers/records.js';
 
 const imagesDir = path.join(REPO_ROOT, 'images');
 const D = (c: string) => `sha256:${c.repeat(64)}`;
 const pass = (metrics: object = {}) => `${JSON.stringify({ status: 'pass', reason: '', metrics })}\n`;
-const done = (r: Partial<ContainerRunResult>): Promise<ContainerRunResult> =>
-  Promise.resolve({
-    containerId: 'c',
-    exitCode: 0,
-    timedOut: false,
-    stdout: '',
-    stderr: '',
-    durationMs: 1,
-    ...r,
-  });
+const done = (r: Partial<ContainerRunResult>) => Promise.resolve(containerResult(r));
 
 /** What one test does in the fake process: print and pass, or hang (the script's watchdog ends it). */
 type Act = { stdout: string } | 'hang';

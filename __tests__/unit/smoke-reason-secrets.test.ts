@@ -3,8 +3,8 @@
 // junit.xml and the progress line alike. Fakes only (no engine).
 import { describe, expect, it } from 'vitest';
 import { runSmoke } from '../../src/smoke/run.js';
-import { fakeDocker, imageDetails } from '../helpers/fakes.js';
-import { containerResult, customSmokeInput, customTests } from '../helpers/smoke-input.js';
+import { containerResult, fakeDocker, imageDetails } from '../helpers/fakes.js';
+import { customSmokeInput, customTests } from '../helpers/smoke-input.js';
 
 const SECRET = 'hunter2secretvalue';
 
