@@ -3,42 +3,30 @@
 // interrupt (exit 130/143, "interrupted by SIGINT"), not as a failure of its own ("fix the
 // Dockerfile", "the resolver helper failed", a smoke test that failed with a reuse key). Fakes only;
 // the signal is marked as the handler marks it.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type CosignExec, createCosignSigner } from '../../src/attest/cosign.js';
 import { captureImage } from '../../src/capture/capture.js';
 import { jsonError } from '../../src/cli/main.js';
-import type { CommandRunner, ContainerRunResult } from '../../src/docker/adapter.js';
+import type { CommandRunner } from '../../src/docker/adapter.js';
 import { createBuildxCli } from '../../src/docker/buildx.js';
 import { CheckFailedError, EnvironmentError, exitCodeOf } from '../../src/errors.js';
 import { parseHelperOutput } from '../../src/resolve/workspace.js';
 import { runSmoke, SmokeInterruptedError } from '../../src/smoke/run.js';
-import { validateConfigData } from '../../src/config/load.js';
 import {
   clearInterruptedForTests,
   InterruptedError,
   markInterrupted,
   runPendingCleanups,
 } from '../../src/util/cleanup.js';
-import { fakeDocker, imageDetails } from '../helpers/fakes.js';
+import { containerResult, fakeDocker, imageDetails } from '../helpers/fakes.js';
+import { customSmokeInput, customTests, imagesDir } from '../helpers/smoke-input.js';
 
-const imagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../images');
 const IMAGE = 'localhost:5000/o/m:1-cpu';
 
 afterEach(async () => {
   clearInterruptedForTests();
   await runPendingCleanups();
-});
-
-const result = (exitCode: number, stdout = '', stderr = ''): ContainerRunResult => ({
-  containerId: 'c',
-  exitCode,
-  timedOut: false,
-  stdout,
-  stderr,
-  durationMs: 1,
 });
 
 describe('buildx stopped by the cleanup', () => {
@@ -99,28 +87,12 @@ describe('the resolver helper killed by the cleanup', () => {
 });
 
 describe('a smoke test killed by the cleanup', () => {
-  const tests = validateConfigData(
-    {
-      image: { name: 'o/m' },
-      smoke: {
-        tests: [
-          { name: 'killed', command: ['sleep', '100'] },
-          { name: 'after', command: ['true'] },
-        ],
-      },
-    },
-    'ml-image.yml',
-  ).smoke.tests;
-  const input = {
-    image: IMAGE,
-    suites: ['custom' as const],
-    gpus: 'none' as const,
-    requireGpu: false,
-    distributions: [],
-    tests,
-    timeoutMs: 60_000,
-    imagesDir,
-  };
+  const input = customSmokeInput(
+    customTests([
+      { name: 'killed', command: ['sleep', '100'] },
+      { name: 'after', command: ['true'] },
+    ]),
+  );
 
   it('after SIGINT: the run ends as interrupted (exit 130), the killed test not failed on its own', async () => {
     const ran: string[] = [];
@@ -135,7 +107,7 @@ describe('a smoke test killed by the cleanup', () => {
         runContainer: async (spec) => {
           ran.push(spec.cmd.join(' '));
           markInterrupted('SIGINT'); // the signal came while it ran; the cleanup removed it
-          return result(137);
+          return containerResult({ exitCode: 137 });
         },
       }),
     }).catch((e: unknown) => e);
@@ -160,7 +132,9 @@ describe('a smoke test killed by the cleanup', () => {
         inspectImage: async () => imageDetails(),
         ping: async () => ({ version: '20.10', apiVersion: '1.41', os: 'linux', arch: 'amd64' }),
         runContainer: async (spec) =>
-          result([...(spec.entrypoint ?? []), ...spec.cmd].join(' ') === 'sleep 100' ? 137 : 0),
+          containerResult({
+            exitCode: [...(spec.entrypoint ?? []), ...spec.cmd].join(' ') === 'sleep 100' ? 137 : 0,
+          }),
       }),
     });
     expect(r.tests.map((t) => [t.id, t.status, t.reason])).toEqual([
@@ -174,7 +148,7 @@ describe('a smoke test killed by the cleanup', () => {
       inspectImage: async () => imageDetails(),
       runContainer: async () => {
         markInterrupted('SIGTERM');
-        return result(137);
+        return containerResult({ exitCode: 137 });
       },
     });
     const err = await captureImage({ image: IMAGE, imagesDir }, { docker }).catch((e: unknown) => e);

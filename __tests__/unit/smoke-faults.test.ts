@@ -5,11 +5,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureImage } from '../../src/capture/capture.js';
 import type { BuildResult } from '../../src/build/result.js';
-import { loadConfig, validateConfigData } from '../../src/config/load.js';
+import { loadConfig } from '../../src/config/load.js';
 import type {
   ContainerRunResult,
   ContainerRunSpec,
@@ -33,24 +32,18 @@ import {
 } from '../../src/smoke/run.js';
 import { runCli } from '../../src/cli/main.js';
 import { clearInterruptedForTests, markInterrupted } from '../../src/util/cleanup.js';
-import { captureIo, fakeDocker, imageDetails } from '../helpers/fakes.js';
+import { captureIo, containerResult, fakeDocker, imageDetails } from '../helpers/fakes.js';
 import { makeRecord } from '../helpers/records.js';
+import { customSmokeInput, customTests as custom, imagesDir } from '../helpers/smoke-input.js';
 
-const imagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../images');
 const IMAGE = 'localhost:5000/o/m:1-cpu';
 const NOT_FOUND = (p: string) => `exec: "${p}": executable file not found in $PATH\n`;
 const TOKEN = `ghp_${'a1B2'.repeat(9)}`;
 
 const details: ImageDetails = imageDetails();
 
-const ok = (stdout = '', stderr = '', exitCode: number | null = 0): ContainerRunResult => ({
-  containerId: 'c',
-  exitCode,
-  timedOut: false,
-  stdout,
-  stderr,
-  durationMs: 1,
-});
+const ok = (stdout = '', stderr = '', exitCode: number | null = 0) =>
+  containerResult({ stdout, stderr, exitCode });
 
 /** Which suite (or custom test program) a container of the runner runs. */
 function whatRuns(spec: ContainerRunSpec): string {
@@ -60,22 +53,8 @@ function whatRuns(spec: ContainerRunSpec): string {
   return [...(spec.entrypoint ?? []), ...spec.cmd].join(' ');
 }
 
-function smokeInput(over: Partial<SmokeInput> = {}): SmokeInput {
-  return {
-    image: IMAGE,
-    suites: ['custom'],
-    gpus: 'none',
-    requireGpu: false,
-    distributions: ['numpy'],
-    tests: [],
-    timeoutMs: 60_000,
-    imagesDir,
-    ...over,
-  };
-}
-
-const custom = (tests: unknown[]) =>
-  validateConfigData({ image: { name: 'o/m' }, smoke: { tests } }, 'ml-image.yml').smoke.tests;
+const smokeInput = (over: Partial<SmokeInput> = {}) =>
+  customSmokeInput([], { distributions: ['numpy'], ...over });
 
 describe('expectedOutput matching cannot hang', () => {
   it('a catastrophic-backtracking pattern fails within its time limit instead of hanging', async () => {

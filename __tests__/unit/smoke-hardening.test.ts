@@ -6,14 +6,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { otherImage, recordImage, smokeImage } from '../../src/attest/of-image.js';
 import type { BuildResult } from '../../src/build/result.js';
 import { loadConfig, validateConfigData } from '../../src/config/load.js';
 import type {
   CommandRunner,
-  ContainerRunResult,
   ContainerRunSpec,
   DockerAdapter,
   ExecResult,
@@ -36,22 +34,16 @@ import { missingGpuCause } from '../../src/smoke/custom.js';
 import { runSmoke, type SmokeInput } from '../../src/smoke/run.js';
 import { runSmokeStage, type SmokeStageInput } from '../../src/smoke/stage.js';
 import { runCli } from '../../src/cli/main.js';
-import { captureIo, fakeDocker, imageDetails } from '../helpers/fakes.js';
+import { captureIo, containerResult, fakeDocker, imageDetails } from '../helpers/fakes.js';
 import { makeRecord } from '../helpers/records.js';
+import { customSmokeInput, imagesDir } from '../helpers/smoke-input.js';
 
-const imagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../images');
 const D = (c: string) => `sha256:${c.repeat(64)}`;
 const CAPTURE = 'capture';
 const stageOf = (spec: ContainerRunSpec) => spec.labels?.['io.github.ml-image-action.stage'];
 
-const ok = (stdout = '', exitCode: number | null = 0, stderr = ''): ContainerRunResult => ({
-  containerId: 'c',
-  exitCode,
-  timedOut: false,
-  stdout,
-  stderr,
-  durationMs: 1,
-});
+const ok = (stdout = '', exitCode: number | null = 0, stderr = '') =>
+  containerResult({ stdout, exitCode, stderr });
 
 const custom = (smoke: object) => validateConfigData({ image: { name: 'o/m' }, smoke }, 'ml-image.yml').smoke;
 
@@ -72,19 +64,6 @@ describe('smoke.network and gpu: true in the config', () => {
 });
 
 describe('what each test container gets', () => {
-  function input(over: Partial<SmokeInput>): SmokeInput {
-    return {
-      image: 'localhost:5000/o/m:1-cpu',
-      suites: ['custom'],
-      gpus: 'all',
-      requireGpu: false,
-      distributions: [],
-      tests: [],
-      timeoutMs: 60_000,
-      imagesDir,
-      ...over,
-    };
-  }
   async function run(over: Partial<SmokeInput>) {
     const specs: ContainerRunSpec[] = [];
     const docker = fakeDocker({
@@ -94,7 +73,7 @@ describe('what each test container gets', () => {
         return ok(spec.entrypoint?.[0] === 'python3' ? '{"status": "pass"}\n' : 'hi\n');
       },
     });
-    const result = await runSmoke(input(over), { docker });
+    const result = await runSmoke(customSmokeInput([], { gpus: 'all', ...over }), { docker });
     return { specs, result };
   }
 
@@ -215,19 +194,7 @@ describe('a custom test that fails for want of a GPU', () => {
       runContainer: async () => ok('', 1, `Traceback (most recent call last):\n${TORCH_NO_DEVICE}\n`),
     });
     const run = (gpus: 'all' | 'none', over: object = {}) =>
-      runSmoke(
-        {
-          image: 'i',
-          suites: ['custom'],
-          gpus,
-          requireGpu: false,
-          distributions: [],
-          tests: [spec(over)],
-          timeoutMs: 60_000,
-          imagesDir,
-        },
-        { docker },
-      );
+      runSmoke(customSmokeInput([spec(over)], { image: 'i', gpus }), { docker });
     const gpuRun = (await run('all')).tests[0]!;
     expect(gpuRun.cause?.fix).toBe('add gpu: true to the test "cuda" in smoke.tests (ml-image.yml)');
     // Marked gpu: true (it had the GPUs) or a CPU-only run: the classified cause, as before.
