@@ -126,3 +126,19 @@ export function playedPipSession(
   const session = Object.assign(fakeSession(played.answer), { virtual: played.calls });
   return session;
 }
+
+/** A resolver session over an empty base whose every analysis finds nothing to install or replace. */
+export function cleanSession() {
+  const played = viaHelperRun(
+    (cmd) => {
+      if (cmd[0] === 'sh' || cmd.join(' ') === `python3 ${D}/helper.py snapshot`)
+        return { stdout: EMPTY_SNAPSHOT };
+      if (cmd.includes('analyze'))
+        return { stdout: JSON.stringify({ install: [], replaced: [], holders: {}, environment: {} }) };
+      return {};
+    },
+    () => session.files,
+  );
+  const session = fakeSession(played.answer);
+  return session;
+}

@@ -16,28 +16,13 @@ import { snapshotKey } from '../../src/resolve/snapshot-cache.js';
 import { runResolveStage } from '../../src/resolve/stage.js';
 import { runCli } from '../../src/cli/main.js';
 import { clearInterruptedForTests, InterruptedError, markInterrupted } from '../../src/util/cleanup.js';
-import { captureIo, daemonFeatures, fakeDocker, fakeSession, imageDetails } from '../helpers/fakes.js';
+import { captureIo, daemonFeatures, fakeDocker, imageDetails } from '../helpers/fakes.js';
 import { makePlan, planVariant } from '../helpers/plans.js';
-import { EMPTY_SNAPSHOT, viaHelperRun } from '../helpers/resolve-session.js';
+import { cleanSession as clean } from '../helpers/resolve-session.js';
 import { NO_WORLD } from '../helpers/resolve-world.js';
 
 const DIGEST = `sha256:${'d'.repeat(64)}`;
 const STALE = `sha256:${'5'.repeat(64)}`;
-
-const clean = () => {
-  const played = viaHelperRun(
-    (cmd) => {
-      if (cmd[0] === 'sh' || cmd.join(' ') === 'python3 /tmp/ml-image-resolve/helper.py snapshot')
-        return { stdout: EMPTY_SNAPSHOT };
-      if (cmd.includes('analyze'))
-        return { stdout: JSON.stringify({ install: [], replaced: [], holders: {}, environment: {} }) };
-      return {};
-    },
-    () => session.files,
-  );
-  const session = fakeSession(played.answer);
-  return session;
-};
 
 /** An engine that holds a stale image under the tag, and a registry that knows DIGEST for it. */
 function staleEngine(specs: SessionSpec[]): DockerAdapter {

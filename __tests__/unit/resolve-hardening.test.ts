@@ -29,7 +29,7 @@ import { runResolveStage } from '../../src/resolve/stage.js';
 import { runCli } from '../../src/cli/main.js';
 import { captureIo, fakeDocker, fakeSession, imageDetails } from '../helpers/fakes.js';
 import { makePlan, planVariant } from '../helpers/plans.js';
-import { EMPTY_SNAPSHOT, viaHelperRun } from '../helpers/resolve-session.js';
+import { cleanSession } from '../helpers/resolve-session.js';
 import { NO_WORLD } from '../helpers/resolve-world.js';
 
 const D = '/tmp/ml-image-resolve';
@@ -43,22 +43,6 @@ const input = (over: Partial<ResolveInput> = {}): ResolveInput => ({
   mode: 'auto',
   ...over,
 });
-
-/** A session whose helper answers a clean resolution (empty base, nothing replaced). */
-function cleanSession() {
-  const played = viaHelperRun(
-    (cmd) => {
-      if (cmd[0] === 'sh' || cmd.join(' ') === `python3 ${D}/helper.py snapshot`)
-        return { stdout: EMPTY_SNAPSHOT };
-      if (cmd.includes('analyze'))
-        return { stdout: JSON.stringify({ install: [], replaced: [], holders: {}, environment: {} }) };
-      return {};
-    },
-    () => session.files,
-  );
-  const session = fakeSession(played.answer);
-  return session;
-}
 
 describe("the session container's HostConfig", () => {
   it('drops every capability, forbids new privileges and limits processes', () => {

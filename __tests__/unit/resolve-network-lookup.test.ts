@@ -15,7 +15,7 @@ import { resolveAgainstBase, type ResolveInput } from '../../src/resolve/resolve
 import { runResolveStage } from '../../src/resolve/stage.js';
 import { fakeDocker, fakeSession } from '../helpers/fakes.js';
 import { makePlan, planVariant } from '../helpers/plans.js';
-import { EMPTY_SNAPSHOT, viaHelperRun } from '../helpers/resolve-session.js';
+import { cleanSession as clean, EMPTY_SNAPSHOT, viaHelperRun } from '../helpers/resolve-session.js';
 
 const input = (over: Partial<ResolveInput> = {}): ResolveInput => ({
   image: 'localhost:5000/base:1',
@@ -160,20 +160,6 @@ describe('an index host name this machine resolves to its loopback', () => {
       { host: 'mirror.lan', name: 'mirror.lan' },
     ]);
   });
-
-  const clean = () => {
-    const played = viaHelperRun(
-      (cmd) => {
-        if (cmd[0] === 'sh') return { stdout: EMPTY_SNAPSHOT };
-        if (cmd.includes('analyze'))
-          return { stdout: JSON.stringify({ install: [], replaced: [], holders: {}, environment: {} }) };
-        return {};
-      },
-      () => session.files,
-    );
-    const session = fakeSession(played.answer);
-    return session;
-  };
 
   it('ml-image resolve (no --network): the lookup decides; a --network given is not looked behind', async () => {
     const networks: (string | undefined)[] = [];

@@ -11,8 +11,8 @@ import { loadConfig } from '../../src/config/load.js';
 import type { SessionSpec } from '../../src/docker/adapter.js';
 import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { openResultDir } from '../../src/results/results.js';
-import { fakeDocker, fakeSession, imageDetails } from '../helpers/fakes.js';
-import { EMPTY_SNAPSHOT, viaHelperRun } from '../helpers/resolve-session.js';
+import { fakeDocker, imageDetails } from '../helpers/fakes.js';
+import { cleanSession as clean } from '../helpers/resolve-session.js';
 
 const imagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../images');
 const REGISTRY = `sha256:${'d'.repeat(64)}`;
@@ -23,21 +23,6 @@ beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'ml-image-resolve-builder-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-const clean = () => {
-  const played = viaHelperRun(
-    (cmd) => {
-      if (cmd[0] === 'sh' || cmd.join(' ') === 'python3 /tmp/ml-image-resolve/helper.py snapshot')
-        return { stdout: EMPTY_SNAPSHOT };
-      if (cmd.includes('analyze'))
-        return { stdout: JSON.stringify({ install: [], replaced: [], holders: {}, environment: {} }) };
-      return {};
-    },
-    () => session.files,
-  );
-  const session = fakeSession(played.answer);
-  return session;
-};
 
 async function sessionImages(driver: string, stages: ('resolve' | 'build')[]) {
   writeFileSync(path.join(dir, 'requirements.txt'), 'tqdm\n');
