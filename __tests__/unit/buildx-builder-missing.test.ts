@@ -4,15 +4,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load.js';
 import type { CommandRunner } from '../../src/docker/adapter.js';
 import { createBuildxCli } from '../../src/docker/buildx.js';
 import { exitCodeOf, type MlImageError } from '../../src/errors.js';
-import { runPipeline } from '../../src/pipeline/pipeline.js';
-import { openResultDir } from '../../src/results/results.js';
 import { fakeDocker } from '../helpers/fakes.js';
+import { runLocalPipeline } from '../helpers/local-pipeline.js';
 
 /** `docker buildx inspect` answering STDERR with exit 1 (every other command: unexpected). */
 const buildxSaying = (stderr: string): CommandRunner => ({
@@ -58,7 +55,6 @@ describe('docker buildx inspect of a builder that does not exist', () => {
   });
 });
 
-const imagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../images');
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'ml-image-no-builder-'));
@@ -84,32 +80,7 @@ describe('a run with resolve and build on a builder that does not exist', () => 
         throw new Error('the resolve stage started');
       },
     });
-    const err = await runPipeline(
-      {
-        loaded: loadConfig({ cwd: dir, file: path.join(dir, 'ml-image.yml') }),
-        stages: new Set(['resolve', 'build'] as const),
-        results: openResultDir(path.join(dir, 'out')),
-        push: false,
-        merge: false,
-        gpus: 'none',
-        imagesDir,
-        git: {},
-        cacheDir: path.join(dir, 'cache'),
-        report: {
-          mode: 'off',
-          baseline: { describe: () => 'none', restore: async () => undefined, save: async () => undefined },
-          baseBranch: 'main',
-          saveAs: { branch: 'main', sha: 'x' },
-        },
-      },
-      {
-        docker: () => docker,
-        env: { SOURCE_DATE_EPOCH: '0' },
-        progress: () => undefined,
-        error: () => undefined,
-        warning: () => undefined,
-      },
-    ).then(
+    const err = await runLocalPipeline(dir, ['resolve', 'build'], docker).then(
       () => undefined,
       (e: unknown) => e,
     );

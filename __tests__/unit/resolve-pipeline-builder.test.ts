@@ -5,16 +5,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load.js';
 import type { SessionSpec } from '../../src/docker/adapter.js';
-import { runPipeline } from '../../src/pipeline/pipeline.js';
-import { openResultDir } from '../../src/results/results.js';
 import { fakeDocker, imageDetails } from '../helpers/fakes.js';
+import { runLocalPipeline } from '../helpers/local-pipeline.js';
 import { cleanSession as clean } from '../helpers/resolve-session.js';
 
-const imagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../images');
 const REGISTRY = `sha256:${'d'.repeat(64)}`;
 const STALE = `sha256:${'5'.repeat(64)}`;
 
@@ -52,33 +48,7 @@ async function sessionImages(driver: string, stages: ('resolve' | 'build')[]) {
     // The build itself is not what this test is about: it stops there.
     buildx: async () => ({ exitCode: 1, stdout: '', stderr: 'ERROR: stop here' }),
   });
-  await runPipeline(
-    {
-      loaded: loadConfig({ cwd: dir, file: path.join(dir, 'ml-image.yml') }),
-      stages: new Set(stages),
-      results: openResultDir(path.join(dir, 'out')),
-      push: false,
-      merge: false,
-      gpus: 'none',
-      imagesDir,
-      git: {},
-      cacheDir: path.join(dir, 'cache'),
-      report: {
-        mode: 'off',
-        baseline: { describe: () => 'none', restore: async () => undefined, save: async () => undefined },
-        baseBranch: 'main',
-        saveAs: { branch: 'main', sha: 'x' },
-      },
-    },
-    {
-      docker: () => docker,
-      // The build's commit time from the environment: no git (unit tests start no processes).
-      env: { SOURCE_DATE_EPOCH: '0' },
-      progress: () => undefined,
-      error: () => undefined,
-      warning: () => undefined,
-    },
-  ).catch(() => undefined);
+  await runLocalPipeline(dir, stages, docker).catch(() => undefined);
   return { images: specs.map((s) => s.image), inspects };
 }
 
