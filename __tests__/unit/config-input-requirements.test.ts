@@ -5,13 +5,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ActionIo, run } from '../../src/action/run.js';
 import { requirementsFieldError } from '../../src/config/field-error.js';
 import { loadConfig } from '../../src/config/load.js';
 import { ConfigError } from '../../src/errors.js';
 import { MAX_REQUIREMENTS_BYTES } from '../../src/requirements/read.js';
 import { readListedRequirements } from '../../src/requirements/references.js';
-import { fakeDocker } from '../helpers/fakes.js';
+import { runActionIn } from '../helpers/action-run.js';
 
 let dir: string;
 beforeEach(() => {
@@ -109,35 +108,8 @@ describe('a requirements file that cannot be read: named where its name came fro
 });
 
 describe('the action: its annotation and failure name the input, or the line of ml-image.yml', () => {
-  async function action(inputs: Record<string, string>) {
-    const given: Record<string, string> = {
-      stages: 'plan,build',
-      push: 'false',
-      config: 'ml-image.yml',
-      ...inputs,
-    };
-    const errors: { message: string; file?: string; startLine?: number }[] = [];
-    const failed: string[] = [];
-    const io: ActionIo = {
-      getInput: (n) => given[n] ?? '',
-      setOutput: () => undefined,
-      setFailed: (m) => failed.push(m),
-      error: (m, p) =>
-        errors.push({
-          message: m,
-          ...(p?.file && { file: p.file }),
-          ...(p?.startLine && { startLine: p.startLine }),
-        }),
-      warning: () => undefined,
-      info: () => undefined,
-      group: (_n, fn) => fn(),
-      cwd: dir,
-      env: {},
-      docker: () => fakeDocker(),
-    };
-    await run(io);
-    return { errors, failed };
-  }
+  const action = (inputs: Record<string, string>) =>
+    runActionIn(dir, { stages: 'plan,build', push: 'false', config: 'ml-image.yml', ...inputs });
 
   it('requirements given by the input', async () => {
     put('ml-image.yml', GOOD);

@@ -7,12 +7,12 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ActionIo, run } from '../../src/action/run.js';
 import { runCli } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/load.js';
 import { ConfigError } from '../../src/errors.js';
 import { checkStageInputs } from '../../src/pipeline/door-checks.js';
 import type { Stage } from '../../src/pipeline/stages.js';
+import { runActionIn } from '../helpers/action-run.js';
 import { captureIo, fakeDocker, NOT_A_REPOSITORY } from '../helpers/fakes.js';
 
 let dir: string;
@@ -122,30 +122,8 @@ describe('checkStageInputs reads the lines in a run that only plans', () => {
 
 describe("the action's plan job stops on a bad line", () => {
   /** The action run with INPUTS (stages plan): what it failed with and its error annotations. */
-  async function planJob(more: Record<string, string> = {}) {
-    const errors: { message: string; file?: string; startLine?: number }[] = [];
-    const failed: string[] = [];
-    const inputs: Record<string, string> = { stages: 'plan', config: 'ml-image.yml', ...more };
-    const io: ActionIo = {
-      getInput: (n) => inputs[n] ?? '',
-      setOutput: () => undefined,
-      setFailed: (m) => failed.push(m),
-      error: (m, p) =>
-        errors.push({
-          message: m,
-          ...(p?.file && { file: p.file }),
-          ...(p?.startLine && { startLine: p.startLine }),
-        }),
-      warning: () => undefined,
-      info: () => undefined,
-      group: (_n, fn) => fn(),
-      cwd: dir,
-      env: {},
-      docker: () => fakeDocker(),
-    };
-    await run(io);
-    return { failed, errors };
-  }
+  const planJob = (more: Record<string, string> = {}) =>
+    runActionIn(dir, { stages: 'plan', config: 'ml-image.yml', ...more });
 
   // Audit: the plan sub-action did not read the requirements input, so a plan job passed with a
   // file that is not there, and each build job failed on it.
