@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type ActionIo, asText, coreIo, fail } from '../../src/action/io.js';
+import { asText, coreIo } from '../../src/action/io.js';
 import { CheckFailedError, ConfigError, EnvironmentError, InputError } from '../../src/errors.js';
 import { processIo } from '../../src/cli/main.js';
 import { buildOptionsFromInputs } from '../../src/build/action-inputs.js';
+import { failAnnotations as annotations } from '../helpers/action-fail.js';
 
 const TOKEN = `ghp_${'A1b2C3d4E5'.repeat(3)}abcdef`;
 const MESSAGE = `input "secret-envs": GH=${TOKEN}: ${TOKEN} is not set; index https://ci:Pw-9x@pypi.corp/simple`;
@@ -121,22 +122,6 @@ describe("the CLI's output in a workflow's run step is no workflow command", () 
 });
 
 describe('fail: one annotation per problem, on the file that has it', () => {
-  const annotations = (err: unknown) => {
-    const seen: { message: string; props?: Record<string, unknown> }[] = [];
-    let failed = '';
-    let exitCode: number | undefined;
-    fail(
-      {
-        cwd: '/work',
-        error: (message: string, props?: Record<string, unknown>) => void seen.push({ message, props }),
-        setFailed: (m: string) => void (failed = m),
-        setExitCode: (code: number) => void (exitCode = code),
-      } as unknown as ActionIo,
-      err,
-    );
-    return { seen, failed, exitCode };
-  };
-
   it.each<[string, unknown, number]>([
     ['bad input (pull_request_target, call: check, a missing secret file)', new InputError('refused'), 2],
     ['a config problem', new ConfigError('ml-image.yml', ['image.name: required']), 2],

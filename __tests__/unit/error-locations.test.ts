@@ -5,7 +5,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ActionIo, fail } from '../../src/action/io.js';
 import {
   CheckFailedError,
   EnvironmentError,
@@ -15,25 +14,10 @@ import {
 } from '../../src/errors.js';
 import { pipFailureError } from '../../src/resolve/failure.js';
 import { readRequirements } from '../../src/requirements/read.js';
+import { failAnnotations as annotations } from '../helpers/action-fail.js';
 import { inputErrorOf } from '../helpers/errors.js';
 
 const D = '/tmp/ml-image-resolve';
-
-const annotations = (err: unknown) => {
-  const seen: { message: string; props?: Record<string, unknown> }[] = [];
-  let failed = '';
-  let exitCode: number | undefined;
-  fail(
-    {
-      cwd: '/work',
-      error: (message: string, props?: Record<string, unknown>) => void seen.push({ message, props }),
-      setFailed: (m: string) => void (failed = m),
-      setExitCode: (code: number) => void (exitCode = code),
-    } as unknown as ActionIo,
-    err,
-  );
-  return { seen, failed, exitCode };
-};
 
 describe('locationOf', () => {
   it.each([
