@@ -98,7 +98,7 @@ async function removeRef(docker, ref, d, out, seen) {
 /** A smoke-only run's REPO@DIGEST: removed only while no tag names the image (another job's). */
 async function removePulled(docker, byDigest, v, p, out, seen) {
     const d = await docker.inspectLocalImage(byDigest);
-    if (d === undefined || !(0,_smoke_local_image_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecordedImage */ .a5)(d, p) || !isBuiltImage(d, v))
+    if (d === undefined || !(0,_smoke_local_image_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecordedImage */ .a)(d, p) || !isBuiltImage(d, v))
         return;
     const tags = d.repoTags ?? [];
     if (tags.length > 0)
@@ -124,14 +124,14 @@ async function removeTarget(docker, v, p, out, seen, scope) {
         const d = await docker.inspectLocalImage(tag);
         if (d === undefined)
             continue; // gone already: nothing to do
-        if (!(0,_smoke_local_image_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecordedImage */ .a5)(d, p)) {
+        if (!(0,_smoke_local_image_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecordedImage */ .a)(d, p)) {
             out.kept.push(`${tag} (it now names image ${short(d.id)}, not the one this run built)`);
         }
         else if (isBuiltImage(d, v))
             await removeRef(docker, tag, d, out, seen);
     }
     const d = await docker.inspectLocalImage(byDigest);
-    if (d !== undefined && (0,_smoke_local_image_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecordedImage */ .a5)(d, p) && isBuiltImage(d, v))
+    if (d !== undefined && (0,_smoke_local_image_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecordedImage */ .a)(d, p) && isBuiltImage(d, v))
         await removeRef(docker, byDigest, d, out, seen);
 }
 /** Remove the images of BUILD from the engine (see the head of this file). */

@@ -94,7 +94,7 @@ const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
      * job names, file names (env-<variant>-<arch>.json) and devcontainer.json's "name" (where the
      * devcontainer CLI expands ${localEnv:...}). Anything else is a tampered file: exit 2.
      */
-    variant: (0,_config_short_name_js__WEBPACK_IMPORTED_MODULE_2__/* .shortName */ .EU)('a variant name'),
+    variant: (0,_config_short_name_js__WEBPACK_IMPORTED_MODULE_2__/* .shortName */ .E)('a variant name'),
     repository: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryProblem */ .Ki)(r) === undefined, {
         error: (iss) => `not a repository: ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryProblem */ .Ki)(String(iss.input))}`,
     }),
@@ -406,7 +406,7 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
 /* harmony export */   cv: () => (/* binding */ PackageChangeSchema),
 /* harmony export */   sG: () => (/* binding */ ChangeLevelSchema)
 /* harmony export */ });
-/* unused harmony exports CudaLossSchema, PackageDiffSchema, ComponentIdSchema, ComponentChangeSchema, EnvVarChangeSchema, LabelChangeSchema, SizeKindSchema, SizeItemSchema, LayerItemSchema, SizeTopSchema, SizeChangeSchema, SizeExplanationSchema, SmokeStatusSchema, SmokeTestChangeSchema, MetricDeltaSchema */
+/* unused harmony exports PackageDiffSchema, ComponentIdSchema, ComponentChangeSchema, EnvVarChangeSchema, LabelChangeSchema, SizeItemSchema, LayerItemSchema, SizeTopSchema, SizeChangeSchema, SizeExplanationSchema, SmokeTestChangeSchema, MetricDeltaSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
 /* harmony import */ var _docker_size_kind_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6842);
 // The shapes the diff produces, as zod schemas: the report model (src/report/model.ts) embeds them
@@ -769,7 +769,7 @@ function variantFromPlan(plan, variant) {
 /* harmony export */   qZ: () => (/* binding */ COMMENT_ARTIFACT_SCHEMA_VERSION),
 /* harmony export */   sB: () => (/* binding */ readCommentArtifact)
 /* harmony export */ });
-/* unused harmony exports HiddenChangeSchema, TrimmedListSchema */
+/* unused harmony export TrimmedListSchema */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20317);
@@ -1173,7 +1173,7 @@ function explanationLines(r) {
 /* harmony export */   oS: () => (/* binding */ BUILD_FILE),
 /* harmony export */   rn: () => (/* binding */ reportFile)
 /* harmony export */ });
-/* unused harmony exports DIGESTS_DIR, isEnvRecordFile, commentArtifactFile */
+/* unused harmony exports isEnvRecordFile, commentArtifactFile */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15063);
@@ -1248,7 +1248,7 @@ __webpack_require__.d(__webpack_exports__, {
   mR: () => (/* reexport */ results_names/* recordFile */.mR)
 });
 
-// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_ARTIFACT_FILE, COMMENT_DIR, DEVCONTAINER_DIR, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, OWN_SUBDIRS, PLAN_FILE, RECORD_KINDS, RUN_REPORT_FILE, attestationFile, commentArtifactFile, devcontainerFile, digestFile, digestFiles, isEnvRecordFile, readBuildResult, reportFile, resolutionFile
+// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_ARTIFACT_FILE, COMMENT_DIR, DEVCONTAINER_DIR, DigestFileSchema, OWN_SUBDIRS, PLAN_FILE, RECORD_KINDS, RUN_REPORT_FILE, attestationFile, commentArtifactFile, devcontainerFile, digestFile, digestFiles, isEnvRecordFile, readBuildResult, reportFile, resolutionFile
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -2177,10 +2177,9 @@ function isDaemonGone(e) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   RE: () => (/* binding */ verifiedLocalImage),
-/* harmony export */   a5: () => (/* binding */ isRecordedImage)
+/* harmony export */   R: () => (/* binding */ verifiedLocalImage),
+/* harmony export */   a: () => (/* binding */ isRecordedImage)
 /* harmony export */ });
-/* unused harmony export recordedConfigDigest */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16102);
 
@@ -3001,7 +3000,6 @@ function maskAssignments(text) {
 /* harmony export */   su: () => (/* binding */ maskCredentialHeaders),
 /* harmony export */   x3: () => (/* binding */ HEADER_HEAD)
 /* harmony export */ });
-/* unused harmony export credentialHeader */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
 /* harmony import */ var _redact_spans_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63435);
@@ -3775,7 +3773,6 @@ function continuationScanner() {
 /* harmony export */   p7: () => (/* binding */ yamlNameHead),
 /* harmony export */   uM: () => (/* binding */ yamlNamedValue)
 /* harmony export */ });
-/* unused harmony export secretStart */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
 /* harmony import */ var _redact_authorization_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42171);
 /* harmony import */ var _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43558);

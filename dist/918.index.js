@@ -453,16 +453,16 @@ function requireFrom(raw, { prefix, flag }) {
         .map((s) => s.trim())
         .filter(Boolean);
     if (items.length === 0)
-        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: no attestation named in ${JSON.stringify(raw)}`, `expected some of ${attest/* ATTESTATION_KINDS */.r1.join(', ')}, or none`);
+        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: no attestation named in ${JSON.stringify(raw)}`, `expected some of ${attest/* ATTESTATION_KINDS */.r.join(', ')}, or none`);
     if (items.length === 1 && items[0] === 'none')
         return [];
     // "none" is a word of its own: beside a kind it was called an unknown attestation, while the
     // fix offered it.
     if (items.includes('none'))
-        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: none (no attestation required) stands alone, got ${JSON.stringify(raw)}`, `give none alone, or some of ${attest/* ATTESTATION_KINDS */.r1.join(', ')}`);
-    const bad = items.filter((i) => !attest/* ATTESTATION_KINDS */.r1.includes(i));
+        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: none (no attestation required) stands alone, got ${JSON.stringify(raw)}`, `give none alone, or some of ${attest/* ATTESTATION_KINDS */.r.join(', ')}`);
+    const bad = items.filter((i) => !attest/* ATTESTATION_KINDS */.r.includes(i));
     if (bad.length)
-        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: unknown attestation ${bad.join(', ')}`, `expected some of ${attest/* ATTESTATION_KINDS */.r1.join(', ')}, or none`);
+        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: unknown attestation ${bad.join(', ')}`, `expected some of ${attest/* ATTESTATION_KINDS */.r.join(', ')}, or none`);
     return items;
 }
 function smokeFrom(raw, { prefix, flag }) {
@@ -931,8 +931,8 @@ function failedSummary(outcome) {
 var inputs = __webpack_require__(64389);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
-// EXTERNAL MODULE: ./src/action/io.ts + 15 modules
-var action_io = __webpack_require__(64559);
+// EXTERNAL MODULE: ./src/action/io.ts + 14 modules
+var action_io = __webpack_require__(10343);
 // EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
 var redact = __webpack_require__(82513);
 ;// CONCATENATED MODULE: ./src/action/verify.ts
@@ -2097,7 +2097,7 @@ class Ahead {
 /* harmony export */   V8: () => (/* binding */ readTagLayers),
 /* harmony export */   ig: () => (/* binding */ leftOut)
 /* harmony export */ });
-/* unused harmony exports MAX_READ_LAYERS, MAX_READ_BYTES, readBlob */
+/* unused harmony export MAX_READ_LAYERS */
 /* harmony import */ var _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7589);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _util_map_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9992);
@@ -2264,7 +2264,7 @@ __webpack_require__.d(__webpack_exports__, {
   qT: () => (/* binding */ verifyDeps)
 });
 
-// UNUSED EXPORTS: cosignFromEnv, nativeKeyText, nativeVerifies, publicKeyFiles, registryInspector
+// UNUSED EXPORTS: nativeKeyText, nativeVerifies, publicKeyFiles, registryInspector
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -3656,7 +3656,7 @@ function verifyCommand(ref, cosignType, identity, tlog, run) {
 /* harmony export */   LZ: () => (/* binding */ buildSmokePredicate),
 /* harmony export */   MP: () => (/* binding */ smokeContradictions)
 /* harmony export */ });
-/* unused harmony exports SMOKE_PREDICATE_SCHEMA_VERSION, MAX_REASON_CHARS, MAX_METRIC_CHARS, metricValue, gpusFromTests */
+/* unused harmony exports metricValue, gpusFromTests */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(92857);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
@@ -3893,7 +3893,7 @@ __webpack_require__.d(__webpack_exports__, {
   F1: () => (/* binding */ regexpProblem)
 });
 
-// UNUSED EXPORTS: SHARED_WORKFLOW_IDENTITY, hasTopLevelAlternation, publicKeyProblem, withoutFlagGroups
+// UNUSED EXPORTS: publicKeyProblem, withoutFlagGroups
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -4588,7 +4588,7 @@ const SLOW_PATTERN = `a repetition (such as (.*)*) that JavaScript's backtrackin
 /* harmony export */   al: () => (/* binding */ pinnedClaims),
 /* harmony export */   gr: () => (/* binding */ WORKFLOW_CLAIMS)
 /* harmony export */ });
-/* unused harmony exports certificateExtensions, claimValues, unmetClaims, readCertificate, MAX_EXPLAINED_CERTIFICATES, MAX_SHOWN_VALUES, MAX_EXPLANATION, heldValues */
+/* unused harmony exports certificateExtensions, claimValues, unmetClaims, readCertificate */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
@@ -4972,10 +4972,9 @@ function parseBpaList(raw, opts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   cq: () => (/* binding */ asConfigProblem),
-/* harmony export */   db: () => (/* binding */ requirementsFieldError)
+/* harmony export */   c: () => (/* binding */ asConfigProblem),
+/* harmony export */   d: () => (/* binding */ requirementsFieldError)
 /* harmony export */ });
-/* unused harmony export fileFieldError */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
 // An error about one field whose content is read after the config (smoke.baseline's floors,
@@ -5042,7 +5041,7 @@ const requirementsFieldError = (loaded) => (index, error) => fileFieldError(load
 /* harmony export */   S8: () => (/* binding */ parseBooleanInput),
 /* harmony export */   p$: () => (/* binding */ overridesFromInputs)
 /* harmony export */ });
-/* unused harmony exports CONFIG_INPUTS, BUILD_INPUTS, OTHER_INPUTS, splitList, refuseBpaFileInput */
+/* unused harmony exports CONFIG_INPUTS, BUILD_INPUTS, OTHER_INPUTS, splitList */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _bpa_list_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36868);
 /* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(67023);

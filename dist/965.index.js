@@ -33,7 +33,7 @@ const KIND_TYPES = {
     smoke: { predicateType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_PREDICATE_TYPE */ .FC, cosignType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_PREDICATE_TYPE */ .FC },
 };
 const AttestationSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    kind: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_config_attest_js__WEBPACK_IMPORTED_MODULE_0__/* .ATTESTATION_KINDS */ .r1),
+    kind: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_config_attest_js__WEBPACK_IMPORTED_MODULE_0__/* .ATTESTATION_KINDS */ .r),
     /** The in-toto predicate type (what `cosign verify-attestation --type` takes). */
     predicateType: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
     /** The predicate as written in the result directory (relative to it). */
@@ -149,10 +149,9 @@ function scrubDeep(value, keep = []) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Td: () => (/* binding */ AttestConfigSchema),
-/* harmony export */   r1: () => (/* binding */ ATTESTATION_KINDS)
+/* harmony export */   T: () => (/* binding */ AttestConfigSchema),
+/* harmony export */   r: () => (/* binding */ ATTESTATION_KINDS)
 /* harmony export */ });
-/* unused harmony export SIGN_MODES */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88532);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
 /* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11012);
@@ -432,7 +431,6 @@ function patternProblem(pattern) {
 /* harmony export */   XM: () => (/* binding */ unknownPlatformPart),
 /* harmony export */   sb: () => (/* binding */ sameMachine)
 /* harmony export */ });
-/* unused harmony exports KNOWN_OS, KNOWN_ARCH */
 function archOf(platform) {
     return platform.split('/')[1];
 }
@@ -666,7 +664,6 @@ function parseProvenanceInput(input, raw) {
 /* harmony export */   QT: () => (/* binding */ TEMPLATES),
 /* harmony export */   he: () => (/* binding */ DEFAULT_VARIANTS)
 /* harmony export */ });
-/* unused harmony exports RESOLVE_MODES, DEFAULT_PLATFORMS */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(92857);
@@ -751,7 +748,7 @@ const stringList = (item) => zod__WEBPACK_IMPORTED_MODULE_12__/* .preprocess */ 
 // so that a bad string gets a message saying what strings are allowed.
 const VARIANT_SHORTHAND = /^cuda(\d{1,2}\.\d{1,2})$/;
 const VariantObject = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
-    name: (0,_short_name_js__WEBPACK_IMPORTED_MODULE_8__/* .shortName */ .EU)('a tag-safe name')
+    name: (0,_short_name_js__WEBPACK_IMPORTED_MODULE_8__/* .shortName */ .E)('a tag-safe name')
         .optional()
         .describe('Variant name used in tags (`1.4.0-<name>`): lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters. Default: `cpu`, `cuda<version>`; required with `base`.'),
     cuda: cudaVersion.optional().describe('CUDA version of a GPU variant, e.g. `"12.8"`.'),
@@ -830,7 +827,7 @@ const ConfigFileSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .r
             .describe('Build context, relative to the config file.'),
         dockerfile: relPath('a file path')
             .optional()
-            .describe('Your own Dockerfile, relative to the config file. Exclusive with `template`.'),
+            .describe('Your own Dockerfile, relative to the config file. Exclusive with `template`; unused (a plan warning) when every variant sets its own.'),
         template: zod__WEBPACK_IMPORTED_MODULE_12__/* ["enum"] */ .k5n(TEMPLATES)
             .optional()
             .describe("A Dockerfile template from images/. Default: `cpu` for cpu variants, `cuda` for CUDA ones, when `dockerfile` is not set either (a `Dockerfile` at the build context's root then draws a plan warning)."),
@@ -861,7 +858,7 @@ const ConfigFileSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .r
             .default('default')
             .describe("Network for RUN steps (`host` reaches indexes on the build machine). An engine in a VM (Docker Desktop, colima, OrbStack: macOS and Windows, Docker Desktop's `desktop-linux` context) has the VM's network as its host network, which does not reach this machine's loopback (Docker Desktop 4.34 and later does, with Settings > Resources > Network > Enable host networking): name such an index by `host.docker.internal:PORT` instead of `localhost:PORT`."),
         pull: zod__WEBPACK_IMPORTED_MODULE_12__/* .boolean */ .zMY().default(false).describe('Always pull the newest base image.'),
-        secrets: _secret_id_js__WEBPACK_IMPORTED_MODULE_7__/* .SecretIdsSchema */ .s4.default([]).describe("Secret ids passed to buildx by id (`--secret id=...,env=...`), each once; never the runner's own ACTIONS_*, INPUT_*, STATE_*, nor an id this tool mounts itself (`ml_image_requirements`, `ml_image_constraints`, `ml_image_pip_conf`, `ml_image_torch_index`, `ml_image_netrc`, `ml_image_env`, `ml_image_pip`). Each must be set in the environment of a run that builds (checked before the resolve stage starts)."),
+        secrets: _secret_id_js__WEBPACK_IMPORTED_MODULE_7__/* .SecretIdsSchema */ .s.default([]).describe("Secret ids passed to buildx by id (`--secret id=...,env=...`), each once; never the runner's own ACTIONS_*, INPUT_*, STATE_*, nor an id this tool mounts itself (`ml_image_requirements`, `ml_image_constraints`, `ml_image_pip_conf`, `ml_image_torch_index`, `ml_image_netrc`, `ml_image_env`, `ml_image_pip`). Each must be set in the environment of a run that builds (checked before the resolve stage starts)."),
     })
         .superRefine((b, ctx) => {
         if (b.dockerfile !== undefined && b.template !== undefined) {
@@ -940,7 +937,7 @@ const ConfigFileSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .r
         .prefault({})
         .describe('The pull-request report.'),
     size: _size_js__WEBPACK_IMPORTED_MODULE_9__/* .SizeConfigSchema */ .n,
-    attest: _attest_js__WEBPACK_IMPORTED_MODULE_5__/* .AttestConfigSchema */ .Td,
+    attest: _attest_js__WEBPACK_IMPORTED_MODULE_5__/* .AttestConfigSchema */ .T,
 })
     .describe('ml-image.yml');
 function variantName(v) {
@@ -985,10 +982,9 @@ function normalizeConfig(parsed) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   bn: () => (/* binding */ TOOL_SECRET_IDS),
-/* harmony export */   s4: () => (/* binding */ SecretIdsSchema)
+/* harmony export */   b: () => (/* binding */ TOOL_SECRET_IDS),
+/* harmony export */   s: () => (/* binding */ SecretIdsSchema)
 /* harmony export */ });
-/* unused harmony export SecretIdSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
 /* harmony import */ var _util_runner_env_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2426);
 // A build secret's id (build.secrets): passed to buildx as `--secret id=ID,env=ID`, read from the
@@ -1042,9 +1038,9 @@ const SecretIdsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Secret
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EU: () => (/* binding */ shortName)
+/* harmony export */   E: () => (/* binding */ shortName)
 /* harmony export */ });
-/* unused harmony exports MAX_SHORT_NAME, SHORT_NAME_RULE, shortNameProblem */
+/* unused harmony export shortNameProblem */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49997);
 /* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
@@ -1123,7 +1119,7 @@ const SizeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .re
 /* harmony export */   Sh: () => (/* binding */ runnerLabelProblem),
 /* harmony export */   nM: () => (/* binding */ SmokeConfigSchema)
 /* harmony export */ });
-/* unused harmony exports SMOKE_SUITES, SMOKE_NETWORKS, DEFAULT_GPU_RUNNER_LABELS */
+/* unused harmony export SMOKE_SUITES */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
 /* harmony import */ var _pattern_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95164);
 /* harmony import */ var _short_name_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84790);
@@ -1177,7 +1173,7 @@ const ARGV_PROGRAM = {
 // never found there, so the test could only fail, after the build.
 const ENV_NAME = { error: 'expected a variable name: not empty, without "="' };
 const CustomTest = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-    name: (0,_short_name_js__WEBPACK_IMPORTED_MODULE_0__/* .shortName */ .EU)('a test name').describe('Test id in results: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters.'),
+    name: (0,_short_name_js__WEBPACK_IMPORTED_MODULE_0__/* .shortName */ .E)('a test name').describe('Test id in results: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters.'),
     command: zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([
         zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
             .min(1)
@@ -2308,7 +2304,7 @@ function shlexSplit(s) {
 /* harmony export */   XW: () => (/* binding */ parseRequirementsText),
 /* harmony export */   dQ: () => (/* binding */ breakArgsOptions)
 /* harmony export */ });
-/* unused harmony exports logicalLines, expandEnv, parseLine */
+/* unused harmony exports logicalLines, parseLine */
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87818);
 /* harmony import */ var _markers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42971);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
@@ -2633,7 +2629,6 @@ function remoteIncludes(text) {
 /* harmony export */   n6: () => (/* binding */ pep508MarkerTree),
 /* harmony export */   w4: () => (/* binding */ Syntax)
 /* harmony export */ });
-/* unused harmony export MAX_MARKER_DEPTH */
 // PEP 508 requirement strings, as `packaging` >= 22 (the parser of every current pip) judges
 // them: name, extras, version specifiers (one version pattern per operator family), a URL after
 // "@", and environment markers. Pure: a string in, the name, extras, URL and marker out, or a
@@ -2949,7 +2944,7 @@ function parseWithTree(s) {
 /* harmony export */   U5: () => (/* binding */ toJUnit),
 /* harmony export */   wp: () => (/* binding */ SmokeResultSchema)
 /* harmony export */ });
-/* unused harmony exports SmokeTestSchema, SmokeRunnerSchema, MAX_GPUS_SEEN */
+/* unused harmony exports SmokeTestSchema, SmokeRunnerSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64377);
 // SmokeResult (smoke.json) and its JUnit XML form (junit.xml).

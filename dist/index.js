@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64559:
+/***/ 10343:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28381,7 +28381,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   _L: () => (/* binding */ isVerifyStep)
 });
 
-// UNUSED EXPORTS: ERROR_ANNOTATION_BUDGET, asText
+// UNUSED EXPORTS: asText
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
@@ -28427,109 +28427,8 @@ function engineClient(source) {
 var docker_context = __nccwpck_require__(25835);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
-;// CONCATENATED MODULE: ./src/docker/deadline.ts
-// The in-container deadlines: every container this tool starts ends by itself, even when the
-// process that started it was killed and never removes it. Pure: scripts and argv, no engine.
-
-/**
- * PID 1 of every container runContainer starts: runs the real command as its child and stops it at
- * the deadline (TERM, then KILL 5 s later), so a container ends by itself even when the process
- * that started it was killed (SIGKILL) and never removes it. PID 1 ignores signals sent from inside
- * its namespace, so the watchdog signals the child, and PID 1 exits with the child's status.
- * A command that does not exist exits 127 with the engine's own wording ("executable file not
- * found"), as `docker run` does. `exec` runs the program itself, never a shell builtin.
- * Arguments: $1 = deadline in seconds, the rest = the command.
- */
-const DEADLINE_SCRIPT = [
-    'd=$1; shift',
-    'case $1 in */*) [ -f "$1" ] && [ -x "$1" ] ;; *) command -v "$1" >/dev/null 2>&1 ;; esac ||',
-    '  { echo "exec: \\"$1\\": executable file not found in \\$PATH" >&2; exit 127; }',
-    'exec "$@" & c=$!',
-    '(sleep "$d"; echo "ml-image: deadline of ${d}s passed: stopping the command" >&2;',
-    ' kill -TERM "$c" 2>/dev/null; sleep 5; kill -KILL "$c" 2>/dev/null) & w=$!',
-    'wait "$c"; s=$?',
-    'kill "$w" 2>/dev/null',
-    'exit "$s"',
-].join('\n');
-/**
- * The idle loop of a session: it ends at its deadline ($1 seconds), once no command has run in it
- * for $2 seconds (looked at every $3 seconds: any process in the container but PID 1 and this
- * loop, which is PID 1 itself or, under an init the daemon adds (`"init": true`), its child, is a
- * command a `docker exec` runs), or when stopped. Shell builtins and sleep only.
- */
-const SESSION_SCRIPT = [
-    'trap "exit 0" TERM INT',
-    't=$1; i=$2; s=$3; n=0',
-    'while [ "$t" -gt 0 ]; do',
-    '  sleep "$s" & wait $!',
-    '  t=$((t - s))',
-    '  b=0; for p in /proc/[0-9]*; do case ${p#/proc/} in 1|$$) ;; *) b=1 ;; esac; done',
-    '  if [ "$b" = 1 ]; then n=0; else n=$((n + s)); [ "$n" -lt "$i" ] || exit 0; fi',
-    'done',
-    'exit 0',
-].join('\n');
-/** Whole seconds of the in-container deadline of a container run (at least 1). */
-/**
- * The longest a node timer waits (2^31-1 ms, about 24.8 days): a longer one fires at once (node
- * warns TimeoutOverflowWarning), which would end a run that was given more time, not less.
- */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** MS as a node timer can wait it. */
-const timerMs = (ms) => Math.min(ms, MAX_TIMER_MS);
-function deadlineSeconds(spec) {
-    const ms = spec.deadlineMs ??
-        (spec.timeoutMs !== undefined ? spec.timeoutMs + adapter/* DEADLINE_MARGIN_MS */.Nk : adapter/* DEFAULT_DEADLINE_MS */.u8);
-    return Math.max(1, Math.ceil(ms / 1000));
-}
-/** Whole seconds a session's idle loop lasts (at least 1). */
-function sessionSeconds(spec) {
-    return Math.max(1, Math.ceil((spec.deadlineMs ?? adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8) / 1000));
-}
-/**
- * The idle loop's arguments after its deadline: whole seconds without a command after which it
- * ends (idleMs; without one, its deadline), and how often it looks (a quarter of that, 1 to 60 s).
- */
-function sessionIdle(spec) {
-    const idleSeconds = spec.idleMs === undefined ? sessionSeconds(spec) : Math.max(1, Math.ceil(spec.idleMs / 1000));
-    return { idleSeconds, stepSeconds: Math.min(60, Math.max(1, Math.floor(idleSeconds / 4))) };
-}
-/**
- * The argv the container would run without a wrapper, with Docker's rules: an entrypoint given
- * replaces the image's and its CMD; else the image's entrypoint runs with spec.cmd (or, when
- * that is empty, with the image's CMD).
- */
-function effectiveArgv(spec, image) {
-    if (spec.entrypoint !== undefined)
-        return [...spec.entrypoint, ...spec.cmd];
-    return [...(image.entrypoint ?? []), ...(spec.cmd.length > 0 ? spec.cmd : (image.cmd ?? []))];
-}
-/** Entrypoint and Cmd that run argv under DEADLINE_SCRIPT. */
-function withDeadline(argv, seconds) {
-    return {
-        Entrypoint: ['/bin/sh', '-c', DEADLINE_SCRIPT, 'ml-image-deadline', String(seconds)],
-        Cmd: [...argv],
-    };
-}
-/** Entrypoint and Cmd of a session's container: the idle loop, bypassing the image's entrypoint. */
-function sessionCommand(seconds, idle = { idleSeconds: seconds, stepSeconds: 60 }) {
-    return {
-        Entrypoint: [
-            'sh',
-            '-c',
-            SESSION_SCRIPT,
-            'ml-image-session',
-            String(seconds),
-            String(idle.idleSeconds),
-            String(idle.stepSeconds),
-        ],
-        Cmd: [],
-    };
-}
-/** The engine's start error when the image has no /bin/sh for the deadline wrapper. */
-function isMissingShell(err) {
-    return /"?\/bin\/sh"?:? .*(no such file or directory|not found)/i.test(String(err?.message ?? err));
-}
-
+// EXTERNAL MODULE: ./src/docker/deadline.ts
+var deadline = __nccwpck_require__(33862);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/docker/size-kind.ts
@@ -29040,16 +28939,16 @@ function hostConfigFor(spec) {
  */
 async function runArgv(client, spec) {
     if (spec.entrypoint !== undefined)
-        return effectiveArgv(spec, { entrypoint: null, cmd: null });
+        return (0,deadline/* effectiveArgv */.Sm)(spec, { entrypoint: null, cmd: null });
     const raw = await platformInspect(client, spec.image, spec.platform);
     const config = (0,failures/* parseAnswer */.Wp)(ImageCommandSchema, raw, `the engine's inspect of image ${spec.image}`).Config;
-    return effectiveArgv(spec, { entrypoint: config?.Entrypoint ?? null, cmd: config?.Cmd ?? null });
+    return (0,deadline/* effectiveArgv */.Sm)(spec, { entrypoint: config?.Entrypoint ?? null, cmd: config?.Cmd ?? null });
 }
 /** The create body of a run: under the deadline wrapper (`wrapped`) or as the spec says. */
 function runBody(spec, argv, wrapped) {
     return {
         ...(wrapped
-            ? withDeadline(argv, deadlineSeconds(spec))
+            ? (0,deadline/* withDeadline */.NE)(argv, (0,deadline/* deadlineSeconds */.Qo)(spec))
             : {
                 Cmd: [...spec.cmd],
                 ...(spec.entrypoint !== undefined && { Entrypoint: [...spec.entrypoint] }),
@@ -29397,22 +29296,31 @@ async function launch(client, spec, argv, wrapped, output) {
         throw (0,cleanup/* interruptedFailure */.rn)(`starting a container of ${spec.image}`, (0,failures/* engineMessage */.g4)(e), e) ?? e;
     }
 }
-/** The exit status, or 'timeout' when timeoutMs passed first. */
-async function waitFor(run, timeoutMs) {
+/** The exit status, or 'timeout' when timeoutMs passed first or SIGNAL was aborted. */
+async function waitFor(run, timeoutMs, signal) {
     let timer;
+    let onAbort;
+    const stops = [];
+    if (timeoutMs !== undefined)
+        stops.push(new Promise((resolve) => {
+            timer = setTimeout(() => resolve('timeout'), (0,deadline/* timerMs */.Q2)(timeoutMs));
+        }));
+    if (signal)
+        stops.push(new Promise((resolve) => {
+            onAbort = () => resolve('timeout');
+            if (signal.aborted)
+                onAbort();
+            else
+                signal.addEventListener('abort', onAbort, { once: true });
+        }));
     try {
-        return await (timeoutMs === undefined
-            ? run.removed
-            : Promise.race([
-                run.removed,
-                new Promise((resolve) => {
-                    timer = setTimeout(() => resolve('timeout'), timerMs(timeoutMs));
-                }),
-            ]));
+        return await Promise.race([run.removed, ...stops]);
     }
     finally {
         if (timer)
             clearTimeout(timer);
+        if (onAbort)
+            signal?.removeEventListener('abort', onAbort);
     }
 }
 /** How long the attach stream may take to end after the container is gone. */
@@ -29442,12 +29350,13 @@ async function runContainer(client, spec) {
     // An image without /bin/sh (e.g. distroless) runs without the in-container deadline: the
     // host-side timeout still applies; only a killed CLI would leave it to the post step.
     const run = await launch(client, spec, argv, true, output).catch((e) => {
-        if (!isMissingShell(e))
+        if (!(0,deadline/* isMissingShell */.Pu)(e))
             throw e;
         return launch(client, spec, argv, false, output);
     });
     try {
-        const status = await client.call(() => waitFor(run, spec.timeoutMs));
+        spec.onStarted?.();
+        const status = await client.call(() => waitFor(run, spec.timeoutMs, spec.signal));
         const timedOut = status === 'timeout';
         if (timedOut) {
             await killWithin(run.container);
@@ -29692,7 +29601,7 @@ async function execIn(client, container, cmd, options) {
         : Promise.race([
             ended,
             new Promise((resolve) => {
-                timer = setTimeout(() => resolve('timeout'), timerMs(limitMs));
+                timer = setTimeout(() => resolve('timeout'), (0,deadline/* timerMs */.Q2)(limitMs));
             }),
         ]));
     if (timer)
@@ -29771,7 +29680,7 @@ async function startSession(client, spec) {
         // Idle until closed, until its deadline, or until no command has run in it for idleMs (so a
         // killed CLI leaves nothing running for long); the image's entrypoint is bypassed so any image
         // with a shell works.
-        ...sessionCommand(sessionSeconds(spec), sessionIdle(spec)),
+        ...(0,deadline/* sessionCommand */.iE)((0,deadline/* sessionSeconds */.Q7)(spec), (0,deadline/* sessionIdle */.R2)(spec)),
         HostConfig: sessionHostConfig(spec),
     });
     let removed = false;
@@ -30144,7 +30053,7 @@ function capErrors(io, budget = ERROR_ANNOTATION_BUDGET) {
 /* harmony export */   pl: () => (/* binding */ trackDockerUse),
 /* harmony export */   yc: () => (/* binding */ startMainStep)
 /* harmony export */ });
-/* unused harmony exports STATE, POST_ENTRY_FLAG, saveMainState, IMAGE_CLEANUP_LIMIT_MS, ENGINE_CLEANUP_LIMIT_MS, isRunProcess, defaultPostDeps */
+/* unused harmony exports STATE, POST_ENTRY_FLAG, saveMainState, ENGINE_CLEANUP_LIMIT_MS, isRunProcess, defaultPostDeps */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
@@ -30592,7 +30501,6 @@ const scopedCacheOf = (u, variant, arch) => ({
 /* harmony export */   l4: () => (/* binding */ problemAt),
 /* harmony export */   og: () => (/* binding */ formatIssues)
 /* harmony export */ });
-/* unused harmony exports MAX_PROBLEMS, valueAt, linePrefix */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82513);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49997);
@@ -31338,7 +31246,7 @@ function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,registry
 /* harmony export */   AZ: () => (/* binding */ readCdiDevices),
 /* harmony export */   Sy: () => (/* binding */ hasNvidiaCdiGpu)
 /* harmony export */ });
-/* unused harmony exports NVIDIA_GPU_KIND, specDevices */
+/* unused harmony export specDevices */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
@@ -31619,6 +31527,126 @@ function engineOf(env, context = currentContext(env)) {
 
 /***/ }),
 
+/***/ 33862:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NE: () => (/* binding */ withDeadline),
+/* harmony export */   Pu: () => (/* binding */ isMissingShell),
+/* harmony export */   Q2: () => (/* binding */ timerMs),
+/* harmony export */   Q7: () => (/* binding */ sessionSeconds),
+/* harmony export */   Qo: () => (/* binding */ deadlineSeconds),
+/* harmony export */   R2: () => (/* binding */ sessionIdle),
+/* harmony export */   Sm: () => (/* binding */ effectiveArgv),
+/* harmony export */   iE: () => (/* binding */ sessionCommand)
+/* harmony export */ });
+/* unused harmony exports DEADLINE_SCRIPT, SESSION_SCRIPT, MAX_TIMER_MS */
+/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(63659);
+// The in-container deadlines: every container this tool starts ends by itself, even when the
+// process that started it was killed and never removes it. Pure: scripts and argv, no engine.
+
+/**
+ * PID 1 of every container runContainer starts: runs the real command as its child and stops it at
+ * the deadline (TERM, then KILL 5 s later), so a container ends by itself even when the process
+ * that started it was killed (SIGKILL) and never removes it. PID 1 ignores signals sent from inside
+ * its namespace, so the watchdog signals the child, and PID 1 exits with the child's status.
+ * A command that does not exist exits 127 with the engine's own wording ("executable file not
+ * found"), as `docker run` does. `exec` runs the program itself, never a shell builtin.
+ * Arguments: $1 = deadline in seconds, the rest = the command.
+ */
+const DEADLINE_SCRIPT = [
+    'd=$1; shift',
+    'case $1 in */*) [ -f "$1" ] && [ -x "$1" ] ;; *) command -v "$1" >/dev/null 2>&1 ;; esac ||',
+    '  { echo "exec: \\"$1\\": executable file not found in \\$PATH" >&2; exit 127; }',
+    'exec "$@" & c=$!',
+    '(sleep "$d"; echo "ml-image: deadline of ${d}s passed: stopping the command" >&2;',
+    ' kill -TERM "$c" 2>/dev/null; sleep 5; kill -KILL "$c" 2>/dev/null) & w=$!',
+    'wait "$c"; s=$?',
+    'kill "$w" 2>/dev/null',
+    'exit "$s"',
+].join('\n');
+/**
+ * The idle loop of a session: it ends at its deadline ($1 seconds), once no command has run in it
+ * for $2 seconds (looked at every $3 seconds: any process in the container but PID 1 and this
+ * loop, which is PID 1 itself or, under an init the daemon adds (`"init": true`), its child, is a
+ * command a `docker exec` runs), or when stopped. Shell builtins and sleep only.
+ */
+const SESSION_SCRIPT = [
+    'trap "exit 0" TERM INT',
+    't=$1; i=$2; s=$3; n=0',
+    'while [ "$t" -gt 0 ]; do',
+    '  sleep "$s" & wait $!',
+    '  t=$((t - s))',
+    '  b=0; for p in /proc/[0-9]*; do case ${p#/proc/} in 1|$$) ;; *) b=1 ;; esac; done',
+    '  if [ "$b" = 1 ]; then n=0; else n=$((n + s)); [ "$n" -lt "$i" ] || exit 0; fi',
+    'done',
+    'exit 0',
+].join('\n');
+/** Whole seconds of the in-container deadline of a container run (at least 1). */
+/**
+ * The longest a node timer waits (2^31-1 ms, about 24.8 days): a longer one fires at once (node
+ * warns TimeoutOverflowWarning), which would end a run that was given more time, not less.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** MS as a node timer can wait it. */
+const timerMs = (ms) => Math.min(ms, MAX_TIMER_MS);
+function deadlineSeconds(spec) {
+    const ms = spec.deadlineMs ??
+        (spec.timeoutMs !== undefined ? spec.timeoutMs + _adapter_js__WEBPACK_IMPORTED_MODULE_0__/* .DEADLINE_MARGIN_MS */ .Nk : _adapter_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_DEADLINE_MS */ .u8);
+    return Math.max(1, Math.ceil(ms / 1000));
+}
+/** Whole seconds a session's idle loop lasts (at least 1). */
+function sessionSeconds(spec) {
+    return Math.max(1, Math.ceil((spec.deadlineMs ?? _adapter_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_SESSION_DEADLINE_MS */ .X8) / 1000));
+}
+/**
+ * The idle loop's arguments after its deadline: whole seconds without a command after which it
+ * ends (idleMs; without one, its deadline), and how often it looks (a quarter of that, 1 to 60 s).
+ */
+function sessionIdle(spec) {
+    const idleSeconds = spec.idleMs === undefined ? sessionSeconds(spec) : Math.max(1, Math.ceil(spec.idleMs / 1000));
+    return { idleSeconds, stepSeconds: Math.min(60, Math.max(1, Math.floor(idleSeconds / 4))) };
+}
+/**
+ * The argv the container would run without a wrapper, with Docker's rules: an entrypoint given
+ * replaces the image's and its CMD; else the image's entrypoint runs with spec.cmd (or, when
+ * that is empty, with the image's CMD).
+ */
+function effectiveArgv(spec, image) {
+    if (spec.entrypoint !== undefined)
+        return [...spec.entrypoint, ...spec.cmd];
+    return [...(image.entrypoint ?? []), ...(spec.cmd.length > 0 ? spec.cmd : (image.cmd ?? []))];
+}
+/** Entrypoint and Cmd that run argv under DEADLINE_SCRIPT. */
+function withDeadline(argv, seconds) {
+    return {
+        Entrypoint: ['/bin/sh', '-c', DEADLINE_SCRIPT, 'ml-image-deadline', String(seconds)],
+        Cmd: [...argv],
+    };
+}
+/** Entrypoint and Cmd of a session's container: the idle loop, bypassing the image's entrypoint. */
+function sessionCommand(seconds, idle = { idleSeconds: seconds, stepSeconds: 60 }) {
+    return {
+        Entrypoint: [
+            'sh',
+            '-c',
+            SESSION_SCRIPT,
+            'ml-image-session',
+            String(seconds),
+            String(idle.idleSeconds),
+            String(idle.stepSeconds),
+        ],
+        Cmd: [],
+    };
+}
+/** The engine's start error when the image has no /bin/sh for the deadline wrapper. */
+function isMissingShell(err) {
+    return /"?\/bin\/sh"?:? .*(no such file or directory|not found)/i.test(String(err?.message ?? err));
+}
+
+
+/***/ }),
+
 /***/ 45206:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31773,7 +31801,7 @@ class ActionsExecRunner {
 /* harmony export */   pi: () => (/* binding */ REGISTRY_FAILING_FIX),
 /* harmony export */   s7: () => (/* binding */ GPU_REQUEST_REFUSED)
 /* harmony export */ });
-/* unused harmony exports DAEMON_FIX, DAEMON_PERMISSION_FIX, REGISTRY_DENIED, errorCode, KILLED_FIX */
+/* unused harmony exports DAEMON_FIX, DAEMON_PERMISSION_FIX */
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17700);
@@ -32039,7 +32067,7 @@ function parseJsonAnswer(schema, text, what) {
 /* harmony export */   Xq: () => (/* binding */ nodeHttpFetch),
 /* harmony export */   Ze: () => (/* binding */ simpleFetch)
 /* harmony export */ });
-/* unused harmony exports IDLE_SOCKET_MS, loopbackFor */
+/* unused harmony export loopbackFor */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44708);
@@ -32486,7 +32514,7 @@ function proxyShown(proxy) {
 /* harmony export */   vO: () => (/* binding */ registryApiBase),
 /* harmony export */   xy: () => (/* binding */ parseChallenge)
 /* harmony export */ });
-/* unused harmony exports registryBaseUrl, fetchFailureCause, isCertificateError, isTlsProtocolError, CERTIFICATE_FIX */
+/* unused harmony export registryBaseUrl */
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17700);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _util_abort_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42334);
@@ -33226,7 +33254,7 @@ const scopeOf = (ref) => `ref-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.crea
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14367);
 /* harmony import */ var _util_zod_jitless_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97770);
-/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(64559);
+/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(10343);
 /* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(27718);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38201);
 // Entry of the root action and its sub-actions (bundled to dist/index.js), main and post step
@@ -33256,7 +33284,7 @@ else {
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(965), __nccwpck_require__.e(918), __nccwpck_require__.e(701), __nccwpck_require__.e(622)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33622));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(965), __nccwpck_require__.e(918), __nccwpck_require__.e(701), __nccwpck_require__.e(821)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6821));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -33294,7 +33322,6 @@ __webpack_async_result__();
 /* harmony export */   nz: () => (/* binding */ nameLengthProblem),
 /* harmony export */   r6: () => (/* binding */ registryHostProblem)
 /* harmony export */ });
-/* unused harmony exports MAX_NAME_LENGTH, INVISIBLE_FIX, invisibleProblem, REGISTRY_HOST, DIGEST_FIX, digestProblem */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 // Image references, one grammar for every caller: Docker's reference grammar (imageRefProblem),
 // splitting and normalizing (docker.io and library/ defaults), references by digest, registry
@@ -34485,7 +34512,6 @@ function stopChild(child) {
 /* harmony export */   cq: () => (/* binding */ refusePullRequestTarget),
 /* harmony export */   lw: () => (/* binding */ untrustedReason)
 /* harmony export */ });
-/* unused harmony exports TRUSTED_EVENTS, DEPENDABOT */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 // Whether a GitHub Actions run may build a pull request's code: the one predicate that keeps such
 // a run from writing what a branch's run reads (the build cache, the docker driver's push tag, the
@@ -34643,7 +34669,7 @@ function readBounded(fd, capacity) {
 /* harmony export */   rX: () => (/* binding */ realPathOrSelf),
 /* harmony export */   s5: () => (/* binding */ notRegularFile)
 /* harmony export */ });
-/* unused harmony exports UnreadableFileError, fileKind, statErrorText, readRegularTail */
+/* unused harmony exports UnreadableFileError, statErrorText, readRegularTail */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(30790);
@@ -35658,7 +35684,7 @@ function valueMasks(values, min = 4) {
 /* harmony export */   UC: () => (/* binding */ RUN_ID),
 /* harmony export */   Yv: () => (/* binding */ useFreshRunId)
 /* harmony export */ });
-/* unused harmony exports freshRunId, setRunIdForTests */
+/* unused harmony export setRunIdForTests */
 // The id of this process's run: the label on every container it starts (docker/adapter.ts
 // RUN_LABEL), the name of its temp root (temp.ts), and ML_IMAGE_RUN_ID in the environment of the
 // docker CLIs it runs (docker/exec-runner.ts), so the post step finds what the run left behind.

@@ -12,7 +12,6 @@ export const modules = {
 /* harmony export */   Vf: () => (/* binding */ ociPurl),
 /* harmony export */   iC: () => (/* binding */ pypiPurl)
 /* harmony export */ });
-/* unused harmony export debUpstream */
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17700);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79124);
@@ -620,9 +619,9 @@ let serializer;
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Xi: () => (/* binding */ spdxFromCycloneDx)
+/* harmony export */   X: () => (/* binding */ spdxFromCycloneDx)
 /* harmony export */ });
-/* unused harmony exports SPDX_NAMESPACE_BASE, buildSpdx */
+/* unused harmony export buildSpdx */
 /* harmony import */ var _sbom_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99737);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79124);
 // The SBOM as SPDX 2.3 JSON (`ml-image sbom --format spdx`), converted from the CycloneDX SBOM

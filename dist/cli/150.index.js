@@ -684,9 +684,9 @@ function checkConfigKey(loaded) {
     if (key === undefined || (sign !== 'key' && sign !== 'auto'))
         return;
     if ((0,verify_inputs/* isKeyReference */.NI)(key))
-        (0,field_error/* asConfigProblem */.cq)(loaded, () => (0,verify_inputs/* refuseKeyReferenceSecrets */.Mq)(key, 'attest.key:'));
+        (0,field_error/* asConfigProblem */.c)(loaded, () => (0,verify_inputs/* refuseKeyReferenceSecrets */.Mq)(key, 'attest.key:'));
     else
-        (0,field_error/* asConfigProblem */.cq)(loaded, () => checkKeyFile(key, loaded.baseDir));
+        (0,field_error/* asConfigProblem */.c)(loaded, () => checkKeyFile(key, loaded.baseDir));
 }
 function describeKey(identity) {
     return identity.kind === 'key' && identity.key === 'env://COSIGN_KEY'
@@ -805,7 +805,7 @@ __webpack_require__.d(__webpack_exports__, {
   F1: () => (/* binding */ regexpProblem)
 });
 
-// UNUSED EXPORTS: SHARED_WORKFLOW_IDENTITY, hasTopLevelAlternation, publicKeyProblem, withoutFlagGroups
+// UNUSED EXPORTS: publicKeyProblem, withoutFlagGroups
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -1500,7 +1500,7 @@ const SLOW_PATTERN = `a repetition (such as (.*)*) that JavaScript's backtrackin
 /* harmony export */   al: () => (/* binding */ pinnedClaims),
 /* harmony export */   gr: () => (/* binding */ WORKFLOW_CLAIMS)
 /* harmony export */ });
-/* unused harmony exports certificateExtensions, claimValues, unmetClaims, readCertificate, MAX_EXPLAINED_CERTIFICATES, MAX_SHOWN_VALUES, MAX_EXPLANATION, heldValues */
+/* unused harmony exports certificateExtensions, claimValues, unmetClaims, readCertificate */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);

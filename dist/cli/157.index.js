@@ -1907,7 +1907,7 @@ function renderDoc(model, marker, maxChars, parts) {
 /* harmony export */   h6: () => (/* binding */ sizeChartPart),
 /* harmony export */   ri: () => (/* binding */ metricsChartPart)
 /* harmony export */ });
-/* unused harmony exports MAX_CHART_METRICS, MAX_PIE_SLICES, chartUnit, chartNumber, barChart, pieChart, fenced */
+/* unused harmony exports MAX_CHART_METRICS, chartUnit, chartNumber, barChart, pieChart */
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14031);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12011);
 /* harmony import */ var _size_kind_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(75440);
@@ -2740,7 +2740,7 @@ function kindChangeText(diff) {
 /* harmony export */   mO: () => (/* binding */ budgetSkips),
 /* harmony export */   uQ: () => (/* binding */ describeChange)
 /* harmony export */ });
-/* unused harmony exports parseSizeBudget, topContributor */
+/* unused harmony export parseSizeBudget */
 /* harmony import */ var _config_size_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(64089);
 /* harmony import */ var _diff_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2996);
 /* harmony import */ var _docker_size_kind_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6842);

@@ -10,8 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  buildCommand: () => (/* binding */ buildCommand),
-  renderBuild: () => (/* binding */ renderBuild)
+  buildCommand: () => (/* binding */ buildCommand)
 });
 
 // EXTERNAL MODULE: external "node:path"

@@ -8,8 +8,7 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   renderSmoke: () => (/* binding */ renderSmoke),
-/* harmony export */   smokeCommand: () => (/* binding */ smokeCommand),
-/* harmony export */   smokeVariant: () => (/* binding */ smokeVariant)
+/* harmony export */   smokeCommand: () => (/* binding */ smokeCommand)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
@@ -26,7 +25,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(58947);
 /* harmony import */ var _smoke_output_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(71800);
 /* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(52013);
-/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1797);
+/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(91018);
 /* harmony import */ var _smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(29094);
 /* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(46985);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(77593);
@@ -225,7 +224,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
 /* harmony export */   $g: () => (/* binding */ holdOutDir),
 /* harmony export */   cE: () => (/* binding */ openOutDir)
 /* harmony export */ });
-/* unused harmony exports OUT_FILES, redactBuildInput */
+/* unused harmony export redactBuildInput */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82513);
@@ -374,7 +373,7 @@ function parseGpuMode(raw, source) {
 /* harmony export */   c4: () => (/* binding */ gpuKindOf),
 /* harmony export */   oM: () => (/* binding */ gpusOfTarget)
 /* harmony export */ });
-/* unused harmony exports targetGpus, needsHost */
+/* unused harmony export targetGpus */
 /* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15063);
 /* harmony import */ var _docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74234);
 /* harmony import */ var _gpu_pin_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52013);

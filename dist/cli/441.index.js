@@ -422,7 +422,7 @@ class Ahead {
 /* harmony export */   V8: () => (/* binding */ readTagLayers),
 /* harmony export */   ig: () => (/* binding */ leftOut)
 /* harmony export */ });
-/* unused harmony exports MAX_READ_LAYERS, MAX_READ_BYTES, readBlob */
+/* unused harmony export MAX_READ_LAYERS */
 /* harmony import */ var _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7589);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _util_map_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9992);
@@ -563,7 +563,7 @@ __webpack_require__.d(__webpack_exports__, {
   qT: () => (/* binding */ verifyDeps)
 });
 
-// UNUSED EXPORTS: cosignFromEnv, nativeKeyText, nativeVerifies, publicKeyFiles, registryInspector
+// UNUSED EXPORTS: nativeKeyText, nativeVerifies, publicKeyFiles, registryInspector
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -1723,7 +1723,7 @@ function verifyDeps(env, ref, identity, tlog, given, transport = {}) {
 /* harmony export */   LZ: () => (/* binding */ buildSmokePredicate),
 /* harmony export */   MP: () => (/* binding */ smokeContradictions)
 /* harmony export */ });
-/* unused harmony exports SMOKE_PREDICATE_SCHEMA_VERSION, MAX_REASON_CHARS, MAX_METRIC_CHARS, metricValue, gpusFromTests */
+/* unused harmony exports metricValue, gpusFromTests */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(92857);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);

@@ -16,7 +16,7 @@ export const modules = {
 /* harmony export */   cv: () => (/* binding */ PackageChangeSchema),
 /* harmony export */   sG: () => (/* binding */ ChangeLevelSchema)
 /* harmony export */ });
-/* unused harmony exports CudaLossSchema, PackageDiffSchema, ComponentIdSchema, ComponentChangeSchema, EnvVarChangeSchema, LabelChangeSchema, SizeKindSchema, SizeItemSchema, LayerItemSchema, SizeTopSchema, SizeChangeSchema, SizeExplanationSchema, SmokeStatusSchema, SmokeTestChangeSchema, MetricDeltaSchema */
+/* unused harmony exports PackageDiffSchema, ComponentIdSchema, ComponentChangeSchema, EnvVarChangeSchema, LabelChangeSchema, SizeItemSchema, LayerItemSchema, SizeTopSchema, SizeChangeSchema, SizeExplanationSchema, SmokeTestChangeSchema, MetricDeltaSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
 /* harmony import */ var _docker_size_kind_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6842);
 // The shapes the diff produces, as zod schemas: the report model (src/report/model.ts) embeds them

@@ -169,7 +169,7 @@ function inputSecrets(options, config, env, dir, read = secretFileText) {
 /* harmony export */   nD: () => (/* binding */ writeBuildInputs),
 /* harmony export */   ol: () => (/* binding */ secretEnvFrom)
 /* harmony export */ });
-/* unused harmony exports shellQuote, secretEnvScript, buildIndexes, buildPipConf */
+/* unused harmony exports shellQuote, secretEnvScript */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -197,7 +197,7 @@ function inputSecrets(options, config, env, dir, read = secretFileText) {
  * The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>: one
  * list with the config's, which refuses them as build.secrets ids.
  */
-const BUILD_SECRET_IDS = _config_secret_id_js__WEBPACK_IMPORTED_MODULE_4__/* .TOOL_SECRET_IDS */ .bn;
+const BUILD_SECRET_IDS = _config_secret_id_js__WEBPACK_IMPORTED_MODULE_4__/* .TOOL_SECRET_IDS */ .b;
 /** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
 const INPUTS_DIGEST_ARG = 'ML_IMAGE_INPUTS_SHA256';
 /** Plan build args that travel as secrets instead (the torch index URL may carry credentials). */
@@ -316,21 +316,14 @@ function writeBuildInputs(dir, i, say = () => undefined) {
     return out;
 }
 /**
- * A warning where DOCKERFILE mounts the pip.conf secret but not the netrc file the indexes' logins
- * (INDEXES and the torch index) travel in: a Dockerfile of the user's own written for an earlier
- * version, whose pip would get 401 from a private index. Undefined where there is no login to
- * carry, the netrc file is mounted, or the file cannot be read (buildx says so). READ: the file's text.
+ * A warning where DOCKERFILE (TEXT: its text) mounts the pip.conf secret but not the netrc file the
+ * indexes' logins (INDEXES and the torch index) travel in: a Dockerfile of the user's own written
+ * for an earlier version, whose pip would get 401 from a private index. Undefined where there is
+ * no login to carry or the netrc file is mounted.
  */
-function netrcUnmountedWarning(dockerfile, indexes, torchIndexUrl, read = (f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(f, 'utf8')) {
+function netrcUnmountedWarning(dockerfile, text, indexes, torchIndexUrl) {
     if ((0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_6__/* .netrcIndexes */ .vT)(indexes, torchIndexUrl).netrc === '')
         return undefined;
-    let text;
-    try {
-        text = read(dockerfile);
-    }
-    catch {
-        return undefined;
-    }
     if (!text.includes(BUILD_SECRET_IDS.pipConf) || text.includes(BUILD_SECRET_IDS.netrc))
         return undefined;
     return `${dockerfile} mounts the ${BUILD_SECRET_IDS.pipConf} secret but not ${BUILD_SECRET_IDS.netrc}: the indexes' logins travel in that one (the pip.conf URLs carry none), so a private index answers pip 401; mount it in the RUN that installs and export NETRC=/run/secrets/${BUILD_SECRET_IDS.netrc} there (docs/build.md, "Your own Dockerfile")`;
@@ -344,8 +337,7 @@ function netrcUnmountedWarning(dockerfile, indexes, torchIndexUrl, read = (f) =>
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   planCommand: () => (/* binding */ planCommand),
-/* harmony export */   renderPlan: () => (/* binding */ renderPlan)
+/* harmony export */   planCommand: () => (/* binding */ planCommand)
 /* harmony export */ });
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14997);
 /* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47684);
@@ -495,7 +487,7 @@ function checkRequirementLines(loaded, env) {
     const { python, build } = loaded.config;
     if (python.requirements.length === 0)
         return;
-    (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_5__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env, (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementsFieldError */ .db)(loaded));
+    (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_5__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env, (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementsFieldError */ .d)(loaded));
 }
 /** A run of the plan stage alone: the one that stops bad input before the jobs after it start. */
 const onlyPlans = (stages) => stages.size === 1 && stages.has('plan');
@@ -514,7 +506,7 @@ function checkStageInputs(loaded, stages, run) {
         checkRequirementLines(loaded, run.env);
     // A fork's build.secrets (refuseForkBuildSecrets), at the config's line, before any stage.
     if (run !== undefined && (stages.has('build') || stages.has('resolve')))
-        (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_2__/* .asConfigProblem */ .cq)(loaded, () => (0,_build_input_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .refuseForkBuildSecrets */ .YR)(loaded.config, run.env));
+        (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_2__/* .asConfigProblem */ .c)(loaded, () => (0,_build_input_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .refuseForkBuildSecrets */ .YR)(loaded.config, run.env));
     // The variables later stages read (after the plan stage, or the build, has run): a typo is exit 2 now.
     if (run !== undefined && stages.has('resolve'))
         (0,_resolve_exec_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveTimeoutMs */ .Cf)(run.env);
@@ -530,7 +522,7 @@ function checkBeforeContainers(opts, io, plan) {
     const { loaded, stages } = opts;
     if (stages.has('build'))
         (0,_build_input_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .checkBuildSecrets */ .UA)(opts.buildOptions, loaded.config, io.env);
-    const given = (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementsFieldError */ .db)(loaded);
+    const given = (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementsFieldError */ .d)(loaded);
     (0,_requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_3__/* .checkPlanRequirements */ .MR)(plan.variants, loaded, io.env, io.warning, stages.has('resolve'), given);
 }
 
@@ -544,7 +536,7 @@ function checkBeforeContainers(opts, io, plan) {
 /* harmony export */   $g: () => (/* binding */ holdOutDir),
 /* harmony export */   cE: () => (/* binding */ openOutDir)
 /* harmony export */ });
-/* unused harmony exports OUT_FILES, redactBuildInput */
+/* unused harmony export redactBuildInput */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82513);
@@ -665,7 +657,6 @@ function openOutDir(cwd, out) {
 /* harmony export */   i8: () => (/* binding */ gpusLine),
 /* harmony export */   j_: () => (/* binding */ containerGpus)
 /* harmony export */ });
-/* unused harmony export PIN_VARIABLES */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 // The GPUs a runner is pinned to. A host with several self-hosted runners often gives each its own
 // GPU(s) through NVIDIA_VISIBLE_DEVICES (or CUDA_VISIBLE_DEVICES) in the runner's environment: the

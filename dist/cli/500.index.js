@@ -122,7 +122,7 @@ Exit codes: 0 written; 2 the record is missing, not JSON or not a record, or an 
         const file = values.record;
         const record = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readEnvRecord */ .NQ)((0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readJsonFile */ .JE)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(io.cwd, file), { what: 'environment record', fix: _output_js__WEBPACK_IMPORTED_MODULE_8__/* .ENV_RECORD_FIX */ .yu }), file);
         const sbom = (0,_attest_sbom_js__WEBPACK_IMPORTED_MODULE_1__/* .buildSbom */ .s2)({ record, ...(values.variant !== undefined && { variant: values.variant }) });
-        const spdx = format === 'spdx' ? (0,_attest_spdx_js__WEBPACK_IMPORTED_MODULE_2__/* .spdxFromCycloneDx */ .Xi)(sbom) : undefined;
+        const spdx = format === 'spdx' ? (0,_attest_spdx_js__WEBPACK_IMPORTED_MODULE_2__/* .spdxFromCycloneDx */ .X)(sbom) : undefined;
         const text = `${JSON.stringify(spdx ?? sbom, null, 2)}\n`;
         if (values.out === undefined) {
             io.stdout(text);
@@ -159,7 +159,6 @@ Exit codes: 0 written; 2 the record is missing, not JSON or not a record, or an 
 /* harmony export */   XM: () => (/* binding */ unknownPlatformPart),
 /* harmony export */   sb: () => (/* binding */ sameMachine)
 /* harmony export */ });
-/* unused harmony exports KNOWN_OS, KNOWN_ARCH */
 function archOf(platform) {
     return platform.split('/')[1];
 }

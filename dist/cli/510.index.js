@@ -33,7 +33,7 @@ const KIND_TYPES = {
     smoke: { predicateType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_PREDICATE_TYPE */ .FC, cosignType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_PREDICATE_TYPE */ .FC },
 };
 const AttestationSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    kind: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_config_attest_js__WEBPACK_IMPORTED_MODULE_0__/* .ATTESTATION_KINDS */ .r1),
+    kind: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_config_attest_js__WEBPACK_IMPORTED_MODULE_0__/* .ATTESTATION_KINDS */ .r),
     /** The in-toto predicate type (what `cosign verify-attestation --type` takes). */
     predicateType: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
     /** The predicate as written in the result directory (relative to it). */
@@ -237,7 +237,7 @@ const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
      * job names, file names (env-<variant>-<arch>.json) and devcontainer.json's "name" (where the
      * devcontainer CLI expands ${localEnv:...}). Anything else is a tampered file: exit 2.
      */
-    variant: (0,_config_short_name_js__WEBPACK_IMPORTED_MODULE_2__/* .shortName */ .EU)('a variant name'),
+    variant: (0,_config_short_name_js__WEBPACK_IMPORTED_MODULE_2__/* .shortName */ .E)('a variant name'),
     repository: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryProblem */ .Ki)(r) === undefined, {
         error: (iss) => `not a repository: ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryProblem */ .Ki)(String(iss.input))}`,
     }),
@@ -314,7 +314,6 @@ function pinnedImage(v) {
 /* harmony export */   XM: () => (/* binding */ unknownPlatformPart),
 /* harmony export */   sb: () => (/* binding */ sameMachine)
 /* harmony export */ });
-/* unused harmony exports KNOWN_OS, KNOWN_ARCH */
 function archOf(platform) {
     return platform.split('/')[1];
 }
@@ -453,7 +452,7 @@ function sameMachine(a, b) {
 /* harmony export */   PA: () => (/* binding */ CommentArtifactSchema),
 /* harmony export */   qZ: () => (/* binding */ COMMENT_ARTIFACT_SCHEMA_VERSION)
 /* harmony export */ });
-/* unused harmony exports HiddenChangeSchema, TrimmedListSchema, readCommentArtifact */
+/* unused harmony exports TrimmedListSchema, readCommentArtifact */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20317);
@@ -772,7 +771,7 @@ function explanationLines(r) {
 /* harmony export */   oS: () => (/* binding */ BUILD_FILE),
 /* harmony export */   rn: () => (/* binding */ reportFile)
 /* harmony export */ });
-/* unused harmony exports DIGESTS_DIR, commentArtifactFile */
+/* unused harmony export commentArtifactFile */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15063);
@@ -849,7 +848,7 @@ __webpack_require__.d(__webpack_exports__, {
   mR: () => (/* reexport */ results_names/* recordFile */.mR)
 });
 
-// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_ARTIFACT_FILE, COMMENT_DIR, DEVCONTAINER_DIR, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, OWN_SUBDIRS, RECORD_KINDS, RUN_REPORT_FILE, attestationFile, commentArtifactFile, devcontainerFile, digestFile, digestFiles, readBuildResult, reportFile, resolutionFile
+// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_ARTIFACT_FILE, COMMENT_DIR, DEVCONTAINER_DIR, DigestFileSchema, OWN_SUBDIRS, RECORD_KINDS, RUN_REPORT_FILE, attestationFile, commentArtifactFile, devcontainerFile, digestFile, digestFiles, readBuildResult, reportFile, resolutionFile
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);

@@ -240,7 +240,7 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
 /* harmony export */   dV: () => (/* binding */ readSmokeResult),
 /* harmony export */   lk: () => (/* reexport safe */ _util_json_file_js__WEBPACK_IMPORTED_MODULE_7__.lk)
 /* harmony export */ });
-/* unused harmony exports ENV_RECORD_MIGRATIONS, SMOKE_RESULT_MIGRATIONS, maskedAgain */
+/* unused harmony export ENV_RECORD_MIGRATIONS */
 /* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66917);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
@@ -477,7 +477,7 @@ function variantFromPlan(plan, variant) {
 /* harmony export */   U5: () => (/* binding */ toJUnit),
 /* harmony export */   wp: () => (/* binding */ SmokeResultSchema)
 /* harmony export */ });
-/* unused harmony exports SmokeTestSchema, SmokeRunnerSchema, MAX_GPUS_SEEN */
+/* unused harmony exports SmokeTestSchema, SmokeRunnerSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64377);
 // SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
@@ -1255,7 +1255,6 @@ function maskAssignments(text) {
 /* harmony export */   su: () => (/* binding */ maskCredentialHeaders),
 /* harmony export */   x3: () => (/* binding */ HEADER_HEAD)
 /* harmony export */ });
-/* unused harmony export credentialHeader */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
 /* harmony import */ var _redact_spans_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63435);
@@ -2029,7 +2028,6 @@ function continuationScanner() {
 /* harmony export */   p7: () => (/* binding */ yamlNameHead),
 /* harmony export */   uM: () => (/* binding */ yamlNamedValue)
 /* harmony export */ });
-/* unused harmony export secretStart */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
 /* harmony import */ var _redact_authorization_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42171);
 /* harmony import */ var _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43558);

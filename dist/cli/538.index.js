@@ -12,14 +12,10 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   VERIFY_OPTIONS: () => (/* binding */ VERIFY_OPTIONS),
   VERIFY_OPTIONS_HELP: () => (/* binding */ VERIFY_OPTIONS_HELP),
-  VERIFY_TIMEOUT_FLAG: () => (/* binding */ VERIFY_TIMEOUT_FLAG),
-  checksFailed: () => (/* binding */ checksFailed),
   verifyBeforeWrite: () => (/* binding */ verifyBeforeWrite),
   verifyCommand: () => (/* binding */ verifyCommand),
-  verifyNaming: () => (/* binding */ verifyNaming),
   verifyRequestFor: () => (/* binding */ verifyRequestFor),
-  verifyTimeoutHelp: () => (/* binding */ verifyTimeoutHelp),
-  verifyWithCli: () => (/* binding */ verifyWithCli)
+  verifyTimeoutHelp: () => (/* binding */ verifyTimeoutHelp)
 });
 
 // EXTERNAL MODULE: ./src/attest/signers.ts + 6 modules
@@ -459,16 +455,16 @@ function requireFrom(raw, { prefix, flag }) {
         .map((s) => s.trim())
         .filter(Boolean);
     if (items.length === 0)
-        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: no attestation named in ${JSON.stringify(raw)}`, `expected some of ${attest/* ATTESTATION_KINDS */.r1.join(', ')}, or none`);
+        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: no attestation named in ${JSON.stringify(raw)}`, `expected some of ${attest/* ATTESTATION_KINDS */.r.join(', ')}, or none`);
     if (items.length === 1 && items[0] === 'none')
         return [];
     // "none" is a word of its own: beside a kind it was called an unknown attestation, while the
     // fix offered it.
     if (items.includes('none'))
-        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: none (no attestation required) stands alone, got ${JSON.stringify(raw)}`, `give none alone, or some of ${attest/* ATTESTATION_KINDS */.r1.join(', ')}`);
-    const bad = items.filter((i) => !attest/* ATTESTATION_KINDS */.r1.includes(i));
+        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: none (no attestation required) stands alone, got ${JSON.stringify(raw)}`, `give none alone, or some of ${attest/* ATTESTATION_KINDS */.r.join(', ')}`);
+    const bad = items.filter((i) => !attest/* ATTESTATION_KINDS */.r.includes(i));
     if (bad.length)
-        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: unknown attestation ${bad.join(', ')}`, `expected some of ${attest/* ATTESTATION_KINDS */.r1.join(', ')}, or none`);
+        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: unknown attestation ${bad.join(', ')}`, `expected some of ${attest/* ATTESTATION_KINDS */.r.join(', ')}, or none`);
     return items;
 }
 function smokeFrom(raw, { prefix, flag }) {

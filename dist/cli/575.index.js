@@ -322,7 +322,6 @@ function checkPlanRequirements(variants, loaded, env, warn, resolving = true, gi
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ readListedRequirements)
 /* harmony export */ });
-/* unused harmony export unlistedReferences */
 /* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99679);
 // The ${NAME} references of a requirements file against build.secrets: the build passes pip only
 // the variables listed there (by secret mount), so the resolver passes only those too (by
@@ -535,7 +534,7 @@ function withExecLimit(session, limitMs, where) {
 /* harmony export */   q6: () => (/* binding */ DIR),
 /* harmony export */   wU: () => (/* binding */ NETRC_FILE)
 /* harmony export */ });
-/* unused harmony exports PIP_ENV, PIP_PROXY_VARS */
+/* unused harmony export PIP_ENV */
 // Where the resolver works inside the base image's container, and the environment of every pip
 // run there.
 /** The directory in the container: requirements, constraints, the helper and pip's reports. */

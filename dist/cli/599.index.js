@@ -181,7 +181,7 @@ function inputSecrets(options, config, env, dir, read = secretFileText) {
 /* harmony export */   nD: () => (/* binding */ writeBuildInputs),
 /* harmony export */   ol: () => (/* binding */ secretEnvFrom)
 /* harmony export */ });
-/* unused harmony exports shellQuote, secretEnvScript, buildIndexes, buildPipConf */
+/* unused harmony exports shellQuote, secretEnvScript */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -209,7 +209,7 @@ function inputSecrets(options, config, env, dir, read = secretFileText) {
  * The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>: one
  * list with the config's, which refuses them as build.secrets ids.
  */
-const BUILD_SECRET_IDS = _config_secret_id_js__WEBPACK_IMPORTED_MODULE_4__/* .TOOL_SECRET_IDS */ .bn;
+const BUILD_SECRET_IDS = _config_secret_id_js__WEBPACK_IMPORTED_MODULE_4__/* .TOOL_SECRET_IDS */ .b;
 /** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
 const INPUTS_DIGEST_ARG = 'ML_IMAGE_INPUTS_SHA256';
 /** Plan build args that travel as secrets instead (the torch index URL may carry credentials). */
@@ -328,21 +328,14 @@ function writeBuildInputs(dir, i, say = () => undefined) {
     return out;
 }
 /**
- * A warning where DOCKERFILE mounts the pip.conf secret but not the netrc file the indexes' logins
- * (INDEXES and the torch index) travel in: a Dockerfile of the user's own written for an earlier
- * version, whose pip would get 401 from a private index. Undefined where there is no login to
- * carry, the netrc file is mounted, or the file cannot be read (buildx says so). READ: the file's text.
+ * A warning where DOCKERFILE (TEXT: its text) mounts the pip.conf secret but not the netrc file the
+ * indexes' logins (INDEXES and the torch index) travel in: a Dockerfile of the user's own written
+ * for an earlier version, whose pip would get 401 from a private index. Undefined where there is
+ * no login to carry or the netrc file is mounted.
  */
-function netrcUnmountedWarning(dockerfile, indexes, torchIndexUrl, read = (f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(f, 'utf8')) {
+function netrcUnmountedWarning(dockerfile, text, indexes, torchIndexUrl) {
     if ((0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_6__/* .netrcIndexes */ .vT)(indexes, torchIndexUrl).netrc === '')
         return undefined;
-    let text;
-    try {
-        text = read(dockerfile);
-    }
-    catch {
-        return undefined;
-    }
     if (!text.includes(BUILD_SECRET_IDS.pipConf) || text.includes(BUILD_SECRET_IDS.netrc))
         return undefined;
     return `${dockerfile} mounts the ${BUILD_SECRET_IDS.pipConf} secret but not ${BUILD_SECRET_IDS.netrc}: the indexes' logins travel in that one (the pip.conf URLs carry none), so a private index answers pip 401; mount it in the RUN that installs and export NETRC=/run/secrets/${BUILD_SECRET_IDS.netrc} there (docs/build.md, "Your own Dockerfile")`;
@@ -360,7 +353,6 @@ function netrcUnmountedWarning(dockerfile, indexes, torchIndexUrl, read = (f) =>
 /* harmony export */   TS: () => (/* binding */ materialPath),
 /* harmony export */   o9: () => (/* binding */ withConstraintsDigests)
 /* harmony export */ });
-/* unused harmony export configDigest */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32780);
@@ -417,7 +409,7 @@ function withConstraintsDigests(v, resolved) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O$: () => (/* binding */ captureImage)
 /* harmony export */ });
-/* unused harmony exports imageCreated, layerHistory, imageSize */
+/* unused harmony exports layerHistory, imageSize */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
@@ -733,8 +725,6 @@ __webpack_require__.d(__webpack_exports__, {
   nU: () => (/* binding */ runAttest),
   rc: () => (/* binding */ warmRegistry)
 });
-
-// UNUSED EXPORTS: FILES_NOW_NOTE
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
@@ -1156,7 +1146,7 @@ function writeSpdx(job, sbom, entry) {
     const { input, v, p } = job;
     if (!input.attest.spdx || input.results.dir === undefined)
         return;
-    const doc = (0,spdx/* spdxFromCycloneDx */.Xi)(sbom);
+    const doc = (0,spdx/* spdxFromCycloneDx */.X)(sbom);
     const { file } = track(job, input.results.writeAttestation(v.variant, p.platform, 'sbom.spdx', doc));
     entry.spdx = relative(input.results, file);
 }
@@ -1597,7 +1587,7 @@ function runAttest(input, io) {
  * exit 3. SIGNERGIVEN: a signer of the caller's signs (tests), which needs no cosign on PATH.
  */
 function checkSigningSetup(loaded, env, signerGiven) {
-    (0,field_error/* asConfigProblem */.cq)(loaded, () => (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir, toolsFor(env, signerGiven)));
+    (0,field_error/* asConfigProblem */.c)(loaded, () => (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir, toolsFor(env, signerGiven)));
 }
 /**
  * Before anything is built: a signing setup that cannot work (attest.sign: key without a key,
@@ -1610,7 +1600,7 @@ function checkSigningSetup(loaded, env, signerGiven) {
 function prepareSigning(loaded, env, startKey = true) {
     // A setting that cannot work is said at its line ("line 12: attest.sign: key, but there is no
     // key"), or as the input's that gave it.
-    const signing = (0,field_error/* asConfigProblem */.cq)(loaded, () => (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir, toolsFor(env, !startKey)));
+    const signing = (0,field_error/* asConfigProblem */.c)(loaded, () => (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir, toolsFor(env, !startKey)));
     if (!startKey || !signing.identity)
         return undefined;
     // COSIGN_KEY must hold the key's PEM text (cosign reads it as env://COSIGN_KEY): a key stored
@@ -1685,7 +1675,7 @@ function checkRequirementLines(loaded, env) {
     const { python, build } = loaded.config;
     if (python.requirements.length === 0)
         return;
-    (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_5__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env, (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementsFieldError */ .db)(loaded));
+    (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_5__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env, (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementsFieldError */ .d)(loaded));
 }
 /** A run of the plan stage alone: the one that stops bad input before the jobs after it start. */
 const onlyPlans = (stages) => stages.size === 1 && stages.has('plan');
@@ -1704,7 +1694,7 @@ function checkStageInputs(loaded, stages, run) {
         checkRequirementLines(loaded, run.env);
     // A fork's build.secrets (refuseForkBuildSecrets), at the config's line, before any stage.
     if (run !== undefined && (stages.has('build') || stages.has('resolve')))
-        (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_2__/* .asConfigProblem */ .cq)(loaded, () => (0,_build_input_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .refuseForkBuildSecrets */ .YR)(loaded.config, run.env));
+        (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_2__/* .asConfigProblem */ .c)(loaded, () => (0,_build_input_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .refuseForkBuildSecrets */ .YR)(loaded.config, run.env));
     // The variables later stages read (after the plan stage, or the build, has run): a typo is exit 2 now.
     if (run !== undefined && stages.has('resolve'))
         (0,_resolve_exec_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveTimeoutMs */ .Cf)(run.env);
@@ -1720,7 +1710,7 @@ function checkBeforeContainers(opts, io, plan) {
     const { loaded, stages } = opts;
     if (stages.has('build'))
         (0,_build_input_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .checkBuildSecrets */ .UA)(opts.buildOptions, loaded.config, io.env);
-    const given = (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementsFieldError */ .db)(loaded);
+    const given = (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementsFieldError */ .d)(loaded);
     (0,_requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_3__/* .checkPlanRequirements */ .MR)(plan.variants, loaded, io.env, io.warning, stages.has('resolve'), given);
 }
 
@@ -5261,18 +5251,29 @@ function variantLabels(input, v, run) {
     };
 }
 /**
- * Your own Dockerfile whose built stage starts FROM a literal image other than the variant's planned
- * base: said, since the resolver checked pip against the planned base and the labels, SBOM and
- * provenance name it (dockerfile-from.ts). `FROM ${BASE_IMAGE}` is the planned base.
+ * The Dockerfile's own warnings, its text read once: a netrc secret it does not mount, and (your own
+ * Dockerfile) a FROM other than the planned base. None when it cannot be read (buildx says so).
  */
-function warnOtherBase(input, v, file, say) {
+function warnDockerfile(input, v, file, ctx) {
     let text;
     try {
         text = (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch {
-        return; // the build names a Dockerfile it cannot read
+        return;
     }
+    const unmounted = (0,build_inputs/* netrcUnmountedWarning */.CM)(file, text, ctx.indexes, v.torch?.indexUrl);
+    if (unmounted !== undefined)
+        ctx.progress(`warning: ${unmounted}`);
+    if (v.template === undefined)
+        warnOtherBase(input, v, file, text, ctx.progress);
+}
+/**
+ * Your own Dockerfile whose built stage starts FROM a literal image other than the variant's planned
+ * base: said, since the resolver checked pip against the planned base and the labels, SBOM and
+ * provenance name it (dockerfile-from.ts). `FROM ${BASE_IMAGE}` is the planned base.
+ */
+function warnOtherBase(input, v, file, text, say) {
     const other = baseMismatch(text, v.base.ref, input.config.build.mirrors, input.options?.target);
     if (other === undefined)
         return;
@@ -5287,11 +5288,7 @@ async function buildVariant(input, v, run) {
     const keepOut = [...(input.keepOut ?? []), ...contextKeepOut(ctx.context, v.template !== undefined)];
     const patterns = keepOutPatterns(v.template !== undefined);
     const { dockerfile, keptOut } = dockerfileKeepingOut(base, ctx.context, keepOut, ctx.work, v.name, patterns);
-    const unmounted = (0,build_inputs/* netrcUnmountedWarning */.CM)(base, ctx.indexes, v.torch?.indexUrl);
-    if (unmounted !== undefined)
-        ctx.progress(`warning: ${unmounted}`);
-    if (v.template === undefined)
-        warnOtherBase(input, v, base, ctx.progress);
+    warnDockerfile(input, v, base, ctx);
     for (const line of keepOutLines(keptOut, keepOut, input.options?.buildContexts, process.cwd()))
         sayOnce(ctx, line);
     const labels = variantLabels(input, v, run);
@@ -5477,8 +5474,8 @@ var host_lookup = __webpack_require__(2391);
 var catalog = __webpack_require__(9668);
 // EXTERNAL MODULE: ./src/plan/plan.ts + 4 modules
 var plan_plan = __webpack_require__(95842);
-// EXTERNAL MODULE: ./src/report/stage.ts + 9 modules
-var stage = __webpack_require__(49560);
+// EXTERNAL MODULE: ./src/report/stage.ts + 11 modules
+var stage = __webpack_require__(18542);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: ./src/resolve/stage.ts
@@ -5831,8 +5828,8 @@ async function reuseOf(t, deps) {
     return { entry: asThisImage(found, t.image, t.digest, content.blob, config), keyFile };
 }
 
-// EXTERNAL MODULE: ./src/smoke/run.ts + 4 modules
-var run = __webpack_require__(1797);
+// EXTERNAL MODULE: ./src/smoke/run.ts + 5 modules
+var run = __webpack_require__(91018);
 // EXTERNAL MODULE: ./src/smoke/output.ts
 var output = __webpack_require__(71800);
 // EXTERNAL MODULE: ./src/smoke/target-gpus.ts
@@ -6484,9 +6481,8 @@ async function timed(io, stage, fn) {
 /** The GPUs of this host, by its nvidia-smi (the pinned DEVICES only, when given). */
 const hostGpusHere = (env) => (devices) => (0,gpu_identity/* hostGpuDevices */._x)(new exec_runner/* ActionsExecRunner */.L(), env, devices);
 async function runPipeline(opts, io) {
-    // A signing setup that cannot work is said before anything is built (the key is decrypted
-    // meanwhile, unless a signer is given).
-    // Only when images are pushed: a run that loads them (--load, a fork's) signs nothing.
+    // A signing setup that cannot work is said before anything is built (the key decrypted meanwhile,
+    // unless a signer is given); only when images are pushed: a run that loads them signs nothing.
     const key = opts.stages.has('attest') && opts.push ? (0,pipeline_attest/* prepareSigning */.vU)(opts.loaded, io.env, !io.signer) : undefined;
     const plan = await timed(io, 'plan', () => runPlan(opts, io));
     const resolved = {};
@@ -6513,23 +6509,8 @@ async function runPipeline(opts, io) {
     const smokeStatus = smokeErrors.length > 0 ? 'fail' : overallStatus(smoke);
     let attest;
     if (opts.stages.has('attest')) {
-        build ??= opts.results.readBuild();
-        const b = build;
-        attest = await timed(io, 'attest', () => groupOf(io)('attest', () => (0,pipeline_attest/* runAttest */.nU)({
-            plan,
-            git: opts.git,
-            loaded: opts.loaded,
-            build: b,
-            smoke,
-            resolved,
-            results: opts.results,
-            env: io.env,
-            now: opts.now ?? new Date(),
-        }, {
-            ...(io.signer && { signer: io.signer }),
-            progress: (l) => io.progress('attest', l),
-            warning: io.warning,
-        })));
+        const b = (build ??= opts.results.readBuild());
+        attest = await timed(io, 'attest', () => runAttestStage(opts, io, { plan, build: b, smoke, resolved }));
     }
     const report = opts.stages.has('report')
         ? await timed(io, 'report', () => runReport(opts, plan, {
@@ -6538,7 +6519,7 @@ async function runPipeline(opts, io) {
             warning: io.warning,
             ...(io.summary && { summary: io.summary }),
         }))
-        : { outcomes: [] };
+        : { outcomes: [], unreported: [] };
     const result = {
         plan,
         ...(build && { build }),
@@ -6547,6 +6528,7 @@ async function runPipeline(opts, io) {
         smokeStatus,
         ...(attest && { attest: attest.result }),
         reports: report.outcomes,
+        unreported: report.unreported,
     };
     // A size-budget breach (exit 1), else a registry that went away while attaching (exit 3): the
     // images are pushed and reported, then the run fails, its result kept for pipelineResultOf.
@@ -6554,6 +6536,21 @@ async function runPipeline(opts, io) {
     if (failure)
         throw withResult(failure, result);
     return result;
+}
+/** The attest stage, in a log group of its own: BUILD's images, their smoke records, what was resolved. */
+function runAttestStage(opts, io, run) {
+    return groupOf(io)('attest', () => (0,pipeline_attest/* runAttest */.nU)({
+        ...run,
+        git: opts.git,
+        loaded: opts.loaded,
+        results: opts.results,
+        env: io.env,
+        now: opts.now ?? new Date(),
+    }, {
+        ...(io.signer && { signer: io.signer }),
+        progress: (l) => io.progress('attest', l),
+        warning: io.warning,
+    }));
 }
 /** What a run that failed after its reports produced (the callers' outputs, report.md); else undefined. */
 const pipelineResultOf = (err) => resultOf(err);
@@ -6715,7 +6712,7 @@ function overallStatus(entries) {
 /* harmony export */   lu: () => (/* binding */ UNKNOWN_GPUS),
 /* harmony export */   nk: () => (/* binding */ NOT_LOOKED_UP)
 /* harmony export */ });
-/* unused harmony exports NVIDIA_SMI_QUERY, NVIDIA_SMI_TIMEOUT_MS, gpuDevicesOf, remoteEngine, nvidiaSmiArgs */
+/* unused harmony exports NVIDIA_SMI_QUERY, gpuDevicesOf, remoteEngine, nvidiaSmiArgs */
 /* harmony import */ var _docker_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25835);
 /* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16102);
 
@@ -6861,7 +6858,7 @@ async function hostGpuDevices(runner, env, devices) {
 /* harmony export */   c4: () => (/* binding */ gpuKindOf),
 /* harmony export */   oM: () => (/* binding */ gpusOfTarget)
 /* harmony export */ });
-/* unused harmony exports targetGpus, needsHost */
+/* unused harmony export targetGpus */
 /* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15063);
 /* harmony import */ var _docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74234);
 /* harmony import */ var _gpu_pin_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52013);

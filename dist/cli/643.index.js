@@ -33,7 +33,7 @@ const KIND_TYPES = {
     smoke: { predicateType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_PREDICATE_TYPE */ .FC, cosignType: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_PREDICATE_TYPE */ .FC },
 };
 const AttestationSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    kind: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_config_attest_js__WEBPACK_IMPORTED_MODULE_0__/* .ATTESTATION_KINDS */ .r1),
+    kind: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_config_attest_js__WEBPACK_IMPORTED_MODULE_0__/* .ATTESTATION_KINDS */ .r),
     /** The in-toto predicate type (what `cosign verify-attestation --type` takes). */
     predicateType: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
     /** The predicate as written in the result directory (relative to it). */
@@ -149,10 +149,9 @@ function scrubDeep(value, keep = []) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   cq: () => (/* binding */ asConfigProblem),
-/* harmony export */   db: () => (/* binding */ requirementsFieldError)
+/* harmony export */   c: () => (/* binding */ asConfigProblem),
+/* harmony export */   d: () => (/* binding */ requirementsFieldError)
 /* harmony export */ });
-/* unused harmony export fileFieldError */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
 // An error about one field whose content is read after the config (smoke.baseline's floors,
@@ -220,7 +219,6 @@ const requirementsFieldError = (loaded) => (index, error) => fileFieldError(load
 /* harmony export */   XM: () => (/* binding */ unknownPlatformPart),
 /* harmony export */   sb: () => (/* binding */ sameMachine)
 /* harmony export */ });
-/* unused harmony exports KNOWN_OS, KNOWN_ARCH */
 function archOf(platform) {
     return platform.split('/')[1];
 }
@@ -360,7 +358,7 @@ function sameMachine(a, b) {
 /* harmony export */   U5: () => (/* binding */ toJUnit),
 /* harmony export */   wp: () => (/* binding */ SmokeResultSchema)
 /* harmony export */ });
-/* unused harmony exports SmokeTestSchema, SmokeRunnerSchema, MAX_GPUS_SEEN */
+/* unused harmony exports SmokeTestSchema, SmokeRunnerSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64377);
 // SmokeResult (smoke.json) and its JUnit XML form (junit.xml).

@@ -293,7 +293,7 @@ __webpack_require__.d(__webpack_exports__, {
   oS: () => (/* binding */ workspaceRoot)
 });
 
-// UNUSED EXPORTS: MAX_INCLUDE_DEPTH, MAX_REQUIREMENTS_BYTES, readRequirementsFile
+// UNUSED EXPORTS: MAX_INCLUDE_DEPTH, MAX_REQUIREMENTS_BYTES
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);

@@ -46,7 +46,7 @@ function otherImage(what, file, found, digest) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O$: () => (/* binding */ captureImage)
 /* harmony export */ });
-/* unused harmony exports imageCreated, layerHistory, imageSize */
+/* unused harmony exports layerHistory, imageSize */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
@@ -495,7 +495,7 @@ function testOf(r) {
         return test;
     if (r.output?.trim())
         test.output = (0,output/* tail */.RT)(r.output);
-    const cause = (0,classify/* classifyFailure */.XE)(`${reason ?? ''}\n${test.output ?? ''}`);
+    const cause = (0,classify/* classifyFailure */.X)(`${reason ?? ''}\n${test.output ?? ''}`);
     return cause ? { ...test, cause } : test;
 }
 /**
@@ -1378,7 +1378,7 @@ function floorsArg(baseline) {
 /* harmony export */   lu: () => (/* binding */ UNKNOWN_GPUS),
 /* harmony export */   nk: () => (/* binding */ NOT_LOOKED_UP)
 /* harmony export */ });
-/* unused harmony exports NVIDIA_SMI_QUERY, NVIDIA_SMI_TIMEOUT_MS, gpuDevicesOf, remoteEngine, nvidiaSmiArgs */
+/* unused harmony exports NVIDIA_SMI_QUERY, gpuDevicesOf, remoteEngine, nvidiaSmiArgs */
 /* harmony import */ var _docker_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25835);
 /* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16102);
 

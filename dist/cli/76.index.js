@@ -27,7 +27,7 @@ __webpack_require__.d(__webpack_exports__, {
   c9: () => (/* binding */ stepWords)
 });
 
-// UNUSED EXPORTS: FLOORS_ARG, FLOORS_VAR, MULTI_NODE_DDP_NOTE, ddpProcsPerNode, floorsLine, wantsGpus
+// UNUSED EXPORTS: FLOORS_ARG, MULTI_NODE_DDP_NOTE
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
@@ -105,7 +105,9 @@ function checkSomethingRuns(s) {
     if (!steps.every((t) => t.kind === 'skip'))
         return;
     const reasons = steps.map((t) => `${t.id}: ${t.kind === 'skip' ? t.reason : ''}`).join('; ');
-    throw new errors/* InputError */.dz(`no smoke suite to export: every suite that --suites, else the config's smoke.suites, names would skip (${reasons}): the job would run nothing`, 'give --suites a suite that runs on the cluster (e.g. imports,pip-check,gpu); run custom tests with ml-image smoke');
+    // The fix names only suites that would run with these flags (no gpu with --gpus-per-node 0).
+    const runs = ['imports', 'pip-check', 'gpu'].filter((x) => exportSteps({ ...s, suites: [x] }).some((t) => t.kind !== 'skip'));
+    throw new errors/* InputError */.dz(`no smoke suite to export: every suite that --suites, else the config's smoke.suites, names would skip (${reasons}): the job would run nothing`, `give --suites a suite that runs on the cluster (e.g. ${runs.join(',')}); run custom tests with ml-image smoke`);
 }
 /** Check the numbers and names the builders embed, naming the flag for each (exit 2). */
 function checkSpec(s) {
@@ -367,7 +369,7 @@ const skipJson = (reason) => `{"status": "skip", "reason": ${JSON.stringify(reas
 /* harmony export */   kl: () => (/* binding */ podJobMetaShell),
 /* harmony export */   w1: () => (/* binding */ nodeEnv)
 /* harmony export */ });
-/* unused harmony exports jobTestsOf, UTC_NOW, JSON_STR_SHELL */
+/* unused harmony export jobTestsOf */
 /* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(13560);
 /* harmony import */ var _smoke_job_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44680);
 

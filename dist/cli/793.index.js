@@ -31,7 +31,7 @@ function enginePlatform(info) {
 /* harmony export */   NB: () => (/* binding */ platformManifest),
 /* harmony export */   bg: () => (/* binding */ platformImage)
 /* harmony export */ });
-/* unused harmony exports platformImageOf, INDEX_READ_MS */
+/* unused harmony export platformImageOf */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17700);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38201);
@@ -130,7 +130,7 @@ async function platformImage(docker, image, platform, host) {
 /* harmony export */   RS: () => (/* binding */ entryPythonError),
 /* harmony export */   xo: () => (/* binding */ entryPythonOffPath)
 /* harmony export */ });
-/* unused harmony exports ENTRY_PYTHON_FIELD, entryPython, otherPython */
+/* unused harmony exports entryPython, otherPython */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
@@ -220,10 +220,10 @@ function entryPythonOffPath(image) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  XE: () => (/* binding */ classifyFailure)
+  X: () => (/* binding */ classifyFailure)
 });
 
-// UNUSED EXPORTS: FailureTableSchema, failureRules
+// UNUSED EXPORTS: failureRules
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(92857);
@@ -335,7 +335,6 @@ function isDaemonGone(e) {
 /* harmony export */   Zp: () => (/* binding */ matchOutput),
 /* harmony export */   ct: () => (/* binding */ boundedTail)
 /* harmony export */ });
-/* unused harmony export MATCH_TIME_LIMIT_MS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _config_pattern_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95164);
@@ -436,7 +435,7 @@ async function matchOutput(output, expected, excluded, options = {}) {
 /* harmony export */   rb: () => (/* binding */ failureAnnotations),
 /* harmony export */   vQ: () => (/* binding */ failureTailHeading)
 /* harmony export */ });
-/* unused harmony exports OUTPUT_KEEP_CHARS, maskAfter, FAILURE_TAIL_LINES, FAILURE_TAIL_CHARS */
+/* unused harmony exports OUTPUT_KEEP_CHARS, FAILURE_TAIL_LINES, FAILURE_TAIL_CHARS */
 /* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97499);
 /* harmony import */ var _util_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37497);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82513);
@@ -610,8 +609,13 @@ function lacksPython(r) {
 function noPythonReason(image) {
     return `${image} has no python3: the smoke suites need python3 in the image`;
 }
-/** A test past its timeout: the reason names the setting that gives it longer. */
-function timedOutReason(timeoutMs) {
+/**
+ * A test past its timeout: the reason names the setting that gives it longer. A run stopped for
+ * another reason (R's stopReason) gives that one.
+ */
+function timedOutReason(timeoutMs, r) {
+    if (r?.stopReason !== undefined)
+        return r.stopReason;
     return `timed out after ${timeoutMs / 1000}s (the container was removed); a test that needs longer: raise smoke.timeoutSeconds in ml-image.yml (ml-image smoke: --timeout)`;
 }
 /** How much of a failing test's output is shown under its failure (the CLI, the annotation). */

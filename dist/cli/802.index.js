@@ -206,7 +206,7 @@ function enginePlatform(info) {
 /* harmony export */   NB: () => (/* binding */ platformManifest),
 /* harmony export */   bg: () => (/* binding */ platformImage)
 /* harmony export */ });
-/* unused harmony exports platformImageOf, INDEX_READ_MS */
+/* unused harmony export platformImageOf */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17700);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38201);
@@ -418,7 +418,7 @@ __webpack_require__.d(__webpack_exports__, {
   BH: () => (/* binding */ withExtraIndex)
 });
 
-// UNUSED EXPORTS: PYPI_SIMPLE, givenPipIndexes, percentEncodedForms
+// UNUSED EXPORTS: givenPipIndexes
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
@@ -686,7 +686,7 @@ function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
 /* harmony export */   $g: () => (/* binding */ holdOutDir),
 /* harmony export */   cE: () => (/* binding */ openOutDir)
 /* harmony export */ });
-/* unused harmony exports OUT_FILES, redactBuildInput */
+/* unused harmony export redactBuildInput */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82513);
@@ -808,7 +808,6 @@ function openOutDir(cwd, out) {
 /* harmony export */   cq: () => (/* binding */ refusePullRequestTarget),
 /* harmony export */   lw: () => (/* binding */ untrustedReason)
 /* harmony export */ });
-/* unused harmony exports TRUSTED_EVENTS, DEPENDABOT */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 // Whether a GitHub Actions run may build a pull request's code: the one predicate that keeps such
 // a run from writing what a branch's run reads (the build cache, the docker driver's push tag, the

@@ -187,7 +187,6 @@ function indexUnreachable(output) {
 /* harmony export */   xW: () => (/* binding */ pipReadText),
 /* harmony export */   yj: () => (/* binding */ withUserConstraints)
 /* harmony export */ });
-/* unused harmony export TORCH_INDEX_ENV */
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3788);
 /* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99679);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82513);
@@ -351,7 +350,7 @@ function proxyLogin(value) {
 /* harmony export */   Mo: () => (/* binding */ engineVm),
 /* harmony export */   mX: () => (/* binding */ chooseNetwork)
 /* harmony export */ });
-/* unused harmony exports namedHosts, loopbackName */
+/* unused harmony export namedHosts */
 /* harmony import */ var _docker_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25835);
 /* harmony import */ var _network_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63926);
 // The resolver's network as the stage chooses it: network.ts's pure choice, and one more case it

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O$: () => (/* binding */ captureImage)
 /* harmony export */ });
-/* unused harmony exports imageCreated, layerHistory, imageSize */
+/* unused harmony exports layerHistory, imageSize */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
@@ -288,7 +288,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(43140);
 /* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(58947);
 /* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(52013);
-/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1797);
+/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(91018);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(77593);
 
 
@@ -443,7 +443,7 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
 /* harmony export */   $g: () => (/* binding */ holdOutDir),
 /* harmony export */   cE: () => (/* binding */ openOutDir)
 /* harmony export */ });
-/* unused harmony exports OUT_FILES, redactBuildInput */
+/* unused harmony export redactBuildInput */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82513);

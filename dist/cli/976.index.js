@@ -60,7 +60,7 @@ read) {
     const headRepo = pr?.head?.repo?.full_name;
     const target = {
         ...(token && { token }),
-        apiUrl: env.GITHUB_API_URL ?? api_url/* DEFAULT_API_URL */.rK,
+        apiUrl: env.GITHUB_API_URL ?? api_url/* DEFAULT_API_URL */.r,
         repository: env.GITHUB_REPOSITORY,
         ...(pr?.number !== undefined && { prNumber: pr.number }),
         ...((pr?.head?.sha ?? checkedOut ?? env.GITHUB_SHA) && {
@@ -104,8 +104,8 @@ function baselineOf(env, event, branch) {
     return run?.head_branch === branch && run.head_sha ? { branch, sha: run.head_sha } : undefined;
 }
 
-// EXTERNAL MODULE: ./src/report/stage.ts + 9 modules
-var stage = __webpack_require__(49560);
+// EXTERNAL MODULE: ./src/report/stage.ts + 11 modules
+var stage = __webpack_require__(18542);
 // EXTERNAL MODULE: ./src/results/results.ts + 6 modules
 var results_results = __webpack_require__(98510);
 // EXTERNAL MODULE: ./src/cli/args.ts
@@ -186,7 +186,8 @@ function refusedFix(failure, repo, pr) {
  * warning and exit 0.
  */
 function headShaOf(env, event, checkedOut, mode) {
-    const headSha = githubReportContext(env, undefined, event).target?.headSha ?? env.GITHUB_SHA ?? checkedOut;
+    // A blank GITHUB_SHA is unset: the checkout's commit, not "no head commit known".
+    const headSha = githubReportContext(env, undefined, event).target?.headSha || env.GITHUB_SHA?.trim() || checkedOut;
     if (mode === 'artifact' && !headSha)
         throw new errors/* InputError */.dz('report: --comment-mode artifact: no head commit known (not a git checkout here, no GITHUB_SHA): the artifact names the commit it reports on', 'run it in the checkout of the pull request, or set GITHUB_SHA to its head commit');
     return headSha;
@@ -217,9 +218,9 @@ function postingFlags(values, pr, env) {
         ? [values['api-url'], 'report: --api-url']
         : fromEnv !== undefined
             ? [fromEnv, 'report: GITHUB_API_URL (environment)']
-            : [api_url/* DEFAULT_API_URL */.rK, 'report: the API URL'];
+            : [api_url/* DEFAULT_API_URL */.r, 'report: the API URL'];
     // Only where a pull request is named does the URL get the token; a report without --pr asks nothing.
-    const apiProblem = values['api-url'] !== undefined || pr !== undefined ? (0,api_url/* apiUrlMessage */.Fj)(apiUrl, where) : undefined;
+    const apiProblem = values['api-url'] !== undefined || pr !== undefined ? (0,api_url/* apiUrlMessage */.F)(apiUrl, where) : undefined;
     if (apiProblem !== undefined)
         throw new errors/* InputError */.dz(apiProblem, values['api-url'] !== undefined
             ? 'e.g. --api-url https://github.example.com/api/v3 (GitHub Enterprise Server)'
@@ -328,6 +329,8 @@ unreachable, or it refused the request (403: a token that may not write to the p
             // The file's platforms before --platforms: one it left out is not dropped (report stage).
             ...(loaded.filePlatforms && { configPlatforms: loaded.filePlatforms }),
             git,
+            // No record of the config's variants: exit 2 (noRecords), nothing posted to the pull request.
+            noneReported: 'skip',
             options: {
                 mode,
                 baseline: values.baseline !== undefined

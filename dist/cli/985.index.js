@@ -6,10 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   cq: () => (/* binding */ asConfigProblem),
-/* harmony export */   db: () => (/* binding */ requirementsFieldError)
+/* harmony export */   c: () => (/* binding */ asConfigProblem),
+/* harmony export */   d: () => (/* binding */ requirementsFieldError)
 /* harmony export */ });
-/* unused harmony export fileFieldError */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
 // An error about one field whose content is read after the config (smoke.baseline's floors,
@@ -84,7 +83,7 @@ __webpack_require__.d(__webpack_exports__, {
   BH: () => (/* binding */ withExtraIndex)
 });
 
-// UNUSED EXPORTS: PYPI_SIMPLE, givenPipIndexes, percentEncodedForms
+// UNUSED EXPORTS: givenPipIndexes
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
@@ -720,7 +719,7 @@ function configSmokeInputs(loaded, env, target = {}) {
         ? (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readRequirements */ .F2)(loaded.config.python.requirements, loaded.baseDir, env, {
             ...(0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_6__/* .workspaceRoot */ .oS)(env, loaded.baseDir),
             expandable: loaded.config.build.secrets,
-            given: (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .requirementsFieldError */ .db)(loaded),
+            given: (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .requirementsFieldError */ .d)(loaded),
         }).text
         : undefined;
     const distributionsFor = (platform, python) => text === undefined ? [] : (0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .requirementNames */ .QT)(text, (0,_requirements_markers_js__WEBPACK_IMPORTED_MODULE_4__/* .linuxMarkerEnvironment */ .Y)(platform, python));
@@ -762,7 +761,7 @@ function configBaseline(loaded) {
     if (file === undefined)
         return (0,_baselines_js__WEBPACK_IMPORTED_MODULE_7__/* .loadBaseline */ .oU)();
     const abs = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(loaded.baseDir, file);
-    return (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .asConfigProblem */ .cq)(loaded, () => {
+    return (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .asConfigProblem */ .c)(loaded, () => {
         const outside = (0,_config_workspace_file_js__WEBPACK_IMPORTED_MODULE_2__/* .outsideWorkspace */ .t)(abs, loaded.workspace);
         if (outside !== undefined)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`smoke.baseline: ${outside}`);

@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   Z9: () => (/* binding */ loadConfig)
 });
 
-// UNUSED EXPORTS: MAX_CONFIG_BYTES, MAX_YAML_ALIASES, parseYaml, parseYamlDocument, readConfigText, validateConfigData
+// UNUSED EXPORTS: MAX_CONFIG_BYTES, parseYaml, parseYamlDocument, validateConfigData
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -681,7 +681,7 @@ function variantNamesOf(data) {
 /* harmony export */   d$: () => (/* binding */ checkReferencedFiles),
 /* harmony export */   x: () => (/* binding */ withContextWarnings)
 /* harmony export */ });
-/* unused harmony exports repositoryRootOf, unbuiltDockerfile */
+/* unused harmony export unusedDockerfile */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -785,10 +785,31 @@ function repositoryRootOf(dir) {
             return undefined;
     }
 }
-/** PLAN with the warnings of what the build context holds (unbuiltDockerfile) added. */
+/**
+ * PLAN with the warnings of the Dockerfile no variant builds added: one in the build context
+ * (unbuiltDockerfile), or build.dockerfile itself (unusedDockerfile).
+ */
 function withContextWarnings(plan, loaded) {
-    const own = unbuiltDockerfile(loaded.config, loaded.baseDir);
-    return own === undefined ? plan : { ...plan, warnings: [...plan.warnings, own] };
+    const added = [
+        unbuiltDockerfile(loaded.config, loaded.baseDir),
+        unusedDockerfile(loaded.config, loaded.lineOf),
+    ];
+    const warnings = added.filter((w) => w !== undefined);
+    return warnings.length === 0 ? plan : { ...plan, warnings: [...plan.warnings, ...warnings] };
+}
+/**
+ * build.dockerfile when every variant sets a template of its own (variants[].template): each builds
+ * its template, and the Dockerfile the config names is built by none, without a word. A warning
+ * naming the field's line (LINEOF), not an error: a config may keep it for a variant to come.
+ */
+function unusedDockerfile(config, lineOf) {
+    const file = config.build.dockerfile;
+    if (file === undefined || config.variants.length === 0)
+        return undefined;
+    if (!config.variants.every((v) => v.template !== undefined))
+        return undefined;
+    const templates = config.variants.map((v) => `${v.name}: ${v.template}`).join(', ');
+    return (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .withFieldLine */ .d0)(`build.dockerfile: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(file)} is built by no variant: each sets a template of its own (${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(templates)}), which it builds instead. Remove build.dockerfile, or the template of the variants that should build it`, lineOf);
 }
 /**
  * A Dockerfile at the build context's root that no variant builds: with neither build.dockerfile

@@ -145,7 +145,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _util_zod_jitless_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97770);
 /* harmony import */ var _signals_first_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(78128);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38201);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(16860);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(52420);
 // Entry of the `ml-image` bin (bundled to dist/cli/index.js).
 
 
@@ -167,7 +167,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 16860:
+/***/ 52420:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -177,7 +177,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ak: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: COMMANDS, asksHelp, commandHelp, jsonError, splitCommandLine, wantsJson
+// UNUSED EXPORTS: COMMANDS, asksHelp, jsonError, splitCommandLine
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
@@ -217,109 +217,8 @@ function engineClient(source) {
 var docker_context = __nccwpck_require__(25835);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
-;// CONCATENATED MODULE: ./src/docker/deadline.ts
-// The in-container deadlines: every container this tool starts ends by itself, even when the
-// process that started it was killed and never removes it. Pure: scripts and argv, no engine.
-
-/**
- * PID 1 of every container runContainer starts: runs the real command as its child and stops it at
- * the deadline (TERM, then KILL 5 s later), so a container ends by itself even when the process
- * that started it was killed (SIGKILL) and never removes it. PID 1 ignores signals sent from inside
- * its namespace, so the watchdog signals the child, and PID 1 exits with the child's status.
- * A command that does not exist exits 127 with the engine's own wording ("executable file not
- * found"), as `docker run` does. `exec` runs the program itself, never a shell builtin.
- * Arguments: $1 = deadline in seconds, the rest = the command.
- */
-const DEADLINE_SCRIPT = [
-    'd=$1; shift',
-    'case $1 in */*) [ -f "$1" ] && [ -x "$1" ] ;; *) command -v "$1" >/dev/null 2>&1 ;; esac ||',
-    '  { echo "exec: \\"$1\\": executable file not found in \\$PATH" >&2; exit 127; }',
-    'exec "$@" & c=$!',
-    '(sleep "$d"; echo "ml-image: deadline of ${d}s passed: stopping the command" >&2;',
-    ' kill -TERM "$c" 2>/dev/null; sleep 5; kill -KILL "$c" 2>/dev/null) & w=$!',
-    'wait "$c"; s=$?',
-    'kill "$w" 2>/dev/null',
-    'exit "$s"',
-].join('\n');
-/**
- * The idle loop of a session: it ends at its deadline ($1 seconds), once no command has run in it
- * for $2 seconds (looked at every $3 seconds: any process in the container but PID 1 and this
- * loop, which is PID 1 itself or, under an init the daemon adds (`"init": true`), its child, is a
- * command a `docker exec` runs), or when stopped. Shell builtins and sleep only.
- */
-const SESSION_SCRIPT = [
-    'trap "exit 0" TERM INT',
-    't=$1; i=$2; s=$3; n=0',
-    'while [ "$t" -gt 0 ]; do',
-    '  sleep "$s" & wait $!',
-    '  t=$((t - s))',
-    '  b=0; for p in /proc/[0-9]*; do case ${p#/proc/} in 1|$$) ;; *) b=1 ;; esac; done',
-    '  if [ "$b" = 1 ]; then n=0; else n=$((n + s)); [ "$n" -lt "$i" ] || exit 0; fi',
-    'done',
-    'exit 0',
-].join('\n');
-/** Whole seconds of the in-container deadline of a container run (at least 1). */
-/**
- * The longest a node timer waits (2^31-1 ms, about 24.8 days): a longer one fires at once (node
- * warns TimeoutOverflowWarning), which would end a run that was given more time, not less.
- */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** MS as a node timer can wait it. */
-const timerMs = (ms) => Math.min(ms, MAX_TIMER_MS);
-function deadlineSeconds(spec) {
-    const ms = spec.deadlineMs ??
-        (spec.timeoutMs !== undefined ? spec.timeoutMs + adapter/* DEADLINE_MARGIN_MS */.Nk : adapter/* DEFAULT_DEADLINE_MS */.u8);
-    return Math.max(1, Math.ceil(ms / 1000));
-}
-/** Whole seconds a session's idle loop lasts (at least 1). */
-function sessionSeconds(spec) {
-    return Math.max(1, Math.ceil((spec.deadlineMs ?? adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8) / 1000));
-}
-/**
- * The idle loop's arguments after its deadline: whole seconds without a command after which it
- * ends (idleMs; without one, its deadline), and how often it looks (a quarter of that, 1 to 60 s).
- */
-function sessionIdle(spec) {
-    const idleSeconds = spec.idleMs === undefined ? sessionSeconds(spec) : Math.max(1, Math.ceil(spec.idleMs / 1000));
-    return { idleSeconds, stepSeconds: Math.min(60, Math.max(1, Math.floor(idleSeconds / 4))) };
-}
-/**
- * The argv the container would run without a wrapper, with Docker's rules: an entrypoint given
- * replaces the image's and its CMD; else the image's entrypoint runs with spec.cmd (or, when
- * that is empty, with the image's CMD).
- */
-function effectiveArgv(spec, image) {
-    if (spec.entrypoint !== undefined)
-        return [...spec.entrypoint, ...spec.cmd];
-    return [...(image.entrypoint ?? []), ...(spec.cmd.length > 0 ? spec.cmd : (image.cmd ?? []))];
-}
-/** Entrypoint and Cmd that run argv under DEADLINE_SCRIPT. */
-function withDeadline(argv, seconds) {
-    return {
-        Entrypoint: ['/bin/sh', '-c', DEADLINE_SCRIPT, 'ml-image-deadline', String(seconds)],
-        Cmd: [...argv],
-    };
-}
-/** Entrypoint and Cmd of a session's container: the idle loop, bypassing the image's entrypoint. */
-function sessionCommand(seconds, idle = { idleSeconds: seconds, stepSeconds: 60 }) {
-    return {
-        Entrypoint: [
-            'sh',
-            '-c',
-            SESSION_SCRIPT,
-            'ml-image-session',
-            String(seconds),
-            String(idle.idleSeconds),
-            String(idle.stepSeconds),
-        ],
-        Cmd: [],
-    };
-}
-/** The engine's start error when the image has no /bin/sh for the deadline wrapper. */
-function isMissingShell(err) {
-    return /"?\/bin\/sh"?:? .*(no such file or directory|not found)/i.test(String(err?.message ?? err));
-}
-
+// EXTERNAL MODULE: ./src/docker/deadline.ts
+var deadline = __nccwpck_require__(33862);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/docker/size-kind.ts
@@ -830,16 +729,16 @@ function hostConfigFor(spec) {
  */
 async function runArgv(client, spec) {
     if (spec.entrypoint !== undefined)
-        return effectiveArgv(spec, { entrypoint: null, cmd: null });
+        return (0,deadline/* effectiveArgv */.Sm)(spec, { entrypoint: null, cmd: null });
     const raw = await platformInspect(client, spec.image, spec.platform);
     const config = (0,failures/* parseAnswer */.Wp)(ImageCommandSchema, raw, `the engine's inspect of image ${spec.image}`).Config;
-    return effectiveArgv(spec, { entrypoint: config?.Entrypoint ?? null, cmd: config?.Cmd ?? null });
+    return (0,deadline/* effectiveArgv */.Sm)(spec, { entrypoint: config?.Entrypoint ?? null, cmd: config?.Cmd ?? null });
 }
 /** The create body of a run: under the deadline wrapper (`wrapped`) or as the spec says. */
 function runBody(spec, argv, wrapped) {
     return {
         ...(wrapped
-            ? withDeadline(argv, deadlineSeconds(spec))
+            ? (0,deadline/* withDeadline */.NE)(argv, (0,deadline/* deadlineSeconds */.Qo)(spec))
             : {
                 Cmd: [...spec.cmd],
                 ...(spec.entrypoint !== undefined && { Entrypoint: [...spec.entrypoint] }),
@@ -1186,22 +1085,31 @@ async function launch(client, spec, argv, wrapped, output) {
         throw (0,cleanup/* interruptedFailure */.rn)(`starting a container of ${spec.image}`, (0,failures/* engineMessage */.g4)(e), e) ?? e;
     }
 }
-/** The exit status, or 'timeout' when timeoutMs passed first. */
-async function waitFor(run, timeoutMs) {
+/** The exit status, or 'timeout' when timeoutMs passed first or SIGNAL was aborted. */
+async function waitFor(run, timeoutMs, signal) {
     let timer;
+    let onAbort;
+    const stops = [];
+    if (timeoutMs !== undefined)
+        stops.push(new Promise((resolve) => {
+            timer = setTimeout(() => resolve('timeout'), (0,deadline/* timerMs */.Q2)(timeoutMs));
+        }));
+    if (signal)
+        stops.push(new Promise((resolve) => {
+            onAbort = () => resolve('timeout');
+            if (signal.aborted)
+                onAbort();
+            else
+                signal.addEventListener('abort', onAbort, { once: true });
+        }));
     try {
-        return await (timeoutMs === undefined
-            ? run.removed
-            : Promise.race([
-                run.removed,
-                new Promise((resolve) => {
-                    timer = setTimeout(() => resolve('timeout'), timerMs(timeoutMs));
-                }),
-            ]));
+        return await Promise.race([run.removed, ...stops]);
     }
     finally {
         if (timer)
             clearTimeout(timer);
+        if (onAbort)
+            signal?.removeEventListener('abort', onAbort);
     }
 }
 /** How long the attach stream may take to end after the container is gone. */
@@ -1231,12 +1139,13 @@ async function runContainer(client, spec) {
     // An image without /bin/sh (e.g. distroless) runs without the in-container deadline: the
     // host-side timeout still applies; only a killed CLI would leave it to the post step.
     const run = await launch(client, spec, argv, true, output).catch((e) => {
-        if (!isMissingShell(e))
+        if (!(0,deadline/* isMissingShell */.Pu)(e))
             throw e;
         return launch(client, spec, argv, false, output);
     });
     try {
-        const status = await client.call(() => waitFor(run, spec.timeoutMs));
+        spec.onStarted?.();
+        const status = await client.call(() => waitFor(run, spec.timeoutMs, spec.signal));
         const timedOut = status === 'timeout';
         if (timedOut) {
             await killWithin(run.container);
@@ -1398,7 +1307,7 @@ async function execIn(client, container, cmd, options) {
         : Promise.race([
             ended,
             new Promise((resolve) => {
-                timer = setTimeout(() => resolve('timeout'), timerMs(limitMs));
+                timer = setTimeout(() => resolve('timeout'), (0,deadline/* timerMs */.Q2)(limitMs));
             }),
         ]));
     if (timer)
@@ -1477,7 +1386,7 @@ async function startSession(client, spec) {
         // Idle until closed, until its deadline, or until no command has run in it for idleMs (so a
         // killed CLI leaves nothing running for long); the image's entrypoint is bypassed so any image
         // with a shell works.
-        ...sessionCommand(sessionSeconds(spec), sessionIdle(spec)),
+        ...(0,deadline/* sessionCommand */.iE)((0,deadline/* sessionSeconds */.Q7)(spec), (0,deadline/* sessionIdle */.R2)(spec)),
         HostConfig: sessionHostConfig(spec),
     });
     let removed = false;
@@ -1634,12 +1543,12 @@ const COMMANDS = [
     { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(575), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
     { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(575), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(575), __nccwpck_require__.e(863), __nccwpck_require__.e(802)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(797), __nccwpck_require__.e(863), __nccwpck_require__.e(560), __nccwpck_require__.e(130), __nccwpck_require__.e(599), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
-    { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(793), __nccwpck_require__.e(797), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
-    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(793), __nccwpck_require__.e(797), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(18), __nccwpck_require__.e(863), __nccwpck_require__.e(542), __nccwpck_require__.e(130), __nccwpck_require__.e(599), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(793), __nccwpck_require__.e(18), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
+    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(793), __nccwpck_require__.e(18), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(157), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
-    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(560), __nccwpck_require__.e(976)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11210))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(797), __nccwpck_require__.e(863), __nccwpck_require__.e(560), __nccwpck_require__.e(130), __nccwpck_require__.e(599), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
+    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(542), __nccwpck_require__.e(976)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11210))).reportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(18), __nccwpck_require__.e(863), __nccwpck_require__.e(542), __nccwpck_require__.e(130), __nccwpck_require__.e(599), __nccwpck_require__.e(186)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33186))).runCommand },
     { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(669), __nccwpck_require__.e(441), __nccwpck_require__.e(538), __nccwpck_require__.e(76), __nccwpck_require__.e(209)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47209))).exportCommand },
     { name: 'collect', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(76), __nccwpck_require__.e(743)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42418))).collectCommand },
     {
@@ -1898,7 +1807,6 @@ function processIo() {
 /* harmony export */   oH: () => (/* binding */ refuseDirectoryOut),
 /* harmony export */   yu: () => (/* binding */ ENV_RECORD_FIX)
 /* harmony export */ });
-/* unused harmony export targetStat */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(23387);
@@ -2020,10 +1928,9 @@ function refuseForeignFile(file, c) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Td: () => (/* binding */ AttestConfigSchema),
-/* harmony export */   r1: () => (/* binding */ ATTESTATION_KINDS)
+/* harmony export */   T: () => (/* binding */ AttestConfigSchema),
+/* harmony export */   r: () => (/* binding */ ATTESTATION_KINDS)
 /* harmony export */ });
-/* unused harmony export SIGN_MODES */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88532);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
 /* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11012);
@@ -2275,7 +2182,6 @@ const PLAN_BUILD_ARGS = new Set([
 /* harmony export */   l4: () => (/* binding */ problemAt),
 /* harmony export */   og: () => (/* binding */ formatIssues)
 /* harmony export */ });
-/* unused harmony exports MAX_PROBLEMS, valueAt, linePrefix */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82513);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49997);
@@ -2681,7 +2587,6 @@ function parseProvenanceInput(input, raw) {
 /* harmony export */   QT: () => (/* binding */ TEMPLATES),
 /* harmony export */   he: () => (/* binding */ DEFAULT_VARIANTS)
 /* harmony export */ });
-/* unused harmony exports RESOLVE_MODES, DEFAULT_PLATFORMS */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(92857);
@@ -2766,7 +2671,7 @@ const stringList = (item) => zod__WEBPACK_IMPORTED_MODULE_12__/* .preprocess */ 
 // so that a bad string gets a message saying what strings are allowed.
 const VARIANT_SHORTHAND = /^cuda(\d{1,2}\.\d{1,2})$/;
 const VariantObject = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .rej({
-    name: (0,_short_name_js__WEBPACK_IMPORTED_MODULE_8__/* .shortName */ .EU)('a tag-safe name')
+    name: (0,_short_name_js__WEBPACK_IMPORTED_MODULE_8__/* .shortName */ .E)('a tag-safe name')
         .optional()
         .describe('Variant name used in tags (`1.4.0-<name>`): lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters. Default: `cpu`, `cuda<version>`; required with `base`.'),
     cuda: cudaVersion.optional().describe('CUDA version of a GPU variant, e.g. `"12.8"`.'),
@@ -2845,7 +2750,7 @@ const ConfigFileSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .r
             .describe('Build context, relative to the config file.'),
         dockerfile: relPath('a file path')
             .optional()
-            .describe('Your own Dockerfile, relative to the config file. Exclusive with `template`.'),
+            .describe('Your own Dockerfile, relative to the config file. Exclusive with `template`; unused (a plan warning) when every variant sets its own.'),
         template: zod__WEBPACK_IMPORTED_MODULE_12__/* ["enum"] */ .k5n(TEMPLATES)
             .optional()
             .describe("A Dockerfile template from images/. Default: `cpu` for cpu variants, `cuda` for CUDA ones, when `dockerfile` is not set either (a `Dockerfile` at the build context's root then draws a plan warning)."),
@@ -2876,7 +2781,7 @@ const ConfigFileSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .r
             .default('default')
             .describe("Network for RUN steps (`host` reaches indexes on the build machine). An engine in a VM (Docker Desktop, colima, OrbStack: macOS and Windows, Docker Desktop's `desktop-linux` context) has the VM's network as its host network, which does not reach this machine's loopback (Docker Desktop 4.34 and later does, with Settings > Resources > Network > Enable host networking): name such an index by `host.docker.internal:PORT` instead of `localhost:PORT`."),
         pull: zod__WEBPACK_IMPORTED_MODULE_12__/* .boolean */ .zMY().default(false).describe('Always pull the newest base image.'),
-        secrets: _secret_id_js__WEBPACK_IMPORTED_MODULE_7__/* .SecretIdsSchema */ .s4.default([]).describe("Secret ids passed to buildx by id (`--secret id=...,env=...`), each once; never the runner's own ACTIONS_*, INPUT_*, STATE_*, nor an id this tool mounts itself (`ml_image_requirements`, `ml_image_constraints`, `ml_image_pip_conf`, `ml_image_torch_index`, `ml_image_netrc`, `ml_image_env`, `ml_image_pip`). Each must be set in the environment of a run that builds (checked before the resolve stage starts)."),
+        secrets: _secret_id_js__WEBPACK_IMPORTED_MODULE_7__/* .SecretIdsSchema */ .s.default([]).describe("Secret ids passed to buildx by id (`--secret id=...,env=...`), each once; never the runner's own ACTIONS_*, INPUT_*, STATE_*, nor an id this tool mounts itself (`ml_image_requirements`, `ml_image_constraints`, `ml_image_pip_conf`, `ml_image_torch_index`, `ml_image_netrc`, `ml_image_env`, `ml_image_pip`). Each must be set in the environment of a run that builds (checked before the resolve stage starts)."),
     })
         .superRefine((b, ctx) => {
         if (b.dockerfile !== undefined && b.template !== undefined) {
@@ -2955,7 +2860,7 @@ const ConfigFileSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .r
         .prefault({})
         .describe('The pull-request report.'),
     size: _size_js__WEBPACK_IMPORTED_MODULE_9__/* .SizeConfigSchema */ .n,
-    attest: _attest_js__WEBPACK_IMPORTED_MODULE_5__/* .AttestConfigSchema */ .Td,
+    attest: _attest_js__WEBPACK_IMPORTED_MODULE_5__/* .AttestConfigSchema */ .T,
 })
     .describe('ml-image.yml');
 function variantName(v) {
@@ -3000,10 +2905,9 @@ function normalizeConfig(parsed) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   bn: () => (/* binding */ TOOL_SECRET_IDS),
-/* harmony export */   s4: () => (/* binding */ SecretIdsSchema)
+/* harmony export */   b: () => (/* binding */ TOOL_SECRET_IDS),
+/* harmony export */   s: () => (/* binding */ SecretIdsSchema)
 /* harmony export */ });
-/* unused harmony export SecretIdSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92857);
 /* harmony import */ var _util_runner_env_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2426);
 // A build secret's id (build.secrets): passed to buildx as `--secret id=ID,env=ID`, read from the
@@ -3057,9 +2961,9 @@ const SecretIdsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Secret
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EU: () => (/* binding */ shortName)
+/* harmony export */   E: () => (/* binding */ shortName)
 /* harmony export */ });
-/* unused harmony exports MAX_SHORT_NAME, SHORT_NAME_RULE, shortNameProblem */
+/* unused harmony export shortNameProblem */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49997);
 /* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(11012);
@@ -3138,7 +3042,7 @@ const SizeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .re
 /* harmony export */   Pe: () => (/* binding */ MAX_TIMEOUT_SECONDS),
 /* harmony export */   nM: () => (/* binding */ SmokeConfigSchema)
 /* harmony export */ });
-/* unused harmony exports SMOKE_NETWORKS, DEFAULT_GPU_RUNNER_LABELS, runnerLabelProblem */
+/* unused harmony export runnerLabelProblem */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
 /* harmony import */ var _pattern_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(95164);
 /* harmony import */ var _short_name_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84790);
@@ -3192,7 +3096,7 @@ const ARGV_PROGRAM = {
 // never found there, so the test could only fail, after the build.
 const ENV_NAME = { error: 'expected a variable name: not empty, without "="' };
 const CustomTest = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-    name: (0,_short_name_js__WEBPACK_IMPORTED_MODULE_0__/* .shortName */ .EU)('a test name').describe('Test id in results: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters.'),
+    name: (0,_short_name_js__WEBPACK_IMPORTED_MODULE_0__/* .shortName */ .E)('a test name').describe('Test id in results: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters.'),
     command: zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([
         zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
             .min(1)
@@ -3920,7 +3824,7 @@ function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,registry
 /* harmony export */   AZ: () => (/* binding */ readCdiDevices),
 /* harmony export */   Sy: () => (/* binding */ hasNvidiaCdiGpu)
 /* harmony export */ });
-/* unused harmony exports NVIDIA_GPU_KIND, specDevices */
+/* unused harmony export specDevices */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
@@ -4201,6 +4105,126 @@ function engineOf(env, context = currentContext(env)) {
 
 /***/ }),
 
+/***/ 33862:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NE: () => (/* binding */ withDeadline),
+/* harmony export */   Pu: () => (/* binding */ isMissingShell),
+/* harmony export */   Q2: () => (/* binding */ timerMs),
+/* harmony export */   Q7: () => (/* binding */ sessionSeconds),
+/* harmony export */   Qo: () => (/* binding */ deadlineSeconds),
+/* harmony export */   R2: () => (/* binding */ sessionIdle),
+/* harmony export */   Sm: () => (/* binding */ effectiveArgv),
+/* harmony export */   iE: () => (/* binding */ sessionCommand)
+/* harmony export */ });
+/* unused harmony exports DEADLINE_SCRIPT, SESSION_SCRIPT, MAX_TIMER_MS */
+/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(63659);
+// The in-container deadlines: every container this tool starts ends by itself, even when the
+// process that started it was killed and never removes it. Pure: scripts and argv, no engine.
+
+/**
+ * PID 1 of every container runContainer starts: runs the real command as its child and stops it at
+ * the deadline (TERM, then KILL 5 s later), so a container ends by itself even when the process
+ * that started it was killed (SIGKILL) and never removes it. PID 1 ignores signals sent from inside
+ * its namespace, so the watchdog signals the child, and PID 1 exits with the child's status.
+ * A command that does not exist exits 127 with the engine's own wording ("executable file not
+ * found"), as `docker run` does. `exec` runs the program itself, never a shell builtin.
+ * Arguments: $1 = deadline in seconds, the rest = the command.
+ */
+const DEADLINE_SCRIPT = [
+    'd=$1; shift',
+    'case $1 in */*) [ -f "$1" ] && [ -x "$1" ] ;; *) command -v "$1" >/dev/null 2>&1 ;; esac ||',
+    '  { echo "exec: \\"$1\\": executable file not found in \\$PATH" >&2; exit 127; }',
+    'exec "$@" & c=$!',
+    '(sleep "$d"; echo "ml-image: deadline of ${d}s passed: stopping the command" >&2;',
+    ' kill -TERM "$c" 2>/dev/null; sleep 5; kill -KILL "$c" 2>/dev/null) & w=$!',
+    'wait "$c"; s=$?',
+    'kill "$w" 2>/dev/null',
+    'exit "$s"',
+].join('\n');
+/**
+ * The idle loop of a session: it ends at its deadline ($1 seconds), once no command has run in it
+ * for $2 seconds (looked at every $3 seconds: any process in the container but PID 1 and this
+ * loop, which is PID 1 itself or, under an init the daemon adds (`"init": true`), its child, is a
+ * command a `docker exec` runs), or when stopped. Shell builtins and sleep only.
+ */
+const SESSION_SCRIPT = [
+    'trap "exit 0" TERM INT',
+    't=$1; i=$2; s=$3; n=0',
+    'while [ "$t" -gt 0 ]; do',
+    '  sleep "$s" & wait $!',
+    '  t=$((t - s))',
+    '  b=0; for p in /proc/[0-9]*; do case ${p#/proc/} in 1|$$) ;; *) b=1 ;; esac; done',
+    '  if [ "$b" = 1 ]; then n=0; else n=$((n + s)); [ "$n" -lt "$i" ] || exit 0; fi',
+    'done',
+    'exit 0',
+].join('\n');
+/** Whole seconds of the in-container deadline of a container run (at least 1). */
+/**
+ * The longest a node timer waits (2^31-1 ms, about 24.8 days): a longer one fires at once (node
+ * warns TimeoutOverflowWarning), which would end a run that was given more time, not less.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** MS as a node timer can wait it. */
+const timerMs = (ms) => Math.min(ms, MAX_TIMER_MS);
+function deadlineSeconds(spec) {
+    const ms = spec.deadlineMs ??
+        (spec.timeoutMs !== undefined ? spec.timeoutMs + _adapter_js__WEBPACK_IMPORTED_MODULE_0__/* .DEADLINE_MARGIN_MS */ .Nk : _adapter_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_DEADLINE_MS */ .u8);
+    return Math.max(1, Math.ceil(ms / 1000));
+}
+/** Whole seconds a session's idle loop lasts (at least 1). */
+function sessionSeconds(spec) {
+    return Math.max(1, Math.ceil((spec.deadlineMs ?? _adapter_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_SESSION_DEADLINE_MS */ .X8) / 1000));
+}
+/**
+ * The idle loop's arguments after its deadline: whole seconds without a command after which it
+ * ends (idleMs; without one, its deadline), and how often it looks (a quarter of that, 1 to 60 s).
+ */
+function sessionIdle(spec) {
+    const idleSeconds = spec.idleMs === undefined ? sessionSeconds(spec) : Math.max(1, Math.ceil(spec.idleMs / 1000));
+    return { idleSeconds, stepSeconds: Math.min(60, Math.max(1, Math.floor(idleSeconds / 4))) };
+}
+/**
+ * The argv the container would run without a wrapper, with Docker's rules: an entrypoint given
+ * replaces the image's and its CMD; else the image's entrypoint runs with spec.cmd (or, when
+ * that is empty, with the image's CMD).
+ */
+function effectiveArgv(spec, image) {
+    if (spec.entrypoint !== undefined)
+        return [...spec.entrypoint, ...spec.cmd];
+    return [...(image.entrypoint ?? []), ...(spec.cmd.length > 0 ? spec.cmd : (image.cmd ?? []))];
+}
+/** Entrypoint and Cmd that run argv under DEADLINE_SCRIPT. */
+function withDeadline(argv, seconds) {
+    return {
+        Entrypoint: ['/bin/sh', '-c', DEADLINE_SCRIPT, 'ml-image-deadline', String(seconds)],
+        Cmd: [...argv],
+    };
+}
+/** Entrypoint and Cmd of a session's container: the idle loop, bypassing the image's entrypoint. */
+function sessionCommand(seconds, idle = { idleSeconds: seconds, stepSeconds: 60 }) {
+    return {
+        Entrypoint: [
+            'sh',
+            '-c',
+            SESSION_SCRIPT,
+            'ml-image-session',
+            String(seconds),
+            String(idle.idleSeconds),
+            String(idle.stepSeconds),
+        ],
+        Cmd: [],
+    };
+}
+/** The engine's start error when the image has no /bin/sh for the deadline wrapper. */
+function isMissingShell(err) {
+    return /"?\/bin\/sh"?:? .*(no such file or directory|not found)/i.test(String(err?.message ?? err));
+}
+
+
+/***/ }),
+
 /***/ 25573:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4456,7 +4480,7 @@ class ActionsExecRunner {
 /* harmony export */   pi: () => (/* binding */ REGISTRY_FAILING_FIX),
 /* harmony export */   s7: () => (/* binding */ GPU_REQUEST_REFUSED)
 /* harmony export */ });
-/* unused harmony exports DAEMON_FIX, DAEMON_PERMISSION_FIX, REGISTRY_DENIED, errorCode, KILLED_FIX */
+/* unused harmony exports DAEMON_FIX, DAEMON_PERMISSION_FIX */
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17700);
@@ -4722,7 +4746,7 @@ function parseJsonAnswer(schema, text, what) {
 /* harmony export */   Xq: () => (/* binding */ nodeHttpFetch),
 /* harmony export */   Ze: () => (/* binding */ simpleFetch)
 /* harmony export */ });
-/* unused harmony exports IDLE_SOCKET_MS, loopbackFor */
+/* unused harmony export loopbackFor */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44708);
@@ -5169,7 +5193,7 @@ function proxyShown(proxy) {
 /* harmony export */   vO: () => (/* binding */ registryApiBase),
 /* harmony export */   xy: () => (/* binding */ parseChallenge)
 /* harmony export */ });
-/* unused harmony exports registryBaseUrl, fetchFailureCause, isCertificateError, isTlsProtocolError, CERTIFICATE_FIX */
+/* unused harmony export registryBaseUrl */
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17700);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _util_abort_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42334);
@@ -5754,7 +5778,6 @@ function exitCodeOf(err) {
 /* harmony export */   nz: () => (/* binding */ nameLengthProblem),
 /* harmony export */   r6: () => (/* binding */ registryHostProblem)
 /* harmony export */ });
-/* unused harmony exports MAX_NAME_LENGTH, INVISIBLE_FIX, invisibleProblem, REGISTRY_HOST, DIGEST_FIX, digestProblem */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 // Image references, one grammar for every caller: Docker's reference grammar (imageRefProblem),
 // splitting and normalizing (docker.io and library/ defaults), references by digest, registry
@@ -6822,7 +6845,7 @@ function shlexSplit(s) {
 /* harmony export */   XW: () => (/* binding */ parseRequirementsText),
 /* harmony export */   dQ: () => (/* binding */ breakArgsOptions)
 /* harmony export */ });
-/* unused harmony exports logicalLines, expandEnv, parseLine */
+/* unused harmony exports logicalLines, parseLine */
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(87818);
 /* harmony import */ var _markers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(42971);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(49997);
@@ -7147,7 +7170,6 @@ function remoteIncludes(text) {
 /* harmony export */   n6: () => (/* binding */ pep508MarkerTree),
 /* harmony export */   w4: () => (/* binding */ Syntax)
 /* harmony export */ });
-/* unused harmony export MAX_MARKER_DEPTH */
 // PEP 508 requirement strings, as `packaging` >= 22 (the parser of every current pip) judges
 // them: name, extras, version specifiers (one version pattern per operator family), a URL after
 // "@", and environment markers. Pure: a string in, the name, extras, URL and marker out, or a
@@ -8611,7 +8633,6 @@ function readBounded(fd, capacity) {
 /* harmony export */   s5: () => (/* binding */ notRegularFile),
 /* harmony export */   s9: () => (/* binding */ statErrorText)
 /* harmony export */ });
-/* unused harmony export fileKind */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(30790);
@@ -9625,7 +9646,7 @@ function valueMasks(values, min = 4) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   UC: () => (/* binding */ RUN_ID)
 /* harmony export */ });
-/* unused harmony exports freshRunId, useFreshRunId, setRunIdForTests */
+/* unused harmony exports useFreshRunId, setRunIdForTests */
 // The id of this process's run: the label on every container it starts (docker/adapter.ts
 // RUN_LABEL), the name of its temp root (temp.ts), and ML_IMAGE_RUN_ID in the environment of the
 // docker CLIs it runs (docker/exec-runner.ts), so the post step finds what the run left behind.

@@ -1,5 +1,5 @@
-export const id = 797;
-export const ids = [797];
+export const id = 18;
+export const ids = [18];
 export const modules = {
 
 /***/ 52013:
@@ -11,7 +11,6 @@ export const modules = {
 /* harmony export */   i8: () => (/* binding */ gpusLine),
 /* harmony export */   j_: () => (/* binding */ containerGpus)
 /* harmony export */ });
-/* unused harmony export PIN_VARIABLES */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 // The GPUs a runner is pinned to. A host with several self-hosted runners often gives each its own
 // GPU(s) through NVIDIA_VISIBLE_DEVICES (or CUDA_VISIBLE_DEVICES) in the runner's environment: the
@@ -81,7 +80,7 @@ function gpusLine(gpus, pin) {
 
 /***/ }),
 
-/***/ 1797:
+/***/ 91018:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -92,7 +91,7 @@ __webpack_require__.d(__webpack_exports__, {
   Lw: () => (/* binding */ runSmoke)
 });
 
-// UNUSED EXPORTS: OUTPUT_KEEP_CHARS, engineHasNvidiaGpus, isDaemonGone, resolveGpus, tail
+// UNUSED EXPORTS: OUTPUT_KEEP_CHARS, isDaemonGone, resolveGpus
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -252,7 +251,7 @@ function finishResult(s) {
         // A cause known already (a custom test without gpu: true on a GPU run: custom.ts) stands.
         if (t.status !== 'fail' || t.cause !== undefined)
             continue;
-        const cause = (0,classify/* classifyFailure */.XE)(`${t.reason ?? ''}\n${t.output ?? ''}`);
+        const cause = (0,classify/* classifyFailure */.X)(`${t.reason ?? ''}\n${t.output ?? ''}`);
         if (cause)
             t.cause = cause;
     }
@@ -357,6 +356,83 @@ var baselines = __webpack_require__(48238);
 var streams = __webpack_require__(75530);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/docker/deadline.ts
+var deadline = __webpack_require__(33862);
+;// CONCATENATED MODULE: ./src/smoke/batch-start.ts
+// The start limit of a shared smoke process (batch.ts). A python3 that hangs as it starts (a `.pth`
+// file or a sitecustomize of the image that blocks, before the smoke script runs) reaches no test,
+// so no test's watchdog ever runs, and the container's own limit (every planned test's timeout and
+// a minute) held the run for all of it. The process is stopped instead once its first test has not
+// begun within that test's own timeout and PYTHON_START_ALLOWANCE_MS, counted from the container's
+// start; that test fails saying python3 did not start, and the later tests of the process are not
+// run (they would hang the same way).
+
+/**
+ * On top of the first test's timeout. A test in a container of its own gets its timeout for
+ * python3's start and the test together; here its watchdog starts at its start marker, so its
+ * timeout alone already lets python3 start as long as a container of its own lets the whole test
+ * run. What the allowance covers is the little the shared process does before that marker that a
+ * container of its own does not: the smoke script's setup (reading its plan, the stat of each
+ * file check's path, the early pip check started), well under a second natively and a few seconds
+ * under QEMU (an arm64 image on an amd64 runner). The limit starts with the container (onStarted),
+ * so an image pull and the engine's create and start are not in it.
+ */
+const PYTHON_START_ALLOWANCE_MS = 10_000;
+/** Time for the container and python3 to start, on top of the tests' own timeouts. */
+const STARTUP_ALLOWANCE_MS = 60_000;
+/**
+ * The container's own limit on a process of N tests: a backup for the tests' own watchdogs (a test
+ * that holds the GIL in native code for its whole timeout is only stopped by it).
+ */
+const processLimitMs = (timeoutMs, n) => timeoutMs * n + STARTUP_ALLOWANCE_MS;
+function startLimit(timeoutMs) {
+    const ms = timeoutMs + PYTHON_START_ALLOWANCE_MS;
+    const controller = new AbortController();
+    let timer;
+    let begun = false;
+    const off = () => {
+        if (timer)
+            clearTimeout(timer);
+        timer = undefined;
+    };
+    return {
+        ms,
+        signal: controller.signal,
+        armed: () => {
+            if (!begun && !timer)
+                timer = setTimeout(() => controller.abort(), (0,deadline/* timerMs */.Q2)(ms));
+        },
+        begun: () => {
+            begun = true;
+            off();
+        },
+        dispose: off,
+    };
+}
+const seconds = (ms) => `${Math.round(ms / 100) / 10}s`;
+/** The reason of the first test of a process stopped by its start limit (of LIMIT_MS). */
+function notStartedReason(limitMs, timeoutMs) {
+    return `python3 did not start within ${seconds(limitMs)} (the test's timeout of ${seconds(timeoutMs)} and ${seconds(PYTHON_START_ALLOWANCE_MS)} for python3 to start): no test of its process began, and the container was removed; a .pth file or sitecustomize of the image that blocks hangs python3 as it starts`;
+}
+/**
+ * A process that timed out before it reached its first test, FIRST (python3 itself hung as it
+ * started), would hang the same in a fresh container for each later test (REST): they are not run.
+ * Stopped by its start limit (of LIMIT_MS), they say so, naming FIRST, whose reason says why;
+ * stopped by the container's own limit (no start limit ran: the run never said it started), they
+ * time out with it.
+ */
+function hungAtStart(b, first, rest, r, limitMs) {
+    for (const x of rest)
+        b.outcomes.set(x.id, {
+            ...r,
+            ...(limitMs !== undefined && {
+                stopReason: `not run: python3 did not start within ${seconds(limitMs)} (see ${first})`,
+            }),
+            durationMs: 0,
+            timing: 'not started: python3 hung before the first test of its process',
+        });
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/batch.ts
 // The shared process: the python3 tests of a smoke run (imports, pip-check, gpu, compute, train,
 // ddp, custom file checks) run in ONE container and ONE python3 (one `import torch`), each between
@@ -366,6 +442,7 @@ var external_node_crypto_ = __webpack_require__(77598);
 // script stops after it; a timeout kills it); the tests after it run in a fresh one, so a broken
 // CUDA context or a half-imported module never reaches another test. On a GPU run the tests that use
 // a GPU share processes of their own (processSteps): the container of the others gets no GPU.
+
 
 
 const MARK = '@@ml-image-smoke@@ ';
@@ -506,8 +583,6 @@ const BOOT = `import base64,runpy,sys;p="/tmp/ml_image_smoke.py";open(p,"w").wri
 function scriptSpec(script, words) {
     return { entrypoint: ['python3'], cmd: ['-c', BOOT, Buffer.from(script).toString('base64'), ...words] };
 }
-/** Time for the container and python3 to start, on top of the tests' own timeouts. */
-const STARTUP_ALLOWANCE_MS = 60_000;
 const s1 = (ms) => `${(ms / 1000).toFixed(1)}s`;
 /** The --verbose timing line of a test of the shared process. */
 function timingLine(startupMs, processS, end) {
@@ -588,10 +663,11 @@ function announceProcess(s, steps) {
  * shown when the next test's start. The progress says which test runs as the process reaches it
  * (stdout's start markers; the first test said so as the process started: announceProcess).
  */
-function streamFilters(s, steps, nonce) {
+function streamFilters(s, steps, nonce, begun) {
     const emit = s.output ?? (() => undefined);
     const later = new Set(steps.slice(1).map((x) => x.id));
     const reached = (id) => {
+        begun();
         if (later.has(id))
             s.progress(`smoke ${id}: running`);
     };
@@ -617,17 +693,31 @@ function streamFilters(s, steps, nonce) {
 /** Whether the shared process has run test ID already (its outcome is waiting): no start line for it. */
 const ranInBatch = (s, id) => s.batch?.outcomes.has(id) ?? false;
 /**
- * A process that timed out before it reached its first test (python3 itself hung as it started: a
- * `.pth` file of the image that blocks) would hang the same in a fresh container for each later
- * test, every one for its timeout and the startup allowance: they time out with it instead.
+ * Runs the process of STEPS (its PLAN): the container's outcome, how long it took, and the length
+ * of its start limit when that stopped it (its first test had not begun: batch-start.ts).
  */
-function hungAtStart(b, rest, r) {
-    for (const x of rest)
-        b.outcomes.set(x.id, {
-            ...r,
-            durationMs: 0,
-            timing: 'not started: python3 hung before the first test of its process',
-        });
+async function runProcess(s, steps, plan) {
+    announceProcess(s, steps);
+    const limit = startLimit(s.input.timeoutMs);
+    const filters = streamFilters(s, steps, plan.nonce, limit.begun);
+    const started = Date.now();
+    // The command is the first test's own (as if it ran alone); the plan comes in the environment.
+    const r = await s
+        .run({
+        ...scriptSpec(s.script, steps[0].argv),
+        env: { [BATCH_ENV]: JSON.stringify(plan), ...timeoutEnv(s.input.timeoutMs) },
+        ...(steps[0].gpu && { gpu: true }),
+        // Each test keeps its own timeout (the script's watchdog); this one only backs it up.
+        timeoutMs: processLimitMs(s.input.timeoutMs, steps.length),
+        signal: limit.signal,
+        onStarted: limit.armed,
+        ...(steps.some((x) => x.shm) && { shmSizeBytes: 1024 ** 3 }),
+        onOutput: (chunk, stream) => filters[stream](chunk),
+    })
+        .finally(limit.dispose);
+    filters.stdout.flush();
+    filters.stderr.flush();
+    return { r, totalMs: Date.now() - started, stopped: limit.signal.aborted ? limit.ms : undefined };
 }
 /**
  * The outcome of test ID from the shared process: known from an earlier run of it, else a new
@@ -655,22 +745,7 @@ async function batchOutcome(s, id) {
     if (!plan)
         return undefined;
     const steps = candidates.slice(0, plan.steps.length);
-    announceProcess(s, steps);
-    const filters = streamFilters(s, steps, nonce);
-    const started = Date.now();
-    // The command is the first test's own (as if it ran alone); the plan comes in the environment.
-    const r = await s.run({
-        ...scriptSpec(s.script, steps[0].argv),
-        env: { [BATCH_ENV]: JSON.stringify(plan), ...timeoutEnv(s.input.timeoutMs) },
-        ...(steps[0].gpu && { gpu: true }),
-        // Each test keeps its own timeout (the script's watchdog); this one only backs it up.
-        timeoutMs: s.input.timeoutMs * steps.length + STARTUP_ALLOWANCE_MS,
-        ...(steps.some((x) => x.shm) && { shmSizeBytes: 1024 ** 3 }),
-        onOutput: (chunk, stream) => filters[stream](chunk),
-    });
-    filters.stdout.flush();
-    filters.stderr.flush();
-    const totalMs = Date.now() - started;
+    const { r, totalMs, stopped } = await runProcess(s, steps, plan);
     const out = sections(r.stdout, nonce);
     const err = sections(r.stderr, nonce);
     const ends = steps.map((x) => out.get(x.id)?.end).filter((m) => m !== undefined);
@@ -684,9 +759,14 @@ async function batchOutcome(s, id) {
         if (!o && !e) {
             // Nothing started (no python3, the script could not run): the first test had its run.
             if (i === 0)
-                b.outcomes.set(step.id, { ...r, durationMs: totalMs, timing: `container ${s1(totalMs)}` });
+                b.outcomes.set(step.id, {
+                    ...r,
+                    ...(stopped !== undefined && { stopReason: notStartedReason(stopped, s.input.timeoutMs) }),
+                    durationMs: totalMs,
+                    timing: `container ${s1(totalMs)}`,
+                });
             if (i === 0 && r.timedOut)
-                hungAtStart(b, steps.slice(1), r);
+                hungAtStart(b, step.id, steps.slice(1), r, stopped);
             break;
         }
         if (o?.end) {
@@ -804,7 +884,7 @@ async function fileTest(s, id, f, result, onNoPython) {
     const r = (await batchOutcome(s, id)) ??
         (await s.run({ entrypoint: ['python3'], cmd: ['-c', FILE_CHECK, f.path] }));
     if (r.timedOut)
-        return result(false, (0,smoke_output/* timedOutReason */.ii)(s.input.timeoutMs), r.stdout + r.stderr);
+        return result(false, (0,smoke_output/* timedOutReason */.ii)(s.input.timeoutMs, r), r.stdout + r.stderr);
     if ((0,smoke_output/* lacksPython */.V5)(r)) {
         onNoPython();
         return result(false, `${(0,smoke_output/* noPythonReason */.c9)(s.input.image)} (file tests read the file with python3)`, r.stderr);
@@ -863,7 +943,7 @@ function missingGpuCause(test, spec, gpus) {
     if (test.status !== 'fail' || spec.gpu || gpus !== 'all' || spec.command === undefined)
         return undefined;
     const text = `${test.reason ?? ''}\n${test.output ?? ''}`;
-    const classified = (0,classify/* classifyFailure */.XE)(text);
+    const classified = (0,classify/* classifyFailure */.X)(text);
     const match = classified?.id === 'cuda-no-device' ? classified.match : NO_GPU_IN_CONTAINER.exec(text)?.[0];
     if (match === undefined)
         return undefined;
@@ -913,7 +993,6 @@ async function runCustomTests(s) {
 // The built-in suites: each a part of the smoke script (images/probe/ml_image_smoke.py) run with
 // python3 (the python3 tests share one container and process: batch.ts), whose last stdout line is
 // its result; pip check; the GPU rule.
-
 
 
 
@@ -1007,7 +1086,7 @@ async function probeSuite(s, id, name, args, extra = {}) {
     });
     const test = { id, suite: name, status: 'fail', durationMs: r.durationMs, metrics: {} };
     if (r.timedOut) {
-        test.reason = (0,smoke_output/* timedOutReason */.ii)(s.input.timeoutMs);
+        test.reason = (0,smoke_output/* timedOutReason */.ii)(s.input.timeoutMs, r);
         test.output = (0,smoke_output/* tail */.RT)(r.stdout + r.stderr);
     }
     else if ((0,smoke_output/* lacksPython */.V5)(r)) {
@@ -1038,7 +1117,7 @@ async function pipCheck(s, name) {
         ...(!ok &&
             !noPip && {
             reason: r.timedOut
-                ? (0,smoke_output/* timedOutReason */.ii)(s.input.timeoutMs)
+                ? (0,smoke_output/* timedOutReason */.ii)(s.input.timeoutMs, r)
                 : missing
                     ? (0,smoke_output/* noPythonReason */.c9)(s.input.image)
                     : 'pip check found broken requirements',

@@ -1,8 +1,8 @@
-export const id = 622;
-export const ids = [622];
+export const id = 821;
+export const ids = [821];
 export const modules = {
 
-/***/ 33622:
+/***/ 6821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: coreIo, parseActionInputs, singleImageOutputs
+// UNUSED EXPORTS: parseActionInputs, singleImageOutputs
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
@@ -2004,10 +2004,31 @@ function repositoryRootOf(dir) {
             return undefined;
     }
 }
-/** PLAN with the warnings of what the build context holds (unbuiltDockerfile) added. */
+/**
+ * PLAN with the warnings of the Dockerfile no variant builds added: one in the build context
+ * (unbuiltDockerfile), or build.dockerfile itself (unusedDockerfile).
+ */
 function withContextWarnings(plan, loaded) {
-    const own = unbuiltDockerfile(loaded.config, loaded.baseDir);
-    return own === undefined ? plan : { ...plan, warnings: [...plan.warnings, own] };
+    const added = [
+        unbuiltDockerfile(loaded.config, loaded.baseDir),
+        unusedDockerfile(loaded.config, loaded.lineOf),
+    ];
+    const warnings = added.filter((w) => w !== undefined);
+    return warnings.length === 0 ? plan : { ...plan, warnings: [...plan.warnings, ...warnings] };
+}
+/**
+ * build.dockerfile when every variant sets a template of its own (variants[].template): each builds
+ * its template, and the Dockerfile the config names is built by none, without a word. A warning
+ * naming the field's line (LINEOF), not an error: a config may keep it for a variant to come.
+ */
+function unusedDockerfile(config, lineOf) {
+    const file = config.build.dockerfile;
+    if (file === undefined || config.variants.length === 0)
+        return undefined;
+    if (!config.variants.every((v) => v.template !== undefined))
+        return undefined;
+    const templates = config.variants.map((v) => `${v.name}: ${v.template}`).join(', ');
+    return (0,issues/* withFieldLine */.d0)(`build.dockerfile: ${(0,util_text/* printable */.g$)(file)} is built by no variant: each sets a template of its own (${(0,util_text/* printable */.g$)(templates)}), which it builds instead. Remove build.dockerfile, or the template of the variants that should build it`, lineOf);
 }
 /**
  * A Dockerfile at the build context's root that no variant builds: with neither build.dockerfile
@@ -4285,7 +4306,7 @@ if __name__ == "__main__":
  * The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>: one
  * list with the config's, which refuses them as build.secrets ids.
  */
-const BUILD_SECRET_IDS = secret_id/* TOOL_SECRET_IDS */.bn;
+const BUILD_SECRET_IDS = secret_id/* TOOL_SECRET_IDS */.b;
 /** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
 const INPUTS_DIGEST_ARG = 'ML_IMAGE_INPUTS_SHA256';
 /** Plan build args that travel as secrets instead (the torch index URL may carry credentials). */
@@ -4404,21 +4425,14 @@ function writeBuildInputs(dir, i, say = () => undefined) {
     return out;
 }
 /**
- * A warning where DOCKERFILE mounts the pip.conf secret but not the netrc file the indexes' logins
- * (INDEXES and the torch index) travel in: a Dockerfile of the user's own written for an earlier
- * version, whose pip would get 401 from a private index. Undefined where there is no login to
- * carry, the netrc file is mounted, or the file cannot be read (buildx says so). READ: the file's text.
+ * A warning where DOCKERFILE (TEXT: its text) mounts the pip.conf secret but not the netrc file the
+ * indexes' logins (INDEXES and the torch index) travel in: a Dockerfile of the user's own written
+ * for an earlier version, whose pip would get 401 from a private index. Undefined where there is
+ * no login to carry or the netrc file is mounted.
  */
-function netrcUnmountedWarning(dockerfile, indexes, torchIndexUrl, read = (f) => (0,external_node_fs_.readFileSync)(f, 'utf8')) {
+function netrcUnmountedWarning(dockerfile, text, indexes, torchIndexUrl) {
     if (netrcIndexes(indexes, torchIndexUrl).netrc === '')
         return undefined;
-    let text;
-    try {
-        text = read(dockerfile);
-    }
-    catch {
-        return undefined;
-    }
     if (!text.includes(BUILD_SECRET_IDS.pipConf) || text.includes(BUILD_SECRET_IDS.netrc))
         return undefined;
     return `${dockerfile} mounts the ${BUILD_SECRET_IDS.pipConf} secret but not ${BUILD_SECRET_IDS.netrc}: the indexes' logins travel in that one (the pip.conf URLs carry none), so a private index answers pip 401; mount it in the RUN that installs and export NETRC=/run/secrets/${BUILD_SECRET_IDS.netrc} there (docs/build.md, "Your own Dockerfile")`;
@@ -6180,18 +6194,29 @@ function variantLabels(input, v, run) {
     };
 }
 /**
- * Your own Dockerfile whose built stage starts FROM a literal image other than the variant's planned
- * base: said, since the resolver checked pip against the planned base and the labels, SBOM and
- * provenance name it (dockerfile-from.ts). `FROM ${BASE_IMAGE}` is the planned base.
+ * The Dockerfile's own warnings, its text read once: a netrc secret it does not mount, and (your own
+ * Dockerfile) a FROM other than the planned base. None when it cannot be read (buildx says so).
  */
-function warnOtherBase(input, v, file, say) {
+function warnDockerfile(input, v, file, ctx) {
     let text;
     try {
         text = (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch {
-        return; // the build names a Dockerfile it cannot read
+        return;
     }
+    const unmounted = netrcUnmountedWarning(file, text, ctx.indexes, v.torch?.indexUrl);
+    if (unmounted !== undefined)
+        ctx.progress(`warning: ${unmounted}`);
+    if (v.template === undefined)
+        warnOtherBase(input, v, file, text, ctx.progress);
+}
+/**
+ * Your own Dockerfile whose built stage starts FROM a literal image other than the variant's planned
+ * base: said, since the resolver checked pip against the planned base and the labels, SBOM and
+ * provenance name it (dockerfile-from.ts). `FROM ${BASE_IMAGE}` is the planned base.
+ */
+function warnOtherBase(input, v, file, text, say) {
     const other = baseMismatch(text, v.base.ref, input.config.build.mirrors, input.options?.target);
     if (other === undefined)
         return;
@@ -6206,11 +6231,7 @@ async function buildVariant(input, v, run) {
     const keepOut = [...(input.keepOut ?? []), ...contextKeepOut(ctx.context, v.template !== undefined)];
     const patterns = keepOutPatterns(v.template !== undefined);
     const { dockerfile, keptOut } = dockerfileKeepingOut(base, ctx.context, keepOut, ctx.work, v.name, patterns);
-    const unmounted = netrcUnmountedWarning(base, ctx.indexes, v.torch?.indexUrl);
-    if (unmounted !== undefined)
-        ctx.progress(`warning: ${unmounted}`);
-    if (v.template === undefined)
-        warnOtherBase(input, v, base, ctx.progress);
+    warnDockerfile(input, v, base, ctx);
     for (const line of keepOutLines(keptOut, keepOut, input.options?.buildContexts, process.cwd()))
         sayOnce(ctx, line);
     const labels = variantLabels(input, v, run);
@@ -7408,59 +7429,796 @@ function planBuild(config, ctx) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/github/connect.ts
-/** The real client's factory; its retries and rate-limit waits are logged through LOG. */
-function lazyGitHubClient(log) {
-    return async (token, apiUrl) => {
-        const { createGitHubClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 55254));
-        return createGitHubClient({ token, baseUrl: apiUrl, log });
+// EXTERNAL MODULE: ./src/resolve/result.ts
+var resolve_result = __webpack_require__(83447);
+// EXTERNAL MODULE: ./src/util/temp-owner.ts
+var temp_owner = __webpack_require__(22238);
+;// CONCATENATED MODULE: ./src/report/baseline-lock.ts
+// The directory baseline store's lock (baseline.ts): one save of a key and branch at a time reads
+// the save it replaces, carries a platform's records over from it and switches to its own. A file
+// created exclusively (O_EXCL) names its owner (host, pid, a token, its pid namespace); one whose
+// owner is gone (this host and pid namespace, no such process) is broken at once, one unchanged
+// for `staleMs` (an owner hung, or gone on another host of a shared filesystem or in another pid
+// namespace: a container sharing the cache, named as the host under --network host) then. A lock
+// not had within `waitMs` is done without: the caller says so (a warning), and its save still
+// replaces the last one whole. A wait is on the event loop: SIGINT/SIGTERM/SIGHUP are handled
+// meanwhile and end it (a wait on the thread held them off for up to `waitMs`, past a cancelled
+// job's SIGKILL: the cleanups never ran).
+
+
+
+
+
+const LOCK_TIMING = { waitMs: 60_000, staleMs: 20_000 };
+const POLL_MS = 25;
+/** Sleep on this thread: the store's steps are synchronous (a save throws at once, as it always has). */
+function sleepSync(ms) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+/** A failed file system call's code (ENOENT), '' when it has none. */
+const codeOf = (e) => e.code ?? '';
+/** The lock's owner as written (host pid token); undefined when there is none (released meanwhile). */
+function ownerOf(file) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (e) {
+        if (codeOf(e) === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+}
+/** This process's pid namespace ("pid:[4026531836]"); "-" where /proc cannot tell. */
+function pidNamespace() {
+    try {
+        return (0,temp_owner/* ownPidNamespace */.pP)().replace(/\s/g, '');
+    }
+    catch {
+        return '-';
+    }
+}
+/**
+ * The owner is a process of this host and pid namespace that is no more (another host's, or one in
+ * a pid namespace this process cannot see, cannot be asked: its pid here is another process or
+ * none). An owner written without a namespace (an earlier version's) is taken as this one's.
+ */
+function ownerGone(owner) {
+    const [host, pid, , theirs] = owner.split(' ');
+    if (host !== (0,external_node_os_.hostname)() || !/^[1-9][0-9]*$/.test(pid ?? ''))
+        return false;
+    if (theirs !== undefined && theirs !== pidNamespace())
+        return false;
+    try {
+        process.kill(Number(pid), 0);
+        return false;
+    }
+    catch (e) {
+        // EPERM: it is there, as another user.
+        return codeOf(e) === 'ESRCH';
+    }
+}
+/**
+ * Break OWNER's lock: moved aside first, so that of two runs breaking it at once one does; one that
+ * moved a lock taken meanwhile (not OWNER's) puts it back unless another was taken by then.
+ */
+function breakLock(file, owner) {
+    const aside = `${file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.stale`;
+    try {
+        (0,external_node_fs_.renameSync)(file, aside);
+    }
+    catch {
+        return; // broken or released by someone else
+    }
+    try {
+        if (ownerOf(aside) !== owner)
+            (0,external_node_fs_.linkSync)(aside, file);
+    }
+    catch {
+        // taken again meanwhile: that owner has it
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(aside, { force: true });
+    }
+}
+/**
+ * The lock FILE, taken now (a lock had, or the reason why not: a string, when waitMs allows no
+ * wait), or, when its holder runs, the promise of it after a wait on the event loop (a string when
+ * it is not had within waitMs; an InterruptedError after SIGINT/SIGTERM/SIGHUP meanwhile).
+ */
+function takeLock(file, timing = LOCK_TIMING) {
+    const taking = {
+        me: `${(0,external_node_os_.hostname)()} ${process.pid} ${(0,external_node_crypto_.randomBytes)(6).toString('hex')} ${pidNamespace()}`,
+        start: Date.now(),
+    };
+    return tryTake(file, timing, taking) ?? waitFor(file, timing, taking);
+}
+async function waitFor(file, timing, taking) {
+    for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        const stopped = (0,cleanup/* interruptedFailure */.rn)(`the wait for the baseline's lock ${file}`);
+        if (stopped)
+            throw stopped;
+        const taken = tryTake(file, timing, taking);
+        if (taken !== undefined)
+            return taken;
+    }
+}
+/** One try at FILE: the lock, the reason why not, or undefined when its holder runs (wait then). */
+function tryTake(file, timing, taking) {
+    const { me } = taking;
+    for (;;) {
+        try {
+            const fd = (0,external_node_fs_.openSync)(file, 'wx', 0o644);
+            try {
+                (0,external_node_fs_.writeSync)(fd, me);
+            }
+            finally {
+                (0,external_node_fs_.closeSync)(fd);
+            }
+            return { release: () => release(file, me), takenAt: takenAt(file) };
+        }
+        catch (e) {
+            if (codeOf(e) !== 'EEXIST')
+                return `cannot create ${file}: ${codeOf(e) || e.message}`;
+        }
+        const owner = ownerOf(file);
+        if (owner === undefined)
+            continue;
+        if (taking.seen?.owner !== owner)
+            taking.seen = { owner, since: Date.now() };
+        if (ownerGone(owner) || Date.now() - taking.seen.since >= timing.staleMs) {
+            breakLock(file, owner);
+            continue;
+        }
+        if (Date.now() - taking.start >= timing.waitMs)
+            return `${file} is held by ${owner.split(' ').slice(0, 2).join(' pid ') || 'another run'}`;
+        return undefined;
+    }
+}
+function takenAt(file) {
+    try {
+        return (0,external_node_fs_.statSync)(file).mtimeMs;
+    }
+    catch {
+        return Date.now();
+    }
+}
+function release(file, me) {
+    try {
+        if (ownerOf(file) === me)
+            (0,external_node_fs_.rmSync)(file, { force: true });
+    }
+    catch {
+        // best effort: a lock left behind is broken as its owner's leftover
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/baseline-dir.ts
+// The directory baseline store's files (baseline.ts dirBaselineStore), safe for runs that save and
+// restore the same key and branch at once (a shared self-hosted runner, two local runs):
+//   <slug>/<branch>            a link to the newest save (a directory: a save of an earlier version)
+//   <slug>/<branch>+<id>/      a save: written whole before the link names it, never changed after
+//   <slug>/<branch>+lock       held while a save reads the one it replaces and switches the link
+// A restore reads the link once and is given the save it names: another run switching the link
+// meanwhile changes nothing it reads. A replaced save is removed by a later save GRACE_MS after it
+// was replaced.
+// On a filesystem without links the save's directory is renamed into <branch> instead (an earlier
+// version's way, under the lock).
+
+
+
+
+
+
+/** The directory store's note of the commit a save is of (absent in saves before it was written). */
+const BASELINE_SHA_FILE = 'baseline-sha.txt';
+/** How long a replaced save is kept, for a run that restored it just before and still reads it. */
+const GRACE_MS = 10 * 60_000;
+/** What a save that is gone (replaced and removed, or moved aside) answers. */
+const GONE = new Set(['ENOENT', 'ENOTDIR', 'EINVAL']);
+/** What making a link answers where the filesystem (or the system) has none. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+/** What renaming the link answers when a directory is in its place (an earlier version's save). */
+const DIR_IN_PLACE = new Set(['EISDIR', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR']);
+const lockFile = (p) => external_node_path_default().join(p.dir, `${p.name}+lock`);
+const newName = (p) => `${p.name}+${Date.now().toString(36)}-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+/** The save <branch> names: the link's target, the directory itself (an earlier version's), none. */
+function currentDir(p) {
+    const at = external_node_path_default().join(p.dir, p.name);
+    const st = (0,read_regular/* statOrAbsent */.Hg)(at, true);
+    if (!st)
+        return undefined;
+    return st.isSymbolicLink() ? external_node_path_default().resolve(p.dir, (0,external_node_fs_.readlinkSync)(at)) : at;
+}
+/** The newest save, none, or the directory that went away while it was read (`gone`). */
+function readSave(p) {
+    let dir;
+    let names;
+    try {
+        dir = currentDir(p);
+        if (dir === undefined)
+            return undefined;
+        names = (0,external_node_fs_.readdirSync)(dir);
+    }
+    catch (e) {
+        if (GONE.has(codeOf(e)))
+            return { gone: dir ?? external_node_path_default().join(p.dir, p.name) };
+        throw e;
+    }
+    if (!names.some((n) => n !== BASELINE_SHA_FILE))
+        return undefined;
+    let sha;
+    try {
+        sha = (0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, BASELINE_SHA_FILE), 'utf8').slice(0, 100).trim();
+    }
+    catch (e) {
+        if (!GONE.has(codeOf(e)))
+            throw e;
+    }
+    return { dir, ...(sha && { sha }) };
+}
+/**
+ * The newest save of P. Read again once when what it named went away (replaced and removed since)
+ * or when there is none while a save holds the lock (an earlier version's directory being replaced
+ * by a link: gone for an instant). Gone twice: its directory all the same, which the report says it
+ * could not read (base-records.ts readEntries), rather than a "first run".
+ */
+function restoreDir(p) {
+    const first = readSave(p);
+    if (first !== undefined && !('gone' in first))
+        return first;
+    if (first === undefined) {
+        if (!(0,external_node_fs_.existsSync)(lockFile(p)))
+            return undefined;
+        sleepSync(50);
+    }
+    const again = readSave(p);
+    if (again !== undefined && 'gone' in again)
+        return { dir: again.gone };
+    return again;
+}
+/**
+ * Save FILES (and the sha note) as P's newest: written whole in a directory of its own, then, under
+ * the lock, what OPTS keeps of the save it replaces, and the link switched to it (one rename: a
+ * restore sees the last save or this one). FAIL makes the error of a save that cannot be written
+ * (thrown, its directory removed); a lock not had is a warning. Done at once, unless another run
+ * holds the lock: then the promise of it, after a wait that SIGINT/SIGTERM/SIGHUP end (an
+ * InterruptedError, this save's directory removed).
+ */
+function saveDir(p, sha, files, opts, tuning, fail) {
+    const name = newName(p);
+    const dir = external_node_path_default().join(p.dir, name);
+    const removeAndFail = (e) => {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        return fail(e);
+    };
+    try {
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        for (const f of files)
+            (0,external_node_fs_.cpSync)(f, external_node_path_default().join(dir, external_node_path_default().basename(f)));
+        (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, BASELINE_SHA_FILE), `${sha}\n`);
+    }
+    catch (e) {
+        throw removeAndFail(e);
+    }
+    const unreadable = (e) => `cannot read ${lockFile(p)}: ${codeOf(e) || e.message}`;
+    const switched = (lock) => switchLocked(p, name, lock, opts, tuning, removeAndFail);
+    let lock;
+    try {
+        lock = takeLock(lockFile(p), tuning.lock);
+    }
+    catch (e) {
+        lock = unreadable(e);
+    }
+    if (!(lock instanceof Promise))
+        return switched(lock);
+    return lock.then(switched, (e) => {
+        if (!(e instanceof cleanup/* InterruptedError */.p4))
+            return switched(unreadable(e));
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        throw e;
+    });
+}
+/** With LOCK (or the reason why not), what OPTS keeps of the save it replaces, and the link switched to NAME. */
+function switchLocked(p, name, lock, opts, tuning, removeAndFail) {
+    if (typeof lock === 'string')
+        opts.warning?.(`saved the baseline without its lock (${lock}): a platform kept from the last save may lack another run's newer records`);
+    let replaced;
+    let now;
+    try {
+        replaced = keepFrom(p, external_node_path_default().join(p.dir, name), opts);
+        now = typeof lock === 'string' ? (0,external_node_fs_.statSync)(external_node_path_default().join(p.dir, name)).mtimeMs : lock.takenAt;
+        switchTo(p, name, replaced, now, tuning.link ?? external_node_fs_.symlinkSync);
+    }
+    catch (e) {
+        throw removeAndFail(e);
+    }
+    finally {
+        if (typeof lock !== 'string')
+            lock.release();
+    }
+    removeReplaced(p, [name, replaced], now - (tuning.graceMs ?? GRACE_MS));
+}
+/** Copy into DIR what OPTS keeps of P's newest save; that save's directory (the one replaced). */
+function keepFrom(p, dir, opts) {
+    const found = readSave(p);
+    const previous = found !== undefined && !('gone' in found) ? found : undefined;
+    for (const f of opts.keep?.(previous) ?? [])
+        (0,external_node_fs_.cpSync)(f, external_node_path_default().join(dir, external_node_path_default().basename(f)));
+    return previous?.dir;
+}
+/**
+ * Point <branch> at the save NAME: a link made beside it and renamed over it. The save it replaces
+ * (REPLACED) is touched, so that its grace counts from now; a directory an earlier version saved
+ * is moved aside first (a save like the others from then on). Without links: NAME is renamed into
+ * <branch>, what was there moved aside.
+ */
+function switchTo(p, name, replaced, now, link) {
+    const at = external_node_path_default().join(p.dir, p.name);
+    const tmp = external_node_path_default().join(p.dir, `${name}.link`);
+    let linked = true;
+    try {
+        link(name, tmp);
+    }
+    catch (e) {
+        if (!NO_LINKS.has(codeOf(e)))
+            throw e;
+        linked = false;
+    }
+    if (replaced !== undefined)
+        touch(replaced, now);
+    try {
+        for (let tries = 1;; tries++) {
+            const st = (0,read_regular/* statOrAbsent */.Hg)(at, true);
+            if (st && (st.isDirectory() || !linked))
+                touch(moveAside(p, at), now);
+            try {
+                (0,external_node_fs_.renameSync)(linked ? tmp : external_node_path_default().join(p.dir, name), at);
+                return;
+            }
+            catch (e) {
+                // An earlier version saved a directory there meanwhile: moved aside too.
+                if (tries >= 3 || !DIR_IN_PLACE.has(codeOf(e)))
+                    throw e;
+            }
+        }
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(tmp, { force: true });
+    }
+}
+/** Move what is at AT aside, under a save's name; that name (gone already: AT's). */
+function moveAside(p, at) {
+    const aside = external_node_path_default().join(p.dir, newName(p));
+    try {
+        (0,external_node_fs_.renameSync)(at, aside);
+        return aside;
+    }
+    catch (e) {
+        if (GONE.has(codeOf(e)))
+            return at;
+        throw e;
+    }
+}
+function touch(dir, now) {
+    try {
+        (0,external_node_fs_.utimesSync)(dir, now / 1000, now / 1000);
+    }
+    catch {
+        // not ours to touch (another user's) or gone: its grace counts from when it was written
+    }
+}
+/**
+ * Remove P's saves (and leftovers: a link or lock moved aside) not touched since BEFORE, except KEEP
+ * and the save <branch> names now. Best effort: another run may be removing them too.
+ */
+function removeReplaced(p, keep, before) {
+    try {
+        const kept = new Set([...keep, currentDir(p)].map((k) => k && external_node_path_default().basename(k)));
+        for (const n of (0,external_node_fs_.readdirSync)(p.dir)) {
+            if (!n.startsWith(`${p.name}+`) || n === `${p.name}+lock` || kept.has(n))
+                continue;
+            const st = (0,read_regular/* statOrAbsent */.Hg)(external_node_path_default().join(p.dir, n), true);
+            if (st && st.mtimeMs < before)
+                (0,external_node_fs_.rmSync)(external_node_path_default().join(p.dir, n), { recursive: true, force: true });
+        }
+    }
+    catch {
+        // the next save tries again
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/baseline.ts
+// The baseline store: the records (env-*.json, smoke-*.json) of one image+variant+platform set, saved
+// per branch and commit, restored by the base branch. On GitHub: @actions/cache (a pull request may
+// restore its base branch's caches). Locally and on self-hosted runners: a directory.
+
+
+
+
+
+
+
+/** Cache keys may not hold commas and are at most 512 characters: a readable slug plus a hash. */
+function baselineSlug(key) {
+    const readable = key.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
+    return `${readable}-${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 12)}`;
+}
+/**
+ * A branch as a file name: other characters than [A-Za-z0-9._-] as "-", and leading dots too (no
+ * git branch has them: `report --base-branch ..` does), so that it is never "." or ".." (the key's
+ * own directory, or the store's root, to path.join) nor a hidden file. Empty: "-".
+ */
+const branchSlug = (b) => b
+    .replace(/^refs\/heads\//, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^\.+/, (dots) => '-'.repeat(dots.length)) || '-';
+/**
+ * A branch's name in a baseline directory: its slug, and where the slug is not the branch's own
+ * name, "=" and the name's hash too (no slug has "="), so that `feature/x` and `feature-x` keep
+ * their own saves. LEGACY: the slug alone, as earlier versions named every branch.
+ */
+function branchPlace(b) {
+    const legacy = branchSlug(b);
+    const own = b.replace(/^refs\/heads\//, '');
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(own).digest('hex').slice(0, 8);
+    return { name: legacy === own ? legacy : `${legacy}=${hash}`, legacy };
+}
+/** A git commit: what a report shows of the baseline's (a store's text is shown only when it is one). */
+const COMMIT = /^[0-9a-f]{7,64}$/i;
+/**
+ * The newest records of BRANCH under the first of KEYS that has any (the baseline's key, then the
+ * keys earlier versions saved it under: keys.ts baselineKeys), the commit only when it is a git
+ * commit's hex name (a directory's file, a cache key: nothing else reaches the report).
+ */
+async function restoreBaseline(store, keys, branch) {
+    for (const key of keys) {
+        const r = await store.restore(key, branch);
+        if (r)
+            return { dir: r.dir, ...(r.sha !== undefined && COMMIT.test(r.sha) && { sha: r.sha }) };
+    }
+    return undefined;
+}
+/**
+ * root/<slug>/<branch>: the newest save of a branch, which replaces the previous one. ROOT is checked
+ * now (a directory, or none yet, not under /proc, /sys or /dev: exit 2 naming LABEL, the flag or
+ * variable that chose it), before any stage runs; a save that fails later is exit 3 naming it.
+ * Runs may save and restore the same key and branch at once (a shared self-hosted runner, two local
+ * runs): baseline-dir.ts.
+ */
+function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--baseline DIR', tuning = {}) {
+    (0,json_file/* ensureResultDir */.dc)(root, label, { create: false, flag });
+    /** Where KEY's saves of a branch named NAME in the directory are (branchPlace). */
+    const place = (key, name) => ({ dir: external_node_path_default().join(root, baselineSlug(key)), name });
+    return {
+        describe: () => root,
+        // A branch with no save under its own name yet: an earlier version's save, under its slug.
+        restore(key, branch) {
+            const { name, legacy } = branchPlace(branch);
+            return Promise.resolve(restoreDir(place(key, name)) ?? (legacy !== name ? restoreDir(place(key, legacy)) : undefined));
+        },
+        save(key, branch, sha, files, opts = {}) {
+            const p = place(key, branchPlace(branch).name);
+            // Done at once, unless it waits for another run's lock (a wait a signal ends).
+            const saving = saveDir(p, sha, files, opts, tuning, (e) => {
+                const where = external_node_path_default().join(p.dir, p.name);
+                // The report is written; only the baseline for the next run is missing.
+                return new errors/* EnvironmentError */.eG(`${label}: cannot save the baseline in ${where} (${String(e.message ?? e).split('\n')[0]})`, `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`, { cause: e });
+            });
+            return saving ? saving.then(() => true) : Promise.resolve(true);
+        },
+    };
+}
+/** What a key appends after the commit: "-<run id>-<attempt>", each only when it is a number. */
+const runSuffix = (run) => [run.id, run.attempt]
+    .filter((x) => x !== undefined && /^\d+$/.test(x))
+    .map((x) => `-${x}`)
+    .join('');
+/**
+ * @actions/cache under keys `ml-image-baseline-v1-<slug>-<branch>-<sha>-<run id>-<attempt>`,
+ * restored by the prefix without the commit: the newest entry of the branch. Cache entries are
+ * immutable and a save under a key that is there is refused, hence a key per run attempt: a re-run
+ * of the same commit saves again, and is the newest. The path must be the same on save and
+ * restore, so it is fixed under RUNNER_TEMP.
+ */
+function actionsCacheBaselineStore(runnerTemp, 
+/** RUN: the workflow run, whose id and attempt end each key (a key per run attempt). */
+io, api) {
+    const { run = {} } = io;
+    const load = async () => api ?? (await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(641)]).then(__webpack_require__.bind(__webpack_require__, 82641)));
+    const dirFor = (key) => external_node_path_default().join(runnerTemp, 'ml-image-baseline', baselineSlug(key));
+    const prefix = (key, branch) => `ml-image-baseline-v1-${baselineSlug(key)}-${branchSlug(branch)}-`;
+    return {
+        describe: () => 'the Actions cache',
+        async restore(key, branch) {
+            const dir = dirFor(key);
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+            try {
+                const hit = await (await load()).restoreCache([dir], `${prefix(key, branch)}none`, [prefix(key, branch)]);
+                if (hit === undefined || (0,external_node_fs_.readdirSync)(dir).length === 0)
+                    return undefined;
+                // The key the entry was saved under goes on with its commit (then, since keys name the
+                // run, "-<run id>-<attempt>").
+                return {
+                    dir,
+                    ...(hit.startsWith(prefix(key, branch)) && {
+                        sha: hit.slice(prefix(key, branch).length).split('-')[0],
+                    }),
+                };
+            }
+            catch (e) {
+                // The cache service is best effort: a report without a baseline beats a failed job.
+                io.warning(`baseline restore failed (${e.message}); reporting without a baseline`);
+                return undefined;
+            }
+        },
+        async save(key, branch, sha, files, opts) {
+            const dir = dirFor(key);
+            // Copied beside it first: what is kept may be in it (a platform's records kept from the
+            // restored baseline, base-records.ts saveBase).
+            const next = `${dir}.next`;
+            (0,external_node_fs_.rmSync)(next, { recursive: true, force: true });
+            (0,external_node_fs_.mkdirSync)(next, { recursive: true });
+            for (const f of [...files, ...(opts?.keep?.(undefined) ?? [])])
+                (0,external_node_fs_.cpSync)(f, external_node_path_default().join(next, external_node_path_default().basename(f)));
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+            (0,external_node_fs_.renameSync)(next, dir);
+            const entry = `${prefix(key, branch)}${sha}${runSuffix(run)}`;
+            const stays = `a pull request into ${branch} compares with its earlier save, if any`;
+            try {
+                // -1: not saved (a key already there, a write the cache refused); @actions/cache logs why.
+                if ((await (await load()).saveCache([dir], entry)) !== -1)
+                    return true;
+                io.warning(`baseline not saved: the Actions cache did not take ${entry} (its log says why); ${stays}`);
+            }
+            catch (e) {
+                io.warning(`baseline save failed (${e.message}); ${stays}`);
+            }
+            return false;
+        },
     };
 }
 
-// EXTERNAL MODULE: ./src/resolve/result.ts
-var resolve_result = __webpack_require__(83447);
-// EXTERNAL MODULE: ./src/report/artifact.ts
-var report_artifact = __webpack_require__(80954);
-// EXTERNAL MODULE: ./src/diff/schema.ts
-var diff_schema = __webpack_require__(2996);
-;// CONCATENATED MODULE: ./src/report/format.ts
-const format_int = new Intl.NumberFormat('en-US');
-const fmtInt = (n) => format_int.format(n);
-function fmtBytes(n) {
-    const a = Math.abs(n);
-    const [div, unit, digits] = a >= 1e9 ? [1e9, 'GB', 2] : a >= 1e6 ? [1e6, 'MB', 1] : a >= 1e3 ? [1e3, 'kB', 1] : [1, 'B', 0];
-    return `${(n / div).toFixed(digits)} ${unit}`;
+;// CONCATENATED MODULE: ./src/report/own-records.ts
+// The records a report reads by their file names (env-<variant>-<arch>.json, smoke-...json): each is
+// the one its name says, by its own variant and platform, as `ml-image diff` checks the two records
+// it compares. A record of another variant or platform (a file copied under another's name, an
+// edited artifact) would be reported, and saved as the baseline, as that target's: refused, exit 2,
+// naming the file and both values. linux/arm64/v8 is linux/arm64 (normalizePlatform); a record
+// that names no variant (an older one, `ml-image capture` of an image without the label) is not
+// checked on it.
+
+
+
+
+
+/** RESULTS' record FILE of KIND as read, refused when its own target is not VARIANT and PLATFORM. */
+function checked(results, kind, [variant, platform], read, own) {
+    if (read === null)
+        return null;
+    const { variant: v, platform: p } = own(read);
+    const wrong = [
+        ...(v !== undefined && v !== null && v !== variant
+            ? [`variant ${(0,util_text/* printable */.g$)(v)} (its file name says ${variant})`]
+            : []),
+        ...((0,config_platform/* normalizePlatform */.FL)(p) !== (0,config_platform/* normalizePlatform */.FL)(platform)
+            ? [`platform ${(0,util_text/* printable */.g$)(p)} (its file name says ${platform})`]
+            : []),
+    ];
+    if (wrong.length === 0)
+        return read;
+    const name = (0,results_results/* recordFile */.mR)(kind, variant, platform);
+    const file = results.dir === undefined ? name : external_node_path_default().join(results.dir, name);
+    throw new errors/* InputError */.dz(`${file}: the ${kind === 'env' ? 'environment record' : 'smoke result'} is of ${wrong.join(' and ')}: another image's, which the report would show as ${variant} on ${platform}`, `put each record under its own name (${kind}-<variant>-<arch>.json, as the smoke stage writes it), or run the smoke stage again to write this one`);
 }
-const signed = (n, f) => n > 0 ? `+${f(n)}` : n < 0 ? `−${f(-n)}` : '±0';
-const pct = (r) => `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(r * 100).toFixed(1)}%`;
-/** Up to 4 significant digits, without exponent noise. */
-function num(n) {
-    if (!Number.isFinite(n))
-        return String(n);
-    if (Number.isInteger(n))
-        return fmtInt(n);
-    return String(Number(n.toPrecision(4)));
+/** The environment record of VARIANT on PLATFORM in RESULTS, when it is that target's (else exit 2). */
+const ownEnv = (results, variant, platform) => checked(results, 'env', [variant, platform], results.readEnv(variant, platform), (r) => r.image);
+/** The smoke result of VARIANT on PLATFORM in RESULTS, when it is that platform's (else exit 2). */
+const ownSmoke = (results, variant, platform) => checked(results, 'smoke', [variant, platform], results.readSmoke(variant, platform), (r) => r);
+
+;// CONCATENATED MODULE: ./src/report/base-records.ts
+// The records a variant's report compares with: the baseline store's newest save of the base
+// branch (or of the default branch, when the base branch has none) and the commit it was saved at,
+// or why there are none; this run's and the baseline's records per platform (readEntries); and what
+// a run of the default branch saves for the next pull request.
+
+
+
+
+
+
+/**
+ * The base branch's newest records under the first of KEYS that has any (keys.ts baselineKeys); a
+ * base branch without any (a pull request into release-1.x: only the default branch saves) falls
+ * back to the default branch's. Undefined: no store, no base branch, none saved.
+ */
+async function restoreBase(lookup, keys) {
+    const { store, baseBranch, defaultBranch } = lookup;
+    if (!store || !baseBranch)
+        return undefined;
+    const own = await restoreBaseline(store, keys, baseBranch);
+    if (own)
+        return { ...own, ref: baseBranch };
+    if (!defaultBranch || defaultBranch === baseBranch)
+        return undefined;
+    const fallback = await restoreBaseline(store, keys, defaultBranch);
+    return fallback && { ...fallback, ref: defaultBranch, noRecordOf: baseBranch };
 }
-const plural = (n, one, many = `${one}s`) => `${fmtInt(n)} ${n === 1 ? one : many}`;
-const COMPONENT_LABELS = {
-    os: 'OS',
-    glibc: 'glibc',
-    python: 'Python',
-    torch: 'torch',
-    torchCuda: 'torch CUDA build',
-    numpy: 'NumPy',
-    cuda: 'CUDA runtime',
-    cudnn: 'cuDNN',
-    nccl: 'NCCL',
-    driverMaxCuda: 'Driver max CUDA',
-    driver: 'NVIDIA driver',
-    gpus: 'GPUs',
-};
+/** The model's baseline: the branch compared with, its commit, the base branch that had none. */
+function baselineOf(base) {
+    return {
+        ref: base.ref,
+        ...(base.sha !== undefined && { sha: base.sha }),
+        ...(base.noRecordOf !== undefined && { noRecordOf: base.noRecordOf }),
+    };
+}
+/** Why a report has no baseline (its intro and verdict say it). */
+function noBaselineReason(lookup, baseUnreadable, 
+/** The branch whose records could not be read (the default branch's, after the fallback). */
+unreadableRef = lookup.baseBranch) {
+    const { store, baseBranch, defaultBranch } = lookup;
+    if (baseUnreadable)
+        return `the baseline of ${unreadableRef ?? 'the base branch'} could not be read (${baseUnreadable})`;
+    if (!store)
+        return 'baseline: none (no comparison asked for)';
+    if (!baseBranch)
+        return 'no base branch to compare with';
+    const where = store.describe();
+    if (defaultBranch && defaultBranch !== baseBranch)
+        return `first run: no record of ${defaultBranch} in ${where} yet (nor of ${baseBranch}: only the default branch saves one)`;
+    // On GitHub only the default branch's runs save; which that is, this run's event did not say.
+    if (defaultBranch === null)
+        return `first run: no record of ${baseBranch} in ${where} yet (baselines are saved for the default branch only)`;
+    return `first run: no record of ${baseBranch} in ${where} yet`;
+}
+/** This run's records and the baseline's per platform. The baseline is best effort: a newer,
+ * corrupt or foreign record is reported (baseUnreadable), not fatal. */
+function readEntries(results, baseDir, variant, platforms, 
+/** The config's platforms (before a --platforms filter): the baseline's others are dropped ones. */
+planned = platforms) {
+    let baseUnreadable;
+    const unreadable = (e) => {
+        baseUnreadable ??= e.message.split('\n')[0];
+        return null;
+    };
+    // The baseline store's directory, only read.
+    let baseline;
+    try {
+        baseline = baseDir ? (0,results_results/* openResultDir */.lR)(baseDir, 'baseline', { create: false }) : undefined;
+    }
+    catch (e) {
+        unreadable(e);
+    }
+    const base = (read) => {
+        if (!baseline)
+            return null;
+        try {
+            return read(baseline);
+        }
+        catch (e) {
+            return unreadable(e);
+        }
+    };
+    // Each the target its file name says (own-records.ts): this run's, or exit 2; the baseline's, or
+    // it is unreadable (reported without it).
+    const entries = platforms.map((p) => ({
+        platform: p,
+        head: ownEnv(results, variant, p),
+        base: base((b) => ownEnv(b, variant, p)),
+        headSmoke: ownSmoke(results, variant, p),
+        baseSmoke: base((b) => ownSmoke(b, variant, p)),
+    }));
+    // Removed before or while it was read (the directory store: by another run, long after it
+    // replaced it): some or all of its records read as none, which is no "removed platform".
+    // A platform the baseline has a record of that the config no longer builds (a pull request that
+    // drops linux/arm64): its users would get no image, which the report says.
+    const dropped = schema/* PLATFORMS */.P4.filter((p) => !planned.includes(p) && base((b) => b.hasEnv(variant, p)));
+    if (baseline && baseDir && !(0,external_node_fs_.existsSync)(baseDir))
+        unreadable(new Error(`${baseDir} is gone (removed as it was read: by another run's save, or by hand)`));
+    return { entries, dropped, ...(baseUnreadable !== undefined && { baseUnreadable }) };
+}
+/**
+ * Which of PLATFORMS' records in RESULTS are of this build: with a build.json there, a record of an
+ * image it does not name for the variant and platform (an earlier run's, left in a result directory
+ * a run of fewer platforms reused) is not this build's: left out of the report and the baseline,
+ * with a note; so is the resolution of a platform build.json does not name. Without a build.json (a
+ * fork's records, downloaded alone) every record is taken.
+ */
+function thisBuild(results, variant, platforms) {
+    const recorded = platforms.filter((p) => results.hasEnv(variant, p));
+    if (!results.hasBuild())
+        return { records: recorded, resolutions: [...platforms], notes: [] };
+    let built;
+    try {
+        built = results.readBuild().variants.find((b) => b.variant === variant)?.platforms ?? [];
+    }
+    catch (e) {
+        const why = e.message.split('\n')[0];
+        return { records: recorded, resolutions: [...platforms], notes: [`records not checked: ${why}`] };
+    }
+    const notes = [];
+    const records = recorded.filter((p) => {
+        const build = built.find((b) => b.platform === p);
+        const record = ownEnv(results, variant, p);
+        if (build && ofBuild(record, build))
+            return true;
+        const image = (0,oci_ref/* refDigest */.I2)(record.image.ref) ?? record.image.ref;
+        const of = build ? `its ${base_records_short(build.digest)}` : `no ${p} image of ${variant}`;
+        notes.push(`${(0,results_results/* recordFile */.mR)('env', variant, p)} is of ${base_records_short(image)}, but ${results_results/* BUILD_FILE */.oS} names ${of}: an earlier run's, left out of the report and the baseline`);
+        return false;
+    });
+    return { records, resolutions: platforms.filter((p) => built.some((b) => b.platform === p)), notes };
+}
+const base_records_short = (ref) => ((0,oci_ref/* isDigest */.Bc)(ref) ? ref.slice(0, 19) : ref);
+/**
+ * Whether RECORD is of BUILD's image: the digest it was captured by (the smoke stage captures a
+ * pushed image as repository@digest), else (a build that only loaded it: a local tag) the tag the
+ * build loaded it under, or a digest of the engine's that is the build's.
+ */
+function ofBuild(record, build) {
+    const { ref, id, digest } = record.image;
+    const captured = (0,oci_ref/* refDigest */.I2)(ref);
+    if (captured !== undefined)
+        return captured === build.digest;
+    return (ref === build.localRef ||
+        (build.loadedTags ?? []).includes(ref) ||
+        id === build.digest ||
+        digest === build.digest);
+}
+/**
+ * Save this run's records as the variant's baseline. A platform of the config this run has no record
+ * of (its job failed, was cancelled or skipped; a platforms filter left it out) keeps its records
+ * from the save this one replaces, as the store finds it then (another run may have saved since
+ * RESTORED was: the directory store asks under its lock), else from RESTORED (when that is the same
+ * branch's) or an earlier key's save (restored now): a save replaces the last, and would otherwise
+ * wipe that platform until its next good run. A platform no longer in the config is let go.
+ * Returns whether the store took the save (it warned why not) and the platforms kept.
+ */
+async function saveBase(save, restored) {
+    const { store, saveAs, keys, variant } = save;
+    const missing = save.planned.filter((p) => !save.recorded.includes(p));
+    const fallback = missing.length === 0 || restored?.ref === saveAs.branch
+        ? restored
+        : await restoreBaseline(store, keys, saveAs.branch);
+    let kept = { files: [], platforms: [] };
+    const saved = await store.save(keys[0], saveAs.branch, saveAs.sha, save.files, {
+        keep: (previous) => {
+            const from = missing.length > 0 ? (previous ?? fallback) : undefined;
+            if (from)
+                kept = keptRecords(from.dir, variant, missing);
+            return kept.files;
+        },
+        ...(save.warning && { warning: save.warning }),
+    });
+    return { saved: saved !== false, kept: kept.platforms };
+}
+/** The previous baseline's record files of PLATFORMS, of those whose env record reads (a corrupt one is let go). */
+function keptRecords(dir, variant, platforms) {
+    let previous;
+    try {
+        previous = (0,results_results/* openResultDir */.lR)(dir, 'baseline', { create: false });
+    }
+    catch {
+        return { files: [], platforms: [] };
+    }
+    const readable = platforms.filter((p) => {
+        try {
+            return previous.readEnv(variant, p) !== null;
+        }
+        catch {
+            return false;
+        }
+    });
+    return { files: readable.flatMap((p) => previous.recordFiles(variant, p)), platforms: readable };
+}
 
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
 // EXTERNAL MODULE: ./src/capture/record.ts
 var capture_record = __webpack_require__(66917);
+// EXTERNAL MODULE: ./src/diff/schema.ts
+var diff_schema = __webpack_require__(2996);
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
 var pep440 = __webpack_require__(68898);
 ;// CONCATENATED MODULE: ./src/diff/versions.ts
@@ -8521,6 +9279,40 @@ function diffSmoke(base, head, opts = {}) {
 
 // EXTERNAL MODULE: ./src/version.ts
 var src_version = __webpack_require__(311);
+;// CONCATENATED MODULE: ./src/report/format.ts
+const format_int = new Intl.NumberFormat('en-US');
+const fmtInt = (n) => format_int.format(n);
+function fmtBytes(n) {
+    const a = Math.abs(n);
+    const [div, unit, digits] = a >= 1e9 ? [1e9, 'GB', 2] : a >= 1e6 ? [1e6, 'MB', 1] : a >= 1e3 ? [1e3, 'kB', 1] : [1, 'B', 0];
+    return `${(n / div).toFixed(digits)} ${unit}`;
+}
+const signed = (n, f) => n > 0 ? `+${f(n)}` : n < 0 ? `−${f(-n)}` : '±0';
+const pct = (r) => `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(r * 100).toFixed(1)}%`;
+/** Up to 4 significant digits, without exponent noise. */
+function num(n) {
+    if (!Number.isFinite(n))
+        return String(n);
+    if (Number.isInteger(n))
+        return fmtInt(n);
+    return String(Number(n.toPrecision(4)));
+}
+const plural = (n, one, many = `${one}s`) => `${fmtInt(n)} ${n === 1 ? one : many}`;
+const COMPONENT_LABELS = {
+    os: 'OS',
+    glibc: 'glibc',
+    python: 'Python',
+    torch: 'torch',
+    torchCuda: 'torch CUDA build',
+    numpy: 'NumPy',
+    cuda: 'CUDA runtime',
+    cudnn: 'cuDNN',
+    nccl: 'NCCL',
+    driverMaxCuda: 'Driver max CUDA',
+    driver: 'NVIDIA driver',
+    gpus: 'GPUs',
+};
+
 // EXTERNAL MODULE: ./src/report/model-schema.ts
 var model_schema = __webpack_require__(463);
 ;// CONCATENATED MODULE: ./src/report/assessment.ts
@@ -10113,1213 +10905,6 @@ function renderDoc(model, marker, maxChars, parts) {
     return { markdown: last.markdown, marker, verdict: last.verdict, omitted: last.omitted };
 }
 
-// EXTERNAL MODULE: ./src/github/client.ts + 2 modules
-var client = __webpack_require__(55254);
-;// CONCATENATED MODULE: ./src/report/sticky.ts
-// One pull-request comment per report key, updated in place ("sticky"), as
-// marocchino/sticky-pull-request-comment does: a hidden marker on the first line plus the author
-// find our comment; a re-list after creating settles races between concurrent jobs. Retries of
-// 5xx and rate limits happen inside the client (Octokit's plugin-retry and plugin-throttling).
-
-/** GitHub's limit for an issue comment body, in characters. */
-const GITHUB_COMMENT_MAX_CHARS = 65_536;
-/** Never shrink below this: a report that does not fit in 1000 characters is not worth posting. */
-const MIN_COMMENT_CHARS = 1_000;
-/** Is this the 422 GitHub answers for a body over its limit? */
-function isBodyTooLong(err) {
-    if (!(err instanceof client/* GitHubApiError */.OS) || err.status !== 422)
-        return false;
-    return [err.apiMessage, ...err.errors.map((e) => e.message)].some((m) => m !== undefined && /too long/i.test(m));
-}
-/**
- * The next size to render after a body-too-long 422: GitHub's stated maximum when it is below what
- * we tried, else half; undefined when we are already at the floor.
- */
-function nextMaxChars(current, err) {
-    if (current <= MIN_COMMENT_CHARS)
-        return undefined;
-    const stated = [err.apiMessage, ...err.errors.map((e) => e.message)]
-        .map((m) => /maximum is (\d+)/i.exec(m ?? '')?.[1])
-        .find((m) => m !== undefined);
-    const limit = stated === undefined ? undefined : Number(stated);
-    const next = limit !== undefined && limit < current ? limit : Math.floor(current / 2);
-    return Math.max(MIN_COMMENT_CHARS, next);
-}
-function firstLine(body) {
-    const nl = body.indexOf('\n');
-    return (nl === -1 ? body : body.slice(0, nl)).replace(/\r$/, '').trim();
-}
-const byAge = (a, b) => a.created_at === b.created_at ? a.id - b.id : a.created_at < b.created_at ? -1 : 1;
-/**
- * The login of GITHUB_TOKEN's comments. With an installation token (GET /user refused) only this
- * bot's comments are taken as ours before we post: any other bot carrying our marker (another
- * app's, or one planted) is left alone, since GITHUB_TOKEN's write access could overwrite it. A
- * GitHub App's own token learns its login from the comment it creates, and then settles onto its
- * oldest comment as concurrent jobs do.
- */
-const GITHUB_TOKEN_BOT = 'github-actions[bot]';
-function checkedMarker(raw) {
-    const marker = raw.trim();
-    if (!/^<!--[\s\S]*-->$/.test(marker) || marker.includes('\n')) {
-        throw new Error(`sticky comment marker must be one HTML comment line, got ${JSON.stringify(marker)}`);
-    }
-    return marker;
-}
-async function upsertStickyComment(client, opts) {
-    const marker = checkedMarker(opts.marker);
-    const maxChars = Math.min(opts.maxChars ?? GITHUB_COMMENT_MAX_CHARS, GITHUB_COMMENT_MAX_CHARS);
-    const u = {
-        client,
-        owner: opts.owner,
-        repo: opts.repo,
-        issueNumber: opts.issueNumber,
-        marker,
-        log: opts.log,
-        render: opts.render,
-        maxChars,
-        replaces: opts.replaces,
-        replaced: [],
-        body: render(opts.render, maxChars, marker),
-        deleted: [],
-    };
-    try {
-        const who = await whoPosts(u, opts.author);
-        const listed = await listComments(u);
-        u.replaced = listed.filter((c) => isReplaced(u, c));
-        const [target, ...dupes] = listed.filter((c) => isOurs(u, who, c, who.author)).sort(byAge);
-        if (target)
-            return await updateExisting(u, who, target, dupes);
-        return await createAndSettle(u, who);
-    }
-    catch (err) {
-        if (isRefused(err) && opts.forbidden !== 'fail') {
-            u.log.warning(`Skipped the pull-request comment: GitHub answered 403 (${err.apiMessage ?? 'forbidden'}). ` +
-                'Pull requests from forks get a read-only GITHUB_TOKEN; the job summary still has the report. ' +
-                'To comment on fork pull requests, post from a workflow_run workflow, or grant `permissions: pull-requests: write`.');
-            return { action: 'forbidden', deleted: u.deleted, bodyLength: u.body.length };
-        }
-        throw err;
-    }
-}
-/** A 403 that is GitHub refusing the token, not a rate limit (which the client has waited out). */
-function isRefused(err) {
-    return err instanceof client/* GitHubApiError */.OS && err.status === 403 && !err.secondaryRateLimit && !err.rateLimited;
-}
-async function whoPosts(u, author) {
-    // GET /user refused means an installation token (GITHUB_TOKEN, a GitHub App): its author is a bot.
-    if (author === undefined && u.client.authenticatedLogin) {
-        const login = await u.client.authenticatedLogin();
-        return { author: login, botAuthor: login === undefined };
-    }
-    return { author, botAuthor: false };
-}
-/** GitHub logins are case-insensitive: `My-App[bot]` and `my-app[bot]` are one account. */
-const sameLogin = (a, b) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
-function isOurs(u, who, c, login) {
-    return (firstLine(c.body) === u.marker &&
-        (login !== undefined
-            ? sameLogin(c.user?.login, login)
-            : !who.botAuthor || sameLogin(c.user?.login, GITHUB_TOKEN_BOT)));
-}
-/** A comment with a marker this one replaces (whose author is checked before it is deleted). */
-function isReplaced(u, c) {
-    const line = firstLine(c.body);
-    return u.replaces !== undefined && line !== u.marker && line.startsWith('<!--') && u.replaces(line);
-}
-/** Delete the replaced comments that are surely ours: by `author`, our login or the bot that posts. */
-async function removeReplaced(u, author) {
-    if (author === undefined || u.replaced.length === 0)
-        return;
-    const gone = u.replaced.filter((c) => sameLogin(c.user?.login, author));
-    await removeAll(u, gone);
-    if (gone.length > 0)
-        u.log.info(`removed ${gone.length} earlier comment(s) this one replaces (${gone.map((c) => c.id).join(', ')})`);
-}
-function listComments(u) {
-    const { owner, repo, issueNumber } = u;
-    return u.client.listIssueComments({ owner, repo, issueNumber });
-}
-/** Create or update, rendering smaller while GitHub says the body is too long. */
-async function write(u, what, fn) {
-    for (;;) {
-        try {
-            return await fn(u.body);
-        }
-        catch (err) {
-            if (!isBodyTooLong(err))
-                throw err;
-            const next = nextMaxChars(Math.min(u.maxChars, u.body.length), err);
-            if (next === undefined)
-                throw err;
-            u.log.info(`GitHub ${what}: comment too long (${u.body.length} characters); rendering in ${next}`);
-            u.maxChars = next;
-            u.body = render(u.render, u.maxChars, u.marker);
-        }
-    }
-}
-async function removeAll(u, comments) {
-    const { owner, repo } = u;
-    for (const c of comments) {
-        try {
-            await u.client.deleteIssueComment({ owner, repo, commentId: c.id });
-            u.deleted.push(c.id);
-        }
-        catch (err) {
-            // Another writer deleted it first: the goal (one comment) holds.
-            if (!(err instanceof client/* GitHubApiError */.OS && err.status === 404))
-                throw err;
-        }
-    }
-}
-/** Bring `target` to our body; true when a PATCH was needed. */
-async function updateTo(u, target, always = false) {
-    // GitHub may hand back \r\n line ends for a body we sent with \n: that is no change.
-    if (!always && target.body.replace(/\r\n/g, '\n') === u.body.replace(/\r\n/g, '\n'))
-        return false;
-    const { owner, repo } = u;
-    await write(u, 'update comment', (b) => u.client.updateIssueComment({ owner, repo, commentId: target.id, body: b }));
-    return true;
-}
-/** Our comment exists: update the oldest, remove the duplicates that are surely ours. */
-async function updateExisting(u, who, target, dupes) {
-    let changed;
-    try {
-        changed = await updateTo(u, target);
-    }
-    catch (err) {
-        // Deleted since the listing (a person, a concurrent job's cleanup): post it anew, once.
-        if (!(err instanceof client/* GitHubApiError */.OS && err.status === 404))
-            throw err;
-        u.log.info(`pull-request comment ${target.id} was deleted meanwhile: creating a new one`);
-        return createAndSettle(u, who);
-    }
-    // Duplicates go only when they are surely ours: by the known author, or (installation token)
-    // by the same bot as the comment we keep. Otherwise someone else's could be deleted.
-    const dupeAuthor = who.author ?? (who.botAuthor ? target.user?.login : undefined);
-    if (dupeAuthor !== undefined)
-        await removeAll(u, dupes.filter((d) => sameLogin(d.user?.login, dupeAuthor)));
-    await removeReplaced(u, dupeAuthor);
-    u.log.info(`pull-request comment ${target.id} ${changed ? 'updated' : 'unchanged'}`);
-    return {
-        action: changed ? 'updated' : 'unchanged',
-        commentId: target.id,
-        deleted: u.deleted,
-        bodyLength: u.body.length,
-    };
-}
-/** No comment of ours yet: create one, then settle a race with concurrent jobs on the oldest. */
-async function createAndSettle(u, who) {
-    const { owner, repo, issueNumber } = u;
-    const created = await write(u, 'create comment', (b) => u.client.createIssueComment({ owner, repo, issueNumber, body: b }));
-    // The login GitHub gave the comment is the author: a comment-author that names another (a typo,
-    // no `[bot]`) would never find this comment again, and every run would post a new one.
-    const posted = created.user?.login;
-    if (who.author !== undefined && posted !== undefined && !sameLogin(who.author, posted))
-        u.log.warning(`comment-author "${who.author}" is not the login that posts (${posted}): ${posted}'s comments are the ones updated; set comment-author to it`);
-    const author = posted ?? who.author;
-    // Two jobs may have created at once: all of them keep the oldest and delete the rest.
-    const after = (await listComments(u)).filter((c) => isOurs(u, who, c, author));
-    if (!after.some((c) => c.id === created.id))
-        after.push({ ...created, body: u.body });
-    after.sort(byAge);
-    // The comment we created names its author: the replaced comments of that author are ours.
-    await removeReplaced(u, author);
-    const kept = await settleOnOldest(u, after, created.id);
-    await removeAll(u, after.filter((c) => c.id !== kept.id));
-    if (kept.ours) {
-        u.log.info(`pull-request comment ${kept.id} created`);
-        return { action: 'created', commentId: kept.id, deleted: u.deleted, bodyLength: u.body.length };
-    }
-    u.log.info(`pull-request comment ${kept.id} updated (a concurrent job had created it)`);
-    return { action: 'updated', commentId: kept.id, deleted: u.deleted, bodyLength: u.body.length };
-}
-/**
- * The oldest of ours (sorted by age) brought to our body, its id: one older than the comment we
- * created and deleted since the listing (a concurrent job's cleanup, a person) gives way to the
- * next, down to ours, which has the body already. Reached that way, ours may be gone too (the job
- * that kept the older one deleted it): then it is posted once more.
- */
-async function settleOnOldest(u, sorted, createdId) {
-    let gone = false;
-    for (const c of sorted) {
-        if (c.id === createdId)
-            break;
-        try {
-            // Sent even when its body is ours already (a concurrent job's, identical): only its answer
-            // tells that it still exists before ours is deleted in its favour.
-            await updateTo(u, c, true);
-            return { id: c.id, ours: false };
-        }
-        catch (err) {
-            if (!(err instanceof client/* GitHubApiError */.OS && err.status === 404))
-                throw err;
-            u.log.info(`pull-request comment ${c.id} was deleted meanwhile: settling on the next oldest`);
-            gone = true;
-        }
-    }
-    if (!gone || (await listComments(u)).some((c) => c.id === createdId))
-        return { id: createdId, ours: true };
-    u.log.info(`pull-request comment ${createdId} was deleted meanwhile too: creating it once more`);
-    const { owner, repo, issueNumber } = u;
-    const again = await write(u, 'create comment', (b) => u.client.createIssueComment({ owner, repo, issueNumber, body: b }));
-    return { id: again.id, ours: true };
-}
-function render(fn, maxChars, marker) {
-    const body = fn(maxChars);
-    // Without the marker first we would never find this comment again and post a new one each run.
-    if (firstLine(body) !== marker) {
-        throw new Error(`rendered comment must start with the marker line ${marker}`);
-    }
-    return body;
-}
-
-;// CONCATENATED MODULE: ./src/report/artifact-fit.ts
-// Fitting the fork-safe artifact under the poster's size limit (MAX_COMMENT_ARTIFACT_BYTES). The
-// artifact carries every row of every table, while the poster's comment shows at most 65,536
-// characters: a run of many variants with thousands of changed packages each is over the limit
-// long before its comment is. So, when it is over, each package list keeps only the changes a
-// comment could ever show (the rows whose table, up to them, fits in COMMENT_ROW_CHARS), and the
-// rest become hidden changes ([id, kind, level], artifact.ts's trimmed): the poster puts a stand-in
-// in the place of each (restoreTrimmed), so the counts ("… and N more"), the platforms that share a
-// table and the verdict are those of the full reports, and its comment is the one the full
-// reports render. Equal changes of a report's platforms share an id, as the verdict counts them
-// once; a hidden change equal to one a platform keeps stays whole, so that it is still counted once.
-// Should even that be over the limit, the lists are cut shorter (the comment may then name fewer
-// packages, a warning says so); should nothing fit, no artifact is written: never a failed job.
-
-
-
-
-
-
-
-const ECOS = ['pip', 'apt', 'conda'];
-/** The most characters the poster renders its comment in: no table in it shows a row past these. */
-const COMMENT_ROW_CHARS = Math.max(DEFAULT_MAX_CHARS, GITHUB_COMMENT_MAX_CHARS);
-/** Shorter cuts, tried in turn when the exact one is over the limit: the comment may then lose rows. */
-const SHORTER_ROW_CHARS = [32_768, 16_384, 8_192, 4_096, 2_048, 1_024, 0];
-/** The artifact's size as writeCommentArtifact (src/results/comment.ts) writes it. */
-const artifactBytes = (payload) => Buffer.byteLength(`${JSON.stringify(payload)}\n`);
-/** The payload as it is when it fits, else with its package lists cut to fit (see above). */
-function fitCommentArtifact(payload, maxBytes = report_artifact/* MAX_COMMENT_ARTIFACT_BYTES */.Kd) {
-    const fullBytes = artifactBytes(payload);
-    if (fullBytes <= maxBytes)
-        return { payload, bytes: fullBytes, fullBytes, rowChars: null };
-    const sizes = rowSizes();
-    let bytes = fullBytes;
-    for (const rowChars of [COMMENT_ROW_CHARS, ...SHORTER_ROW_CHARS]) {
-        const trimmed = trimArtifact(payload, rowChars, sizes);
-        bytes = artifactBytes(trimmed);
-        if (bytes <= maxBytes)
-            return { payload: trimmed, bytes, fullBytes, rowChars };
-    }
-    return { payload: null, bytes, fullBytes, rowChars: 0 };
-}
-/** What the report stage logs of a fit: a warning when the comment may differ; undefined: nothing cut. */
-function fitMessage(fit, maxBytes = report_artifact/* MAX_COMMENT_ARTIFACT_BYTES */.Kd) {
-    const over = `the reports are ${fmtInt(fit.fullBytes)} bytes, over the ${fmtInt(maxBytes)}-byte limit the poster accepts`;
-    if (fit.payload === null)
-        return {
-            warn: true,
-            text: `comment artifact not written: ${over}, and still ${fmtInt(fit.bytes)} bytes with every package table left out; report fewer variants per job (the reports are in report.md and the job summary)`,
-        };
-    if (fit.rowChars === null)
-        return undefined;
-    if (fit.rowChars >= COMMENT_ROW_CHARS)
-        return {
-            warn: false,
-            text: `comment artifact: ${over}: each package table keeps the rows a ${fmtInt(COMMENT_ROW_CHARS)}-character comment can show, and the count of the rest (${fmtInt(fit.bytes)} bytes; the comment is the same)`,
-        };
-    return {
-        warn: true,
-        text: `comment artifact: ${over}, even with each package table cut to the rows a comment can show: each keeps ${fmtInt(fit.rowChars)} characters of rows and the count of the rest (${fmtInt(fit.bytes)} bytes), so the posted comment may name fewer packages than report.md; report fewer variants per job to keep them all`,
-    };
-}
-/** Each list's row sizes, summed (as the renderer's table counts them), computed once per list. */
-function rowSizes() {
-    const known = new WeakMap();
-    return (changes) => {
-        let sums = known.get(changes);
-        if (!sums) {
-            sums = [0];
-            // The pip, apt and conda tables' row (render/sections.ts packagePart), and its newline.
-            for (const c of changes)
-                sums.push(sums.at(-1) + packageRow(c).length + 1);
-            known.set(changes, sums);
-        }
-        return sums;
-    };
-}
-/** The payload with each package list cut after the rows that fit in rowChars (see above). */
-function trimArtifact(payload, rowChars, sizes = rowSizes()) {
-    const trimmed = [];
-    const reports = payload.reports.map((model, report) => {
-        let platforms = model.platforms;
-        for (const eco of ECOS) {
-            const cut = cutLists(platforms, eco, rowChars, sizes);
-            platforms = platforms.map((p, platform) => {
-                const tail = cut[platform];
-                const list = p.diff?.[eco];
-                if (!tail || !p.diff || !list)
-                    return p;
-                trimmed.push({ report, platform, eco, tail: tail.tail });
-                return { ...p, diff: { ...p.diff, [eco]: { ...list, changes: tail.kept } } };
-            });
-        }
-        return platforms === model.platforms ? model : { ...model, platforms };
-    });
-    return trimmed.length === 0 ? payload : { ...payload, reports, trimmed };
-}
-/** The verdict's key of a package change (model.ts packageFindings): equal ones count once. */
-const changeKey = diff_schema/* packageChangeKey */.KT;
-/** One report's lists of one ecosystem: per platform, the changes kept and the tail (null: all kept). */
-function cutLists(platforms, eco, rowChars, sizes) {
-    const lists = platforms.map((p) => p.diff?.[eco]?.changes ?? []);
-    const cuts = lists.map((l) => {
-        const sums = sizes(l);
-        let n = 0;
-        while (n < l.length && sums[n + 1] <= rowChars)
-            n++;
-        return n;
-    });
-    const kept = new Set(lists.flatMap((l, i) => l.slice(0, cuts[i]).map(changeKey)));
-    const ids = new Map();
-    return lists.map((l, i) => {
-        if (cuts[i] === l.length)
-            return null;
-        const tail = l.slice(cuts[i]).map((c) => {
-            const key = changeKey(c);
-            // A change the verdict names (a lost CUDA build, model.ts) stays whole, as it says the same.
-            if (kept.has(key) || c.cudaLoss)
-                return c;
-            let id = ids.get(key);
-            if (id === undefined)
-                ids.set(key, (id = ids.size));
-            return [id, c.kind, c.level];
-        });
-        return { kept: l.slice(0, cuts[i]), tail };
-    });
-}
-/** The stand-in for a hidden change: never shown by an exact cut; its name says what it is when shown. */
-function standIn([id, kind, level]) {
-    return { name: `(left out of the comment artifact: ${id + 1})`, kind, from: null, to: null, level };
-}
-/**
- * The reports with each trimmed list whole again, a stand-in in the place of each hidden change
- * (the poster renders these). InputError naming `source` for a trimmed list that names none.
- */
-function restoreTrimmed(artifact, source) {
-    const reports = [...artifact.reports];
-    const seen = new Set();
-    (artifact.trimmed ?? []).forEach((t, i) => {
-        const at = `${source}: trimmed[${i}]`;
-        const model = reports[t.report];
-        if (!model)
-            throw new errors/* InputError */.dz(`${at}.report: ${t.report} is not a report's index (${reports.length} reports)`);
-        const p = model.platforms[t.platform];
-        if (!p)
-            throw new errors/* InputError */.dz(`${at}.platform: ${t.platform} is not a platform's index of report ${t.report}`);
-        if (!p.diff)
-            throw new errors/* InputError */.dz(`${at}.platform: report ${t.report}'s ${JSON.stringify(p.platform.slice(0, 40))} has no diff`);
-        const list = `${t.report}/${t.platform}/${t.eco}`;
-        if (seen.has(list))
-            throw new errors/* InputError */.dz(`${at}: report ${t.report}'s platform ${t.platform} ${t.eco} list is trimmed twice`);
-        seen.add(list);
-        const d = p.diff[t.eco];
-        if (!d)
-            throw new errors/* InputError */.dz(`${at}.eco: report ${t.report}'s ${JSON.stringify(p.platform.slice(0, 40))} has no ${t.eco} packages`);
-        const changes = [...d.changes, ...t.tail.map((c) => (Array.isArray(c) ? standIn(c) : c))];
-        const restored = { ...p, diff: { ...p.diff, [t.eco]: { ...d, changes } } };
-        reports[t.report] = {
-            ...model,
-            platforms: model.platforms.map((x, j) => (j === t.platform ? restored : x)),
-        };
-    });
-    return reports;
-}
-
-// EXTERNAL MODULE: ./src/util/temp-owner.ts
-var temp_owner = __webpack_require__(22238);
-;// CONCATENATED MODULE: ./src/report/baseline-lock.ts
-// The directory baseline store's lock (baseline.ts): one save of a key and branch at a time reads
-// the save it replaces, carries a platform's records over from it and switches to its own. A file
-// created exclusively (O_EXCL) names its owner (host, pid, a token, its pid namespace); one whose
-// owner is gone (this host and pid namespace, no such process) is broken at once, one unchanged
-// for `staleMs` (an owner hung, or gone on another host of a shared filesystem or in another pid
-// namespace: a container sharing the cache, named as the host under --network host) then. A lock
-// not had within `waitMs` is done without: the caller says so (a warning), and its save still
-// replaces the last one whole. A wait is on the event loop: SIGINT/SIGTERM/SIGHUP are handled
-// meanwhile and end it (a wait on the thread held them off for up to `waitMs`, past a cancelled
-// job's SIGKILL: the cleanups never ran).
-
-
-
-
-
-const LOCK_TIMING = { waitMs: 60_000, staleMs: 20_000 };
-const POLL_MS = 25;
-/** Sleep on this thread: the store's steps are synchronous (a save throws at once, as it always has). */
-function sleepSync(ms) {
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-/** A failed file system call's code (ENOENT), '' when it has none. */
-const codeOf = (e) => e.code ?? '';
-/** The lock's owner as written (host pid token); undefined when there is none (released meanwhile). */
-function ownerOf(file) {
-    try {
-        return (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (e) {
-        if (codeOf(e) === 'ENOENT')
-            return undefined;
-        throw e;
-    }
-}
-/** This process's pid namespace ("pid:[4026531836]"); "-" where /proc cannot tell. */
-function pidNamespace() {
-    try {
-        return (0,temp_owner/* ownPidNamespace */.pP)().replace(/\s/g, '');
-    }
-    catch {
-        return '-';
-    }
-}
-/**
- * The owner is a process of this host and pid namespace that is no more (another host's, or one in
- * a pid namespace this process cannot see, cannot be asked: its pid here is another process or
- * none). An owner written without a namespace (an earlier version's) is taken as this one's.
- */
-function ownerGone(owner) {
-    const [host, pid, , theirs] = owner.split(' ');
-    if (host !== (0,external_node_os_.hostname)() || !/^[1-9][0-9]*$/.test(pid ?? ''))
-        return false;
-    if (theirs !== undefined && theirs !== pidNamespace())
-        return false;
-    try {
-        process.kill(Number(pid), 0);
-        return false;
-    }
-    catch (e) {
-        // EPERM: it is there, as another user.
-        return codeOf(e) === 'ESRCH';
-    }
-}
-/**
- * Break OWNER's lock: moved aside first, so that of two runs breaking it at once one does; one that
- * moved a lock taken meanwhile (not OWNER's) puts it back unless another was taken by then.
- */
-function breakLock(file, owner) {
-    const aside = `${file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.stale`;
-    try {
-        (0,external_node_fs_.renameSync)(file, aside);
-    }
-    catch {
-        return; // broken or released by someone else
-    }
-    try {
-        if (ownerOf(aside) !== owner)
-            (0,external_node_fs_.linkSync)(aside, file);
-    }
-    catch {
-        // taken again meanwhile: that owner has it
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(aside, { force: true });
-    }
-}
-/**
- * The lock FILE, taken now (a lock had, or the reason why not: a string, when waitMs allows no
- * wait), or, when its holder runs, the promise of it after a wait on the event loop (a string when
- * it is not had within waitMs; an InterruptedError after SIGINT/SIGTERM/SIGHUP meanwhile).
- */
-function takeLock(file, timing = LOCK_TIMING) {
-    const taking = {
-        me: `${(0,external_node_os_.hostname)()} ${process.pid} ${(0,external_node_crypto_.randomBytes)(6).toString('hex')} ${pidNamespace()}`,
-        start: Date.now(),
-    };
-    return tryTake(file, timing, taking) ?? waitFor(file, timing, taking);
-}
-async function waitFor(file, timing, taking) {
-    for (;;) {
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-        const stopped = (0,cleanup/* interruptedFailure */.rn)(`the wait for the baseline's lock ${file}`);
-        if (stopped)
-            throw stopped;
-        const taken = tryTake(file, timing, taking);
-        if (taken !== undefined)
-            return taken;
-    }
-}
-/** One try at FILE: the lock, the reason why not, or undefined when its holder runs (wait then). */
-function tryTake(file, timing, taking) {
-    const { me } = taking;
-    for (;;) {
-        try {
-            const fd = (0,external_node_fs_.openSync)(file, 'wx', 0o644);
-            try {
-                (0,external_node_fs_.writeSync)(fd, me);
-            }
-            finally {
-                (0,external_node_fs_.closeSync)(fd);
-            }
-            return { release: () => release(file, me), takenAt: takenAt(file) };
-        }
-        catch (e) {
-            if (codeOf(e) !== 'EEXIST')
-                return `cannot create ${file}: ${codeOf(e) || e.message}`;
-        }
-        const owner = ownerOf(file);
-        if (owner === undefined)
-            continue;
-        if (taking.seen?.owner !== owner)
-            taking.seen = { owner, since: Date.now() };
-        if (ownerGone(owner) || Date.now() - taking.seen.since >= timing.staleMs) {
-            breakLock(file, owner);
-            continue;
-        }
-        if (Date.now() - taking.start >= timing.waitMs)
-            return `${file} is held by ${owner.split(' ').slice(0, 2).join(' pid ') || 'another run'}`;
-        return undefined;
-    }
-}
-function takenAt(file) {
-    try {
-        return (0,external_node_fs_.statSync)(file).mtimeMs;
-    }
-    catch {
-        return Date.now();
-    }
-}
-function release(file, me) {
-    try {
-        if (ownerOf(file) === me)
-            (0,external_node_fs_.rmSync)(file, { force: true });
-    }
-    catch {
-        // best effort: a lock left behind is broken as its owner's leftover
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/baseline-dir.ts
-// The directory baseline store's files (baseline.ts dirBaselineStore), safe for runs that save and
-// restore the same key and branch at once (a shared self-hosted runner, two local runs):
-//   <slug>/<branch>            a link to the newest save (a directory: a save of an earlier version)
-//   <slug>/<branch>+<id>/      a save: written whole before the link names it, never changed after
-//   <slug>/<branch>+lock       held while a save reads the one it replaces and switches the link
-// A restore reads the link once and is given the save it names: another run switching the link
-// meanwhile changes nothing it reads. A replaced save is removed by a later save GRACE_MS after it
-// was replaced.
-// On a filesystem without links the save's directory is renamed into <branch> instead (an earlier
-// version's way, under the lock).
-
-
-
-
-
-
-/** The directory store's note of the commit a save is of (absent in saves before it was written). */
-const BASELINE_SHA_FILE = 'baseline-sha.txt';
-/** How long a replaced save is kept, for a run that restored it just before and still reads it. */
-const GRACE_MS = 10 * 60_000;
-/** What a save that is gone (replaced and removed, or moved aside) answers. */
-const GONE = new Set(['ENOENT', 'ENOTDIR', 'EINVAL']);
-/** What making a link answers where the filesystem (or the system) has none. */
-const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
-/** What renaming the link answers when a directory is in its place (an earlier version's save). */
-const DIR_IN_PLACE = new Set(['EISDIR', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR']);
-const lockFile = (p) => external_node_path_default().join(p.dir, `${p.name}+lock`);
-const newName = (p) => `${p.name}+${Date.now().toString(36)}-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-/** The save <branch> names: the link's target, the directory itself (an earlier version's), none. */
-function currentDir(p) {
-    const at = external_node_path_default().join(p.dir, p.name);
-    const st = (0,read_regular/* statOrAbsent */.Hg)(at, true);
-    if (!st)
-        return undefined;
-    return st.isSymbolicLink() ? external_node_path_default().resolve(p.dir, (0,external_node_fs_.readlinkSync)(at)) : at;
-}
-/** The newest save, none, or the directory that went away while it was read (`gone`). */
-function readSave(p) {
-    let dir;
-    let names;
-    try {
-        dir = currentDir(p);
-        if (dir === undefined)
-            return undefined;
-        names = (0,external_node_fs_.readdirSync)(dir);
-    }
-    catch (e) {
-        if (GONE.has(codeOf(e)))
-            return { gone: dir ?? external_node_path_default().join(p.dir, p.name) };
-        throw e;
-    }
-    if (!names.some((n) => n !== BASELINE_SHA_FILE))
-        return undefined;
-    let sha;
-    try {
-        sha = (0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, BASELINE_SHA_FILE), 'utf8').slice(0, 100).trim();
-    }
-    catch (e) {
-        if (!GONE.has(codeOf(e)))
-            throw e;
-    }
-    return { dir, ...(sha && { sha }) };
-}
-/**
- * The newest save of P. Read again once when what it named went away (replaced and removed since)
- * or when there is none while a save holds the lock (an earlier version's directory being replaced
- * by a link: gone for an instant). Gone twice: its directory all the same, which the report says it
- * could not read (base-records.ts readEntries), rather than a "first run".
- */
-function restoreDir(p) {
-    const first = readSave(p);
-    if (first !== undefined && !('gone' in first))
-        return first;
-    if (first === undefined) {
-        if (!(0,external_node_fs_.existsSync)(lockFile(p)))
-            return undefined;
-        sleepSync(50);
-    }
-    const again = readSave(p);
-    if (again !== undefined && 'gone' in again)
-        return { dir: again.gone };
-    return again;
-}
-/**
- * Save FILES (and the sha note) as P's newest: written whole in a directory of its own, then, under
- * the lock, what OPTS keeps of the save it replaces, and the link switched to it (one rename: a
- * restore sees the last save or this one). FAIL makes the error of a save that cannot be written
- * (thrown, its directory removed); a lock not had is a warning. Done at once, unless another run
- * holds the lock: then the promise of it, after a wait that SIGINT/SIGTERM/SIGHUP end (an
- * InterruptedError, this save's directory removed).
- */
-function saveDir(p, sha, files, opts, tuning, fail) {
-    const name = newName(p);
-    const dir = external_node_path_default().join(p.dir, name);
-    const removeAndFail = (e) => {
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        return fail(e);
-    };
-    try {
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-        for (const f of files)
-            (0,external_node_fs_.cpSync)(f, external_node_path_default().join(dir, external_node_path_default().basename(f)));
-        (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, BASELINE_SHA_FILE), `${sha}\n`);
-    }
-    catch (e) {
-        throw removeAndFail(e);
-    }
-    const unreadable = (e) => `cannot read ${lockFile(p)}: ${codeOf(e) || e.message}`;
-    const switched = (lock) => switchLocked(p, name, lock, opts, tuning, removeAndFail);
-    let lock;
-    try {
-        lock = takeLock(lockFile(p), tuning.lock);
-    }
-    catch (e) {
-        lock = unreadable(e);
-    }
-    if (!(lock instanceof Promise))
-        return switched(lock);
-    return lock.then(switched, (e) => {
-        if (!(e instanceof cleanup/* InterruptedError */.p4))
-            return switched(unreadable(e));
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        throw e;
-    });
-}
-/** With LOCK (or the reason why not), what OPTS keeps of the save it replaces, and the link switched to NAME. */
-function switchLocked(p, name, lock, opts, tuning, removeAndFail) {
-    if (typeof lock === 'string')
-        opts.warning?.(`saved the baseline without its lock (${lock}): a platform kept from the last save may lack another run's newer records`);
-    let replaced;
-    let now;
-    try {
-        replaced = keepFrom(p, external_node_path_default().join(p.dir, name), opts);
-        now = typeof lock === 'string' ? (0,external_node_fs_.statSync)(external_node_path_default().join(p.dir, name)).mtimeMs : lock.takenAt;
-        switchTo(p, name, replaced, now, tuning.link ?? external_node_fs_.symlinkSync);
-    }
-    catch (e) {
-        throw removeAndFail(e);
-    }
-    finally {
-        if (typeof lock !== 'string')
-            lock.release();
-    }
-    baseline_dir_removeReplaced(p, [name, replaced], now - (tuning.graceMs ?? GRACE_MS));
-}
-/** Copy into DIR what OPTS keeps of P's newest save; that save's directory (the one replaced). */
-function keepFrom(p, dir, opts) {
-    const found = readSave(p);
-    const previous = found !== undefined && !('gone' in found) ? found : undefined;
-    for (const f of opts.keep?.(previous) ?? [])
-        (0,external_node_fs_.cpSync)(f, external_node_path_default().join(dir, external_node_path_default().basename(f)));
-    return previous?.dir;
-}
-/**
- * Point <branch> at the save NAME: a link made beside it and renamed over it. The save it replaces
- * (REPLACED) is touched, so that its grace counts from now; a directory an earlier version saved
- * is moved aside first (a save like the others from then on). Without links: NAME is renamed into
- * <branch>, what was there moved aside.
- */
-function switchTo(p, name, replaced, now, link) {
-    const at = external_node_path_default().join(p.dir, p.name);
-    const tmp = external_node_path_default().join(p.dir, `${name}.link`);
-    let linked = true;
-    try {
-        link(name, tmp);
-    }
-    catch (e) {
-        if (!NO_LINKS.has(codeOf(e)))
-            throw e;
-        linked = false;
-    }
-    if (replaced !== undefined)
-        touch(replaced, now);
-    try {
-        for (let tries = 1;; tries++) {
-            const st = (0,read_regular/* statOrAbsent */.Hg)(at, true);
-            if (st && (st.isDirectory() || !linked))
-                touch(moveAside(p, at), now);
-            try {
-                (0,external_node_fs_.renameSync)(linked ? tmp : external_node_path_default().join(p.dir, name), at);
-                return;
-            }
-            catch (e) {
-                // An earlier version saved a directory there meanwhile: moved aside too.
-                if (tries >= 3 || !DIR_IN_PLACE.has(codeOf(e)))
-                    throw e;
-            }
-        }
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(tmp, { force: true });
-    }
-}
-/** Move what is at AT aside, under a save's name; that name (gone already: AT's). */
-function moveAside(p, at) {
-    const aside = external_node_path_default().join(p.dir, newName(p));
-    try {
-        (0,external_node_fs_.renameSync)(at, aside);
-        return aside;
-    }
-    catch (e) {
-        if (GONE.has(codeOf(e)))
-            return at;
-        throw e;
-    }
-}
-function touch(dir, now) {
-    try {
-        (0,external_node_fs_.utimesSync)(dir, now / 1000, now / 1000);
-    }
-    catch {
-        // not ours to touch (another user's) or gone: its grace counts from when it was written
-    }
-}
-/**
- * Remove P's saves (and leftovers: a link or lock moved aside) not touched since BEFORE, except KEEP
- * and the save <branch> names now. Best effort: another run may be removing them too.
- */
-function baseline_dir_removeReplaced(p, keep, before) {
-    try {
-        const kept = new Set([...keep, currentDir(p)].map((k) => k && external_node_path_default().basename(k)));
-        for (const n of (0,external_node_fs_.readdirSync)(p.dir)) {
-            if (!n.startsWith(`${p.name}+`) || n === `${p.name}+lock` || kept.has(n))
-                continue;
-            const st = (0,read_regular/* statOrAbsent */.Hg)(external_node_path_default().join(p.dir, n), true);
-            if (st && st.mtimeMs < before)
-                (0,external_node_fs_.rmSync)(external_node_path_default().join(p.dir, n), { recursive: true, force: true });
-        }
-    }
-    catch {
-        // the next save tries again
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/baseline.ts
-// The baseline store: the records (env-*.json, smoke-*.json) of one image+variant+platform set, saved
-// per branch and commit, restored by the base branch. On GitHub: @actions/cache (a pull request may
-// restore its base branch's caches). Locally and on self-hosted runners: a directory.
-
-
-
-
-
-
-
-/** Cache keys may not hold commas and are at most 512 characters: a readable slug plus a hash. */
-function baselineSlug(key) {
-    const readable = key.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
-    return `${readable}-${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 12)}`;
-}
-/**
- * A branch as a file name: other characters than [A-Za-z0-9._-] as "-", and leading dots too (no
- * git branch has them: `report --base-branch ..` does), so that it is never "." or ".." (the key's
- * own directory, or the store's root, to path.join) nor a hidden file. Empty: "-".
- */
-const branchSlug = (b) => b
-    .replace(/^refs\/heads\//, '')
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/^\.+/, (dots) => '-'.repeat(dots.length)) || '-';
-/**
- * A branch's name in a baseline directory: its slug, and where the slug is not the branch's own
- * name, "=" and the name's hash too (no slug has "="), so that `feature/x` and `feature-x` keep
- * their own saves. LEGACY: the slug alone, as earlier versions named every branch.
- */
-function branchPlace(b) {
-    const legacy = branchSlug(b);
-    const own = b.replace(/^refs\/heads\//, '');
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(own).digest('hex').slice(0, 8);
-    return { name: legacy === own ? legacy : `${legacy}=${hash}`, legacy };
-}
-/** A git commit: what a report shows of the baseline's (a store's text is shown only when it is one). */
-const COMMIT = /^[0-9a-f]{7,64}$/i;
-/**
- * The newest records of BRANCH under the first of KEYS that has any (the baseline's key, then the
- * keys earlier versions saved it under: keys.ts baselineKeys), the commit only when it is a git
- * commit's hex name (a directory's file, a cache key: nothing else reaches the report).
- */
-async function restoreBaseline(store, keys, branch) {
-    for (const key of keys) {
-        const r = await store.restore(key, branch);
-        if (r)
-            return { dir: r.dir, ...(r.sha !== undefined && COMMIT.test(r.sha) && { sha: r.sha }) };
-    }
-    return undefined;
-}
-/**
- * root/<slug>/<branch>: the newest save of a branch, which replaces the previous one. ROOT is checked
- * now (a directory, or none yet, not under /proc, /sys or /dev: exit 2 naming LABEL, the flag or
- * variable that chose it), before any stage runs; a save that fails later is exit 3 naming it.
- * Runs may save and restore the same key and branch at once (a shared self-hosted runner, two local
- * runs): baseline-dir.ts.
- */
-function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--baseline DIR', tuning = {}) {
-    (0,json_file/* ensureResultDir */.dc)(root, label, { create: false, flag });
-    /** Where KEY's saves of a branch named NAME in the directory are (branchPlace). */
-    const place = (key, name) => ({ dir: external_node_path_default().join(root, baselineSlug(key)), name });
-    return {
-        describe: () => root,
-        // A branch with no save under its own name yet: an earlier version's save, under its slug.
-        restore(key, branch) {
-            const { name, legacy } = branchPlace(branch);
-            return Promise.resolve(restoreDir(place(key, name)) ?? (legacy !== name ? restoreDir(place(key, legacy)) : undefined));
-        },
-        save(key, branch, sha, files, opts = {}) {
-            const p = place(key, branchPlace(branch).name);
-            // Done at once, unless it waits for another run's lock (a wait a signal ends).
-            const saving = saveDir(p, sha, files, opts, tuning, (e) => {
-                const where = external_node_path_default().join(p.dir, p.name);
-                // The report is written; only the baseline for the next run is missing.
-                return new errors/* EnvironmentError */.eG(`${label}: cannot save the baseline in ${where} (${String(e.message ?? e).split('\n')[0]})`, `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`, { cause: e });
-            });
-            return saving ? saving.then(() => true) : Promise.resolve(true);
-        },
-    };
-}
-/** What a key appends after the commit: "-<run id>-<attempt>", each only when it is a number. */
-const runSuffix = (run) => [run.id, run.attempt]
-    .filter((x) => x !== undefined && /^\d+$/.test(x))
-    .map((x) => `-${x}`)
-    .join('');
-/**
- * @actions/cache under keys `ml-image-baseline-v1-<slug>-<branch>-<sha>-<run id>-<attempt>`,
- * restored by the prefix without the commit: the newest entry of the branch. Cache entries are
- * immutable and a save under a key that is there is refused, hence a key per run attempt: a re-run
- * of the same commit saves again, and is the newest. The path must be the same on save and
- * restore, so it is fixed under RUNNER_TEMP.
- */
-function actionsCacheBaselineStore(runnerTemp, 
-/** RUN: the workflow run, whose id and attempt end each key (a key per run attempt). */
-io, api) {
-    const { run = {} } = io;
-    const load = async () => api ?? (await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(641)]).then(__webpack_require__.bind(__webpack_require__, 82641)));
-    const dirFor = (key) => external_node_path_default().join(runnerTemp, 'ml-image-baseline', baselineSlug(key));
-    const prefix = (key, branch) => `ml-image-baseline-v1-${baselineSlug(key)}-${branchSlug(branch)}-`;
-    return {
-        describe: () => 'the Actions cache',
-        async restore(key, branch) {
-            const dir = dirFor(key);
-            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-            try {
-                const hit = await (await load()).restoreCache([dir], `${prefix(key, branch)}none`, [prefix(key, branch)]);
-                if (hit === undefined || (0,external_node_fs_.readdirSync)(dir).length === 0)
-                    return undefined;
-                // The key the entry was saved under goes on with its commit (then, since keys name the
-                // run, "-<run id>-<attempt>").
-                return {
-                    dir,
-                    ...(hit.startsWith(prefix(key, branch)) && {
-                        sha: hit.slice(prefix(key, branch).length).split('-')[0],
-                    }),
-                };
-            }
-            catch (e) {
-                // The cache service is best effort: a report without a baseline beats a failed job.
-                io.warning(`baseline restore failed (${e.message}); reporting without a baseline`);
-                return undefined;
-            }
-        },
-        async save(key, branch, sha, files, opts) {
-            const dir = dirFor(key);
-            // Copied beside it first: what is kept may be in it (a platform's records kept from the
-            // restored baseline, base-records.ts saveBase).
-            const next = `${dir}.next`;
-            (0,external_node_fs_.rmSync)(next, { recursive: true, force: true });
-            (0,external_node_fs_.mkdirSync)(next, { recursive: true });
-            for (const f of [...files, ...(opts?.keep?.(undefined) ?? [])])
-                (0,external_node_fs_.cpSync)(f, external_node_path_default().join(next, external_node_path_default().basename(f)));
-            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-            (0,external_node_fs_.renameSync)(next, dir);
-            const entry = `${prefix(key, branch)}${sha}${runSuffix(run)}`;
-            const stays = `a pull request into ${branch} compares with its earlier save, if any`;
-            try {
-                // -1: not saved (a key already there, a write the cache refused); @actions/cache logs why.
-                if ((await (await load()).saveCache([dir], entry)) !== -1)
-                    return true;
-                io.warning(`baseline not saved: the Actions cache did not take ${entry} (its log says why); ${stays}`);
-            }
-            catch (e) {
-                io.warning(`baseline save failed (${e.message}); ${stays}`);
-            }
-            return false;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/own-records.ts
-// The records a report reads by their file names (env-<variant>-<arch>.json, smoke-...json): each is
-// the one its name says, by its own variant and platform, as `ml-image diff` checks the two records
-// it compares. A record of another variant or platform (a file copied under another's name, an
-// edited artifact) would be reported, and saved as the baseline, as that target's: refused, exit 2,
-// naming the file and both values. linux/arm64/v8 is linux/arm64 (normalizePlatform); a record
-// that names no variant (an older one, `ml-image capture` of an image without the label) is not
-// checked on it.
-
-
-
-
-
-/** RESULTS' record FILE of KIND as read, refused when its own target is not VARIANT and PLATFORM. */
-function checked(results, kind, [variant, platform], read, own) {
-    if (read === null)
-        return null;
-    const { variant: v, platform: p } = own(read);
-    const wrong = [
-        ...(v !== undefined && v !== null && v !== variant
-            ? [`variant ${(0,util_text/* printable */.g$)(v)} (its file name says ${variant})`]
-            : []),
-        ...((0,config_platform/* normalizePlatform */.FL)(p) !== (0,config_platform/* normalizePlatform */.FL)(platform)
-            ? [`platform ${(0,util_text/* printable */.g$)(p)} (its file name says ${platform})`]
-            : []),
-    ];
-    if (wrong.length === 0)
-        return read;
-    const name = (0,results_results/* recordFile */.mR)(kind, variant, platform);
-    const file = results.dir === undefined ? name : external_node_path_default().join(results.dir, name);
-    throw new errors/* InputError */.dz(`${file}: the ${kind === 'env' ? 'environment record' : 'smoke result'} is of ${wrong.join(' and ')}: another image's, which the report would show as ${variant} on ${platform}`, `put each record under its own name (${kind}-<variant>-<arch>.json, as the smoke stage writes it), or run the smoke stage again to write this one`);
-}
-/** The environment record of VARIANT on PLATFORM in RESULTS, when it is that target's (else exit 2). */
-const ownEnv = (results, variant, platform) => checked(results, 'env', [variant, platform], results.readEnv(variant, platform), (r) => r.image);
-/** The smoke result of VARIANT on PLATFORM in RESULTS, when it is that platform's (else exit 2). */
-const ownSmoke = (results, variant, platform) => checked(results, 'smoke', [variant, platform], results.readSmoke(variant, platform), (r) => r);
-
-;// CONCATENATED MODULE: ./src/report/base-records.ts
-// The records a variant's report compares with: the baseline store's newest save of the base
-// branch (or of the default branch, when the base branch has none) and the commit it was saved at,
-// or why there are none; this run's and the baseline's records per platform (readEntries); and what
-// a run of the default branch saves for the next pull request.
-
-
-
-
-
-
-/**
- * The base branch's newest records under the first of KEYS that has any (keys.ts baselineKeys); a
- * base branch without any (a pull request into release-1.x: only the default branch saves) falls
- * back to the default branch's. Undefined: no store, no base branch, none saved.
- */
-async function restoreBase(lookup, keys) {
-    const { store, baseBranch, defaultBranch } = lookup;
-    if (!store || !baseBranch)
-        return undefined;
-    const own = await restoreBaseline(store, keys, baseBranch);
-    if (own)
-        return { ...own, ref: baseBranch };
-    if (!defaultBranch || defaultBranch === baseBranch)
-        return undefined;
-    const fallback = await restoreBaseline(store, keys, defaultBranch);
-    return fallback && { ...fallback, ref: defaultBranch, noRecordOf: baseBranch };
-}
-/** The model's baseline: the branch compared with, its commit, the base branch that had none. */
-function baselineOf(base) {
-    return {
-        ref: base.ref,
-        ...(base.sha !== undefined && { sha: base.sha }),
-        ...(base.noRecordOf !== undefined && { noRecordOf: base.noRecordOf }),
-    };
-}
-/** Why a report has no baseline (its intro and verdict say it). */
-function noBaselineReason(lookup, baseUnreadable, 
-/** The branch whose records could not be read (the default branch's, after the fallback). */
-unreadableRef = lookup.baseBranch) {
-    const { store, baseBranch, defaultBranch } = lookup;
-    if (baseUnreadable)
-        return `the baseline of ${unreadableRef ?? 'the base branch'} could not be read (${baseUnreadable})`;
-    if (!store)
-        return 'baseline: none (no comparison asked for)';
-    if (!baseBranch)
-        return 'no base branch to compare with';
-    const where = store.describe();
-    if (defaultBranch && defaultBranch !== baseBranch)
-        return `first run: no record of ${defaultBranch} in ${where} yet (nor of ${baseBranch}: only the default branch saves one)`;
-    // On GitHub only the default branch's runs save; which that is, this run's event did not say.
-    if (defaultBranch === null)
-        return `first run: no record of ${baseBranch} in ${where} yet (baselines are saved for the default branch only)`;
-    return `first run: no record of ${baseBranch} in ${where} yet`;
-}
-/** This run's records and the baseline's per platform. The baseline is best effort: a newer,
- * corrupt or foreign record is reported (baseUnreadable), not fatal. */
-function readEntries(results, baseDir, variant, platforms, 
-/** The config's platforms (before a --platforms filter): the baseline's others are dropped ones. */
-planned = platforms) {
-    let baseUnreadable;
-    const unreadable = (e) => {
-        baseUnreadable ??= e.message.split('\n')[0];
-        return null;
-    };
-    // The baseline store's directory, only read.
-    let baseline;
-    try {
-        baseline = baseDir ? (0,results_results/* openResultDir */.lR)(baseDir, 'baseline', { create: false }) : undefined;
-    }
-    catch (e) {
-        unreadable(e);
-    }
-    const base = (read) => {
-        if (!baseline)
-            return null;
-        try {
-            return read(baseline);
-        }
-        catch (e) {
-            return unreadable(e);
-        }
-    };
-    // Each the target its file name says (own-records.ts): this run's, or exit 2; the baseline's, or
-    // it is unreadable (reported without it).
-    const entries = platforms.map((p) => ({
-        platform: p,
-        head: ownEnv(results, variant, p),
-        base: base((b) => ownEnv(b, variant, p)),
-        headSmoke: ownSmoke(results, variant, p),
-        baseSmoke: base((b) => ownSmoke(b, variant, p)),
-    }));
-    // Removed before or while it was read (the directory store: by another run, long after it
-    // replaced it): some or all of its records read as none, which is no "removed platform".
-    // A platform the baseline has a record of that the config no longer builds (a pull request that
-    // drops linux/arm64): its users would get no image, which the report says.
-    const dropped = schema/* PLATFORMS */.P4.filter((p) => !planned.includes(p) && base((b) => b.hasEnv(variant, p)));
-    if (baseline && baseDir && !(0,external_node_fs_.existsSync)(baseDir))
-        unreadable(new Error(`${baseDir} is gone (removed as it was read: by another run's save, or by hand)`));
-    return { entries, dropped, ...(baseUnreadable !== undefined && { baseUnreadable }) };
-}
-/**
- * Which of PLATFORMS' records in RESULTS are of this build: with a build.json there, a record of an
- * image it does not name for the variant and platform (an earlier run's, left in a result directory
- * a run of fewer platforms reused) is not this build's: left out of the report and the baseline,
- * with a note; so is the resolution of a platform build.json does not name. Without a build.json (a
- * fork's records, downloaded alone) every record is taken.
- */
-function thisBuild(results, variant, platforms) {
-    const recorded = platforms.filter((p) => results.hasEnv(variant, p));
-    if (!results.hasBuild())
-        return { records: recorded, resolutions: [...platforms], notes: [] };
-    let built;
-    try {
-        built = results.readBuild().variants.find((b) => b.variant === variant)?.platforms ?? [];
-    }
-    catch (e) {
-        const why = e.message.split('\n')[0];
-        return { records: recorded, resolutions: [...platforms], notes: [`records not checked: ${why}`] };
-    }
-    const notes = [];
-    const records = recorded.filter((p) => {
-        const build = built.find((b) => b.platform === p);
-        const record = ownEnv(results, variant, p);
-        if (build && ofBuild(record, build))
-            return true;
-        const image = (0,oci_ref/* refDigest */.I2)(record.image.ref) ?? record.image.ref;
-        const of = build ? `its ${base_records_short(build.digest)}` : `no ${p} image of ${variant}`;
-        notes.push(`${(0,results_results/* recordFile */.mR)('env', variant, p)} is of ${base_records_short(image)}, but ${results_results/* BUILD_FILE */.oS} names ${of}: an earlier run's, left out of the report and the baseline`);
-        return false;
-    });
-    return { records, resolutions: platforms.filter((p) => built.some((b) => b.platform === p)), notes };
-}
-const base_records_short = (ref) => ((0,oci_ref/* isDigest */.Bc)(ref) ? ref.slice(0, 19) : ref);
-/**
- * Whether RECORD is of BUILD's image: the digest it was captured by (the smoke stage captures a
- * pushed image as repository@digest), else (a build that only loaded it: a local tag) the tag the
- * build loaded it under, or a digest of the engine's that is the build's.
- */
-function ofBuild(record, build) {
-    const { ref, id, digest } = record.image;
-    const captured = (0,oci_ref/* refDigest */.I2)(ref);
-    if (captured !== undefined)
-        return captured === build.digest;
-    return (ref === build.localRef ||
-        (build.loadedTags ?? []).includes(ref) ||
-        id === build.digest ||
-        digest === build.digest);
-}
-/**
- * Save this run's records as the variant's baseline. A platform of the config this run has no record
- * of (its job failed, was cancelled or skipped; a platforms filter left it out) keeps its records
- * from the save this one replaces, as the store finds it then (another run may have saved since
- * RESTORED was: the directory store asks under its lock), else from RESTORED (when that is the same
- * branch's) or an earlier key's save (restored now): a save replaces the last, and would otherwise
- * wipe that platform until its next good run. A platform no longer in the config is let go.
- * Returns whether the store took the save (it warned why not) and the platforms kept.
- */
-async function saveBase(save, restored) {
-    const { store, saveAs, keys, variant } = save;
-    const missing = save.planned.filter((p) => !save.recorded.includes(p));
-    const fallback = missing.length === 0 || restored?.ref === saveAs.branch
-        ? restored
-        : await restoreBaseline(store, keys, saveAs.branch);
-    let kept = { files: [], platforms: [] };
-    const saved = await store.save(keys[0], saveAs.branch, saveAs.sha, save.files, {
-        keep: (previous) => {
-            const from = missing.length > 0 ? (previous ?? fallback) : undefined;
-            if (from)
-                kept = keptRecords(from.dir, variant, missing);
-            return kept.files;
-        },
-        ...(save.warning && { warning: save.warning }),
-    });
-    return { saved: saved !== false, kept: kept.platforms };
-}
-/** The previous baseline's record files of PLATFORMS, of those whose env record reads (a corrupt one is let go). */
-function keptRecords(dir, variant, platforms) {
-    let previous;
-    try {
-        previous = (0,results_results/* openResultDir */.lR)(dir, 'baseline', { create: false });
-    }
-    catch {
-        return { files: [], platforms: [] };
-    }
-    const readable = platforms.filter((p) => {
-        try {
-            return previous.readEnv(variant, p) !== null;
-        }
-        catch {
-            return false;
-        }
-    });
-    return { files: readable.flatMap((p) => previous.recordFiles(variant, p)), platforms: readable };
-}
-
 ;// CONCATENATED MODULE: ./src/report/keys.ts
 
 
@@ -11688,6 +11273,607 @@ function countOnly(views, unreported, { marker, maxChars, variants, verdict, }) 
     return { markdown, marker, verdict, omitted: ['everything but the verdict count'], variants };
 }
 
+;// CONCATENATED MODULE: ./src/github/connect.ts
+/** The real client's factory; its retries and rate-limit waits are logged through LOG. */
+function lazyGitHubClient(log) {
+    return async (token, apiUrl) => {
+        const { createGitHubClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 55254));
+        return createGitHubClient({ token, baseUrl: apiUrl, log });
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/artifact.ts
+var report_artifact = __webpack_require__(80954);
+// EXTERNAL MODULE: ./src/github/client.ts + 2 modules
+var client = __webpack_require__(55254);
+;// CONCATENATED MODULE: ./src/report/sticky.ts
+// One pull-request comment per report key, updated in place ("sticky"), as
+// marocchino/sticky-pull-request-comment does: a hidden marker on the first line plus the author
+// find our comment; a re-list after creating settles races between concurrent jobs. Retries of
+// 5xx and rate limits happen inside the client (Octokit's plugin-retry and plugin-throttling).
+
+/** GitHub's limit for an issue comment body, in characters. */
+const GITHUB_COMMENT_MAX_CHARS = 65_536;
+/** Never shrink below this: a report that does not fit in 1000 characters is not worth posting. */
+const MIN_COMMENT_CHARS = 1_000;
+/** Is this the 422 GitHub answers for a body over its limit? */
+function isBodyTooLong(err) {
+    if (!(err instanceof client/* GitHubApiError */.OS) || err.status !== 422)
+        return false;
+    return [err.apiMessage, ...err.errors.map((e) => e.message)].some((m) => m !== undefined && /too long/i.test(m));
+}
+/**
+ * The next size to render after a body-too-long 422: GitHub's stated maximum when it is below what
+ * we tried, else half; undefined when we are already at the floor.
+ */
+function nextMaxChars(current, err) {
+    if (current <= MIN_COMMENT_CHARS)
+        return undefined;
+    const stated = [err.apiMessage, ...err.errors.map((e) => e.message)]
+        .map((m) => /maximum is (\d+)/i.exec(m ?? '')?.[1])
+        .find((m) => m !== undefined);
+    const limit = stated === undefined ? undefined : Number(stated);
+    const next = limit !== undefined && limit < current ? limit : Math.floor(current / 2);
+    return Math.max(MIN_COMMENT_CHARS, next);
+}
+function firstLine(body) {
+    const nl = body.indexOf('\n');
+    return (nl === -1 ? body : body.slice(0, nl)).replace(/\r$/, '').trim();
+}
+const byAge = (a, b) => a.created_at === b.created_at ? a.id - b.id : a.created_at < b.created_at ? -1 : 1;
+/**
+ * The login of GITHUB_TOKEN's comments. With an installation token (GET /user refused) only this
+ * bot's comments are taken as ours before we post: any other bot carrying our marker (another
+ * app's, or one planted) is left alone, since GITHUB_TOKEN's write access could overwrite it. A
+ * GitHub App's own token learns its login from the comment it creates, and then settles onto its
+ * oldest comment as concurrent jobs do.
+ */
+const GITHUB_TOKEN_BOT = 'github-actions[bot]';
+function checkedMarker(raw) {
+    const marker = raw.trim();
+    if (!/^<!--[\s\S]*-->$/.test(marker) || marker.includes('\n')) {
+        throw new Error(`sticky comment marker must be one HTML comment line, got ${JSON.stringify(marker)}`);
+    }
+    return marker;
+}
+async function upsertStickyComment(client, opts) {
+    const marker = checkedMarker(opts.marker);
+    const maxChars = Math.min(opts.maxChars ?? GITHUB_COMMENT_MAX_CHARS, GITHUB_COMMENT_MAX_CHARS);
+    const u = {
+        client,
+        owner: opts.owner,
+        repo: opts.repo,
+        issueNumber: opts.issueNumber,
+        marker,
+        log: opts.log,
+        render: opts.render,
+        maxChars,
+        replaces: opts.replaces,
+        replaced: [],
+        body: render(opts.render, maxChars, marker),
+        deleted: [],
+    };
+    try {
+        const who = await whoPosts(u, opts.author);
+        const listed = await listComments(u);
+        u.replaced = listed.filter((c) => isReplaced(u, c));
+        const [target, ...dupes] = listed.filter((c) => isOurs(u, who, c, who.author)).sort(byAge);
+        if (target)
+            return await updateExisting(u, who, target, dupes);
+        return await createAndSettle(u, who);
+    }
+    catch (err) {
+        if (isRefused(err) && opts.forbidden !== 'fail') {
+            u.log.warning(`Skipped the pull-request comment: GitHub answered 403 (${err.apiMessage ?? 'forbidden'}). ` +
+                'Pull requests from forks get a read-only GITHUB_TOKEN; the job summary still has the report. ' +
+                'To comment on fork pull requests, post from a workflow_run workflow, or grant `permissions: pull-requests: write`.');
+            return { action: 'forbidden', deleted: u.deleted, bodyLength: u.body.length };
+        }
+        throw err;
+    }
+}
+/** A 403 that is GitHub refusing the token, not a rate limit (which the client has waited out). */
+function isRefused(err) {
+    return err instanceof client/* GitHubApiError */.OS && err.status === 403 && !err.secondaryRateLimit && !err.rateLimited;
+}
+async function whoPosts(u, author) {
+    // GET /user refused means an installation token (GITHUB_TOKEN, a GitHub App): its author is a bot.
+    if (author === undefined && u.client.authenticatedLogin) {
+        const login = await u.client.authenticatedLogin();
+        return { author: login, botAuthor: login === undefined };
+    }
+    return { author, botAuthor: false };
+}
+/** GitHub logins are case-insensitive: `My-App[bot]` and `my-app[bot]` are one account. */
+const sameLogin = (a, b) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+function isOurs(u, who, c, login) {
+    return (firstLine(c.body) === u.marker &&
+        (login !== undefined
+            ? sameLogin(c.user?.login, login)
+            : !who.botAuthor || sameLogin(c.user?.login, GITHUB_TOKEN_BOT)));
+}
+/** A comment with a marker this one replaces (whose author is checked before it is deleted). */
+function isReplaced(u, c) {
+    const line = firstLine(c.body);
+    return u.replaces !== undefined && line !== u.marker && line.startsWith('<!--') && u.replaces(line);
+}
+/** Delete the replaced comments that are surely ours: by `author`, our login or the bot that posts. */
+async function sticky_removeReplaced(u, author) {
+    if (author === undefined || u.replaced.length === 0)
+        return;
+    const gone = u.replaced.filter((c) => sameLogin(c.user?.login, author));
+    await removeAll(u, gone);
+    if (gone.length > 0)
+        u.log.info(`removed ${gone.length} earlier comment(s) this one replaces (${gone.map((c) => c.id).join(', ')})`);
+}
+function listComments(u) {
+    const { owner, repo, issueNumber } = u;
+    return u.client.listIssueComments({ owner, repo, issueNumber });
+}
+/** Create or update, rendering smaller while GitHub says the body is too long. */
+async function write(u, what, fn) {
+    for (;;) {
+        try {
+            return await fn(u.body);
+        }
+        catch (err) {
+            if (!isBodyTooLong(err))
+                throw err;
+            const next = nextMaxChars(Math.min(u.maxChars, u.body.length), err);
+            if (next === undefined)
+                throw err;
+            u.log.info(`GitHub ${what}: comment too long (${u.body.length} characters); rendering in ${next}`);
+            u.maxChars = next;
+            u.body = render(u.render, u.maxChars, u.marker);
+        }
+    }
+}
+async function removeAll(u, comments) {
+    const { owner, repo } = u;
+    for (const c of comments) {
+        try {
+            await u.client.deleteIssueComment({ owner, repo, commentId: c.id });
+            u.deleted.push(c.id);
+        }
+        catch (err) {
+            // Another writer deleted it first: the goal (one comment) holds.
+            if (!(err instanceof client/* GitHubApiError */.OS && err.status === 404))
+                throw err;
+        }
+    }
+}
+/** Bring `target` to our body; true when a PATCH was needed. */
+async function updateTo(u, target, always = false) {
+    // GitHub may hand back \r\n line ends for a body we sent with \n: that is no change.
+    if (!always && target.body.replace(/\r\n/g, '\n') === u.body.replace(/\r\n/g, '\n'))
+        return false;
+    const { owner, repo } = u;
+    await write(u, 'update comment', (b) => u.client.updateIssueComment({ owner, repo, commentId: target.id, body: b }));
+    return true;
+}
+/** Our comment exists: update the oldest, remove the duplicates that are surely ours. */
+async function updateExisting(u, who, target, dupes) {
+    let changed;
+    try {
+        changed = await updateTo(u, target);
+    }
+    catch (err) {
+        // Deleted since the listing (a person, a concurrent job's cleanup): post it anew, once.
+        if (!(err instanceof client/* GitHubApiError */.OS && err.status === 404))
+            throw err;
+        u.log.info(`pull-request comment ${target.id} was deleted meanwhile: creating a new one`);
+        return createAndSettle(u, who);
+    }
+    // Duplicates go only when they are surely ours: by the known author, or (installation token)
+    // by the same bot as the comment we keep. Otherwise someone else's could be deleted.
+    const dupeAuthor = who.author ?? (who.botAuthor ? target.user?.login : undefined);
+    if (dupeAuthor !== undefined)
+        await removeAll(u, dupes.filter((d) => sameLogin(d.user?.login, dupeAuthor)));
+    await sticky_removeReplaced(u, dupeAuthor);
+    u.log.info(`pull-request comment ${target.id} ${changed ? 'updated' : 'unchanged'}`);
+    return {
+        action: changed ? 'updated' : 'unchanged',
+        commentId: target.id,
+        deleted: u.deleted,
+        bodyLength: u.body.length,
+    };
+}
+/** No comment of ours yet: create one, then settle a race with concurrent jobs on the oldest. */
+async function createAndSettle(u, who) {
+    const { owner, repo, issueNumber } = u;
+    const created = await write(u, 'create comment', (b) => u.client.createIssueComment({ owner, repo, issueNumber, body: b }));
+    // The login GitHub gave the comment is the author: a comment-author that names another (a typo,
+    // no `[bot]`) would never find this comment again, and every run would post a new one.
+    const posted = created.user?.login;
+    if (who.author !== undefined && posted !== undefined && !sameLogin(who.author, posted))
+        u.log.warning(`comment-author "${who.author}" is not the login that posts (${posted}): ${posted}'s comments are the ones updated; set comment-author to it`);
+    const author = posted ?? who.author;
+    // Two jobs may have created at once: all of them keep the oldest and delete the rest.
+    const after = (await listComments(u)).filter((c) => isOurs(u, who, c, author));
+    if (!after.some((c) => c.id === created.id))
+        after.push({ ...created, body: u.body });
+    after.sort(byAge);
+    // The comment we created names its author: the replaced comments of that author are ours.
+    await sticky_removeReplaced(u, author);
+    const kept = await settleOnOldest(u, after, created.id);
+    await removeAll(u, after.filter((c) => c.id !== kept.id));
+    if (kept.ours) {
+        u.log.info(`pull-request comment ${kept.id} created`);
+        return { action: 'created', commentId: kept.id, deleted: u.deleted, bodyLength: u.body.length };
+    }
+    u.log.info(`pull-request comment ${kept.id} updated (a concurrent job had created it)`);
+    return { action: 'updated', commentId: kept.id, deleted: u.deleted, bodyLength: u.body.length };
+}
+/**
+ * The oldest of ours (sorted by age) brought to our body, its id: one older than the comment we
+ * created and deleted since the listing (a concurrent job's cleanup, a person) gives way to the
+ * next, down to ours, which has the body already. Reached that way, ours may be gone too (the job
+ * that kept the older one deleted it): then it is posted once more.
+ */
+async function settleOnOldest(u, sorted, createdId) {
+    let gone = false;
+    for (const c of sorted) {
+        if (c.id === createdId)
+            break;
+        try {
+            // Sent even when its body is ours already (a concurrent job's, identical): only its answer
+            // tells that it still exists before ours is deleted in its favour.
+            await updateTo(u, c, true);
+            return { id: c.id, ours: false };
+        }
+        catch (err) {
+            if (!(err instanceof client/* GitHubApiError */.OS && err.status === 404))
+                throw err;
+            u.log.info(`pull-request comment ${c.id} was deleted meanwhile: settling on the next oldest`);
+            gone = true;
+        }
+    }
+    if (!gone || (await listComments(u)).some((c) => c.id === createdId))
+        return { id: createdId, ours: true };
+    u.log.info(`pull-request comment ${createdId} was deleted meanwhile too: creating it once more`);
+    const { owner, repo, issueNumber } = u;
+    const again = await write(u, 'create comment', (b) => u.client.createIssueComment({ owner, repo, issueNumber, body: b }));
+    return { id: again.id, ours: true };
+}
+function render(fn, maxChars, marker) {
+    const body = fn(maxChars);
+    // Without the marker first we would never find this comment again and post a new one each run.
+    if (firstLine(body) !== marker) {
+        throw new Error(`rendered comment must start with the marker line ${marker}`);
+    }
+    return body;
+}
+
+;// CONCATENATED MODULE: ./src/report/artifact-fit.ts
+// Fitting the fork-safe artifact under the poster's size limit (MAX_COMMENT_ARTIFACT_BYTES). The
+// artifact carries every row of every table, while the poster's comment shows at most 65,536
+// characters: a run of many variants with thousands of changed packages each is over the limit
+// long before its comment is. So, when it is over, each package list keeps only the changes a
+// comment could ever show (the rows whose table, up to them, fits in COMMENT_ROW_CHARS), and the
+// rest become hidden changes ([id, kind, level], artifact.ts's trimmed): the poster puts a stand-in
+// in the place of each (restoreTrimmed), so the counts ("… and N more"), the platforms that share a
+// table and the verdict are those of the full reports, and its comment is the one the full
+// reports render. Equal changes of a report's platforms share an id, as the verdict counts them
+// once; a hidden change equal to one a platform keeps stays whole, so that it is still counted once.
+// Should even that be over the limit, the lists are cut shorter (the comment may then name fewer
+// packages, a warning says so); should nothing fit, no artifact is written: never a failed job.
+
+
+
+
+
+
+
+const ECOS = ['pip', 'apt', 'conda'];
+/** The most characters the poster renders its comment in: no table in it shows a row past these. */
+const COMMENT_ROW_CHARS = Math.max(DEFAULT_MAX_CHARS, GITHUB_COMMENT_MAX_CHARS);
+/** Shorter cuts, tried in turn when the exact one is over the limit: the comment may then lose rows. */
+const SHORTER_ROW_CHARS = [32_768, 16_384, 8_192, 4_096, 2_048, 1_024, 0];
+/** The artifact's size as writeCommentArtifact (src/results/comment.ts) writes it. */
+const artifactBytes = (payload) => Buffer.byteLength(`${JSON.stringify(payload)}\n`);
+/** The payload as it is when it fits, else with its package lists cut to fit (see above). */
+function fitCommentArtifact(payload, maxBytes = report_artifact/* MAX_COMMENT_ARTIFACT_BYTES */.Kd) {
+    const fullBytes = artifactBytes(payload);
+    if (fullBytes <= maxBytes)
+        return { payload, bytes: fullBytes, fullBytes, rowChars: null };
+    const sizes = rowSizes();
+    let bytes = fullBytes;
+    for (const rowChars of [COMMENT_ROW_CHARS, ...SHORTER_ROW_CHARS]) {
+        const trimmed = trimArtifact(payload, rowChars, sizes);
+        bytes = artifactBytes(trimmed);
+        if (bytes <= maxBytes)
+            return { payload: trimmed, bytes, fullBytes, rowChars };
+    }
+    return { payload: null, bytes, fullBytes, rowChars: 0 };
+}
+/** What the report stage logs of a fit: a warning when the comment may differ; undefined: nothing cut. */
+function fitMessage(fit, maxBytes = report_artifact/* MAX_COMMENT_ARTIFACT_BYTES */.Kd) {
+    const over = `the reports are ${fmtInt(fit.fullBytes)} bytes, over the ${fmtInt(maxBytes)}-byte limit the poster accepts`;
+    if (fit.payload === null)
+        return {
+            warn: true,
+            text: `comment artifact not written: ${over}, and still ${fmtInt(fit.bytes)} bytes with every package table left out; report fewer variants per job (the reports are in report.md and the job summary)`,
+        };
+    if (fit.rowChars === null)
+        return undefined;
+    if (fit.rowChars >= COMMENT_ROW_CHARS)
+        return {
+            warn: false,
+            text: `comment artifact: ${over}: each package table keeps the rows a ${fmtInt(COMMENT_ROW_CHARS)}-character comment can show, and the count of the rest (${fmtInt(fit.bytes)} bytes; the comment is the same)`,
+        };
+    return {
+        warn: true,
+        text: `comment artifact: ${over}, even with each package table cut to the rows a comment can show: each keeps ${fmtInt(fit.rowChars)} characters of rows and the count of the rest (${fmtInt(fit.bytes)} bytes), so the posted comment may name fewer packages than report.md; report fewer variants per job to keep them all`,
+    };
+}
+/** Each list's row sizes, summed (as the renderer's table counts them), computed once per list. */
+function rowSizes() {
+    const known = new WeakMap();
+    return (changes) => {
+        let sums = known.get(changes);
+        if (!sums) {
+            sums = [0];
+            // The pip, apt and conda tables' row (render/sections.ts packagePart), and its newline.
+            for (const c of changes)
+                sums.push(sums.at(-1) + packageRow(c).length + 1);
+            known.set(changes, sums);
+        }
+        return sums;
+    };
+}
+/** The payload with each package list cut after the rows that fit in rowChars (see above). */
+function trimArtifact(payload, rowChars, sizes = rowSizes()) {
+    const trimmed = [];
+    const reports = payload.reports.map((model, report) => {
+        let platforms = model.platforms;
+        for (const eco of ECOS) {
+            const cut = cutLists(platforms, eco, rowChars, sizes);
+            platforms = platforms.map((p, platform) => {
+                const tail = cut[platform];
+                const list = p.diff?.[eco];
+                if (!tail || !p.diff || !list)
+                    return p;
+                trimmed.push({ report, platform, eco, tail: tail.tail });
+                return { ...p, diff: { ...p.diff, [eco]: { ...list, changes: tail.kept } } };
+            });
+        }
+        return platforms === model.platforms ? model : { ...model, platforms };
+    });
+    return trimmed.length === 0 ? payload : { ...payload, reports, trimmed };
+}
+/** The verdict's key of a package change (model.ts packageFindings): equal ones count once. */
+const changeKey = diff_schema/* packageChangeKey */.KT;
+/** One report's lists of one ecosystem: per platform, the changes kept and the tail (null: all kept). */
+function cutLists(platforms, eco, rowChars, sizes) {
+    const lists = platforms.map((p) => p.diff?.[eco]?.changes ?? []);
+    const cuts = lists.map((l) => {
+        const sums = sizes(l);
+        let n = 0;
+        while (n < l.length && sums[n + 1] <= rowChars)
+            n++;
+        return n;
+    });
+    const kept = new Set(lists.flatMap((l, i) => l.slice(0, cuts[i]).map(changeKey)));
+    const ids = new Map();
+    return lists.map((l, i) => {
+        if (cuts[i] === l.length)
+            return null;
+        const tail = l.slice(cuts[i]).map((c) => {
+            const key = changeKey(c);
+            // A change the verdict names (a lost CUDA build, model.ts) stays whole, as it says the same.
+            if (kept.has(key) || c.cudaLoss)
+                return c;
+            let id = ids.get(key);
+            if (id === undefined)
+                ids.set(key, (id = ids.size));
+            return [id, c.kind, c.level];
+        });
+        return { kept: l.slice(0, cuts[i]), tail };
+    });
+}
+/** The stand-in for a hidden change: never shown by an exact cut; its name says what it is when shown. */
+function standIn([id, kind, level]) {
+    return { name: `(left out of the comment artifact: ${id + 1})`, kind, from: null, to: null, level };
+}
+/**
+ * The reports with each trimmed list whole again, a stand-in in the place of each hidden change
+ * (the poster renders these). InputError naming `source` for a trimmed list that names none.
+ */
+function restoreTrimmed(artifact, source) {
+    const reports = [...artifact.reports];
+    const seen = new Set();
+    (artifact.trimmed ?? []).forEach((t, i) => {
+        const at = `${source}: trimmed[${i}]`;
+        const model = reports[t.report];
+        if (!model)
+            throw new errors/* InputError */.dz(`${at}.report: ${t.report} is not a report's index (${reports.length} reports)`);
+        const p = model.platforms[t.platform];
+        if (!p)
+            throw new errors/* InputError */.dz(`${at}.platform: ${t.platform} is not a platform's index of report ${t.report}`);
+        if (!p.diff)
+            throw new errors/* InputError */.dz(`${at}.platform: report ${t.report}'s ${JSON.stringify(p.platform.slice(0, 40))} has no diff`);
+        const list = `${t.report}/${t.platform}/${t.eco}`;
+        if (seen.has(list))
+            throw new errors/* InputError */.dz(`${at}: report ${t.report}'s platform ${t.platform} ${t.eco} list is trimmed twice`);
+        seen.add(list);
+        const d = p.diff[t.eco];
+        if (!d)
+            throw new errors/* InputError */.dz(`${at}.eco: report ${t.report}'s ${JSON.stringify(p.platform.slice(0, 40))} has no ${t.eco} packages`);
+        const changes = [...d.changes, ...t.tail.map((c) => (Array.isArray(c) ? standIn(c) : c))];
+        const restored = { ...p, diff: { ...p.diff, [t.eco]: { ...d, changes } } };
+        reports[t.report] = {
+            ...model,
+            platforms: model.platforms.map((x, j) => (j === t.platform ? restored : x)),
+        };
+    });
+    return reports;
+}
+
+;// CONCATENATED MODULE: ./src/report/render/none.ts
+// A run with no report at all: not one of its variants has an environment record of this run's
+// image (every capture failed, or the build before it). On a pull request its comment still takes
+// the place of the earlier one, whose results are of an older commit: a reviewer never reads an old
+// verdict beside a failed run. Layout: marker, heading, what happened, a verdict line per planned
+// variant (UNREPORTED_VERDICT), the links. Under maxChars the variant lines go first (the last
+// first, counted in one line), then the links. Every value is escaped.
+
+
+
+
+
+const none_SEP = '\n\n';
+/** The run's report when it has none of UNREPORTED (the run's planned variants, in plan order). */
+function renderNoneReported(unreported, opts) {
+    const maxChars = checkedMaxChars(opts.maxChars);
+    if (unreported.length === 0)
+        throw new Error('renderNoneReported: no variant');
+    const marker = markerFor(opts.markerKey);
+    const variants = unreported.map((variant) => ({ variant, verdict: UNREPORTED_VERDICT }));
+    const verdict = variants.map((v) => `${v.variant}: ${v.verdict}`).join('; ');
+    const n = unreported.length;
+    const image = opts.image ? `: ${(0,report_escape.md)(opts.image, 200)}` : '';
+    const heading = `### 🐳 ml-image report${image} (${plural(n, 'variant')})`;
+    const commit = opts.headSha ? ` (${(0,report_escape/* mdCode */.xs)(opts.headSha.slice(0, 12), 40)})` : '';
+    const which = n === 1 ? 'its variant' : `any of its ${fmtInt(n)} variants`;
+    const what = [
+        `**⚠️ No variant of this run was reported**: there is no environment record of this run's image${commit} for ${which} (its capture or its build failed: see the job log).`,
+        'It takes the place of any earlier report on this pull request, whose results are of an older commit.',
+    ].join('\n');
+    const lines = unreported.map((u) => `- **${(0,report_escape.md)(u, 40)}**: ${(0,report_escape.md)(UNREPORTED_VERDICT)}`);
+    const run = opts.runUrl ? (0,report_escape/* safeUrl */.Pl)(opts.runUrl) : null;
+    const links = [...(run ? [`[Workflow run](${run})`] : []), `ml-image-action ${(0,report_escape.md)(src_version/* VERSION */.x, 30)}`].join(' · ');
+    const compose = (shown, withLinks) => {
+        const listed = lines.slice(0, shown);
+        if (shown < n)
+            listed.push(`- … and ${plural(n - shown, 'more variant')} not reported`);
+        const parts = [heading, what, listed.join('\n'), withLinks ? links : ''];
+        return `${marker}\n${parts.filter(Boolean).join(none_SEP)}\n`;
+    };
+    const done = (markdown, omitted) => ({
+        markdown,
+        marker,
+        verdict,
+        omitted,
+        variants,
+    });
+    for (let shown = n; shown >= 0; shown--) {
+        const markdown = compose(shown, true);
+        if (markdown.length <= maxChars)
+            return done(markdown, shown < n ? ['variant lines'] : []);
+    }
+    const bare = compose(0, false);
+    if (bare.length <= maxChars)
+        return done(bare, ['variant lines', 'links']);
+    return done(`${marker}\n**⚠️ No variant of this run was reported (${plural(n, 'variant')})**\n`, [
+        'everything but the verdict',
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/report/run-comment.ts
+// The run's report as one pull-request comment: ONE sticky comment for the whole run, or (a fork's
+// read-only token, comment-mode artifact) the fork-safe artifact the poster workflow posts. A run
+// with no report of any variant (renderNoneReported) is posted too, in place of the earlier one.
+
+
+
+
+
+
+
+
+/**
+ * The run's report (report.md, the summary, the comment) in at most maxChars: every variant's
+ * (renderRun), or, when none has a report, each named as not reported (renderNoneReported).
+ */
+function renderRunReport(input, { models, unreported }, markerKey, maxChars) {
+    if (models.length > 0)
+        return renderRun(models, { markerKey, maxChars, unreported });
+    const gh = input.options.github;
+    const headSha = gh?.headSha ?? input.git.sha;
+    return renderNoneReported(unreported, {
+        markerKey,
+        maxChars,
+        image: input.plan.repository,
+        ...(headSha && { headSha }),
+        ...(gh?.runUrl && { runUrl: gh.runUrl }),
+    });
+}
+/** ONE sticky comment for the run on the pull request, or the fork-safe artifact, or nothing. */
+async function commentOnRun(input, io, run, outcomes, { key: runKey, subset }) {
+    const { config, options } = input;
+    const { models, unreported } = run;
+    const gh = options.github;
+    const mode = config.report.comment ? options.mode : 'off';
+    if (mode === 'off' || !gh?.prNumber) {
+        if (mode !== 'off')
+            io.progress('no pull request: comment skipped');
+        return;
+    }
+    const toArtifact = mode === 'artifact' || (mode === 'auto' && (gh.fromFork || !gh.token));
+    if (toArtifact)
+        return writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, run, runKey);
+    if (!gh.token) {
+        io.warning('comment-mode post needs github-token; the report is in the job summary only', {
+            title: 'ml-image report',
+        });
+        return;
+    }
+    const client = await (options.client ?? lazyGitHubClient(io.progress))(gh.token, gh.apiUrl);
+    const [owner, repo] = gh.repository.split('/');
+    const r = await upsertStickyComment(client, {
+        owner,
+        repo,
+        issueNumber: gh.prNumber,
+        marker: markerFor(runKey),
+        render: (maxChars) => renderRunReport(input, run, runKey, maxChars).markdown,
+        replaces: replacedMarkers(models, [input.plan.repository], subset && { variants: subset, keep: runKeyOf(input.plan, config).key }),
+        ...(gh.author !== undefined && { author: gh.author }),
+        ...(gh.forbidden !== undefined && { forbidden: gh.forbidden }),
+        log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
+    });
+    const done = { action: r.action, ...(r.commentId !== undefined && { commentId: r.commentId }) };
+    for (const o of outcomes)
+        o.comment = done;
+    io.progress(`comment ${r.action}${r.commentId ? ` (#${r.commentId})` : ''} for ${models.length} variant(s)${unreported.length > 0 ? ` (${unreported.length} not reported)` : ''}`);
+    // auto: "post when the token can write, else write the fork-safe artifact". A same-repository
+    // pull request's token may be read-only too (the repository's default workflow permissions).
+    if (r.action === 'forbidden' && mode === 'auto') {
+        io.progress('comment-mode auto: the token cannot write the comment (403): writing the fork-safe artifact');
+        writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, run, runKey);
+    }
+}
+/** The fork-safe artifact of the run's comment, for the poster workflow (workflow_run) to post. */
+function writeArtifact(input, io, gh, { models, unreported }, runKey) {
+    const headSha = gh.headSha ?? input.git.sha;
+    if (!headSha) {
+        io.warning('no head commit known (GITHUB_SHA): the comment artifact cannot be written', {
+            title: 'ml-image report',
+        });
+        return;
+    }
+    // Over the poster's size limit, the package lists are cut to what the comment can show
+    // (artifact-fit.ts): a big run is never a failed job.
+    const fit = fitCommentArtifact({
+        schemaVersion: report_artifact/* COMMENT_ARTIFACT_SCHEMA_VERSION */.qZ,
+        prNumber: gh.prNumber,
+        headSha,
+        repository: gh.repository,
+        markerKey: runKey,
+        reports: [...models],
+        // Only when there are: a poster of an earlier version reads the rest of the artifact.
+        ...(unreported.length > 0 && { unreported: [...unreported] }),
+    });
+    const said = fitMessage(fit);
+    if (said?.warn)
+        io.warning(said.text, { title: 'ml-image report' });
+    else if (said)
+        io.progress(said.text);
+    if (!fit.payload)
+        return;
+    const dir = (input.out ?? input.results).writeComment(fit.payload);
+    io.progress(`comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/supply-chain.ts
 
 const supply_chain_short = (digest) => digest.slice(0, 19);
@@ -11760,9 +11946,11 @@ function reportedDigests(results, variant, records) {
 const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
 
 ;// CONCATENATED MODULE: ./src/report/stage.ts
-
-
-
+// The report stage: this run's records vs the base branch's -> one Markdown report per variant
+// (report-<variant>.md/.json, artifacts) and ONE report for the whole run (report.md: every variant
+// and platform), which is the job summary and ONE sticky pull-request comment (or, where the token
+// cannot write, the fork-safe artifact a privileged workflow_run job posts); a job that reports only
+// some of the config's variants (a variants filter) has a comment of its own (keys.ts).
 
 
 
@@ -11777,14 +11965,13 @@ const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
 
 
 /**
- * The run's verdict lines (the action's verdict output): each outcome's, then each of PLANNED (the
- * run's variants) that has no report, as report.md and the comment name it (renderRun's unreported).
+ * The run's verdict lines (the action's verdict output): each outcome's, then each of UNREPORTED
+ * (the run's variants with no report, ReportStageResult's), as report.md and the comment name them.
  */
-function runVerdictLines(outcomes, planned) {
-    const reported = new Set(outcomes.map((o) => o.variant));
+function runVerdictLines(outcomes, unreported) {
     return [
         ...outcomes.map((o) => `${o.variant}: ${o.verdict}`),
-        ...planned.filter((v) => !reported.has(v.name)).map((v) => `${v.name}: ${UNREPORTED_VERDICT}`),
+        ...unreported.map((v) => `${v}: ${UNREPORTED_VERDICT}`),
     ];
 }
 /** The report stage; a size-budget breach fails it (thrown) after the reports are written and posted. */
@@ -11815,31 +12002,48 @@ async function reportStage(input, io) {
         models.push(r.model);
         outcomes.push({ ...r.outcome, runMarkerKey: runKey.key });
     }
-    if (models.length === 0) {
+    // No report of any variant: without a pull request, nothing (the earlier run's files go); on one,
+    // a report saying so takes the earlier comment's place (reportsNone).
+    if (models.length === 0 && !reportsNone(input, unreported)) {
         noteRemoved(out, io, out.removeRunReport());
-        return { outcomes };
+        return { outcomes, unreported };
     }
     // The run's report: what the comment says, and the job summary.
-    const run = renderRun(models, {
-        markerKey: runKey.key,
-        maxChars: input.options.maxChars ?? 65_536,
-        unreported,
-    });
+    const reports = { models, unreported };
+    const run = renderRunReport(input, reports, runKey.key, input.options.maxChars ?? 65_536);
     const runFile = out.writeRunReport(run.markdown);
     for (const o of outcomes)
         o.runFile = runFile;
     if (models.length > 1)
         io.progress(`run: ${models.length} variants -> ${runFile}`);
+    if (models.length === 0)
+        io.progress(`run: no variant reported (${unreported.join(', ')}) -> ${runFile}`);
     if (input.config.report.summary && io.summary)
         await io.summary(run.markdown);
     // A comment that could not be posted (GitHub down, a token without the right): the reports are
     // written by now, and the caller says so (outputs, the printed report.md) before it fails.
-    const posted = await comment(input, io, { models, unreported }, outcomes, runKey).then(() => undefined, (err) => (err instanceof Error ? err : new Error(String(err))));
+    const posted = await commentOnRun(input, io, reports, outcomes, runKey).then(() => undefined, (err) => (err instanceof Error ? err : new Error(String(err))));
+    // With no report, the run has failed already (its capture or build): that error stays its own.
+    if (models.length === 0) {
+        if (posted)
+            io.warning(`the report could not be posted: ${posted.message}`, { title: 'ml-image report' });
+        return { outcomes, unreported };
+    }
     const budget = overBudget(models);
     if (posted && budget)
         io.warning(budget.message, { title: 'ml-image report' });
     const failure = posted ?? budget;
-    return { outcomes, ...(failure && { failure }) };
+    return { outcomes, unreported, ...(failure && { failure }) };
+}
+/**
+ * Whether a run with no report of any variant (UNREPORTED: all of them) still writes and posts its
+ * report: on a pull request, so that the earlier comment (an older commit's verdict, say all green)
+ * does not stand beside a failed run; never for ml-image report (noneReported 'skip': exit 2).
+ */
+function reportsNone(input, unreported) {
+    return ((input.noneReported ?? 'report') === 'report' &&
+        unreported.length > 0 &&
+        input.options.github?.prNumber !== undefined);
 }
 /** An earlier run's report files REMOVED, which this run has nothing to put in place of. */
 function noteRemoved(out, io, removed) {
@@ -11939,81 +12143,6 @@ async function saveBaseline(input, io, run, base) {
     if (!saved)
         return io.progress(`${v.name}: records not saved as ${where}`);
     io.progress(`${v.name}: records saved as ${where}${kept.length > 0 ? `; ${kept.join(', ')} kept from the previous one (no record in this run)` : ''}`);
-}
-/** ONE sticky comment for the run on the pull request, or the fork-safe artifact, or nothing. */
-async function comment(input, io, run, outcomes, { key: runKey, subset }) {
-    const { config, options } = input;
-    const { models, unreported } = run;
-    const gh = options.github;
-    const mode = config.report.comment ? options.mode : 'off';
-    if (mode === 'off' || models.length === 0 || !gh?.prNumber) {
-        if (mode !== 'off' && models.length > 0)
-            io.progress('no pull request: comment skipped');
-        return;
-    }
-    const toArtifact = mode === 'artifact' || (mode === 'auto' && (gh.fromFork || !gh.token));
-    if (toArtifact)
-        return writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, run, runKey);
-    if (!gh.token) {
-        io.warning('comment-mode post needs github-token; the report is in the job summary only', {
-            title: 'ml-image report',
-        });
-        return;
-    }
-    const client = await (options.client ?? lazyGitHubClient(io.progress))(gh.token, gh.apiUrl);
-    const [owner, repo] = gh.repository.split('/');
-    const r = await upsertStickyComment(client, {
-        owner,
-        repo,
-        issueNumber: gh.prNumber,
-        marker: markerFor(runKey),
-        render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars, unreported }).markdown,
-        replaces: replacedMarkers(models, [input.plan.repository], subset && { variants: subset, keep: runKeyOf(input.plan, config).key }),
-        ...(gh.author !== undefined && { author: gh.author }),
-        ...(gh.forbidden !== undefined && { forbidden: gh.forbidden }),
-        log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
-    });
-    const done = { action: r.action, ...(r.commentId !== undefined && { commentId: r.commentId }) };
-    for (const o of outcomes)
-        o.comment = done;
-    io.progress(`comment ${r.action}${r.commentId ? ` (#${r.commentId})` : ''} for ${models.length} variant(s)`);
-    // auto: "post when the token can write, else write the fork-safe artifact". A same-repository
-    // pull request's token may be read-only too (the repository's default workflow permissions).
-    if (r.action === 'forbidden' && mode === 'auto') {
-        io.progress('comment-mode auto: the token cannot write the comment (403): writing the fork-safe artifact');
-        writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, run, runKey);
-    }
-}
-/** The fork-safe artifact of the run's comment, for the poster workflow (workflow_run) to post. */
-function writeArtifact(input, io, gh, { models, unreported }, runKey) {
-    const headSha = gh.headSha ?? input.git.sha;
-    if (!headSha) {
-        io.warning('no head commit known (GITHUB_SHA): the comment artifact cannot be written', {
-            title: 'ml-image report',
-        });
-        return;
-    }
-    // Over the poster's size limit, the package lists are cut to what the comment can show
-    // (artifact-fit.ts): a big run is never a failed job.
-    const fit = fitCommentArtifact({
-        schemaVersion: report_artifact/* COMMENT_ARTIFACT_SCHEMA_VERSION */.qZ,
-        prNumber: gh.prNumber,
-        headSha,
-        repository: gh.repository,
-        markerKey: runKey,
-        reports: [...models],
-        // Only when there are: a poster of an earlier version reads the rest of the artifact.
-        ...(unreported.length > 0 && { unreported: [...unreported] }),
-    });
-    const said = fitMessage(fit);
-    if (said?.warn)
-        io.warning(said.text, { title: 'ml-image report' });
-    else if (said)
-        io.progress(said.text);
-    if (!fit.payload)
-        return;
-    const dir = (input.out ?? input.results).writeComment(fit.payload);
-    io.progress(`comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`);
 }
 /** The resolver's findings for this variant (what the pipeline wrote per platform), as text lines. */
 function resolutionLines(results, variant, platforms) {
@@ -17252,7 +17381,7 @@ function configSmokeInputs(loaded, env, target = {}) {
         ? readRequirements(loaded.config.python.requirements, loaded.baseDir, env, {
             ...workspaceRoot(env, loaded.baseDir),
             expandable: loaded.config.build.secrets,
-            given: (0,field_error/* requirementsFieldError */.db)(loaded),
+            given: (0,field_error/* requirementsFieldError */.d)(loaded),
         }).text
         : undefined;
     const distributionsFor = (platform, python) => text === undefined ? [] : (0,parse/* requirementNames */.QT)(text, (0,markers/* linuxMarkerEnvironment */.Y)(platform, python));
@@ -17294,7 +17423,7 @@ function configBaseline(loaded) {
     if (file === undefined)
         return loadBaseline();
     const abs = external_node_path_default().resolve(loaded.baseDir, file);
-    return (0,field_error/* asConfigProblem */.cq)(loaded, () => {
+    return (0,field_error/* asConfigProblem */.c)(loaded, () => {
         const outside = outsideWorkspace(abs, loaded.workspace);
         if (outside !== undefined)
             throw new errors/* InputError */.dz(`smoke.baseline: ${outside}`);
@@ -17905,8 +18034,13 @@ function lacksPython(r) {
 function noPythonReason(image) {
     return `${image} has no python3: the smoke suites need python3 in the image`;
 }
-/** A test past its timeout: the reason names the setting that gives it longer. */
-function timedOutReason(timeoutMs) {
+/**
+ * A test past its timeout: the reason names the setting that gives it longer. A run stopped for
+ * another reason (R's stopReason) gives that one.
+ */
+function timedOutReason(timeoutMs, r) {
+    if (r?.stopReason !== undefined)
+        return r.stopReason;
     return `timed out after ${timeoutMs / 1000}s (the container was removed); a test that needs longer: raise smoke.timeoutSeconds in ml-image.yml (ml-image smoke: --timeout)`;
 }
 /** How much of a failing test's output is shown under its failure (the CLI, the annotation). */
@@ -18180,6 +18314,83 @@ function python(s, id, suite, fn) {
 
 // EXTERNAL MODULE: ./src/docker/streams.ts + 1 modules
 var streams = __webpack_require__(75530);
+// EXTERNAL MODULE: ./src/docker/deadline.ts
+var deadline = __webpack_require__(33862);
+;// CONCATENATED MODULE: ./src/smoke/batch-start.ts
+// The start limit of a shared smoke process (batch.ts). A python3 that hangs as it starts (a `.pth`
+// file or a sitecustomize of the image that blocks, before the smoke script runs) reaches no test,
+// so no test's watchdog ever runs, and the container's own limit (every planned test's timeout and
+// a minute) held the run for all of it. The process is stopped instead once its first test has not
+// begun within that test's own timeout and PYTHON_START_ALLOWANCE_MS, counted from the container's
+// start; that test fails saying python3 did not start, and the later tests of the process are not
+// run (they would hang the same way).
+
+/**
+ * On top of the first test's timeout. A test in a container of its own gets its timeout for
+ * python3's start and the test together; here its watchdog starts at its start marker, so its
+ * timeout alone already lets python3 start as long as a container of its own lets the whole test
+ * run. What the allowance covers is the little the shared process does before that marker that a
+ * container of its own does not: the smoke script's setup (reading its plan, the stat of each
+ * file check's path, the early pip check started), well under a second natively and a few seconds
+ * under QEMU (an arm64 image on an amd64 runner). The limit starts with the container (onStarted),
+ * so an image pull and the engine's create and start are not in it.
+ */
+const PYTHON_START_ALLOWANCE_MS = 10_000;
+/** Time for the container and python3 to start, on top of the tests' own timeouts. */
+const STARTUP_ALLOWANCE_MS = 60_000;
+/**
+ * The container's own limit on a process of N tests: a backup for the tests' own watchdogs (a test
+ * that holds the GIL in native code for its whole timeout is only stopped by it).
+ */
+const processLimitMs = (timeoutMs, n) => timeoutMs * n + STARTUP_ALLOWANCE_MS;
+function startLimit(timeoutMs) {
+    const ms = timeoutMs + PYTHON_START_ALLOWANCE_MS;
+    const controller = new AbortController();
+    let timer;
+    let begun = false;
+    const off = () => {
+        if (timer)
+            clearTimeout(timer);
+        timer = undefined;
+    };
+    return {
+        ms,
+        signal: controller.signal,
+        armed: () => {
+            if (!begun && !timer)
+                timer = setTimeout(() => controller.abort(), (0,deadline/* timerMs */.Q2)(ms));
+        },
+        begun: () => {
+            begun = true;
+            off();
+        },
+        dispose: off,
+    };
+}
+const seconds = (ms) => `${Math.round(ms / 100) / 10}s`;
+/** The reason of the first test of a process stopped by its start limit (of LIMIT_MS). */
+function notStartedReason(limitMs, timeoutMs) {
+    return `python3 did not start within ${seconds(limitMs)} (the test's timeout of ${seconds(timeoutMs)} and ${seconds(PYTHON_START_ALLOWANCE_MS)} for python3 to start): no test of its process began, and the container was removed; a .pth file or sitecustomize of the image that blocks hangs python3 as it starts`;
+}
+/**
+ * A process that timed out before it reached its first test, FIRST (python3 itself hung as it
+ * started), would hang the same in a fresh container for each later test (REST): they are not run.
+ * Stopped by its start limit (of LIMIT_MS), they say so, naming FIRST, whose reason says why;
+ * stopped by the container's own limit (no start limit ran: the run never said it started), they
+ * time out with it.
+ */
+function hungAtStart(b, first, rest, r, limitMs) {
+    for (const x of rest)
+        b.outcomes.set(x.id, {
+            ...r,
+            ...(limitMs !== undefined && {
+                stopReason: `not run: python3 did not start within ${seconds(limitMs)} (see ${first})`,
+            }),
+            durationMs: 0,
+            timing: 'not started: python3 hung before the first test of its process',
+        });
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/batch.ts
 // The shared process: the python3 tests of a smoke run (imports, pip-check, gpu, compute, train,
 // ddp, custom file checks) run in ONE container and ONE python3 (one `import torch`), each between
@@ -18189,6 +18400,7 @@ var streams = __webpack_require__(75530);
 // script stops after it; a timeout kills it); the tests after it run in a fresh one, so a broken
 // CUDA context or a half-imported module never reaches another test. On a GPU run the tests that use
 // a GPU share processes of their own (processSteps): the container of the others gets no GPU.
+
 
 
 const MARK = '@@ml-image-smoke@@ ';
@@ -18329,8 +18541,6 @@ const BOOT = `import base64,runpy,sys;p="/tmp/ml_image_smoke.py";open(p,"w").wri
 function scriptSpec(script, words) {
     return { entrypoint: ['python3'], cmd: ['-c', BOOT, Buffer.from(script).toString('base64'), ...words] };
 }
-/** Time for the container and python3 to start, on top of the tests' own timeouts. */
-const STARTUP_ALLOWANCE_MS = 60_000;
 const s1 = (ms) => `${(ms / 1000).toFixed(1)}s`;
 /** The --verbose timing line of a test of the shared process. */
 function timingLine(startupMs, processS, end) {
@@ -18411,10 +18621,11 @@ function announceProcess(s, steps) {
  * shown when the next test's start. The progress says which test runs as the process reaches it
  * (stdout's start markers; the first test said so as the process started: announceProcess).
  */
-function streamFilters(s, steps, nonce) {
+function streamFilters(s, steps, nonce, begun) {
     const emit = s.output ?? (() => undefined);
     const later = new Set(steps.slice(1).map((x) => x.id));
     const reached = (id) => {
+        begun();
         if (later.has(id))
             s.progress(`smoke ${id}: running`);
     };
@@ -18440,17 +18651,31 @@ function streamFilters(s, steps, nonce) {
 /** Whether the shared process has run test ID already (its outcome is waiting): no start line for it. */
 const ranInBatch = (s, id) => s.batch?.outcomes.has(id) ?? false;
 /**
- * A process that timed out before it reached its first test (python3 itself hung as it started: a
- * `.pth` file of the image that blocks) would hang the same in a fresh container for each later
- * test, every one for its timeout and the startup allowance: they time out with it instead.
+ * Runs the process of STEPS (its PLAN): the container's outcome, how long it took, and the length
+ * of its start limit when that stopped it (its first test had not begun: batch-start.ts).
  */
-function hungAtStart(b, rest, r) {
-    for (const x of rest)
-        b.outcomes.set(x.id, {
-            ...r,
-            durationMs: 0,
-            timing: 'not started: python3 hung before the first test of its process',
-        });
+async function runProcess(s, steps, plan) {
+    announceProcess(s, steps);
+    const limit = startLimit(s.input.timeoutMs);
+    const filters = streamFilters(s, steps, plan.nonce, limit.begun);
+    const started = Date.now();
+    // The command is the first test's own (as if it ran alone); the plan comes in the environment.
+    const r = await s
+        .run({
+        ...scriptSpec(s.script, steps[0].argv),
+        env: { [BATCH_ENV]: JSON.stringify(plan), ...timeoutEnv(s.input.timeoutMs) },
+        ...(steps[0].gpu && { gpu: true }),
+        // Each test keeps its own timeout (the script's watchdog); this one only backs it up.
+        timeoutMs: processLimitMs(s.input.timeoutMs, steps.length),
+        signal: limit.signal,
+        onStarted: limit.armed,
+        ...(steps.some((x) => x.shm) && { shmSizeBytes: 1024 ** 3 }),
+        onOutput: (chunk, stream) => filters[stream](chunk),
+    })
+        .finally(limit.dispose);
+    filters.stdout.flush();
+    filters.stderr.flush();
+    return { r, totalMs: Date.now() - started, stopped: limit.signal.aborted ? limit.ms : undefined };
 }
 /**
  * The outcome of test ID from the shared process: known from an earlier run of it, else a new
@@ -18478,22 +18703,7 @@ async function batchOutcome(s, id) {
     if (!plan)
         return undefined;
     const steps = candidates.slice(0, plan.steps.length);
-    announceProcess(s, steps);
-    const filters = streamFilters(s, steps, nonce);
-    const started = Date.now();
-    // The command is the first test's own (as if it ran alone); the plan comes in the environment.
-    const r = await s.run({
-        ...scriptSpec(s.script, steps[0].argv),
-        env: { [BATCH_ENV]: JSON.stringify(plan), ...timeoutEnv(s.input.timeoutMs) },
-        ...(steps[0].gpu && { gpu: true }),
-        // Each test keeps its own timeout (the script's watchdog); this one only backs it up.
-        timeoutMs: s.input.timeoutMs * steps.length + STARTUP_ALLOWANCE_MS,
-        ...(steps.some((x) => x.shm) && { shmSizeBytes: 1024 ** 3 }),
-        onOutput: (chunk, stream) => filters[stream](chunk),
-    });
-    filters.stdout.flush();
-    filters.stderr.flush();
-    const totalMs = Date.now() - started;
+    const { r, totalMs, stopped } = await runProcess(s, steps, plan);
     const out = sections(r.stdout, nonce);
     const err = sections(r.stderr, nonce);
     const ends = steps.map((x) => out.get(x.id)?.end).filter((m) => m !== undefined);
@@ -18507,9 +18717,14 @@ async function batchOutcome(s, id) {
         if (!o && !e) {
             // Nothing started (no python3, the script could not run): the first test had its run.
             if (i === 0)
-                b.outcomes.set(step.id, { ...r, durationMs: totalMs, timing: `container ${s1(totalMs)}` });
+                b.outcomes.set(step.id, {
+                    ...r,
+                    ...(stopped !== undefined && { stopReason: notStartedReason(stopped, s.input.timeoutMs) }),
+                    durationMs: totalMs,
+                    timing: `container ${s1(totalMs)}`,
+                });
             if (i === 0 && r.timedOut)
-                hungAtStart(b, steps.slice(1), r);
+                hungAtStart(b, step.id, steps.slice(1), r, stopped);
             break;
         }
         if (o?.end) {
@@ -18621,7 +18836,7 @@ async function fileTest(s, id, f, result, onNoPython) {
     const r = (await batchOutcome(s, id)) ??
         (await s.run({ entrypoint: ['python3'], cmd: ['-c', FILE_CHECK, f.path] }));
     if (r.timedOut)
-        return result(false, timedOutReason(s.input.timeoutMs), r.stdout + r.stderr);
+        return result(false, timedOutReason(s.input.timeoutMs, r), r.stdout + r.stderr);
     if (lacksPython(r)) {
         onNoPython();
         return result(false, `${noPythonReason(s.input.image)} (file tests read the file with python3)`, r.stderr);
@@ -18736,7 +18951,6 @@ async function runCustomTests(s) {
 
 
 
-
 const GPU_SUITES = new Set(['gpu']);
 /** The result line a suite of the smoke script prints last (its `emit`). */
 const SuiteLineSchema = schemas/* object */.Ikc({
@@ -18824,7 +19038,7 @@ async function probeSuite(s, id, name, args, extra = {}) {
     });
     const test = { id, suite: name, status: 'fail', durationMs: r.durationMs, metrics: {} };
     if (r.timedOut) {
-        test.reason = timedOutReason(s.input.timeoutMs);
+        test.reason = timedOutReason(s.input.timeoutMs, r);
         test.output = tail(r.stdout + r.stderr);
     }
     else if (lacksPython(r)) {
@@ -18855,7 +19069,7 @@ async function pipCheck(s, name) {
         ...(!ok &&
             !noPip && {
             reason: r.timedOut
-                ? timedOutReason(s.input.timeoutMs)
+                ? timedOutReason(s.input.timeoutMs, r)
                 : missing
                     ? noPythonReason(s.input.image)
                     : 'pip check found broken requirements',
@@ -19218,7 +19432,7 @@ async function prepare(ctx, t) {
     const runImage = () => (checked ??=
         p.localRef === undefined
             ? Promise.resolve(t.image)
-            : (0,local_image/* verifiedLocalImage */.RE)(ctx.docker, p.localRef, p.platform, p));
+            : (0,local_image/* verifiedLocalImage */.R)(ctx.docker, p.localRef, p.platform, p));
     const run = await gpusOfTarget(gpuKindOf(t.planned), p.platform, {
         ...ctx,
         requireGpu: config.smoke.requireGpu,
@@ -20416,7 +20630,7 @@ function signingLine(signing) {
 }
 /** A target's line as it starts (signing only: without a signer it is done at once). */
 const startLine = (t) => `${t.variant} ${t.platform}: started`;
-const seconds = (ms) => `${(Math.max(0, ms) / 1000).toFixed(1)}s`;
+const stage_lines_seconds = (ms) => `${(Math.max(0, ms) / 1000).toFixed(1)}s`;
 /**
  * A target's line as it ends, after MS: whether it was signed (when the stage signs), what was
  * attached and what only written, its notes; "stopped after" when it failed.
@@ -20439,7 +20653,7 @@ function endLine(t, { signing, ms, stopped }) {
             parts.push('no attestations');
     }
     const notes = t.notes.length ? ` (${t.notes.join('; ')})` : '';
-    return `${t.variant} ${t.platform}: ${parts.join('; ')}${stopped ? `: stopped after ${seconds(ms)}` : ` in ${seconds(ms)}`}${notes}`;
+    return `${t.variant} ${t.platform}: ${parts.join('; ')}${stopped ? `: stopped after ${stage_lines_seconds(ms)}` : ` in ${stage_lines_seconds(ms)}`}${notes}`;
 }
 
 ;// CONCATENATED MODULE: ./src/attest/targets.ts
@@ -20964,7 +21178,7 @@ function runAttest(input, io) {
  * exit 3. SIGNERGIVEN: a signer of the caller's signs (tests), which needs no cosign on PATH.
  */
 function checkSigningSetup(loaded, env, signerGiven) {
-    (0,field_error/* asConfigProblem */.cq)(loaded, () => (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir, toolsFor(env, signerGiven)));
+    (0,field_error/* asConfigProblem */.c)(loaded, () => (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir, toolsFor(env, signerGiven)));
 }
 /**
  * Before anything is built: a signing setup that cannot work (attest.sign: key without a key,
@@ -20977,7 +21191,7 @@ function checkSigningSetup(loaded, env, signerGiven) {
 function prepareSigning(loaded, env, startKey = true) {
     // A setting that cannot work is said at its line ("line 12: attest.sign: key, but there is no
     // key"), or as the input's that gave it.
-    const signing = (0,field_error/* asConfigProblem */.cq)(loaded, () => (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir, toolsFor(env, !startKey)));
+    const signing = (0,field_error/* asConfigProblem */.c)(loaded, () => (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir, toolsFor(env, !startKey)));
     if (!startKey || !signing.identity)
         return undefined;
     // COSIGN_KEY must hold the key's PEM text (cosign reads it as env://COSIGN_KEY): a key stored
@@ -21036,7 +21250,7 @@ function checkRequirementLines(loaded, env) {
     const { python, build } = loaded.config;
     if (python.requirements.length === 0)
         return;
-    readListedRequirements(python.requirements, build.secrets, loaded.baseDir, env, (0,field_error/* requirementsFieldError */.db)(loaded));
+    readListedRequirements(python.requirements, build.secrets, loaded.baseDir, env, (0,field_error/* requirementsFieldError */.d)(loaded));
 }
 /** A run of the plan stage alone: the one that stops bad input before the jobs after it start. */
 const onlyPlans = (stages) => stages.size === 1 && stages.has('plan');
@@ -21055,7 +21269,7 @@ function checkStageInputs(loaded, stages, run) {
         checkRequirementLines(loaded, run.env);
     // A fork's build.secrets (refuseForkBuildSecrets), at the config's line, before any stage.
     if (run !== undefined && (stages.has('build') || stages.has('resolve')))
-        (0,field_error/* asConfigProblem */.cq)(loaded, () => refuseForkBuildSecrets(loaded.config, run.env));
+        (0,field_error/* asConfigProblem */.c)(loaded, () => refuseForkBuildSecrets(loaded.config, run.env));
     // The variables later stages read (after the plan stage, or the build, has run): a typo is exit 2 now.
     if (run !== undefined && stages.has('resolve'))
         resolveTimeoutMs(run.env);
@@ -21071,7 +21285,7 @@ function checkBeforeContainers(opts, io, plan) {
     const { loaded, stages } = opts;
     if (stages.has('build'))
         checkBuildSecrets(opts.buildOptions, loaded.config, io.env);
-    const given = (0,field_error/* requirementsFieldError */.db)(loaded);
+    const given = (0,field_error/* requirementsFieldError */.d)(loaded);
     checkPlanRequirements(plan.variants, loaded, io.env, io.warning, stages.has('resolve'), given);
 }
 
@@ -21440,9 +21654,8 @@ async function timed(io, stage, fn) {
 /** The GPUs of this host, by its nvidia-smi (the pinned DEVICES only, when given). */
 const hostGpusHere = (env) => (devices) => hostGpuDevices(new exec_runner/* ActionsExecRunner */.L(), env, devices);
 async function runPipeline(opts, io) {
-    // A signing setup that cannot work is said before anything is built (the key is decrypted
-    // meanwhile, unless a signer is given).
-    // Only when images are pushed: a run that loads them (--load, a fork's) signs nothing.
+    // A signing setup that cannot work is said before anything is built (the key decrypted meanwhile,
+    // unless a signer is given); only when images are pushed: a run that loads them signs nothing.
     const key = opts.stages.has('attest') && opts.push ? prepareSigning(opts.loaded, io.env, !io.signer) : undefined;
     const plan = await timed(io, 'plan', () => runPlan(opts, io));
     const resolved = {};
@@ -21469,23 +21682,8 @@ async function runPipeline(opts, io) {
     const smokeStatus = smokeErrors.length > 0 ? 'fail' : overallStatus(smoke);
     let attest;
     if (opts.stages.has('attest')) {
-        build ??= opts.results.readBuild();
-        const b = build;
-        attest = await timed(io, 'attest', () => groupOf(io)('attest', () => runAttest({
-            plan,
-            git: opts.git,
-            loaded: opts.loaded,
-            build: b,
-            smoke,
-            resolved,
-            results: opts.results,
-            env: io.env,
-            now: opts.now ?? new Date(),
-        }, {
-            ...(io.signer && { signer: io.signer }),
-            progress: (l) => io.progress('attest', l),
-            warning: io.warning,
-        })));
+        const b = (build ??= opts.results.readBuild());
+        attest = await timed(io, 'attest', () => pipeline_runAttestStage(opts, io, { plan, build: b, smoke, resolved }));
     }
     const report = opts.stages.has('report')
         ? await timed(io, 'report', () => runReport(opts, plan, {
@@ -21494,7 +21692,7 @@ async function runPipeline(opts, io) {
             warning: io.warning,
             ...(io.summary && { summary: io.summary }),
         }))
-        : { outcomes: [] };
+        : { outcomes: [], unreported: [] };
     const result = {
         plan,
         ...(build && { build }),
@@ -21503,6 +21701,7 @@ async function runPipeline(opts, io) {
         smokeStatus,
         ...(attest && { attest: attest.result }),
         reports: report.outcomes,
+        unreported: report.unreported,
     };
     // A size-budget breach (exit 1), else a registry that went away while attaching (exit 3): the
     // images are pushed and reported, then the run fails, its result kept for pipelineResultOf.
@@ -21510,6 +21709,21 @@ async function runPipeline(opts, io) {
     if (failure)
         throw withResult(failure, result);
     return result;
+}
+/** The attest stage, in a log group of its own: BUILD's images, their smoke records, what was resolved. */
+function pipeline_runAttestStage(opts, io, run) {
+    return groupOf(io)('attest', () => runAttest({
+        ...run,
+        git: opts.git,
+        loaded: opts.loaded,
+        results: opts.results,
+        env: io.env,
+        now: opts.now ?? new Date(),
+    }, {
+        ...(io.signer && { signer: io.signer }),
+        progress: (l) => io.progress('attest', l),
+        warning: io.warning,
+    }));
 }
 /** What a run that failed after its reports produced (the callers' outputs, report.md); else undefined. */
 const pipelineResultOf = (err) => resultOf(err);
@@ -21685,7 +21899,7 @@ read) {
     const headRepo = pr?.head?.repo?.full_name;
     const target = {
         ...(token && { token }),
-        apiUrl: env.GITHUB_API_URL ?? api_url/* DEFAULT_API_URL */.rK,
+        apiUrl: env.GITHUB_API_URL ?? api_url/* DEFAULT_API_URL */.r,
         repository: env.GITHUB_REPOSITORY,
         ...(pr?.number !== undefined && { prNumber: pr.number }),
         ...((pr?.head?.sha ?? checkedOut ?? env.GITHUB_SHA) && {
@@ -21792,6 +22006,7 @@ function constrainUntrusted(model, facts) {
 
 
 
+
 async function postFromArtifact(dir, io) {
     const repository = io.env.GITHUB_REPOSITORY;
     if (!repository)
@@ -21813,7 +22028,7 @@ async function postFromArtifact(dir, io) {
         throw new errors/* InputError */.dz(`from-artifact: pull request #${artifact.prNumber} is not one of the run's (${prs.join(', ')})`);
     if (!io.token)
         throw new errors/* InputError */.dz('from-artifact: github-token is required to post the comment');
-    const apiUrl = io.env.GITHUB_API_URL ?? api_url/* DEFAULT_API_URL */.rK;
+    const apiUrl = io.env.GITHUB_API_URL ?? api_url/* DEFAULT_API_URL */.r;
     const client = await (io.client ?? lazyGitHubClient(io.info))(io.token, apiUrl);
     const [owner, repo] = repository.split('/');
     // For a fork, GitHub leaves workflow_run.pull_requests empty, so the artifact's PR number is
@@ -21843,20 +22058,22 @@ async function postFromArtifact(dir, io) {
             io.warning(d);
         return { ...c.model, markerKey };
     });
-    if (models.length === 0) {
+    const unreported = artifact.unreported ?? [];
+    if (models.length === 0 && unreported.length === 0) {
         io.info(`#${artifact.prNumber}: the artifact holds no report: nothing posted`);
         return { verdicts: [] };
     }
     // ONE comment for every variant of the run; the per-variant comments of older versions of the
-    // same key (KEY:<variant>@<platforms>) go.
-    const opts = { markerKey, unreported: artifact.unreported ?? [] };
-    const first = renderRun(models, opts);
+    // same key (KEY:<variant>@<platforms>) go. A run that reported no variant (each capture failed)
+    // names each as not reported, in place of the earlier comment (of an older commit).
+    const render = renderOf(models, unreported, { markerKey, headSha: artifact.headSha, ...facts });
+    const first = render();
     const r = await upsertStickyComment(client, {
         owner,
         repo,
         issueNumber: artifact.prNumber,
         marker: first.marker,
-        render: (maxChars) => renderRun(models, { ...opts, maxChars }).markdown,
+        render: (maxChars) => render(maxChars).markdown,
         replaces: replacedMarkers([], [markerKey]),
         ...(io.author !== undefined && { author: io.author }),
         log: { info: io.info, warning: io.warning },
@@ -21865,6 +22082,21 @@ async function postFromArtifact(dir, io) {
     if (io.summary)
         await io.summary(first.markdown);
     return { verdicts: first.variants.map((v) => (0,util_text/* printable */.g$)(`${v.variant}: ${v.verdict}`)) };
+}
+/**
+ * The comment in at most maxChars: the run's reports (renderRun), or, when the run reported no
+ * variant, each named as not reported (renderNoneReported; the poster's own run link).
+ */
+function renderOf(models, unreported, run) {
+    const { markerKey, headSha, runUrl } = run;
+    return (maxChars) => models.length > 0
+        ? renderRun(models, { markerKey, unreported, ...(maxChars !== undefined && { maxChars }) })
+        : renderNoneReported(unreported, {
+            markerKey,
+            headSha,
+            ...(runUrl !== undefined && { runUrl }),
+            ...(maxChars !== undefined && { maxChars }),
+        });
 }
 /** The artifact name of the reusable workflow and the templates: it adds nothing to the key. */
 const DEFAULT_ARTIFACT_NAME = 'ml-image-comment';
@@ -21972,14 +22204,33 @@ function checkEarlierBuild(stages, dir, words) {
     (0,results_results/* openResultDir */.lR)(dir, words.label, { create: false }).readBuild({ fix: words.fix });
 }
 
+;// CONCATENATED MODULE: ./src/util/near-keyword.ts
+// A value that is either one of a few keywords or a directory (run --baseline, the action's
+// baseline input): a bare word near a keyword (None, CACHE, cahce) that is no directory yet is
+// almost always the keyword mistyped. Read as a directory it would turn the feature off, or save
+// into a folder of that name, without a word; each caller refuses it in its own words.
+
+
+
+/**
+ * The keyword VALUE is a near miss of, or undefined: VALUE is a keyword itself, a path (it holds a
+ * slash), near none of KEYWORDS, or a directory that exists under CWD (taken as given).
+ */
+function keywordMissedBy(value, keywords, cwd) {
+    if (value === '' || keywords.includes(value) || /[/\\]/.test(value))
+        return undefined;
+    const near = (0,util_text/* closestWord */.En)(value, keywords);
+    if (near === undefined || (0,read_regular/* isDirectoryAt */.j1)(external_node_path_default().resolve(cwd, value)))
+        return undefined;
+    return near;
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 // Which stage reads which input of the action: ONE table, used by the action's input parsing (run.ts
 // reads an input only when a stage that reads it runs) and by the generator of the sub-actions'
 // action.yml (each declares exactly the inputs its stages read), so the two cannot drift. A test
 // (__tests__/unit/sub-action-inputs.test.ts) runs the parsing with a recording io per sub-action and
 // compares what it read with what the sub-action declares.
-
-
 
 
 
@@ -22104,16 +22355,14 @@ const BASELINE_KEYWORDS = ['cache', 'none'];
  */
 function baselineInput(raw, cwd) {
     const v = raw.trim();
-    if (v === '' || BASELINE_KEYWORDS.includes(v) || /[/\\]/.test(v))
-        return v;
-    const near = (0,util_text/* closestWord */.En)(v, BASELINE_KEYWORDS);
-    if (near === undefined || (0,read_regular/* isDirectoryAt */.j1)(external_node_path_default().resolve(cwd, v)))
+    const near = keywordMissedBy(v, BASELINE_KEYWORDS, cwd);
+    if (near === undefined)
         return v;
     throw new errors/* InputError */.dz(`input "baseline": ${JSON.stringify(v)} is neither cache nor none (they are lower case) and no directory: did you mean ${near}?`, `write ${near}, or name a directory as a path (./${v})`);
 }
 
-// EXTERNAL MODULE: ./src/action/io.ts + 15 modules
-var action_io = __webpack_require__(64559);
+// EXTERNAL MODULE: ./src/action/io.ts + 14 modules
+var action_io = __webpack_require__(10343);
 ;// CONCATENATED MODULE: ./src/action/mask.ts
 // What the action masks in the job's log (core.setSecret through ActionIo): the `secrets` input
 // before it is parsed, and the values the parsed inputs and the config name. One threshold for all.
@@ -22475,7 +22724,7 @@ function setResultOutputs(io, result, inputs) {
         const runFile = result.reports.find((r) => r.runFile)?.runFile;
         io.setOutput('report-path', [...(runFile ? [runFile] : []), ...result.reports.map((r) => r.file)].join('\n'));
         // Text from the image (a version, a name): a step that echoes it must not run a `##[` command.
-        io.setOutput('verdict', (0,util_text/* noWorkflowCommands */.L1)(runVerdictLines(result.reports, result.plan.variants).join('\n')));
+        io.setOutput('verdict', (0,util_text/* noWorkflowCommands */.L1)(runVerdictLines(result.reports, result.unreported).join('\n')));
     }
     // A devcontainer of each pushed variant's image, by digest (src/devcontainer); an earlier run's
     // definitions in the result directory go, whether or not this build pushed.
@@ -22535,9 +22784,9 @@ function setSingleImageOutputs(io, v) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   rK: () => (/* binding */ DEFAULT_API_URL)
+/* harmony export */   r: () => (/* binding */ DEFAULT_API_URL)
 /* harmony export */ });
-/* unused harmony exports apiUrlProblem, apiUrlMessage */
+/* unused harmony export apiUrlMessage */
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82513);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
 // Where the GitHub API is (report --api-url; GitHub Enterprise Server's https://HOST/api/v3): the
@@ -22588,7 +22837,7 @@ __webpack_require__.d(__webpack_exports__, {
   createGitHubClient: () => (/* binding */ createGitHubClient)
 });
 
-// UNUSED EXPORTS: DEFAULT_RETRIES, DO_NOT_RETRY, MAX_RATE_LIMIT_WAIT_S, REQUEST_TIMEOUT_MS, callGitHub, isConnectionError, parseResponse, parseRetryAfter, toGitHubApiError
+// UNUSED EXPORTS: DEFAULT_RETRIES, MAX_RATE_LIMIT_WAIT_S, callGitHub, isConnectionError, parseResponse, parseRetryAfter, toGitHubApiError
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(92857);
@@ -22924,7 +23173,7 @@ async function createGitHubClient(opts) {
     // Hooks of earlier plugins run inside later ones: the attempts plugin sees every single try
     // under plugin-retry, which runs under plugin-throttling (retry before throttling, as usual).
     const octokit = gh.getOctokit(opts.token, options, attemptsPlugin(policy, log), retry, throttling);
-    const baseUrl = String(octokit.request.endpoint.DEFAULTS.baseUrl ?? opts.baseUrl ?? api_url/* DEFAULT_API_URL */.rK);
+    const baseUrl = String(octokit.request.endpoint.DEFAULTS.baseUrl ?? opts.baseUrl ?? api_url/* DEFAULT_API_URL */.r);
     return octokitClient(octokit, { baseUrl });
 }
 function connectionReason(err) {

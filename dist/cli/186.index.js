@@ -1,8 +1,8 @@
-export const id = 206;
-export const ids = [206];
+export const id = 186;
+export const ids = [186];
 export const modules = {
 
-/***/ 1206:
+/***/ 33186:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -11,7 +11,6 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   baselineSave: () => (/* binding */ baselineSave),
-  bundledExample: () => (/* binding */ bundledExample),
   checkEarlierResults: () => (/* binding */ checkEarlierResults),
   outputLine: () => (/* binding */ outputLine),
   runCommand: () => (/* binding */ runCommand)
@@ -80,6 +79,27 @@ var pull_request_code = __webpack_require__(23419);
 var read_regular = __webpack_require__(23387);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
+;// CONCATENATED MODULE: ./src/util/near-keyword.ts
+// A value that is either one of a few keywords or a directory (run --baseline, the action's
+// baseline input): a bare word near a keyword (None, CACHE, cahce) that is no directory yet is
+// almost always the keyword mistyped. Read as a directory it would turn the feature off, or save
+// into a folder of that name, without a word; each caller refuses it in its own words.
+
+
+
+/**
+ * The keyword VALUE is a near miss of, or undefined: VALUE is a keyword itself, a path (it holds a
+ * slash), near none of KEYWORDS, or a directory that exists under CWD (taken as given).
+ */
+function keywordMissedBy(value, keywords, cwd) {
+    if (value === '' || keywords.includes(value) || /[/\\]/.test(value))
+        return undefined;
+    const near = (0,util_text/* closestWord */.En)(value, keywords);
+    if (near === undefined || (0,read_regular/* isDirectoryAt */.j1)(external_node_path_default().resolve(cwd, value)))
+        return undefined;
+    return near;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
 // `ml-image run`: the whole pipeline against the local engine, as the root action runs it on a
 // runner. Without a config it runs the bundled example, so a newcomer sees every stage work.
@@ -138,9 +158,7 @@ function bundledExample() {
  * a word. A path (./None) or a directory that exists is taken as given.
  */
 function refuseNearNone(flag, cwd) {
-    if (/[/\\]/.test(flag) || (0,util_text/* closestWord */.En)(flag, ['none']) === undefined)
-        return;
-    if ((0,read_regular/* isDirectoryAt */.j1)(external_node_path_default().resolve(cwd, flag)))
+    if (keywordMissedBy(flag, ['none'], cwd) === undefined)
         return;
     throw new errors/* InputError */.dz(`run: --baseline ${JSON.stringify(flag)} is not none (lower case) and no directory: did you mean none?`, `write --baseline none to skip the baseline, or name a directory as a path (./${flag})`);
 }
