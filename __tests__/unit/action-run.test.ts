@@ -651,6 +651,27 @@ describe('a size-budget breach: the outputs are set, then the step fails (exit 1
     ]);
   });
 
+  it('a report step with no record of any variant warns and says each is not reported (it passed silently)', async () => {
+    // The reusable workflow's report job after every build failed: nothing downloaded, no pull request.
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image: {name: acme/model}\nvariants: [cpu, cuda12.8]\nplatforms: [linux/amd64]\n',
+    );
+    mkdirSync(path.join(dir, 'ml-image-results'));
+    const f = fakeActionIo({ config: 'ml-image.yml', build: 'true', baseline: 'none', stages: 'report' });
+    await run(f.io);
+    expect(f.outputs.verdict!.split('\n')).toEqual([
+      `cpu: ${UNREPORTED_VERDICT}`,
+      `cuda12.8: ${UNREPORTED_VERDICT}`,
+    ]);
+    expect(f.warnings).toEqual([
+      expect.stringMatching(
+        /^no variant of this run was reported: .*ml-image-results holds no environment record \(env-<variant>-<arch>\.json\) of cpu, cuda12\.8: /,
+      ),
+    ]);
+    expect(f.outputs['report-path']).toBeUndefined();
+  });
+
   it("the verdict output neutralizes a workflow command the image's text carries (finding: templates echo it)", async () => {
     // The biggest package is named: a version a pull request's image wrote (torch/version.py).
     overBudget().writeEnv(

@@ -341,12 +341,11 @@ function setResultOutputs(io: ActionIo, result: PipelineResult, inputs: StageInp
       'report-path',
       [...(runFile ? [runFile] : []), ...result.reports.map((r) => r.file)].join('\n'),
     );
-    // Text from the image (a version, a name): a step that echoes it must not run a `##[` command.
-    io.setOutput(
-      'verdict',
-      noWorkflowCommands(runVerdictLines(result.reports, result.unreported).join('\n')),
-    );
   }
+  // Also a run with no report (each variant not reported). Text from the image (a version, a name):
+  // a step that echoes it must not run a `##[` command.
+  const verdict = runVerdictLines(result.reports, result.unreported);
+  if (verdict.length > 0) io.setOutput('verdict', noWorkflowCommands(verdict.join('\n')));
   // A devcontainer of each pushed variant's image, by digest (src/devcontainer); an earlier run's
   // definitions in the result directory go, whether or not this build pushed.
   if (result.build && stages.has('build') && !inputs.push) removeResultDevcontainers(inputs.resultDir);

@@ -96,6 +96,12 @@ export async function reportStage(input: ReportStageInput, io: ReportStageIo): P
   // a report saying so takes the earlier comment's place (reportsNone).
   if (models.length === 0 && !reportsNone(input, unreported)) {
     noteRemoved(out, io, out.removeRunReport());
+    // A report step that passed with nothing to say read as a green one (ml-image report: exit 2).
+    if (input.noneReported !== 'skip')
+      io.warning(
+        `no variant of this run was reported: ${input.results.dir} holds no environment record (env-<variant>-<arch>.json) of ${unreported.join(', ')}: their capture or build failed, or their records are elsewhere`,
+        { title: 'ml-image report' },
+      );
     return { outcomes, unreported };
   }
   // The run's report: what the comment says, and the job summary.
