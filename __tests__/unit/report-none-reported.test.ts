@@ -96,7 +96,11 @@ describe('a pull request run that reports no variant', () => {
     ]);
     const r = await run();
     // No new failure: the failed capture fails the run already.
-    expect(r).toEqual({ outcomes: [], unreported: ['cpu', 'cuda12.8'] });
+    expect(r).toEqual({
+      outcomes: [],
+      unreported: ['cpu', 'cuda12.8'],
+      runFile: path.join(results.dir!, RUN_REPORT_FILE),
+    });
     const comments = api.commentsOn('acme', 'model', 7);
     expect(comments.map((c) => c.id)).toEqual([earlier!.id]);
     const body = comments[0]!.body;

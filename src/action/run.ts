@@ -334,9 +334,9 @@ function setResultOutputs(io: ActionIo, result: PipelineResult, inputs: StageInp
     );
   }
   if (stages.has('smoke')) io.setOutput('smoke-status', result.smokeStatus);
-  if (result.reports.length > 0) {
-    // The whole run's report.md first, then each variant's report-<variant>.md.
-    const runFile = result.reports.find((r) => r.runFile)?.runFile;
+  // report.md first, then each report-<variant>.md (none when a pull request's run reported none).
+  const runFile = result.runFile || result.reports.find((r) => r.runFile)?.runFile;
+  if (result.reports.length > 0 || runFile) {
     io.setOutput(
       'report-path',
       [...(runFile ? [runFile] : []), ...result.reports.map((r) => r.file)].join('\n'),

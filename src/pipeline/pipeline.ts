@@ -61,8 +61,7 @@ interface PipelineOptions {
   now?: Date;
   snapshotCache?: SnapshotCache;
   cacheDir: string;
-  /** Reuse what an identical earlier run found (resolution by its inputs, smoke results by image
-   * digest and smoke inputs): local runs. */
+  /** Reuse an identical earlier run's resolution (its inputs) and smoke results (digest, smoke inputs): local runs. */
   reuse?: boolean;
   /** docker/build-push-action's inputs: tags and labels change the plan, the rest the build. */
   buildOptions?: BuildInputOptions;
@@ -112,6 +111,8 @@ export interface PipelineResult {
   reports: ReportOutcome[];
   /** The run's variants the report stage found no record of (none when it did not run). */
   unreported: string[];
+  /** The run's report.md, when the report stage wrote one. */
+  runFile?: string;
 }
 
 const groupOf = (io: PipelineIo) => io.group ?? (<T>(_n: string, fn: () => Promise<T>) => fn());
@@ -192,6 +193,7 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
     ...(attest && { attest: attest.result }),
     reports: report.outcomes,
     unreported: report.unreported,
+    ...(report.runFile !== undefined && { runFile: report.runFile }),
   };
   // A size-budget breach (exit 1), else a registry that went away while attaching (exit 3): the
   // images are pushed and reported, then the run fails, its result kept for pipelineResultOf.

@@ -57,6 +57,8 @@ export interface ReportStageResult {
   outcomes: ReportOutcome[];
   /** The run's variants with no report (no environment record): the comment's "not reported". */
   unreported: string[];
+  /** The run's report.md, when written (with no outcome too: a pull request's run that reports none). */
+  runFile?: string;
   /**
    * What fails the stage after its reports are written: the comment's post (its own error and exit
    * code), else a size-budget breach (exit 1). runReportStage throws it; reportStage hands it back.
@@ -121,12 +123,12 @@ export async function reportStage(input: ReportStageInput, io: ReportStageIo): P
   // With no report, the run has failed already (its capture or build): that error stays its own.
   if (models.length === 0) {
     if (posted) io.warning(`the report could not be posted: ${posted.message}`, { title: 'ml-image report' });
-    return { outcomes, unreported };
+    return { outcomes, unreported, runFile };
   }
   const budget = overBudget(models);
   if (posted && budget) io.warning(budget.message, { title: 'ml-image report' });
   const failure = posted ?? budget;
-  return { outcomes, unreported, ...(failure && { failure }) };
+  return { outcomes, unreported, runFile, ...(failure && { failure }) };
 }
 
 /**
