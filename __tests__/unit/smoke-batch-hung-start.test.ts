@@ -126,3 +126,61 @@ describe('a shared process whose first test has not begun within its timeout', (
     expect(runs[0]!.signal?.aborted).toBe(true);
   });
 });
+
+// Its first test's start marker lifts the start limit: a test that then runs past the limit is
+// stopped by its own timeout (here the container's, as a test holding the GIL is), never as
+// "python3 did not start".
+describe('a shared process whose first test has begun', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('is not stopped by the start limit', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const runs: ContainerRunSpec[] = [];
+    let called!: () => void;
+    const running = new Promise<void>((resolve) => (called = resolve));
+    const docker = fakeDocker({
+      inspectImage: () => Promise.resolve(imageDetails()),
+      runContainer: (spec): Promise<ContainerRunResult> => {
+        runs.push(spec);
+        spec.onStarted?.();
+        const { nonce } = JSON.parse(spec.env![BATCH_ENV]!) as { nonce: string };
+        const start = `\n@@ml-image-smoke@@ ${JSON.stringify({ id: 'compute-cpu', event: 'start', nonce })}\n`;
+        spec.onOutput?.(start, 'stdout');
+        called();
+        return new Promise((resolve) => {
+          const stop = (why: string) =>
+            resolve({
+              containerId: 'c',
+              exitCode: null,
+              timedOut: true,
+              stdout: start,
+              stderr: why,
+              durationMs: 1,
+            });
+          setTimeout(() => stop('the container limit'), spec.timeoutMs);
+          spec.signal?.addEventListener('abort', () => stop('the start limit'));
+        });
+      },
+    });
+    const result = runSmoke(
+      {
+        image: 'img',
+        suites: ['compute', 'train'],
+        gpus: 'none',
+        requireGpu: false,
+        distributions: [],
+        tests: [],
+        timeoutMs: 3_000,
+        imagesDir: path.join(REPO_ROOT, 'images'),
+      },
+      { docker },
+    );
+    await running;
+    await vi.advanceTimersByTimeAsync(3_000 + PYTHON_START_ALLOWANCE_MS + 1_000);
+    expect(runs[0]!.signal?.aborted).toBe(false);
+    await vi.runAllTimersAsync();
+    const r = await result;
+    expect(r.tests.find((t) => t.id === 'compute-cpu')?.reason).toMatch(/^timed out after 3s/);
+    expect(r.tests.map((t) => t.reason ?? '').join('\n')).not.toMatch(/did not start/);
+  });
+});
