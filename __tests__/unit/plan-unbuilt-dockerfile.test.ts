@@ -88,7 +88,7 @@ describe("build.dockerfile that no variant builds (each sets a template): the pl
     );
     expect(r.code).toBe(0);
     expect(r.warnings).toEqual([
-      'line 4: build.dockerfile: Own.Dockerfile is built by no variant: each sets a template of its own (cpu: cpu, cu: cuda), which it builds instead. Remove build.dockerfile, or the template of the variants that should build it',
+      "line 4: build.dockerfile: Own.Dockerfile is built by no variant: each sets a template of its own (cpu: cpu, cu: cuda), which it builds instead. Remove build.dockerfile (the action's dockerfile input), or the template of the variants that should build it",
     ]);
   });
 

@@ -130,7 +130,7 @@ export function unusedDockerfile(config: Config, lineOf?: LineOf): string | unde
   if (!config.variants.every((v) => v.template !== undefined)) return undefined;
   const templates = config.variants.map((v) => `${v.name}: ${v.template}`).join(', ');
   return withFieldLine(
-    `build.dockerfile: ${printable(file)} is built by no variant: each sets a template of its own (${printable(templates)}), which it builds instead. Remove build.dockerfile, or the template of the variants that should build it`,
+    `build.dockerfile: ${printable(file)} is built by no variant: each sets a template of its own (${printable(templates)}), which it builds instead. Remove build.dockerfile (the action's dockerfile input), or the template of the variants that should build it`,
     lineOf,
   );
 }
