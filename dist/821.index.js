@@ -2028,7 +2028,7 @@ function unusedDockerfile(config, lineOf) {
     if (!config.variants.every((v) => v.template !== undefined))
         return undefined;
     const templates = config.variants.map((v) => `${v.name}: ${v.template}`).join(', ');
-    return (0,issues/* withFieldLine */.d0)(`build.dockerfile: ${(0,util_text/* printable */.g$)(file)} is built by no variant: each sets a template of its own (${(0,util_text/* printable */.g$)(templates)}), which it builds instead. Remove build.dockerfile, or the template of the variants that should build it`, lineOf);
+    return (0,issues/* withFieldLine */.d0)(`build.dockerfile: ${(0,util_text/* printable */.g$)(file)} is built by no variant: each sets a template of its own (${(0,util_text/* printable */.g$)(templates)}), which it builds instead. Remove build.dockerfile (the action's dockerfile input), or the template of the variants that should build it`, lineOf);
 }
 /**
  * A Dockerfile at the build context's root that no variant builds: with neither build.dockerfile
@@ -12006,6 +12006,9 @@ async function reportStage(input, io) {
     // a report saying so takes the earlier comment's place (reportsNone).
     if (models.length === 0 && !reportsNone(input, unreported)) {
         noteRemoved(out, io, out.removeRunReport());
+        // A report step that passed with nothing to say read as a green one (ml-image report: exit 2).
+        if (input.noneReported !== 'skip')
+            io.warning(`no variant of this run was reported: ${input.results.dir} holds no environment record (env-<variant>-<arch>.json) of ${unreported.join(', ')}: their capture or build failed, or their records are elsewhere`, { title: 'ml-image report' });
         return { outcomes, unreported };
     }
     // The run's report: what the comment says, and the job summary.
@@ -12027,13 +12030,13 @@ async function reportStage(input, io) {
     if (models.length === 0) {
         if (posted)
             io.warning(`the report could not be posted: ${posted.message}`, { title: 'ml-image report' });
-        return { outcomes, unreported };
+        return { outcomes, unreported, runFile };
     }
     const budget = overBudget(models);
     if (posted && budget)
         io.warning(budget.message, { title: 'ml-image report' });
     const failure = posted ?? budget;
-    return { outcomes, unreported, ...(failure && { failure }) };
+    return { outcomes, unreported, runFile, ...(failure && { failure }) };
 }
 /**
  * Whether a run with no report of any variant (UNREPORTED: all of them) still writes and posts its
@@ -21702,6 +21705,7 @@ async function runPipeline(opts, io) {
         ...(attest && { attest: attest.result }),
         reports: report.outcomes,
         unreported: report.unreported,
+        ...(report.runFile !== undefined && { runFile: report.runFile }),
     };
     // A size-budget breach (exit 1), else a registry that went away while attaching (exit 3): the
     // images are pushed and reported, then the run fails, its result kept for pipelineResultOf.
@@ -22719,13 +22723,16 @@ function setResultOutputs(io, result, inputs) {
     }
     if (stages.has('smoke'))
         io.setOutput('smoke-status', result.smokeStatus);
-    if (result.reports.length > 0) {
-        // The whole run's report.md first, then each variant's report-<variant>.md.
-        const runFile = result.reports.find((r) => r.runFile)?.runFile;
+    // report.md first, then each report-<variant>.md (none when a pull request's run reported none).
+    const runFile = result.runFile || result.reports.find((r) => r.runFile)?.runFile;
+    if (result.reports.length > 0 || runFile) {
         io.setOutput('report-path', [...(runFile ? [runFile] : []), ...result.reports.map((r) => r.file)].join('\n'));
-        // Text from the image (a version, a name): a step that echoes it must not run a `##[` command.
-        io.setOutput('verdict', (0,util_text/* noWorkflowCommands */.L1)(runVerdictLines(result.reports, result.unreported).join('\n')));
     }
+    // Also a run with no report (each variant not reported). Text from the image (a version, a name):
+    // a step that echoes it must not run a `##[` command.
+    const verdict = runVerdictLines(result.reports, result.unreported);
+    if (verdict.length > 0)
+        io.setOutput('verdict', (0,util_text/* noWorkflowCommands */.L1)(verdict.join('\n')));
     // A devcontainer of each pushed variant's image, by digest (src/devcontainer); an earlier run's
     // definitions in the result directory go, whether or not this build pushed.
     if (result.build && stages.has('build') && !inputs.push)

@@ -2504,6 +2504,9 @@ async function reportStage(input, io) {
     // a report saying so takes the earlier comment's place (reportsNone).
     if (models.length === 0 && !reportsNone(input, unreported)) {
         noteRemoved(out, io, out.removeRunReport());
+        // A report step that passed with nothing to say read as a green one (ml-image report: exit 2).
+        if (input.noneReported !== 'skip')
+            io.warning(`no variant of this run was reported: ${input.results.dir} holds no environment record (env-<variant>-<arch>.json) of ${unreported.join(', ')}: their capture or build failed, or their records are elsewhere`, { title: 'ml-image report' });
         return { outcomes, unreported };
     }
     // The run's report: what the comment says, and the job summary.
@@ -2525,13 +2528,13 @@ async function reportStage(input, io) {
     if (models.length === 0) {
         if (posted)
             io.warning(`the report could not be posted: ${posted.message}`, { title: 'ml-image report' });
-        return { outcomes, unreported };
+        return { outcomes, unreported, runFile };
     }
     const budget = overBudget(models);
     if (posted && budget)
         io.warning(budget.message, { title: 'ml-image report' });
     const failure = posted ?? budget;
-    return { outcomes, unreported, ...(failure && { failure }) };
+    return { outcomes, unreported, runFile, ...(failure && { failure }) };
 }
 /**
  * Whether a run with no report of any variant (UNREPORTED: all of them) still writes and posts its

@@ -6529,6 +6529,7 @@ async function runPipeline(opts, io) {
         ...(attest && { attest: attest.result }),
         reports: report.outcomes,
         unreported: report.unreported,
+        ...(report.runFile !== undefined && { runFile: report.runFile }),
     };
     // A size-budget breach (exit 1), else a registry that went away while attaching (exit 3): the
     // images are pushed and reported, then the run fails, its result kept for pipelineResultOf.

@@ -809,7 +809,7 @@ function unusedDockerfile(config, lineOf) {
     if (!config.variants.every((v) => v.template !== undefined))
         return undefined;
     const templates = config.variants.map((v) => `${v.name}: ${v.template}`).join(', ');
-    return (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .withFieldLine */ .d0)(`build.dockerfile: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(file)} is built by no variant: each sets a template of its own (${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(templates)}), which it builds instead. Remove build.dockerfile, or the template of the variants that should build it`, lineOf);
+    return (0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .withFieldLine */ .d0)(`build.dockerfile: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(file)} is built by no variant: each sets a template of its own (${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(templates)}), which it builds instead. Remove build.dockerfile (the action's dockerfile input), or the template of the variants that should build it`, lineOf);
 }
 /**
  * A Dockerfile at the build context's root that no variant builds: with neither build.dockerfile
