@@ -10,9 +10,9 @@ import { type GitHubClientFactory, lazyGitHubClient } from '../github/connect.js
 import type { GitHubEvent } from '../github/event.js';
 import { COMMENT_ARTIFACT_FILE, readCommentArtifact } from './artifact.js';
 import { restoreTrimmed } from './artifact-fit.js';
-import { type ReportModel, ReportModelSchema } from './model-schema.js';
-import { renderNoneReported } from './render/none.js';
-import { renderRun, type RunRenderResult } from './render/run.js';
+import { ReportModelSchema } from './model-schema.js';
+import { DEFAULT_MAX_CHARS } from './render.js';
+import { renderRunOrNone } from './render/none.js';
 import { replacedMarkers } from './stage.js';
 import { upsertStickyComment } from './sticky.js';
 import { constrainUntrusted, trustedFacts } from './untrusted-model.js';
@@ -103,7 +103,9 @@ export async function postFromArtifact(
   // ONE comment for every variant of the run; the per-variant comments of older versions of the
   // same key (KEY:<variant>@<platforms>) go. A run that reported no variant (each capture failed)
   // names each as not reported, in place of the earlier comment (of an older commit).
-  const render = renderOf(models, unreported, { markerKey, headSha: artifact.headSha, ...facts });
+  // The poster's own run link (facts), never the artifact's.
+  const opts = { markerKey, headSha: artifact.headSha, ...(facts.runUrl && { runUrl: facts.runUrl }) };
+  const render = (maxChars = DEFAULT_MAX_CHARS) => renderRunOrNone(models, unreported, { ...opts, maxChars });
   const first = render();
   const r = await upsertStickyComment(client, {
     owner,
@@ -118,27 +120,6 @@ export async function postFromArtifact(
   io.info(`#${artifact.prNumber}: comment ${r.action} (${printable(first.verdict)})`);
   if (io.summary) await io.summary(first.markdown);
   return { verdicts: first.variants.map((v) => printable(`${v.variant}: ${v.verdict}`)) };
-}
-
-/**
- * The comment in at most maxChars: the run's reports (renderRun), or, when the run reported no
- * variant, each named as not reported (renderNoneReported; the poster's own run link).
- */
-function renderOf(
-  models: readonly ReportModel[],
-  unreported: readonly string[],
-  run: { markerKey: string; headSha: string; runUrl?: string },
-): (maxChars?: number) => RunRenderResult {
-  const { markerKey, headSha, runUrl } = run;
-  return (maxChars) =>
-    models.length > 0
-      ? renderRun(models, { markerKey, unreported, ...(maxChars !== undefined && { maxChars }) })
-      : renderNoneReported(unreported, {
-          markerKey,
-          headSha,
-          ...(runUrl !== undefined && { runUrl }),
-          ...(maxChars !== undefined && { maxChars }),
-        });
 }
 
 /** The artifact name of the reusable workflow and the templates: it adds nothing to the key. */

@@ -7,8 +7,8 @@ import { fitCommentArtifact, fitMessage } from './artifact-fit.js';
 import { replacedMarkers, type RunKey, runKeyOf } from './keys.js';
 import type { ReportModel } from './model-schema.js';
 import { markerFor } from './render.js';
-import { renderNoneReported } from './render/none.js';
-import { renderRun, type RunRenderResult } from './render/run.js';
+import { renderRunOrNone } from './render/none.js';
+import type { RunRenderResult } from './render/run.js';
 import type { GitHubTarget, ReportOutcome, ReportStageInput, ReportStageIo } from './stage-options.js';
 import { upsertStickyComment } from './sticky.js';
 
@@ -18,20 +18,16 @@ export interface RunReports {
   unreported: readonly string[];
 }
 
-/**
- * The run's report (report.md, the summary, the comment) in at most maxChars: every variant's
- * (renderRun), or, when none has a report, each named as not reported (renderNoneReported).
- */
+/** The run's report (report.md, the summary, the comment) in at most maxChars (renderRunOrNone). */
 export function renderRunReport(
   input: ReportStageInput,
   { models, unreported }: RunReports,
   markerKey: string,
   maxChars: number,
 ): RunRenderResult {
-  if (models.length > 0) return renderRun(models, { markerKey, maxChars, unreported });
   const gh = input.options.github;
   const headSha = gh?.headSha ?? input.git.sha;
-  return renderNoneReported(unreported, {
+  return renderRunOrNone(models, unreported, {
     markerKey,
     maxChars,
     image: input.plan.repository,

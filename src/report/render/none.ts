@@ -8,7 +8,7 @@ import { md, mdCode, safeUrl } from '../escape.js';
 import { fmtInt, plural } from '../format.js';
 import { checkedMaxChars, markerFor } from '../render.js';
 import { VERSION } from '../../version.js';
-import { type RunRenderResult, UNREPORTED_VERDICT } from './run.js';
+import { renderRun, type RunRenderResult, UNREPORTED_VERDICT } from './run.js';
 
 export interface NoneRenderOptions {
   markerKey: string;
@@ -66,4 +66,19 @@ export function renderNoneReported(unreported: readonly string[], opts: NoneRend
   return done(`${marker}\n**⚠️ No variant of this run was reported (${plural(n, 'variant')})**\n`, [
     'everything but the verdict',
   ]);
+}
+
+/**
+ * The run's report, wherever it is rendered (the report stage, the fork-safe poster): every
+ * variant's (renderRun, UNREPORTED named in it), or, when none has a report, each of UNREPORTED
+ * named as not reported (renderNoneReported).
+ */
+export function renderRunOrNone(
+  models: Parameters<typeof renderRun>[0],
+  unreported: readonly string[],
+  opts: NoneRenderOptions,
+): RunRenderResult {
+  if (models.length === 0) return renderNoneReported(unreported, opts);
+  const { markerKey, maxChars } = opts;
+  return renderRun(models, { markerKey, unreported, ...(maxChars !== undefined && { maxChars }) });
 }
