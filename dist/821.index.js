@@ -11768,6 +11768,17 @@ function renderNoneReported(unreported, opts) {
         'everything but the verdict',
     ]);
 }
+/**
+ * The run's report, wherever it is rendered (the report stage, the fork-safe poster): every
+ * variant's (renderRun, UNREPORTED named in it), or, when none has a report, each of UNREPORTED
+ * named as not reported (renderNoneReported).
+ */
+function renderRunOrNone(models, unreported, opts) {
+    if (models.length === 0)
+        return renderNoneReported(unreported, opts);
+    const { markerKey, maxChars } = opts;
+    return renderRun(models, { markerKey, unreported, ...(maxChars !== undefined && { maxChars }) });
+}
 
 ;// CONCATENATED MODULE: ./src/report/run-comment.ts
 // The run's report as one pull-request comment: ONE sticky comment for the whole run, or (a fork's
@@ -11780,17 +11791,11 @@ function renderNoneReported(unreported, opts) {
 
 
 
-
-/**
- * The run's report (report.md, the summary, the comment) in at most maxChars: every variant's
- * (renderRun), or, when none has a report, each named as not reported (renderNoneReported).
- */
+/** The run's report (report.md, the summary, the comment) in at most maxChars (renderRunOrNone). */
 function renderRunReport(input, { models, unreported }, markerKey, maxChars) {
-    if (models.length > 0)
-        return renderRun(models, { markerKey, maxChars, unreported });
     const gh = input.options.github;
     const headSha = gh?.headSha ?? input.git.sha;
-    return renderNoneReported(unreported, {
+    return renderRunOrNone(models, unreported, {
         markerKey,
         maxChars,
         image: input.plan.repository,
@@ -22070,7 +22075,9 @@ async function postFromArtifact(dir, io) {
     // ONE comment for every variant of the run; the per-variant comments of older versions of the
     // same key (KEY:<variant>@<platforms>) go. A run that reported no variant (each capture failed)
     // names each as not reported, in place of the earlier comment (of an older commit).
-    const render = renderOf(models, unreported, { markerKey, headSha: artifact.headSha, ...facts });
+    // The poster's own run link (facts), never the artifact's.
+    const opts = { markerKey, headSha: artifact.headSha, ...(facts.runUrl && { runUrl: facts.runUrl }) };
+    const render = (maxChars = DEFAULT_MAX_CHARS) => renderRunOrNone(models, unreported, { ...opts, maxChars });
     const first = render();
     const r = await upsertStickyComment(client, {
         owner,
@@ -22086,21 +22093,6 @@ async function postFromArtifact(dir, io) {
     if (io.summary)
         await io.summary(first.markdown);
     return { verdicts: first.variants.map((v) => (0,util_text/* printable */.g$)(`${v.variant}: ${v.verdict}`)) };
-}
-/**
- * The comment in at most maxChars: the run's reports (renderRun), or, when the run reported no
- * variant, each named as not reported (renderNoneReported; the poster's own run link).
- */
-function renderOf(models, unreported, run) {
-    const { markerKey, headSha, runUrl } = run;
-    return (maxChars) => models.length > 0
-        ? renderRun(models, { markerKey, unreported, ...(maxChars !== undefined && { maxChars }) })
-        : renderNoneReported(unreported, {
-            markerKey,
-            headSha,
-            ...(runUrl !== undefined && { runUrl }),
-            ...(maxChars !== undefined && { maxChars }),
-        });
 }
 /** The artifact name of the reusable workflow and the templates: it adds nothing to the key. */
 const DEFAULT_ARTIFACT_NAME = 'ml-image-comment';

@@ -2264,6 +2264,17 @@ function renderNoneReported(unreported, opts) {
         'everything but the verdict',
     ]);
 }
+/**
+ * The run's report, wherever it is rendered (the report stage, the fork-safe poster): every
+ * variant's (renderRun, UNREPORTED named in it), or, when none has a report, each of UNREPORTED
+ * named as not reported (renderNoneReported).
+ */
+function renderRunOrNone(models, unreported, opts) {
+    if (models.length === 0)
+        return renderNoneReported(unreported, opts);
+    const { markerKey, maxChars } = opts;
+    return renderRun(models, { markerKey, unreported, ...(maxChars !== undefined && { maxChars }) });
+}
 
 ;// CONCATENATED MODULE: ./src/report/run-comment.ts
 // The run's report as one pull-request comment: ONE sticky comment for the whole run, or (a fork's
@@ -2276,17 +2287,11 @@ function renderNoneReported(unreported, opts) {
 
 
 
-
-/**
- * The run's report (report.md, the summary, the comment) in at most maxChars: every variant's
- * (renderRun), or, when none has a report, each named as not reported (renderNoneReported).
- */
+/** The run's report (report.md, the summary, the comment) in at most maxChars (renderRunOrNone). */
 function renderRunReport(input, { models, unreported }, markerKey, maxChars) {
-    if (models.length > 0)
-        return renderRun(models, { markerKey, maxChars, unreported });
     const gh = input.options.github;
     const headSha = gh?.headSha ?? input.git.sha;
-    return renderNoneReported(unreported, {
+    return renderRunOrNone(models, unreported, {
         markerKey,
         maxChars,
         image: input.plan.repository,
