@@ -19,7 +19,7 @@ import {
 import { baselineKeys, reportKey, runKeyOf } from './keys.js';
 import { buildReportModel } from './model.js';
 import type { ReportModel } from './model-schema.js';
-import { renderReport } from './render.js';
+import { DEFAULT_MAX_CHARS, renderReport } from './render.js';
 import { UNREPORTED_VERDICT } from './render/run.js';
 import { commentOnRun, renderRunReport } from './run-comment.js';
 import { budgetBreaches } from './size.js';
@@ -108,7 +108,7 @@ export async function reportStage(input: ReportStageInput, io: ReportStageIo): P
   }
   // The run's report: what the comment says, and the job summary.
   const reports = { models, unreported };
-  const run = renderRunReport(input, reports, runKey.key, input.options.maxChars ?? 65_536);
+  const run = renderRunReport(input, reports, runKey.key, input.options.maxChars ?? DEFAULT_MAX_CHARS);
   const runFile = out.writeRunReport(run.markdown);
   for (const o of outcomes) o.runFile = runFile;
   if (models.length > 1) io.progress(`run: ${models.length} variants -> ${runFile}`);
@@ -218,7 +218,7 @@ async function reportVariant(
     ...(hasBase && { droppedPlatforms: read.dropped }),
     unreportedPlatforms: v.platforms.filter((p) => !platforms.includes(p)),
   });
-  const rendered = renderReport(model, { maxChars: options.maxChars ?? 65_536 });
+  const rendered = renderReport(model, { maxChars: options.maxChars ?? DEFAULT_MAX_CHARS });
   const file = (input.out ?? results).writeReport(v.name, rendered.markdown, model);
   io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
   await saveBaseline(input, io, { variant: v, keys, files, recorded: platforms }, base);
