@@ -68,12 +68,16 @@ function compare(c: { lhs: string; op: string; rhs: string }, env: MarkerEnviron
 
 const RELEASE = /^\d+(?:\.\d+)*$/;
 const release = (v: string) => v.split('.').map(Number);
+/** A release as str(Version) writes it: "3.012" -> "3.12". */
+const withoutLeadingZeros = (v: string) => v.replace(/(^|\.)0+(?=\d)/g, '$1');
 
 /** packaging's _eval_op: a version comparison where OP RHS is a version specifier, else Python's. */
 function evalOp(lhs: string, op: string, rhs: string): boolean | undefined {
   if (op === 'in') return rhs.includes(lhs);
   if (op === 'not in') return !rhs.includes(lhs);
-  if (op === '===') return lhs.toLowerCase() === rhs.toLowerCase();
+  // packaging compares the version LHS, as str(Version) writes it, with RHS; LHS no version (a
+  // name, "linux"): packaging raises (InvalidVersion; UndefinedComparison in packaging 26).
+  if (op === '===') return RELEASE.test(lhs) ? withoutLeadingZeros(lhs) === rhs.toLowerCase() : undefined;
   const wildcard = (op === '==' || op === '!=') && /^\d+(?:\.\d+)*\.\*$/.test(rhs);
   if (wildcard || RELEASE.test(rhs)) return RELEASE.test(lhs) ? versionOp(release(lhs), op, rhs) : undefined;
   // A version with a pre-, post- or dev-release part, an epoch or a local label: not judged here.

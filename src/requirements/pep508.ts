@@ -101,6 +101,43 @@ class Cursor {
   }
 }
 
+/** Refuse VERSION after OP where packaging's pattern for OP does not take it, saying why. */
+function checkVersion(op: string, version: string): void {
+  const re = VERSION_BY_OP[op] ?? VERSION_BY_OP.other!;
+  if (re.test(version)) return;
+  const hint = /^[<>=!~]+$/.test(version)
+    ? `expected a version after "${op}", got "${version}"`
+    : /^[<>=!~]/.test(version)
+      ? `"${op}${version}" is not an operator: use one of ~= == != <= >= < > ===`
+      : version.includes('*') && op !== '==' && op !== '!='
+        ? `a wildcard version ("${version}") is only allowed with == and !=`
+        : op === '~=' && /^v?[0-9]+$/.test(version)
+          ? `~= needs at least two release segments (e.g. ~=${version}.0)`
+          : version.includes('+') && op !== '==' && op !== '!=' && op !== '==='
+            ? `a local version label ("${version}") is only allowed with == and !=`
+            : `"${version}" is not a valid PEP 440 version`;
+  throw new Syntax(hint);
+}
+
+/**
+ * What follows "===" up to white space, ";" or ")", commas included, as packaging's tokenizer reads
+ * it: `===1,>=2` is two clauses, `===1, >=2` one ("===1,") and then text pip refuses. Each clause
+ * after a comma is checked on its own, as packaging's SpecifierSet does.
+ */
+function checkArbitrary(text: string): void {
+  // The first clause is ==='s own version: anything goes.
+  for (const clause of text.split(',').slice(1)) {
+    if (clause === '') continue;
+    OPERATOR.lastIndex = 0;
+    const op = OPERATOR.exec(clause)?.[0];
+    if (op === undefined || op === clause)
+      throw new Syntax(
+        `"${clause}" is not a version specifier: after "===", pip reads up to the next space as one ("===${text}")`,
+      );
+    checkVersion(op, clause.slice(op.length));
+  }
+}
+
 function parseSpecifierList(c: Cursor): void {
   for (let first = true; ; first = false) {
     c.ws();
@@ -113,24 +150,15 @@ function parseSpecifierList(c: Cursor): void {
     if (op === undefined) return;
     c.ws();
     const start = c.i;
-    while (!c.done() && !/[\s,;)]/.test(c.s[c.i]!)) c.i++;
+    const stop = op === '===' ? /[\s;)]/ : /[\s,;)]/;
+    while (!c.done() && !stop.test(c.s[c.i]!)) c.i++;
     const version = c.s.slice(start, c.i);
-    if (version === '') c.fail(`expected a version after "${op}"`);
-    const re = VERSION_BY_OP[op] ?? VERSION_BY_OP.other!;
-    if (!re.test(version)) {
-      const hint = /^[<>=!~]+$/.test(version)
-        ? `expected a version after "${op}", got "${version}"`
-        : /^[<>=!~]/.test(version)
-          ? `"${op}${version}" is not an operator: use one of ~= == != <= >= < > ===`
-          : version.includes('*') && op !== '==' && op !== '!='
-            ? `a wildcard version ("${version}") is only allowed with == and !=`
-            : op === '~=' && /^v?[0-9]+$/.test(version)
-              ? `~= needs at least two release segments (e.g. ~=${version}.0)`
-              : version.includes('+') && op !== '==' && op !== '!=' && op !== '==='
-                ? `a local version label ("${version}") is only allowed with == and !=`
-                : `"${version}" is not a valid PEP 440 version`;
-      throw new Syntax(hint);
+    if (version === '' || version.startsWith(',')) {
+      c.i = start;
+      c.fail(`expected a version after "${op}"`);
     }
+    if (op === '===') checkArbitrary(version);
+    else checkVersion(op, version);
   }
 }
 

@@ -1,0 +1,253 @@
+// Property-based checks of the requirements reader (fast-check, fixed seeds): any text, made of the
+// pieces requirement lines are made of, parses to lines or to errors naming their line, never to an
+// exception; a file read at the door is refused only by an InputError naming it and the line; a
+// marker written back parses to itself. Examples beside them: what fuzzing found (=== reads up to
+// white space, as packaging's tokenizer; === on a name is no comparison pip can make).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { evaluateMarker, linuxMarkerEnvironment } from '../../src/requirements/markers.js';
+import {
+  lineMarker,
+  logicalLines,
+  parseRequirementsText,
+  remoteIncludes,
+  requirementNames,
+} from '../../src/requirements/parse.js';
+import { parseMarkerText, parsePep508, Syntax } from '../../src/requirements/pep508.js';
+import { readRequirements } from '../../src/requirements/read.js';
+
+const PIECES = [
+  'numpy',
+  'Foo_Bar.baz',
+  'a',
+  '[',
+  ']',
+  ',',
+  'gpu',
+  '>=',
+  '==',
+  '~=',
+  '===',
+  '!=',
+  '<',
+  '>',
+  '1.0',
+  '2',
+  '.*',
+  'a1',
+  'rc1',
+  '.post1',
+  '.dev0',
+  '+cu121',
+  '1!',
+  'v',
+  ' ',
+  '\t',
+  ';',
+  ' ; ',
+  'python_version',
+  'platform_machine',
+  '"3.10"',
+  "'x86_64'",
+  ' and ',
+  ' or ',
+  ' not in ',
+  ' in ',
+  '(',
+  ')',
+  ' @ ',
+  'https://u:p@h/x.whl',
+  'git+https://h/r.git#egg=foo',
+  '-r ',
+  '-c ',
+  '--index-url ',
+  '--hash=sha256:',
+  'ab',
+  '-e ',
+  '--',
+  '=',
+  '\\',
+  '\n',
+  '\r\n',
+  '#',
+  ' #c',
+  '${X}',
+  '${TOKEN}',
+  '$X',
+  'é',
+  '\u00a0',
+  '\u2028',
+  '\r',
+  '\x00',
+  '"',
+  "'",
+  'file:',
+  './x',
+  '.whl',
+  'extra',
+  '-i',
+  '-C k=v',
+  '--pre',
+  '-f ',
+  '--no-binary ',
+  ':all:',
+  '?token=abc',
+  'ghp_0123456789abcdefghij0123456789abcdef',
+];
+const piece = fc.constantFrom(...PIECES);
+const line = fc.array(piece, { maxLength: 20 }).map((p) => p.join(''));
+const text = fc
+  .array(fc.oneof({ weight: 4, arbitrary: line }, { weight: 1, arbitrary: fc.string() }), { maxLength: 6 })
+  .map((l) => l.join('\n'));
+const env = fc.dictionary(fc.constantFrom('X', 'TOKEN'), fc.oneof(line, fc.string()));
+const amd64 = linuxMarkerEnvironment('linux/amd64', '3.12');
+
+describe('parseRequirementsText on any text', () => {
+  it('returns lines and errors, each on a line of the text, and never throws', () => {
+    fc.assert(
+      fc.property(text, env, (t, e) => {
+        const physical = t.split(/\r?\n/).length;
+        const r = parseRequirementsText(t, e);
+        for (const l of [...r.lines, ...r.errors]) {
+          expect(l.line).toBeGreaterThanOrEqual(1);
+          expect(l.line).toBeLessThanOrEqual(physical);
+        }
+        for (const err of r.errors) expect(err.why).not.toBe('');
+        // The lines' readers built on it: none throws either.
+        expect(Array.isArray(requirementNames(t, amd64))).toBe(true);
+        expect(Array.isArray(remoteIncludes(t))).toBe(true);
+        for (const l of logicalLines(t)) {
+          const tree = lineMarker(l.text);
+          if (tree !== undefined) expect([true, false, undefined]).toContain(evaluateMarker(tree, amd64));
+        }
+      }),
+      { seed: 4401, numRuns: 1500 },
+    );
+  });
+
+  // A 100 kB line of one repeated piece: each once by hand parsed in milliseconds (no regex that
+  // backtracks on it); here it must come back with one line, or none for blanks and a bare "\".
+  it.each([
+    'a',
+    '(',
+    'x;(',
+    '1.',
+    'x==1.',
+    ' ',
+    '\\',
+    '[',
+    'x @',
+    '; ',
+    '${X',
+    '"',
+    "-i 'a",
+    'a-',
+    'x>=1,',
+    '===1,',
+    'python_version == "3" and ',
+    'https://a:b@',
+    '.whl[]',
+  ])('a 100 kB line of %j comes back', (unit) => {
+    const long = unit.repeat(Math.ceil(100_000 / unit.length));
+    const r = parseRequirementsText(long);
+    expect(r.lines.length + r.errors.length).toBe(/^[ \\]+$/.test(unit) ? 0 : 1);
+  });
+});
+
+describe('readRequirements on any file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-req-fuzz-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let n = 0;
+
+  it('reads it, or refuses it with an InputError (exit 2) naming the file and a line', () => {
+    fc.assert(
+      fc.property(text, env, (t, e) => {
+        const name = `r${n++}.txt`;
+        writeFileSync(path.join(dir, name), t);
+        const errors = parseRequirementsText(t).errors;
+        try {
+          readRequirements([name], dir, e);
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+          expect(err.exitCode).toBe(2);
+          expect(err.message).toContain(name);
+          return;
+        }
+        // A line invalid as written is invalid however ${NAME} is filled in: never read.
+        expect(errors.filter((x) => !/\$\{/.test(x.text))).toEqual([]);
+      }),
+      { seed: 4402, numRuns: 400 },
+    );
+  });
+});
+
+describe('markers written back', () => {
+  const variable = fc.constantFrom('python_version', 'platform_machine', 'os.name', 'extra', 'sys_platform');
+  const value = fc.constantFrom('3.10', 'x86_64', 'linux', 'Foo_Bar', '3.*', '');
+  const op = fc.constantFrom('==', '!=', '<=', '>=', '<', '>', '~=', '===', 'in', 'not in');
+  const atom = fc
+    .tuple(variable, op, value, fc.boolean(), fc.constantFrom('"', "'"))
+    .map(([v, o, x, flip, q]) => (flip ? `${q}${x}${q} ${o} ${v}` : `${v} ${o} ${q}${x}${q}`));
+  const marker: fc.Arbitrary<string> = fc.letrec<{ m: string }>((tie) => ({
+    m: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      atom,
+      fc.tuple(tie('m'), fc.constantFrom(' and ', ' or ', 'and', ' or('), tie('m')).map(([a, j, b]) =>
+        j === ' or(' ? `${a} or (${b})` : j === 'and' ? `(${a})and(${b})` : `${a}${j}${b}`,
+      ),
+    ),
+  })).m;
+
+  it('parse, write back, parse: the same marker and the same value', () => {
+    fc.assert(
+      fc.property(marker, (m) => {
+        const once = parsePep508(`pkg ; ${m}`).marker!;
+        expect(parsePep508(`pkg ; ${once}`).marker).toBe(once);
+        expect(evaluateMarker(parseMarkerText(once), amd64)).toBe(evaluateMarker(parseMarkerText(m), amd64));
+      }),
+      { seed: 4403, numRuns: 1000 },
+    );
+  });
+});
+
+describe('=== reads up to white space, as packaging does', () => {
+  it.each([
+    ['a===1.0', true],
+    ['a===1,>=2', true],
+    ['a===1,,>=2', true],
+    ['a===1,>=2 ,<3', true],
+    ['a===1, ;python_version>"3"', true],
+    ['a (===1,>=2)', true],
+    ['a===1, >=2', false], // packaging: "===1," then text it refuses
+    ['a=== x,== 1', false],
+    ['a===1,=2', false], // packaging: InvalidSpecifier '=2'
+    ['a===1,>=2.*', false],
+    ['a===', false],
+  ])('%s: accepted %s', (req, ok) => {
+    const parse = () => parsePep508(req);
+    if (ok) expect(parse).not.toThrow();
+    else expect(parse).toThrow(Syntax);
+  });
+
+  it('says why a clause after "===V," is refused', () => {
+    expect(() => parsePep508('a=== x,== 1')).toThrow(/after "===", pip reads up to the next space as one/);
+  });
+});
+
+describe('=== in a marker compares versions only', () => {
+  it.each<[string, boolean | undefined]>([
+    ['python_version === "3.12"', true],
+    ['python_version === "3.12.0"', false],
+    ['"3.12" === python_version', true],
+    ['python_version === "3.11"', false],
+    // No version on the left: packaging raises (InvalidVersion; UndefinedComparison in 26).
+    ['sys_platform === "linux"', undefined],
+    ['os_name === "posix"', undefined],
+  ])('%s -> %s', (marker, expected) => {
+    expect(evaluateMarker(parseMarkerText(marker), amd64)).toBe(expected);
+  });
+});
