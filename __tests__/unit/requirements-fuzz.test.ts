@@ -158,6 +158,81 @@ describe('parseRequirementsText on any text', () => {
   });
 });
 
+/**
+ * pip's preprocess, transcribed (req_file.py: join_lines, then ignore_comments), Python's white
+ * space written out (its \s and strip() know no U+FEFF): the reference for logicalLines.
+ */
+function pipLogicalLines(text: string): [number, string][] {
+  const ws =
+    '[ \\t\\n\\v\\f\\r\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+  const commentRe = new RegExp(`(^|${ws}+)#.*$`);
+  const strip = new RegExp(`^${ws}+|${ws}+$`, 'g');
+  const joined: [number, string][] = [];
+  let pending: string[] = [];
+  let first = 0;
+  const physical = text.split(/\r?\n/);
+  physical.forEach((raw, i) => {
+    if (i === physical.length - 1 && raw === '') return;
+    const isComment = new RegExp(`^(${ws}+)?#`).test(raw);
+    if (!raw.endsWith('\\') || isComment) {
+      const l = isComment ? ` ${raw}` : raw;
+      if (pending.length > 0) joined.push([first, [...pending, l].join('')]);
+      else joined.push([i + 1, raw]);
+      pending = [];
+    } else {
+      if (pending.length === 0) first = i + 1;
+      pending.push(raw.replace(/^\\+|\\+$/g, ''));
+    }
+  });
+  if (pending.length > 0) joined.push([first, pending.join('')]);
+  return joined.flatMap(([n, l]) => {
+    const t = l.replace(commentRe, '').replace(strip, '');
+    return t === '' ? [] : [[n, t] as [number, string]];
+  });
+}
+
+describe('logicalLines as pip builds them', () => {
+  const blank = fc.constantFrom(
+    'a',
+    'b',
+    ' ',
+    '\t',
+    '#',
+    '\\',
+    '\n',
+    '\r\n',
+    '\ufeff',
+    '\u00a0',
+    '\u3000',
+    '\u200b',
+    'x y',
+    '-r',
+  );
+  it("the same lines, numbered alike, as pip's preprocess (Python's white space)", () => {
+    fc.assert(
+      fc.property(fc.array(blank, { maxLength: 14 }), (pieces) => {
+        const t = pieces.join('');
+        expect(logicalLines(t).map((l) => [l.line, l.text])).toEqual(pipLogicalLines(t));
+      }),
+      { seed: 4404, numRuns: 3000 },
+    );
+  });
+
+  // A byte-order mark inside a file (files joined, the second one's mark kept) is no blank to pip.
+  it.each<[string, string[], boolean]>([
+    ['\ufeffnumpy', [], true],
+    ['numpy\ufeff#x', [], true],
+    ['\ufeff# a comment', [], true],
+    ['numpy #\ufeff', ['numpy'], false],
+    ['\u3000numpy\u3000#c', ['numpy'], false],
+  ])('%j: names %j, refused %s', (t, names, refused) => {
+    const r = parseRequirementsText(t);
+    expect(r.lines.flatMap((l) => (l.kind === 'requirement' && l.name ? [l.name] : []))).toEqual(names);
+    expect(r.errors.length > 0).toBe(refused);
+    for (const e of r.errors) expect(e.why).toMatch(/U\+FEFF, an invisible byte-order mark/);
+  });
+});
+
 describe('readRequirements on any file', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-req-fuzz-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -196,9 +271,11 @@ describe('markers written back', () => {
     m: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
       atom,
-      fc.tuple(tie('m'), fc.constantFrom(' and ', ' or ', 'and', ' or('), tie('m')).map(([a, j, b]) =>
-        j === ' or(' ? `${a} or (${b})` : j === 'and' ? `(${a})and(${b})` : `${a}${j}${b}`,
-      ),
+      fc
+        .tuple(tie('m'), fc.constantFrom(' and ', ' or ', 'and', ' or('), tie('m'))
+        .map(([a, j, b]) =>
+          j === ' or(' ? `${a} or (${b})` : j === 'and' ? `(${a})and(${b})` : `${a}${j}${b}`,
+        ),
     ),
   })).m;
 

@@ -63,10 +63,20 @@ export interface ParsedFile {
 }
 
 /**
+ * Python's white space (str.isspace, str.strip(), \s in re): JavaScript's \s and trim() but
+ * U+FEFF, and with the separators U+001C..U+001F and NEL. A byte-order mark inside a file (one
+ * joined to another that began with it) is no blank to pip: "\uFEFFnumpy" is an invalid line.
+ */
+const PY_SPACE =
+  ' \t\n\v\f\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
+/** TEXT as Python's str.strip() leaves it (trimRuns: linear). */
+const pyStrip = (text: string) => trimRuns(text, PY_SPACE);
+
+/**
  * pip's COMMENT_RE, (^|\s+)#.*$: a '#' at the start or after whitespace starts a comment. One white
  * space character here, the rest is trimmed after (\s+ tried every start in a run of blanks again).
  */
-const COMMENT = /(^|\s)#.*$/;
+const COMMENT = /(^|[^\S\ufeff])#.*$/;
 const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
 
 /**
@@ -131,11 +141,11 @@ export function logicalLines(text: string): { line: number; text: string; raw: s
       });
       return;
     }
-    const stripped = joined.replace(COMMENT, '').trim();
+    const stripped = pyStrip(joined.replace(COMMENT, ''));
     if (stripped !== '') out.push({ line: n, text: stripped, raw: joined });
   };
   physical.forEach((l, i) => {
-    const isComment = /^\s*#/.test(l);
+    const isComment = /^[^\S\ufeff]*#/.test(l);
     if (!l.endsWith('\\') || isComment) {
       if (pending.length > 0) {
         pending.push(isComment ? ` ${l}` : l);
@@ -194,7 +204,7 @@ function asLocation(arg: string): { url: string; name?: string; marker?: string 
   // pip: markers follow a URL after "; " (a URL may contain ';'), a name after ";".
   const sep = URL_LIKE.test(arg) ? '; ' : ';';
   const cut = arg.indexOf(sep);
-  const loc = (cut < 0 ? arg : arg.slice(0, cut)).trim();
+  const loc = pyStrip(cut < 0 ? arg : arg.slice(0, cut));
   if (URL_LIKE.test(loc) || looksLikePath(loc) || ARCHIVE.test(withoutFinalExtras(loc))) {
     // "name @ url" with spaces is PEP 508, not a location. (\s*(\[...\])?\s*@ split a run of blanks
     // between the two \s* every way: quadratic. The blanks after the extras go with them here.)
@@ -230,7 +240,7 @@ export function breakArgsOptions(text: string): { args: string; options: string;
  */
 export function parseLine(text: string): RequirementLine | OptionLine | { error: string } {
   const parts = breakArgsOptions(text);
-  const args = parts.args.trim();
+  const args = pyStrip(parts.args);
   const split = shlexTokens(parts.options);
   if ('error' in split) return { error: split.error };
   const { options, error } = parseOptions(
@@ -337,7 +347,7 @@ export function requirementNames(text: string, env?: MarkerEnvironment): string[
 
 /** The marker of a requirement line (after ";", or "; " after a URL, as pip splits them); none when it does not parse. */
 export function lineMarker(text: string): MarkerNode[] | undefined {
-  const args = breakArgsOptions(text).args.trim();
+  const args = pyStrip(breakArgsOptions(text).args);
   try {
     const loc = asLocation(args);
     if (loc === undefined) return pep508MarkerTree(args);

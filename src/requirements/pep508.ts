@@ -95,8 +95,11 @@ class Cursor {
     return this.i >= this.s.length;
   }
   fail(why: string): never {
+    const bom = this.s.includes('\ufeff')
+      ? ': the line holds U+FEFF, an invisible byte-order mark (from a file joined to this one?), which pip reads as part of it; remove it'
+      : '';
     throw new Syntax(
-      `${why} at position ${this.i + 1}${this.done() ? ' (end of line)' : ` ("${this.s.slice(this.i, this.i + 12)}")`}`,
+      `${why} at position ${this.i + 1}${this.done() ? ' (end of line)' : ` ("${this.s.slice(this.i, this.i + 12)}")`}${bom}`,
     );
   }
 }
