@@ -2,13 +2,15 @@
 // comparison of the plan and the build, is a total order; specAdmits, PEP 440 specifiers as
 // packaging's Specifier.contains(prereleases=True) judges them, orders versions as PEP 440 does and
 // agrees with the marker evaluator's own release comparison. Examples beside them: what fuzzing found
-// (a wildcard pads the version's release, a local label in ==/!= counts, a 400-digit part).
+// (a wildcard pads the version's release, a local label in ==/!= counts, a 400-digit part). The
+// diff's comparePip (PEP 440, dpkg's order for a text that is not) and compareDebian alike.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateMarker } from '../../src/requirements/markers.js';
 import { parseMarkerText } from '../../src/requirements/pep508.js';
 import { specAdmits } from '../../src/resolve/own-constraints.js';
 import { compareVersions } from '../../src/util/versions.js';
+import { compareDebian, comparePip } from '../../src/diff/versions.js';
 
 const SEED = 440;
 
@@ -187,4 +189,89 @@ describe('a marker compares a release as specAdmits does', () => {
       { seed: SEED, numRuns: 2000 },
     );
   });
+});
+
+describe("the diff's version order", () => {
+  const ORDER = ['1.0.dev0', '1.0a1', '1.0b1', '1.0rc1', '1.0', '1.0.post1', '1.1', '2.0', '1!0.1'];
+  const flip = (o: -1 | 0 | 1 | null) => (o === null ? null : -o || 0);
+
+  it.each(ORDER.flatMap((a, i) => ORDER.map((b, j) => [a, b, i, j] as const)))('%s to %s', (a, b, i, j) => {
+    expect(comparePip(a, b).order).toBe(Math.sign(j - i) || 0);
+  });
+
+  it.each<[string, string, -1 | 0 | 1 | null]>([
+    ['1.0', '1.0.0', 0],
+    ['v1.0', '1.0', 0],
+    ['1.0', '1.0+cu121', null], // only the label: no direction
+    ['1.0+cpu', '1.0+cu121', null],
+    // Not PEP 440 and equal to dpkg: once "upgraded" both ways.
+    ['+0', '+', null],
+    ['+', '+0', null],
+    ['x1.0', 'x1.00', null],
+    ['x1.0', 'x1.1', 1],
+  ])('%s to %s: %s', (a, b, order) => {
+    expect(comparePip(a, b).order).toBe(order);
+  });
+
+  const piece = fc.constantFrom(
+    '1',
+    '0',
+    '00',
+    '2',
+    '10',
+    '.',
+    '-',
+    '+',
+    ':',
+    '~',
+    'a',
+    'rc',
+    'post',
+    'dev',
+    'v',
+    '!',
+    'x',
+  );
+  const text = fc.array(piece, { minLength: 1, maxLength: 8 }).map((p) => p.join(''));
+
+  it('comparePip: head against base is base against head reversed, on any texts', () => {
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(comparePip(b, a).order).toBe(flip(comparePip(a, b).order));
+        expect(comparePip(a, a).order).toBe(0);
+      }),
+      { seed: SEED, numRuns: 3000 },
+    );
+  });
+
+  it('comparePip: transitive on PEP 440 versions', () => {
+    fc.assert(
+      fc.property(version, version, version, (a, b, c) => {
+        const o = (x: string, y: string) => comparePip(x, y).order;
+        expect(o(b, a)).toBe(flip(o(a, b)));
+        if (o(a, b) === 1 && o(b, c) === 1) expect(o(a, c)).toBe(1);
+      }),
+      { seed: SEED, numRuns: 2000 },
+    );
+  });
+
+  it('compareDebian: antisymmetric and transitive, on any texts', () => {
+    fc.assert(
+      fc.property(text, text, text, (a, b, c) => {
+        expect(Math.sign(compareDebian(b, a))).toBe(-Math.sign(compareDebian(a, b)) || 0);
+        if (compareDebian(a, b) <= 0 && compareDebian(b, c) <= 0)
+          expect(compareDebian(a, c)).toBeLessThanOrEqual(0);
+      }),
+      { seed: SEED, numRuns: 3000 },
+    );
+  });
+
+  // dpkg --compare-versions, each strictly before the next.
+  const DEB = ['1.0~rc1', '1.0', '1.0-1', '1.0-1ubuntu1', '1.0-2', '1.0a', '1.1', '1:0.9'];
+  it.each(DEB.flatMap((a, i) => DEB.map((b, j) => [a, b, i, j] as const)))(
+    'dpkg: %s against %s',
+    (a, b, i, j) => {
+      expect(Math.sign(compareDebian(a, b))).toBe(Math.sign(i - j));
+    },
+  );
 });

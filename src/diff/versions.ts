@@ -14,7 +14,8 @@ export const CHANGE_LEVELS: readonly ChangeLevel[] = ['major', 'minor', 'patch',
 export interface VersionChange {
   /**
    * Sign of head vs base: 1 upgraded, -1 downgraded, 0 equal; null: changed without a direction
-   * (PEP 440 versions whose public parts are equal and only the local label differs).
+   * (PEP 440 versions whose public parts are equal and only the local label differs; two texts, one
+   * not PEP 440, that dpkg's order holds equal).
    */
   order: -1 | 0 | 1 | null;
   level: ChangeLevel | null;
@@ -62,7 +63,9 @@ export function comparePip(base: string, head: string): VersionChange {
   if (base === head) return { order: 0, level: null };
   const a = pep440(base);
   const b = pep440(head);
-  if (!a || !b) return { order: sign(compareDebian(head, base)) || 1, level: 'other' };
+  // Either does not parse: dpkg's order, which may hold two texts equal ("+0" and "+"): changed,
+  // no direction (once "upgraded" both ways).
+  if (!a || !b) return { order: sign(compareDebian(head, base)) || null, level: 'other' };
   // Epoch, then release decide the order (PEP 440); only equal releases need the full comparison.
   const order = sign(b.epoch - a.epoch || compareRelease(b.release, a.release) || pep440Compare(head, base));
   if (order === 0) return { order, level: null }; // 1.0 == 1.0.0 under PEP 440
