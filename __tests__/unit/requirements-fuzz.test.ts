@@ -291,7 +291,7 @@ describe('markers written back', () => {
   });
 });
 
-describe('=== reads up to white space, as packaging does', () => {
+describe('a version specifier as packaging reads it', () => {
   it.each([
     ['a===1.0', true],
     ['a===1,>=2', true],
@@ -304,6 +304,11 @@ describe('=== reads up to white space, as packaging does', () => {
     ['a===1,=2', false], // packaging: InvalidSpecifier '=2'
     ['a===1,>=2.*', false],
     ['a===', false],
+    // Between operator and version packaging takes any Unicode blank (Python's \s), no U+FEFF.
+    ['a>=\u30001', true],
+    ['a== \u00a01.0', true],
+    ['a===\u00a0x', true],
+    ['a>=\ufeff1', false],
   ])('%s: accepted %s', (req, ok) => {
     const parse = () => parsePep508(req);
     if (ok) expect(parse).not.toThrow();

@@ -151,7 +151,8 @@ function parseSpecifierList(c: Cursor): void {
     const op = c.match(OPERATOR);
     // An empty specifier list is allowed, and so is a trailing comma (packaging accepts both).
     if (op === undefined) return;
-    c.ws();
+    // Between operator and version packaging's pattern takes Python's \s: any Unicode blank.
+    c.match(/[^\S\ufeff]*/y);
     const start = c.i;
     const stop = op === '===' ? /[\s;)]/ : /[\s,;)]/;
     while (!c.done() && !stop.test(c.s[c.i]!)) c.i++;
