@@ -1,14 +1,21 @@
 // Property-based checks of the requirements reader (fast-check, fixed seeds): any text, made of the
 // pieces requirement lines are made of, parses to lines or to errors naming their line, never to an
 // exception; a file read at the door is refused only by an InputError naming it and the line; a
-// marker written back parses to itself. Examples beside them: what fuzzing found (=== reads up to
-// white space, as packaging's tokenizer; === on a name is no comparison pip can make).
+// marker written back parses to itself; no credential found is in the problem that quotes its line.
+// Examples beside them: what fuzzing found (=== reads up to white space, as packaging's tokenizer;
+// === on a name is no comparison pip can make; a byte-order mark inside a file is no blank to pip;
+// a secret written twice, once where no rule looks, was shown there).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { literalCredentials } from '../../src/requirements/credentials.js';
+import {
+  commentCredentialProblems,
+  literalCredentialProblem,
+} from '../../src/requirements/credential-problems.js';
 import { evaluateMarker, linuxMarkerEnvironment } from '../../src/requirements/markers.js';
 import {
   lineMarker,
@@ -331,5 +338,68 @@ describe('=== in a marker compares versions only', () => {
     ['os_name === "posix"', undefined],
   ])('%s -> %s', (marker, expected) => {
     expect(evaluateMarker(parseMarkerText(marker), amd64)).toBe(expected);
+  });
+});
+
+describe('a credential found is never in the problem quoting its line', () => {
+  const part = fc.constantFrom(
+    'https://',
+    'git+https://',
+    'user',
+    ':',
+    '@',
+    'S3cr3tPw9xx',
+    'h.example',
+    '/simple',
+    '?',
+    '&',
+    'token=',
+    'sig=',
+    '#',
+    ' ',
+    '-i ',
+    '--extra-index-url ',
+    '"',
+    '%40',
+    'ghp_S3cr3t0123456789abcdefghijABCDEFGHIJ',
+    'hf_S3cr3tabcdefghijklmnopqrstuvwxyzAB',
+    '${X}',
+    '$X',
+    'pkg @ ',
+    'https://conda.anaconda.org/t/S3cr3tTok00/',
+    '/',
+    'x',
+  );
+  it('as written or in a comment, each value found (8 characters or more) is masked everywhere', () => {
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 16 }), fc.boolean(), (parts, comment) => {
+        const text = `${comment ? '# ' : ''}${parts.join('')}`;
+        const problem = comment
+          ? commentCredentialProblems('f', text)[0]?.problem
+          : literalCredentialProblem('f:1', text)?.problem;
+        if (problem === undefined) return;
+        for (const c of literalCredentials(text, !comment)) {
+          const value = text.slice(c.start, c.end);
+          if (value.length >= 8) expect(problem).not.toContain(value);
+        }
+      }),
+      { seed: 4405, numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    'pkg @ https://h/x.whl?sig=abcdefgh12345678 abcdefgh12345678',
+    'https://h/abcdefgh12345678/x.whl?sig=abcdefgh12345678',
+    'ghp_S3cr3t0123456789abcdefghijABCDEFGHIJhttps://h/?sig=ghp_S3cr3t0123456789abcdefghijABCDEFGHIJ',
+  ])('a secret written twice is masked both times: %s', (line) => {
+    const problem = literalCredentialProblem('f:1', line)!.problem;
+    expect(problem).not.toMatch(/abcdefgh12345678|S3cr3t/);
+  });
+
+  it('a line of more than 64 distinct secrets is masked from its first on', () => {
+    const line = Array.from({ length: 70 }, (_, i) => `https://h/?sig=v${String(i).padStart(12, '0')}`).join(
+      ' ',
+    );
+    expect(literalCredentialProblem('f:1', line)!.problem).toMatch(/^f:1: "https:\/\/h\/\?sig=\*\*\*": /);
   });
 });
