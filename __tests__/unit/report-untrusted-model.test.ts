@@ -9,7 +9,7 @@ import { verifyCommand } from '../../src/attest/signing.js';
 import { renderRun } from '../../src/report/render/run.js';
 import { readGitHubEventFile } from '../../src/github/event.js';
 import { buildReportModel } from '../../src/report/model.js';
-import type { ReportModel } from '../../src/report/model-schema.js';
+import { type ReportModel, ReportModelSchema } from '../../src/report/model-schema.js';
 import { constrainUntrusted, type TrustedFacts, trustedFacts } from '../../src/report/untrusted-model.js';
 import { makeRecord } from '../helpers/records.js';
 
@@ -172,5 +172,39 @@ describe('constrainUntrusted: supply-chain claims', () => {
   it('a genuine model without the section comes back as it was', () => {
     const { supplyChain: _s, ...m } = model({ links: { run: RUN, artifact: `${RUN}#artifacts` } });
     expect(constrainUntrusted(m, FACTS)).toEqual({ model: m, dropped: [] });
+  });
+});
+
+describe("a forged model's platform with a base record and no diff, or a diff and no base record", () => {
+  // buildReportModel sets both or neither; one without the other made the overview's header of
+  // one shape and its rows of the other (a broken table in the posted comment). Found by
+  // report-artifact-fuzz.test.ts.
+  const genuine = () =>
+    JSON.parse(
+      JSON.stringify(
+        buildReportModel({
+          image: 'ghcr.io/acme/model',
+          variant: 'cpu',
+          entries: [
+            { platform: 'linux/amd64', head: makeRecord(), base: makeRecord({ pip: { numpy: '1.0' } }) },
+          ],
+          baseline: { ref: 'main' },
+        }),
+      ),
+    ) as ReportModel;
+  it.each([
+    ['base: null, diff set', { base: null }, false],
+    ['base set, diff: null', { diff: null }, false],
+    ['both null (no base record)', { base: null, diff: null }, true],
+    ['both set (genuine)', {}, true],
+  ])('%s', (_name, change, valid) => {
+    const m = genuine();
+    const forged = { ...m, platforms: [{ ...m.platforms[0]!, ...change }] };
+    const r = ReportModelSchema.safeParse(forged);
+    expect(r.success).toBe(valid);
+    if (!r.success)
+      expect(r.error.issues.map((i) => i.message)).toContain(
+        'expected base and diff both null (no base record) or both set',
+      );
   });
 });

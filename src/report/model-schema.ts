@@ -43,15 +43,22 @@ const platformName = z
   .max(64)
   .regex(/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9.]+)?$/, 'expected a platform such as linux/arm64');
 
-export const PlatformReportSchema = z.object({
-  platform: platformName,
-  head: EnvSummarySchema,
-  base: EnvSummarySchema.nullable(),
-  /** null: no base record for this platform. */
-  diff: EnvDiffSchema.nullable(),
-  /** null: no smoke result for this PR. */
-  smoke: SmokeDiffSchema.nullable(),
-});
+export const PlatformReportSchema = z
+  .object({
+    platform: platformName,
+    head: EnvSummarySchema,
+    base: EnvSummarySchema.nullable(),
+    /** null: no base record for this platform. */
+    diff: EnvDiffSchema.nullable(),
+    /** null: no smoke result for this PR. */
+    smoke: SmokeDiffSchema.nullable(),
+  })
+  .refine((p) => (p.base === null) === (p.diff === null), {
+    // buildReportModel diffs exactly the platforms with a base record. A forged model with one and
+    // not the other made the overview's header of one shape and its rows of the other (a broken table).
+    error: 'expected base and diff both null (no base record) or both set',
+    path: ['diff'],
+  });
 
 export const ReportModelSchema = z.object({
   schemaVersion: z.literal(REPORT_MODEL_SCHEMA_VERSION),
