@@ -15,7 +15,7 @@ import { engineMessage, GPU_REQUEST_REFUSED, statusCodeOf } from '../docker/fail
 import { CheckFailedError, InputError, MlImageError } from '../errors.js';
 import { interruptedFailure } from '../util/cleanup.js';
 import { parseImageRef } from '../oci/ref.js';
-import { isJsonObject } from '../util/json-file.js';
+import { isJsonObject, jsonNestedDeeperThan, MAX_JSON_DEPTH } from '../util/json-file.js';
 import { VERSION } from '../version.js';
 import { entryPythonError } from '../python/entry-python.js';
 import {
@@ -165,14 +165,7 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
       new CheckFailedError(`the probe failed in ${name} (exit ${run.exitCode}):\n${msg}`)
     );
   }
-  let probed: Record<string, unknown>;
-  try {
-    probed = JSON.parse(run.stdout) as Record<string, unknown>;
-  } catch {
-    throw new CheckFailedError(
-      `the probe in ${name} printed no record (exit 0):\n${redactText(run.stdout.trim()).slice(-2000)}`,
-    );
-  }
+  const probed = probeOutput(run.stdout, name);
   const history = await layerHistory(input.image, deps.docker, input.platform);
   const size = await imageSize(input.image, deps.docker, input.platform, details);
   // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
@@ -182,13 +175,17 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
     ...probed,
     schemaVersion: ENV_RECORD_SCHEMA_VERSION,
     image: imageFacts(input, details, platform, history, size),
-    errors: [
-      ...((probed.errors as unknown[] | undefined) ?? []),
-      ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
-      ...(typeof size === 'string' ? [{ field: 'image.sizeKind', error: size }] : []),
-      ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
-      ...(otherPython !== undefined ? [otherPython] : []),
-    ],
+    // Errors that are no list are left as they are, for the schema to refuse by name.
+    errors:
+      probed.errors !== undefined && !Array.isArray(probed.errors)
+        ? probed.errors
+        : [
+            ...((probed.errors as unknown[] | undefined) ?? []),
+            ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
+            ...(typeof size === 'string' ? [{ field: 'image.sizeKind', error: size }] : []),
+            ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
+            ...(otherPython !== undefined ? [otherPython] : []),
+          ],
     capture: {
       ...(probed.capture as object),
       toolVersion: VERSION,
@@ -203,6 +200,31 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
     );
   }
   return parsed.data;
+}
+
+/**
+ * The probe's stdout as a record's fields: the image chose what it printed (its own python3 runs the
+ * probe), so anything but a JSON object nested at most MAX_JSON_DEPTH levels is a failed check
+ * (JSON null or a list made a TypeError of the capture's own, a deeper one overflowed the stack
+ * of the redaction's walk: an internal error instead of the image's).
+ */
+function probeOutput(stdout: string, name: string): Record<string, unknown> {
+  const shown = () => redactText(stdout.trim()).slice(-2000);
+  if (jsonNestedDeeperThan(stdout, MAX_JSON_DEPTH))
+    throw new CheckFailedError(
+      `the probe in ${name} printed JSON nested deeper than ${MAX_JSON_DEPTH} levels, which no record is (exit 0)`,
+    );
+  let probed: unknown;
+  try {
+    probed = JSON.parse(stdout);
+  } catch {
+    throw new CheckFailedError(`the probe in ${name} printed no record (exit 0):\n${shown()}`);
+  }
+  if (!isJsonObject(probed))
+    throw new CheckFailedError(
+      `the probe in ${name} printed JSON that is no record (a ${probed === null ? 'null' : Array.isArray(probed) ? 'list' : typeof probed}, not an object) (exit 0):\n${shown()}`,
+    );
+  return probed;
 }
 
 /**
