@@ -271,6 +271,29 @@ describe("a suite's result line", () => {
     expect(t.status).toBe('fail');
     expect(t.output).toBe('cv2 (opencv-python): ImportError: libGL.so.1\nwarn');
   });
+  // Each result start tried parses the rest of its line: all of them made reading quadratic, and
+  // an image printing `{"status":` 20,000 times on one line (200 kB) held the smoke stage 8 s (a
+  // 32 MiB stdout, days). Only the last few starts of the line are tried.
+  it.each([
+    ['20,000 nested starts', '{"status":'.repeat(20_000), { status: 'fail' }],
+    ['20,000 starts of lists', '{"status":['.repeat(20_000), { status: 'fail' }],
+    [
+      '20,000 starts, then the result',
+      `${'{"status":'.repeat(20_000)}\n{"status": "pass", "reason": ""}`,
+      { status: 'pass' },
+    ],
+    [
+      'a result after 20,000 starts on its line',
+      `${'{"status":'.repeat(20_000)}{"status": "pass"}`,
+      { status: 'pass' },
+    ],
+  ] as const)("a line of the image's with %s is read at once", (_name, stdout, expected) => {
+    const t = base();
+    const started = performance.now();
+    readSuiteLine(t, outcome(stdout));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(t).toMatchObject(expected);
+  });
 });
 
 describe('what each suite container is handed: floors and the CUDA requirement', () => {
