@@ -111,7 +111,8 @@ export function liveFilter(
   let blank = false;
   /** TEXT: whole lines from a line start. */
   const lines = (text: string) => {
-    const re = /(?:^|\n)@@ml-image-smoke@@ (\{[^\n]*\})(?:\n|$)/g;
+    // The newline after a marker is looked at, not taken: it may be the next marker's (a look-alike's).
+    const re = /(?:^|\n)@@ml-image-smoke@@ (\{[^\n]*\})(?=\n|$)/g;
     let from = 0;
     const out = (to: number) => {
       if (to <= from) return;
@@ -128,7 +129,7 @@ export function liveFilter(
       }
       if (!isMarker(marker, nonce)) continue;
       out(m.index);
-      from = m.index + m[0].length;
+      from = m.index + m[0].length + (text[m.index + m[0].length] === '\n' ? 1 : 0);
       if (marker.event === 'start') {
         test = marker.id;
         onStart?.(marker.id);
