@@ -16,6 +16,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/build/result.js';
 import { runCli } from '../../src/cli/main.js';
@@ -558,6 +559,57 @@ describe('slurmJob and k8sJob: the job as read', () => {
     const e = inputErrorOf(() => k8sJob(text, 'smoke.log'));
     expect(e).toBeInstanceOf(InputError);
     expect(e.message).toMatch(message);
+  });
+
+  // The log is the image's to write (its suites print what they like, ML_IMAGE_RESULT lines too):
+  // any mix of its lines, each line's JSON with any value in place of one of its fields, is a job
+  // or bad input naming the log, never an exception of another kind.
+  it('any mutation of a genuine log: a job of its records, or an InputError naming the log', () => {
+    const junk = fc.constantFrom(
+      'ML_IMAGE_JOB ',
+      'ML_IMAGE_RESULT ',
+      'ML_IMAGE_RESULT null',
+      'ML_IMAGE_JOB []',
+      `ML_IMAGE_RESULT ${'['.repeat(100)}${']'.repeat(100)}`,
+      '  | ',
+      '[pod/x/smoke] ',
+      '\uFEFF',
+    );
+    const line = fc.oneof(
+      { arbitrary: fc.constantFrom(...POD0), weight: 4 },
+      { arbitrary: junk, weight: 1 },
+      {
+        arbitrary: fc
+          .tuple(
+            fc.constantFrom(...POD0.filter((l) => l.startsWith('ML_IMAGE_'))),
+            fc.string(),
+            fc.jsonValue({ maxDepth: 2 }),
+          )
+          .map(([l, k, v]) => {
+            const at = l.indexOf(' ') + 1;
+            const o = JSON.parse(l.slice(at)) as Record<string, unknown>;
+            const keys = Object.keys(o);
+            const key = keys.length > 0 && k.length % 3 !== 0 ? keys[k.length % keys.length]! : k;
+            return `${l.slice(0, at)}${JSON.stringify({ ...o, [key]: v })}`;
+          }),
+        weight: 2,
+      },
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 10 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+        let job: ReturnType<typeof k8sJob>;
+        try {
+          job = k8sJob(lines.join(eol), 'smoke.log');
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+          expect((e as Error).message).toContain('smoke.log');
+          return;
+        }
+        expect(job.meta.target).toBe('k8s');
+        for (const r of job.records) expect(typeof r.record.id).toBe('string');
+      }),
+      { seed: 20261207, numRuns: 300 },
+    );
   });
 });
 
