@@ -15,6 +15,7 @@ import {
 } from './output.js';
 import type { SmokeTest } from './result.js';
 import { type BatchStep, batchOutcome, scriptSpec, timeoutEnv } from './batch.js';
+import { jsonNestedDeeperThan, MAX_JSON_DEPTH } from '../util/json-file.js';
 import {
   gpuAbsent,
   guarded,
@@ -65,6 +66,9 @@ export function suiteResult(stdout: string): z.infer<typeof SuiteLineSchema> | u
     const starts = [...line.matchAll(RESULT_START)].map((m) => m.index);
     if (starts.length === 0) continue;
     for (const at of starts.reverse().slice(0, MAX_RESULT_STARTS)) {
+      // Metrics nested deeper than any record: the result's redaction (redactDeep) and its JSON
+      // overflowed the stack, an internal error for what the image printed. No result.
+      if (jsonNestedDeeperThan(line.slice(at), MAX_JSON_DEPTH)) continue;
       try {
         return SuiteLineSchema.parse(JSON.parse(line.slice(at)));
       } catch {
