@@ -186,12 +186,15 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
             ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
             ...(otherPython !== undefined ? [otherPython] : []),
           ],
-    capture: {
-      ...(probed.capture as object),
-      toolVersion: VERSION,
-      time: new Date().toISOString(),
-      host: { kernel: os.release() },
-    },
+    // Nor is capture when it is no object: spread, a string of 2 MB made 2 million keys (7 s).
+    capture: isJsonObject(probed.capture)
+      ? {
+          ...probed.capture,
+          toolVersion: VERSION,
+          time: new Date().toISOString(),
+          host: { kernel: os.release() },
+        }
+      : probed.capture,
   });
   const parsed = EnvRecordSchema.safeParse(record);
   if (!parsed.success) {
