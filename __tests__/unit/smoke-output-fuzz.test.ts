@@ -85,6 +85,23 @@ describe("the suite's result line, whatever the image printed", () => {
   });
 });
 
+/**
+ * The lines of TEXT that are markers of the batch: MARK then a JSON object with the nonce, a string
+ * id and event, on a line of its own. A look-alike not at a line's start (`x@@ml-image-smoke@@ {…}`)
+ * is output, as the script's protocol has it.
+ */
+function markerLines(text: string): string[] {
+  return text.split('\n').filter((l) => {
+    if (!l.startsWith(MARK)) return false;
+    try {
+      const m = JSON.parse(l.slice(MARK.length)) as Record<string, unknown> | null;
+      return m?.nonce === N && typeof m.id === 'string' && typeof m.event === 'string';
+    } catch {
+      return false;
+    }
+  });
+}
+
 describe("the shared process's markers, whatever a test printed", () => {
   it('any output: sections and the live filter never throw, and no marker of the batch is passed on as output', () => {
     fc.assert(
@@ -92,7 +109,7 @@ describe("the shared process's markers, whatever a test printed", () => {
         const s = sections(text, N);
         for (const [id, sec] of s) {
           expect(typeof id).toBe('string');
-          expect(sec.text).not.toContain(`"nonce":"${N}"`);
+          expect(markerLines(sec.text)).toEqual([]);
         }
         const emitted: string[] = [];
         const filter = liveFilter(
@@ -110,7 +127,7 @@ describe("the shared process's markers, whatever a test printed", () => {
         filter.flush();
         for (const e of emitted) {
           expect(e.endsWith('\n')).toBe(true);
-          expect(e).not.toMatch(new RegExp(`(^|\\n)${MARK}\\{[^\\n]*"nonce":"${N}"[^\\n]*\\}(\\n|$)`));
+          expect(markerLines(e)).toEqual([]);
         }
       }),
       PROPS,
