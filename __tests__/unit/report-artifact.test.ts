@@ -177,6 +177,19 @@ describe('comment artifact', () => {
     expect(msg).not.toContain('\n::error::');
   });
 
+  // zod gathers a list's problems with push(...issues): a list of 600,000 bad entries (1.2 MB)
+  // overflowed the stack, a RangeError (an internal error) where the poster must say what it refused.
+  // Found by report-artifact-fuzz.test.ts.
+  it.each([
+    ['a report whose resolution holds 600,000 numbers', { resolution: Array(600_000).fill(1) }],
+    ['a report of 600,000 bad platform entries', { platforms: Array(600_000).fill(1) }],
+  ])('refuses %s as bad input, not an internal error', (_name, report) => {
+    put({ ...good, reports: [report] });
+    expect(readError({ repository: 'acme/vision', reportSchema: ReportModelSchema })).toMatch(
+      /ml-image-comment\.json: (too many problems to list|not a comment artifact)/,
+    );
+  });
+
   it('refuses to write an artifact the poster would reject', () => {
     expect(() => writeCommentArtifact(dir, { ...good, headSha: '' })).toThrow(InputError);
     expect(() => writeCommentArtifact(dir, { ...good, headSha: '' })).toThrow(

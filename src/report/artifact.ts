@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { formatIssues } from '../config/issues.js';
 import { ChangeLevelSchema, PackageChangeSchema } from '../diff/schema.js';
 import { InputError } from '../errors.js';
+import { safeParseInput } from '../util/parse-input.js';
 import { COMMENT_ARTIFACT_FILE } from '../results/names.js';
 import { MAX_REPORT_PLATFORMS } from './model-schema.js';
 
@@ -135,7 +136,13 @@ export function readCommentArtifact<R = unknown>(
     );
   }
   const schema = artifactSchema(expected.reportSchema ?? (z.unknown() as z.ZodType<R>));
-  const parsed = schema.safeParse(data);
+  // A list of a million bad entries (a package list's tail) overflowed zod's issue gathering.
+  const parsed = safeParseInput(
+    schema,
+    data,
+    file,
+    'the artifact is not one ml-image wrote: refusing to post it',
+  );
   if (!parsed.success) {
     const problems = formatIssues(parsed.error, data, schema);
     throw new InputError(`${file}: not a comment artifact: ${problems.slice(0, 5).join('; ')}`);
