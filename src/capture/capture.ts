@@ -196,13 +196,25 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
         }
       : probed.capture,
   });
-  const parsed = EnvRecordSchema.safeParse(record);
+  const parsed = recordOf(record, name);
   if (!parsed.success) {
     throw new CheckFailedError(
       `the probe's record of ${name} does not match the schema: ${formatIssues(parsed.error, record, EnvRecordSchema)[0]}`,
     );
   }
   return parsed.data;
+}
+
+/** The record through its schema; a list of a million bad entries (zod ran out of stack) is a failed check. */
+function recordOf(record: unknown, name: string) {
+  try {
+    return EnvRecordSchema.safeParse(record);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new CheckFailedError(
+      `the probe's record of ${name} does not match the schema, with too many problems to list (zod ran out of stack)`,
+    );
+  }
 }
 
 /**
