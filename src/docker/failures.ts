@@ -324,7 +324,15 @@ export function killedBySignal(
  * of it. `what` names the answer ("the engine's image inspect of busybox").
  */
 export function parseAnswer<S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(data);
+  let parsed: z.ZodSafeParseResult<z.output<S>>;
+  try {
+    parsed = schema.safeParse(data) as z.ZodSafeParseResult<z.output<S>>;
+  } catch (e) {
+    // zod gathers a list's problems with push(...issues): an index of 600,000 bad entries (a
+    // registry's answer, anyone's who may push) overflowed the stack, an internal error.
+    if (!(e instanceof RangeError)) throw e;
+    throw new EnvironmentError(`unexpected answer: ${what}: too many problems to list`, ANSWER_FIX);
+  }
   if (parsed.success) return parsed.data;
   const problems = formatIssues(parsed.error, data, schema).join('; ');
   throw new EnvironmentError(`unexpected answer: ${what}: ${problems}`, ANSWER_FIX);
