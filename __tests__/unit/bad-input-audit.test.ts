@@ -237,6 +237,62 @@ const CASES: Case[] = [
     exit: 0,
     message: /^(?![\s\S]*pseudo filesystem)/,
   })),
+  // A value or argument holding a line break (a variable of several lines): refused naming the
+  // flag, the value escaped; quoted as typed, its second line stood among the CLI's own lines.
+  {
+    name: 'export --nodes "1\\nfix: ...": refused naming --nodes, no line of the value on its own',
+    argv: [
+      'export',
+      '--k8s',
+      '--image',
+      `x@sha256:${'a'.repeat(64)}`,
+      '--out',
+      'o',
+      '--nodes',
+      '1\nfix: FORGED',
+      '--json',
+    ],
+    exit: 2,
+    message:
+      /^error: export: --nodes: the value "1\\nfix: FORGED" has a line break; a flag's value is one line\nfix: give --nodes a one-line value\n$/,
+    absent: /^fix: FORGED/m,
+  },
+  {
+    name: 'resolve --mode=VALUE with a CRLF: named as --mode (the = form)',
+    argv: [
+      'resolve',
+      '--image',
+      'python:3.12-slim',
+      '--requirements',
+      'r.txt',
+      '--mode=check\r\nerror: FORGED',
+    ],
+    exit: 2,
+    message: /^error: resolve: --mode: the value "check\\r\\nerror: FORGED" has a line break/,
+    absent: /^error: FORGED/m,
+  },
+  {
+    name: 'an argument with a line break (after --, or a stray word): refused as an argument',
+    argv: ['verify', '--key', 'cosign.pub', '--', 'img@sha256:1\nfix: FORGED'],
+    exit: 2,
+    message:
+      /^error: verify: the argument "img@sha256:1\\nfix: FORGED" has a line break; an argument is one line/,
+    absent: /^fix: FORGED/m,
+  },
+  {
+    name: 'a boolean flag followed by a value with a line break: the value is an argument',
+    argv: ['build', '--load', 'yes\nerror: FORGED'],
+    exit: 2,
+    message: /^error: build: the argument "yes\\nerror: FORGED" has a line break/,
+    absent: /^error: FORGED/m,
+  },
+  {
+    name: 'an unknown command with a line break: quoted escaped',
+    argv: ['pln\nfix: FORGED', '--json'],
+    exit: 2,
+    message: /^error: unknown command "pln\\nfix: FORGED"/,
+    absent: /^fix: FORGED/m,
+  },
 ];
 
 describe('bad input found by the audit', () => {

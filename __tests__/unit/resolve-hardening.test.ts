@@ -430,8 +430,13 @@ describe("the resolver's network", () => {
     [['--image', 'Acme/Base:1'], 'resolve: --image: the repository name must be lowercase'],
     [['--image', 'python:3.12-slim', '--index-url', 'notaurl'], 'resolve: --index-url: not a URL'],
     [
-      ['--image', 'python:3.12-slim', '--extra-index-url', 'https://u:s3cr3t@x/s\n[install]'],
+      ['--image', 'python:3.12-slim', '--extra-index-url', 'https://u:s3cr3t@x/s\t[install]'],
       'resolve: --extra-index-url: a blank or control character is in it',
+    ],
+    // A line break is refused for any flag, before the flag's own checks (src/cli/args.ts).
+    [
+      ['--image', 'python:3.12-slim', '--extra-index-url', 'https://u:s3cr3t@x/s\n[install]'],
+      'resolve: --extra-index-url: the value "https://u:[redacted]@x/s\\n[install]" has a line break',
     ],
   ])('ml-image resolve %j: exit 2 before any container or file, naming the flag', async (flags, message) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-resolve-cli-'));

@@ -10,7 +10,7 @@ import {
 import { InputError } from '../errors.js';
 import { imageRefProblem } from '../oci/ref.js';
 import { maskBareLogins, redactUrls } from '../util/redact.js';
-import { closestWord, correctedList, didYouMean } from '../util/text.js';
+import { clip, closestWord, correctedList, didYouMean } from '../util/text.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -28,6 +28,7 @@ export function parseCommandArgs<O extends OptionSpec>(
   allowPositionals = false,
 ) {
   const all = { ...GLOBAL_OPTIONS, ...options };
+  refuseLineBreaks(command, argv, all);
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: all, strict: true, allowPositionals, tokens: true });
@@ -59,6 +60,30 @@ export function parseCommandArgs<O extends OptionSpec>(
     seen.add(t.name);
   }
   return { values: parsed.values, positionals: parsed.positionals };
+}
+
+/**
+ * A flag value or argument holding a line break (a variable of several lines, a file's text with
+ * its CRLF): no value of a flag is several lines, and a message quoting it as typed would put a
+ * line of the user's text (`fix: ...`, `error: ...`) among the CLI's own. Exit 2 naming the flag,
+ * the value escaped (\n), before any message quotes it.
+ */
+function refuseLineBreaks(command: string, argv: readonly string[], all: OptionSpec): void {
+  const end = argv.indexOf('--');
+  argv.forEach((a, i) => {
+    if (!/[\r\n]/.test(a)) return;
+    const inline = end >= 0 && i > end ? undefined : /^--([^=]+)=/.exec(a)?.[1];
+    const prev = i > 0 && (end < 0 || i <= end) ? /^--([^=]+)$/.exec(argv[i - 1]!)?.[1] : undefined;
+    const flag = inline ?? (prev !== undefined && all[prev]?.type === 'string' ? prev : undefined);
+    const value = inline !== undefined ? a.slice(inline.length + 3) : a;
+    const shown = JSON.stringify(clip(value, 100));
+    throw new InputError(
+      flag !== undefined
+        ? `${command}: --${flag}: the value ${shown} has a line break; a flag's value is one line`
+        : `${command}: the argument ${shown} has a line break; an argument is one line`,
+      flag !== undefined ? `give --${flag} a one-line value` : 'give each argument on one line',
+    );
+  });
 }
 
 /** A --platform value, checked against the platforms the tool builds for. */

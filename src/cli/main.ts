@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
 import { redactMessage, redactText, redactUrls } from '../util/redact.js';
-import { didYouMean, noWorkflowCommands, printableLines } from '../util/text.js';
+import { didYouMean, noWorkflowCommands, printable, printableLines } from '../util/text.js';
 import {
   CheckFailedError,
   ConfigError,
@@ -125,10 +125,11 @@ function commandEntry(name: string): CommandEntry {
   const available = `available commands: ${names.join(', ')} (see "ml-image --help")`;
   if (name.startsWith('-'))
     throw new InputError(
-      `unknown command "${name}": options other than --json and --verbose go after the command`,
-      `write "ml-image <command> ${name} ..."; ${available}`,
+      `unknown command ${JSON.stringify(name)}: options other than --json and --verbose go after the command`,
+      `write "ml-image <command> ${printable(name)} ..."; ${available}`,
     );
-  throw new InputError(`unknown command "${name}"${didYouMean(name, names)}`, available);
+  // Quoted as JSON: a name holding a line break forges no line of its own.
+  throw new InputError(`unknown command ${JSON.stringify(name)}${didYouMean(name, names)}`, available);
 }
 
 /**
