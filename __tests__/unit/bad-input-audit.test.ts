@@ -293,6 +293,37 @@ const CASES: Case[] = [
     message: /^error: unknown command "pln\\nfix: FORGED"/,
     absent: /^fix: FORGED/m,
   },
+  {
+    name: 'export --nodes 99999999999999999999: refused as typed, not as the 1e20 it rounds to',
+    argv: [
+      'export',
+      '--k8s',
+      '--image',
+      `x@sha256:${'a'.repeat(64)}`,
+      '--out',
+      'o',
+      '--nodes',
+      '99999999999999999999',
+    ],
+    exit: 2,
+    message: /^error: export: --nodes: "99999999999999999999" is too large a number$/m,
+    absent: /100000000000000000000|1e\+20/,
+  },
+  {
+    name: 'export --gpus-per-node with a quote in it: quoted as JSON',
+    argv: [
+      'export',
+      '--k8s',
+      '--image',
+      `x@sha256:${'a'.repeat(64)}`,
+      '--out',
+      'o',
+      '--gpus-per-node',
+      '2"x',
+    ],
+    exit: 2,
+    message: /^error: export: --gpus-per-node: expected a whole number or "all", got "2\\"x"$/m,
+  },
 ];
 
 describe('bad input found by the audit', () => {

@@ -1,7 +1,7 @@
 // The values of `ml-image export`'s own flags that are more than a string: numbers, --gpus-per-node,
 // the Kubernetes node selector and tolerations (exit 2 naming the flag).
 import { InputError } from '../../errors.js';
-import { didYouMean } from '../../util/text.js';
+import { clip, didYouMean } from '../../util/text.js';
 import type { Toleration } from '../../export/k8s.js';
 import { RESERVED_MAP_KEY, RESERVED_MAP_KEY_PROBLEM } from '../../config/user-map.js';
 
@@ -12,8 +12,13 @@ export const wholeNumber = <T extends number | 'all'>(
 ): number | T => {
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw.trim()))
-    throw new InputError(`export: ${flag}: expected a whole number, got "${raw}"`);
-  return Number(raw.trim());
+    throw new InputError(`export: ${flag}: expected a whole number, got ${JSON.stringify(raw)}`);
+  // So many digits that the number is rounded (99999999999999999999 is 1e20): refused as typed,
+  // not as the number it rounds to, which is not what was given.
+  const n = Number(raw.trim());
+  if (!Number.isSafeInteger(n))
+    throw new InputError(`export: ${flag}: ${JSON.stringify(clip(raw.trim(), 40))} is too large a number`);
+  return n;
 };
 
 /**
@@ -24,7 +29,9 @@ export const wholeNumber = <T extends number | 'all'>(
 export function gpusPerNodeFlag(raw: string | undefined, cuda: boolean, slurm: boolean): number | 'all' {
   if (raw?.trim() === 'all') return 'all';
   if (raw !== undefined && !/^\d+$/.test(raw.trim()))
-    throw new InputError(`export: --gpus-per-node: expected a whole number or "all", got "${raw}"`);
+    throw new InputError(
+      `export: --gpus-per-node: expected a whole number or "all", got ${JSON.stringify(raw)}`,
+    );
   return wholeNumber('--gpus-per-node', raw, cuda ? (slurm ? 'all' : 1) : 0);
 }
 
