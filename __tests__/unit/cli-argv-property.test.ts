@@ -238,24 +238,33 @@ const BASE: Record<string, readonly string[][]> = {
   report: [['--config', 'ml-image.yml']],
 };
 
-const argvArb = fc
-  .constantFrom(...Object.keys(FLAGS), 'help', 'version', 'bogus')
-  .chain((command) =>
-    fc
-      .tuple(
-        fc.array(token(command), { maxLength: 6 }),
-        fc.boolean(),
-        fc.boolean(),
-        fc.option(fc.constantFrom(...(BASE[command] ?? [[]])), { freq: 2 }),
-      )
-      .map(([tokens, lead, json, base]) => [
-        ...(lead ? ['--json'] : []),
-        command,
-        ...(base ?? []),
-        ...tokens.flat(),
-        ...(json ? ['--json'] : []),
-      ]),
-  );
+/**
+ * Commands that build with a config they can read (build, run): their build stage asks git for the
+ * context's commit time (a process), real work no argv here may reach. Without a config, run
+ * stops at the engine's first (refused) call.
+ */
+const BUILDS = new Set(['build', 'run']);
+
+/** An argv of one of the commands (all, or those that do not build where CONFIG is there). */
+const argvArb = (config: boolean) =>
+  fc
+    .constantFrom(...Object.keys(FLAGS).filter((c) => !config || !BUILDS.has(c)), 'help', 'version', 'bogus')
+    .chain((command) =>
+      fc
+        .tuple(
+          fc.array(token(command), { maxLength: 6 }),
+          fc.boolean(),
+          fc.boolean(),
+          fc.option(fc.constantFrom(...(BASE[command] ?? [[]])), { freq: 2 }),
+        )
+        .map(([tokens, lead, json, base]) => [
+          ...(lead ? ['--json'] : []),
+          command,
+          ...(base ?? []),
+          ...tokens.flat(),
+          ...(json ? ['--json'] : []),
+        ]),
+    );
 
 /** What a run's end says is wrong, or undefined for a clean one. */
 async function problemOf(argv: string[]): Promise<string | undefined> {
@@ -315,7 +324,7 @@ describe('CLI argv (property)', () => {
       if (config) cpSync(path.join(import.meta.dirname, '../../examples/hello-ml'), dir, { recursive: true });
       writeFileSync(path.join(dir, 'cosign.pub'), 'not a key\n');
       await fc.assert(
-        fc.asyncProperty(argvArb, async (argv) => {
+        fc.asyncProperty(argvArb(config), async (argv) => {
           expect(await problemOf(argv)).toBeUndefined();
         }),
         { seed, numRuns: 300 },
