@@ -271,4 +271,15 @@ describe('re2ToJs', () => {
     expect(m(SHARED)).toBe(false);
     expect(identityMatcher({ certificateIdentityRegexp: '(?=x)' })(SHARED)).toBe(true);
   });
+
+  // V8 says "Regular expression too large" at the first match, not at new RegExp: once an
+  // internal error (exit 1) out of verify's flag checks. RE2 may hold it: unread, fail safe.
+  it('a pattern too large for JavaScript: unread, never thrown', () => {
+    const pattern = `^https://github\\.com/acme/model/${'x'.repeat(40_000)}`;
+    expect(acceptsSharedWorkflow(undefined, pattern)).toEqual({
+      why: 'unread',
+      syntax: "a pattern too large for JavaScript's regular expression engine",
+    });
+    expect(identityMatcher({ certificateIdentityRegexp: pattern })(SHARED)).toBe(true);
+  });
 });

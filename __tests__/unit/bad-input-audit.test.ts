@@ -324,6 +324,20 @@ const CASES: Case[] = [
     exit: 2,
     message: /^error: export: --gpus-per-node: expected a whole number or "all", got "2\\"x"$/m,
   },
+  {
+    name: 'verify --certificate-identity-regexp of 40,000 characters: exit 2 asking whose run signed, the pattern cut in the message',
+    argv: [
+      'verify',
+      `x@sha256:${'a'.repeat(64)}`,
+      '--certificate-identity-regexp',
+      `^https://github\\.com/a/b/${'x'.repeat(40_000)}`,
+      '--json',
+    ],
+    exit: 2,
+    message:
+      /^error: verify: --certificate-identity-regexp "\^https:\/\/github\\\\\.com\/a\/b\/x+…" holds a pattern too large for JavaScript's regular expression engine, which this check does not read as cosign \(Go's RE2\) does: it may accept the reusable workflow's signatures/,
+    absent: /internal error|too large\/|Regular expression too large/,
+  },
 ];
 
 describe('bad input found by the audit', () => {

@@ -6,7 +6,7 @@ import { unknownPlatformPart } from '../config/platform.js';
 import { PLATFORMS } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import { isOwnerRepo } from '../github/run.js';
-import { closestWord } from '../util/text.js';
+import { clip, closestWord } from '../util/text.js';
 import type { VerifyIdentity } from './cosign-args.js';
 import { GITHUB_ISSUER } from './signing.js';
 import { acceptsSharedWorkflow, regexpProblem } from './verify-inputs.js';
@@ -133,6 +133,9 @@ export const cliFlagNaming = (
   flag: (name) => `--${renamed[name] ?? name}`,
 });
 
+/** A pattern as a message quotes it: cut at 200 characters, so that the line's reason is not cut off. */
+const quotedPattern = (p: string) => JSON.stringify(clip(p, 200));
+
 const given = (v: string | undefined) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
 
 /**
@@ -234,8 +237,8 @@ function identityFrom(values: VerifyFlags, naming: FlagNaming): VerifyIdentity {
       shared.why === 'accepts'
         ? 'accepts'
         : shared.why === 'open'
-          ? `${JSON.stringify(regexp)} does not start with ^https://github\\.com/OWNER/ (an owner other than ml-image-action and its /, nothing repeating that /, and no top-level |), so it may accept`
-          : `${JSON.stringify(regexp)} holds ${shared.syntax}, which this check does not read as cosign (Go's RE2) does: it may accept`;
+          ? `${quotedPattern(regexp!)} does not start with ^https://github\\.com/OWNER/ (an owner other than ml-image-action and its /, nothing repeating that /, and no top-level |), so it may accept`
+          : `${quotedPattern(regexp!)} holds ${shared.syntax}, which this check does not read as cosign (Go's RE2) does: it may accept`;
     throw new InputError(
       `${prefix}${which} ${how} the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`,
       `add ${flag('certificate-github-workflow-repository')} OWNER/REPO (your repository)`,
@@ -248,7 +251,7 @@ function identityFrom(values: VerifyFlags, naming: FlagNaming): VerifyIdentity {
     const problem = regexpProblem(regexp);
     if (problem !== undefined)
       throw new InputError(
-        `${prefix}${flag('certificate-identity-regexp')}: ${JSON.stringify(regexp)} is not a valid regular expression (${problem})`,
+        `${prefix}${flag('certificate-identity-regexp')}: ${quotedPattern(regexp!)} is not a valid regular expression (${problem})`,
         `escape ( ) [ ] { } . * + ? with a backslash to match them literally, or give the exact identity with ${flag('certificate-identity')}`,
       );
     return { kind: 'keyless', certificateIdentityRegexp: regexp, certificateOidcIssuer: issuer, ...pins };

@@ -210,7 +210,8 @@ export function acceptsSharedWorkflow(
   if (regexp.replace(/\\/g, '').toLowerCase().includes(shared)) return { why: 'accepts' };
   const js = re2ToJs(regexp);
   if ('unread' in js) return { why: 'unread', syntax: js.unread };
-  const re = new RegExp(js.source, js.flags);
+  const re = compiled(js);
+  if (re === undefined) return { why: 'unread', syntax: TOO_LARGE };
   for (const ref of SHARED_WORKFLOW_REFS) {
     const tried = testWithin(re, `${SHARED_WORKFLOW_IDENTITY}.github/workflows/ml-image.yml@${ref}`, TRY_MS);
     // One that backtracks for good here (RE2 runs it in linear time) may accept them: asked as unread.
@@ -276,10 +277,29 @@ export function identityMatcher(identity: {
   if (exact !== undefined) return (san) => san === exact;
   const js = re2ToJs(regexp ?? '');
   if ('unread' in js) return () => true;
-  const re = new RegExp(js.source, js.flags);
+  const re = compiled(js);
+  if (re === undefined) return () => true;
   // A SAN on which it backtracks for good (a certificate's text, the registry's) is one it may match.
   return (san) => testWithin(re, san, TRY_MS) ?? true;
 }
+
+/**
+ * JS (a pattern in JavaScript's terms) compiled now, or undefined where JavaScript's engine cannot
+ * hold it: tens of thousands of characters are "Regular expression too large", which V8 says at
+ * the first match (an internal error, once), not at new RegExp. RE2 may hold it: unread, not bad input.
+ */
+function compiled(js: { source: string; flags: string }): RegExp | undefined {
+  try {
+    const re = new RegExp(js.source, js.flags);
+    re.test('');
+    return re;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The "syntax" of an identity regexp too large for JavaScript's engine (verify-flags says it). */
+const TOO_LARGE = "a pattern too large for JavaScript's regular expression engine";
 
 /** How long one try of a keyless identity's regexp may take (RE2 answers in linear time). */
 const TRY_MS = 250;
