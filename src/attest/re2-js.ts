@@ -103,6 +103,18 @@ class Unread extends Error {}
  * does not know is unread.
  */
 function unicodeClass(negated: boolean, spelled: string): string {
+  // Each class compiled once: a pattern of thousands of \pL compiled a regexp for each (seconds).
+  const key = `${negated ? 'P' : 'p'}${spelled}`;
+  const known = UNICODE_CLASSES.get(key);
+  if (known !== undefined) return known;
+  const source = unicodeClassSource(negated, spelled);
+  UNICODE_CLASSES.set(key, source);
+  return source;
+}
+
+const UNICODE_CLASSES = new Map<string, string>();
+
+function unicodeClassSource(negated: boolean, spelled: string): string {
   let name = spelled.startsWith('{') ? spelled.slice(1, -1) : spelled;
   if (name.startsWith('^')) [negated, name] = [!negated, name.slice(1)];
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw new Unread(`\\${negated ? 'P' : 'p'}${spelled}`);
