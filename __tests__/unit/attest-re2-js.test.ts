@@ -285,11 +285,9 @@ describe('re2ToJs', () => {
 
   // Each construct once cost the length of the rest of the pattern (its code points joined again):
   // 8,000 classes took 24 s, 20,000 minutes, in verify's flag checks.
-  it('a pattern of 20,000 classes is read in linear time', () => {
+  it('a pattern of 20,000 classes is read, its JavaScript pattern made (a read of the old cost runs into the timeout of the test)', () => {
     const pattern = `^https://github\\.com/acme/${'[a-z]'.repeat(20_000)}`;
-    const t0 = performance.now();
     const js = re2ToJs(pattern);
-    expect(performance.now() - t0).toBeLessThan(2000);
     expect(js).not.toHaveProperty('unread');
     expect(acceptsSharedWorkflow(undefined, pattern)).toBeUndefined();
   });

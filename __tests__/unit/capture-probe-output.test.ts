@@ -61,9 +61,7 @@ describe("the probe's output, whatever the image prints", () => {
     ['a record nested 100,000 arrays deep', `{"pip":${'['.repeat(100_000)}${']'.repeat(100_000)}}`],
     ['a nested value 100,000 objects deep', `{"python":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`],
   ])('%s: refused with a CheckFailedError', async (_name, stdout) => {
-    const started = performance.now();
     expect(await recordOrRefused(stdout)).toBe('refused');
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it("the genuine probe's record is taken", async () => {

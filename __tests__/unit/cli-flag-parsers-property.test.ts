@@ -134,7 +134,7 @@ describe('flag parsers (property)', () => {
   // Long values: a regexp past V8's size limit once escaped as an internal error, and one of many
   // classes took minutes to read (re2-js.ts); each is now an answer or an InputError, quickly.
   // (No \pL among the pieces: V8 expands each Unicode class as it compiles, linear but 0.15 ms each.)
-  it('a long identity regexp: a request or an InputError naming the flag, within a second', () => {
+  it('a long identity regexp: a request or an InputError naming the flag (a slow read runs into the timeout of the test)', () => {
     const long = fc
       .tuple(
         fc.constantFrom('^https://github\\.com/acme/', '', '^https://github\\.com/ml-image-action/'),
@@ -144,7 +144,6 @@ describe('flag parsers (property)', () => {
       .map(([head, piece, n]) => head + piece.repeat(Math.ceil(n / piece.length)));
     fc.assert(
       fc.property(long, fc.boolean(), (regexp, pinned) => {
-        const t0 = performance.now();
         try {
           parseVerifyFlags(
             {
@@ -157,7 +156,6 @@ describe('flag parsers (property)', () => {
           expect(e).toBeInstanceOf(InputError);
           expect((e as Error).message).toMatch(/^verify: --certificate-identity-regexp/);
         }
-        expect(performance.now() - t0).toBeLessThan(1000);
       }),
       { seed: 4244, numRuns: 40 },
     );
