@@ -11,15 +11,21 @@ export interface Override {
   source: string;
 }
 
+/**
+ * TARGET with VALUE at path P, each step an own property: a step named `__proto__` (or
+ * `constructor`) is a key like any other, never the object's prototype, so that no path can set a
+ * field of every object in the process (Object.prototype).
+ */
 function setAt(target: Record<string, unknown>, p: readonly (string | number)[], value: unknown): void {
   let cur: Record<string | number, unknown> = target;
+  const own = (v: unknown) => ({ value: v, writable: true, enumerable: true, configurable: true });
   p.forEach((seg, i) => {
     if (i === p.length - 1) {
-      cur[seg] = value;
+      Object.defineProperty(cur, seg, own(value));
       return;
     }
-    const next = cur[seg];
-    if (next === null || typeof next !== 'object') cur[seg] = {};
+    const next = Object.hasOwn(cur, seg) ? cur[seg] : undefined;
+    if (next === null || typeof next !== 'object') Object.defineProperty(cur, seg, own({}));
     cur = cur[seg] as Record<string | number, unknown>;
   });
 }
