@@ -1,0 +1,298 @@
+// The config loader's contract under any input (property-based): loading an ml-image.yml, with or
+// without overrides, either gives a config or throws an InputError (exit 2) naming the file; never
+// a TypeError, a RangeError, a stack overflow, and never takes long. The inputs are mutations of
+// real configs (the bundled example's, and one setting every field): lines left out, repeated,
+// swapped, values and keys replaced by odd ones, YAML's own features (anchors, aliases, merges,
+// tags, more documents, flow style, tabs, deep nesting), and overrides at random paths.
+// The inputs fuzzing found slow are examples below, each as found.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, type Override } from '../../src/config/load.js';
+import { InputError } from '../../src/errors.js';
+
+const EVERY_FIELD = `image:
+  name: my-org/my-model
+  registry: ghcr.io
+  version: 1.4.0
+build:
+  context: .
+  template: cpu
+  args: { FOO: bar }
+  mirrors: { python: mirror.corp/python }
+  cache: auto
+  provenance: { mode: max, version: v1 }
+  network: default
+  pull: false
+  secrets: [hf_token]
+variants:
+  - cpu
+  - cuda12.8
+  - &gpu
+    name: ngc
+    base: nvcr.io/nvidia/pytorch:25.03-py3
+    template: ngc
+  - <<: *gpu
+    name: ngc2
+platforms: [linux/amd64]
+torch: "2.7"
+python:
+  version: "3.11"
+  requirements: [requirements.txt]
+  indexUrl: https://pypi.org/simple
+  torchIndexUrl: https://download.pytorch.org/whl
+  extraIndexUrls: [https://x.org/simple]
+resolve: { mode: check }
+smoke:
+  suites: [imports, custom]
+  requireGpu: false
+  gpuRunnerLabels: [gpu]
+  baseline: baseline.json
+  timeoutSeconds: 300
+  network: none
+  tests:
+    - name: t
+      command: python -c 1
+      expectedOutput: ["^x"]
+      excludedOutput: ["err"]
+      exitCode: 0
+      gpu: false
+    - name: f
+      file: { path: /app, exists: true, mode: "0755" }
+    - name: m
+      metadata: { user: app, workdir: /app, env: {A: b}, labels: {a: b}, entrypoint: [x], cmd: [y] }
+report: { comment: true, summary: false, markerKey: k }
+size: { budget: 2GB }
+attest: { types: [sbom], sign: off, key: k.pem, spdx: true, tlog: false }
+`;
+const SEEDS = [readFileSync(path.join('examples', 'hello-ml', 'ml-image.yml'), 'utf8'), EVERY_FIELD];
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-fuzz-'));
+  for (const f of ['requirements.txt', 'baseline.json', 'k.pem']) writeFileSync(path.join(dir, f), '');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Load TEXT as ml-image.yml in the temp dir: the config, or what it threw; and how long it took. */
+function load(text: string, overrides: readonly Override[] = [], checkFiles = true) {
+  writeFileSync(path.join(dir, 'ml-image.yml'), text);
+  const start = performance.now();
+  let thrown: unknown;
+  try {
+    loadConfig({ cwd: dir, overrides, checkFiles });
+  } catch (e) {
+    thrown = e;
+  }
+  return { thrown, ms: performance.now() - start };
+}
+
+/** THROWN is none, or an InputError (exit 2) naming the file (or the inputs, for an override's). */
+function expectCleanFailure(thrown: unknown): void {
+  if (thrown === undefined) return;
+  expect(thrown, String((thrown as Error).stack)).toBeInstanceOf(InputError);
+  expect((thrown as InputError).exitCode).toBe(2);
+  expect((thrown as InputError).message).toMatch(/^(ml-image\.yml|inputs)\b|ml-image\.yml/);
+}
+
+/** One anchored list holding N aliases (to N anchors), used once; a mapping nested DEPTH deep. */
+function aliasesAndDepth(n: number, depth: number): string {
+  const anchors = Array.from({ length: n }, (_, i) => `  - &a${i} x`).join('\n');
+  const aliases = Array.from({ length: n }, (_, i) => `*a${i}`).join(', ');
+  const nested = `${'{a: '.repeat(depth)}1${'}'.repeat(depth)}`;
+  return `image: {name: a/b}\nsmoke:\n gpuRunnerLabels:\n${anchors}\n tests: &b [${aliases}]\n network: [*b]\nbuild: {args: ${nested}}\n`;
+}
+
+describe('inputs fuzzing found', () => {
+  // The yaml package counted an anchor's aliases by walking the whole document once per alias, each
+  // walk copying the path to every node: 24 s for this one (minutes as they grow, to the 256 KiB
+  // a config may have); now well under a second.
+  it.each([
+    [
+      '200 aliases in an anchored list, a mapping nested 1000 deep',
+      aliasesAndDepth(200, 1000),
+      /line 206: build\.args\.a: expected a string, got a mapping/,
+    ],
+  ])('%s: refused with its problems, in under 5 seconds', (_what, text, problem) => {
+    const { thrown, ms } = load(text);
+    expectCleanFailure(thrown);
+    expect((thrown as InputError).message).toMatch(problem);
+    expect(ms).toBeLessThan(5000);
+  });
+
+  // An override's path went through `__proto__` to Object.prototype: the override set a field of
+  // every object in the process (and the loads after it failed in ways of their own).
+  it.each([
+    [['__proto__', 'polluted'], '__proto__: unknown key'],
+    [['image', '__proto__', 'polluted'], 'image.__proto__: unknown key'],
+    [['constructor', 'prototype', 'polluted'], 'constructor: unknown key'],
+  ])('an override at %j is a key like any other: %s, no object gains a field', (at, problem) => {
+    const { thrown } = load('image: {name: a/b}\n', [{ path: at, value: 1, source: 'flag --x' }]);
+    expectCleanFailure(thrown);
+    expect((thrown as InputError).message).toContain(problem);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
+  });
+});
+
+/** Odd scalars: wrong types, YAML's special values, tags, flow collections, control and far unicode. */
+const oddValue = fc.oneof(
+  fc.constantFrom(
+    ...['', '~', 'null', 'true', 'no', '.nan', '.inf', '-.inf', 'NaN', '1e400', '-1', '0', '0x10', '0o7'],
+    ...['99999999999999999999999', '[]', '{}', '[[[[', '"\\u0000"', "'", '"', '*a', '&a x', '!!binary aGk='],
+    ...['!!js/function x', '!!int x', '!!float 1', '!!timestamp 2020-01-01', '!!set {a}', '!!omap [a: 1]'],
+    ...[
+      '!foo x',
+      '<<',
+      '? [a]',
+      '{a: 1, a: 2}',
+      '[a, [b, [c]]]',
+      '|\n  x',
+      '\t',
+      'a\tb',
+      '"\\uD800"',
+      '\u202e',
+    ],
+    ...[
+      '\uFEFF',
+      '__proto__',
+      '{__proto__: {a: 1}}',
+      '{constructor: 1}',
+      '@',
+      '%',
+      '`x`',
+      '- - -',
+      '...',
+      '---',
+    ],
+  ),
+  fc.string({ maxLength: 20 }),
+  fc.string({ unit: 'binary', maxLength: 10 }),
+  fc.integer().map(String),
+  fc.double().map(String),
+  fc.constant('x'.repeat(5000)),
+);
+const oddKey = fc.oneof(
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    '<<',
+    'toString',
+    '',
+    '~',
+    'image',
+    'name',
+    'variants',
+    '0',
+  ),
+  fc.string({ maxLength: 8 }),
+);
+
+type Lines = readonly string[];
+/** LINES with line I (taken modulo their count) replaced by F's result. */
+const atLine = (lines: Lines, i: number, f: (line: string) => string) =>
+  lines.map((s, j) => (j === i % lines.length ? f(s) : s));
+const VALUE = /(:\s*|-\s+)(.*)$/;
+/** Changes to a config's lines. */
+const mutation: fc.Arbitrary<(lines: Lines) => Lines> = fc.oneof(
+  fc.nat().map((i) => (l: Lines) => l.filter((_, j) => j !== i % l.length)),
+  fc
+    .nat()
+    .map((i) => (l: Lines) => [...l.slice(0, i % l.length), l[i % l.length]!, ...l.slice(i % l.length)]),
+  fc.tuple(fc.nat(), fc.nat()).map(
+    ([i, j]) =>
+      (l: Lines) =>
+        atLine(
+          atLine(l, i, () => l[j % l.length]!),
+          j,
+          () => l[i % l.length]!,
+        ),
+  ),
+  fc.tuple(fc.nat(), oddValue).map(
+    ([i, v]) =>
+      (l: Lines) =>
+        atLine(l, i, (s) => s.replace(VALUE, `$1${v}`)),
+  ),
+  fc.tuple(fc.nat(), oddKey).map(
+    ([i, k]) =>
+      (l: Lines) =>
+        atLine(l, i, (s) => s.replace(/^(\s*-?\s*)[^:\s]+:/, `$1${k}:`)),
+  ),
+  fc
+    .tuple(fc.nat(), fc.string({ maxLength: 30 }))
+    .map(([i, v]) => (l: Lines) => [...l.slice(0, i % l.length), v, ...l.slice(i % l.length)]),
+  fc.tuple(fc.nat(), fc.constantFrom('\t', '  ', ' ', '')).map(
+    ([i, ind]) =>
+      (l: Lines) =>
+        atLine(l, i, (s) => ind + s.trimStart()),
+  ),
+  fc
+    .tuple(
+      fc.nat(),
+      fc.constantFrom(
+        '&a ',
+        '*a',
+        '<<: *a',
+        '!!binary ',
+        '!!js/undefined ',
+        '!!map ',
+        '!!seq ',
+        '? ',
+        '--- ',
+      ),
+    )
+    .map(
+      ([i, t]) =>
+        (l: Lines) =>
+          atLine(l, i, (s) => s.replace(/(:\s*|-\s+)/, `$1${t}`)),
+    ),
+  fc.tuple(fc.nat(), fc.nat({ max: 300 }), fc.boolean()).map(([i, n, seq]) => (l: Lines) => {
+    const nested = seq ? `${'['.repeat(n)}${']'.repeat(n)}` : `${'{a: '.repeat(n)}1${'}'.repeat(n)}`;
+    return atLine(l, i, (s) => s.replace(VALUE, `$1${nested}`));
+  }),
+  fc.nat({ max: 5 }).map((levels) => (l: Lines) => {
+    const bomb = ['b0: &b0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let k = 1; k <= levels; k++)
+      bomb.push(
+        `b${k}: &b${k} [${Array(10)
+          .fill(`*b${k - 1}`)
+          .join(', ')}]`,
+      );
+    return [...bomb, ...l];
+  }),
+  fc.constant((l: Lines) => [...l, '---', ...l]),
+  fc.constant((l: Lines) => [l.join('\r')]),
+);
+
+/** An override (a flag, an action input) at a random path, of a random value. */
+const override: fc.Arbitrary<Override> = fc.record({
+  path: fc.array(fc.oneof(oddKey, fc.integer({ min: -2, max: 4 })), { minLength: 1, maxLength: 4 }),
+  value: fc.oneof(fc.anything(), fc.array(fc.constantFrom('cpu', 'ngc', 'cuda12.8', 'x', '')), oddValue),
+  source: fc.constantFrom('flag --x', 'input "y"'),
+});
+
+describe('any mutation of a real config', () => {
+  it('loads, or is refused as bad input naming the file, in under 5 seconds', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SEEDS),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        fc.array(override, { maxLength: 2 }),
+        fc.boolean(),
+        (seed, mutations, overrides, checkFiles) => {
+          const lines = mutations.reduce<Lines>(
+            (l, m) => (l.length === 0 ? m(['']) : m(l)),
+            seed.split('\n'),
+          );
+          const { thrown, ms } = load(lines.join('\n'), overrides, checkFiles);
+          expectCleanFailure(thrown);
+          expect(ms).toBeLessThan(5000);
+        },
+      ),
+      { seed: 20261207, numRuns: 150 },
+    );
+  });
+});
