@@ -107,13 +107,20 @@ function aliasesAndDepth(n: number, depth: number): string {
 
 describe('inputs fuzzing found', () => {
   // The yaml package counted an anchor's aliases by walking the whole document once per alias, each
-  // walk copying the path to every node: 24 s for this one (minutes as they grow, to the 256 KiB
+  // walk copying the path to every node: 24 s for the first (minutes as they grow, to the 256 KiB
   // a config may have); now well under a second.
   it.each([
     [
       '200 aliases in an anchored list, a mapping nested 1000 deep',
       aliasesAndDepth(200, 1000),
       /line 206: build\.args\.a: expected a string, got a mapping/,
+    ],
+    // Each "Missing , or :" (a MISSING_CHAR) walked the whole file for a quote it might not close:
+    // 9 s for this one (14 s for the 9 KB a fuzzed config had).
+    [
+      'a flow mapping of 100 "- c" items beside a mapping nested 1000 deep',
+      `{x: ${'{a: '.repeat(1000)}1${'}'.repeat(1000)}, ${Array.from({ length: 100 }, (_, i) => `- c${i}`).join(', ')}}\n`,
+      /^ml-image\.yml: invalid YAML: \d+ problems\n[\s\S]*line 1, column \d+: Missing , or : between flow map items/,
     ],
   ])('%s: refused with its problems, in under 5 seconds', (_what, text, problem) => {
     const { thrown, ms } = load(text);
