@@ -11,7 +11,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Override } from '../../src/config/load.js';
-import { InputError } from '../../src/errors.js';
+import { ConfigError, InputError } from '../../src/errors.js';
 
 const EVERY_FIELD = `image:
   name: my-org/my-model
@@ -127,6 +127,21 @@ describe('inputs fuzzing found', () => {
     expectCleanFailure(thrown);
     expect((thrown as InputError).message).toMatch(problem);
     expect(ms).toBeLessThan(5000);
+  });
+
+  // Every YAML problem was listed: a file of garbage gave a message of thousands of lines (2971
+  // for one mutation). Now cut short as the schema's problems are: 100, and a count of the rest.
+  it.each([
+    ['300 stray "]" on one line', '] '.repeat(300), 300],
+    ['150 lines of "a: b: c"', 'a: b: c\n'.repeat(150), 150],
+  ])('%s: the first 100 YAML problems, then how many more', (_what, text, count) => {
+    const { thrown } = load(text);
+    expectCleanFailure(thrown);
+    const e = thrown as ConfigError;
+    expect(e.message).toMatch(new RegExp(`^ml-image\\.yml: invalid YAML: ${count} problems\\n`));
+    expect(e.count).toBe(count);
+    expect(e.problems).toHaveLength(101);
+    expect(e.problems.at(-1)).toBe(`... and ${count - 100} more (fix the ones above first)`);
   });
 
   // An override's path went through `__proto__` to Object.prototype: the override set a field of

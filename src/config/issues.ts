@@ -127,6 +127,13 @@ export function problemCount(lines: readonly string[]): number {
   return more ? lines.length - 1 + Number(more[1]) : lines.length;
 }
 
+/** PROBLEMS cut short as formatIssues' are: past MAX_PROBLEMS one line counts the rest. */
+export function capProblems(problems: readonly string[]): string[] {
+  if (problems.length <= MAX_PROBLEMS) return [...problems];
+  const more = problems.length - MAX_PROBLEMS;
+  return [...problems.slice(0, MAX_PROBLEMS), `... and ${more} more (fix the ones above first)`];
+}
+
 /** "line 5: " when LINE is known, else nothing: how a config problem names its line. */
 function linePrefix(line: number | undefined): string {
   return line === undefined ? '' : `line ${line}: `;

@@ -16,6 +16,7 @@ import {
 } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { printable } from '../util/text.js';
+import { capProblems, problemCount } from './issues.js';
 import { isMergeKey, type LineOf, lineLocator } from './yaml-lines.js';
 
 /** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
@@ -231,7 +232,13 @@ export function parseYamlDocument(raw: string, fileLabel: string): { data: unkno
   });
   const targets = new Map<Alias, Resolved>();
   problems.push(...tagProblems(doc), ...structureProblems(doc, at, targets));
-  if (problems.length > 0) throw new ConfigError(`${fileLabel}: invalid YAML`, problems, { file: fileLabel });
+  // A file of garbage has a problem at nearly every character: the first 100, and how many more.
+  const shown = capProblems(problems);
+  if (shown.length > 0)
+    throw new ConfigError(`${fileLabel}: invalid YAML`, shown, {
+      file: fileLabel,
+      count: problemCount(shown),
+    });
   pinAliases(targets);
   let data: unknown;
   try {
