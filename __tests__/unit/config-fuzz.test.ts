@@ -76,17 +76,16 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Load TEXT as ml-image.yml in the temp dir: the config, or what it threw; and how long it took. */
+/** Load TEXT as ml-image.yml in the temp dir: what it threw, if anything. */
 function load(text: string, overrides: readonly Override[] = [], checkFiles = true) {
   writeFileSync(path.join(dir, 'ml-image.yml'), text);
-  const start = performance.now();
   let thrown: unknown;
   try {
     loadConfig({ cwd: dir, overrides, checkFiles });
   } catch (e) {
     thrown = e;
   }
-  return { thrown, ms: performance.now() - start };
+  return { thrown };
 }
 
 /** THROWN is none, or an InputError (exit 2) naming the file (or the inputs, for an override's). */
@@ -122,12 +121,14 @@ describe('inputs fuzzing found', () => {
       `{x: ${'{a: '.repeat(1000)}1${'}'.repeat(1000)}, ${Array.from({ length: 100 }, (_, i) => `- c${i}`).join(', ')}}\n`,
       /^ml-image\.yml: invalid YAML: \d+ problems\n[\s\S]*line 1, column \d+: Missing , or : between flow map items/,
     ],
-  ])('%s: refused with its problems, in under 5 seconds', (_what, text, problem) => {
-    const { thrown, ms } = load(text);
-    expectCleanFailure(thrown);
-    expect((thrown as InputError).message).toMatch(problem);
-    expect(ms).toBeLessThan(5000);
-  });
+  ])(
+    '%s: refused with its problems (a return of the slow read runs into the timeout of the test)',
+    (_what, text, problem) => {
+      const { thrown } = load(text);
+      expectCleanFailure(thrown);
+      expect((thrown as InputError).message).toMatch(problem);
+    },
+  );
 
   // Every YAML problem was listed: a file of garbage gave a message of thousands of lines (2971
   // for one mutation). Now cut short as the schema's problems are: 100, and a count of the rest.
@@ -297,7 +298,7 @@ const override: fc.Arbitrary<Override> = fc.record({
 });
 
 describe('any mutation of a real config', () => {
-  it('loads, or is refused as bad input naming the file, in under 5 seconds', () => {
+  it('loads, or is refused as bad input naming the file', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...SEEDS),
@@ -309,9 +310,8 @@ describe('any mutation of a real config', () => {
             (l, m) => (l.length === 0 ? m(['']) : m(l)),
             seed.split('\n'),
           );
-          const { thrown, ms } = load(lines.join('\n'), overrides, checkFiles);
+          const { thrown } = load(lines.join('\n'), overrides, checkFiles);
           expectCleanFailure(thrown);
-          expect(ms).toBeLessThan(5000);
         },
       ),
       { seed: 20261207, numRuns: 150 },
