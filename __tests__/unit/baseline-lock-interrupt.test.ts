@@ -32,20 +32,20 @@ describe("a baseline save waiting for another run's lock", () => {
     writeFileSync(lock, owner);
     const record = path.join(dir, 'env-cpu-amd64.json');
     writeFileSync(record, '{}');
-    const store = dirBaselineStore(root, undefined, undefined, { lock: { waitMs: 1500, staleMs: 60_000 } });
-    const start = Date.now();
+    const store = dirBaselineStore(root, undefined, undefined, {
+      lock: { waitMs: 600_000, staleMs: 600_000 },
+    });
     setTimeout(() => markInterrupted('SIGINT'), 100);
     const saved = store.save(KEY, 'main', 'a'.repeat(40), [record]).then(
       () => 'saved',
       (e: unknown) => e,
     );
+    // The wait is ten minutes: the interrupt is handled within the poll, or the test runs out of time.
     const outcome = await saved;
     expect(outcome).toBeInstanceOf(InterruptedError);
     expect(String((outcome as Error).message)).toMatch(
       /interrupted by SIGINT: the wait for the baseline's lock .*main\+lock was stopped/,
     );
-    // Handled within the poll, not after the wait's 1.5 s.
-    expect(Date.now() - start).toBeLessThan(1000);
     // Nothing of this save is left; the other run's lock is its own.
     expect(readdirSync(slugDir)).toEqual(['main+lock']);
   });
