@@ -11,59 +11,67 @@ interface Unclosed {
 
 /**
  * The records of a CSV text as csv-parse reads them (columns: false, relaxQuotes): records end at a
- * newline outside quotes, fields at a comma; a field that starts with `"` runs to the closing quote
- * (newlines and commas included, `""` is a quote); a quote anywhere else is a plain character.
- * A closing quote followed by anything but a comma, a line break or the end does not end the
- * quoting as CSV would (relaxQuotes): the field is kept as written, its quotes too (`"a=1"x` is
- * `"a=1"x`; the only change is `""` read as `"` before that quote). A quote never closed is
- * `unclosed` (csv-parse throws "Quote Not Closed"); the rest of the text is then its field.
- * Empty lines are skipped.
+ * line break outside quotes, fields at a comma; a field that starts with `"` runs to the closing
+ * quote (line breaks and commas included, `""` is a quote); a quote anywhere else is a plain
+ * character. A line break is the first one outside quotes, `\r\n`, `\n` or `\r`, and only that one
+ * after it (csv-parse discovers its record delimiter so): in `A=1\r\nB=2\nC=3` the `\n` is part of
+ * the item `B=2\nC=3`, as docker/build-push-action reads it. A closing quote followed by anything
+ * but a comma, that line break or the end does not end the quoting as CSV would (relaxQuotes): the
+ * field is kept as written, its quotes too (`"a=1"x` is `"a=1"x`; the only change is `""` read as
+ * `"` before that quote). A quote never closed is `unclosed` (csv-parse throws "Quote Not Closed");
+ * the rest of the text is then its field. Empty lines are skipped. With QUOTE false (csv-parse's
+ * `quote: false`) a `"` is a plain character.
  */
-function csvRecords(text: string): { records: string[][]; unclosed?: Unclosed } {
+function csvRecords(text: string, quote = true): { records: string[][]; unclosed?: Unclosed } {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
-  let line = 1;
   let unclosed: Unclosed | undefined;
-  let i = 0;
+  let eol: string | undefined;
+  /** The length of the record delimiter at J (0: none there); the first break outside quotes sets it. */
+  const breakAt = (j: number): number => {
+    if (eol === undefined) {
+      if (text[j] !== '\n' && text[j] !== '\r') return 0;
+      eol = text.startsWith('\r\n', j) ? '\r\n' : text[j]!;
+    }
+    return text.startsWith(eol, j) ? eol.length : 0;
+  };
   const endRecord = () => {
     record.push(field);
     if (!(record.length === 1 && record[0] === '')) records.push(record);
     record = [];
     field = '';
   };
-  const breakAt = (j: number) => text[j] === '\n' || (text[j] === '\r' && text[j + 1] !== '\n');
+  let i = 0;
   while (i < text.length) {
     const c = text[i]!;
-    if (c === '"' && field === '') {
-      const opened = line;
+    if (quote && c === '"' && field === '') {
       let j = i + 1;
       let quoted = '';
       for (; j < text.length; j++) {
-        if (text[j] === '"') {
-          if (text[j + 1] === '"') {
-            quoted += '"';
-            j++;
-          } else break;
-        } else {
-          if (breakAt(j)) line++;
-          quoted += text[j];
-        }
+        if (text[j] !== '"') quoted += text[j];
+        else if (text[j + 1] === '"') {
+          quoted += '"';
+          j++;
+        } else break;
       }
-      if (j >= text.length) unclosed ??= { line: opened };
-      const next = text[j + 1];
-      // Closed before a comma, a line break or the end: a CSV field. Else kept as written.
-      field = next === undefined || next === ',' || next === '\n' || next === '\r' ? quoted : `"${quoted}"`;
-      i = j + 1;
+      // The line it opens on, as the user counts lines (any break).
+      if (j >= text.length) unclosed ??= { line: 1 + (text.slice(0, i).match(/\r\n|\r|\n/g) ?? []).length };
+      // Closed before a comma, the line break or the end: a CSV field. Else kept as written.
+      const next = j + 1;
+      field = next >= text.length || text[next] === ',' || breakAt(next) > 0 ? quoted : `"${quoted}"`;
+      i = next;
+      continue;
+    }
+    const eolLength = breakAt(i);
+    if (eolLength > 0) {
+      endRecord();
+      i += eolLength;
       continue;
     }
     if (c === ',') {
       record.push(field);
       field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      line++;
-      endRecord();
     } else field += c;
     i++;
   }
@@ -113,14 +121,8 @@ export function parseBpaList(
 ): string[] {
   const text = opts.trim === false ? raw : raw.trim();
   if (text === '') return [];
-  // quote: false (BPA's `outputs`): lines as given, quotes kept for buildx's own CSV parsing.
-  if (opts.quote === false)
-    return text
-      .split(/\r?\n/)
-      .flatMap((l) => (opts.ignoreComma ? [l] : l.split(',')))
-      .map((s) => s.trim())
-      .filter((s) => s !== '');
-  const { records, unclosed } = csvRecords(text);
+  // quote: false (BPA's `outputs`): quotes kept for buildx's own CSV parsing.
+  const { records, unclosed } = csvRecords(text, opts.quote !== false);
   if (unclosed) {
     // Lines of the input as given: the blank lines trimmed off its start count.
     const skipped = raw.slice(0, raw.length - raw.trimStart().length);
