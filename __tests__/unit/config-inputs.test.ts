@@ -29,6 +29,12 @@ describe('action inputs', () => {
     ['gpu-runner-labels', '["self-hosted","gpu"]', ['self-hosted', 'gpu']],
     ['gpu-runner-labels', 'self-hosted, gpu', ['self-hosted', 'gpu']],
     ['platforms', 'linux/amd64\nlinux/arm64', ['linux/amd64', 'linux/arm64']],
+    // As build-push-action reads platforms (Util.getInputList, CSV): a quoted item loses its
+    // quotes, a lone \r ends a line (before: the items kept their quotes, and were refused).
+    ['platforms', '"linux/amd64,linux/arm64"', ['linux/amd64', 'linux/arm64']],
+    ['platforms', '"linux/amd64"\n"linux/arm64/v8"', ['linux/amd64', 'linux/arm64/v8']],
+    ['platforms', 'linux/amd64\rlinux/arm64', ['linux/amd64', 'linux/arm64']],
+    ['platforms', ' linux/amd64 , linux/arm64 ,', ['linux/amd64', 'linux/arm64']],
     ['image', ' my-org/model ', 'my-org/model'],
   ])('%s = %j', (input, raw, expected) => {
     expect(parseInputValue(spec(input), raw)).toEqual(expected);
@@ -37,7 +43,7 @@ describe('action inputs', () => {
   // Read as [] it replaced the config's list: the smoke gate passed on no suite, no requirements
   // were installed, no attestation made (finding).
   it.each(
-    CONFIG_INPUTS.filter((s) => s.kind === 'list').flatMap((s) =>
+    CONFIG_INPUTS.filter((s) => s.kind === 'list' || s.kind === 'bpa-list').flatMap((s) =>
       [',', ' , \n ,'].map((raw) => [s.input, raw]),
     ),
   )('list input %s = %j names nothing: refused, not read as an empty list', (input, raw) => {

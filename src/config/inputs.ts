@@ -8,8 +8,11 @@ import { runnerLabelProblem } from './smoke-schema.js';
 import { RESERVED_MAP_KEY, RESERVED_MAP_KEY_PROBLEM } from './user-map.js';
 import { printable } from '../util/text.js';
 
-/** kv-list: BPA's `build-args` (KEY=VALUE a line); provenance: BPA's `provenance` forms. */
-type InputKind = 'string' | 'list' | 'boolean' | 'json-list' | 'kv-list' | 'provenance';
+/**
+ * kv-list: BPA's `build-args` (KEY=VALUE a line); bpa-list: a list as BPA reads it (`platforms`:
+ * CSV, a quoted item loses its quotes); provenance: BPA's `provenance` forms.
+ */
+type InputKind = 'string' | 'list' | 'bpa-list' | 'boolean' | 'json-list' | 'kv-list' | 'provenance';
 
 interface ConfigInput {
   input: string;
@@ -25,7 +28,7 @@ export const CONFIG_INPUTS: readonly ConfigInput[] = [
   { input: 'dockerfile', path: ['build', 'dockerfile'], kind: 'string' },
   { input: 'template', path: ['build', 'template'], kind: 'string' },
   { input: 'variants', path: ['variants'], kind: 'list' },
-  { input: 'platforms', path: ['platforms'], kind: 'list' },
+  { input: 'platforms', path: ['platforms'], kind: 'bpa-list' },
   { input: 'requirements', path: ['python', 'requirements'], kind: 'list' },
   { input: 'resolve-mode', path: ['resolve', 'mode'], kind: 'string' },
   { input: 'smoke-suites', path: ['smoke', 'suites'], kind: 'list' },
@@ -106,8 +109,7 @@ export function splitList(raw: string): string[] {
  * stages input is. Read as [] it replaced the config's list: no requirements installed, no smoke
  * suite run (the smoke gate passed on nothing), no attestation.
  */
-function nonEmptyList(input: string, raw: string): string[] {
-  const items = splitList(raw);
+function nonEmptyList(input: string, raw: string, items = splitList(raw)): string[] {
   if (items.length === 0)
     throw new InputError(
       `input "${input}": ${JSON.stringify(raw)} names nothing`,
@@ -161,6 +163,8 @@ export function parseInputValue(spec: ConfigInput, raw: string): unknown {
       return raw.trim();
     case 'list':
       return nonEmptyList(spec.input, raw);
+    case 'bpa-list':
+      return nonEmptyList(spec.input, raw, parseBpaList(raw, { input: spec.input, ignoreComma: false }));
     case 'boolean':
       return parseBooleanInput(spec.input, raw);
     case 'json-list':
