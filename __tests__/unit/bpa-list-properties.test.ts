@@ -238,3 +238,138 @@ describe('parseBpaList: line breaks as csv-parse reads them', () => {
     );
   });
 });
+
+/** docker/go-units parseSize (RAMInBytes, how buildx reads --shm-size): whether it takes TEXT. */
+function goParseSizeOk(text: string): boolean {
+  const at = text.indexOf(' ');
+  let num = text;
+  let sfx = '';
+  if (at >= 0) [num, sfx] = [text.slice(0, at), text.slice(at + 1)];
+  else {
+    const sep = Math.max(...[...'0123456789.'].map((c) => text.lastIndexOf(c)));
+    if (sep < 0) return false;
+    [num, sfx] = [text.slice(0, sep + 1), text.slice(sep + 1)];
+  }
+  if (!/^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(num) || Number(num) < 0) return false;
+  const s = sfx.toLowerCase();
+  if (s === '') return true;
+  if (s.length > 3) return false;
+  if (s[0] === 'b') return s.length === 1;
+  if (!'kmgtp'.includes(s[0]!)) return false;
+  return s.length === 1 || (s.length === 2 && s[1] === 'b') || (s.length === 3 && s.slice(1) === 'ib');
+}
+
+/** docker/go-units ParseUlimit: whether it takes ITEM. */
+function goParseUlimitOk(item: string): boolean {
+  const eq = item.indexOf('=');
+  if (eq < 0) return false;
+  const name = item.slice(0, eq);
+  if (
+    ![
+      'core',
+      'cpu',
+      'data',
+      'fsize',
+      'locks',
+      'memlock',
+      'msgqueue',
+      'nice',
+      'nofile',
+      'nproc',
+      'rss',
+      'rtprio',
+      'rttime',
+      'sigpending',
+      'stack',
+    ].includes(name)
+  )
+    return false;
+  const [softText = '', hardText] = ((v) => {
+    const c = v.indexOf(':');
+    return c < 0 ? [v, undefined] : [v.slice(0, c), v.slice(c + 1)];
+  })(item.slice(eq + 1));
+  const int = (t: string) =>
+    /^[+-]?[0-9]+$/.test(t) && BigInt(t) < 2n ** 63n && BigInt(t) >= -(2n ** 63n) ? BigInt(t) : undefined;
+  const soft = int(softText);
+  const hard = hardText === undefined ? soft : int(hardText);
+  if (soft === undefined || hard === undefined) return false;
+  return hard === -1n || (soft !== -1n && soft <= hard);
+}
+
+describe('shm-size and ulimit: what is taken, buildx takes (docker/go-units)', () => {
+  it('a shm-size taken is one RAMInBytes reads', () => {
+    const text = fc
+      .array(
+        fc.constantFrom(
+          '1',
+          '0',
+          '5',
+          '.',
+          ' ',
+          '  ',
+          '\t',
+          'b',
+          'B',
+          'k',
+          'M',
+          'g',
+          'i',
+          'I',
+          't',
+          'p',
+          'e',
+          '-',
+          'x',
+        ),
+        { minLength: 1, maxLength: 7 },
+      )
+      .map((a) => a.join('').trim())
+      .filter((s) => s !== '');
+    fc.assert(
+      fc.property(text, (s) => {
+        const taken = (() => {
+          try {
+            return buildOptionsFromInputs((n) => (n === 'shm-size' ? s : ''), cwd).shmSize !== undefined;
+          } catch (e) {
+            expect(e).toBeInstanceOf(InputError);
+            expect((e as InputError).message).toContain('input "shm-size"');
+            return false;
+          }
+        })();
+        if (taken) expect(goParseSizeOk(s)).toBe(true);
+      }),
+      { seed: 20261212, numRuns: 3000 },
+    );
+  });
+
+  it('a ulimit taken is one ParseUlimit reads', () => {
+    const num = fc.oneof(
+      fc.constantFrom(
+        '-1',
+        '0',
+        '1024',
+        '2048',
+        '9223372036854775807',
+        '9223372036854775808',
+        '-9223372036854775808',
+      ),
+      fc.bigInt({ min: -3n, max: 5000n }).map(String),
+    );
+    const item = fc
+      .tuple(fc.constantFrom('nofile', 'nproc', 'memlock', 'files', 'NOFILE', 'stack'), num, fc.option(num))
+      .map(([n, s, h]) => `${n}=${s}${h === null ? '' : `:${h}`}`);
+    fc.assert(
+      fc.property(item, (u) => {
+        let taken = true;
+        try {
+          buildOptionsFromInputs((n) => (n === 'ulimit' ? u : ''), cwd);
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+          taken = false;
+        }
+        expect(taken).toBe(goParseUlimitOk(u));
+      }),
+      { seed: 20261213, numRuns: 2000 },
+    );
+  });
+});

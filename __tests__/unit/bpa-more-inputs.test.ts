@@ -129,6 +129,13 @@ describe('BPA inputs -> buildx argv (secret-files, ssh, build-contexts, outputs,
       { '--add-host': ['docker:10.180.0.1', 'pypi.internal=10.0.0.5'] },
     ],
     ['shm-size', { 'shm-size': '2g' }, { '--shm-size': ['2g'] }],
+    ['shm-size: one space, KiB', { 'shm-size': '1.5 GiB' }, { '--shm-size': ['1.5 GiB'] }],
+    ['shm-size: bytes', { 'shm-size': '67108864b' }, { '--shm-size': ['67108864b'] }],
+    [
+      'ulimit: unlimited hard, int64 bounds',
+      { ulimit: 'memlock=-1:-1\nstack=67108864:-1\nnofile=9223372036854775807' },
+      { '--ulimit': ['memlock=-1:-1', 'stack=67108864:-1', 'nofile=9223372036854775807'] },
+    ],
     [
       'ulimit: TYPE=SOFT:HARD a line',
       { ulimit: 'nofile=1024:1024\nnproc=-1' },
@@ -272,6 +279,29 @@ describe('refused forms: exit 2 naming the input and the value', () => {
     ['add-hosts without an address', { 'add-hosts': 'pypi.internal' }, /input "add-hosts": "pypi.internal"/],
     ['shm-size not a size', { 'shm-size': 'lots' }, /input "shm-size": "lots"/],
     ['ulimit not TYPE=SOFT[:HARD]', { ulimit: 'nofile 1024' }, /input "ulimit": "nofile 1024"/],
+    // What buildx refuses on its command line (docker/go-units RAMInBytes, ParseUlimit), after the
+    // resolve stage: these passed the check before.
+    [
+      'shm-size: two spaces before the unit',
+      { 'shm-size': '1  g' },
+      /input "shm-size": "1 {2}g" is not a size/,
+    ],
+    ['shm-size: a tab before the unit', { 'shm-size': '1\tg' }, /input "shm-size": "1\\tg" is not a size/],
+    ['shm-size: b before another b', { 'shm-size': '1bb' }, /input "shm-size": "1bb" is not a size/],
+    ['shm-size: ib without a unit', { 'shm-size': '512ib' }, /input "shm-size": "512ib" is not a size/],
+    ['shm-size: -1', { 'shm-size': '-1' }, /input "shm-size": "-1" is not a size/],
+    [
+      'ulimit of an unknown type',
+      { ulimit: 'files=1024' },
+      /input "ulimit": "files=1024" has an unknown type files/,
+    ],
+    [
+      'ulimit soft above hard',
+      { ulimit: 'nofile=2048:1024' },
+      /"nofile=2048:1024" has a soft limit above its hard limit/,
+    ],
+    ['ulimit soft unlimited, hard not', { ulimit: 'nofile=-1:1024' }, /soft limit above its hard limit/],
+    ['ulimit beyond int64', { ulimit: 'nofile=9223372036854775808' }, /beyond a 64-bit integer/],
     [
       'allow: not an entitlement',
       { allow: 'network host' },

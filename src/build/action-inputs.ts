@@ -15,6 +15,7 @@ import { archOf } from '../config/platform.js';
 import { credentialInValue } from '../config/build-args.js';
 import { InputError } from '../errors.js';
 import type { BuildRequest } from './buildx-args.js';
+import { shmSizeProblem, ulimitProblem } from './run-limits.js';
 import {
   type BuildInputOptions,
   cacheSpecType,
@@ -246,16 +247,15 @@ function moreBuildOptions(
   if (hosts.length) opts.addHosts = hosts;
   const shm = get('shm-size').trim();
   if (shm) {
-    if (!/^[0-9]+(?:\.[0-9]+)?\s*[bkmgtp]?i?b?$/i.test(shm))
-      throw new InputError(`input "shm-size": ${JSON.stringify(shm)} is not a size (e.g. 2g, 512m)`);
+    const problem = shmSizeProblem(shm);
+    if (problem !== undefined) throw new InputError(`input "shm-size": ${JSON.stringify(shm)} ${problem}`);
     opts.shmSize = shm;
   }
   const ulimits = parseBpaList(get('ulimit'), { input: 'ulimit', ignoreComma: true });
-  for (const u of ulimits)
-    if (!/^[a-z]+=-?[0-9]+(?::-?[0-9]+)?$/.test(u))
-      throw new InputError(
-        `input "ulimit": ${JSON.stringify(u)} is not TYPE=SOFT[:HARD] (e.g. nofile=1024:1024)`,
-      );
+  for (const u of ulimits) {
+    const problem = ulimitProblem(u);
+    if (problem !== undefined) throw new InputError(`input "ulimit": ${JSON.stringify(u)} ${problem}`);
+  }
   if (ulimits.length) opts.ulimits = ulimits;
   return { ...opts, ...privilegedOptions(get) };
 }
