@@ -4,11 +4,13 @@
 // csv-parse does (the first one outside quotes is the only one). The table's expected values are
 // what actions-toolkit's Util.getInputList (csv-parse 7.0.3, relaxQuotes) returned for the same text.
 import { mkdtempSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildOptionsFromInputs } from '../../src/build/action-inputs.js';
+import { addHostProblem } from '../../src/build/run-limits.js';
 import { parseBpaList } from '../../src/config/bpa-list.js';
 import { BUILD_INPUTS, CONFIG_INPUTS, overridesFromInputs } from '../../src/config/inputs.js';
 import { InputError } from '../../src/errors.js';
@@ -370,6 +372,44 @@ describe('shm-size and ulimit: what is taken, buildx takes (docker/go-units)', (
         expect(taken).toBe(goParseUlimitOk(u));
       }),
       { seed: 20261213, numRuns: 2000 },
+    );
+  });
+});
+
+describe('add-hosts: the IP as netip.ParseAddr reads it', () => {
+  it("agrees with node's isIP on IPv4 and IPv6 text (which agrees with Go's on it)", () => {
+    const ip = fc
+      .array(
+        fc.constantFrom(
+          '1',
+          '0',
+          '255',
+          '256',
+          '01',
+          'ff',
+          'FFFF',
+          '12345',
+          'g',
+          ':',
+          '::',
+          '.',
+          '%eth0',
+          '1.2.3.4',
+        ),
+        {
+          minLength: 1,
+          maxLength: 12,
+        },
+      )
+      .map((a) => a.join(''))
+      // One zone at the end: Go takes any text after the first %, node only [0-9a-zA-Z.:-].
+      .filter((t) => !/%.*%|%eth0./.test(t));
+    fc.assert(
+      fc.property(ip, (text) => {
+        const taken = addHostProblem(`pypi.internal=${text}`) === undefined;
+        expect(taken).toBe(isIP(text) !== 0);
+      }),
+      { seed: 20261214, numRuns: 4000 },
     );
   });
 });

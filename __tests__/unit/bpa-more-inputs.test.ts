@@ -128,6 +128,11 @@ describe('BPA inputs -> buildx argv (secret-files, ssh, build-contexts, outputs,
       { 'add-hosts': 'docker:10.180.0.1,pypi.internal=10.0.0.5' },
       { '--add-host': ['docker:10.180.0.1', 'pypi.internal=10.0.0.5'] },
     ],
+    [
+      'add-hosts: IPv6 (bare, in brackets, with a zone) and host-gateway',
+      { 'add-hosts': 'a:::1\nb=[fe80::1]\nc=fe80::1%eth0\nd:host-gateway' },
+      { '--add-host': ['a:::1', 'b=[fe80::1]', 'c=fe80::1%eth0', 'd:host-gateway'] },
+    ],
     ['shm-size', { 'shm-size': '2g' }, { '--shm-size': ['2g'] }],
     ['shm-size: one space, KiB', { 'shm-size': '1.5 GiB' }, { '--shm-size': ['1.5 GiB'] }],
     ['shm-size: bytes', { 'shm-size': '67108864b' }, { '--shm-size': ['67108864b'] }],
@@ -277,6 +282,19 @@ describe('refused forms: exit 2 naming the input and the value', () => {
     ],
     ['sbom and attests type=sbom together', { sbom: 'true', attests: 'type=sbom' }, /SBOM attestation twice/],
     ['add-hosts without an address', { 'add-hosts': 'pypi.internal' }, /input "add-hosts": "pypi.internal"/],
+    // buildx refuses these at the build (netip.ParseAddr), after the resolve stage: taken before.
+    [
+      'add-hosts: a name for the IP',
+      { 'add-hosts': 'pypi:internal-ip' },
+      /"pypi:internal-ip" has "internal-ip", which is no IP/,
+    ],
+    [
+      'add-hosts: an IPv4 cut short',
+      { 'add-hosts': 'pypi=10.0.0' },
+      /"pypi=10.0.0" has "10.0.0", which is no IP/,
+    ],
+    ['add-hosts: a leading zero', { 'add-hosts': 'pypi:010.0.0.1' }, /which is no IP address/],
+    ['add-hosts: = splits first (host a:b)', { 'add-hosts': 'a:b=10.0.0.1' }, /its host holds a ":"/],
     ['shm-size not a size', { 'shm-size': 'lots' }, /input "shm-size": "lots"/],
     ['ulimit not TYPE=SOFT[:HARD]', { ulimit: 'nofile 1024' }, /input "ulimit": "nofile 1024"/],
     // What buildx refuses on its command line (docker/go-units RAMInBytes, ParseUlimit), after the

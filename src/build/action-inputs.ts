@@ -15,7 +15,7 @@ import { archOf } from '../config/platform.js';
 import { credentialInValue } from '../config/build-args.js';
 import { InputError } from '../errors.js';
 import type { BuildRequest } from './buildx-args.js';
-import { shmSizeProblem, ulimitProblem } from './run-limits.js';
+import { addHostProblem, shmSizeProblem, ulimitProblem } from './run-limits.js';
 import {
   type BuildInputOptions,
   cacheSpecType,
@@ -241,9 +241,10 @@ function moreBuildOptions(
   const attests = attestOptions(get('attests'), given);
   if (attests.length) opts.attests = attests;
   const hosts = parseBpaList(get('add-hosts'), { input: 'add-hosts', ignoreComma: false });
-  for (const h of hosts)
-    if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(h))
-      throw new InputError(`input "add-hosts": ${JSON.stringify(h)} is not HOST:IP (or HOST=IP)`);
+  for (const h of hosts) {
+    const problem = addHostProblem(h);
+    if (problem !== undefined) throw new InputError(`input "add-hosts": ${JSON.stringify(h)} ${problem}`);
+  }
   if (hosts.length) opts.addHosts = hosts;
   const shm = get('shm-size').trim();
   if (shm) {
