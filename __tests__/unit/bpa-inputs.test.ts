@@ -683,6 +683,10 @@ describe('config keys BPA shares (build-args, pull, provenance)', () => {
       expect.stringContaining('version=v0.2'),
     ],
     ['reproducible=true', `input "provenance": ${ACCEPTED}, got "reproducible=true"`, undefined],
+    // An attribute without "=": its name cut by one character was read (builder-idx: builder-id).
+    ['builder-idx', `input "provenance": ${ACCEPTED}, got "builder-idx"`, undefined],
+    ['mode=max,inline-onlyz', `input "provenance": ${ACCEPTED}, got "mode=max,inline-onlyz"`, undefined],
+    ['mode=max,', `input "provenance": ${ACCEPTED}, got "mode=max,"`, undefined],
   ])('provenance %j is refused (exit 2), naming the input and what it takes', (raw, message, fix) => {
     const err = (() => {
       try {

@@ -71,12 +71,14 @@ export function parseProvenanceInput(input: string, raw: string): ProvenanceInpu
   let version: ProvenanceVersion | undefined;
   let disabled = false;
   for (const attr of v.split(',').map((a) => a.trim())) {
-    const [k, val] = [attr.slice(0, attr.indexOf('=')), attr.slice(attr.indexOf('=') + 1)];
+    // An attribute without "=" is none (buildx refuses it): "builder-idx" was read as builder-id.
+    const at = attr.indexOf('=');
+    const [k, val] = at < 0 ? [undefined, undefined] : [attr.slice(0, at), attr.slice(at + 1)];
     if (k === 'mode' && (val === 'min' || val === 'max')) mode = val;
     else if (k === 'version' && (PROVENANCE_VERSIONS as readonly string[]).includes(val))
       version = val as ProvenanceVersion;
     else if (k === 'disabled' && ['true', 'false'].includes(val)) disabled = val === 'true';
-    else if (k !== 'builder-id' && k !== 'inline-only')
+    else if (k === undefined || (k !== 'builder-id' && k !== 'inline-only'))
       throw new InputError(
         `input "${input}": expected ${ACCEPTED}, got ${JSON.stringify(raw)}`,
         k === 'version'
