@@ -281,6 +281,17 @@ describe('refused forms: exit 2 naming the input and the value', () => {
       /provenance input/,
     ],
     ['sbom and attests type=sbom together', { sbom: 'true', attests: 'type=sbom' }, /SBOM attestation twice/],
+    // buildx reads an --attest as one line: the rest of a value that spans lines was its part.
+    [
+      'attests: a quoted item over two lines',
+      { attests: '"type=sbom,generator=a\nb"' },
+      /input "attests": .* holds a line break/,
+    ],
+    [
+      'sbom: attributes over two lines',
+      { sbom: 'generator=img\ndisabled=true' },
+      /input "sbom": .* holds a line break/,
+    ],
     ['add-hosts without an address', { 'add-hosts': 'pypi.internal' }, /input "add-hosts": "pypi.internal"/],
     // buildx refuses these at the build (netip.ParseAddr), after the resolve stage: taken before.
     [

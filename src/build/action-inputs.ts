@@ -94,23 +94,7 @@ export function buildOptionsFromInputs(
   const load = parseBool('load', get('load'));
   if (load !== undefined) opts.load = load;
   Object.assign(opts, moreBuildOptions(get, opts, cwd));
-  if (sbomAttrs !== undefined) {
-    const key = sbomAttrs
-      .split(',')
-      .map((kv) => kv.split('=')[0]!.trim())
-      .find((k) => !SBOM_ATTRIBUTES.includes(k));
-    if (key !== undefined)
-      throw new InputError(
-        `input "sbom": ${JSON.stringify(key)} is no attribute of the SBOM attestation (${SBOM_ATTRIBUTES.join(', ')})`,
-        'give true, false, or attributes such as generator=IMAGE; another attestation goes in attests',
-      );
-    if (opts.attests?.some((a) => /(?:^|,)\s*type=sbom\s*(?:,|$)/.test(a)))
-      throw new InputError(
-        `inputs "sbom" and "attests": both set the SBOM attestation (sbom: ${JSON.stringify(sbomAttrs)})`,
-        'keep one of them',
-      );
-    opts.attests = [...(opts.attests ?? []), `type=sbom,${sbomAttrs}`];
-  }
+  if (sbomAttrs !== undefined) opts.attests = [...(opts.attests ?? []), sbomAttest(sbomAttrs, opts.attests)];
   return opts;
 }
 
@@ -149,10 +133,41 @@ function secretFileOptions(
 /** What BuildKit's SBOM attestation takes (buildx --sbom / --attest type=sbom). */
 const SBOM_ATTRIBUTES = ['generator', 'scan-context', 'scan-stage', 'disabled'];
 
+/**
+ * The `sbom` input's attributes (generator=IMAGE, ...) as an --attest spec, refused with a line
+ * break, an attribute the SBOM attestation does not take, or with `attests` setting it too.
+ */
+function sbomAttest(sbomAttrs: string, attests: readonly string[] | undefined): string {
+  if (/[\r\n]/.test(sbomAttrs))
+    throw new InputError(
+      `input "sbom": ${JSON.stringify(sbomAttrs)} holds a line break (buildx reads one line)`,
+    );
+  const key = sbomAttrs
+    .split(',')
+    .map((kv) => kv.split('=')[0]!.trim())
+    .find((k) => !SBOM_ATTRIBUTES.includes(k));
+  if (key !== undefined)
+    throw new InputError(
+      `input "sbom": ${JSON.stringify(key)} is no attribute of the SBOM attestation (${SBOM_ATTRIBUTES.join(', ')})`,
+      'give true, false, or attributes such as generator=IMAGE; another attestation goes in attests',
+    );
+  if (attests?.some((a) => /(?:^|,)\s*type=sbom\s*(?:,|$)/.test(a)))
+    throw new InputError(
+      `inputs "sbom" and "attests": both set the SBOM attestation (sbom: ${JSON.stringify(sbomAttrs)})`,
+      'keep one of them',
+    );
+  return `type=sbom,${sbomAttrs}`;
+}
+
 /** `attests`: each with a type; provenance has its own input, and sbom is set once. */
 function attestOptions(raw: string, given: BuildInputOptions): string[] {
   const attests = parseBpaList(raw, { input: 'attests', ignoreComma: true });
   for (const a of attests) {
+    // A quoted item may span lines: buildx reads its --attest as one line (go-csvvalue).
+    if (/[\r\n]/.test(a))
+      throw new InputError(
+        `input "attests": ${JSON.stringify(a)} holds a line break (buildx reads one line)`,
+      );
     const type = /(?:^|,)\s*type=([^,]*)/.exec(a)?.[1]?.trim();
     if (!type)
       throw new InputError(
