@@ -131,7 +131,7 @@ describe('action inputs: any text is read or refused naming its input', () => {
     );
   });
 
-  it('a 100 kB value of any input is read or refused in well under a second (no backtracking)', () => {
+  it('a 100 kB value of any input is read, or refused with an InputError (backtracking would run into the timeout of the test)', () => {
     const unit = fc.array(
       fc.constantFrom(
         'a',
@@ -165,9 +165,7 @@ describe('action inputs: any text is read or refused naming its input', () => {
         (name, u, pre) => {
           const piece = u.join('');
           const raw = pre + piece.repeat(Math.ceil(100_000 / piece.length));
-          const t0 = performance.now();
           const e = readError({ [name]: raw });
-          expect(performance.now() - t0).toBeLessThan(1000);
           if (e !== undefined) expect(e).toBeInstanceOf(InputError);
         },
       ),
