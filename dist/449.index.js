@@ -22,7 +22,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _build_push_tag_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2851);
 /* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(15063);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17700);
-/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6914);
+/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(95899);
 /* harmony import */ var _smoke_local_image_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(79450);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(49997);
 // The post step's removal of the images a run left in the engine of a self-hosted runner (a

@@ -349,6 +349,8 @@ const cliFlagNaming = (command, renamed = {}) => ({
     prefix: `${command}: `,
     flag: (name) => `--${renamed[name] ?? name}`,
 });
+/** A pattern as a message quotes it: cut at 200 characters, so that the line's reason is not cut off. */
+const quotedPattern = (p) => JSON.stringify((0,util_text/* clip */.$Q)(p, 200));
 const given = (v) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
 /**
  * What is wrong with VALUE as what CLAIM pins, or undefined: the shape each GitHub claim has, so
@@ -430,8 +432,8 @@ function identityFrom(values, naming) {
         const how = shared.why === 'accepts'
             ? 'accepts'
             : shared.why === 'open'
-                ? `${JSON.stringify(regexp)} does not start with ^https://github\\.com/OWNER/ (an owner other than ml-image-action and its /, nothing repeating that /, and no top-level |), so it may accept`
-                : `${JSON.stringify(regexp)} holds ${shared.syntax}, which this check does not read as cosign (Go's RE2) does: it may accept`;
+                ? `${quotedPattern(regexp)} does not start with ^https://github\\.com/OWNER/ (an owner other than ml-image-action and its /, nothing repeating that /, and no top-level |), so it may accept`
+                : `${quotedPattern(regexp)} holds ${shared.syntax}, which this check does not read as cosign (Go's RE2) does: it may accept`;
         throw new errors/* InputError */.dz(`${prefix}${which} ${how} the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`, `add ${flag('certificate-github-workflow-repository')} OWNER/REPO (your repository)`);
     }
     if (exact !== undefined)
@@ -440,7 +442,7 @@ function identityFrom(values, naming) {
         // Compiled now: a pattern that is none is bad input before any registry or cosign is asked.
         const problem = (0,verify_inputs/* regexpProblem */.F1)(regexp);
         if (problem !== undefined)
-            throw new errors/* InputError */.dz(`${prefix}${flag('certificate-identity-regexp')}: ${JSON.stringify(regexp)} is not a valid regular expression (${problem})`, `escape ( ) [ ] { } . * + ? with a backslash to match them literally, or give the exact identity with ${flag('certificate-identity')}`);
+            throw new errors/* InputError */.dz(`${prefix}${flag('certificate-identity-regexp')}: ${quotedPattern(regexp)} is not a valid regular expression (${problem})`, `escape ( ) [ ] { } . * + ? with a backslash to match them literally, or give the exact identity with ${flag('certificate-identity')}`);
         return { kind: 'keyless', certificateIdentityRegexp: regexp, certificateOidcIssuer: issuer, ...pins };
     }
     throw new errors/* InputError */.dz(`${prefix}no identity to verify against`, `give ${flag('key')} cosign.pub (key-signed), or keyless from GitHub Actions ${flag('certificate-identity-regexp')} with the signing workflow's repository ("^https://github\\.com/ml-image-action/ml-image-action/" for the reusable workflow, else "^https://github\\.com/OWNER/REPO/") and ${flag('certificate-github-workflow-repository')} OWNER/REPO`);
@@ -3997,6 +3999,17 @@ class Unread extends Error {
  * does not know is unread.
  */
 function unicodeClass(negated, spelled) {
+    // Each class compiled once: a pattern of thousands of \pL compiled a regexp for each (seconds).
+    const key = `${negated ? 'P' : 'p'}${spelled}`;
+    const known = UNICODE_CLASSES.get(key);
+    if (known !== undefined)
+        return known;
+    const source = unicodeClassSource(negated, spelled);
+    UNICODE_CLASSES.set(key, source);
+    return source;
+}
+const UNICODE_CLASSES = new Map();
+function unicodeClassSource(negated, spelled) {
     let name = spelled.startsWith('{') ? spelled.slice(1, -1) : spelled;
     if (name.startsWith('^'))
         [negated, name] = [!negated, name.slice(1)];
@@ -4016,20 +4029,35 @@ function unicodeClass(negated, spelled) {
     throw new Unread(`\\p${spelled}`);
 }
 class Translator {
+    pattern;
     chars;
     i = 0;
     flags = { m: false, s: false };
     groups = [];
     /** Whether (?i) is asked anywhere: JavaScript folds case in the whole pattern then (more matches). */
     folds = false;
+    /** Where each code point of the pattern starts in it (and its end): rest() slices, not joins. */
+    offsets = [];
     constructor(pattern) {
+        this.pattern = pattern;
         this.chars = [...pattern];
+        let at = 0;
+        for (const c of this.chars) {
+            this.offsets.push(at);
+            at += c.length;
+        }
+        this.offsets.push(at);
     }
     get peek() {
         return this.chars[this.i];
     }
-    rest() {
-        return this.chars.slice(this.i).join('');
+    /**
+     * The pattern from code point FROM (the cursor): a slice of the string, not the code points
+     * joined again, which made every construct cost the length of the rest (a pattern of 8,000
+     * classes took 24 s, one of 20,000 minutes).
+     */
+    rest(from = this.i) {
+        return this.pattern.slice(this.offsets[Math.min(from, this.chars.length)]);
     }
     /** The pattern, from the start (RE2's parse loop, one construct at a time). */
     translate() {
@@ -4133,7 +4161,7 @@ class Translator {
             return simple[c];
         }
         if (c === 'Q') {
-            const body = this.chars.slice(this.i + 2).join('');
+            const body = this.rest(this.i + 2);
             const end = body.indexOf('\\E');
             const text = end < 0 ? body : body.slice(0, end);
             this.i += 2 + [...text].length + (end < 0 ? 0 : 2);
@@ -4490,7 +4518,9 @@ function acceptsSharedWorkflow(exact, regexp) {
     const js = re2ToJs(regexp);
     if ('unread' in js)
         return { why: 'unread', syntax: js.unread };
-    const re = new RegExp(js.source, js.flags);
+    const re = compiled(js);
+    if (re === undefined)
+        return { why: 'unread', syntax: TOO_LARGE };
     for (const ref of SHARED_WORKFLOW_REFS) {
         const tried = testWithin(re, `${SHARED_WORKFLOW_IDENTITY}.github/workflows/ml-image.yml@${ref}`, TRY_MS);
         // One that backtracks for good here (RE2 runs it in linear time) may accept them: asked as unread.
@@ -4567,10 +4597,29 @@ function identityMatcher(identity) {
     const js = re2ToJs(regexp ?? '');
     if ('unread' in js)
         return () => true;
-    const re = new RegExp(js.source, js.flags);
+    const re = compiled(js);
+    if (re === undefined)
+        return () => true;
     // A SAN on which it backtracks for good (a certificate's text, the registry's) is one it may match.
     return (san) => testWithin(re, san, TRY_MS) ?? true;
 }
+/**
+ * JS (a pattern in JavaScript's terms) compiled now, or undefined where JavaScript's engine cannot
+ * hold it: tens of thousands of characters are "Regular expression too large", which V8 says at
+ * the first match (an internal error, once), not at new RegExp. RE2 may hold it: unread, not bad input.
+ */
+function compiled(js) {
+    try {
+        const re = new RegExp(js.source, js.flags);
+        re.test('');
+        return re;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The "syntax" of an identity regexp too large for JavaScript's engine (verify-flags says it). */
+const TOO_LARGE = "a pattern too large for JavaScript's regular expression engine";
 /** How long one try of a keyless identity's regexp may take (RE2 answers in linear time). */
 const TRY_MS = 250;
 /** The "syntax" an identity regexp that backtracks for good is unread by (verify-flags says it). */
@@ -4828,21 +4877,32 @@ function explainRefusal(detail, pins, names, pems, flag) {
 
 /**
  * The records of a CSV text as csv-parse reads them (columns: false, relaxQuotes): records end at a
- * newline outside quotes, fields at a comma; a field that starts with `"` runs to the closing quote
- * (newlines and commas included, `""` is a quote); a quote anywhere else is a plain character.
- * A closing quote followed by anything but a comma, a line break or the end does not end the
- * quoting as CSV would (relaxQuotes): the field is kept as written, its quotes too (`"a=1"x` is
- * `"a=1"x`; the only change is `""` read as `"` before that quote). A quote never closed is
- * `unclosed` (csv-parse throws "Quote Not Closed"); the rest of the text is then its field.
- * Empty lines are skipped.
+ * line break outside quotes, fields at a comma; a field that starts with `"` runs to the closing
+ * quote (line breaks and commas included, `""` is a quote); a quote anywhere else is a plain
+ * character. A line break is the first one outside quotes, `\r\n`, `\n` or `\r`, and only that one
+ * after it (csv-parse discovers its record delimiter so): in `A=1\r\nB=2\nC=3` the `\n` is part of
+ * the item `B=2\nC=3`, as docker/build-push-action reads it. A closing quote followed by anything
+ * but a comma, that line break or the end does not end the quoting as CSV would (relaxQuotes): the
+ * field is kept as written, its quotes too (`"a=1"x` is `"a=1"x`; the only change is `""` read as
+ * `"` before that quote). A quote never closed is `unclosed` (csv-parse throws "Quote Not Closed");
+ * the rest of the text is then its field. Empty lines are skipped. With QUOTE false (csv-parse's
+ * `quote: false`) a `"` is a plain character.
  */
-function csvRecords(text) {
+function csvRecords(text, quote = true) {
     const records = [];
     let record = [];
     let field = '';
-    let line = 1;
     let unclosed;
-    let i = 0;
+    let eol;
+    /** The length of the record delimiter at J (0: none there); the first break outside quotes sets it. */
+    const breakAt = (j) => {
+        if (eol === undefined) {
+            if (text[j] !== '\n' && text[j] !== '\r')
+                return 0;
+            eol = text.startsWith('\r\n', j) ? '\r\n' : text[j];
+        }
+        return text.startsWith(eol, j) ? eol.length : 0;
+    };
     const endRecord = () => {
         record.push(field);
         if (!(record.length === 1 && record[0] === ''))
@@ -4850,45 +4910,40 @@ function csvRecords(text) {
         record = [];
         field = '';
     };
-    const breakAt = (j) => text[j] === '\n' || (text[j] === '\r' && text[j + 1] !== '\n');
+    let i = 0;
     while (i < text.length) {
         const c = text[i];
-        if (c === '"' && field === '') {
-            const opened = line;
+        if (quote && c === '"' && field === '') {
             let j = i + 1;
             let quoted = '';
             for (; j < text.length; j++) {
-                if (text[j] === '"') {
-                    if (text[j + 1] === '"') {
-                        quoted += '"';
-                        j++;
-                    }
-                    else
-                        break;
-                }
-                else {
-                    if (breakAt(j))
-                        line++;
+                if (text[j] !== '"')
                     quoted += text[j];
+                else if (text[j + 1] === '"') {
+                    quoted += '"';
+                    j++;
                 }
+                else
+                    break;
             }
+            // The line it opens on, as the user counts lines (any break).
             if (j >= text.length)
-                unclosed ??= { line: opened };
-            const next = text[j + 1];
-            // Closed before a comma, a line break or the end: a CSV field. Else kept as written.
-            field = next === undefined || next === ',' || next === '\n' || next === '\r' ? quoted : `"${quoted}"`;
-            i = j + 1;
+                unclosed ??= { line: 1 + (text.slice(0, i).match(/\r\n|\r|\n/g) ?? []).length };
+            // Closed before a comma, the line break or the end: a CSV field. Else kept as written.
+            const next = j + 1;
+            field = next >= text.length || text[next] === ',' || breakAt(next) > 0 ? quoted : `"${quoted}"`;
+            i = next;
+            continue;
+        }
+        const eolLength = breakAt(i);
+        if (eolLength > 0) {
+            endRecord();
+            i += eolLength;
             continue;
         }
         if (c === ',') {
             record.push(field);
             field = '';
-        }
-        else if (c === '\n' || c === '\r') {
-            if (c === '\r' && text[i + 1] === '\n')
-                i++;
-            line++;
-            endRecord();
         }
         else
             field += c;
@@ -4937,14 +4992,8 @@ function parseBpaList(raw, opts) {
     const text = opts.trim === false ? raw : raw.trim();
     if (text === '')
         return [];
-    // quote: false (BPA's `outputs`): lines as given, quotes kept for buildx's own CSV parsing.
-    if (opts.quote === false)
-        return text
-            .split(/\r?\n/)
-            .flatMap((l) => (opts.ignoreComma ? [l] : l.split(',')))
-            .map((s) => s.trim())
-            .filter((s) => s !== '');
-    const { records, unclosed } = csvRecords(text);
+    // quote: false (BPA's `outputs`): quotes kept for buildx's own CSV parsing.
+    const { records, unclosed } = csvRecords(text, opts.quote !== false);
     if (unclosed) {
         // Lines of the input as given: the blank lines trimmed off its start count.
         const skipped = raw.slice(0, raw.length - raw.trimStart().length);
@@ -5064,7 +5113,7 @@ const CONFIG_INPUTS = [
     { input: 'dockerfile', path: ['build', 'dockerfile'], kind: 'string' },
     { input: 'template', path: ['build', 'template'], kind: 'string' },
     { input: 'variants', path: ['variants'], kind: 'list' },
-    { input: 'platforms', path: ['platforms'], kind: 'list' },
+    { input: 'platforms', path: ['platforms'], kind: 'bpa-list' },
     { input: 'requirements', path: ['python', 'requirements'], kind: 'list' },
     { input: 'resolve-mode', path: ['resolve', 'mode'], kind: 'string' },
     { input: 'smoke-suites', path: ['smoke', 'suites'], kind: 'list' },
@@ -5141,8 +5190,7 @@ function splitList(raw) {
  * stages input is. Read as [] it replaced the config's list: no requirements installed, no smoke
  * suite run (the smoke gate passed on nothing), no attestation.
  */
-function nonEmptyList(input, raw) {
-    const items = splitList(raw);
+function nonEmptyList(input, raw, items = splitList(raw)) {
     if (items.length === 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${input}": ${JSON.stringify(raw)} names nothing`, `give at least one, comma- or newline-separated, or leave ${input} empty to keep the config's`);
     return items;
@@ -5190,6 +5238,8 @@ function parseInputValue(spec, raw) {
             return raw.trim();
         case 'list':
             return nonEmptyList(spec.input, raw);
+        case 'bpa-list':
+            return nonEmptyList(spec.input, raw, (0,_bpa_list_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBpaList */ .vH)(raw, { input: spec.input, ignoreComma: false }));
         case 'boolean':
             return parseBooleanInput(spec.input, raw);
         case 'json-list':

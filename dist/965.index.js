@@ -632,14 +632,16 @@ function parseProvenanceInput(input, raw) {
     let version;
     let disabled = false;
     for (const attr of v.split(',').map((a) => a.trim())) {
-        const [k, val] = [attr.slice(0, attr.indexOf('=')), attr.slice(attr.indexOf('=') + 1)];
+        // An attribute without "=" is none (buildx refuses it): "builder-idx" was read as builder-id.
+        const at = attr.indexOf('=');
+        const [k, val] = at < 0 ? [undefined, undefined] : [attr.slice(0, at), attr.slice(at + 1)];
         if (k === 'mode' && (val === 'min' || val === 'max'))
             mode = val;
         else if (k === 'version' && PROVENANCE_VERSIONS.includes(val))
             version = val;
         else if (k === 'disabled' && ['true', 'false'].includes(val))
             disabled = val === 'true';
-        else if (k !== 'builder-id' && k !== 'inline-only')
+        else if (k === undefined || (k !== 'builder-id' && k !== 'inline-only'))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${input}": expected ${ACCEPTED}, got ${JSON.stringify(raw)}`, k === 'version'
                 ? `write version=v1 (SLSA provenance v1) or version=v0.2, the versions BuildKit writes`
                 : undefined);
@@ -2006,14 +2008,18 @@ function compare(c, env) {
 }
 const RELEASE = /^\d+(?:\.\d+)*$/;
 const release = (v) => v.split('.').map(Number);
+/** A release as str(Version) writes it: "3.012" -> "3.12". */
+const withoutLeadingZeros = (v) => v.replace(/(^|\.)0+(?=\d)/g, '$1');
 /** packaging's _eval_op: a version comparison where OP RHS is a version specifier, else Python's. */
 function evalOp(lhs, op, rhs) {
     if (op === 'in')
         return rhs.includes(lhs);
     if (op === 'not in')
         return !rhs.includes(lhs);
+    // packaging compares the version LHS, as str(Version) writes it, with RHS; LHS no version (a
+    // name, "linux"): packaging raises (InvalidVersion; UndefinedComparison in packaging 26).
     if (op === '===')
-        return lhs.toLowerCase() === rhs.toLowerCase();
+        return RELEASE.test(lhs) ? withoutLeadingZeros(lhs) === rhs.toLowerCase() : undefined;
     const wildcard = (op === '==' || op === '!=') && /^\d+(?:\.\d+)*\.\*$/.test(rhs);
     if (wildcard || RELEASE.test(rhs))
         return RELEASE.test(lhs) ? versionOp(release(lhs), op, rhs) : undefined;
@@ -2321,10 +2327,18 @@ function shlexSplit(s) {
 
 
 /**
+ * Python's white space (str.isspace, str.strip(), \s in re): JavaScript's \s and trim() but
+ * U+FEFF, and with the separators U+001C..U+001F and NEL. A byte-order mark inside a file (one
+ * joined to another that began with it) is no blank to pip: "\uFEFFnumpy" is an invalid line.
+ */
+const PY_SPACE = ' \t\n\v\f\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
+/** TEXT as Python's str.strip() leaves it (trimRuns: linear). */
+const pyStrip = (text) => trimRuns(text, PY_SPACE);
+/**
  * pip's COMMENT_RE, (^|\s+)#.*$: a '#' at the start or after whitespace starts a comment. One white
  * space character here, the rest is trimmed after (\s+ tried every start in a run of blanks again).
  */
-const COMMENT = /(^|\s)#.*$/;
+const COMMENT = /(^|[^\S\ufeff])#.*$/;
 const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
 /**
  * What pip's str.splitlines() breaks a line at besides "\n" (a lone "\r", VT, FF, FS, GS, RS, NEL,
@@ -2387,12 +2401,12 @@ function logicalLines(text) {
             });
             return;
         }
-        const stripped = joined.replace(COMMENT, '').trim();
+        const stripped = pyStrip(joined.replace(COMMENT, ''));
         if (stripped !== '')
             out.push({ line: n, text: stripped, raw: joined });
     };
     physical.forEach((l, i) => {
-        const isComment = /^\s*#/.test(l);
+        const isComment = /^[^\S\ufeff]*#/.test(l);
         if (!l.endsWith('\\') || isComment) {
             if (pending.length > 0) {
                 pending.push(isComment ? ` ${l}` : l);
@@ -2448,7 +2462,7 @@ function asLocation(arg) {
     // pip: markers follow a URL after "; " (a URL may contain ';'), a name after ";".
     const sep = URL_LIKE.test(arg) ? '; ' : ';';
     const cut = arg.indexOf(sep);
-    const loc = (cut < 0 ? arg : arg.slice(0, cut)).trim();
+    const loc = pyStrip(cut < 0 ? arg : arg.slice(0, cut));
     if (URL_LIKE.test(loc) || looksLikePath(loc) || ARCHIVE.test(withoutFinalExtras(loc))) {
         // "name @ url" with spaces is PEP 508, not a location. (\s*(\[...\])?\s*@ split a run of blanks
         // between the two \s* every way: quadratic. The blanks after the extras go with them here.)
@@ -2483,7 +2497,7 @@ function breakArgsOptions(text) {
  */
 function parseLine(text) {
     const parts = breakArgsOptions(text);
-    const args = parts.args.trim();
+    const args = pyStrip(parts.args);
     const split = (0,_options_js__WEBPACK_IMPORTED_MODULE_0__/* .shlexTokens */ .P7)(parts.options);
     if ('error' in split)
         return { error: split.error };
@@ -2588,7 +2602,7 @@ function requirementNames(text, env) {
 }
 /** The marker of a requirement line (after ";", or "; " after a URL, as pip splits them); none when it does not parse. */
 function lineMarker(text) {
-    const args = breakArgsOptions(text).args.trim();
+    const args = pyStrip(breakArgsOptions(text).args);
     try {
         const loc = asLocation(args);
         if (loc === undefined)
@@ -2724,7 +2738,45 @@ class Cursor {
         return this.i >= this.s.length;
     }
     fail(why) {
-        throw new Syntax(`${why} at position ${this.i + 1}${this.done() ? ' (end of line)' : ` ("${this.s.slice(this.i, this.i + 12)}")`}`);
+        const bom = this.s.includes('\ufeff')
+            ? ': the line holds U+FEFF, an invisible byte-order mark (from a file joined to this one?), which pip reads as part of it; remove it'
+            : '';
+        throw new Syntax(`${why} at position ${this.i + 1}${this.done() ? ' (end of line)' : ` ("${this.s.slice(this.i, this.i + 12)}")`}${bom}`);
+    }
+}
+/** Refuse VERSION after OP where packaging's pattern for OP does not take it, saying why. */
+function checkVersion(op, version) {
+    const re = VERSION_BY_OP[op] ?? VERSION_BY_OP.other;
+    if (re.test(version))
+        return;
+    const hint = /^[<>=!~]+$/.test(version)
+        ? `expected a version after "${op}", got "${version}"`
+        : /^[<>=!~]/.test(version)
+            ? `"${op}${version}" is not an operator: use one of ~= == != <= >= < > ===`
+            : version.includes('*') && op !== '==' && op !== '!='
+                ? `a wildcard version ("${version}") is only allowed with == and !=`
+                : op === '~=' && /^v?[0-9]+$/.test(version)
+                    ? `~= needs at least two release segments (e.g. ~=${version}.0)`
+                    : version.includes('+') && op !== '==' && op !== '!=' && op !== '==='
+                        ? `a local version label ("${version}") is only allowed with == and !=`
+                        : `"${version}" is not a valid PEP 440 version`;
+    throw new Syntax(hint);
+}
+/**
+ * What follows "===" up to white space, ";" or ")", commas included, as packaging's tokenizer reads
+ * it: `===1,>=2` is two clauses, `===1, >=2` one ("===1,") and then text pip refuses. Each clause
+ * after a comma is checked on its own, as packaging's SpecifierSet does.
+ */
+function checkArbitrary(text) {
+    // The first clause is ==='s own version: anything goes.
+    for (const clause of text.split(',').slice(1)) {
+        if (clause === '')
+            continue;
+        OPERATOR.lastIndex = 0;
+        const op = OPERATOR.exec(clause)?.[0];
+        if (op === undefined || op === clause)
+            throw new Syntax(`"${clause}" is not a version specifier: after "===", pip reads up to the next space as one ("===${text}")`);
+        checkVersion(op, clause.slice(op.length));
     }
 }
 function parseSpecifierList(c) {
@@ -2739,28 +2791,21 @@ function parseSpecifierList(c) {
         // An empty specifier list is allowed, and so is a trailing comma (packaging accepts both).
         if (op === undefined)
             return;
-        c.ws();
+        // Between operator and version packaging's pattern takes Python's \s: any Unicode blank.
+        c.match(/[^\S\ufeff]*/y);
         const start = c.i;
-        while (!c.done() && !/[\s,;)]/.test(c.s[c.i]))
+        const stop = op === '===' ? /[\s;)]/ : /[\s,;)]/;
+        while (!c.done() && !stop.test(c.s[c.i]))
             c.i++;
         const version = c.s.slice(start, c.i);
-        if (version === '')
+        if (version === '' || version.startsWith(',')) {
+            c.i = start;
             c.fail(`expected a version after "${op}"`);
-        const re = VERSION_BY_OP[op] ?? VERSION_BY_OP.other;
-        if (!re.test(version)) {
-            const hint = /^[<>=!~]+$/.test(version)
-                ? `expected a version after "${op}", got "${version}"`
-                : /^[<>=!~]/.test(version)
-                    ? `"${op}${version}" is not an operator: use one of ~= == != <= >= < > ===`
-                    : version.includes('*') && op !== '==' && op !== '!='
-                        ? `a wildcard version ("${version}") is only allowed with == and !=`
-                        : op === '~=' && /^v?[0-9]+$/.test(version)
-                            ? `~= needs at least two release segments (e.g. ~=${version}.0)`
-                            : version.includes('+') && op !== '==' && op !== '!=' && op !== '==='
-                                ? `a local version label ("${version}") is only allowed with == and !=`
-                                : `"${version}" is not a valid PEP 440 version`;
-            throw new Syntax(hint);
         }
+        if (op === '===')
+            checkArbitrary(version);
+        else
+            checkVersion(op, version);
     }
 }
 /** A marker variable or a quoted string, as packaging writes it back (str(Marker)). */

@@ -30285,7 +30285,7 @@ async function cleanImages(io, runId, outcome) {
         return;
     }
     try {
-        const images = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(965), __nccwpck_require__.e(701), __nccwpck_require__.e(449)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
+        const images = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(965), __nccwpck_require__.e(872), __nccwpck_require__.e(449)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
         const since = Number(io.getState?.(STATE.builtSince) ?? '');
         const written = images.readRunBuild(resultDir, since > 0 ? since : undefined);
         // No build.json of this run: the targets its build reported before it failed or was cancelled.
@@ -30494,6 +30494,7 @@ const scopedCacheOf = (u, variant, arch) => ({
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Nd: () => (/* binding */ leadingField),
+/* harmony export */   Pe: () => (/* binding */ capProblems),
 /* harmony export */   bS: () => (/* binding */ problemCount),
 /* harmony export */   bp: () => (/* binding */ describeValue),
 /* harmony export */   d0: () => (/* binding */ withFieldLine),
@@ -30619,6 +30620,13 @@ function objectShapeAt(schema, path) {
 function problemCount(lines) {
     const more = /^\.\.\. and (\d+) more /.exec(lines.at(-1) ?? '');
     return more ? lines.length - 1 + Number(more[1]) : lines.length;
+}
+/** PROBLEMS cut short as formatIssues' are: past MAX_PROBLEMS one line counts the rest. */
+function capProblems(problems) {
+    if (problems.length <= MAX_PROBLEMS)
+        return [...problems];
+    const more = problems.length - MAX_PROBLEMS;
+    return [...problems.slice(0, MAX_PROBLEMS), `... and ${more} more (fix the ones above first)`];
 }
 /** "line 5: " when LINE is known, else nothing: how a config problem names its line. */
 function linePrefix(line) {
@@ -32039,7 +32047,17 @@ function killedBySignal(what, program, result) {
  * of it. `what` names the answer ("the engine's image inspect of busybox").
  */
 function parseAnswer(schema, data, what) {
-    const parsed = schema.safeParse(data);
+    let parsed;
+    try {
+        parsed = schema.safeParse(data);
+    }
+    catch (e) {
+        // zod gathers a list's problems with push(...issues): an index of 600,000 bad entries (a
+        // registry's answer, anyone's who may push) overflowed the stack, an internal error.
+        if (!(e instanceof RangeError))
+            throw e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`unexpected answer: ${what}: too many problems to list`, ANSWER_FIX);
+    }
     if (parsed.success)
         return parsed.data;
     const problems = (0,_config_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .formatIssues */ .og)(parsed.error, data, schema).join('; ');
@@ -33284,7 +33302,7 @@ else {
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(965), __nccwpck_require__.e(918), __nccwpck_require__.e(701), __nccwpck_require__.e(821)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6821));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(965), __nccwpck_require__.e(918), __nccwpck_require__.e(872), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30410));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -33971,9 +33989,11 @@ function installSignalCleanup(write = (t) => process.stderr.write(t), exit = exi
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  KX: () => (/* binding */ MAX_JSON_DEPTH),
   X7: () => (/* binding */ checkReplaceable),
   dc: () => (/* binding */ ensureResultDir),
   OW: () => (/* binding */ isJsonObject),
+  ON: () => (/* binding */ jsonNestedDeeperThan),
   F1: () => (/* binding */ jsonSyntaxProblem),
   Fe: () => (/* binding */ ofMachine),
   JE: () => (/* binding */ readJsonFile),
@@ -33982,7 +34002,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   nO: () => (/* binding */ writeFileAtomicLater)
 });
 
-// UNUSED EXPORTS: MAX_JSON_DEPTH, jsonNestedDeeperThan, mkdirCause, parseJsonText
+// UNUSED EXPORTS: mkdirCause, parseJsonText
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);

@@ -909,6 +909,17 @@ class Unread extends Error {
  * does not know is unread.
  */
 function unicodeClass(negated, spelled) {
+    // Each class compiled once: a pattern of thousands of \pL compiled a regexp for each (seconds).
+    const key = `${negated ? 'P' : 'p'}${spelled}`;
+    const known = UNICODE_CLASSES.get(key);
+    if (known !== undefined)
+        return known;
+    const source = unicodeClassSource(negated, spelled);
+    UNICODE_CLASSES.set(key, source);
+    return source;
+}
+const UNICODE_CLASSES = new Map();
+function unicodeClassSource(negated, spelled) {
     let name = spelled.startsWith('{') ? spelled.slice(1, -1) : spelled;
     if (name.startsWith('^'))
         [negated, name] = [!negated, name.slice(1)];
@@ -928,20 +939,35 @@ function unicodeClass(negated, spelled) {
     throw new Unread(`\\p${spelled}`);
 }
 class Translator {
+    pattern;
     chars;
     i = 0;
     flags = { m: false, s: false };
     groups = [];
     /** Whether (?i) is asked anywhere: JavaScript folds case in the whole pattern then (more matches). */
     folds = false;
+    /** Where each code point of the pattern starts in it (and its end): rest() slices, not joins. */
+    offsets = [];
     constructor(pattern) {
+        this.pattern = pattern;
         this.chars = [...pattern];
+        let at = 0;
+        for (const c of this.chars) {
+            this.offsets.push(at);
+            at += c.length;
+        }
+        this.offsets.push(at);
     }
     get peek() {
         return this.chars[this.i];
     }
-    rest() {
-        return this.chars.slice(this.i).join('');
+    /**
+     * The pattern from code point FROM (the cursor): a slice of the string, not the code points
+     * joined again, which made every construct cost the length of the rest (a pattern of 8,000
+     * classes took 24 s, one of 20,000 minutes).
+     */
+    rest(from = this.i) {
+        return this.pattern.slice(this.offsets[Math.min(from, this.chars.length)]);
     }
     /** The pattern, from the start (RE2's parse loop, one construct at a time). */
     translate() {
@@ -1045,7 +1071,7 @@ class Translator {
             return simple[c];
         }
         if (c === 'Q') {
-            const body = this.chars.slice(this.i + 2).join('');
+            const body = this.rest(this.i + 2);
             const end = body.indexOf('\\E');
             const text = end < 0 ? body : body.slice(0, end);
             this.i += 2 + [...text].length + (end < 0 ? 0 : 2);
@@ -1402,7 +1428,9 @@ function acceptsSharedWorkflow(exact, regexp) {
     const js = re2ToJs(regexp);
     if ('unread' in js)
         return { why: 'unread', syntax: js.unread };
-    const re = new RegExp(js.source, js.flags);
+    const re = compiled(js);
+    if (re === undefined)
+        return { why: 'unread', syntax: TOO_LARGE };
     for (const ref of SHARED_WORKFLOW_REFS) {
         const tried = testWithin(re, `${SHARED_WORKFLOW_IDENTITY}.github/workflows/ml-image.yml@${ref}`, TRY_MS);
         // One that backtracks for good here (RE2 runs it in linear time) may accept them: asked as unread.
@@ -1479,10 +1507,29 @@ function identityMatcher(identity) {
     const js = re2ToJs(regexp ?? '');
     if ('unread' in js)
         return () => true;
-    const re = new RegExp(js.source, js.flags);
+    const re = compiled(js);
+    if (re === undefined)
+        return () => true;
     // A SAN on which it backtracks for good (a certificate's text, the registry's) is one it may match.
     return (san) => testWithin(re, san, TRY_MS) ?? true;
 }
+/**
+ * JS (a pattern in JavaScript's terms) compiled now, or undefined where JavaScript's engine cannot
+ * hold it: tens of thousands of characters are "Regular expression too large", which V8 says at
+ * the first match (an internal error, once), not at new RegExp. RE2 may hold it: unread, not bad input.
+ */
+function compiled(js) {
+    try {
+        const re = new RegExp(js.source, js.flags);
+        re.test('');
+        return re;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The "syntax" of an identity regexp too large for JavaScript's engine (verify-flags says it). */
+const TOO_LARGE = "a pattern too large for JavaScript's regular expression engine";
 /** How long one try of a keyless identity's regexp may take (RE2 answers in linear time). */
 const TRY_MS = 250;
 /** The "syntax" an identity regexp that backtracks for good is unread by (verify-flags says it). */

@@ -122,8 +122,10 @@ function comparePip(base, head) {
         return { order: 0, level: null };
     const a = versions_pep440(base);
     const b = versions_pep440(head);
+    // Either does not parse: dpkg's order, which may hold two texts equal ("+0" and "+"): changed,
+    // no direction (once "upgraded" both ways).
     if (!a || !b)
-        return { order: sign(compareDebian(head, base)) || 1, level: 'other' };
+        return { order: sign(compareDebian(head, base)) || null, level: 'other' };
     // Epoch, then release decide the order (PEP 440); only equal releases need the full comparison.
     const order = sign(b.epoch - a.epoch || compareRelease(b.release, a.release) || (0,pep440.compare)(head, base));
     if (order === 0)

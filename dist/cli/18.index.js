@@ -519,7 +519,8 @@ onStart) {
     let blank = false;
     /** TEXT: whole lines from a line start. */
     const lines = (text) => {
-        const re = /(?:^|\n)@@ml-image-smoke@@ (\{[^\n]*\})(?:\n|$)/g;
+        // The newline after a marker is looked at, not taken: it may be the next marker's (a look-alike's).
+        const re = /(?:^|\n)@@ml-image-smoke@@ (\{[^\n]*\})(?=\n|$)/g;
         let from = 0;
         const out = (to) => {
             if (to <= from)
@@ -539,7 +540,7 @@ onStart) {
             if (!isMarker(marker, nonce))
                 continue;
             out(m.index);
-            from = m.index + m[0].length;
+            from = m.index + m[0].length + (text[m.index + m[0].length] === '\n' ? 1 : 0);
             if (marker.event === 'start') {
                 test = marker.id;
                 onStart?.(marker.id);
@@ -989,10 +990,13 @@ async function runCustomTests(s) {
     }
 }
 
+// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
+var json_file = __webpack_require__(20317);
 ;// CONCATENATED MODULE: ./src/smoke/suites.ts
 // The built-in suites: each a part of the smoke script (images/probe/ml_image_smoke.py) run with
 // python3 (the python3 tests share one container and process: batch.ts), whose last stdout line is
 // its result; pip check; the GPU rule.
+
 
 
 
@@ -1013,6 +1017,13 @@ const SuiteLineSchema = schemas/* object */.Ikc({
 /** Where a result object starts in a line ("{" then "status"): after any output that ran into it. */
 const RESULT_START = /\{\s*"status"\s*:/g;
 /**
+ * The most result starts of a line tried, the last first. The script's result holds one (a string
+ * in it has its quotes escaped), so the last start of its line is its own; every start tried costs
+ * a parse of the rest of the line, and a line of the image's making with 16,000 starts
+ * (`{"status":{"status":…`, 160 kB) took 5 s to read, a 32 MiB one days.
+ */
+const MAX_RESULT_STARTS = 8;
+/**
  * The result a suite printed on STDOUT: the last line that holds a result's start, read from the
  * last start that is a whole result object (the script writes it on a line of its own, but what a
  * module printed after it, at exit, or C's stdio, may follow, and an older script's result followed
@@ -1026,7 +1037,11 @@ function suiteResult(stdout) {
         const starts = [...line.matchAll(RESULT_START)].map((m) => m.index);
         if (starts.length === 0)
             continue;
-        for (const at of starts.reverse()) {
+        for (const at of starts.reverse().slice(0, MAX_RESULT_STARTS)) {
+            // Metrics nested deeper than any record: the result's redaction (redactDeep) and its JSON
+            // overflowed the stack, an internal error for what the image printed. No result.
+            if ((0,json_file/* jsonNestedDeeperThan */.ON)(line.slice(at), json_file/* MAX_JSON_DEPTH */.KX))
+                continue;
             try {
                 return SuiteLineSchema.parse(JSON.parse(line.slice(at)));
             }

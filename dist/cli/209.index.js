@@ -1405,8 +1405,13 @@ const wholeNumber = (flag, raw, fallback) => {
     if (raw === undefined)
         return fallback;
     if (!/^\d+$/.test(raw.trim()))
-        throw new errors/* InputError */.dz(`export: ${flag}: expected a whole number, got "${raw}"`);
-    return Number(raw.trim());
+        throw new errors/* InputError */.dz(`export: ${flag}: expected a whole number, got ${JSON.stringify(raw)}`);
+    // So many digits that the number is rounded (99999999999999999999 is 1e20): refused as typed,
+    // not as the number it rounds to, which is not what was given.
+    const n = Number(raw.trim());
+    if (!Number.isSafeInteger(n))
+        throw new errors/* InputError */.dz(`export: ${flag}: ${JSON.stringify((0,util_text/* clip */.$Q)(raw.trim(), 40))} is too large a number`);
+    return n;
 };
 /**
  * --gpus-per-node N | all. Default: none for a CPU variant; for a CUDA variant of plan.json, whole
@@ -1417,7 +1422,7 @@ function gpusPerNodeFlag(raw, cuda, slurm) {
     if (raw?.trim() === 'all')
         return 'all';
     if (raw !== undefined && !/^\d+$/.test(raw.trim()))
-        throw new errors/* InputError */.dz(`export: --gpus-per-node: expected a whole number or "all", got "${raw}"`);
+        throw new errors/* InputError */.dz(`export: --gpus-per-node: expected a whole number or "all", got ${JSON.stringify(raw)}`);
     return wholeNumber('--gpus-per-node', raw, cuda ? (slurm ? 'all' : 1) : 0);
 }
 /** --node-selector k=v[,k=v] */

@@ -436,6 +436,12 @@ const PlatformReportSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc(
     diff: _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvDiffSchema */ .KK.nullable(),
     /** null: no smoke result for this PR. */
     smoke: _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .SmokeDiffSchema */ .Iy.nullable(),
+})
+    .refine((p) => (p.base === null) === (p.diff === null), {
+    // buildReportModel diffs exactly the platforms with a base record. A forged model with one and
+    // not the other made the overview's header of one shape and its rows of the other (a broken table).
+    error: 'expected base and diff both null (no base record) or both set',
+    path: ['diff'],
 });
 const ReportModelSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
     schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(REPORT_MODEL_SCHEMA_VERSION),

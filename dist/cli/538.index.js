@@ -351,6 +351,8 @@ const cliFlagNaming = (command, renamed = {}) => ({
     prefix: `${command}: `,
     flag: (name) => `--${renamed[name] ?? name}`,
 });
+/** A pattern as a message quotes it: cut at 200 characters, so that the line's reason is not cut off. */
+const quotedPattern = (p) => JSON.stringify((0,util_text/* clip */.$Q)(p, 200));
 const given = (v) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
 /**
  * What is wrong with VALUE as what CLAIM pins, or undefined: the shape each GitHub claim has, so
@@ -432,8 +434,8 @@ function identityFrom(values, naming) {
         const how = shared.why === 'accepts'
             ? 'accepts'
             : shared.why === 'open'
-                ? `${JSON.stringify(regexp)} does not start with ^https://github\\.com/OWNER/ (an owner other than ml-image-action and its /, nothing repeating that /, and no top-level |), so it may accept`
-                : `${JSON.stringify(regexp)} holds ${shared.syntax}, which this check does not read as cosign (Go's RE2) does: it may accept`;
+                ? `${quotedPattern(regexp)} does not start with ^https://github\\.com/OWNER/ (an owner other than ml-image-action and its /, nothing repeating that /, and no top-level |), so it may accept`
+                : `${quotedPattern(regexp)} holds ${shared.syntax}, which this check does not read as cosign (Go's RE2) does: it may accept`;
         throw new errors/* InputError */.dz(`${prefix}${which} ${how} the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`, `add ${flag('certificate-github-workflow-repository')} OWNER/REPO (your repository)`);
     }
     if (exact !== undefined)
@@ -442,7 +444,7 @@ function identityFrom(values, naming) {
         // Compiled now: a pattern that is none is bad input before any registry or cosign is asked.
         const problem = (0,verify_inputs/* regexpProblem */.F1)(regexp);
         if (problem !== undefined)
-            throw new errors/* InputError */.dz(`${prefix}${flag('certificate-identity-regexp')}: ${JSON.stringify(regexp)} is not a valid regular expression (${problem})`, `escape ( ) [ ] { } . * + ? with a backslash to match them literally, or give the exact identity with ${flag('certificate-identity')}`);
+            throw new errors/* InputError */.dz(`${prefix}${flag('certificate-identity-regexp')}: ${quotedPattern(regexp)} is not a valid regular expression (${problem})`, `escape ( ) [ ] { } . * + ? with a backslash to match them literally, or give the exact identity with ${flag('certificate-identity')}`);
         return { kind: 'keyless', certificateIdentityRegexp: regexp, certificateOidcIssuer: issuer, ...pins };
     }
     throw new errors/* InputError */.dz(`${prefix}no identity to verify against`, `give ${flag('key')} cosign.pub (key-signed), or keyless from GitHub Actions ${flag('certificate-identity-regexp')} with the signing workflow's repository ("^https://github\\.com/ml-image-action/ml-image-action/" for the reusable workflow, else "^https://github\\.com/OWNER/REPO/") and ${flag('certificate-github-workflow-repository')} OWNER/REPO`);

@@ -2516,7 +2516,7 @@ async function reportStage(input, io) {
     }
     // The run's report: what the comment says, and the job summary.
     const reports = { models, unreported };
-    const run = renderRunReport(input, reports, runKey.key, input.options.maxChars ?? 65_536);
+    const run = renderRunReport(input, reports, runKey.key, input.options.maxChars ?? render/* DEFAULT_MAX_CHARS */.PN);
     const runFile = out.writeRunReport(run.markdown);
     for (const o of outcomes)
         o.runFile = runFile;
@@ -2615,7 +2615,7 @@ async function reportVariant(input, io, v) {
         ...(hasBase && { droppedPlatforms: read.dropped }),
         unreportedPlatforms: v.platforms.filter((p) => !platforms.includes(p)),
     });
-    const rendered = (0,render/* renderReport */.B1)(model, { maxChars: options.maxChars ?? 65_536 });
+    const rendered = (0,render/* renderReport */.B1)(model, { maxChars: options.maxChars ?? render/* DEFAULT_MAX_CHARS */.PN });
     const file = (input.out ?? results).writeReport(v.name, rendered.markdown, model);
     io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
     await saveBaseline(input, io, { variant: v, keys, files, recorded: platforms }, base);

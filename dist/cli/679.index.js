@@ -475,6 +475,25 @@ function clipped(text) {
     const cut = /[\uD800-\uDBFF]/.test(text[MAX_QUOTED_CHARS - 1]) ? MAX_QUOTED_CHARS - 1 : MAX_QUOTED_CHARS;
     return `${text.slice(0, cut)}... (${text.length} characters, cut)`;
 }
+/** A value found this long or longer is masked wherever else the line holds it too. */
+const MIN_REPEATED_CHARS = 8;
+/** Past this many such values, the line is masked from its first credential on (no search each). */
+const MAX_REPEATED_VALUES = 64;
+/**
+ * The other places TEXT holds a value of FOUND (spans of TEXT): a secret written twice, once where
+ * a rule looks and once where none does (`https://h/abcd1234efgh/x.whl?sig=abcd1234efgh`), is masked
+ * both times.
+ */
+function repeatedSpans(text, found) {
+    const values = new Set(found.map((c) => text.slice(c.start, c.end)).filter((v) => v.length >= MIN_REPEATED_CHARS));
+    if (values.size > MAX_REPEATED_VALUES)
+        return [{ start: Math.min(...found.map((c) => c.start)), end: text.length }];
+    const out = [];
+    for (const v of values)
+        for (let i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + 1))
+            out.push({ start: i, end: i + v.length });
+    return out;
+}
 /**
  * TEXT (a requirements line as written) as it may be shown: each credential written literally in
  * it masked, as written and as pip reads its options part (lineCredentials: quotes and backslashes
@@ -488,7 +507,8 @@ function maskLiteralCredentials(text, found = [
 ]) {
     let shown = '';
     let done = 0;
-    for (const c of [...found, ...quotedWordSpans(text)].sort((a, b) => a.start - b.start)) {
+    const spans = [...found, ...repeatedSpans(text, found), ...quotedWordSpans(text)];
+    for (const c of spans.sort((a, b) => a.start - b.start)) {
         if (c.end <= done)
             continue; // inside one masked already
         shown += c.start < done ? '' : `${text.slice(done, c.start)}${redact/* MASK */.v5}`;

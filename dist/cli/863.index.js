@@ -805,12 +805,42 @@ function specAdmits(spec, version) {
         .map((c) => clauseAdmits(c, version));
     return each.includes(false) ? false : each.includes(undefined) ? undefined : true;
 }
+/** `==V.*` or `!=V.*`: the operator, V's epoch (if any) and release. */
+const WILDCARD = /^(==|!=)\s*v?(?:(\d+)!)?(\d+(?:\.\d+)*)\.\*$/i;
 /**
- * One clause, as packaging's Specifier.contains(prereleases=True) judges it. `<V`, `>V` and `===V`
- * here: the library excludes every version of V's release from `<V` and `>V` (so 1.0 is not
- * `>1.0.dev0`, nor 1.0rc1 `<1.0.post1`) and compares `===` as versions (1.0+cpu is not `===1.0`).
+ * `==V+LABEL` or `!=V+LABEL`: with a local label, packaging compares it too (2.1.0+cu121 is not
+ * ==2.1.0+cpu); the library's satisfies leaves it out.
+ */
+const LOCAL_EQUAL = /^(==|!=)\s*(\S+\+\S+)$/;
+/**
+ * Whether VERSION has the prefix EPOCH!RELEASE (EQUAL) or not (!EQUAL), as packaging judges it: the
+ * version's release padded with zeros (2 is in ==2.0.*, 2.1rc1 in ==2.1.0.*), pre-, post-, dev-
+ * releases and a local label left out. The library pads none.
+ */
+function wildcardAdmits(equal, epoch, release, version) {
+    const v = (0,pep440.explain)(version);
+    if (!v)
+        return undefined;
+    const match = v.epoch === epoch && release.split('.').every((p, i) => (v.release[i] ?? 0) === Number(p));
+    return match === equal;
+}
+/**
+ * One clause, as packaging's Specifier.contains(prereleases=True) judges it. Here, not by the
+ * library: `==V.*` and `!=V.*` (wildcardAdmits), `==V+LABEL` and `!=V+LABEL` (LOCAL_EQUAL), and
+ * `<V`, `>V` and `===V`: the library excludes every version of V's release from `<V` and `>V` (so
+ * 1.0 is not `>1.0.dev0`, nor 1.0rc1 `<1.0.post1`) and compares `===` as versions (1.0+cpu is not
+ * `===1.0`).
  */
 function clauseAdmits(clause, version) {
+    const w = WILDCARD.exec(clause);
+    if (w)
+        return wildcardAdmits(w[1] === '==', Number(w[2] ?? 0), w[3], version);
+    const local = LOCAL_EQUAL.exec(clause);
+    if (local) {
+        if (!(0,pep440.explain)(version) || !(0,pep440.explain)(local[2]))
+            return undefined;
+        return ((0,pep440.compare)(version, local[2]) === 0) === (local[1] === '==');
+    }
     const m = /^(===|<(?!=)|>(?!=))\s*(\S+)$/.exec(clause);
     if (!m)
         return (0,pep440.satisfies)(version, clause, { prereleases: true });

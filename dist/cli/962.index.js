@@ -130,13 +130,7 @@ async function captureImage(input, deps) {
         throw ((0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_6__/* .interruptedFailure */ .rn)(`the probe in ${name}`, `exit ${run.exitCode}`) ??
             new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe failed in ${name} (exit ${run.exitCode}):\n${msg}`));
     }
-    let probed;
-    try {
-        probed = JSON.parse(run.stdout);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(run.stdout.trim()).slice(-2000)}`);
-    }
+    const probed = probeOutput(run.stdout, name);
     const history = await layerHistory(input.image, deps.docker, input.platform);
     const size = await imageSize(input.image, deps.docker, input.platform, details);
     // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
@@ -146,25 +140,63 @@ async function captureImage(input, deps) {
         ...probed,
         schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_10__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
         image: imageFacts(input, details, platform, history, size),
-        errors: [
-            ...(probed.errors ?? []),
-            ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
-            ...(typeof size === 'string' ? [{ field: 'image.sizeKind', error: size }] : []),
-            ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
-            ...(otherPython !== undefined ? [otherPython] : []),
-        ],
-        capture: {
-            ...probed.capture,
-            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_13__/* .VERSION */ .x,
-            time: new Date().toISOString(),
-            host: { kernel: node_os__WEBPACK_IMPORTED_MODULE_1___default().release() },
-        },
+        // Errors that are no list are left as they are, for the schema to refuse by name.
+        errors: probed.errors !== undefined && !Array.isArray(probed.errors)
+            ? probed.errors
+            : [
+                ...(probed.errors ?? []),
+                ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
+                ...(typeof size === 'string' ? [{ field: 'image.sizeKind', error: size }] : []),
+                ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
+                ...(otherPython !== undefined ? [otherPython] : []),
+            ],
+        // Nor is capture when it is no object: spread, a string of 2 MB made 2 million keys (7 s).
+        capture: (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_8__/* .isJsonObject */ .OW)(probed.capture)
+            ? {
+                ...probed.capture,
+                toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_13__/* .VERSION */ .x,
+                time: new Date().toISOString(),
+                host: { kernel: node_os__WEBPACK_IMPORTED_MODULE_1___default().release() },
+            }
+            : probed.capture,
     });
-    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_10__/* .EnvRecordSchema */ .iv.safeParse(record);
+    const parsed = recordOf(record, name);
     if (!parsed.success) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_10__/* .EnvRecordSchema */ .iv)[0]}`);
     }
     return parsed.data;
+}
+/** The record through its schema; a list of a million bad entries (zod ran out of stack) is a failed check. */
+function recordOf(record, name) {
+    try {
+        return _record_js__WEBPACK_IMPORTED_MODULE_10__/* .EnvRecordSchema */ .iv.safeParse(record);
+    }
+    catch (e) {
+        if (!(e instanceof RangeError))
+            throw e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema, with too many problems to list (zod ran out of stack)`);
+    }
+}
+/**
+ * The probe's stdout as a record's fields: the image chose what it printed (its own python3 runs the
+ * probe), so anything but a JSON object nested at most MAX_JSON_DEPTH levels is a failed check
+ * (JSON null or a list made a TypeError of the capture's own, a deeper one overflowed the stack
+ * of the redaction's walk: an internal error instead of the image's).
+ */
+function probeOutput(stdout, name) {
+    const shown = () => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(stdout.trim()).slice(-2000);
+    if ((0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_8__/* .jsonNestedDeeperThan */ .ON)(stdout, _util_json_file_js__WEBPACK_IMPORTED_MODULE_8__/* .MAX_JSON_DEPTH */ .KX))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed JSON nested deeper than ${_util_json_file_js__WEBPACK_IMPORTED_MODULE_8__/* .MAX_JSON_DEPTH */ .KX} levels, which no record is (exit 0)`);
+    let probed;
+    try {
+        probed = JSON.parse(stdout);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${shown()}`);
+    }
+    if (!(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_8__/* .isJsonObject */ .OW)(probed))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed JSON that is no record (a ${probed === null ? 'null' : Array.isArray(probed) ? 'list' : typeof probed}, not an object) (exit 0):\n${shown()}`);
+    return probed;
 }
 /**
  * The image's layers with the instruction that made each (oldest first), from the engine; a

@@ -87,16 +87,22 @@ var schema = __webpack_require__(90131);
 // the parsed data before validation, and the input each value came from, for messages.
 
 
+/**
+ * TARGET with VALUE at path P, each step an own property: a step named `__proto__` (or
+ * `constructor`) is a key like any other, never the object's prototype, so that no path can set a
+ * field of every object in the process (Object.prototype).
+ */
 function setAt(target, p, value) {
     let cur = target;
+    const own = (v) => ({ value: v, writable: true, enumerable: true, configurable: true });
     p.forEach((seg, i) => {
         if (i === p.length - 1) {
-            cur[seg] = value;
+            Object.defineProperty(cur, seg, own(value));
             return;
         }
-        const next = cur[seg];
+        const next = Object.hasOwn(cur, seg) ? cur[seg] : undefined;
         if (next === null || typeof next !== 'object')
-            cur[seg] = {};
+            Object.defineProperty(cur, seg, own({}));
         cur = cur[seg];
     });
 }
@@ -223,6 +229,7 @@ function lineLocator(doc, lines) {
 
 
 
+
 /** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
 const MAX_YAML_ALIASES = 100;
 /** Parse YAML text (see parseYamlDocument). */
@@ -235,9 +242,9 @@ const yaml_parse_startOf = (node) => node?.range?.[0];
  * The problems of DOC's structure that the yaml package would throw at (or take) without a line,
  * in document order: a duplicate key, a list or mapping as a key, an alias to no anchor before it,
  * an alias inside the node it names (a cycle: `<<: *i` in the mapping &i), a merge key (`<<`)
- * whose value is no mapping, alias to one or list of them.
+ * whose value is no mapping, alias to one or list of them. TARGETS gets the node each other alias names.
  */
-function structureProblems(doc, at) {
+function structureProblems(doc, at, targets) {
     const problems = [];
     // An alias names the last anchor before it (in this visit's order, the yaml package's own).
     const anchors = new Map();
@@ -248,6 +255,8 @@ function structureProblems(doc, at) {
                 problems.push(`${at(yaml_parse_startOf(node))}unknown alias *${node.source}: no anchor &${node.source} is set before it`);
             else if (path.includes(anchors.get(node.source)))
                 problems.push(`${at(yaml_parse_startOf(node))}${cycleProblem(node, anchors.get(node.source), path)}`);
+            else
+                targets.set(node, anchors.get(node.source));
             return;
         }
         if (!(0,dist/* isPair */.tO)(node)) {
@@ -283,17 +292,28 @@ function cycleProblem(alias, target, path) {
         return `<<: *${name} merges the ${what} it is in (anchored &${name}): a mapping cannot merge itself; merge another mapping, anchored outside it`;
     return `*${name} is inside the ${what} it names (anchored &${name}): a value cannot hold itself`;
 }
-/** Where the quoted scalar that runs to END unclosed starts (a MISSING_CHAR error's offset). */
-function unclosedQuoteStart(doc, end) {
-    let start;
-    (0,dist/* visit */.YR)(doc, {
-        Scalar(_key, node) {
-            const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-            if (quoted && node.range?.[1] === end)
-                start = node.range[0];
-        },
-    });
-    return start;
+/**
+ * Where the quoted scalar that runs to END unclosed starts (a MISSING_CHAR error's offset), for
+ * every END of DOC: one walk of the document, however many such errors (a walk for each took 14 s
+ * for a 9 KB file of 27 of them, nested deep).
+ */
+function unclosedQuoteStarts(doc) {
+    let starts;
+    return (end) => {
+        if (starts === undefined) {
+            const found = new Map();
+            (0,dist/* visit */.YR)(doc, {
+                Scalar(_key, node) {
+                    const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+                    // The last scalar to end there, as the walk for each error found.
+                    if (quoted && node.range)
+                        found.set(node.range[1], node.range[0]);
+                },
+            });
+            starts = found;
+        }
+        return starts.get(end);
+    };
 }
 /** A mapping's keys: each a name (no list or mapping), each once. */
 function keyProblems(items, at) {
@@ -342,6 +362,20 @@ function tagProblems(doc) {
     });
 }
 /**
+ * Each alias's own resolve(doc) without a context (how the yaml package counts an anchor's aliases
+ * in toJS, and how lineLocator follows a merge) answers the node TARGETS found for it, the one the
+ * package would find: the last anchor of its name before it. The package's own walks the whole
+ * document for every alias, each walk copying the path to every node: 200 aliases in an anchored
+ * list and a mapping nested 1000 deep took 24 seconds, 5000 aliases 10. With a context (toJS's own
+ * resolving, its count of copies) the package's, which walks the document once.
+ */
+function pinAliases(targets) {
+    for (const [alias, target] of targets) {
+        const own = alias.resolve.bind(alias);
+        alias.resolve = (doc, ctx) => (ctx === undefined ? target : own(doc, ctx));
+    }
+}
+/**
  * Parse YAML text: the data, and where each field is written (`lineOf`). Syntax errors name the
  * file, line and column. Linear in the size of the text: duplicate keys are found with one Set per
  * mapping (the yaml package's own `uniqueKeys` check compares every pair, which made a 1 MB config
@@ -368,6 +402,7 @@ function parseYamlDocument(raw, fileLabel) {
         const pos = lineCounter.linePos(offset);
         return `line ${pos.line}, column ${pos.col}: `;
     };
+    const quoteStart = unclosedQuoteStarts(doc);
     const problems = doc.errors.map((e) => {
         const pos = e.linePos?.[0];
         const where = pos ? `line ${pos.line}, column ${pos.col}: ` : '';
@@ -379,7 +414,7 @@ function parseYamlDocument(raw, fileLabel) {
         // The parser's own stack ran out (lists in lists thousands deep): where it did, not a JS error.
         if (/Maximum call stack size exceeded/.test(message))
             return `${where}the YAML is nested too deeply to read there (lists or mappings inside each other thousands of levels deep); a config nests a few levels`;
-        const opened = e.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, e.pos[0]) : undefined;
+        const opened = e.code === 'MISSING_CHAR' ? quoteStart(e.pos[0]) : undefined;
         // A quote never closed: where it opens, not where the parser gave up (the file's end, or a
         // later line it read as part of the value).
         if (opened !== undefined && /quote/.test(message)) {
@@ -388,9 +423,16 @@ function parseYamlDocument(raw, fileLabel) {
         }
         return `${where}${message}`;
     });
-    problems.push(...tagProblems(doc), ...structureProblems(doc, at));
-    if (problems.length > 0)
-        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, problems, { file: fileLabel });
+    const targets = new Map();
+    problems.push(...tagProblems(doc), ...structureProblems(doc, at, targets));
+    // A file of garbage has a problem at nearly every character: the first 100, and how many more.
+    const shown = (0,issues/* capProblems */.Pe)(problems);
+    if (shown.length > 0)
+        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, shown, {
+            file: fileLabel,
+            count: (0,issues/* problemCount */.bS)(shown),
+        });
+    pinAliases(targets);
     let data;
     try {
         data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });

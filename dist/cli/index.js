@@ -36,6 +36,7 @@ const GLOBAL_OPTIONS = {
 };
 function parseCommandArgs(command, argv, options, allowPositionals = false) {
     const all = { ...GLOBAL_OPTIONS, ...options };
+    refuseLineBreaks(command, argv, all);
     let parsed;
     try {
         parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options: all, strict: true, allowPositionals, tokens: true });
@@ -64,6 +65,27 @@ function parseCommandArgs(command, argv, options, allowPositionals = false) {
         seen.add(t.name);
     }
     return { values: parsed.values, positionals: parsed.positionals };
+}
+/**
+ * A flag value or argument holding a line break (a variable of several lines, a file's text with
+ * its CRLF): no value of a flag is several lines, and a message quoting it as typed would put a
+ * line of the user's text (`fix: ...`, `error: ...`) among the CLI's own. Exit 2 naming the flag,
+ * the value escaped (\n), before any message quotes it.
+ */
+function refuseLineBreaks(command, argv, all) {
+    const end = argv.indexOf('--');
+    argv.forEach((a, i) => {
+        if (!/[\r\n]/.test(a))
+            return;
+        const inline = end >= 0 && i > end ? undefined : /^--([^=]+)=/.exec(a)?.[1];
+        const prev = i > 0 && (end < 0 || i <= end) ? /^--([^=]+)$/.exec(argv[i - 1])?.[1] : undefined;
+        const flag = inline ?? (prev !== undefined && all[prev]?.type === 'string' ? prev : undefined);
+        const value = inline !== undefined ? a.slice(inline.length + 3) : a;
+        const shown = JSON.stringify((0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .clip */ .$Q)(value, 100));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(flag !== undefined
+            ? `${command}: --${flag}: the value ${shown} has a line break; a flag's value is one line`
+            : `${command}: the argument ${shown} has a line break; an argument is one line`, flag !== undefined ? `give --${flag} a one-line value` : 'give each argument on one line');
+    });
 }
 /** A --platform value, checked against the platforms the tool builds for. */
 function platformFlag(command, value, flag = '--platform') {
@@ -1543,14 +1565,14 @@ const COMMANDS = [
     { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(575), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
     { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(575), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(575), __nccwpck_require__.e(863), __nccwpck_require__.e(802)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(18), __nccwpck_require__.e(863), __nccwpck_require__.e(542), __nccwpck_require__.e(130), __nccwpck_require__.e(599), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(18), __nccwpck_require__.e(863), __nccwpck_require__.e(542), __nccwpck_require__.e(130), __nccwpck_require__.e(202), __nccwpck_require__.e(599), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(793), __nccwpck_require__.e(18), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
     { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(793), __nccwpck_require__.e(18), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(157), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
     { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(542), __nccwpck_require__.e(976)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11210))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(18), __nccwpck_require__.e(863), __nccwpck_require__.e(542), __nccwpck_require__.e(130), __nccwpck_require__.e(599), __nccwpck_require__.e(186)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33186))).runCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(18), __nccwpck_require__.e(863), __nccwpck_require__.e(542), __nccwpck_require__.e(130), __nccwpck_require__.e(202), __nccwpck_require__.e(599), __nccwpck_require__.e(186)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33186))).runCommand },
     { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(669), __nccwpck_require__.e(441), __nccwpck_require__.e(538), __nccwpck_require__.e(76), __nccwpck_require__.e(209)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47209))).exportCommand },
-    { name: 'collect', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(76), __nccwpck_require__.e(743)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42418))).collectCommand },
+    { name: 'collect', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(202), __nccwpck_require__.e(76), __nccwpck_require__.e(743)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42418))).collectCommand },
     {
         name: 'devcontainer',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
@@ -1619,8 +1641,9 @@ function commandEntry(name) {
     const names = COMMANDS.map((c) => c.name);
     const available = `available commands: ${names.join(', ')} (see "ml-image --help")`;
     if (name.startsWith('-'))
-        throw new errors/* InputError */.dz(`unknown command "${name}": options other than --json and --verbose go after the command`, `write "ml-image <command> ${name} ..."; ${available}`);
-    throw new errors/* InputError */.dz(`unknown command "${name}"${(0,util_text/* didYouMean */.au)(name, names)}`, available);
+        throw new errors/* InputError */.dz(`unknown command ${JSON.stringify(name)}: options other than --json and --verbose go after the command`, `write "ml-image <command> ${(0,util_text/* printable */.g$)(name)} ..."; ${available}`);
+    // Quoted as JSON: a name holding a line break forges no line of its own.
+    throw new errors/* InputError */.dz(`unknown command ${JSON.stringify(name)}${(0,util_text/* didYouMean */.au)(name, names)}`, available);
 }
 /**
  * ERR as the command NAME reports it: a refusal a stage worded about a flag alone (`--nodes: ...`,
@@ -2175,6 +2198,7 @@ const PLAN_BUILD_ARGS = new Set([
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Nd: () => (/* binding */ leadingField),
+/* harmony export */   Pe: () => (/* binding */ capProblems),
 /* harmony export */   bS: () => (/* binding */ problemCount),
 /* harmony export */   bp: () => (/* binding */ describeValue),
 /* harmony export */   d0: () => (/* binding */ withFieldLine),
@@ -2300,6 +2324,13 @@ function objectShapeAt(schema, path) {
 function problemCount(lines) {
     const more = /^\.\.\. and (\d+) more /.exec(lines.at(-1) ?? '');
     return more ? lines.length - 1 + Number(more[1]) : lines.length;
+}
+/** PROBLEMS cut short as formatIssues' are: past MAX_PROBLEMS one line counts the rest. */
+function capProblems(problems) {
+    if (problems.length <= MAX_PROBLEMS)
+        return [...problems];
+    const more = problems.length - MAX_PROBLEMS;
+    return [...problems.slice(0, MAX_PROBLEMS), `... and ${more} more (fix the ones above first)`];
 }
 /** "line 5: " when LINE is known, else nothing: how a config problem names its line. */
 function linePrefix(line) {
@@ -2554,14 +2585,16 @@ function parseProvenanceInput(input, raw) {
     let version;
     let disabled = false;
     for (const attr of v.split(',').map((a) => a.trim())) {
-        const [k, val] = [attr.slice(0, attr.indexOf('=')), attr.slice(attr.indexOf('=') + 1)];
+        // An attribute without "=" is none (buildx refuses it): "builder-idx" was read as builder-id.
+        const at = attr.indexOf('=');
+        const [k, val] = at < 0 ? [undefined, undefined] : [attr.slice(0, at), attr.slice(at + 1)];
         if (k === 'mode' && (val === 'min' || val === 'max'))
             mode = val;
         else if (k === 'version' && PROVENANCE_VERSIONS.includes(val))
             version = val;
         else if (k === 'disabled' && ['true', 'false'].includes(val))
             disabled = val === 'true';
-        else if (k !== 'builder-id' && k !== 'inline-only')
+        else if (k === undefined || (k !== 'builder-id' && k !== 'inline-only'))
             throw new InputError(`input "${input}": expected ${ACCEPTED}, got ${JSON.stringify(raw)}`, k === 'version'
                 ? `write version=v1 (SLSA provenance v1) or version=v0.2, the versions BuildKit writes`
                 : undefined);
@@ -4718,7 +4751,17 @@ function killedBySignal(what, program, result) {
  * of it. `what` names the answer ("the engine's image inspect of busybox").
  */
 function parseAnswer(schema, data, what) {
-    const parsed = schema.safeParse(data);
+    let parsed;
+    try {
+        parsed = schema.safeParse(data);
+    }
+    catch (e) {
+        // zod gathers a list's problems with push(...issues): an index of 600,000 bad entries (a
+        // registry's answer, anyone's who may push) overflowed the stack, an internal error.
+        if (!(e instanceof RangeError))
+            throw e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`unexpected answer: ${what}: too many problems to list`, ANSWER_FIX);
+    }
     if (parsed.success)
         return parsed.data;
     const problems = (0,_config_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .formatIssues */ .og)(parsed.error, data, schema).join('; ');
@@ -6547,14 +6590,18 @@ function compare(c, env) {
 }
 const RELEASE = /^\d+(?:\.\d+)*$/;
 const release = (v) => v.split('.').map(Number);
+/** A release as str(Version) writes it: "3.012" -> "3.12". */
+const withoutLeadingZeros = (v) => v.replace(/(^|\.)0+(?=\d)/g, '$1');
 /** packaging's _eval_op: a version comparison where OP RHS is a version specifier, else Python's. */
 function evalOp(lhs, op, rhs) {
     if (op === 'in')
         return rhs.includes(lhs);
     if (op === 'not in')
         return !rhs.includes(lhs);
+    // packaging compares the version LHS, as str(Version) writes it, with RHS; LHS no version (a
+    // name, "linux"): packaging raises (InvalidVersion; UndefinedComparison in packaging 26).
     if (op === '===')
-        return lhs.toLowerCase() === rhs.toLowerCase();
+        return RELEASE.test(lhs) ? withoutLeadingZeros(lhs) === rhs.toLowerCase() : undefined;
     const wildcard = (op === '==' || op === '!=') && /^\d+(?:\.\d+)*\.\*$/.test(rhs);
     if (wildcard || RELEASE.test(rhs))
         return RELEASE.test(lhs) ? versionOp(release(lhs), op, rhs) : undefined;
@@ -6862,10 +6909,18 @@ function shlexSplit(s) {
 
 
 /**
+ * Python's white space (str.isspace, str.strip(), \s in re): JavaScript's \s and trim() but
+ * U+FEFF, and with the separators U+001C..U+001F and NEL. A byte-order mark inside a file (one
+ * joined to another that began with it) is no blank to pip: "\uFEFFnumpy" is an invalid line.
+ */
+const PY_SPACE = ' \t\n\v\f\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
+/** TEXT as Python's str.strip() leaves it (trimRuns: linear). */
+const pyStrip = (text) => trimRuns(text, PY_SPACE);
+/**
  * pip's COMMENT_RE, (^|\s+)#.*$: a '#' at the start or after whitespace starts a comment. One white
  * space character here, the rest is trimmed after (\s+ tried every start in a run of blanks again).
  */
-const COMMENT = /(^|\s)#.*$/;
+const COMMENT = /(^|[^\S\ufeff])#.*$/;
 const ENV_VAR = /\$\{([A-Z0-9_]+)\}/g;
 /**
  * What pip's str.splitlines() breaks a line at besides "\n" (a lone "\r", VT, FF, FS, GS, RS, NEL,
@@ -6928,12 +6983,12 @@ function logicalLines(text) {
             });
             return;
         }
-        const stripped = joined.replace(COMMENT, '').trim();
+        const stripped = pyStrip(joined.replace(COMMENT, ''));
         if (stripped !== '')
             out.push({ line: n, text: stripped, raw: joined });
     };
     physical.forEach((l, i) => {
-        const isComment = /^\s*#/.test(l);
+        const isComment = /^[^\S\ufeff]*#/.test(l);
         if (!l.endsWith('\\') || isComment) {
             if (pending.length > 0) {
                 pending.push(isComment ? ` ${l}` : l);
@@ -6989,7 +7044,7 @@ function asLocation(arg) {
     // pip: markers follow a URL after "; " (a URL may contain ';'), a name after ";".
     const sep = URL_LIKE.test(arg) ? '; ' : ';';
     const cut = arg.indexOf(sep);
-    const loc = (cut < 0 ? arg : arg.slice(0, cut)).trim();
+    const loc = pyStrip(cut < 0 ? arg : arg.slice(0, cut));
     if (URL_LIKE.test(loc) || looksLikePath(loc) || ARCHIVE.test(withoutFinalExtras(loc))) {
         // "name @ url" with spaces is PEP 508, not a location. (\s*(\[...\])?\s*@ split a run of blanks
         // between the two \s* every way: quadratic. The blanks after the extras go with them here.)
@@ -7024,7 +7079,7 @@ function breakArgsOptions(text) {
  */
 function parseLine(text) {
     const parts = breakArgsOptions(text);
-    const args = parts.args.trim();
+    const args = pyStrip(parts.args);
     const split = (0,_options_js__WEBPACK_IMPORTED_MODULE_0__/* .shlexTokens */ .P7)(parts.options);
     if ('error' in split)
         return { error: split.error };
@@ -7129,7 +7184,7 @@ function requirementNames(text, env) {
 }
 /** The marker of a requirement line (after ";", or "; " after a URL, as pip splits them); none when it does not parse. */
 function lineMarker(text) {
-    const args = breakArgsOptions(text).args.trim();
+    const args = pyStrip(breakArgsOptions(text).args);
     try {
         const loc = asLocation(args);
         if (loc === undefined)
@@ -7265,7 +7320,45 @@ class Cursor {
         return this.i >= this.s.length;
     }
     fail(why) {
-        throw new Syntax(`${why} at position ${this.i + 1}${this.done() ? ' (end of line)' : ` ("${this.s.slice(this.i, this.i + 12)}")`}`);
+        const bom = this.s.includes('\ufeff')
+            ? ': the line holds U+FEFF, an invisible byte-order mark (from a file joined to this one?), which pip reads as part of it; remove it'
+            : '';
+        throw new Syntax(`${why} at position ${this.i + 1}${this.done() ? ' (end of line)' : ` ("${this.s.slice(this.i, this.i + 12)}")`}${bom}`);
+    }
+}
+/** Refuse VERSION after OP where packaging's pattern for OP does not take it, saying why. */
+function checkVersion(op, version) {
+    const re = VERSION_BY_OP[op] ?? VERSION_BY_OP.other;
+    if (re.test(version))
+        return;
+    const hint = /^[<>=!~]+$/.test(version)
+        ? `expected a version after "${op}", got "${version}"`
+        : /^[<>=!~]/.test(version)
+            ? `"${op}${version}" is not an operator: use one of ~= == != <= >= < > ===`
+            : version.includes('*') && op !== '==' && op !== '!='
+                ? `a wildcard version ("${version}") is only allowed with == and !=`
+                : op === '~=' && /^v?[0-9]+$/.test(version)
+                    ? `~= needs at least two release segments (e.g. ~=${version}.0)`
+                    : version.includes('+') && op !== '==' && op !== '!=' && op !== '==='
+                        ? `a local version label ("${version}") is only allowed with == and !=`
+                        : `"${version}" is not a valid PEP 440 version`;
+    throw new Syntax(hint);
+}
+/**
+ * What follows "===" up to white space, ";" or ")", commas included, as packaging's tokenizer reads
+ * it: `===1,>=2` is two clauses, `===1, >=2` one ("===1,") and then text pip refuses. Each clause
+ * after a comma is checked on its own, as packaging's SpecifierSet does.
+ */
+function checkArbitrary(text) {
+    // The first clause is ==='s own version: anything goes.
+    for (const clause of text.split(',').slice(1)) {
+        if (clause === '')
+            continue;
+        OPERATOR.lastIndex = 0;
+        const op = OPERATOR.exec(clause)?.[0];
+        if (op === undefined || op === clause)
+            throw new Syntax(`"${clause}" is not a version specifier: after "===", pip reads up to the next space as one ("===${text}")`);
+        checkVersion(op, clause.slice(op.length));
     }
 }
 function parseSpecifierList(c) {
@@ -7280,28 +7373,21 @@ function parseSpecifierList(c) {
         // An empty specifier list is allowed, and so is a trailing comma (packaging accepts both).
         if (op === undefined)
             return;
-        c.ws();
+        // Between operator and version packaging's pattern takes Python's \s: any Unicode blank.
+        c.match(/[^\S\ufeff]*/y);
         const start = c.i;
-        while (!c.done() && !/[\s,;)]/.test(c.s[c.i]))
+        const stop = op === '===' ? /[\s;)]/ : /[\s,;)]/;
+        while (!c.done() && !stop.test(c.s[c.i]))
             c.i++;
         const version = c.s.slice(start, c.i);
-        if (version === '')
+        if (version === '' || version.startsWith(',')) {
+            c.i = start;
             c.fail(`expected a version after "${op}"`);
-        const re = VERSION_BY_OP[op] ?? VERSION_BY_OP.other;
-        if (!re.test(version)) {
-            const hint = /^[<>=!~]+$/.test(version)
-                ? `expected a version after "${op}", got "${version}"`
-                : /^[<>=!~]/.test(version)
-                    ? `"${op}${version}" is not an operator: use one of ~= == != <= >= < > ===`
-                    : version.includes('*') && op !== '==' && op !== '!='
-                        ? `a wildcard version ("${version}") is only allowed with == and !=`
-                        : op === '~=' && /^v?[0-9]+$/.test(version)
-                            ? `~= needs at least two release segments (e.g. ~=${version}.0)`
-                            : version.includes('+') && op !== '==' && op !== '!=' && op !== '==='
-                                ? `a local version label ("${version}") is only allowed with == and !=`
-                                : `"${version}" is not a valid PEP 440 version`;
-            throw new Syntax(hint);
         }
+        if (op === '===')
+            checkArbitrary(version);
+        else
+            checkVersion(op, version);
     }
 }
 /** A marker variable or a quoted string, as packaging writes it back (str(Marker)). */
@@ -8017,9 +8103,11 @@ function installSignalCleanup(write = (t) => process.stderr.write(t), exit = exi
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  KX: () => (/* binding */ MAX_JSON_DEPTH),
   X7: () => (/* binding */ checkReplaceable),
   dc: () => (/* binding */ ensureResultDir),
   OW: () => (/* binding */ isJsonObject),
+  ON: () => (/* binding */ jsonNestedDeeperThan),
   Fe: () => (/* binding */ ofMachine),
   lk: () => (/* binding */ parseJsonText),
   JE: () => (/* binding */ readJsonFile),
@@ -8028,7 +8116,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   nO: () => (/* binding */ writeFileAtomicLater)
 });
 
-// UNUSED EXPORTS: MAX_JSON_DEPTH, jsonNestedDeeperThan, jsonSyntaxProblem, mkdirCause
+// UNUSED EXPORTS: jsonSyntaxProblem, mkdirCause
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);

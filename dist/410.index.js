@@ -1,8 +1,8 @@
-export const id = 821;
-export const ids = [821];
+export const id = 410;
+export const ids = [410];
 export const modules = {
 
-/***/ 6821:
+/***/ 30410:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -60,6 +60,100 @@ var bpa_list = __webpack_require__(36868);
 var config_platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/config/build-args.ts + 1 modules
 var build_args = __webpack_require__(12239);
+;// CONCATENATED MODULE: ./src/build/run-limits.ts
+// What docker/build-push-action's inputs set of the RUN steps' environment, `shm-size`, `ulimit` and
+// `add-hosts`, checked as buildx reads them (docker/go-units RAMInBytes and ParseUlimit, buildx's
+// toBuildkitExtraHosts): a value buildx refuses fails the build after the resolve stage has run,
+// so it is bad input here. Pure.
+/** go-units parseSize: a number, one optional space, then b, or k m g t p with an optional b or ib. */
+const SIZE = /^[0-9]+(?:\.[0-9]+)? ?(?:b|[kmgtp](?:i?b)?)?$/i;
+/** Why `shm-size` VALUE (trimmed) is no size buildx takes (`2g`, `512m`, `1 GiB`), or undefined. */
+function shmSizeProblem(value) {
+    return SIZE.test(value) ? undefined : 'is not a size (e.g. 2g, 512m)';
+}
+/** go-units' ulimit names (ulimitNameMapping). */
+const ULIMIT_NAMES = [
+    'core',
+    'cpu',
+    'data',
+    'fsize',
+    'locks',
+    'memlock',
+    'msgqueue',
+    'nice',
+    'nofile',
+    'nproc',
+    'rss',
+    'rtprio',
+    'rttime',
+    'sigpending',
+    'stack',
+];
+const INT64_MAX = 2n ** 63n - 1n;
+/**
+ * Why `ulimit` ITEM is no `TYPE=SOFT[:HARD]` buildx takes (go-units ParseUlimit), or undefined: a
+ * known TYPE, 64-bit integers, and SOFT at most HARD unless HARD is -1 (unlimited); SOFT -1 only
+ * with HARD -1.
+ */
+function ulimitProblem(item) {
+    const m = /^([a-z]+)=(-?[0-9]+)(?::(-?[0-9]+))?$/.exec(item);
+    if (!m)
+        return 'is not TYPE=SOFT[:HARD] (e.g. nofile=1024:1024)';
+    const [, name = '', softText = '', hardText = softText] = m;
+    if (!ULIMIT_NAMES.includes(name))
+        return `has an unknown type ${name} (one of ${ULIMIT_NAMES.join(', ')})`;
+    const soft = BigInt(softText);
+    const hard = BigInt(hardText);
+    if ([soft, hard].some((n) => n > INT64_MAX || n < -INT64_MAX - 1n))
+        return 'has a limit beyond a 64-bit integer';
+    if (hard !== -1n && (soft === -1n || soft > hard))
+        return 'has a soft limit above its hard limit (-1, unlimited, is above any other)';
+    return undefined;
+}
+/**
+ * Why `add-hosts` ITEM is no HOST:IP or HOST=IP buildx takes (toBuildkitExtraHosts: split at the
+ * first `=`, else the first `:`; the IP as netip.ParseAddr reads it, `[...]` around an IPv6 one, or
+ * host-gateway), or undefined.
+ */
+function addHostProblem(item) {
+    if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(item))
+        return 'is not HOST:IP (or HOST=IP)';
+    const at = item.includes('=') ? item.indexOf('=') : item.indexOf(':');
+    const host = item.slice(0, at);
+    const ip = item.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
+    if (host.includes(':'))
+        return 'is not HOST:IP (or HOST=IP): its host holds a ":"';
+    if (ip !== 'host-gateway' && !isIpAddress(ip))
+        return `has ${JSON.stringify(ip)}, which is no IP address (nor host-gateway)`;
+    return undefined;
+}
+/** An IPv4 address as Go's netip.ParseAddr reads it: four decimal parts, no leading zeros. */
+const IPV4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
+/**
+ * Whether TEXT is an IP address netip.ParseAddr takes: IPv4, or IPv6 (hex groups of 1 to 4 digits,
+ * eight of them or at most seven with one `::`, the last two as an IPv4 address or not, a zone
+ * `%NAME` after it or not).
+ */
+function isIpAddress(text) {
+    if (IPV4.test(text))
+        return true;
+    const [addr = '', ...zone] = text.split('%');
+    if (zone.length > 0 && zone.join('%') === '')
+        return false;
+    const last = addr.slice(addr.lastIndexOf(':') + 1);
+    if (last.includes('.') && !IPV4.test(last))
+        return false;
+    const hex = last.includes('.') ? `${addr.slice(0, addr.length - last.length)}0:0` : addr;
+    const sides = hex.split('::');
+    if (sides.length > 2)
+        return false;
+    const groups = sides.map((side) => (side === '' ? [] : side.split(':')));
+    if (!groups.flat().every((g) => /^[0-9a-f]{1,4}$/i.test(g)))
+        return false;
+    const count = groups.flat().length;
+    return sides.length === 2 ? count <= 7 : count === 8;
+}
+
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __webpack_require__(64389);
 // EXTERNAL MODULE: ./src/oci/ref.ts
@@ -508,6 +602,7 @@ function indexAnnotations(labels, given = []) {
 
 
 
+
 /** The options from the inputs (`get` returns '' for an unset input). */
 function buildOptionsFromInputs(get, cwd = process.cwd(), warn = () => undefined) {
     const opts = {};
@@ -572,17 +667,8 @@ function buildOptionsFromInputs(get, cwd = process.cwd(), warn = () => undefined
     if (load !== undefined)
         opts.load = load;
     Object.assign(opts, moreBuildOptions(get, opts, cwd));
-    if (sbomAttrs !== undefined) {
-        const key = sbomAttrs
-            .split(',')
-            .map((kv) => kv.split('=')[0].trim())
-            .find((k) => !SBOM_ATTRIBUTES.includes(k));
-        if (key !== undefined)
-            throw new errors/* InputError */.dz(`input "sbom": ${JSON.stringify(key)} is no attribute of the SBOM attestation (${SBOM_ATTRIBUTES.join(', ')})`, 'give true, false, or attributes such as generator=IMAGE; another attestation goes in attests');
-        if (opts.attests?.some((a) => /(?:^|,)\s*type=sbom\s*(?:,|$)/.test(a)))
-            throw new errors/* InputError */.dz(`inputs "sbom" and "attests": both set the SBOM attestation (sbom: ${JSON.stringify(sbomAttrs)})`, 'keep one of them');
-        opts.attests = [...(opts.attests ?? []), `type=sbom,${sbomAttrs}`];
-    }
+    if (sbomAttrs !== undefined)
+        opts.attests = [...(opts.attests ?? []), sbomAttest(sbomAttrs, opts.attests)];
     return opts;
 }
 /** A path of an input, relative to the workspace (the step's working directory) as BPA reads it. */
@@ -606,10 +692,30 @@ function secretFileOptions(raw, given, cwd) {
 }
 /** What BuildKit's SBOM attestation takes (buildx --sbom / --attest type=sbom). */
 const SBOM_ATTRIBUTES = ['generator', 'scan-context', 'scan-stage', 'disabled'];
+/**
+ * The `sbom` input's attributes (generator=IMAGE, ...) as an --attest spec, refused with a line
+ * break, an attribute the SBOM attestation does not take, or with `attests` setting it too.
+ */
+function sbomAttest(sbomAttrs, attests) {
+    if (/[\r\n]/.test(sbomAttrs))
+        throw new errors/* InputError */.dz(`input "sbom": ${JSON.stringify(sbomAttrs)} holds a line break (buildx reads one line)`);
+    const key = sbomAttrs
+        .split(',')
+        .map((kv) => kv.split('=')[0].trim())
+        .find((k) => !SBOM_ATTRIBUTES.includes(k));
+    if (key !== undefined)
+        throw new errors/* InputError */.dz(`input "sbom": ${JSON.stringify(key)} is no attribute of the SBOM attestation (${SBOM_ATTRIBUTES.join(', ')})`, 'give true, false, or attributes such as generator=IMAGE; another attestation goes in attests');
+    if (attests?.some((a) => /(?:^|,)\s*type=sbom\s*(?:,|$)/.test(a)))
+        throw new errors/* InputError */.dz(`inputs "sbom" and "attests": both set the SBOM attestation (sbom: ${JSON.stringify(sbomAttrs)})`, 'keep one of them');
+    return `type=sbom,${sbomAttrs}`;
+}
 /** `attests`: each with a type; provenance has its own input, and sbom is set once. */
 function attestOptions(raw, given) {
     const attests = (0,bpa_list/* parseBpaList */.vH)(raw, { input: 'attests', ignoreComma: true });
     for (const a of attests) {
+        // A quoted item may span lines: buildx reads its --attest as one line (go-csvvalue).
+        if (/[\r\n]/.test(a))
+            throw new errors/* InputError */.dz(`input "attests": ${JSON.stringify(a)} holds a line break (buildx reads one line)`);
         const type = /(?:^|,)\s*type=([^,]*)/.exec(a)?.[1]?.trim();
         if (!type)
             throw new errors/* InputError */.dz(`input "attests": ${JSON.stringify(a)} has no type= (e.g. type=sbom,generator=IMAGE)`);
@@ -673,21 +779,26 @@ function moreBuildOptions(get, given, cwd) {
     if (attests.length)
         opts.attests = attests;
     const hosts = (0,bpa_list/* parseBpaList */.vH)(get('add-hosts'), { input: 'add-hosts', ignoreComma: false });
-    for (const h of hosts)
-        if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(h))
-            throw new errors/* InputError */.dz(`input "add-hosts": ${JSON.stringify(h)} is not HOST:IP (or HOST=IP)`);
+    for (const h of hosts) {
+        const problem = addHostProblem(h);
+        if (problem !== undefined)
+            throw new errors/* InputError */.dz(`input "add-hosts": ${JSON.stringify(h)} ${problem}`);
+    }
     if (hosts.length)
         opts.addHosts = hosts;
     const shm = get('shm-size').trim();
     if (shm) {
-        if (!/^[0-9]+(?:\.[0-9]+)?\s*[bkmgtp]?i?b?$/i.test(shm))
-            throw new errors/* InputError */.dz(`input "shm-size": ${JSON.stringify(shm)} is not a size (e.g. 2g, 512m)`);
+        const problem = shmSizeProblem(shm);
+        if (problem !== undefined)
+            throw new errors/* InputError */.dz(`input "shm-size": ${JSON.stringify(shm)} ${problem}`);
         opts.shmSize = shm;
     }
     const ulimits = (0,bpa_list/* parseBpaList */.vH)(get('ulimit'), { input: 'ulimit', ignoreComma: true });
-    for (const u of ulimits)
-        if (!/^[a-z]+=-?[0-9]+(?::-?[0-9]+)?$/.test(u))
-            throw new errors/* InputError */.dz(`input "ulimit": ${JSON.stringify(u)} is not TYPE=SOFT[:HARD] (e.g. nofile=1024:1024)`);
+    for (const u of ulimits) {
+        const problem = ulimitProblem(u);
+        if (problem !== undefined)
+            throw new errors/* InputError */.dz(`input "ulimit": ${JSON.stringify(u)} ${problem}`);
+    }
     if (ulimits.length)
         opts.ulimits = ulimits;
     return { ...opts, ...privilegedOptions(get) };
@@ -993,6 +1104,25 @@ function clipped(text) {
     const cut = /[\uD800-\uDBFF]/.test(text[MAX_QUOTED_CHARS - 1]) ? MAX_QUOTED_CHARS - 1 : MAX_QUOTED_CHARS;
     return `${text.slice(0, cut)}... (${text.length} characters, cut)`;
 }
+/** A value found this long or longer is masked wherever else the line holds it too. */
+const MIN_REPEATED_CHARS = 8;
+/** Past this many such values, the line is masked from its first credential on (no search each). */
+const MAX_REPEATED_VALUES = 64;
+/**
+ * The other places TEXT holds a value of FOUND (spans of TEXT): a secret written twice, once where
+ * a rule looks and once where none does (`https://h/abcd1234efgh/x.whl?sig=abcd1234efgh`), is masked
+ * both times.
+ */
+function repeatedSpans(text, found) {
+    const values = new Set(found.map((c) => text.slice(c.start, c.end)).filter((v) => v.length >= MIN_REPEATED_CHARS));
+    if (values.size > MAX_REPEATED_VALUES)
+        return [{ start: Math.min(...found.map((c) => c.start)), end: text.length }];
+    const out = [];
+    for (const v of values)
+        for (let i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + 1))
+            out.push({ start: i, end: i + v.length });
+    return out;
+}
 /**
  * TEXT (a requirements line as written) as it may be shown: each credential written literally in
  * it masked, as written and as pip reads its options part (lineCredentials: quotes and backslashes
@@ -1006,7 +1136,8 @@ function maskLiteralCredentials(text, found = [
 ]) {
     let shown = '';
     let done = 0;
-    for (const c of [...found, ...quotedWordSpans(text)].sort((a, b) => a.start - b.start)) {
+    const spans = [...found, ...repeatedSpans(text, found), ...quotedWordSpans(text)];
+    for (const c of spans.sort((a, b) => a.start - b.start)) {
         if (c.end <= done)
             continue; // inside one masked already
         shown += c.start < done ? '' : `${text.slice(done, c.start)}${redact/* MASK */.v5}`;
@@ -1837,16 +1968,22 @@ var schema = __webpack_require__(90131);
 // the parsed data before validation, and the input each value came from, for messages.
 
 
+/**
+ * TARGET with VALUE at path P, each step an own property: a step named `__proto__` (or
+ * `constructor`) is a key like any other, never the object's prototype, so that no path can set a
+ * field of every object in the process (Object.prototype).
+ */
 function setAt(target, p, value) {
     let cur = target;
+    const own = (v) => ({ value: v, writable: true, enumerable: true, configurable: true });
     p.forEach((seg, i) => {
         if (i === p.length - 1) {
-            cur[seg] = value;
+            Object.defineProperty(cur, seg, own(value));
             return;
         }
-        const next = cur[seg];
+        const next = Object.hasOwn(cur, seg) ? cur[seg] : undefined;
         if (next === null || typeof next !== 'object')
-            cur[seg] = {};
+            Object.defineProperty(cur, seg, own({}));
         cur = cur[seg];
     });
 }
@@ -2134,6 +2271,7 @@ function lineLocator(doc, lines) {
 
 
 
+
 /** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
 const MAX_YAML_ALIASES = 100;
 /** Parse YAML text (see parseYamlDocument). */
@@ -2146,9 +2284,9 @@ const yaml_parse_startOf = (node) => node?.range?.[0];
  * The problems of DOC's structure that the yaml package would throw at (or take) without a line,
  * in document order: a duplicate key, a list or mapping as a key, an alias to no anchor before it,
  * an alias inside the node it names (a cycle: `<<: *i` in the mapping &i), a merge key (`<<`)
- * whose value is no mapping, alias to one or list of them.
+ * whose value is no mapping, alias to one or list of them. TARGETS gets the node each other alias names.
  */
-function structureProblems(doc, at) {
+function structureProblems(doc, at, targets) {
     const problems = [];
     // An alias names the last anchor before it (in this visit's order, the yaml package's own).
     const anchors = new Map();
@@ -2159,6 +2297,8 @@ function structureProblems(doc, at) {
                 problems.push(`${at(yaml_parse_startOf(node))}unknown alias *${node.source}: no anchor &${node.source} is set before it`);
             else if (path.includes(anchors.get(node.source)))
                 problems.push(`${at(yaml_parse_startOf(node))}${cycleProblem(node, anchors.get(node.source), path)}`);
+            else
+                targets.set(node, anchors.get(node.source));
             return;
         }
         if (!(0,dist/* isPair */.tO)(node)) {
@@ -2194,17 +2334,28 @@ function cycleProblem(alias, target, path) {
         return `<<: *${name} merges the ${what} it is in (anchored &${name}): a mapping cannot merge itself; merge another mapping, anchored outside it`;
     return `*${name} is inside the ${what} it names (anchored &${name}): a value cannot hold itself`;
 }
-/** Where the quoted scalar that runs to END unclosed starts (a MISSING_CHAR error's offset). */
-function unclosedQuoteStart(doc, end) {
-    let start;
-    (0,dist/* visit */.YR)(doc, {
-        Scalar(_key, node) {
-            const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-            if (quoted && node.range?.[1] === end)
-                start = node.range[0];
-        },
-    });
-    return start;
+/**
+ * Where the quoted scalar that runs to END unclosed starts (a MISSING_CHAR error's offset), for
+ * every END of DOC: one walk of the document, however many such errors (a walk for each took 14 s
+ * for a 9 KB file of 27 of them, nested deep).
+ */
+function unclosedQuoteStarts(doc) {
+    let starts;
+    return (end) => {
+        if (starts === undefined) {
+            const found = new Map();
+            (0,dist/* visit */.YR)(doc, {
+                Scalar(_key, node) {
+                    const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+                    // The last scalar to end there, as the walk for each error found.
+                    if (quoted && node.range)
+                        found.set(node.range[1], node.range[0]);
+                },
+            });
+            starts = found;
+        }
+        return starts.get(end);
+    };
 }
 /** A mapping's keys: each a name (no list or mapping), each once. */
 function keyProblems(items, at) {
@@ -2253,6 +2404,20 @@ function tagProblems(doc) {
     });
 }
 /**
+ * Each alias's own resolve(doc) without a context (how the yaml package counts an anchor's aliases
+ * in toJS, and how lineLocator follows a merge) answers the node TARGETS found for it, the one the
+ * package would find: the last anchor of its name before it. The package's own walks the whole
+ * document for every alias, each walk copying the path to every node: 200 aliases in an anchored
+ * list and a mapping nested 1000 deep took 24 seconds, 5000 aliases 10. With a context (toJS's own
+ * resolving, its count of copies) the package's, which walks the document once.
+ */
+function pinAliases(targets) {
+    for (const [alias, target] of targets) {
+        const own = alias.resolve.bind(alias);
+        alias.resolve = (doc, ctx) => (ctx === undefined ? target : own(doc, ctx));
+    }
+}
+/**
  * Parse YAML text: the data, and where each field is written (`lineOf`). Syntax errors name the
  * file, line and column. Linear in the size of the text: duplicate keys are found with one Set per
  * mapping (the yaml package's own `uniqueKeys` check compares every pair, which made a 1 MB config
@@ -2279,6 +2444,7 @@ function parseYamlDocument(raw, fileLabel) {
         const pos = lineCounter.linePos(offset);
         return `line ${pos.line}, column ${pos.col}: `;
     };
+    const quoteStart = unclosedQuoteStarts(doc);
     const problems = doc.errors.map((e) => {
         const pos = e.linePos?.[0];
         const where = pos ? `line ${pos.line}, column ${pos.col}: ` : '';
@@ -2290,7 +2456,7 @@ function parseYamlDocument(raw, fileLabel) {
         // The parser's own stack ran out (lists in lists thousands deep): where it did, not a JS error.
         if (/Maximum call stack size exceeded/.test(message))
             return `${where}the YAML is nested too deeply to read there (lists or mappings inside each other thousands of levels deep); a config nests a few levels`;
-        const opened = e.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, e.pos[0]) : undefined;
+        const opened = e.code === 'MISSING_CHAR' ? quoteStart(e.pos[0]) : undefined;
         // A quote never closed: where it opens, not where the parser gave up (the file's end, or a
         // later line it read as part of the value).
         if (opened !== undefined && /quote/.test(message)) {
@@ -2299,9 +2465,16 @@ function parseYamlDocument(raw, fileLabel) {
         }
         return `${where}${message}`;
     });
-    problems.push(...tagProblems(doc), ...structureProblems(doc, at));
-    if (problems.length > 0)
-        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, problems, { file: fileLabel });
+    const targets = new Map();
+    problems.push(...tagProblems(doc), ...structureProblems(doc, at, targets));
+    // A file of garbage has a problem at nearly every character: the first 100, and how many more.
+    const shown = (0,issues/* capProblems */.Pe)(problems);
+    if (shown.length > 0)
+        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, shown, {
+            file: fileLabel,
+            count: (0,issues/* problemCount */.bS)(shown),
+        });
+    pinAliases(targets);
     let data;
     try {
         data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
@@ -2621,8 +2794,8 @@ function variantNamesOf(data) {
 
 // EXTERNAL MODULE: ./src/plan/schema.ts
 var plan_schema = __webpack_require__(47684);
-// EXTERNAL MODULE: ./src/results/results.ts + 9 modules
-var results_results = __webpack_require__(6914);
+// EXTERNAL MODULE: ./src/results/results.ts + 8 modules
+var results_results = __webpack_require__(95899);
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
 // A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
 // tool built: the image by digest from build.json, its non-root user and cache directories from the
@@ -3481,14 +3654,23 @@ var temp = __webpack_require__(54868);
 ;// CONCATENATED MODULE: ./src/util/versions.ts
 // Dotted version strings ("2.10", "12.8.1", "0.30.0+cu128"): comparison and major.minor, shared by
 // the plan, the build (buildx feature checks) and the other stages. Pure.
-/** Numeric comparison of dotted versions ("2.10" > "2.9"); missing parts count as 0. */
+/** A dotted part's number, as parseInt reads it (leading digits, sign; none 0), exact at any size. */
+function partValue(part) {
+    const digits = /^\s*[-+]?\d+/.exec(part)?.[0];
+    return digits === undefined ? 0n : BigInt(digits);
+}
+/**
+ * Numeric comparison of dotted versions ("2.10" > "2.9"); missing parts count as 0. -1, 0 or 1: a
+ * total order, also where a part is past 2^53 (as a float, "1e400"-sized parts compared NaN).
+ */
 function compareVersions(a, b) {
-    const pa = a.split(/[.+]/).map((x) => Number.parseInt(x, 10) || 0);
-    const pb = b.split(/[.+]/).map((x) => Number.parseInt(x, 10) || 0);
+    const pa = a.split(/[.+]/).map(partValue);
+    const pb = b.split(/[.+]/).map(partValue);
     for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-        if (d !== 0)
-            return d;
+        const x = pa[i] ?? 0n;
+        const y = pb[i] ?? 0n;
+        if (x !== y)
+            return x < y ? -1 : 1;
     }
     return 0;
 }
@@ -8267,8 +8449,10 @@ function comparePip(base, head) {
         return { order: 0, level: null };
     const a = versions_pep440(base);
     const b = versions_pep440(head);
+    // Either does not parse: dpkg's order, which may hold two texts equal ("+0" and "+"): changed,
+    // no direction (once "upgraded" both ways).
     if (!a || !b)
-        return { order: sign(compareDebian(head, base)) || 1, level: 'other' };
+        return { order: sign(compareDebian(head, base)) || null, level: 'other' };
     // Epoch, then release decide the order (PEP 440); only equal releases need the full comparison.
     const order = sign(b.epoch - a.epoch || compareRelease(b.release, a.release) || (0,pep440.compare)(head, base));
     if (order === 0)
@@ -12018,7 +12202,7 @@ async function reportStage(input, io) {
     }
     // The run's report: what the comment says, and the job summary.
     const reports = { models, unreported };
-    const run = renderRunReport(input, reports, runKey.key, input.options.maxChars ?? 65_536);
+    const run = renderRunReport(input, reports, runKey.key, input.options.maxChars ?? DEFAULT_MAX_CHARS);
     const runFile = out.writeRunReport(run.markdown);
     for (const o of outcomes)
         o.runFile = runFile;
@@ -12117,7 +12301,7 @@ async function reportVariant(input, io, v) {
         ...(hasBase && { droppedPlatforms: read.dropped }),
         unreportedPlatforms: v.platforms.filter((p) => !platforms.includes(p)),
     });
-    const rendered = renderReport(model, { maxChars: options.maxChars ?? 65_536 });
+    const rendered = renderReport(model, { maxChars: options.maxChars ?? DEFAULT_MAX_CHARS });
     const file = (input.out ?? results).writeReport(v.name, rendered.markdown, model);
     io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
     await saveBaseline(input, io, { variant: v, keys, files, recorded: platforms }, base);
@@ -12351,12 +12535,42 @@ function specAdmits(spec, version) {
         .map((c) => clauseAdmits(c, version));
     return each.includes(false) ? false : each.includes(undefined) ? undefined : true;
 }
+/** `==V.*` or `!=V.*`: the operator, V's epoch (if any) and release. */
+const WILDCARD = /^(==|!=)\s*v?(?:(\d+)!)?(\d+(?:\.\d+)*)\.\*$/i;
 /**
- * One clause, as packaging's Specifier.contains(prereleases=True) judges it. `<V`, `>V` and `===V`
- * here: the library excludes every version of V's release from `<V` and `>V` (so 1.0 is not
- * `>1.0.dev0`, nor 1.0rc1 `<1.0.post1`) and compares `===` as versions (1.0+cpu is not `===1.0`).
+ * `==V+LABEL` or `!=V+LABEL`: with a local label, packaging compares it too (2.1.0+cu121 is not
+ * ==2.1.0+cpu); the library's satisfies leaves it out.
+ */
+const LOCAL_EQUAL = /^(==|!=)\s*(\S+\+\S+)$/;
+/**
+ * Whether VERSION has the prefix EPOCH!RELEASE (EQUAL) or not (!EQUAL), as packaging judges it: the
+ * version's release padded with zeros (2 is in ==2.0.*, 2.1rc1 in ==2.1.0.*), pre-, post-, dev-
+ * releases and a local label left out. The library pads none.
+ */
+function wildcardAdmits(equal, epoch, release, version) {
+    const v = (0,pep440.explain)(version);
+    if (!v)
+        return undefined;
+    const match = v.epoch === epoch && release.split('.').every((p, i) => (v.release[i] ?? 0) === Number(p));
+    return match === equal;
+}
+/**
+ * One clause, as packaging's Specifier.contains(prereleases=True) judges it. Here, not by the
+ * library: `==V.*` and `!=V.*` (wildcardAdmits), `==V+LABEL` and `!=V+LABEL` (LOCAL_EQUAL), and
+ * `<V`, `>V` and `===V`: the library excludes every version of V's release from `<V` and `>V` (so
+ * 1.0 is not `>1.0.dev0`, nor 1.0rc1 `<1.0.post1`) and compares `===` as versions (1.0+cpu is not
+ * `===1.0`).
  */
 function clauseAdmits(clause, version) {
+    const w = WILDCARD.exec(clause);
+    if (w)
+        return wildcardAdmits(w[1] === '==', Number(w[2] ?? 0), w[3], version);
+    const local = LOCAL_EQUAL.exec(clause);
+    if (local) {
+        if (!(0,pep440.explain)(version) || !(0,pep440.explain)(local[2]))
+            return undefined;
+        return ((0,pep440.compare)(version, local[2]) === 0) === (local[1] === '==');
+    }
     const m = /^(===|<(?!=)|>(?!=))\s*(\S+)$/.exec(clause);
     if (!m)
         return (0,pep440.satisfies)(version, clause, { prereleases: true });
@@ -15472,7 +15686,7 @@ function isLoopbackHost(hostname) {
  * An address rather than a name, as WHATWG URL's hostname writes one (brackets taken off): IPv4 in
  * any notation comes out dotted-decimal, and only an IPv6 address holds a colon.
  */
-const isIpAddress = (hostname) => hostname.includes(':') || /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+const network_isIpAddress = (hostname) => hostname.includes(':') || /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 /** `${NAME}` expanded from pip's environment, as pip expands it (an unknown name stays as it is). */
 const expand = (url, env) => url.replace(/\$\{([A-Za-z0-9_]+)\}/g, (whole, name) => env[name] ?? whole);
 /**
@@ -15902,7 +16116,7 @@ function namedHosts(input) {
             continue;
         }
         const name = url.hostname.replace(/^\[|\]$/g, '');
-        if (!/^(https?|ftp):$/.test(url.protocol) || name === '' || isIpAddress(name) || isLoopbackHost(name))
+        if (!/^(https?|ftp):$/.test(url.protocol) || name === '' || network_isIpAddress(name) || isLoopbackHost(name))
             continue;
         if (!seen.has(name))
             seen.set(name, url.host);
@@ -16890,13 +17104,7 @@ async function captureImage(input, deps) {
         throw ((0,cleanup/* interruptedFailure */.rn)(`the probe in ${name}`, `exit ${run.exitCode}`) ??
             new errors/* CheckFailedError */.CO(`the probe failed in ${name} (exit ${run.exitCode}):\n${msg}`));
     }
-    let probed;
-    try {
-        probed = JSON.parse(run.stdout);
-    }
-    catch {
-        throw new errors/* CheckFailedError */.CO(`the probe in ${name} printed no record (exit 0):\n${(0,redact/* redactText */.Rd)(run.stdout.trim()).slice(-2000)}`);
-    }
+    const probed = probeOutput(run.stdout, name);
     const history = await layerHistory(input.image, deps.docker, input.platform);
     const size = await imageSize(input.image, deps.docker, input.platform, details);
     // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
@@ -16906,25 +17114,63 @@ async function captureImage(input, deps) {
         ...probed,
         schemaVersion: capture_record/* ENV_RECORD_SCHEMA_VERSION */.B6,
         image: imageFacts(input, details, platform, history, size),
-        errors: [
-            ...(probed.errors ?? []),
-            ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
-            ...(typeof size === 'string' ? [{ field: 'image.sizeKind', error: size }] : []),
-            ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
-            ...(otherPython !== undefined ? [otherPython] : []),
-        ],
-        capture: {
-            ...probed.capture,
-            toolVersion: src_version/* VERSION */.x,
-            time: new Date().toISOString(),
-            host: { kernel: external_node_os_default().release() },
-        },
+        // Errors that are no list are left as they are, for the schema to refuse by name.
+        errors: probed.errors !== undefined && !Array.isArray(probed.errors)
+            ? probed.errors
+            : [
+                ...(probed.errors ?? []),
+                ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
+                ...(typeof size === 'string' ? [{ field: 'image.sizeKind', error: size }] : []),
+                ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
+                ...(otherPython !== undefined ? [otherPython] : []),
+            ],
+        // Nor is capture when it is no object: spread, a string of 2 MB made 2 million keys (7 s).
+        capture: (0,json_file/* isJsonObject */.OW)(probed.capture)
+            ? {
+                ...probed.capture,
+                toolVersion: src_version/* VERSION */.x,
+                time: new Date().toISOString(),
+                host: { kernel: external_node_os_default().release() },
+            }
+            : probed.capture,
     });
-    const parsed = capture_record/* EnvRecordSchema */.iv.safeParse(record);
+    const parsed = recordOf(record, name);
     if (!parsed.success) {
         throw new errors/* CheckFailedError */.CO(`the probe's record of ${name} does not match the schema: ${(0,issues/* formatIssues */.og)(parsed.error, record, capture_record/* EnvRecordSchema */.iv)[0]}`);
     }
     return parsed.data;
+}
+/** The record through its schema; a list of a million bad entries (zod ran out of stack) is a failed check. */
+function recordOf(record, name) {
+    try {
+        return capture_record/* EnvRecordSchema */.iv.safeParse(record);
+    }
+    catch (e) {
+        if (!(e instanceof RangeError))
+            throw e;
+        throw new errors/* CheckFailedError */.CO(`the probe's record of ${name} does not match the schema, with too many problems to list (zod ran out of stack)`);
+    }
+}
+/**
+ * The probe's stdout as a record's fields: the image chose what it printed (its own python3 runs the
+ * probe), so anything but a JSON object nested at most MAX_JSON_DEPTH levels is a failed check
+ * (JSON null or a list made a TypeError of the capture's own, a deeper one overflowed the stack
+ * of the redaction's walk: an internal error instead of the image's).
+ */
+function probeOutput(stdout, name) {
+    const shown = () => (0,redact/* redactText */.Rd)(stdout.trim()).slice(-2000);
+    if ((0,json_file/* jsonNestedDeeperThan */.ON)(stdout, json_file/* MAX_JSON_DEPTH */.KX))
+        throw new errors/* CheckFailedError */.CO(`the probe in ${name} printed JSON nested deeper than ${json_file/* MAX_JSON_DEPTH */.KX} levels, which no record is (exit 0)`);
+    let probed;
+    try {
+        probed = JSON.parse(stdout);
+    }
+    catch {
+        throw new errors/* CheckFailedError */.CO(`the probe in ${name} printed no record (exit 0):\n${shown()}`);
+    }
+    if (!(0,json_file/* isJsonObject */.OW)(probed))
+        throw new errors/* CheckFailedError */.CO(`the probe in ${name} printed JSON that is no record (a ${probed === null ? 'null' : Array.isArray(probed) ? 'list' : typeof probed}, not an object) (exit 0):\n${shown()}`);
+    return probed;
 }
 /**
  * The image's layers with the instruction that made each (oldest first), from the engine; a
@@ -18485,7 +18731,8 @@ onStart) {
     let blank = false;
     /** TEXT: whole lines from a line start. */
     const lines = (text) => {
-        const re = /(?:^|\n)@@ml-image-smoke@@ (\{[^\n]*\})(?:\n|$)/g;
+        // The newline after a marker is looked at, not taken: it may be the next marker's (a look-alike's).
+        const re = /(?:^|\n)@@ml-image-smoke@@ (\{[^\n]*\})(?=\n|$)/g;
         let from = 0;
         const out = (to) => {
             if (to <= from)
@@ -18505,7 +18752,7 @@ onStart) {
             if (!isMarker(marker, nonce))
                 continue;
             out(m.index);
-            from = m.index + m[0].length;
+            from = m.index + m[0].length + (text[m.index + m[0].length] === '\n' ? 1 : 0);
             if (marker.event === 'start') {
                 test = marker.id;
                 onStart?.(marker.id);
@@ -18959,6 +19206,7 @@ async function runCustomTests(s) {
 
 
 
+
 const GPU_SUITES = new Set(['gpu']);
 /** The result line a suite of the smoke script prints last (its `emit`). */
 const SuiteLineSchema = schemas/* object */.Ikc({
@@ -18973,6 +19221,13 @@ const SuiteLineSchema = schemas/* object */.Ikc({
 /** Where a result object starts in a line ("{" then "status"): after any output that ran into it. */
 const RESULT_START = /\{\s*"status"\s*:/g;
 /**
+ * The most result starts of a line tried, the last first. The script's result holds one (a string
+ * in it has its quotes escaped), so the last start of its line is its own; every start tried costs
+ * a parse of the rest of the line, and a line of the image's making with 16,000 starts
+ * (`{"status":{"status":…`, 160 kB) took 5 s to read, a 32 MiB one days.
+ */
+const MAX_RESULT_STARTS = 8;
+/**
  * The result a suite printed on STDOUT: the last line that holds a result's start, read from the
  * last start that is a whole result object (the script writes it on a line of its own, but what a
  * module printed after it, at exit, or C's stdio, may follow, and an older script's result followed
@@ -18986,7 +19241,11 @@ function suiteResult(stdout) {
         const starts = [...line.matchAll(RESULT_START)].map((m) => m.index);
         if (starts.length === 0)
             continue;
-        for (const at of starts.reverse()) {
+        for (const at of starts.reverse().slice(0, MAX_RESULT_STARTS)) {
+            // Metrics nested deeper than any record: the result's redaction (redactDeep) and its JSON
+            // overflowed the stack, an internal error for what the image printed. No result.
+            if ((0,json_file/* jsonNestedDeeperThan */.ON)(line.slice(at), json_file/* MAX_JSON_DEPTH */.KX))
+                continue;
             try {
                 return SuiteLineSchema.parse(JSON.parse(line.slice(at)));
             }

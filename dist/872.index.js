@@ -1,5 +1,5 @@
-export const id = 701;
-export const ids = [701];
+export const id = 872;
+export const ids = [872];
 export const modules = {
 
 /***/ 99183:
@@ -765,7 +765,7 @@ function variantFromPlan(plan, variant) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Kd: () => (/* binding */ MAX_COMMENT_ARTIFACT_BYTES),
 /* harmony export */   PA: () => (/* binding */ CommentArtifactSchema),
-/* harmony export */   kb: () => (/* reexport safe */ _results_names_js__WEBPACK_IMPORTED_MODULE_7__.kb),
+/* harmony export */   kb: () => (/* reexport safe */ _results_names_js__WEBPACK_IMPORTED_MODULE_8__.kb),
 /* harmony export */   qZ: () => (/* binding */ COMMENT_ARTIFACT_SCHEMA_VERSION),
 /* harmony export */   sB: () => (/* binding */ readCommentArtifact)
 /* harmony export */ });
@@ -776,17 +776,19 @@ function variantFromPlan(plan, variant) {
 /* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(30790);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(92857);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(11012);
 /* harmony import */ var _diff_schema_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2996);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
-/* harmony import */ var _results_names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(78022);
-/* harmony import */ var _model_schema_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(463);
+/* harmony import */ var _util_parse_input_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(91814);
+/* harmony import */ var _results_names_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(78022);
+/* harmony import */ var _model_schema_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(463);
 // The fork-safe hand-off: a pull request from a fork runs with a read-only token, so its job
 // writes the reports to an artifact and a privileged `workflow_run` job posts the comment.
 // That job runs with write access on data an untrusted job produced: everything read here is
 // bounded, validated, and checked against what the privileged job knows (repository, head SHA).
 // The file is written through the results contract (src/results/comment.ts).
+
 
 
 
@@ -811,56 +813,56 @@ const MAX_REPORTS = 64;
  * stand-in in its place, so the table's counts and the verdict stay those of the full report;
  * equal changes of a report's platforms share an id, as they share a row.
  */
-const HiddenChangeSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .tuple */ .PVZ([
-    zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().nonnegative(),
+const HiddenChangeSchema = zod__WEBPACK_IMPORTED_MODULE_10__/* .tuple */ .PVZ([
+    zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().int().nonnegative(),
     _diff_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .PackageChangeSchema */ .cv.shape.kind,
     _diff_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .ChangeLevelSchema */ .sG.nullable(),
 ]);
 /** What follows the entries a report's package list keeps in the artifact (artifact-fit.ts). */
-const TrimmedListSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .strictObject */ .rej({
+const TrimmedListSchema = zod__WEBPACK_IMPORTED_MODULE_10__/* .strictObject */ .rej({
     /** Index in reports. */
-    report: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().nonnegative(),
+    report: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().int().nonnegative(),
     /** Index in that report's platforms. */
-    platform: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().nonnegative(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().int().nonnegative(),
     /** conda: a report's conda table (an older version's artifact trims only pip and apt: still read). */
-    eco: zod__WEBPACK_IMPORTED_MODULE_9__/* ["enum"] */ .k5n(['pip', 'apt', 'conda']),
+    eco: zod__WEBPACK_IMPORTED_MODULE_10__/* ["enum"] */ .k5n(['pip', 'apt', 'conda']),
     /** The rest of the list, in order: a change a comment could show in full, else a hidden one. */
-    tail: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_9__/* .union */ .KCZ([HiddenChangeSchema, _diff_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .PackageChangeSchema */ .cv])),
+    tail: zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_10__/* .union */ .KCZ([HiddenChangeSchema, _diff_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .PackageChangeSchema */ .cv])),
 });
 const REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 function artifactSchema(reports) {
-    return zod__WEBPACK_IMPORTED_MODULE_9__/* .strictObject */ .rej({
-        schemaVersion: zod__WEBPACK_IMPORTED_MODULE_9__/* .literal */ .euz(COMMENT_ARTIFACT_SCHEMA_VERSION),
-        prNumber: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig({ error: 'expected a pull-request number' })
+    return zod__WEBPACK_IMPORTED_MODULE_10__/* .strictObject */ .rej({
+        schemaVersion: zod__WEBPACK_IMPORTED_MODULE_10__/* .literal */ .euz(COMMENT_ARTIFACT_SCHEMA_VERSION),
+        prNumber: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig({ error: 'expected a pull-request number' })
             .int({ error: 'expected a positive whole number' })
             .positive({ error: 'expected a positive whole number' })
             .max(2 ** 31 - 1, { error: 'expected a pull-request number' }),
-        headSha: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'expected a commit SHA' }).regex(/^[0-9a-f]{40}$/, {
+        headSha: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP({ error: 'expected a commit SHA' }).regex(/^[0-9a-f]{40}$/, {
             error: 'expected a full commit SHA (40 lowercase hex characters)',
         }),
-        repository: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'expected "owner/repo"' })
+        repository: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP({ error: 'expected "owner/repo"' })
             .regex(REPOSITORY_RE, { error: 'expected "owner/repo"' }),
         /** The run's comment key (one comment for every report); absent in artifacts of older versions. */
-        markerKey: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().min(1).max(1000).optional(),
-        reports: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
+        markerKey: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().min(1).max(1000).optional(),
+        reports: zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
         /**
          * The run's variants with no report (no environment record of the build: renderRun's
          * unreported); absent when there are none (and in older versions). Escaped where shown.
          */
-        unreported: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().min(1).max(64))
+        unreported: zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().min(1).max(64))
             .max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} variants` })
             .optional(),
         /** Package lists cut to fit the size limit; absent when none is (and in older versions). */
-        trimmed: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(TrimmedListSchema)
-            .max(MAX_REPORTS * _model_schema_js__WEBPACK_IMPORTED_MODULE_8__/* .MAX_REPORT_PLATFORMS */ .Nd * 3)
+        trimmed: zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(TrimmedListSchema)
+            .max(MAX_REPORTS * _model_schema_js__WEBPACK_IMPORTED_MODULE_9__/* .MAX_REPORT_PLATFORMS */ .Nd * 3)
             .optional(),
     });
 }
 /** Without a report schema the entries stay unknown (src/report/model.ts's ReportModelSchema fits here). */
-const CommentArtifactSchema = artifactSchema(zod__WEBPACK_IMPORTED_MODULE_9__/* .unknown */ .L5J());
+const CommentArtifactSchema = artifactSchema(zod__WEBPACK_IMPORTED_MODULE_10__/* .unknown */ .L5J());
 /** Read and validate `dir/ml-image-comment.json`, treating it as hostile input. */
 function readCommentArtifact(dir, expected) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, _results_names_js__WEBPACK_IMPORTED_MODULE_7__/* .COMMENT_ARTIFACT_FILE */ .kb);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, _results_names_js__WEBPACK_IMPORTED_MODULE_8__/* .COMMENT_ARTIFACT_FILE */ .kb);
     const maxBytes = expected.maxBytes ?? MAX_COMMENT_ARTIFACT_BYTES;
     const text = readBounded(file, maxBytes);
     let data;
@@ -875,8 +877,9 @@ function readCommentArtifact(dir, expected) {
     if (typeof version === 'number' && version !== COMMENT_ARTIFACT_SCHEMA_VERSION) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: schemaVersion: expected ${COMMENT_ARTIFACT_SCHEMA_VERSION}, got ${version}`, 'the pull-request job and the poster workflow use different versions of ml-image-action: pin both to the same one');
     }
-    const schema = artifactSchema(expected.reportSchema ?? zod__WEBPACK_IMPORTED_MODULE_9__/* .unknown */ .L5J());
-    const parsed = schema.safeParse(data);
+    const schema = artifactSchema(expected.reportSchema ?? zod__WEBPACK_IMPORTED_MODULE_10__/* .unknown */ .L5J());
+    // A list of a million bad entries (a package list's tail) overflowed zod's issue gathering.
+    const parsed = (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_7__/* .safeParseInput */ .$)(schema, data, file, 'the artifact is not one ml-image wrote: refusing to post it');
     if (!parsed.success) {
         const problems = (0,_config_issues_js__WEBPACK_IMPORTED_MODULE_4__/* .formatIssues */ .og)(parsed.error, data, schema);
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: not a comment artifact: ${problems.slice(0, 5).join('; ')}`);
@@ -977,6 +980,12 @@ const PlatformReportSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc(
     diff: _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvDiffSchema */ .KK.nullable(),
     /** null: no smoke result for this PR. */
     smoke: _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .SmokeDiffSchema */ .Iy.nullable(),
+})
+    .refine((p) => (p.base === null) === (p.diff === null), {
+    // buildReportModel diffs exactly the platforms with a base record. A forged model with one and
+    // not the other made the overview's header of one shape and its rows of the other (a broken table).
+    error: 'expected base and diff both null (no base record) or both set',
+    path: ['diff'],
 });
 const ReportModelSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
     schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(REPORT_MODEL_SCHEMA_VERSION),
@@ -1235,7 +1244,7 @@ const devcontainerFile = (variant) => node_path__WEBPACK_IMPORTED_MODULE_0___def
 
 /***/ }),
 
-/***/ 6914:
+/***/ 95899:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1300,22 +1309,8 @@ var smoke_result = __webpack_require__(3228);
 var json_file = __webpack_require__(20317);
 // EXTERNAL MODULE: ./src/util/own-dir.ts
 var own_dir = __webpack_require__(91326);
-;// CONCATENATED MODULE: ./src/util/parse-input.ts
-
-/** SCHEMA.safeParse(DATA); a RangeError from zod's issue gathering is exit 2 naming SOURCE. */
-function safeParseInput(schema, data, source, fix = 'check the path: it must name a file that ml-image wrote') {
-    try {
-        return schema.safeParse(data);
-    }
-    catch (e) {
-        if (!(e instanceof RangeError))
-            throw e;
-        throw new errors/* InputError */.dz(`${source}: too many problems to list (zod ran out of stack): not a file ml-image wrote`, fix, {
-            cause: e,
-        });
-    }
-}
-
+// EXTERNAL MODULE: ./src/util/parse-input.ts
+var parse_input = __webpack_require__(91814);
 // EXTERNAL MODULE: ./src/util/redact-instruction.ts + 1 modules
 var redact_instruction = __webpack_require__(97499);
 ;// CONCATENATED MODULE: ./src/diff/read.ts
@@ -1371,7 +1366,7 @@ function read(json, source, kind) {
             throw new errors/* InputError */.dz(`${source}: schemaVersion ${v} is no longer readable (no migration to ${v + 1})`);
         record = step(record);
     }
-    const parsed = safeParseInput(kind.schema, record, source);
+    const parsed = (0,parse_input/* safeParseInput */.$)(kind.schema, record, source);
     if (parsed.success)
         return parsed.data;
     const issues = parsed.error.issues;
@@ -1473,7 +1468,7 @@ const SMOKE_KEY_MAX_BYTES = 4096;
 const versionOf = (data) => data?.schemaVersion;
 /** DATA parsed with SCHEMA; a mismatch is bad input: "FILE: not a WHAT: <the first problem>". */
 function parseAs(schema, data, file, what, fix) {
-    const parsed = safeParseInput(schema, data, file);
+    const parsed = (0,parse_input/* safeParseInput */.$)(schema, data, file);
     if (!parsed.success)
         throw new errors/* InputError */.dz(`${file}: not ${what}: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, schema)[0]}`, fix);
     return parsed.data;
@@ -2384,6 +2379,31 @@ function linkRefused(at, label, where = '') {
         // gone meanwhile: named without its target
     }
     return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${label}: ${at} is a link${target}${where ? ` ${where}` : ''}, not a directory: result files are never written through a link`, `remove the link (a checkout or an earlier step put it there) and run again, or pass another result directory`);
+}
+
+
+/***/ }),
+
+/***/ 91814:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ safeParseInput)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
+/** SCHEMA.safeParse(DATA); a RangeError from zod's issue gathering is exit 2 naming SOURCE. */
+function safeParseInput(schema, data, source, fix = 'check the path: it must name a file that ml-image wrote') {
+    try {
+        return schema.safeParse(data);
+    }
+    catch (e) {
+        if (!(e instanceof RangeError))
+            throw e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: too many problems to list (zod ran out of stack): not a file ml-image wrote`, fix, {
+            cause: e,
+        });
+    }
 }
 
 
