@@ -63,6 +63,15 @@ describe('registryImageEnv', () => {
       }),
       /the config sha256:[0-9a-f]{64} of \S+ is not an image config/,
     ],
+    // zod gathers a list's problems with push(...issues): 600,000 of them overflowed the stack.
+    [
+      'a config whose Env is 600,000 numbers',
+      registry.manifest('acme/train', {
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config: { digest: registry.blob({ config: { Env: Array(600_000).fill(1) } }) },
+      }),
+      /the config sha256:[0-9a-f]{64} of \S+ is not an image config/,
+    ],
   ])('is an environment error naming the image: %s', async (_n, digest, message) => {
     const e = await registryImageEnv(client, ref(digest), 'linux/amd64').catch((x: unknown) => x);
     expect(e).toBeInstanceOf(EnvironmentError);

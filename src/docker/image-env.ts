@@ -4,6 +4,7 @@
 // as the smoke stage masks the ones it reads from the engine's inspect of the image it runs.
 import { z } from 'zod';
 import { EnvironmentError } from '../errors.js';
+import { parsedOrNone } from '../util/parse-input.js';
 import { type OciClient, parseJson } from './oci-types.js';
 import { parseImageIndex } from './buildx.js';
 import { platformManifest } from './platform-image.js';
@@ -44,21 +45,22 @@ export async function registryImageEnv(
       `registry ${host} has no image ${ref}`,
       'the image may have been deleted since the build pushed it; collect the results of an image the registry still holds',
     );
-  const image = ImageManifestSchema.safeParse(parseJson(manifest.bytes));
-  if (!image.success)
+  const image = parsedOrNone(ImageManifestSchema, parseJson(manifest.bytes));
+  if (!image)
     throw new EnvironmentError(
       `registry ${host}: ${ref} is not an image (${manifest.mediaType || 'no media type'}), so its config cannot be read`,
       "check build.json: each platform's digest there is its image's own",
     );
-  const config = ImageConfigSchema.safeParse(
-    parseJson(await registry.blob(repository, image.data.config.digest)),
+  const config = parsedOrNone(
+    ImageConfigSchema,
+    parseJson(await registry.blob(repository, image.config.digest)),
   );
-  if (!config.success)
+  if (!config)
     throw new EnvironmentError(
-      `registry ${host}: the config ${image.data.config.digest} of ${ref} is not an image config`,
+      `registry ${host}: the config ${image.config.digest} of ${ref} is not an image config`,
       'check the registry or any proxy in between: something else answered',
     );
-  return config.data.config?.Env ?? [];
+  return config.config?.Env ?? [];
 }
 
 /** An image index (or Docker manifest list): its entries, and no config of its own. */

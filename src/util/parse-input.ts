@@ -24,3 +24,17 @@ export function safeParseInput<T>(
     );
   }
 }
+
+/**
+ * SCHEMA's reading of DATA, or undefined where DATA does not match it, also where it is so far off
+ * (a list of 600,000 wrong entries, another party's answer) that zod's issue gathering overflowed
+ * the stack: the caller says what DATA is not.
+ */
+export function parsedOrNone<T>(schema: z.ZodType<T>, data: unknown): T | undefined {
+  try {
+    return schema.safeParse(data).data;
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
