@@ -12,6 +12,7 @@ import type { BuildResult } from '../../src/build/result.js';
 import { runCli } from '../../src/cli/main.js';
 import type { DockerAdapter } from '../../src/docker/adapter.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
+import { ActionsExecRunner } from '../../src/docker/exec-runner.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { captureIo } from '../helpers/fakes.js';
 import { startWheelIndex, type WheelIndex } from '../helpers/wheel-index.js';
@@ -59,7 +60,8 @@ describe.skipIf(!env.available)('ml-image build on real Docker', () => {
   async function cli(args: string[], config: Record<string, unknown>) {
     const file = path.join(dir, `ml-image-${Math.random().toString(36).slice(2)}.yml`);
     writeFileSync(file, stringify(config));
-    const io = captureIo(dir, docker);
+    // Real git, as the CLI has: the build stage reads the context's commit time with it.
+    const io = { ...captureIo(dir, docker), git: new ActionsExecRunner() };
     const code = await runCli(['build', '--config', file, '--quiet', ...args], io);
     return { code, out: io.out(), err: io.err() };
   }

@@ -242,6 +242,46 @@ describe('build output of a run on the command line (no log groups)', () => {
   });
 });
 
+describe("the build stage's git", () => {
+  it("is the caller's (PipelineIo.git): the context's commit time is asked of it, no process started", async () => {
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image:\n  name: o/m\n  registry: localhost:5000\nvariants: [cpu]\nplatforms: [linux/amd64]\n',
+    );
+    const { docker } = fakeBuilds({ amd64: { lines: 1 }, arm64: { lines: 1 } });
+    const asked: string[][] = [];
+    const git: CommandRunner = {
+      run: (cmd, args) => {
+        asked.push([cmd, ...args]);
+        return Promise.resolve({ exitCode: 0, stdout: '1700000000\n', stderr: '' });
+      },
+    };
+    await runPipeline(
+      {
+        loaded: loadConfig({ cwd: dir, file: path.join(dir, 'ml-image.yml') }),
+        stages: new Set(['build'] as const),
+        results: openResultDir(path.join(dir, 'out')),
+        push: true,
+        merge: false,
+        gpus: 'none',
+        imagesDir: findImagesDir(process.cwd()),
+        git: {},
+        cacheDir: path.join(dir, 'cache'),
+        report: { mode: 'off', baseline: null },
+      },
+      {
+        docker: () => docker,
+        git,
+        env: {},
+        progress: () => undefined,
+        error: () => undefined,
+        warning: () => undefined,
+      },
+    );
+    expect(asked).toEqual([['git', '-C', expect.any(String), 'log', '-1', '--format=%ct']]);
+  });
+});
+
 describe('BuildLogs', () => {
   /** WHILEOPEN: something else writing live while a group is open (core.group awaits fn). */
   const sink = (whileOpen?: () => void) => {

@@ -11,7 +11,7 @@ import { runBuildStage } from '../build/stage.js';
 import type { BuildResult, VariantBuild } from '../build/result.js';
 import type { LoadedConfig } from '../config/load.js';
 import { withContextWarnings } from '../config/referenced-files.js';
-import type { DockerAdapter } from '../docker/adapter.js';
+import type { CommandRunner, DockerAdapter } from '../docker/adapter.js';
 import { ActionsExecRunner } from '../docker/exec-runner.js';
 import { BuilderMissingError } from '../docker/failures.js';
 import { systemLookup } from '../docker/host-lookup.js';
@@ -40,7 +40,6 @@ export { mergeFromDigestFiles } from './merge.js';
 export { checkStageInputs } from './door-checks.js';
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 export { readBuildResult } from '../results/results.js';
-
 export { parseStages, type Stage, STAGES } from './stages.js';
 
 interface PipelineOptions {
@@ -69,6 +68,8 @@ interface PipelineOptions {
 
 export interface PipelineIo {
   docker: () => DockerAdapter;
+  /** Runs git, for the build context's commit time (default: git itself): tests script it. */
+  git?: CommandRunner;
   env: Readonly<Record<string, string | undefined>>;
   /** The runner's event payload as the caller read it (src/github/event.ts); absent: read from env here. */
   event?: GitHubEvent;
@@ -309,8 +310,7 @@ async function resolveAndBuild(
       },
       {
         docker,
-        // git, for the context's commit time.
-        exec: new ActionsExecRunner(),
+        exec: io.git ?? new ActionsExecRunner(),
         env: io.env,
         event,
         progress: (l) => io.progress('build', l),

@@ -112,6 +112,7 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
       },
       {
         docker: io.docker,
+        ...(io.git && { git: io.git }),
         env: io.env,
         event,
         ...(io.lookupHost && { lookupHost: io.lookupHost }),
