@@ -272,8 +272,8 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
       expect(JSON.stringify(sbom)).toContain(part);
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
-      18,
-      'fba71159ddb56ed7406b54a179b1c8adce1166276d3514ca75fe0c1c9d2f58d4',
+      19,
+      '2e02a49ec73836a22f477b4980b1275c7b68452c742134c15304a09174502b50',
     ]);
   });
 });

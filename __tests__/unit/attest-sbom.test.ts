@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Version } from '@cyclonedx/cyclonedx-library/Spec';
 import { JsonStrictValidator } from '@cyclonedx/cyclonedx-library/Validation';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { debPurl, ociPurl, pypiPurl, purlEncode } from '../../src/attest/purl.js';
+import { condaPurl, debPurl, ociPurl, pypiPurl, purlEncode } from '../../src/attest/purl.js';
 import { buildSbom, ML_STACK_PROPERTY } from '../../src/attest/sbom.js';
 import { utcCaptureTime } from '../../src/attest/sbom-time.js';
 import { buildSpdx, type SpdxDocument, type SpdxPackage } from '../../src/attest/spdx.js';
@@ -180,6 +180,62 @@ describe('purls (https://github.com/package-url/purl-spec)', () => {
     ['é', '%C3%A9'],
   ])('percent-encodes %s as %s (colon never encoded)', (raw, encoded) => {
     expect(purlEncode(raw)).toBe(encoded);
+  });
+});
+
+describe('packages without a purl (an empty name; a deb of an OS without an ID)', () => {
+  // The purl spec requires a name: "pkg:pypi/@1.0" is no purl (a parser refuses it).
+  it.each([
+    ['pypi', () => pypiPurl('', '1.0')],
+    ['deb', () => debPurl('debian', { name: '', version: '1', arch: 'amd64' }, 'debian-12')],
+    ['conda', () => condaPurl({ name: '', version: '1', channel: 'conda-forge' })],
+    ['oci', () => ociPurl('ghcr.io/acme/', `sha256:${HEX('a')}`)],
+  ])('no %s purl without a name', (_, purl) => {
+    expect(purl()).toBeUndefined();
+  });
+
+  it.each([
+    ['pip', { pip: [pipEntry('', '1.0')] }, 'ml-image:pypi:@1.0'],
+    ['apt', { apt: [{ name: '', version: '1', arch: 'amd64' }] }, 'ml-image:deb:@1:amd64'],
+    [
+      'conda',
+      { conda: [{ name: '', version: '1', channel: 'conda-forge' }] },
+      'ml-image:conda:@1::conda-forge:',
+    ],
+  ] as const)('a %s package with an empty name: a component without a purl', async (_, spec, ref) => {
+    const record = {
+      ...makeRecord({ pip: {}, apt: {} }),
+      ...('conda' in spec && { conda: [...spec.conda] }),
+    };
+    if ('pip' in spec) record.python.packages = [...spec.pip];
+    if ('apt' in spec) record.apt = [...spec.apt];
+    const sbom = sbomOf({ record });
+    expect(await validate(sbom)).toBeNull();
+    expect(sbom.components.find((c) => c['bom-ref'] === ref)).toMatchObject({ name: '' });
+    expect(JSON.stringify(sbom)).not.toMatch(/pkg:(pypi|deb|conda)\/[^"]*\/?@/);
+  });
+
+  it.each([
+    // name@version:arch with "@" or ":" in a part made one bom-ref of two packages: one was lost.
+    [
+      { name: 'a@b', version: 'c', arch: 'd' },
+      { name: 'a', version: 'b@c', arch: 'd' },
+    ],
+    [
+      { name: 'a', version: 'b:c', arch: 'd' },
+      { name: 'a', version: 'b', arch: 'c:d' },
+    ],
+  ])('debs of an OS without an ID keep one component each (%o, %o)', (one, two) => {
+    const record = makeRecord({ apt: [one, two] });
+    delete record.os.osRelease.ID;
+    const debs = sbomOf({ record }).components.filter((c) => c['bom-ref'].startsWith('ml-image:deb:'));
+    expect(debs.map((c) => [c.name, c.version])).toEqual(
+      expect.arrayContaining([
+        [one.name, one.version],
+        [two.name, two.version],
+      ]),
+    );
+    expect(new Set(debs.map((c) => c['bom-ref'])).size).toBe(2);
   });
 });
 

@@ -23,13 +23,21 @@ function qualifiers(q: Record<string, string | null | undefined>): string {
 const at = (version: string) => (version === '' ? '' : `@${purlEncode(version)}`);
 
 /**
+ * A purl's name segment, or undefined for an empty name: the purl spec requires a name, and
+ * "pkg:pypi/@1.0" is no purl (a parser refuses it). A record may hold one (a METADATA without a
+ * Name, a hand-made record): its component gets no purl.
+ */
+const named = (name: string, purl: (encoded: string) => string): string | undefined =>
+  name === '' ? undefined : purl(purlEncode(name));
+
+/**
  * pkg:pypi/<name>@<version>, the name as the purl spec's pypi type writes it: lowercased, each
  * underscore a dash, nothing else changed (Foo_Bar.baz -> foo-bar.baz, zope.interface stays). Not
  * PEP 503's canonicalName, which also turns dots into dashes and folds runs: that one is for
  * matching names, not for the purl.
  */
-export function pypiPurl(name: string, version: string): string {
-  return `pkg:pypi/${purlEncode(name.toLowerCase().replace(/_/g, '-'))}${at(version)}`;
+export function pypiPurl(name: string, version: string): string | undefined {
+  return named(name.toLowerCase().replace(/_/g, '-'), (n) => `pkg:pypi/${n}${at(version)}`);
 }
 
 interface DebPackage {
@@ -53,9 +61,10 @@ function debUpstream(pkg: DebPackage): string | undefined {
   return sourceVersion && sourceVersion !== pkg.version ? `${source}@${sourceVersion}` : source;
 }
 
-export function debPurl(osId: string, pkg: DebPackage, distro?: string | null): string {
+export function debPurl(osId: string, pkg: DebPackage, distro?: string | null): string | undefined {
   const q = qualifiers({ arch: pkg.arch, distro, upstream: debUpstream(pkg) });
-  return `pkg:deb/${purlEncode(osId.toLowerCase())}/${purlEncode(pkg.name.toLowerCase())}${at(pkg.version)}${q}`;
+  const ns = purlEncode(osId.toLowerCase());
+  return named(pkg.name.toLowerCase(), (n) => `pkg:deb/${ns}/${n}${at(pkg.version)}${q}`);
 }
 
 /** A conda package as the record holds it (conda-meta): the channel without its subdir. */
@@ -68,16 +77,38 @@ interface CondaPackage {
 }
 
 /** pkg:conda/<name>@<version>?build=&channel=&subdir= (purl-spec's conda type: no namespace). */
-export function condaPurl(pkg: CondaPackage): string {
+export function condaPurl(pkg: CondaPackage): string | undefined {
   const q = qualifiers({ build: pkg.build, channel: pkg.channel, subdir: pkg.subdir });
-  return `pkg:conda/${purlEncode(pkg.name)}${at(pkg.version)}${q}`;
+  return named(pkg.name, (n) => `pkg:conda/${n}${at(pkg.version)}${q}`);
 }
 
-/** pkg:oci/<name>@sha256:<hex>?arch=&repository_url=&tag=, or undefined without a sha256 digest. */
+/**
+ * pkg:oci/<name>@sha256:<hex>?arch=&repository_url=&tag=, or undefined without a sha256 digest or
+ * a name (a reference that ends in "/").
+ */
 export function ociPurl(ref: string, digest: string | null | undefined, arch?: string): string | undefined {
   const hex = sha256Hex(digest);
   if (hex === undefined) return undefined;
   const r = parseImageRef(ref);
-  const name = r.path.split('/').pop()!.toLowerCase();
-  return `pkg:oci/${purlEncode(name)}@sha256:${hex}${qualifiers({ arch, repository_url: repositoryOf(r), tag: r.tag })}`;
+  const q = qualifiers({ arch, repository_url: repositoryOf(r), tag: r.tag });
+  return named(r.path.split('/').pop()!.toLowerCase(), (n) => `pkg:oci/${n}@sha256:${hex}${q}`);
+}
+
+/** '%', '@' and ':' percent-encoded: the delimiters of localRef. */
+const refPart = (s: string | null | undefined) =>
+  (s ?? '').replace(/[%@:]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * The bom-ref of a package without a purl (an empty name; a deb of an OS without an ID):
+ * ml-image:<kind>:<name>@<version>[:<qualifier>...], each part with its delimiters encoded, so that
+ * two packages get one only when they are alike (a name with "@" or ":" made the same one as
+ * another package's, and the second was left out of the SBOM).
+ */
+export function localRef(
+  kind: string,
+  name: string,
+  version: string,
+  ...rest: (string | null | undefined)[]
+) {
+  return `ml-image:${kind}:${refPart(name)}@${refPart(version)}${rest.map((r) => `:${refPart(r)}`).join('')}`;
 }

@@ -3,7 +3,7 @@ import { ComponentType } from '@cyclonedx/cyclonedx-library/Enums';
 import { Component } from '@cyclonedx/cyclonedx-library/Models';
 import type { EnvRecord } from '../capture/record.js';
 import { canonicalName } from '../requirements/parse.js';
-import { condaPurl } from './purl.js';
+import { condaPurl, localRef } from './purl.js';
 
 /** The SBOM's scrubbing of a record's strings and its ml-image:* property writer (sbom.ts). */
 interface SbomText {
@@ -59,19 +59,20 @@ export function condaComponents(
       subdir: p.subdir && clean(p.subdir),
     };
     const purl = condaPurl({ name, version, ...q });
+    const bomRef = purl ?? localRef('conda', name, version, q.build, q.channel, q.subdir);
     const pip = pipOf.get(
       JSON.stringify([canonicalName(name), versionKey(version === '' ? '' : cut(version))]),
     );
     const c =
       pip ??
-      out.get(purl) ??
+      out.get(bomRef) ??
       new Component(ComponentType.Library, name, {
-        bomRef: purl,
-        purl,
+        bomRef,
+        ...(purl !== undefined && { purl }),
         ...(version !== '' && { version: cut(version) }),
       });
     for (const [k, v] of Object.entries(q)) prop(c, `conda.${k}`, v);
-    if (!pip) out.set(purl, c);
+    if (!pip) out.set(bomRef, c);
   }
   return [...out.values()];
 }

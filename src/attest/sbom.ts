@@ -21,7 +21,7 @@ import { clip } from '../util/text.js';
 import { imageRefProblem, parseImageRef, repositoryOf } from '../oci/ref.js';
 import { canonicalName } from '../requirements/parse.js';
 import { VERSION } from '../version.js';
-import { debPurl, ociPurl, pypiPurl } from './purl.js';
+import { debPurl, localRef, ociPurl, pypiPurl } from './purl.js';
 import { pythonCpe } from './cpe.js';
 import { condaComponents } from './sbom-conda.js';
 import { ordered, sortComponents } from './sbom-order.js';
@@ -155,11 +155,12 @@ function pipComponents(record: EnvRecord): { list: Component[]; byName: Map<stri
     const name = clean(p.name);
     const version = clean(p.version);
     const purl = pypiPurl(name, version);
-    let c = byPurl.get(purl);
+    const bomRef = purl ?? localRef('pypi', name, version);
+    let c = byPurl.get(bomRef);
     if (!c) {
-      c = new Component(ComponentType.Library, name, { bomRef: purl, purl, version: cut(version) });
+      c = new Component(ComponentType.Library, name, { bomRef, purl, version: cut(version) });
       prop(c, 'pip.installer', p.installer);
-      byPurl.set(purl, c);
+      byPurl.set(bomRef, c);
       list.push(c);
       if (!byName.has(canonicalName(name))) byName.set(canonicalName(name), c);
     }
@@ -187,7 +188,7 @@ function aptComponents(ctx: Ctx): Component[] {
       sourceVersion: a.sourceVersion && clean(a.sourceVersion),
     };
     const purl = ctx.osId === undefined ? undefined : debPurl(ctx.osId, { ...pkg, ...source }, ctx.distro);
-    const bomRef = purl ?? `${SBOM_PROPERTY_PREFIX}deb:${pkg.name}@${pkg.version}:${pkg.arch}`;
+    const bomRef = purl ?? localRef('deb', pkg.name, pkg.version, pkg.arch);
     if (out.has(bomRef)) continue;
     const c = new Component(ComponentType.Library, pkg.name, {
       bomRef,
@@ -350,7 +351,7 @@ export function buildSbom(input: SbomInput): Record<string, unknown> {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-export const SBOM_FORMAT = 18;
+export const SBOM_FORMAT = 19;
 
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cdxPackage.version;
