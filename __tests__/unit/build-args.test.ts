@@ -3,6 +3,8 @@
 // ${NAME} references are not credentials.
 import { describe, expect, it } from 'vitest';
 import { buildArgSecretProblem, credentialInValue } from '../../src/config/build-args.js';
+import { validateConfigData } from '../../src/config/load.js';
+import { ConfigError, exitCodeOf } from '../../src/errors.js';
 
 const SAS = 'https://acct.blob.core.windows.net/c/model.bin?sv=2022-11-02&sig=PLANTEDsas0123456789abcdef';
 
@@ -167,5 +169,51 @@ describe('buildArgSecretProblem: the shapes a credential commonly takes', () => 
     ['DOC', 'the BEGIN PUBLIC KEY block'],
   ])('%s=%s is kept', (name, value) => {
     expect(buildArgSecretProblem(name, value)).toBeUndefined();
+  });
+});
+
+/** The problems the loader gives build.args ARGS (a ConfigError, exit 2), or [] where it accepts them. */
+function argProblems(args: Record<string, string>, build: Record<string, unknown> = {}): string[] {
+  try {
+    validateConfigData({ image: { name: 'o/m' }, build: { ...build, args } }, 'ml-image.yml');
+    return [];
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    expect(exitCodeOf(e)).toBe(2);
+    return [...(e as ConfigError).problems];
+  }
+}
+
+describe('build.args that BuildKit or the templates read as more than a value: refused by the loader', () => {
+  it.each([
+    // The frontend image BuildKit runs instead of the Dockerfile parser, as a "# syntax=" line.
+    [
+      'BUILDKIT_SYNTAX',
+      'evil.example/frontend:1',
+      /build\.args\.BUILDKIT_SYNTAX: BUILDKIT_SYNTAX: BuildKit reads/,
+    ],
+    ['BUILDKIT_MULTI_PLATFORM', '1', /BUILDKIT_MULTI_PLATFORM: BuildKit reads .* not build arguments here/],
+    ['BUILDKIT_INLINE_CACHE', '1', /BUILDKIT_INLINE_CACHE: BuildKit reads/],
+    // useradd --uid failed inside the build, after the resolve stage.
+    ['APP_UID', '', /build\.args\.APP_UID: "" is not a user ID/],
+    ['APP_UID', 'app', /"app" is not a user ID: the templates create app with useradd --uid/],
+    ['APP_UID', '1000 ', /"1000 " is not a user ID/],
+    ['APP_UID', '-1', /"-1" is not a user ID/],
+    ['APP_UID', '01000', /"01000" is not a user ID/],
+    ['APP_UID', '4294967295', /"4294967295" is not a user ID/],
+    ['APP_UID', '1000\nRUN id', /"1000\\nRUN id" is not a user ID/],
+  ])('%s=%j is refused, naming the field and the value', (name, value, message) => {
+    const problems = argProblems({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it.each(['0', '1000', '1001', '4294967294'])('APP_UID=%s is kept', (uid) => {
+    expect(argProblems({ APP_UID: uid })).toEqual([]);
+  });
+
+  it("APP_UID of a config with a Dockerfile of its own is that Dockerfile's to read", () => {
+    expect(argProblems({ APP_UID: 'app' }, { dockerfile: 'Dockerfile' })).toEqual([]);
+    expect(argProblems({ BUILDKIT_SYNTAX: 'x' }, { dockerfile: 'Dockerfile' })).toHaveLength(1);
   });
 });

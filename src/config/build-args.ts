@@ -3,6 +3,7 @@
 // action's config output), not only when the build starts. What a credential in a value is, is the
 // rule a requirements file's URLs are judged by (requirements/credentials.ts literalCredentials):
 // a placeholder (`<token>`, `YOUR_KEY`), a mask, a whole `${NAME}` or a short value is none. Pure.
+import type { z } from 'zod';
 import { literalCredentials } from '../requirements/credentials.js';
 import { holdsToken, redactText } from '../util/redact.js';
 import { writtenCredential } from '../util/written-credential.js';
@@ -96,6 +97,8 @@ export function credentialInValue(value: string): string | undefined {
 export function buildArgNameProblem(name: string): string | undefined {
   if (!ARG_NAME.test(name))
     return `${printable(JSON.stringify(name))} is not a build argument name: letters, digits and _, not starting with a digit`;
+  if (name.startsWith('BUILDKIT_'))
+    return `${name}: BuildKit reads a build argument named BUILDKIT_* as a setting of its own, not of the Dockerfile (BUILDKIT_SYNTAX replaces the Dockerfile frontend with an image it names, as a "# syntax=" line does): such settings are not build arguments here`;
   if (PLAN_BUILD_ARGS.has(name))
     return `${name} is set by the plan (the variant's base image, Python, torch or CUDA, which the resolver checked and the labels and attestations name): choose them in variants, not build.args`;
   return undefined;
@@ -115,3 +118,25 @@ export const PLAN_BUILD_ARGS: ReadonlySet<string> = new Set([
   'ML_IMAGE_CUDA',
   'ML_IMAGE_INPUTS_SHA256',
 ]);
+
+/** The largest user ID the templates' `useradd --uid` takes ((uid_t)-1 is no user's). */
+const MAX_UID = 4294967294;
+
+/**
+ * Why VALUE cannot be build arg NAME of the templates (images/), which declare one a config may set
+ * besides the plan's: APP_UID, app's user ID (`useradd --uid`): a decimal number. Anything else
+ * failed inside the build, after the resolve stage. Undefined when it can (or NAME is no such arg).
+ */
+export function templateArgProblem(name: string, value: string): string | undefined {
+  if (name !== 'APP_UID') return undefined;
+  if (/^(?:0|[1-9]\d{0,9})$/.test(value) && Number(value) <= MAX_UID) return undefined;
+  return `${printable(JSON.stringify(value.slice(0, 40)))} is not a user ID: the templates create app with useradd --uid APP_UID, a decimal number from 0 to ${MAX_UID}`;
+}
+
+/** templateArgProblem's issues of build.args ARGS, each at its path (build.args.NAME). */
+export function templateArgIssues(args: Readonly<Record<string, string>>, ctx: z.RefinementCtx): void {
+  for (const [name, value] of Object.entries(args)) {
+    const message = templateArgProblem(name, value);
+    if (message) ctx.addIssue({ code: 'custom', path: ['args', name], input: value, message });
+  }
+}

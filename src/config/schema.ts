@@ -2,7 +2,12 @@
 // reference is generated from this file (src/config/reference.ts; `npm run docs` rewrites it).
 import path from 'node:path';
 import { z } from 'zod';
-import { BUILD_ARGS_FIX, buildArgNameProblem, buildArgSecretProblem } from './build-args.js';
+import {
+  BUILD_ARGS_FIX,
+  buildArgNameProblem,
+  buildArgSecretProblem,
+  templateArgIssues,
+} from './build-args.js';
 import {
   imageRefProblem,
   mirrorProblem,
@@ -248,6 +253,8 @@ export const ConfigFileSchema = z
             message: 'set "dockerfile" or "template", not both',
           });
         }
+        // Without a Dockerfile of its own every variant builds a template (which reads APP_UID).
+        if (b.dockerfile === undefined) templateArgIssues(b.args, ctx);
       })
       .prefault({})
       .describe('How to build.'),
