@@ -167,6 +167,15 @@ describe('config schema: every offending path is named with what was expected', 
       { image: { name: 'a/b' }, build: { secrets: ['HF_TOKEN', 'ACTIONS_RUNTIME_TOKEN'] } },
       `build.secrets[1]: "ACTIONS_RUNTIME_TOKEN" is one of the runner's own variables (ACTIONS_*, INPUT_*, STATE_*: the job's tokens and the action's inputs), never passed on`,
     ],
+    // The action's secret inputs refuse these too: /run/secrets/.. is /run.
+    [
+      { image: { name: 'a/b' }, build: { secrets: ['HF_TOKEN', '..'] } },
+      'build.secrets[1]: ".." is no secret id: dots only (a path, not a name)',
+    ],
+    [
+      { image: { name: 'a/b' }, build: { secrets: ['.'] } },
+      'build.secrets[0]: "." is no secret id: dots only (a path, not a name)',
+    ],
     // Out of range: the value is named too.
     [
       { image: { name: 'a/b' }, smoke: { timeoutSeconds: 99999999 } },

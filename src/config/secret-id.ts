@@ -23,6 +23,10 @@ const TOOL_OWN = new Set<string>(Object.values(TOOL_SECRET_IDS));
 const SecretIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected a secret id' })
+  // BuildKit mounts it at /run/secrets/<id>: "." or ".." would name /run/secrets or /run itself.
+  .refine((id) => !/^\.+$/.test(id), {
+    error: (iss) => `${JSON.stringify(iss.input)} is no secret id: dots only (a path, not a name)`,
+  })
   .refine((id) => !isRunnerOwnVariable(id), {
     error: (iss) => `${JSON.stringify(iss.input)} ${RUNNER_OWN_VARIABLE}`,
   })
