@@ -170,9 +170,23 @@ function buildArgsOfArgv(argv: string[]): [string, string][] {
   });
 }
 
-const git = { sha: 'c'.repeat(40), ref: 'refs/heads/main', isDefaultBranch: true };
-const plan = (config: Config) =>
-  planBuild(config, { catalog: bundledCatalog(), git, now: new Date('2026-11-30T00:00:00Z') });
+const plan = (config: Config, ref: string) =>
+  planBuild(config, {
+    catalog: bundledCatalog(),
+    git: { sha: 'c'.repeat(40), ref, isDefaultBranch: ref === 'refs/heads/main' },
+    now: new Date('2026-11-30T00:00:00Z'),
+  });
+/** The refs a run may be of: a branch name is any text git takes, a tag a version or not. */
+const REFS = [
+  'refs/heads/main',
+  'refs/heads/feat/Ünïcode-$(id)',
+  'refs/heads/-x',
+  'refs/heads/a..b',
+  'refs/tags/v1.4.0',
+  'refs/tags/v1.4.0+build.5',
+  'refs/tags/release-`id`',
+  'refs/pull/12/merge',
+];
 
 /** The config the loader makes of DATA, or undefined where it refuses it (a ConfigError, exit 2). */
 function accepted(data: unknown): Config | undefined {
@@ -231,10 +245,12 @@ const UID = (v: string) => /^(?:0|[1-9]\d{0,9})$/.test(v) && Number(v) <= 429496
 
 describe('build.args: what the loader accepts reaches buildx as written, one argv entry each', () => {
   it('each accepted arg is one --build-arg NAME=VALUE, no BuildKit setting, APP_UID a UID', () => {
+    let took = 0;
     fc.assert(
       fc.property(fc.dictionary(argName, value, { maxKeys: 4 }), (args) => {
         const config = accepted({ image: { name: 'o/m' }, build: { args } });
         if (config === undefined) return;
+        took++;
         const given = config.build.args;
         expect(given).toEqual(args);
         // BuildKit reads build-arg:BUILDKIT_* as its own settings (BUILDKIT_SYNTAX: the frontend image).
@@ -248,60 +264,75 @@ describe('build.args: what the loader accepts reaches buildx as written, one arg
       }),
       { seed: 20261207, numRuns: 600 },
     );
+    expect(took).toBeGreaterThan(100);
   });
 });
 
-const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 2 });
+/** Mostly values the loader takes (so the plan runs), now and then one it must refuse. */
+const mostly = (good: string[], bad: fc.Arbitrary<string>) =>
+  maybe(fc.oneof({ arbitrary: fc.constantFrom(...good), weight: 6 }, { arbitrary: bad, weight: 1 }));
 const variant = fc.record(
   {
-    name: maybe(fc.oneof(fc.constantFrom('gpu', 'a-b', '-x', 'a b', 'a\nb'), fc.string({ maxLength: 6 }))),
-    cuda: maybe(
-      fc.oneof(fc.constantFrom('12.8', '12.4', '12.8\n', "12.8'", '12.8)'), fc.string({ maxLength: 5 })),
+    name: mostly(['gpu', 'a-b', 'x.1'], fc.oneof(fc.constantFrom('-x', 'a b', 'a\nb', '${A}'), fc.string())),
+    cuda: mostly(
+      ['12.8', '12.4', '12.6'],
+      fc.oneof(fc.constantFrom('12.8\n', "12.8'", '12.8)'), fc.string()),
     ),
-    base: maybe(
-      fc.constantFrom(
-        'python:3.12-slim',
-        'nvcr.io/nvidia/pytorch:25.03-py3',
-        'python:3.12-slim AS x',
-        'python:3.12-slim\nRUN id',
-        '-x',
-        '${A}',
-        'ghcr.io/o/m@sha256:' + 'a'.repeat(64),
-      ),
+    base: mostly(
+      ['python:3.12-slim', 'nvcr.io/nvidia/pytorch:25.03-py3', `ghcr.io/o/m@sha256:${'a'.repeat(64)}`],
+      fc.constantFrom('python:3.12-slim AS x', 'python:3.12-slim\nRUN id', '-x', '${A}', 'a b'),
     ),
-    python: maybe(fc.constantFrom('3.12', '3.11', '3.12\n', '3.1$(id)')),
-    torch: maybe(fc.constantFrom('2.7.1', '2.7', '2.7.1\n', "2.7'")),
+    python: mostly(['3.12', '3.11', '3.10'], fc.constantFrom('3.12\n', '3.1$(id)', '3.12 ')),
+    torch: mostly(['2.7.1', '2.7', '2.6.0'], fc.constantFrom('2.7.1\n', "2.7'", '2.7.1;id')),
   },
   { requiredKeys: [] },
 );
 
 describe("the plan's build args: the values a template's FROM, ENV and RUN read", () => {
   it('are values of their grammar, never an instruction or shell/python text of their own', () => {
+    // How many configs the plan took: the property says little if most are refused.
+    let took = 0;
     fc.assert(
-      fc.property(fc.array(variant, { minLength: 1, maxLength: 2 }), (variants) => {
-        const config = accepted({ image: { name: 'o/m' }, platforms: ['linux/amd64'], variants });
-        if (config === undefined) return;
-        let planned;
-        try {
-          planned = plan(config);
-        } catch (e) {
-          expect(e).toBeInstanceOf(ConfigError);
-          return;
-        }
-        for (const v of planned.variants) {
-          const a = v.buildArgs;
-          expect(a.BASE_IMAGE).toMatch(/^[a-z0-9][A-Za-z0-9._/:@-]*$/);
-          expect(a.PYTHON_VERSION).toMatch(/^3\.\d{1,2}$/);
-          expect(a.ML_IMAGE_VARIANT).toMatch(/^[a-z0-9][a-z0-9._-]*$/);
-          if (a.ML_IMAGE_CUDA !== undefined) expect(a.ML_IMAGE_CUDA).toMatch(/^\d{1,2}\.\d{1,2}$/);
-          if (a.TORCH_VERSION !== undefined) expect(a.TORCH_VERSION).toMatch(/^\d+\.\d+(?:\.\d+)?$/);
-          const pub = publicPlanArgs(a);
-          const argv = buildxBuildArgs(request(pub), container).args;
-          expect(buildArgsOfArgv(argv)).toEqual(Object.entries(pub));
-        }
-      }),
+      fc.property(
+        fc.array(variant, { minLength: 1, maxLength: 2 }),
+        fc.constantFrom(...REFS),
+        (variants, ref) => {
+          const config = accepted({ image: { name: 'o/m' }, platforms: ['linux/amd64'], variants });
+          if (config === undefined) return;
+          let planned;
+          try {
+            planned = plan(config, ref);
+          } catch (e) {
+            expect(e).toBeInstanceOf(ConfigError);
+            return;
+          }
+          took++;
+          for (const v of planned.variants) {
+            const a = v.buildArgs;
+            expect(a.BASE_IMAGE).toMatch(/^[a-z0-9][A-Za-z0-9._/:@-]*$/);
+            expect(a.PYTHON_VERSION).toMatch(/^3\.\d{1,2}$/);
+            expect(a.ML_IMAGE_VARIANT).toMatch(/^[a-z0-9][a-z0-9._-]*$/);
+            if (a.ML_IMAGE_CUDA !== undefined) expect(a.ML_IMAGE_CUDA).toMatch(/^\d{1,2}\.\d{1,2}$/);
+            if (a.TORCH_VERSION !== undefined) expect(a.TORCH_VERSION).toMatch(/^\d+\.\d+(?:\.\d+)?$/);
+            const pub = publicPlanArgs(a);
+            const req = { ...request(pub), labels: v.labels, push: false, loadTags: v.tags };
+            const argv = buildxBuildArgs(req, container).args;
+            expect(buildArgsOfArgv(argv)).toEqual(Object.entries(pub));
+            // A label's key holds no "=" (buildx splits at the first), a tag is a reference of its own.
+            const labels = argv.flatMap((x, i) => (x === '--label' ? [argv[i + 1]!] : []));
+            expect(labels).toEqual(Object.entries(v.labels).map(([k, l]) => `${k}=${l}`));
+            for (const k of Object.keys(v.labels)) expect(k).toMatch(/^[a-z0-9][a-z0-9._/-]*$/);
+            const tags = argv.flatMap((x, i) => (x === '--tag' ? [argv[i + 1]!] : []));
+            expect(tags.length).toBeGreaterThan(0);
+            for (const t of tags)
+              expect(t).toMatch(/^[a-z0-9][a-z0-9._/:-]*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/);
+          }
+        },
+      ),
       { seed: 7, numRuns: 300 },
     );
+    expect(took).toBeGreaterThan(100);
   });
 });
 
