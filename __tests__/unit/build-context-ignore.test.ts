@@ -73,6 +73,9 @@ describe('ignoreLine', () => {
     ['nl\nx.json', '/nl?x.json'],
     ['cr.json\r', '/cr.json?'],
     ['a b', '/a b'],
+    // A "^" was copied into patternmatcher's regexp as an anchor: the path was never kept out.
+    ['a^b*', '/a\\^b\\*'],
+    ['x^y', '/x\\^y'],
   ])('%j -> %j', (rel, line) => {
     expect(ignoreLine(rel)).toBe(line);
   });
