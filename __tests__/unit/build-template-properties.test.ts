@@ -8,6 +8,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type BuilderInfo, type BuildRequest, buildxBuildArgs } from '../../src/build/buildx-args.js';
+import { cacheFor } from '../../src/build/cache-scope.js';
 import { publicPlanArgs, secretEnvScript } from '../../src/build/inputs.js';
 import { PLAN_BUILD_ARGS } from '../../src/config/build-args.js';
 import { validateConfigData } from '../../src/config/load.js';
@@ -323,6 +324,20 @@ describe("the plan's build args: the values a template's FROM, ENV and RUN read"
             const labels = argv.flatMap((x, i) => (x === '--label' ? [argv[i + 1]!] : []));
             expect(labels).toEqual(Object.entries(v.labels).map(([k, l]) => `${k}=${l}`));
             for (const k of Object.keys(v.labels)) expect(k).toMatch(/^[a-z0-9][a-z0-9._/-]*$/);
+            // The cache and output specs buildx reads as CSV: no field a variant name could add.
+            for (const kind of ['gha', 'registry'] as const) {
+              const cache = cacheFor(kind, planned.repository, v.name, 'amd64');
+              const pushed = buildxBuildArgs(
+                { ...request(pub), cache, repository: planned.repository },
+                container,
+              ).args;
+              for (const flag of ['--cache-from', '--cache-to', '--output'])
+                for (const spec of pushed.flatMap((x, i) => (x === flag ? [pushed[i + 1]!] : [])))
+                  for (const field of spec.split(','))
+                    expect(field, spec).toMatch(
+                      /^(?:type|scope|ref|mode|name|image-manifest|oci-mediatypes|push-by-digest|name-canonical|push)=[^",\s]+$/,
+                    );
+            }
             const tags = argv.flatMap((x, i) => (x === '--tag' ? [argv[i + 1]!] : []));
             expect(tags.length).toBeGreaterThan(0);
             for (const t of tags)
