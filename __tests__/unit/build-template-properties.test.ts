@@ -298,8 +298,14 @@ describe("the plan's build args: the values a template's FROM, ENV and RUN read"
       fc.property(
         fc.array(variant, { minLength: 1, maxLength: 2 }),
         fc.constantFrom(...REFS),
-        (variants, ref) => {
-          const config = accepted({ image: { name: 'o/m' }, platforms: ['linux/amd64'], variants });
+        mostly(
+          ['mirror.corp/python', 'localhost:5000/py'],
+          fc.constantFrom('a b', 'Mirror/x', '-x', 'm.corp/p\nRUN id', 'm.corp/p@sha256:1'),
+        ),
+        (variants, ref, mirror) => {
+          const mirrors = mirror === undefined ? {} : { 'docker.io/library/python': mirror };
+          const build = { mirrors };
+          const config = accepted({ image: { name: 'o/m' }, platforms: ['linux/amd64'], variants, build });
           if (config === undefined) return;
           let planned;
           try {
@@ -311,7 +317,8 @@ describe("the plan's build args: the values a template's FROM, ENV and RUN read"
           took++;
           for (const v of planned.variants) {
             const a = v.buildArgs;
-            expect(a.BASE_IMAGE).toMatch(/^[a-z0-9][A-Za-z0-9._/:@-]*$/);
+            // A registry host may be written in capitals (docker reads Mirror/x as host Mirror).
+            expect(a.BASE_IMAGE).toMatch(/^[A-Za-z0-9[][A-Za-z0-9._/:@[\]-]*$/);
             expect(a.PYTHON_VERSION).toMatch(/^3\.\d{1,2}$/);
             expect(a.ML_IMAGE_VARIANT).toMatch(/^[a-z0-9][a-z0-9._-]*$/);
             if (a.ML_IMAGE_CUDA !== undefined) expect(a.ML_IMAGE_CUDA).toMatch(/^\d{1,2}\.\d{1,2}$/);
