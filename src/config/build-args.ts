@@ -97,8 +97,6 @@ export function credentialInValue(value: string): string | undefined {
 export function buildArgNameProblem(name: string): string | undefined {
   if (!ARG_NAME.test(name))
     return `${printable(JSON.stringify(name))} is not a build argument name: letters, digits and _, not starting with a digit`;
-  if (name.startsWith('BUILDKIT_'))
-    return `${name}: BuildKit reads a build argument named BUILDKIT_* as a setting of its own, not of the Dockerfile (BUILDKIT_SYNTAX replaces the Dockerfile frontend with an image it names, as a "# syntax=" line does): such settings are not build arguments here`;
   if (PLAN_BUILD_ARGS.has(name))
     return `${name} is set by the plan (the variant's base image, Python, torch or CUDA, which the resolver checked and the labels and attestations name): choose them in variants, not build.args`;
   return undefined;
