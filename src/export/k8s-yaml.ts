@@ -40,7 +40,9 @@ const YAML_RAW_NEVER_ALL = new RegExp(YAML_RAW_NEVER.source, 'g');
 
 /** The manifests as one multi-document YAML file for `kubectl apply -f`. */
 export function k8sYaml(objects: readonly Record<string, unknown>[]): string {
-  // No anchors for the shared label objects: plain YAML reads the same in every tool. kubectl
+  // No anchors for the shared label objects: plain YAML reads the same in every tool. Written with
+  // the 1.2 schema: the 1.1 one writes the string "<<" as a plain merge key whatever its type (PyYAML
+  // then refuses the file), and what 1.1 reads otherwise is quoted here (plainYamlString). kubectl
   // (sigs.k8s.io/yaml) reads YAML 1.1 with Go's strconv for numbers (0o17, 0X10, 0B11, 1e1_0): a
   // one-line string that is not plainly a word, keys included, is double-quoted. A string of several
   // lines is a block scalar, a string to every reader. A string holding a line break of YAML 1.1's
@@ -49,7 +51,7 @@ export function k8sYaml(objects: readonly Record<string, unknown>[]): string {
   // each written as its escape.
   const header = `# ml-image smoke suites: a ConfigMap and a Job (Indexed, with a headless Service, for several pods), ${EXPORT_MARKER} ${VERSION}.\n# Run it, and again (an earlier run of this name goes first: a Job cannot change in place): ${k8sSubmit(K8S_JOB_FILE)}\n`;
   const yaml = (o: Record<string, unknown>) => {
-    const doc = new Document(o, { version: '1.1', aliasDuplicateObjects: false });
+    const doc = new Document(o, { version: '1.2', aliasDuplicateObjects: false });
     visit(doc, {
       Scalar(_key, node) {
         if (
