@@ -10,8 +10,9 @@ import { parseAllDocuments } from 'yaml';
 import { exportCommand } from '../../src/cli/commands/export.js';
 import { exportSteps } from '../../src/export/common.js';
 import { importsByMachine } from '../../src/export/imports.js';
-import { podScript } from '../../src/export/k8s.js';
-import { slurmScript } from '../../src/export/slurm.js';
+import { k8sManifests, podScript } from '../../src/export/k8s.js';
+import { type SlurmOptions, slurmScript } from '../../src/export/slurm.js';
+import { InputError } from '../../src/errors.js';
 import { linuxMarkerEnvironment } from '../../src/requirements/markers.js';
 import { requirementNames } from '../../src/requirements/parse.js';
 import { openResultDir } from '../../src/results/results.js';
@@ -130,6 +131,29 @@ describe('the job imports each machine its own names', () => {
     ],
   ])('%s', (_n, text, lines) => {
     expect(text).toContain(`\n${lines.join('\n')}\n`);
+  });
+
+  // A NUL, which no shell word holds, was dropped by the shell: "num\0py" imported numpy, and
+  // "\0floors" (FLOORS_ARG) was written as "$ML_IMAGE_FLOORS", unset in a CPU job: `set -u` ended it.
+  it.each<[string, Partial<SlurmOptions>, string]>([
+    ['a NUL in a name', { distributions: ['num\0py'] }, '"num\\u0000py"'],
+    ['the floors marker', { distributions: ['\0floors'] }, '"\\u0000floors"'],
+    ["a machine's name", { distributionsByMachine: { x86_64: ['a\0'] } }, '"a\\u0000"'],
+  ])('refuses %s, naming it (exit 2)', (_n, over, shown) => {
+    for (const job of [
+      () => slurmScript(slurm({ ...spec, ...over })),
+      () => k8sManifests(k8s({ ...spec, ...over })),
+    ]) {
+      let e: unknown;
+      try {
+        job();
+      } catch (err) {
+        e = err;
+      }
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).exitCode).toBe(2);
+      expect((e as InputError).message).toContain(`imports: the requirement name ${shown} holds a NUL`);
+    }
   });
 
   it('refuses a machine name that is no word (exit 2)', () => {

@@ -3,6 +3,7 @@
 import type { SmokeSuite } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import { memoryOf } from './memory.js';
+import { checkImportNames } from './import-names.js';
 import { checkNodesForDdp } from './nodes.js';
 import { type DigestRef, parseDigestRef } from '../oci/ref.js';
 import { type Baseline, bundledBaseline, floorsArg } from '../smoke/baselines.js';
@@ -130,17 +131,15 @@ export function checkSpec(s: ExportSpec): DigestRef {
   checkSomethingRuns(s);
   checkNodesForDdp(s);
   checkDriverFloor(s.driverFloor);
-  for (const m of Object.keys(s.distributionsByMachine ?? {}))
-    if (!/^[A-Za-z0-9_]+$/.test(m)) throw new InputError(`machine: expected a name like x86_64, got "${m}"`);
+  checkImportNames(s);
   if (s.minLossDrop !== undefined && !(s.minLossDrop >= 0 && s.minLossDrop <= 1))
     throw new InputError(`minimum loss drop: expected 0..1, got ${s.minLossDrop}`);
   return ref;
 }
 
 /**
- * One suite run in the export: a call of the smoke script, pip check, the multi-node DDP launch, or
- * a skip. A script argument equal to FLOORS_ARG stands for the floors table, which the job holds
- * once in $ML_IMAGE_FLOORS (see stepWords).
+ * One suite run in the export: the smoke script, pip check, the multi-node DDP launch, or a skip. A
+ * script argument equal to FLOORS_ARG stands for the floors table, in $ML_IMAGE_FLOORS (stepWords).
  */
 export type ExportStep =
   | { kind: 'script'; id: string; suite: SmokeSuite; args: string[] }
@@ -200,7 +199,7 @@ function importsStep(s: ExportSpec): ExportStep {
   };
 }
 
-/** Stands for the floors JSON in a step's arguments; the job script passes "$ML_IMAGE_FLOORS". */
+/** Stands for the floors JSON in a step's arguments (no name holds NUL: checkImportNames). */
 export const FLOORS_ARG = '\u0000floors';
 const FLOORS_VAR = 'ML_IMAGE_FLOORS';
 
