@@ -7,6 +7,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -1392,6 +1393,13 @@ describe('ml-image export', () => {
     const half = await run('--slurm', '--from', path.relative(dir, from), '--out', 'job3');
     expect(half.out).toContain(
       "collect: ml-image collect --slurm job3/results/'<job id>' --out build-out --capture\n",
+    );
+    // A --from DIR whose name begins with "-" is no option to collect ("--out -b" was refused there).
+    renameSync(from, path.join(dir, '-b'));
+    const dash = await run('--slurm', '--from=-b', '--out', 'job4');
+    expect(dash.code).toBe(0);
+    expect(dash.out).toContain(
+      "collect: ml-image collect --slurm job4/results/'<job id>' --out ./-b --capture\n",
     );
   });
 

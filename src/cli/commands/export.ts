@@ -169,7 +169,8 @@ const fileWord = (out: string, file: string): string => {
  */
 const collectInto = (values: ExportFlags, source: ImageSource) =>
   values.from !== undefined
-    ? `${shellQuote(values.from)}${source.noEnvRecord ? ' --capture' : ''}`
+    ? // "./-b", never read as an option: collect refuses "--out -b" as a flag that lacks its value.
+      `${shellQuote(values.from.startsWith('-') ? `./${values.from}` : values.from)}${source.noEnvRecord ? ' --capture' : ''}`
     : "'<the build result directory>'";
 
 /** The pods' log, every line (kubectl logs -l keeps 10 lines a pod without --tail=-1). */
