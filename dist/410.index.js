@@ -5964,10 +5964,12 @@ const EDGE_SPACES = new RegExp(`^[${GO_SPACE}]+|[${GO_SPACE}]+$`, 'gu');
  * at the context's root, with the pattern characters of Go's filepath.Match escaped. BuildKit trims
  * each line and drops the leading "/" only after it has looked for a leading "!": a name that starts
  * with "!" is escaped (else it would re-include), and blanks at either end (Go's, NEL and U+3000
- * among them) are written as classes. A line break, which would end the line, matches as "?".
+ * among them) are written as classes. A line break, which would end the line, matches as "?". A
+ * "^" is escaped too: patternmatcher copies it as it is into the regexp it makes of a line with
+ * an escape or a class, where it is an anchor (`/a^b\*` matched no path, `a^b*` went in the image).
  */
 function ignoreLine(rel) {
-    const escaped = rel.replace(/[\\*?[\]]/g, (c) => `\\${c}`).replace(/^!/, '\\!');
+    const escaped = rel.replace(/[\\*?[\]^]/g, (c) => `\\${c}`).replace(/^!/, '\\!');
     const edges = escaped.replace(EDGE_SPACES, (blanks) => [...blanks].map((c) => (c === '\n' || c === '\r' ? '?' : `[${c}]`)).join(''));
     return `/${edges.replace(/[\r\n]/g, '?')}`;
 }
@@ -19944,13 +19946,19 @@ function qualifiers(q) {
 }
 const at = (version) => (version === '' ? '' : `@${purlEncode(version)}`);
 /**
+ * A purl's name segment, or undefined for an empty name: the purl spec requires a name, and
+ * "pkg:pypi/@1.0" is no purl (a parser refuses it). A record may hold one (a METADATA without a
+ * Name, a hand-made record): its component gets no purl.
+ */
+const named = (name, purl) => name === '' ? undefined : purl(purlEncode(name));
+/**
  * pkg:pypi/<name>@<version>, the name as the purl spec's pypi type writes it: lowercased, each
  * underscore a dash, nothing else changed (Foo_Bar.baz -> foo-bar.baz, zope.interface stays). Not
  * PEP 503's canonicalName, which also turns dots into dashes and folds runs: that one is for
  * matching names, not for the purl.
  */
 function pypiPurl(name, version) {
-    return `pkg:pypi/${purlEncode(name.toLowerCase().replace(/_/g, '-'))}${at(version)}`;
+    return named(name.toLowerCase().replace(/_/g, '-'), (n) => `pkg:pypi/${n}${at(version)}`);
 }
 /**
  * The `upstream` qualifier of a deb purl, as syft writes it and grype reads it: the source package
@@ -19966,21 +19974,36 @@ function debUpstream(pkg) {
 }
 function debPurl(osId, pkg, distro) {
     const q = qualifiers({ arch: pkg.arch, distro, upstream: debUpstream(pkg) });
-    return `pkg:deb/${purlEncode(osId.toLowerCase())}/${purlEncode(pkg.name.toLowerCase())}${at(pkg.version)}${q}`;
+    const ns = purlEncode(osId.toLowerCase());
+    return named(pkg.name.toLowerCase(), (n) => `pkg:deb/${ns}/${n}${at(pkg.version)}${q}`);
 }
 /** pkg:conda/<name>@<version>?build=&channel=&subdir= (purl-spec's conda type: no namespace). */
 function condaPurl(pkg) {
     const q = qualifiers({ build: pkg.build, channel: pkg.channel, subdir: pkg.subdir });
-    return `pkg:conda/${purlEncode(pkg.name)}${at(pkg.version)}${q}`;
+    return named(pkg.name, (n) => `pkg:conda/${n}${at(pkg.version)}${q}`);
 }
-/** pkg:oci/<name>@sha256:<hex>?arch=&repository_url=&tag=, or undefined without a sha256 digest. */
+/**
+ * pkg:oci/<name>@sha256:<hex>?arch=&repository_url=&tag=, or undefined without a sha256 digest or
+ * a name (a reference that ends in "/").
+ */
 function ociPurl(ref, digest, arch) {
     const hex = (0,types/* sha256Hex */.fg)(digest);
     if (hex === undefined)
         return undefined;
     const r = (0,oci_ref/* parseImageRef */.Q)(ref);
-    const name = r.path.split('/').pop().toLowerCase();
-    return `pkg:oci/${purlEncode(name)}@sha256:${hex}${qualifiers({ arch, repository_url: (0,oci_ref/* repositoryOf */._M)(r), tag: r.tag })}`;
+    const q = qualifiers({ arch, repository_url: (0,oci_ref/* repositoryOf */._M)(r), tag: r.tag });
+    return named(r.path.split('/').pop().toLowerCase(), (n) => `pkg:oci/${n}@sha256:${hex}${q}`);
+}
+/** '%', '@' and ':' percent-encoded: the delimiters of localRef. */
+const refPart = (s) => (s ?? '').replace(/[%@:]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/**
+ * The bom-ref of a package without a purl (an empty name; a deb of an OS without an ID):
+ * ml-image:<kind>:<name>@<version>[:<qualifier>...], each part with its delimiters encoded, so that
+ * two packages get one only when they are alike (a name with "@" or ":" made the same one as
+ * another package's, and the second was left out of the SBOM).
+ */
+function localRef(kind, name, version, ...rest) {
+    return `ml-image:${kind}:${refPart(name)}@${refPart(version)}${rest.map((r) => `:${refPart(r)}`).join('')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/util/url-userinfo.ts
@@ -20238,18 +20261,19 @@ function condaComponents(record, pipList, { clean, cut, prop }) {
             subdir: p.subdir && clean(p.subdir),
         };
         const purl = condaPurl({ name, version, ...q });
+        const bomRef = purl ?? localRef('conda', name, version, q.build, q.channel, q.subdir);
         const pip = pipOf.get(JSON.stringify([(0,parse/* canonicalName */.Ew)(name), versionKey(version === '' ? '' : cut(version))]));
         const c = pip ??
-            out.get(purl) ??
+            out.get(bomRef) ??
             new models.Component(enums.ComponentType.Library, name, {
-                bomRef: purl,
-                purl,
+                bomRef,
+                ...(purl !== undefined && { purl }),
                 ...(version !== '' && { version: cut(version) }),
             });
         for (const [k, v] of Object.entries(q))
             prop(c, `conda.${k}`, v);
         if (!pip)
-            out.set(purl, c);
+            out.set(bomRef, c);
     }
     return [...out.values()];
 }
@@ -20431,11 +20455,12 @@ function pipComponents(record) {
         const name = sbom_clean(p.name);
         const version = sbom_clean(p.version);
         const purl = pypiPurl(name, version);
-        let c = byPurl.get(purl);
+        const bomRef = purl ?? localRef('pypi', name, version);
+        let c = byPurl.get(bomRef);
         if (!c) {
-            c = new models.Component(enums.ComponentType.Library, name, { bomRef: purl, purl, version: cut(version) });
+            c = new models.Component(enums.ComponentType.Library, name, { bomRef, purl, version: cut(version) });
             prop(c, 'pip.installer', p.installer);
-            byPurl.set(purl, c);
+            byPurl.set(bomRef, c);
             list.push(c);
             if (!byName.has((0,parse/* canonicalName */.Ew)(name)))
                 byName.set((0,parse/* canonicalName */.Ew)(name), c);
@@ -20465,7 +20490,7 @@ function aptComponents(ctx) {
             sourceVersion: a.sourceVersion && sbom_clean(a.sourceVersion),
         };
         const purl = ctx.osId === undefined ? undefined : debPurl(ctx.osId, { ...pkg, ...source }, ctx.distro);
-        const bomRef = purl ?? `${SBOM_PROPERTY_PREFIX}deb:${pkg.name}@${pkg.version}:${pkg.arch}`;
+        const bomRef = purl ?? localRef('deb', pkg.name, pkg.version, pkg.arch);
         if (out.has(bomRef))
             continue;
         const c = new models.Component(enums.ComponentType.Library, pkg.name, {
@@ -20622,7 +20647,7 @@ function sbom_buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 18;
+const SBOM_FORMAT = 19;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
@@ -22063,8 +22088,7 @@ key) {
         }),
     }, {
         docker,
-        // git, for the context's commit time.
-        exec: new exec_runner/* ActionsExecRunner */.L(),
+        exec: io.git ?? new exec_runner/* ActionsExecRunner */.L(),
         env: io.env,
         event,
         progress: (l) => io.progress('build', l),

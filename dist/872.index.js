@@ -2390,6 +2390,7 @@ function linkRefused(at, label, where = '') {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $: () => (/* binding */ safeParseInput)
 /* harmony export */ });
+/* unused harmony export parsedOrNone */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 
 /** SCHEMA.safeParse(DATA); a RangeError from zod's issue gathering is exit 2 naming SOURCE. */
@@ -2403,6 +2404,21 @@ function safeParseInput(schema, data, source, fix = 'check the path: it must nam
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: too many problems to list (zod ran out of stack): not a file ml-image wrote`, fix, {
             cause: e,
         });
+    }
+}
+/**
+ * SCHEMA's reading of DATA, or undefined where DATA does not match it, also where it is so far off
+ * (a list of 600,000 wrong entries, another party's answer) that zod's issue gathering overflowed
+ * the stack: the caller says what DATA is not.
+ */
+function parsedOrNone(schema, data) {
+    try {
+        return schema.safeParse(data).data;
+    }
+    catch (e) {
+        if (e instanceof RangeError)
+            return undefined;
+        throw e;
     }
 }
 

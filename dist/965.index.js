@@ -239,10 +239,11 @@ __webpack_require__.d(__webpack_exports__, {
   bL: () => (/* binding */ BUILD_ARGS_FIX),
   fz: () => (/* binding */ buildArgNameProblem),
   _y: () => (/* binding */ buildArgSecretProblem),
-  _G: () => (/* binding */ credentialInValue)
+  _G: () => (/* binding */ credentialInValue),
+  vt: () => (/* binding */ templateArgIssues)
 });
 
-// UNUSED EXPORTS: PLAN_BUILD_ARGS
+// UNUSED EXPORTS: PLAN_BUILD_ARGS, templateArgProblem
 
 // EXTERNAL MODULE: ./src/requirements/credentials.ts + 1 modules
 var credentials = __webpack_require__(53088);
@@ -281,11 +282,6 @@ function writtenCredential(value) {
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/config/build-args.ts
-// What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
-// anyone who can pull the image, so a credential is refused where the config is read (the plan, the
-// action's config output), not only when the build starts. What a credential in a value is, is the
-// rule a requirements file's URLs are judged by (requirements/credentials.ts literalCredentials):
-// a placeholder (`<token>`, `YOUR_KEY`), a mask, a whole `${NAME}` or a short value is none. Pure.
 
 
 
@@ -387,6 +383,28 @@ const PLAN_BUILD_ARGS = new Set([
     'ML_IMAGE_CUDA',
     'ML_IMAGE_INPUTS_SHA256',
 ]);
+/** The largest user ID the templates' `useradd --uid` takes ((uid_t)-1 is no user's). */
+const MAX_UID = 4294967294;
+/**
+ * Why VALUE cannot be build arg NAME of the templates (images/), which declare one a config may set
+ * besides the plan's: APP_UID, app's user ID (`useradd --uid`): a decimal number. Anything else
+ * failed inside the build, after the resolve stage. Undefined when it can (or NAME is no such arg).
+ */
+function templateArgProblem(name, value) {
+    if (name !== 'APP_UID')
+        return undefined;
+    if (/^(?:0|[1-9]\d{0,9})$/.test(value) && Number(value) <= MAX_UID)
+        return undefined;
+    return `${(0,util_text/* printable */.g$)(JSON.stringify(value.slice(0, 40)))} is not a user ID: the templates create app with useradd --uid APP_UID, a decimal number from 0 to ${MAX_UID}`;
+}
+/** templateArgProblem's issues of build.args ARGS, each at its path (build.args.NAME). */
+function templateArgIssues(args, ctx) {
+    for (const [name, value] of Object.entries(args)) {
+        const message = templateArgProblem(name, value);
+        if (message)
+            ctx.addIssue({ code: 'custom', path: ['args', name], input: value, message });
+    }
+}
 
 
 /***/ }),
@@ -870,6 +888,9 @@ const ConfigFileSchema = zod__WEBPACK_IMPORTED_MODULE_12__/* .strictObject */ .r
                 message: 'set "dockerfile" or "template", not both',
             });
         }
+        // Without a Dockerfile of its own every variant builds a template (which reads APP_UID).
+        if (b.dockerfile === undefined)
+            (0,_build_args_js__WEBPACK_IMPORTED_MODULE_1__/* .templateArgIssues */ .vt)(b.args, ctx);
     })
         .prefault({})
         .describe('How to build.'),
@@ -1010,6 +1031,10 @@ const TOOL_SECRET_IDS = {
 const TOOL_OWN = new Set(Object.values(TOOL_SECRET_IDS));
 const SecretIdSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
     .regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected a secret id' })
+    // BuildKit mounts it at /run/secrets/<id>: "." or ".." would name /run/secrets or /run itself.
+    .refine((id) => !/^\.+$/.test(id), {
+    error: (iss) => `${JSON.stringify(iss.input)} is no secret id: dots only (a path, not a name)`,
+})
     .refine((id) => !(0,_util_runner_env_js__WEBPACK_IMPORTED_MODULE_1__/* .isRunnerOwnVariable */ .P)(id), {
     error: (iss) => `${JSON.stringify(iss.input)} ${_util_runner_env_js__WEBPACK_IMPORTED_MODULE_1__/* .RUNNER_OWN_VARIABLE */ .X}`,
 })

@@ -10,6 +10,7 @@ export const modules = {
 /* harmony export */   EK: () => (/* binding */ purlEncode),
 /* harmony export */   LF: () => (/* binding */ condaPurl),
 /* harmony export */   Vf: () => (/* binding */ ociPurl),
+/* harmony export */   Zs: () => (/* binding */ localRef),
 /* harmony export */   iC: () => (/* binding */ pypiPurl)
 /* harmony export */ });
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17700);
@@ -36,13 +37,19 @@ function qualifiers(q) {
 }
 const at = (version) => (version === '' ? '' : `@${purlEncode(version)}`);
 /**
+ * A purl's name segment, or undefined for an empty name: the purl spec requires a name, and
+ * "pkg:pypi/@1.0" is no purl (a parser refuses it). A record may hold one (a METADATA without a
+ * Name, a hand-made record): its component gets no purl.
+ */
+const named = (name, purl) => name === '' ? undefined : purl(purlEncode(name));
+/**
  * pkg:pypi/<name>@<version>, the name as the purl spec's pypi type writes it: lowercased, each
  * underscore a dash, nothing else changed (Foo_Bar.baz -> foo-bar.baz, zope.interface stays). Not
  * PEP 503's canonicalName, which also turns dots into dashes and folds runs: that one is for
  * matching names, not for the purl.
  */
 function pypiPurl(name, version) {
-    return `pkg:pypi/${purlEncode(name.toLowerCase().replace(/_/g, '-'))}${at(version)}`;
+    return named(name.toLowerCase().replace(/_/g, '-'), (n) => `pkg:pypi/${n}${at(version)}`);
 }
 /**
  * The `upstream` qualifier of a deb purl, as syft writes it and grype reads it: the source package
@@ -58,21 +65,36 @@ function debUpstream(pkg) {
 }
 function debPurl(osId, pkg, distro) {
     const q = qualifiers({ arch: pkg.arch, distro, upstream: debUpstream(pkg) });
-    return `pkg:deb/${purlEncode(osId.toLowerCase())}/${purlEncode(pkg.name.toLowerCase())}${at(pkg.version)}${q}`;
+    const ns = purlEncode(osId.toLowerCase());
+    return named(pkg.name.toLowerCase(), (n) => `pkg:deb/${ns}/${n}${at(pkg.version)}${q}`);
 }
 /** pkg:conda/<name>@<version>?build=&channel=&subdir= (purl-spec's conda type: no namespace). */
 function condaPurl(pkg) {
     const q = qualifiers({ build: pkg.build, channel: pkg.channel, subdir: pkg.subdir });
-    return `pkg:conda/${purlEncode(pkg.name)}${at(pkg.version)}${q}`;
+    return named(pkg.name, (n) => `pkg:conda/${n}${at(pkg.version)}${q}`);
 }
-/** pkg:oci/<name>@sha256:<hex>?arch=&repository_url=&tag=, or undefined without a sha256 digest. */
+/**
+ * pkg:oci/<name>@sha256:<hex>?arch=&repository_url=&tag=, or undefined without a sha256 digest or
+ * a name (a reference that ends in "/").
+ */
 function ociPurl(ref, digest, arch) {
     const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Hex */ .fg)(digest);
     if (hex === undefined)
         return undefined;
     const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageRef */ .Q)(ref);
-    const name = r.path.split('/').pop().toLowerCase();
-    return `pkg:oci/${purlEncode(name)}@sha256:${hex}${qualifiers({ arch, repository_url: (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryOf */ ._M)(r), tag: r.tag })}`;
+    const q = qualifiers({ arch, repository_url: (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryOf */ ._M)(r), tag: r.tag });
+    return named(r.path.split('/').pop().toLowerCase(), (n) => `pkg:oci/${n}@sha256:${hex}${q}`);
+}
+/** '%', '@' and ':' percent-encoded: the delimiters of localRef. */
+const refPart = (s) => (s ?? '').replace(/[%@:]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/**
+ * The bom-ref of a package without a purl (an empty name; a deb of an OS without an ID):
+ * ml-image:<kind>:<name>@<version>[:<qualifier>...], each part with its delimiters encoded, so that
+ * two packages get one only when they are alike (a name with "@" or ":" made the same one as
+ * another package's, and the second was left out of the SBOM).
+ */
+function localRef(kind, name, version, ...rest) {
+    return `ml-image:${kind}:${refPart(name)}@${refPart(version)}${rest.map((r) => `:${refPart(r)}`).join('')}`;
 }
 
 
@@ -194,18 +216,19 @@ function condaComponents(record, pipList, { clean, cut, prop }) {
             subdir: p.subdir && clean(p.subdir),
         };
         const purl = (0,attest_purl/* condaPurl */.LF)({ name, version, ...q });
+        const bomRef = purl ?? (0,attest_purl/* localRef */.Zs)('conda', name, version, q.build, q.channel, q.subdir);
         const pip = pipOf.get(JSON.stringify([(0,parse/* canonicalName */.Ew)(name), versionKey(version === '' ? '' : cut(version))]));
         const c = pip ??
-            out.get(purl) ??
+            out.get(bomRef) ??
             new models.Component(enums.ComponentType.Library, name, {
-                bomRef: purl,
-                purl,
+                bomRef,
+                ...(purl !== undefined && { purl }),
                 ...(version !== '' && { version: cut(version) }),
             });
         for (const [k, v] of Object.entries(q))
             prop(c, `conda.${k}`, v);
         if (!pip)
-            out.set(purl, c);
+            out.set(bomRef, c);
     }
     return [...out.values()];
 }
@@ -389,11 +412,12 @@ function pipComponents(record) {
         const name = clean(p.name);
         const version = clean(p.version);
         const purl = (0,attest_purl/* pypiPurl */.iC)(name, version);
-        let c = byPurl.get(purl);
+        const bomRef = purl ?? (0,attest_purl/* localRef */.Zs)('pypi', name, version);
+        let c = byPurl.get(bomRef);
         if (!c) {
-            c = new models.Component(enums.ComponentType.Library, name, { bomRef: purl, purl, version: cut(version) });
+            c = new models.Component(enums.ComponentType.Library, name, { bomRef, purl, version: cut(version) });
             prop(c, 'pip.installer', p.installer);
-            byPurl.set(purl, c);
+            byPurl.set(bomRef, c);
             list.push(c);
             if (!byName.has((0,parse/* canonicalName */.Ew)(name)))
                 byName.set((0,parse/* canonicalName */.Ew)(name), c);
@@ -423,7 +447,7 @@ function aptComponents(ctx) {
             sourceVersion: a.sourceVersion && clean(a.sourceVersion),
         };
         const purl = ctx.osId === undefined ? undefined : (0,attest_purl/* debPurl */.B8)(ctx.osId, { ...pkg, ...source }, ctx.distro);
-        const bomRef = purl ?? `${SBOM_PROPERTY_PREFIX}deb:${pkg.name}@${pkg.version}:${pkg.arch}`;
+        const bomRef = purl ?? (0,attest_purl/* localRef */.Zs)('deb', pkg.name, pkg.version, pkg.arch);
         if (out.has(bomRef))
             continue;
         const c = new models.Component(enums.ComponentType.Library, pkg.name, {
@@ -580,7 +604,7 @@ function buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 18;
+const SBOM_FORMAT = 19;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */

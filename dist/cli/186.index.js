@@ -299,6 +299,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
             },
         }, {
             docker: io.docker,
+            ...(io.git && { git: io.git }),
             env: io.env,
             event,
             ...(io.lookupHost && { lookupHost: io.lookupHost }),

@@ -26,8 +26,8 @@ var images_dir = __webpack_require__(29882);
 var load = __webpack_require__(14997);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/export/common.ts + 1 modules
-var common = __webpack_require__(13560);
+// EXTERNAL MODULE: ./src/export/common.ts + 2 modules
+var common = __webpack_require__(23016);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/file-digest.ts
@@ -170,7 +170,9 @@ const YAML_RAW_NEVER = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
 const YAML_RAW_NEVER_ALL = new RegExp(YAML_RAW_NEVER.source, 'g');
 /** The manifests as one multi-document YAML file for `kubectl apply -f`. */
 function k8sYaml(objects) {
-    // No anchors for the shared label objects: plain YAML reads the same in every tool. kubectl
+    // No anchors for the shared label objects: plain YAML reads the same in every tool. Written with
+    // the 1.2 schema: the 1.1 one writes the string "<<" as a plain merge key whatever its type (PyYAML
+    // then refuses the file), and what 1.1 reads otherwise is quoted here (plainYamlString). kubectl
     // (sigs.k8s.io/yaml) reads YAML 1.1 with Go's strconv for numbers (0o17, 0X10, 0B11, 1e1_0): a
     // one-line string that is not plainly a word, keys included, is double-quoted. A string of several
     // lines is a block scalar, a string to every reader. A string holding a line break of YAML 1.1's
@@ -179,7 +181,7 @@ function k8sYaml(objects) {
     // each written as its escape.
     const header = `# ml-image smoke suites: a ConfigMap and a Job (Indexed, with a headless Service, for several pods), ${common/* EXPORT_MARKER */.sS} ${version/* VERSION */.x}.\n# Run it, and again (an earlier run of this name goes first: a Job cannot change in place): ${k8sSubmit(K8S_JOB_FILE)}\n`;
     const yaml = (o) => {
-        const doc = new dist/* Document */.yo(o, { version: '1.1', aliasDuplicateObjects: false });
+        const doc = new dist/* Document */.yo(o, { version: '1.2', aliasDuplicateObjects: false });
         (0,dist/* visit */.YR)(doc, {
             Scalar(_key, node) {
                 if (typeof node.value === 'string' &&
@@ -1648,7 +1650,8 @@ const fileWord = (out, file) => {
  * image), with --capture where DIR holds no environment record (which the report needs).
  */
 const collectInto = (values, source) => values.from !== undefined
-    ? `${(0,common/* shellQuote */.ZL)(values.from)}${source.noEnvRecord ? ' --capture' : ''}`
+    ? // "./-b", never read as an option: collect refuses "--out -b" as a flag that lacks its value.
+        `${(0,common/* shellQuote */.ZL)(values.from.startsWith('-') ? `./${values.from}` : values.from)}${source.noEnvRecord ? ' --capture' : ''}`
     : "'<the build result directory>'";
 /** The pods' log, every line (kubectl logs -l keeps 10 lines a pod without --tail=-1). */
 const podLogs = (values, spec) => `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1`;

@@ -204,6 +204,7 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
             report: { mode: 'off', baseline: null },
         }, {
             docker: io.docker,
+            ...(io.git && { git: io.git }),
             env: io.env,
             event,
             ...(io.lookupHost && { lookupHost: io.lookupHost }),

@@ -623,7 +623,8 @@ function toJUnit(r) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ safeParseInput)
+/* harmony export */   $: () => (/* binding */ safeParseInput),
+/* harmony export */   D: () => (/* binding */ parsedOrNone)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 
@@ -638,6 +639,21 @@ function safeParseInput(schema, data, source, fix = 'check the path: it must nam
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: too many problems to list (zod ran out of stack): not a file ml-image wrote`, fix, {
             cause: e,
         });
+    }
+}
+/**
+ * SCHEMA's reading of DATA, or undefined where DATA does not match it, also where it is so far off
+ * (a list of 600,000 wrong entries, another party's answer) that zod's issue gathering overflowed
+ * the stack: the caller says what DATA is not.
+ */
+function parsedOrNone(schema, data) {
+    try {
+        return schema.safeParse(data).data;
+    }
+    catch (e) {
+        if (e instanceof RangeError)
+            return undefined;
+        throw e;
     }
 }
 

@@ -4631,10 +4631,12 @@ const EDGE_SPACES = new RegExp(`^[${GO_SPACE}]+|[${GO_SPACE}]+$`, 'gu');
  * at the context's root, with the pattern characters of Go's filepath.Match escaped. BuildKit trims
  * each line and drops the leading "/" only after it has looked for a leading "!": a name that starts
  * with "!" is escaped (else it would re-include), and blanks at either end (Go's, NEL and U+3000
- * among them) are written as classes. A line break, which would end the line, matches as "?".
+ * among them) are written as classes. A line break, which would end the line, matches as "?". A
+ * "^" is escaped too: patternmatcher copies it as it is into the regexp it makes of a line with
+ * an escape or a class, where it is an anchor (`/a^b\*` matched no path, `a^b*` went in the image).
  */
 function ignoreLine(rel) {
-    const escaped = rel.replace(/[\\*?[\]]/g, (c) => `\\${c}`).replace(/^!/, '\\!');
+    const escaped = rel.replace(/[\\*?[\]^]/g, (c) => `\\${c}`).replace(/^!/, '\\!');
     const edges = escaped.replace(EDGE_SPACES, (blanks) => [...blanks].map((c) => (c === '\n' || c === '\r' ? '?' : `[${c}]`)).join(''));
     return `/${edges.replace(/[\r\n]/g, '?')}`;
 }
@@ -6340,8 +6342,7 @@ key) {
         }),
     }, {
         docker,
-        // git, for the context's commit time.
-        exec: new exec_runner/* ActionsExecRunner */.L(),
+        exec: io.git ?? new exec_runner/* ActionsExecRunner */.L(),
         env: io.env,
         event,
         progress: (l) => io.progress('build', l),

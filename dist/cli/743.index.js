@@ -34,6 +34,8 @@ var platform_image = __webpack_require__(53041);
 var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/parse-input.ts
+var parse_input = __webpack_require__(91814);
 // EXTERNAL MODULE: ./src/docker/oci-types.ts
 var oci_types = __webpack_require__(2329);
 // EXTERNAL MODULE: ./src/docker/buildx.ts + 1 modules
@@ -45,6 +47,7 @@ var docker_registry = __webpack_require__(98925);
 // built-in client: two small reads (the manifest, the config blob; three through an index), no
 // pull. `ml-image collect` masks the image's own secret values with it in a cluster job's output,
 // as the smoke stage masks the ones it reads from the engine's inspect of the image it runs.
+
 
 
 
@@ -75,13 +78,13 @@ async function registryImageEnv(client, ref, platform) {
     }
     if (!manifest)
         throw new errors/* EnvironmentError */.eG(`registry ${host} has no image ${ref}`, 'the image may have been deleted since the build pushed it; collect the results of an image the registry still holds');
-    const image = ImageManifestSchema.safeParse((0,oci_types/* parseJson */.qF)(manifest.bytes));
-    if (!image.success)
+    const image = (0,parse_input/* parsedOrNone */.D)(ImageManifestSchema, (0,oci_types/* parseJson */.qF)(manifest.bytes));
+    if (!image)
         throw new errors/* EnvironmentError */.eG(`registry ${host}: ${ref} is not an image (${manifest.mediaType || 'no media type'}), so its config cannot be read`, "check build.json: each platform's digest there is its image's own");
-    const config = ImageConfigSchema.safeParse((0,oci_types/* parseJson */.qF)(await registry.blob(repository, image.data.config.digest)));
-    if (!config.success)
-        throw new errors/* EnvironmentError */.eG(`registry ${host}: the config ${image.data.config.digest} of ${ref} is not an image config`, 'check the registry or any proxy in between: something else answered');
-    return config.data.config?.Env ?? [];
+    const config = (0,parse_input/* parsedOrNone */.D)(ImageConfigSchema, (0,oci_types/* parseJson */.qF)(await registry.blob(repository, image.config.digest)));
+    if (!config)
+        throw new errors/* EnvironmentError */.eG(`registry ${host}: the config ${image.config.digest} of ${ref} is not an image config`, 'check the registry or any proxy in between: something else answered');
+    return config.config?.Env ?? [];
 }
 /** An image index (or Docker manifest list): its entries, and no config of its own. */
 function isIndex(bytes) {
@@ -277,8 +280,6 @@ function collectedSmokeResult(collected, target, mask = (text) => text) {
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
 var json_file = __webpack_require__(20317);
-// EXTERNAL MODULE: ./src/util/parse-input.ts
-var parse_input = __webpack_require__(91814);
 ;// CONCATENATED MODULE: ./src/smoke/collect-parse.ts
 // What a cluster job left, read back (pure): the job's own line (src/smoke/job-schema.ts) and one
 // record per suite, from a Slurm job's results directory (job.json, <id>.json, <id>.err: the caller

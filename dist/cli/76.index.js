@@ -2,7 +2,7 @@ export const id = 76;
 export const ids = [76];
 export const modules = {
 
-/***/ 13560:
+/***/ 23016:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -33,6 +33,24 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/export/memory.ts
 var memory = __webpack_require__(39807);
+;// CONCATENATED MODULE: ./src/export/import-names.ts
+// The imports suite's names as the job's shell words carry them (the check of export's spec). Pure.
+
+/**
+ * Each name is a quoted shell word, which holds any character but one: a name holding NUL, which no
+ * shell word holds (bash and dash drop it: the suite would import another name; and "\0floors" is
+ * common.ts's FLOORS_ARG, written as "$ML_IMAGE_FLOORS"), is refused (exit 2); a machine is a word
+ * of `case $(uname -m)`.
+ */
+function checkImportNames(s) {
+    for (const m of Object.keys(s.distributionsByMachine ?? {}))
+        if (!/^[A-Za-z0-9_]+$/.test(m))
+            throw new errors/* InputError */.dz(`machine: expected a name like x86_64, got "${m}"`);
+    for (const n of [...(s.distributions ?? []), ...Object.values(s.distributionsByMachine ?? {}).flat()])
+        if (n.includes('\0'))
+            throw new errors/* InputError */.dz(`imports: the requirement name ${JSON.stringify(n)} holds a NUL character, which no shell word can hold`, 'check the requirements files the config names');
+}
+
 ;// CONCATENATED MODULE: ./src/export/nodes.ts
 
 /**
@@ -54,6 +72,7 @@ var ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/smoke/baselines.ts + 2 modules
 var baselines = __webpack_require__(48238);
 ;// CONCATENATED MODULE: ./src/export/common.ts
+
 
 
 
@@ -127,9 +146,7 @@ function checkSpec(s) {
     checkSomethingRuns(s);
     checkNodesForDdp(s);
     checkDriverFloor(s.driverFloor);
-    for (const m of Object.keys(s.distributionsByMachine ?? {}))
-        if (!/^[A-Za-z0-9_]+$/.test(m))
-            throw new errors/* InputError */.dz(`machine: expected a name like x86_64, got "${m}"`);
+    checkImportNames(s);
     if (s.minLossDrop !== undefined && !(s.minLossDrop >= 0 && s.minLossDrop <= 1))
         throw new errors/* InputError */.dz(`minimum loss drop: expected 0..1, got ${s.minLossDrop}`);
     return ref;
@@ -173,7 +190,7 @@ function importsStep(s) {
         other: of(s.distributions, 'no requirement is installed on every platform of the image'),
     };
 }
-/** Stands for the floors JSON in a step's arguments; the job script passes "$ML_IMAGE_FLOORS". */
+/** Stands for the floors JSON in a step's arguments (no name holds NUL: checkImportNames). */
 const FLOORS_ARG = '\u0000floors';
 const FLOORS_VAR = 'ML_IMAGE_FLOORS';
 /** Whether the job asks for GPUs (then CUDA is required: no CPU or gloo fallback). */
@@ -370,7 +387,7 @@ const skipJson = (reason) => `{"status": "skip", "reason": ${JSON.stringify(reas
 /* harmony export */   w1: () => (/* binding */ nodeEnv)
 /* harmony export */ });
 /* unused harmony export jobTestsOf */
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(13560);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23016);
 /* harmony import */ var _smoke_job_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44680);
 
 
