@@ -184,3 +184,138 @@ describe('a shared process whose first test has begun', () => {
     expect(r.tests.map((t) => t.reason ?? '').join('\n')).not.toMatch(/did not start/);
   });
 });
+
+// A GPU run has several processes for one image and platform (the tests without a GPU, those with
+// one, ddp alone): once one was stopped by its start limit, python3 is known to hang as it starts,
+// and the later processes of that image and platform are not started (each waited out a limit of
+// its own: N processes, N start limits). A process of another platform, and a later process after
+// one whose first test began (a test's timeout, not a hang at start), still run. Fake timers.
+describe('the processes after one stopped by its start limit', () => {
+  afterEach(() => vi.useRealTimers());
+
+  const planOf = (spec: ContainerRunSpec) =>
+    JSON.parse(spec.env![BATCH_ENV]!) as { nonce: string; steps: { id: string }[] };
+  const marker = (nonce: string, id: string, event: string, more: object = {}) =>
+    `\n@@ml-image-smoke@@ ${JSON.stringify({ id, event, nonce, ...more })}\n`;
+  const ended = (stdout: string, timedOut: boolean): ContainerRunResult => ({
+    containerId: 'c',
+    exitCode: timedOut ? null : 0,
+    timedOut,
+    stdout,
+    stderr: '',
+    durationMs: 1,
+  });
+
+  /** python3 hangs as it starts: no output; the container ends when stopped (start limit or its own). */
+  const hangAtStart = (spec: ContainerRunSpec): Promise<ContainerRunResult> => {
+    spec.onStarted?.();
+    return new Promise((resolve) => {
+      setTimeout(() => resolve(ended('', true)), spec.timeoutMs);
+      spec.signal?.addEventListener('abort', () => resolve(ended('', true)));
+    });
+  };
+  /** Every test of the process exits 0. */
+  const passAll = (spec: ContainerRunSpec): Promise<ContainerRunResult> => {
+    spec.onStarted?.();
+    const { nonce, steps } = planOf(spec);
+    const stdout = steps
+      .map((x) => marker(nonce, x.id, 'start') + marker(nonce, x.id, 'end', { exit: 0, ms: 1 }))
+      .join('');
+    return Promise.resolve(ended(stdout, false));
+  };
+  /** The first test begins, and the process is stopped by the container's own limit (a test that hung). */
+  const hangInFirstTest = (spec: ContainerRunSpec): Promise<ContainerRunResult> => {
+    spec.onStarted?.();
+    const { nonce, steps } = planOf(spec);
+    const stdout = marker(nonce, steps[0]!.id, 'start');
+    spec.onOutput?.(stdout, 'stdout');
+    return Promise.resolve(ended(stdout, true));
+  };
+
+  /** A GPU run of PLATFORM; each process's container as RUN answers (the processes it started in RUNS). */
+  async function gpuRun(
+    platform: string,
+    run: (spec: ContainerRunSpec) => Promise<ContainerRunResult>,
+    runs: ContainerRunSpec[],
+  ) {
+    const docker = fakeDocker({
+      inspectImage: () => Promise.resolve(imageDetails()),
+      runContainer: (spec) => {
+        // Only the shared processes: every test here is one of theirs.
+        expect(spec.env?.[BATCH_ENV], 'a container of its own').toBeDefined();
+        runs.push(spec);
+        return run(spec);
+      },
+    });
+    const result = runSmoke(
+      {
+        image: 'img',
+        platform,
+        suites: ['imports', 'gpu', 'compute', 'train', 'ddp'],
+        gpus: 'all',
+        requireGpu: false,
+        distributions: ['numpy'],
+        tests: [],
+        timeoutMs: 3_000,
+        imagesDir: path.join(REPO_ROOT, 'images'),
+      },
+      { docker },
+    );
+    await vi.runAllTimersAsync();
+    return result;
+  }
+
+  it('are not started: their tests say python3 hung at start in the earlier process', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const runs: ContainerRunSpec[] = [];
+    const r = await gpuRun('linux/amd64', hangAtStart, runs);
+    const limit = `${(3_000 + PYTHON_START_ALLOWANCE_MS) / 1000}s`;
+    const earlier = `not run: python3 did not start within ${limit} in an earlier process (see imports)`;
+    expect(r.tests.map((t) => [t.id, t.status, t.reason])).toEqual([
+      ['imports', 'fail', expect.stringMatching(/^python3 did not start within /)],
+      ['gpu', 'fail', earlier],
+      ['compute-cpu', 'fail', `not run: python3 did not start within ${limit} (see imports)`],
+      ['compute-gpu', 'fail', earlier],
+      ['train', 'fail', earlier],
+      ['ddp', 'fail', earlier],
+    ]);
+    // The process of the tests without a GPU only: the GPU tests' and ddp's were not started.
+    expect(runs.map((x) => planOf(x).steps.map((y) => y.id))).toEqual([['imports', 'compute-cpu']]);
+    expect(runs[0]!.signal?.aborted).toBe(true);
+  });
+
+  it('leave the processes of another platform alone', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const arm: ContainerRunSpec[] = [];
+    const amd: ContainerRunSpec[] = [];
+    await gpuRun('linux/arm64', hangAtStart, arm);
+    const r = await gpuRun('linux/amd64', passAll, amd);
+    expect(arm).toHaveLength(1);
+    // Its three processes: the tests without a GPU, those with one, ddp alone.
+    expect(amd.map((x) => planOf(x).steps.map((y) => y.id))).toEqual([
+      ['imports', 'compute-cpu'],
+      ['gpu', 'compute-gpu', 'train'],
+      ['ddp'],
+    ]);
+    expect(amd.every((x) => x.platform === 'linux/amd64' && x.signal?.aborted === false)).toBe(true);
+    expect(r.tests.map((t) => t.reason ?? '').join('\n')).not.toMatch(/did not start|not run/);
+  });
+
+  it('is none after a process whose first test began and timed out', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const runs: ContainerRunSpec[] = [];
+    const r = await gpuRun(
+      'linux/amd64',
+      (spec) => (runs.length === 1 ? hangInFirstTest : passAll)(spec),
+      runs,
+    );
+    expect(runs.map((x) => planOf(x).steps.map((y) => y.id))).toEqual([
+      ['imports', 'compute-cpu'],
+      ['gpu', 'compute-gpu', 'train'],
+      ['compute-cpu'],
+      ['ddp'],
+    ]);
+    expect(r.tests.find((t) => t.id === 'imports')?.reason).toMatch(/^timed out after 3s/);
+    expect(r.tests.map((t) => t.reason ?? '').join('\n')).not.toMatch(/did not start|not run/);
+  });
+});

@@ -4,10 +4,10 @@
 // a minute) held the run for all of it. The process is stopped instead once its first test has not
 // begun within that test's own timeout and PYTHON_START_ALLOWANCE_MS, counted from the container's
 // start; that test fails saying python3 did not start, and the later tests of the process are not
-// run (they would hang the same way).
+// run (they would hang the same way), nor are the later processes of the run (the same python3).
 import { timerMs } from '../docker/deadline.js';
 import type { RunOutcome } from './output.js';
-import type { Batch, BatchStep } from './session.js';
+import type { Batch, BatchOutcome, BatchStep } from './session.js';
 
 /**
  * On top of the first test's timeout. A test in a container of its own gets its timeout for
@@ -77,9 +77,9 @@ export function notStartedReason(limitMs: number, timeoutMs: number): string {
 /**
  * A process that timed out before it reached its first test, FIRST (python3 itself hung as it
  * started), would hang the same in a fresh container for each later test (REST): they are not run.
- * Stopped by its start limit (of LIMIT_MS), they say so, naming FIRST, whose reason says why;
- * stopped by the container's own limit (no start limit ran: the run never said it started), they
- * time out with it.
+ * Stopped by its start limit (of LIMIT_MS), they say so, naming FIRST, whose reason says why, and
+ * the batch remembers it (notRunAfterHang); stopped by the container's own limit (no start limit
+ * ran: the run never said it started), they time out with it.
  */
 export function hungAtStart(
   b: Batch,
@@ -97,4 +97,23 @@ export function hungAtStart(
       durationMs: 0,
       timing: 'not started: python3 hung before the first test of its process',
     });
+  if (limitMs !== undefined) b.hungAtStart = { first, r, limitMs };
+}
+
+/**
+ * The outcome of a test of a later process, once an earlier one of the run (this image and
+ * platform: one python3) was stopped by its start limit: not run, as that process is not started
+ * (it would hang the same and wait out a start limit of its own), naming the earlier process's
+ * first test, whose reason says why. Undefined: no process hung as it started.
+ */
+export function notRunAfterHang(b: Batch): BatchOutcome | undefined {
+  const h = b.hungAtStart;
+  return (
+    h && {
+      ...h.r,
+      stopReason: `not run: python3 did not start within ${seconds(h.limitMs)} in an earlier process (see ${h.first})`,
+      durationMs: 0,
+      timing: 'not started: python3 hung before the first test of an earlier process',
+    }
+  );
 }

@@ -7,7 +7,7 @@
 // CUDA context or a half-imported module never reaches another test. On a GPU run the tests that use
 // a GPU share processes of their own (processSteps): the container of the others gets no GPU.
 import { randomBytes } from 'node:crypto';
-import { hungAtStart, notStartedReason, processLimitMs, startLimit } from './batch-start.js';
+import { hungAtStart, notRunAfterHang, notStartedReason, processLimitMs, startLimit } from './batch-start.js';
 import { liveLines, type TestRunSpec } from './output.js';
 import type { BatchOutcome, BatchStep, SmokeSession } from './session.js';
 
@@ -324,14 +324,15 @@ async function runProcess(s: SmokeSession, steps: readonly BatchStep[], plan: Pl
 
 /**
  * The outcome of test ID from the shared process: known from an earlier run of it, else a new
- * process is started for ID and every planned test after it. Undefined: ID is not planned, or is
- * a pip-check or file check that no process reached (it runs in a container of its own).
+ * process is started for ID and every planned test after it, unless an earlier one hung as python3
+ * started (notRunAfterHang: ID is not run). Undefined: ID is not planned, or is a pip-check or file
+ * check that no process reached (it runs in a container of its own).
  */
 export async function batchOutcome(s: SmokeSession, id: string): Promise<BatchOutcome | undefined> {
   const b = s.batch;
   const at = b?.steps.findIndex((x) => x.id === id) ?? -1;
   if (!b || at < 0) return undefined;
-  const known = b.outcomes.get(id);
+  const known = b.outcomes.get(id) ?? notRunAfterHang(b);
   if (known) {
     b.outcomes.delete(id);
     return known;
@@ -354,7 +355,6 @@ export async function batchOutcome(s: SmokeSession, id: string): Promise<BatchOu
   for (const [i, step] of steps.entries()) {
     const o = out.get(step.id);
     const e = err.get(step.id);
-    const first = i === 0 ? startupMs : 0;
     const timing = timingLine(i === 0 ? startupMs : undefined, i === 0 ? processS : undefined, o?.end);
     if (!o && !e) {
       // Nothing started (no python3, the script could not run): the first test had its run.
@@ -375,7 +375,7 @@ export async function batchOutcome(s: SmokeSession, id: string): Promise<BatchOu
         stdout: o.text,
         stderr: e?.text ?? '',
         timedOut: false,
-        durationMs: first + (ms ?? 0),
+        durationMs: (i === 0 ? startupMs : 0) + (ms ?? 0),
         timing,
       });
       continue;

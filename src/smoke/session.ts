@@ -99,6 +99,18 @@ export interface Batch {
   steps: BatchStep[];
   /** Outcomes known and not yet taken, by test id. */
   outcomes: Map<string, BatchOutcome>;
+  /**
+   * Set once a process was stopped by its start limit (batch-start.ts): this image's python3 hangs
+   * as it starts on this platform, so no later process of the run is started (notRunAfterHang).
+   */
+  hungAtStart?: StartHang;
+}
+
+/** A process stopped by its start limit: its first test, what its run gave, the limit's length. */
+export interface StartHang {
+  first: string;
+  r: RunOutcome;
+  limitMs: number;
 }
 
 /** What the tests of one smoke run share. */
