@@ -380,11 +380,35 @@ describe('buildProvenance (SLSA v1)', () => {
       'pkg:docker/library/python@3.11?repository_url=docker.io',
       undefined,
     ],
+    ['an empty tag', { ref: 'python:' }, 'pkg:docker/library/python?repository_url=docker.io', undefined],
+    // No name (a reference that ends in "/"): no purl, as in the SBOM ("pkg:docker/acme/@..." is none).
+    ['no name but a digest', { ref: 'ghcr.io/acme/', digest: `sha256:${HEX('d')}` }, undefined, HEX('d')],
+    [
+      'no name, a digest in the reference',
+      { ref: `localhost:5000/@sha256:${HEX('e')}` },
+      undefined,
+      HEX('e'),
+    ],
   ])('base image with %s', (_what, base, uri, hex) => {
     const d = baseImageDependency(base);
-    expect(d.uri).toBe(uri);
-    expect(d.digest?.sha256).toBe(hex);
+    expect(d).toEqual({
+      ...(uri !== undefined && { uri }),
+      name: base.ref,
+      ...(hex !== undefined && { digest: { sha256: hex } }),
+    });
   });
+
+  it.each(['ghcr.io/acme/', 'a/', '/', 'localhost:5000/', 'ghcr.io/acme/:1.0'])(
+    'a base image %s with no name and no digest is no resolved dependency (neither a uri nor a digest)',
+    (ref) => {
+      expect(baseImageDependency({ ref })).toBeUndefined();
+      const p = buildProvenance(provenanceInput({ baseImage: { ref } }));
+      expect(p.buildDefinition.resolvedDependencies.map((d) => d.uri ?? d.name)).toEqual([
+        'requirements.txt',
+        'constraints (resolver)',
+      ]);
+    },
+  );
 
   it('locally: the CLI builder, a stable invocation id, no config when none is given, files once', () => {
     const input = provenanceInput({

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Version } from '@cyclonedx/cyclonedx-library/Spec';
 import { JsonStrictValidator } from '@cyclonedx/cyclonedx-library/Validation';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { condaPurl, debPurl, ociPurl, pypiPurl, purlEncode } from '../../src/attest/purl.js';
+import { condaPurl, debPurl, dockerPurl, ociPurl, pypiPurl, purlEncode } from '../../src/attest/purl.js';
 import { buildSbom, ML_STACK_PROPERTY } from '../../src/attest/sbom.js';
 import { utcCaptureTime } from '../../src/attest/sbom-time.js';
 import { buildSpdx, type SpdxDocument, type SpdxPackage } from '../../src/attest/spdx.js';
@@ -190,6 +190,8 @@ describe('packages without a purl (an empty name; a deb of an OS without an ID)'
     ['deb', () => debPurl('debian', { name: '', version: '1', arch: 'amd64' }, 'debian-12')],
     ['conda', () => condaPurl({ name: '', version: '1', channel: 'conda-forge' })],
     ['oci', () => ociPurl('ghcr.io/acme/', `sha256:${HEX('a')}`)],
+    // The provenance's base image, likewise (provenance.ts).
+    ['docker', () => dockerPurl('ghcr.io/acme/:1.0', `sha256:${HEX('a')}`)],
   ])('no %s purl without a name', (_, purl) => {
     expect(purl()).toBeUndefined();
   });

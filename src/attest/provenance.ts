@@ -4,7 +4,7 @@
 // CLI elsewhere), and when. Pure.
 import { createHash } from 'node:crypto';
 import { parseImageRef } from '../oci/ref.js';
-import { purlEncode } from './purl.js';
+import { dockerPurl } from './purl.js';
 import { runUrlFromEnv } from '../github/run.js';
 import { withoutUserinfo } from '../util/url-userinfo.js';
 import { type ResourceDescriptor, scrubDeep, sha256Hex } from './types.js';
@@ -88,16 +88,20 @@ export function builderFromEnv(env: Env): { id: string } {
 }
 
 /**
- * The base image as a resolved dependency: pkg:docker/<path>@<digest, else tag>?repository_url=<registry>
- * (the docker purl type), with its sha256 when known.
+ * The base image as a resolved dependency: its purl (dockerPurl: pkg:docker/<path>@<digest, else
+ * tag>?repository_url=<registry>), with its sha256 when known. A reference without a name (one that
+ * ends in "/") has no purl, as in the SBOM: it is named by the reference, and left out without a
+ * digest either (a ResourceDescriptor needs a uri, a digest or the content).
  */
-export function baseImageDependency(base: { ref: string; digest?: string | null }): ResourceDescriptor {
-  const ref = parseImageRef(base.ref);
-  const hex = sha256Hex(base.digest ?? ref.digest);
-  const version = hex !== undefined ? `sha256:${hex}` : ref.tag;
-  const path = ref.path.split('/').map(purlEncode).join('/');
+export function baseImageDependency(base: {
+  ref: string;
+  digest?: string | null;
+}): ResourceDescriptor | undefined {
+  const hex = sha256Hex(base.digest ?? parseImageRef(base.ref).digest);
+  const uri = dockerPurl(base.ref, hex && `sha256:${hex}`);
+  if (uri === undefined && hex === undefined) return undefined;
   return {
-    uri: `pkg:docker/${path}${version !== undefined ? `@${purlEncode(version)}` : ''}?repository_url=${purlEncode(ref.registry)}`,
+    ...(uri !== undefined && { uri }),
     name: base.ref,
     ...(hex !== undefined && { digest: { sha256: hex } }),
   };
@@ -182,9 +186,10 @@ export function buildProvenance(input: ProvenanceInput): SlsaProvenanceV1 {
   const seen = new Set<string>();
   const source = sourceDependency(sourceOf(input.env, input.source));
   const workflow = workflowFromEnv(input.env);
+  const base = baseImageDependency(input.baseImage);
   const deps = [
     ...(source ? [source] : []),
-    baseImageDependency(input.baseImage),
+    ...(base ? [base] : []),
     ...input.inputs.map(fileDependency),
     ...(input.constraints ? [constraintsDependency(input.constraints)] : []),
   ].filter((d) => {

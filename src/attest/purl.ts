@@ -1,5 +1,6 @@
 // Package URLs (https://github.com/package-url/purl-spec) as the SBOM writes them: pkg:pypi,
-// pkg:deb, pkg:conda and pkg:oci, percent-encoded and with sorted qualifiers (pure).
+// pkg:deb, pkg:conda and pkg:oci, and the provenance's pkg:docker, percent-encoded and with sorted
+// qualifiers (pure).
 import { parseImageRef, repositoryOf } from '../oci/ref.js';
 import { compareText } from '../util/text.js';
 import { sha256Hex } from './types.js';
@@ -92,6 +93,23 @@ export function ociPurl(ref: string, digest: string | null | undefined, arch?: s
   const r = parseImageRef(ref);
   const q = qualifiers({ arch, repository_url: repositoryOf(r), tag: r.tag });
   return named(r.path.split('/').pop()!.toLowerCase(), (n) => `pkg:oci/${n}@sha256:${hex}${q}`);
+}
+
+/**
+ * pkg:docker/<path>@<digest, else tag>?repository_url=<registry> (the provenance's base image), or
+ * undefined for a reference without a name (one that ends in "/"), as ociPurl.
+ */
+export function dockerPurl(ref: string, digest?: string | null): string | undefined {
+  const r = parseImageRef(ref);
+  const hex = sha256Hex(digest ?? r.digest);
+  const q = qualifiers({ repository_url: r.registry });
+  const path = r.path.split('/');
+  const name = path.pop()!;
+  const ns = path.map((s) => `${purlEncode(s)}/`).join('');
+  return named(
+    name,
+    (n) => `pkg:docker/${ns}${n}${at(hex !== undefined ? `sha256:${hex}` : (r.tag ?? ''))}${q}`,
+  );
 }
 
 /** '%', '@' and ':' percent-encoded: the delimiters of localRef. */
