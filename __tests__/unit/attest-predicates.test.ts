@@ -272,8 +272,8 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
       expect(JSON.stringify(sbom)).toContain(part);
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
-      19,
-      '2e02a49ec73836a22f477b4980b1275c7b68452c742134c15304a09174502b50',
+      20,
+      '1e0b61fc701ba38f537b5f8802dcd11052a4e7649bb27c475081da1ff72d33d7',
     ]);
   });
 });

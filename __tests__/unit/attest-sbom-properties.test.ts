@@ -3,8 +3,9 @@
 // reference and capture time replaced by arbitrary text (unicode, purl delimiters, empty and long
 // strings, names alike but for case or separators, secret-like values). Whatever the schema accepts
 // gives a CycloneDX 1.6 document the strict validator accepts, unique bom-refs, purls that parse
-// back (purl spec) to the record's name and version, SPDX ids SPDX allows, the same purls in both,
-// and the same bytes for the record's packages in any order. Deterministic: fixed seeds.
+// back (purl spec) to the record's name and version (cut as the component's: both the same), SPDX
+// ids SPDX allows, the same purls in both, and the same bytes for the record's packages in any
+// order. Deterministic: fixed seeds.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Version } from '@cyclonedx/cyclonedx-library/Spec';
@@ -255,20 +256,24 @@ function shuffle<T>(xs: T[], key: (x: T) => string, seed: number): T[] {
 const validator = new JsonStrictValidator(Version.v1dot6);
 const sbomOf = (r: EnvRecord) => buildSbom({ record: r, toolVersion: '0.0.0-test' }) as unknown as CdxBom;
 const pypiName = (n: string) => n.toLowerCase().replace(/_/g, '-');
+/** A record's version as the SBOM writes it: scrubbed, and cut to CycloneDX's limit (sbom.ts cut). */
+const versionOf = (v: string) => clip(clean(v), 1024);
 const NOW = new Date('2026-02-03T04:05:06Z');
 
 function checkPurls(r: EnvRecord, bom: CdxBom): void {
   const pips = new Set(
-    r.python.packages.map((p) => JSON.stringify([pypiName(clean(p.name)), clean(p.version)])),
+    r.python.packages.map((p) => JSON.stringify([pypiName(clean(p.name)), versionOf(p.version)])),
   );
-  if (r.torch) pips.add(JSON.stringify(['torch', clean(r.torch.version)]));
-  const debs = new Set(r.apt.map((a) => JSON.stringify([clean(a.name).toLowerCase(), clean(a.version)])));
-  const condas = new Set((r.conda ?? []).map((c) => JSON.stringify([clean(c.name), clean(c.version)])));
+  if (r.torch) pips.add(JSON.stringify(['torch', versionOf(r.torch.version)]));
+  const debs = new Set(r.apt.map((a) => JSON.stringify([clean(a.name).toLowerCase(), versionOf(a.version)])));
+  const condas = new Set((r.conda ?? []).map((c) => JSON.stringify([clean(c.name), versionOf(c.version)])));
   const seen = { pypi: new Set<string>(), deb: new Set<string>(), conda: new Set<string>() };
   for (const c of [bom.metadata.component, ...bom.components]) {
     if (c.purl === undefined) continue;
     const p = parsePurl(c.purl);
     const key = JSON.stringify([p.name, p.version ?? '']);
+    // The version its purl names is the component's: a long one cut in both, not in one.
+    expect(p.version ?? '', c.purl).toBe(c.version ?? '');
     if (p.type === 'pypi') expect(pips, c.purl).toContain(key);
     else if (p.type === 'deb') expect(debs, c.purl).toContain(key);
     else if (p.type === 'conda') expect(condas, c.purl).toContain(key);
@@ -278,7 +283,7 @@ function checkPurls(r: EnvRecord, bom: CdxBom): void {
   // Each of the record's pip distributions is in the SBOM under its purl.
   for (const p of r.python.packages)
     if (p.name !== '')
-      expect(seen.pypi).toContain(JSON.stringify([pypiName(clean(p.name)), clean(p.version)]));
+      expect(seen.pypi).toContain(JSON.stringify([pypiName(clean(p.name)), versionOf(p.version)]));
 }
 
 /** Each apt package of the record is a component (alike but for the case of its name: one). */
@@ -286,8 +291,7 @@ function checkPackages(r: EnvRecord, bom: CdxBom): void {
   const key = (name: string, version: string) => JSON.stringify([name.toLowerCase(), version]);
   const have = new Set(bom.components.map((c) => key(c.name, c.version ?? '')));
   for (const p of r.apt) {
-    const version = clean(p.version);
-    expect(have).toContain(key(clean(p.name), version === '' ? '' : clip(version, 1024)));
+    expect(have).toContain(key(clean(p.name), versionOf(p.version)));
   }
 }
 
@@ -353,6 +357,13 @@ describe('SBOM and SPDX of arbitrary records', () => {
             ),
           ),
         ).toEqual(purls([bom.metadata.component, ...bom.components].map((c) => c.purl)));
+        // Each package's version is the one its purl names, as in the CycloneDX document.
+        for (const p of spdx.packages)
+          for (const e of p.externalRefs ?? [])
+            if (e.referenceType === 'purl')
+              expect(parsePurl(e.referenceLocator).version ?? '', e.referenceLocator).toBe(
+                p.versionInfo ?? '',
+              );
       }),
       { seed: 20261208, numRuns: 150 },
     );

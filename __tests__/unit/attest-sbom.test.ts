@@ -37,6 +37,8 @@ const sbomOf = (input: Parameters<typeof buildSbom>[0]) => buildSbom(input) as u
 const props = (c: CdxComponent | undefined) =>
   Object.fromEntries((c?.properties ?? []).map((p) => [p.name, p.value]));
 const byName = (bom: CdxBom, name: string) => bom.components.filter((c) => c.name === name);
+/** A version past CycloneDX's 1024 code points (a hostile METADATA's). */
+const LONG = `1.0+${'x'.repeat(3000)}`;
 
 async function validate(sbom: unknown): Promise<unknown> {
   return new JsonStrictValidator(Version.v1dot6).validate(JSON.stringify(sbom));
@@ -533,6 +535,34 @@ describe('buildSbom', () => {
     expect(byName(sbom, 'odd\uFFFDname')).toHaveLength(1);
     expect(JSON.stringify(sbom)).not.toContain('tok3nPl4nted');
   });
+
+  it.each([
+    ['pip', 'long-version', () => makeRecord({ pip: [pipEntry('long-version', LONG)] })],
+    [
+      'apt',
+      'long-version',
+      () => makeRecord({ apt: [{ name: 'long-version', version: LONG, arch: 'amd64' }] }),
+    ],
+    [
+      'conda',
+      'long-version',
+      () => ({ ...makeRecord(), conda: [{ name: 'long-version', version: LONG, channel: 'conda-forge' }] }),
+    ],
+    ['torch (not a pip distribution)', 'torch', () => makeRecord({ pip: {}, torch: LONG })],
+  ] as const)(
+    "an over-long %s version: its purl names the component's version, cut the same (not the whole one)",
+    async (_, name, record) => {
+      const sbom = sbomOf({ record: record() });
+      expect(await validate(sbom)).toBeNull();
+      const [c] = byName(sbom, name);
+      expect(Array.from(c?.version ?? '')).toHaveLength(1024);
+      const purl = c?.purl ?? '';
+      expect(decodeURIComponent(purl.replace(/\?.*$/, '').slice(purl.lastIndexOf('@') + 1))).toBe(c?.version);
+      const spdx = buildSpdx({ record: record() }).packages.find((p) => p.name === name);
+      expect(spdx?.versionInfo).toBe(c?.version);
+      expect(spdx?.externalRefs?.[0]?.referenceLocator).toBe(purl);
+    },
+  );
 
   it("a lone surrogate in the image's platform: replaced, not an internal error from the purl's encoding", async () => {
     const r = makeRecord();

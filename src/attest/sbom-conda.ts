@@ -51,7 +51,8 @@ export function condaComponents(
     const same = JSON.stringify([p.name, p.version, p.build, p.channel, p.subdir]);
     if (seen.has(same)) continue;
     seen.add(same);
-    const [name, version] = [clean(p.name), clean(p.version)];
+    // The version cut before the purl is built from it (sbom.ts cut).
+    const [name, version] = [clean(p.name), cut(clean(p.version))];
     // Every string scrubbed: a channel URL can hold a token (https://conda.anaconda.org/t/<token>/).
     const q = {
       build: p.build && clean(p.build),
@@ -60,16 +61,14 @@ export function condaComponents(
     };
     const purl = condaPurl({ name, version, ...q });
     const bomRef = purl ?? localRef('conda', name, version, q.build, q.channel, q.subdir);
-    const pip = pipOf.get(
-      JSON.stringify([canonicalName(name), versionKey(version === '' ? '' : cut(version))]),
-    );
+    const pip = pipOf.get(JSON.stringify([canonicalName(name), versionKey(version)]));
     const c =
       pip ??
       out.get(bomRef) ??
       new Component(ComponentType.Library, name, {
         bomRef,
         ...(purl !== undefined && { purl }),
-        ...(version !== '' && { version: cut(version) }),
+        ...(version !== '' && { version }),
       });
     for (const [k, v] of Object.entries(q)) prop(c, `conda.${k}`, v);
     if (!pip) out.set(bomRef, c);

@@ -72,7 +72,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const clean = (s: string) => redactText(s.replace(LONE_SURROGATE, '\uFFFD'));
 /**
  * CycloneDX 1.6 allows versions up to 1024 characters (code points, as JSON Schema counts them): a
- * longer one (a hostile METADATA) is cut.
+ * longer one (a hostile METADATA) is cut, before its purl is built from it: the component's version
+ * and its purl's are one (the whole one in the purl told scanners another version than the SBOM).
  */
 const cut = (s: string) => clip(s, 1024);
 const nonEmpty = (s: string | null | undefined): s is string => typeof s === 'string' && s !== '';
@@ -153,12 +154,12 @@ function pipComponents(record: EnvRecord): { list: Component[]; byName: Map<stri
   const own: Component[] = [];
   for (const p of record.python.packages) {
     const name = clean(p.name);
-    const version = clean(p.version);
+    const version = cut(clean(p.version));
     const purl = pypiPurl(name, version);
     const bomRef = purl ?? localRef('pypi', name, version);
     let c = byPurl.get(bomRef);
     if (!c) {
-      c = new Component(ComponentType.Library, name, { bomRef, purl, version: cut(version) });
+      c = new Component(ComponentType.Library, name, { bomRef, purl, version });
       prop(c, 'pip.installer', p.installer);
       byPurl.set(bomRef, c);
       list.push(c);
@@ -181,11 +182,12 @@ function pipComponents(record: EnvRecord): { list: Component[]; byName: Map<stri
 function aptComponents(ctx: Ctx): Component[] {
   const out = new Map<string, Component>();
   for (const a of ctx.record.apt) {
-    const pkg = { name: clean(a.name), version: clean(a.version), arch: clean(a.arch) };
-    // Its source package, in the purl's upstream= (scanners match Debian's advisories by it).
+    const pkg = { name: clean(a.name), version: cut(clean(a.version)), arch: clean(a.arch) };
+    // Its source package, in the purl's upstream= (scanners match Debian's advisories by it); its
+    // version cut as the package's is, which it is compared with (debUpstream).
     const source = {
       source: a.source && clean(a.source),
-      sourceVersion: a.sourceVersion && clean(a.sourceVersion),
+      sourceVersion: a.sourceVersion && cut(clean(a.sourceVersion)),
     };
     const purl = ctx.osId === undefined ? undefined : debPurl(ctx.osId, { ...pkg, ...source }, ctx.distro);
     const bomRef = purl ?? localRef('deb', pkg.name, pkg.version, pkg.arch);
@@ -193,7 +195,7 @@ function aptComponents(ctx: Ctx): Component[] {
     const c = new Component(ComponentType.Library, pkg.name, {
       bomRef,
       ...(purl !== undefined && { purl }),
-      ...(pkg.version !== '' && { version: cut(pkg.version) }),
+      ...(pkg.version !== '' && { version: pkg.version }),
     });
     prop(c, 'deb.arch', pkg.arch);
     out.set(bomRef, c);
@@ -257,7 +259,7 @@ function mlStack(ctx: Ctx, pipByName: Map<string, Component>): Component[] {
     let torch = pipByName.get('torch');
     if (!torch) {
       torch = stackComponent(ComponentType.Framework, 'torch', 'torch', record.torch.version, {
-        purl: pypiPurl('torch', clean(record.torch.version)),
+        purl: pypiPurl('torch', cut(clean(record.torch.version))),
       });
       out.push(torch);
     } else torch.properties.add(new Property(ML_STACK_PROPERTY, 'torch'));
@@ -351,7 +353,7 @@ export function buildSbom(input: SbomInput): Record<string, unknown> {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-export const SBOM_FORMAT = 19;
+export const SBOM_FORMAT = 20;
 
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cdxPackage.version;
