@@ -272,8 +272,8 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
       expect(JSON.stringify(sbom)).toContain(part);
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
-      20,
-      '1e0b61fc701ba38f537b5f8802dcd11052a4e7649bb27c475081da1ff72d33d7',
+      21,
+      '359e762c7c1155331a256de583ef658aa0d36ccc11257570a05d39afad55339b',
     ]);
   });
 });

@@ -564,6 +564,22 @@ describe('buildSbom', () => {
     },
   );
 
+  it.each([
+    ['image', { imageRef: `ghcr.io/acme/model:${'t'.repeat(2000)}`, imageDigest: null }],
+    ['base image', { baseImage: { ref: `nvidia/cuda:${'t'.repeat(2000)}` } }],
+  ] as const)(
+    "an over-long tag of the %s (no digest): its version is cut to CycloneDX's limit",
+    async (what, over) => {
+      const sbom = sbomOf({ record: makeRecord(), ...over });
+      expect(await validate(sbom)).toBeNull();
+      const c =
+        what === 'image'
+          ? sbom.metadata.component
+          : sbom.components.find((x) => props(x)[ML_STACK_PROPERTY] === 'base.image');
+      expect(Array.from(c?.version ?? '')).toEqual([...'t'.repeat(1023), '…']);
+    },
+  );
+
   it("a lone surrogate in the image's platform: replaced, not an internal error from the purl's encoding", async () => {
     const r = makeRecord();
     r.image.platform = 'linux/a\uD800md64';

@@ -121,10 +121,12 @@ function imageComponent(ctx: Ctx): Component {
   const digest = ctx.digest && `sha256:${ctx.digest}`;
   const ref = parseImageRef(ctx.imageRef);
   const purl = ociPurl(ctx.imageRef, digest, ctx.arch);
+  // Its tag is cut as any version: a record's reference is not read by the reference grammar.
+  const version = digest ?? ref.tag;
   const c = new Component(ComponentType.Container, repositoryOf(ref), {
     bomRef: purl ?? `${SBOM_PROPERTY_PREFIX}image`,
     ...(purl !== undefined && { purl }),
-    ...((digest ?? ref.tag) !== undefined && { version: digest ?? ref.tag }),
+    ...(version !== undefined && { version: cut(version) }),
   });
   const { record } = ctx;
   const pip = (n: string) => record.python.packages.find((p) => canonicalName(p.name) === n)?.version;
@@ -284,7 +286,9 @@ function mlStack(ctx: Ctx, pipByName: Map<string, Component>): Component[] {
       purl,
       ...(bomRef !== undefined && { bomRef }),
     });
-    if (ctx.base.digest ?? ref.tag) base.version = ctx.base.digest ?? ref.tag;
+    // Its tag cut as the image's.
+    const version = ctx.base.digest ?? ref.tag;
+    if (version) base.version = cut(version);
     prop(base, 'base.image', ctx.base.ref);
     out.push(base);
   }
@@ -353,7 +357,7 @@ export function buildSbom(input: SbomInput): Record<string, unknown> {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-export const SBOM_FORMAT = 20;
+export const SBOM_FORMAT = 21;
 
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cdxPackage.version;
