@@ -356,13 +356,19 @@ describe("the plan's build args: the values a template's FROM, ENV and RUN read"
   });
 });
 
-/** `export NAME='...'` lines read back as sh reads them: '...' literal, `'\''` one quote. */
+/**
+ * `export NAME='...'` lines read back as sh reads them: '...' literal, `'\''` one quote, `"<LF>"`
+ * its line breaks.
+ */
 function sourced(script: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const re = /export ([A-Za-z_][A-Za-z0-9_]*)=((?:'[^']*'|\\')+)\n/gy;
+  const re = /export ([A-Za-z_][A-Za-z0-9_]*)=((?:'[^']*'|\\'|"[\r\n]+")+)\n/gy;
   let m;
   while ((m = re.exec(script)) !== null) {
-    out[m[1]!] = m[2]!.replace(/'([^']*)'|\\'/g, (_, s: string | undefined) => s ?? "'");
+    out[m[1]!] = m[2]!.replace(
+      /'([^']*)'|\\'|"([\r\n]+)"/g,
+      (_, s: string | undefined, breaks: string | undefined) => s ?? breaks ?? "'",
+    );
   }
   expect(re.lastIndex === 0 ? script : script.slice(re.lastIndex), 'lines sh would not read back').toBe(
     script.length && re.lastIndex === 0 ? script : '',
@@ -370,7 +376,32 @@ function sourced(script: string): Record<string, string> {
   return out;
 }
 
+/**
+ * The names the templates' install step reads from ml_image_env for its check of direct_url.json:
+ * the template's own pattern (re.findall with re.M: "^" at the start and after each \n only), in
+ * the text Python's read_text gives (each \r\n or \r a \n).
+ */
+function checkedNames(script: string): string[] {
+  const text = readFileSync(path.join(REPO_ROOT, 'images/cpu/Dockerfile'), 'utf8');
+  const pattern = /re\.findall\("(\^[^"]+)", env, re\.M\)/.exec(text)?.[1];
+  expect(pattern, "the install step's pattern of the names").toBeDefined();
+  const re = new RegExp(pattern!.replace(/^\^/, '(?<![^\\n])'), 'g');
+  return [...script.replace(/\r\n?/g, '\n').matchAll(re)].map((m) => m[1]!);
+}
+
+/** Values with a line that reads as another entry of ml_image_env. */
+const EXPORT_LINES = ['a\nexport X=1', "\nexport Y='b'", 'a\rexport Z=', 'a\r\nexport W=\n', '\n\nexport V='];
+
 describe("build.secrets in the templates' install step (ml_image_env), never in the argv", () => {
+  it.each(EXPORT_LINES)(
+    "a value %j adds no name to the install step's check: only the build.secrets names count",
+    (v) => {
+      const script = secretEnvScript({ HF_TOKEN: v, GH_USER: 'me' });
+      expect(checkedNames(script)).toEqual(['HF_TOKEN', 'GH_USER']);
+      expect(sourced(script)).toEqual({ HF_TOKEN: v, GH_USER: 'me' });
+    },
+  );
+
   it('each value reads back literally; none is a build argument the RUN reads', () => {
     const envName = fc.oneof(
       fc.constantFrom(
@@ -387,14 +418,20 @@ describe("build.secrets in the templates' install step (ml_image_env), never in 
       fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/),
     );
     fc.assert(
-      fc.property(fc.dictionary(envName, value, { maxKeys: 4 }), (env) => {
-        const back = sourced(secretEnvScript(env));
-        for (const [name, v] of Object.entries(back)) expect(v).toBe(env[name]);
-        for (const arg of [...CODE_ARGS, 'TORCH_VERSION']) expect(back).not.toHaveProperty(arg);
-        const marked = Object.fromEntries(Object.keys(env).map((k) => [k, `SECRET-VALUE-${k}`]));
-        const argv = buildxBuildArgs(request({}, Object.keys(marked)), container).args;
-        for (const v of Object.values(marked)) expect(argv.join('\n')).not.toContain(v);
-      }),
+      fc.property(
+        fc.dictionary(envName, fc.oneof(value, fc.constantFrom(...EXPORT_LINES)), { maxKeys: 4 }),
+        (env) => {
+          const script = secretEnvScript(env);
+          const back = sourced(script);
+          for (const [name, v] of Object.entries(back)) expect(v).toBe(env[name]);
+          // The names the install step's check reads are those exported, none from a value's lines.
+          expect(checkedNames(script)).toEqual(Object.keys(back));
+          for (const arg of [...CODE_ARGS, 'TORCH_VERSION']) expect(back).not.toHaveProperty(arg);
+          const marked = Object.fromEntries(Object.keys(env).map((k) => [k, `SECRET-VALUE-${k}`]));
+          const argv = buildxBuildArgs(request({}, Object.keys(marked)), container).args;
+          for (const v of Object.values(marked)) expect(argv.join('\n')).not.toContain(v);
+        },
+      ),
       { seed: 99, numRuns: 300 },
     );
   });

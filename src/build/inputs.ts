@@ -72,7 +72,6 @@ export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
 /**
  * Names the install step itself uses, or that would change how its shell runs: never exported
  * from build.secrets (they still reach a user's own Dockerfile as `--secret id=NAME`).
@@ -91,13 +90,23 @@ const RESERVED_ENV = new Set([
   'ML_IMAGE_CUDA',
 ]);
 
+/**
+ * A value as the install step sources it: shell-quoted, each run of line breaks in double quotes
+ * ('a'"<LF>"'export X=' is a<LF>export X=), so that only a NAME's own line starts with "export ":
+ * the templates' check of direct_url.json reads the build.secrets names from those lines (^export
+ * with re.M, in the text Python's read_text makes of \r too a line break), and a value's line
+ * "export X=" gave it a name that was no secret.
+ */
+const envValue = (value: string) => shellQuote(value).replace(/[\r\n]+/g, (breaks) => `'"${breaks}"'`);
+
+/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
 export function secretEnvScript(env: Readonly<Record<string, string>>): string {
   return (
     Object.entries(env)
       .filter(([name]) => !INDEX_ENV.has(name) && !RESERVED_ENV.has(name))
       // An id that is no shell variable name (pip-token) is mounted by id only, never exported.
       .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-      .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
+      .map(([name, value]) => `export ${name}=${envValue(value)}\n`)
       .join('')
   );
 }
