@@ -9,7 +9,7 @@ import { EnvRecordSchema } from '../../src/capture/record.js';
 import { readEnvRecord } from '../../src/diff/read.js';
 import { InputError } from '../../src/errors.js';
 import { readBuildFile } from '../../src/results/read.js';
-import { safeParseInput } from '../../src/util/parse-input.js';
+import { boundedSafeParse, safeParseInput } from '../../src/util/parse-input.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 
 const N = 200_000;
@@ -79,5 +79,34 @@ describe('an input too broken for zod to list its problems', () => {
       throw new TypeError('a bug');
     });
     expect(() => safeParseInput(schema, 'x', 'f.json')).toThrow(TypeError);
+  });
+});
+
+describe('boundedSafeParse', () => {
+  const Listed = z.object({ l: z.array(z.string()) });
+  // 600,000 wrong entries under a key: zod pushes the list's problems into the object's with
+  // push(...issues), past the stack (of a test worker too).
+  const overflowing = { l: Array(600_000).fill(1) };
+  it.each([
+    ['data that matches', { l: ['a'] }, { success: true, data: { l: ['a'] } }],
+    ['data with one problem', { l: [1] }, { success: false, issues: 1 }],
+    ['a list of 600,000 wrong entries', overflowing, 'overflow'],
+  ] as const)('%s', (_name, data, expected) => {
+    const r = boundedSafeParse(Listed, data);
+    if (expected === 'overflow') {
+      expect('overflow' in r && r.overflow).toBeInstanceOf(RangeError);
+      return;
+    }
+    if ('overflow' in r) throw new Error('overflowed');
+    expect(r.success).toBe(expected.success);
+    if ('data' in expected) expect(r.data).toEqual(expected.data);
+    if ('issues' in expected) expect(r.error?.issues).toHaveLength(expected.issues);
+  });
+
+  it('passes on any other failure than a RangeError', () => {
+    const buggy = z.string().transform(() => {
+      throw new TypeError('a bug');
+    });
+    expect(() => boundedSafeParse(buggy, 'x')).toThrow(TypeError);
   });
 });

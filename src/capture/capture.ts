@@ -14,6 +14,7 @@ import type {
 import { engineMessage, GPU_REQUEST_REFUSED, statusCodeOf } from '../docker/failures.js';
 import { CheckFailedError, InputError, MlImageError } from '../errors.js';
 import { interruptedFailure } from '../util/cleanup.js';
+import { boundedSafeParse } from '../util/parse-input.js';
 import { parseImageRef } from '../oci/ref.js';
 import { isJsonObject, jsonNestedDeeperThan, MAX_JSON_DEPTH } from '../util/json-file.js';
 import { VERSION } from '../version.js';
@@ -207,14 +208,12 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
 
 /** The record through its schema; a list of a million bad entries (zod ran out of stack) is a failed check. */
 function recordOf(record: unknown, name: string) {
-  try {
-    return EnvRecordSchema.safeParse(record);
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
+  const parsed = boundedSafeParse(EnvRecordSchema, record);
+  if ('overflow' in parsed)
     throw new CheckFailedError(
       `the probe's record of ${name} does not match the schema, with too many problems to list (zod ran out of stack)`,
     );
-  }
+  return parsed;
 }
 
 /**

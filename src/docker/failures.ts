@@ -7,6 +7,7 @@ import { formatIssues } from '../config/issues.js';
 import { EnvironmentError, MlImageError } from '../errors.js';
 import { DOCKER_HUB, parseImageRef } from '../oci/ref.js';
 import { isInterrupted } from '../util/cleanup.js';
+import { boundedSafeParse } from '../util/parse-input.js';
 import { redactUrls } from '../util/redact.js';
 import type { ExecResult } from './adapter.js';
 import { type ContextEndpoint, contextDaemonFix, contextLabel } from './context.js';
@@ -324,15 +325,11 @@ export function killedBySignal(
  * of it. `what` names the answer ("the engine's image inspect of busybox").
  */
 export function parseAnswer<S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> {
-  let parsed: z.ZodSafeParseResult<z.output<S>>;
-  try {
-    parsed = schema.safeParse(data) as z.ZodSafeParseResult<z.output<S>>;
-  } catch (e) {
-    // zod gathers a list's problems with push(...issues): an index of 600,000 bad entries (a
-    // registry's answer, anyone's who may push) overflowed the stack, an internal error.
-    if (!(e instanceof RangeError)) throw e;
+  const parsed = boundedSafeParse(schema, data);
+  // zod gathers a list's problems with push(...issues): an index of 600,000 bad entries (a
+  // registry's answer, anyone's who may push) overflowed the stack, an internal error.
+  if ('overflow' in parsed)
     throw new EnvironmentError(`unexpected answer: ${what}: too many problems to list`, ANSWER_FIX);
-  }
   if (parsed.success) return parsed.data;
   const problems = formatIssues(parsed.error, data, schema).join('; ');
   throw new EnvironmentError(`unexpected answer: ${what}: ${problems}`, ANSWER_FIX);

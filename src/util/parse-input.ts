@@ -4,6 +4,31 @@
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
 
+/**
+ * boundedSafeParse's answer where zod's issue gathering overflowed the stack: DATA does not match,
+ * with too many problems to list. It has no `success`, so a caller must tell it apart first.
+ */
+export interface Overflowed {
+  readonly overflow: RangeError;
+}
+
+/**
+ * SCHEMA.safeParse(DATA), or Overflowed where zod ran out of stack listing DATA's problems (a list
+ * of 600,000 wrong entries, anyone's who hands one in): the caller says what DATA is not, as it
+ * does for any other mismatch. Any other throw (a bug in a transform) is passed on.
+ */
+export function boundedSafeParse<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+): z.ZodSafeParseResult<z.output<S>> | Overflowed {
+  try {
+    return schema.safeParse(data);
+  } catch (e) {
+    if (e instanceof RangeError) return { overflow: e };
+    throw e;
+  }
+}
+
 /** SCHEMA.safeParse(DATA); a RangeError from zod's issue gathering is exit 2 naming SOURCE. */
 export function safeParseInput<T>(
   schema: z.ZodType<T>,
@@ -11,18 +36,13 @@ export function safeParseInput<T>(
   source: string,
   fix = 'check the path: it must name a file that ml-image wrote',
 ): z.ZodSafeParseResult<T> {
-  try {
-    return schema.safeParse(data);
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    throw new InputError(
-      `${source}: too many problems to list (zod ran out of stack): not a file ml-image wrote`,
-      fix,
-      {
-        cause: e,
-      },
-    );
-  }
+  const r = boundedSafeParse(schema, data);
+  if (!('overflow' in r)) return r;
+  throw new InputError(
+    `${source}: too many problems to list (zod ran out of stack): not a file ml-image wrote`,
+    fix,
+    { cause: r.overflow },
+  );
 }
 
 /**
@@ -31,10 +51,6 @@ export function safeParseInput<T>(
  * the stack: the caller says what DATA is not.
  */
 export function parsedOrNone<T>(schema: z.ZodType<T>, data: unknown): T | undefined {
-  try {
-    return schema.safeParse(data).data;
-  } catch (e) {
-    if (e instanceof RangeError) return undefined;
-    throw e;
-  }
+  const r = boundedSafeParse(schema, data);
+  return 'overflow' in r ? undefined : r.data;
 }
