@@ -4,6 +4,7 @@
 // an unexpected shape is left out rather than trusted (or failing the whole event).
 import { z } from 'zod';
 import { readRegularFile } from '../util/read-regular.js';
+import { parsedOrNone } from '../util/parse-input.js';
 
 const RepoRef = z.object({ full_name: z.string().optional() });
 
@@ -64,10 +65,12 @@ export const GitHubEventSchema = z.object({
 
 export type GitHubEvent = z.infer<typeof GitHubEventSchema>;
 
-/** A parsed payload; anything that is not a JSON object is an empty event. */
+/**
+ * A parsed payload; anything that is not a JSON object is an empty event, as is one so far off
+ * (600,000 wrong pull_requests in a workflow_run) that zod's issue gathering overflowed the stack.
+ */
 export function parseGitHubEvent(json: unknown): GitHubEvent {
-  const r = GitHubEventSchema.safeParse(json);
-  return r.success ? r.data : {};
+  return parsedOrNone(GitHubEventSchema, json) ?? {};
 }
 
 /**

@@ -9,6 +9,7 @@ import { diffSmoke } from '../diff/smoke.js';
 import { type PackageChange, packageChangeKey, type SmokeDiff } from '../diff/schema.js';
 import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
+import { boundedSafeParse } from '../util/parse-input.js';
 import type { SmokeResult } from '../smoke/result.js';
 import { VERSION } from '../version.js';
 import { changeName, clip, safeUrl } from './escape.js';
@@ -121,7 +122,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
 /** A model from JSON (the artifact a privileged workflow downloads); InputError naming the source. */
 export function parseReportModel(json: unknown, source: string): ReportModel {
-  const r = ReportModelSchema.safeParse(json);
+  const r = boundedSafeParse(ReportModelSchema, json);
+  if ('overflow' in r)
+    throw new InputError(
+      `${source}: not a valid report model: too many problems to list (zod ran out of stack)`,
+    );
   if (r.success) return r.data;
   throw new InputError(
     `${source}: not a valid report model: ${formatIssues(r.error, json, ReportModelSchema).slice(0, 5).join('; ')}`,

@@ -27,6 +27,7 @@ import { type ReportModel, ReportModelSchema } from '../report/model-schema.js';
 import { type Resolution, ResolutionSchema } from '../resolve/result.js';
 import { type SmokeResult, SmokeResultSchema, toJUnit } from '../smoke/result.js';
 import { checkReplaceable, ensureResultDir, readJsonFile, writeFileAtomic } from '../util/json-file.js';
+import { boundedSafeParse } from '../util/parse-input.js';
 import { ownFilePath, ownSubdir, refuseLinkedSubdirs } from '../util/own-dir.js';
 import {
   readAttestFile,
@@ -319,7 +320,9 @@ export function readDigestFiles(dir: string): { file: string; digest: DigestFile
   }
   return files.map((file) => {
     const data = readJsonFile(file);
-    const parsed = DigestFileSchema.safeParse(data);
+    const parsed = boundedSafeParse(DigestFileSchema, data);
+    if ('overflow' in parsed)
+      throw new InputError(`${file}: not a digest file: too many problems to list (zod ran out of stack)`);
     if (!parsed.success)
       throw new InputError(
         `${file}: not a digest file: ${formatIssues(parsed.error, data, DigestFileSchema).join('; ')}`,

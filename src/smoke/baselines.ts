@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
 import { readJsonFile } from '../util/json-file.js';
+import { boundedSafeParse } from '../util/parse-input.js';
 import { closestWord } from '../util/text.js';
 import data from './baselines.json' with { type: 'json' };
 import { portablePatternProblem } from './portable-pattern.js';
@@ -129,7 +130,9 @@ export function loadBaseline(file?: string): Baseline {
     if (!(e instanceof InputError)) throw e;
     throw new InputError(`smoke.baseline: ${e.message}`, e.fix);
   }
-  const r = BaselineSchema.safeParse(json);
+  const r = boundedSafeParse(BaselineSchema, json);
+  if ('overflow' in r)
+    throw new InputError(`smoke.baseline: ${file}: too many problems to list (zod ran out of stack)`);
   if (!r.success) {
     throw new InputError(
       `smoke.baseline: ${file}: ${formatIssues(r.error, json, BaselineSchema).join('; ')}`,
