@@ -530,6 +530,25 @@ describe('ml-image verify', () => {
     expect(r.out).toMatch(says);
   });
 
+  // zod gathers a list's problems with push(...issues): a predicate of 600,000 wrong GPU devices
+  // (anyone's who may push a signed attestation) overflowed the stack, an internal error.
+  it('a smoke predicate of 600,000 wrong GPU devices: not a smoke v1 predicate, the verify fails', async () => {
+    const store = full();
+    const p = smokePredicate([{ id: 'imports', suite: 'imports', status: 'pass' }]);
+    store[`${amd} ${SMOKE_PREDICATE_TYPE}`] = [
+      statement(D('1'), SMOKE_PREDICATE_TYPE, { ...p, gpus: { ...p.gpus, devices: Array(600_000).fill(1) } }),
+    ];
+    const r = await verify(
+      [index, '--key', 'cosign.pub', '--require-smoke', 'pass', '--platform', 'linux/amd64'],
+      new Set([amd, arm]),
+      store,
+    );
+    expect(r.code, r.err).toBe(1);
+    expect(r.out).toMatch(
+      /FAIL linux\/amd64 {2}smoke attestation: its predicate is not a smoke v1 predicate/,
+    );
+  });
+
   it.each<[string, { os: string; architecture: string; variant?: string }, string]>([
     ['x86_64 (the genuine entry signed)', { os: 'linux', architecture: 'x86_64' }, 'linux/amd64'],
     ['aarch64', { os: 'linux', architecture: 'aarch64' }, 'linux/arm64'],

@@ -6,6 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IN_TOTO_PAYLOAD_TYPE, parseAttestations } from '../../src/attest/cosign-args.js';
+import { parseStatement } from '../../src/attest/cosign-image.js';
 import { InputError } from '../../src/errors.js';
 import { parseGitHubEvent } from '../../src/github/event.js';
 import { parseReportModel } from '../../src/report/model.js';
@@ -30,6 +32,8 @@ const thrown = (fn: () => unknown): unknown => {
   return undefined;
 };
 
+const json = (v: unknown) => Buffer.from(JSON.stringify(v));
+
 describe('a list too wrong for zod to list its problems', () => {
   it('the smoke.baseline file: exit 2 naming it', () => {
     const file = path.join(dir, 'baseline.json');
@@ -43,6 +47,21 @@ describe('a list too wrong for zod to list its problems', () => {
 
   it('the event file: an empty event, as any payload of another shape', () => {
     expect(parseGitHubEvent({ workflow_run: { pull_requests: MANY() } })).toEqual({});
+  });
+
+  it('a signed in-toto statement: no statement', () => {
+    expect(parseStatement(json({ predicateType: 'x', subject: MANY() }))).toBeUndefined();
+  });
+
+  it("cosign's attestation envelopes: one with 600,000 wrong signatures fails them all", () => {
+    const envelope = { payloadType: IN_TOTO_PAYLOAD_TYPE, payload: '', signatures: MANY() };
+    expect(parseAttestations(JSON.stringify(envelope))).toBeUndefined();
+  });
+
+  it("cosign's attestation envelopes: a payload of 600,000 wrong subjects is left out", () => {
+    const payload = json({ predicateType: 'x', subject: MANY() }).toString('base64');
+    const envelope = { payloadType: IN_TOTO_PAYLOAD_TYPE, payload, signatures: [{ sig: 'c2ln' }] };
+    expect(parseAttestations(JSON.stringify(envelope))).toEqual([]);
   });
 
   it('a digest file of another job: exit 2 naming it', () => {

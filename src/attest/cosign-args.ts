@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { isPlainHttpRegistry } from '../docker/registry.js';
 import { InputError } from '../errors.js';
 import { parseDigestRef } from '../oci/ref.js';
+import { parsedOrNone } from '../util/parse-input.js';
 import { pinnedClaims } from './workflow-claims.js';
 
 /** How to sign: a key (a file path, `env://COSIGN_KEY`, or a KMS URI), or keyless (OIDC + Fulcio). */
@@ -322,19 +323,21 @@ export function parseAttestations(stdout: string): Statement[] | undefined {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.startsWith('{'));
-  const envelopes = lines.map((line) => EnvelopeSchema.safeParse(parseJson(line, 'an attestation envelope')));
-  if (envelopes.some((e) => !e.success)) return undefined;
+  const envelopes = lines.map((line) =>
+    parsedOrNone(EnvelopeSchema, parseJson(line, 'an attestation envelope')),
+  );
+  if (envelopes.some((e) => e === undefined)) return undefined;
   return envelopes.flatMap((env) => {
-    if (!env.success) return [];
-    const payload = Buffer.from(env.data.payload, 'base64').toString('utf8');
+    if (env === undefined) return [];
+    const payload = Buffer.from(env.payload, 'base64').toString('utf8');
     let data: unknown;
     try {
       data = JSON.parse(payload);
     } catch {
       return [];
     }
-    const st = StatementSchema.safeParse(data);
-    return st.success ? [statementOf(st.data)] : [];
+    const st = parsedOrNone(StatementSchema, data);
+    return st ? [statementOf(st)] : [];
   });
 }
 

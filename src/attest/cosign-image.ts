@@ -21,6 +21,7 @@ import {
 } from './cosign-args.js';
 import { SIMPLE_SIGNING_TYPE, strictBase64, verifyBytes } from './cosign-key.js';
 import { mapLimit } from '../util/map-limit.js';
+import { parsedOrNone } from '../util/parse-input.js';
 
 export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
@@ -237,6 +238,6 @@ export function parseSimpleSigning(payload: Buffer): VerifiedSignature | undefin
 
 /** An in-toto statement, or undefined when the bytes are not one (cosign's reading: same schema). */
 export function parseStatement(bytes: Buffer): Statement | undefined {
-  const s = StatementSchema.safeParse(json(bytes));
-  return s.success ? statementOf(s.data) : undefined;
+  const s = parsedOrNone(StatementSchema, json(bytes));
+  return s && statementOf(s);
 }

@@ -14,6 +14,7 @@ import type {
   VerifyIdentity,
 } from './cosign.js';
 import { mapLimit } from '../util/map-limit.js';
+import { parsedOrNone } from '../util/parse-input.js';
 import { DIGEST_RE } from '../oci/ref.js';
 import { printable } from '../util/text.js';
 import type { VerifyFlags, VerifyPolicy, VerifyRequest } from './verify-flags.js';
@@ -225,8 +226,8 @@ async function verifyPlatform(
           : `signed, but about another digest than ${target.digest}`,
     });
     if (kind !== 'smoke' || !st) continue;
-    const parsed = SmokePredicateSchema.safeParse(st.predicate);
-    if (!parsed.success) {
+    const parsed = parsedOrNone(SmokePredicateSchema, st.predicate);
+    if (!parsed) {
       checks.push({
         platform,
         check: 'smoke attestation',
@@ -235,7 +236,7 @@ async function verifyPlatform(
       });
       continue;
     }
-    checks.push(...smokeChecks(platform, parsed.data, policy));
+    checks.push(...smokeChecks(platform, parsed, policy));
   }
   return checks;
 }
