@@ -6,11 +6,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { IN_TOTO_PAYLOAD_TYPE, parseAttestations } from '../../src/attest/cosign-args.js';
 import { parseStatement } from '../../src/attest/cosign-image.js';
-import { InputError } from '../../src/errors.js';
+import { contentSizeOf, storeOfInfo } from '../../src/docker/size-kind.js';
+import { CheckFailedError, EnvironmentError, InputError } from '../../src/errors.js';
+import { parseResponse } from '../../src/github/client.js';
 import { parseGitHubEvent } from '../../src/github/event.js';
 import { parseReportModel } from '../../src/report/model.js';
+import { SnapshotSchema } from '../../src/resolve/helper-output.js';
+import { parseHelperOutput } from '../../src/resolve/workspace.js';
 import { readDigestFiles } from '../../src/results/results.js';
 import { loadBaseline } from '../../src/smoke/baselines.js';
 
@@ -81,5 +86,28 @@ describe('a list too wrong for zod to list its problems', () => {
     expect((e as Error).message).toBe(
       'report.json: not a valid report model: too many problems to list (zod ran out of stack)',
     );
+  });
+
+  it("the resolver helper's answer: the helper failed", () => {
+    const r = { exitCode: 0, stdout: JSON.stringify({ format: 2, installed: MANY() }), stderr: '' };
+    const e = thrown(() => parseHelperOutput(SnapshotSchema, r, 'python:3.12-slim'));
+    expect(e).toBeInstanceOf(CheckFailedError);
+    expect((e as Error).message).toBe(
+      'the resolver helper failed in python:3.12-slim (exit 0): too many problems to list',
+    );
+  });
+
+  it("GitHub's answer: an unexpected response (exit 3)", () => {
+    const schema = z.object({ items: z.array(z.string()) });
+    const e = thrown(() => parseResponse(schema, { items: MANY() }, 'list things'));
+    expect(e).toBeInstanceOf(EnvironmentError);
+    expect((e as Error).message).toBe(
+      'GitHub API list things: unexpected response: too many problems to list',
+    );
+  });
+
+  it("the engine's info and inspect: no store and no size told by them", () => {
+    expect(storeOfInfo({ DriverStatus: MANY() })).toBeUndefined();
+    expect(contentSizeOf({ Manifests: MANY() }, { os: 'linux', architecture: 'amd64' })).toBeUndefined();
   });
 });

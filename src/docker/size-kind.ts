@@ -10,6 +10,7 @@
 // The same image is about three times bigger unpacked than compressed, so two sizes of different
 // kinds are never compared (the report says so instead).
 import { z } from 'zod';
+import { parsedOrNone } from '../util/parse-input.js';
 
 /** The kinds of image size a record holds (EnvRecord image.sizeKind). */
 export const SIZE_KINDS = ['unpacked', 'content'] as const;
@@ -33,7 +34,7 @@ const InfoSchema = z.object({ DriverStatus: z.array(z.array(z.string())).nullabl
  * graphdriver's own status otherwise; undefined when the answer has no DriverStatus to tell by.
  */
 export function storeOfInfo(info: unknown): ImageStore | undefined {
-  const status = InfoSchema.safeParse(info).data?.DriverStatus;
+  const status = parsedOrNone(InfoSchema, info)?.DriverStatus;
   if (!status) return undefined;
   return status.some((p) => p[0] === 'driver-type' && p[1] === 'io.containerd.snapshotter.v1')
     ? 'containerd'
@@ -94,7 +95,7 @@ export function contentSizeOf(
   inspect: unknown,
   platform: { os: string; architecture: string; variant?: string | undefined },
 ): number | undefined {
-  const manifests = ManifestsSchema.safeParse(inspect).data?.Manifests ?? [];
+  const manifests = parsedOrNone(ManifestsSchema, inspect)?.Manifests ?? [];
   const found = manifests.find((m) => {
     const p = m.ImageData?.Platform;
     return (

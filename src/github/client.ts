@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { formatIssues } from '../config/issues.js';
 import { EnvironmentError, InputError } from '../errors.js';
+import { boundedSafeParse } from '../util/parse-input.js';
 import { VERSION } from '../version.js';
 import { DEFAULT_API_URL } from './api-url.js';
 import { GitHubApiError, toGitHubApiError } from './errors.js';
@@ -168,10 +169,14 @@ const AuthenticatedUserSchema = z.object({ login: z.string() });
 
 /** A response body through its schema; another shape is an environment problem (exit 3). */
 export function parseResponse<S extends z.ZodType>(schema: S, data: unknown, operation: string): z.infer<S> {
-  const r = schema.safeParse(data);
-  if (r.success) return r.data;
+  const r = boundedSafeParse(schema, data);
+  if (!('overflow' in r) && r.success) return r.data;
+  const problems =
+    'overflow' in r
+      ? 'too many problems to list'
+      : formatIssues(r.error, data, schema).slice(0, 5).join('; ');
   throw new EnvironmentError(
-    `GitHub API ${operation}: unexpected response: ${formatIssues(r.error, data, schema).slice(0, 5).join('; ')}`,
+    `GitHub API ${operation}: unexpected response: ${problems}`,
     'check GITHUB_API_URL (on GitHub Enterprise Server: https://HOST/api/v3) and any proxy in between',
   );
 }

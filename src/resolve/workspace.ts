@@ -7,6 +7,7 @@ import type { ContainerSession } from '../docker/adapter.js';
 import { formatIssues } from '../config/issues.js';
 import { CheckFailedError, type MlImageError } from '../errors.js';
 import { interruptedFailure } from '../util/cleanup.js';
+import { boundedSafeParse } from '../util/parse-input.js';
 import { redactText } from '../util/redact.js';
 import { type FailureContext, pipFailureError } from './failure.js';
 import { looksTransient, transientSummary } from './transient.js';
@@ -320,7 +321,8 @@ export function parseHelperOutput<T>(
   } catch {
     throw helperFailed(r, image, undefined, mask);
   }
-  const parsed = schema.safeParse(json);
+  const parsed = boundedSafeParse(schema, json);
+  if ('overflow' in parsed) throw helperFailed(r, image, 'too many problems to list', mask);
   if (!parsed.success)
     throw helperFailed(r, image, formatIssues(parsed.error, json, schema).join('; '), mask);
   return parsed.data;
