@@ -258,6 +258,33 @@ describe('refused forms: exit 2 naming the input and the value', () => {
       { 'build-contexts': 'lib=https://git.example/o/lib.git?token=plantedQueryTok9' },
       /^input "build-contexts": lib: its value holds/,
     ],
+    // A quoted item may span lines: buildx took the rest as part of the path or reference and failed
+    // only at the build. The item is shown escaped, so it forges no line of the log.
+    [
+      'build-contexts: a value over two lines',
+      { 'build-contexts': '"lib=./vendor\nlib"' },
+      /^input "build-contexts": "lib=\.\/vendor\\nlib" holds a line break$/,
+    ],
+    [
+      'build-contexts: a carriage return in an image reference',
+      { 'build-contexts': '"base=docker-image://alpine\r:3.20"' },
+      /^input "build-contexts": "base=docker-image:\/\/alpine\\r:3\.20" holds a line break$/,
+    ],
+    [
+      'build-contexts: a name over two lines',
+      { 'build-contexts': '"li\nb=./vendor"' },
+      /^input "build-contexts": "li\\nb=\.\/vendor" holds a line break$/,
+    ],
+    [
+      'build-contexts: an escape sequence in a path',
+      { 'build-contexts': 'lib=./vendor\u001b[31m' },
+      /^input "build-contexts": "lib=\.\/vendor\\u001b\[31m" holds a control character \(U\+001B\)$/,
+    ],
+    [
+      'build-contexts: a C1 control (NEL) in a path',
+      { 'build-contexts': 'lib=./ven\u0085dor' },
+      /^input "build-contexts": "lib=\.\/ven\\u0085dor" holds a control character \(U\+0085\)$/,
+    ],
     ['outputs type=registry: the action pushes', { outputs: 'type=registry' }, /pushes an image.*/],
     [
       'outputs type=image,push=true',

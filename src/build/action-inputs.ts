@@ -7,13 +7,14 @@
 // Parsed once at the edge into BuildInputOptions; the plan and the buildx argv take them from there.
 // Their names are BUILD_INPUTS in config/inputs.ts (the table of every action input), the list
 // reader parseBpaList is config/bpa-list.ts; the small parsers are in bpa-lists.ts, the tag rules
-// and index annotations in bpa-tags.ts.
+// and index annotations in bpa-tags.ts, the named contexts in bpa-contexts.ts.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseBpaList, specAttrs } from '../config/bpa-list.js';
 import { archOf } from '../config/platform.js';
 import { credentialInValue } from '../config/build-args.js';
 import { InputError } from '../errors.js';
+import { buildContextOptions } from './bpa-contexts.js';
 import type { BuildRequest } from './buildx-args.js';
 import { addHostProblem, shmSizeProblem, ulimitProblem } from './run-limits.js';
 import {
@@ -225,32 +226,8 @@ function moreBuildOptions(
   // A key's path, relative to the workspace as buildx reads it, made absolute: the build keeps the
   // file out of its context (src/pipeline/keep-out.ts), which needs to know where it is.
   if (ssh.length) opts.ssh = ssh.map((item) => sshItem(item, cwd));
-  const contexts = parseBpaList(get('build-contexts'), { input: 'build-contexts', ignoreComma: true });
-  if (contexts.length) {
-    opts.buildContexts = {};
-    for (const item of contexts) {
-      const [name, value] = keyValue(
-        'build-contexts',
-        item,
-        'a build context (NAME=PATH or NAME=docker-image://REF)',
-      );
-      if (!/^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/.test(name))
-        throw new InputError(`input "build-contexts": ${JSON.stringify(name)} is not a context name`);
-      if (value.includes('{{'))
-        throw new InputError(
-          `input "build-contexts": ${name}=${value}: {{defaultContext}} is build-push-action's Git context, which this action does not use`,
-          'give a path relative to the workspace, a URL or docker-image://REF',
-        );
-      // buildx's command line, the build's log and BuildKit's provenance show it: no login in it.
-      const why = credentialInValue(value);
-      if (why !== undefined)
-        throw new InputError(
-          `input "build-contexts": ${name}: ${why}; a build context is on buildx's command line and in the build's provenance`,
-          'give the URL without its login and the token as the secret GIT_AUTH_TOKEN (secrets: GIT_AUTH_TOKEN=${{ secrets.X }}), which BuildKit uses to fetch a Git context',
-        );
-      opts.buildContexts[name] = value.trim();
-    }
-  }
+  const contexts = buildContextOptions(get('build-contexts'));
+  if (contexts) opts.buildContexts = contexts;
   const outputs = parseBpaList(get('outputs'), { ignoreComma: true, quote: false });
   if (outputs.length) opts.outputs = outputs.map(checkOutput);
   const attests = attestOptions(get('attests'), given);
