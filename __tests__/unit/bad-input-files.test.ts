@@ -621,7 +621,7 @@ describe('verify: the key file and the identity pattern are checked before any r
     [
       'a missing file',
       () => '/nonexistent.pub',
-      /^error: public key \/nonexistent\.pub: cannot read it: no such file \(ENOENT\)$/m,
+      /^error: verify: --key \/nonexistent\.pub: cannot read it: no such file \(ENOENT\)$/m,
     ],
     ['garbage', () => put('k.pub', 'not a key at all\n'), /k\.pub: not a PEM public key/],
     [
@@ -643,7 +643,7 @@ describe('verify: the key file and the identity pattern are checked before any r
     [
       '/dev/zero',
       () => '/dev/zero',
-      /^error: public key \/dev\/zero is a character device, not a regular file$/m,
+      /^error: verify: --key \/dev\/zero is a character device, not a regular file$/m,
     ],
     [
       'a path under a file (afile/x)',
@@ -656,11 +656,12 @@ describe('verify: the key file and the identity pattern are checked before any r
       /loop: too many symbolic links .*\(ELOOP\)/,
     ],
   ])(
-    'ml-image verify --key: %s is exit 2 naming it, the registry never asked',
+    'ml-image verify --key: %s is exit 2 naming the flag and the file, the registry never asked',
     async (_name, key, message) => {
       // No signer given: the real one, whose registry client would be the first to go out.
-      const r = await cli(['verify', INDEX, '--key', key()]);
-      expect(r.err).toMatch(/^error: public key /);
+      const file = key();
+      const r = await cli(['verify', INDEX, '--key', file]);
+      expect(r.err.startsWith(`error: verify: --key ${file}`)).toBe(true);
       expect(r.err).toMatch(message);
       expect(r.err).not.toMatch(/unreachable|unexpected call/);
       expect(r.code).toBe(2);
@@ -679,7 +680,9 @@ describe('verify: the key file and the identity pattern are checked before any r
       '--out',
       'o',
     ]);
-    expect(exported.err).toContain('public key /nonexistent.pub: cannot read it: no such file (ENOENT)');
+    expect(exported.err).toContain(
+      'error: export: --key /nonexistent.pub: cannot read it: no such file (ENOENT)',
+    );
     expect(exported.code).toBe(2);
     const inputs: Record<string, string> = { image: INDEX, key: 'missing.pub' };
     const asked: string[] = [];
@@ -697,9 +700,49 @@ describe('verify: the key file and the identity pattern are checked before any r
     );
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).message).toBe(
-      `public key ${at('missing.pub')}: cannot read it: no such file (ENOENT)`,
+      `input "key": ${at('missing.pub')}: cannot read it: no such file (ENOENT)`,
     );
     expect(asked).toEqual([]);
+  });
+
+  // The sub-action's errors name its input key (never the CLI's --key), the path resolved in the
+  // workspace; a key reference's secret is masked in both.
+  it.each<[string, () => { key: string; shown: string }]>([
+    [
+      'a directory',
+      () => (
+        mkdirSync(at('keys')),
+        { key: at('keys'), shown: `${at('keys')} is a directory, not a regular file` }
+      ),
+    ],
+    ['garbage', () => ({ key: put('k.pub', 'not a key\n'), shown: `${at('k.pub')}: not a PEM public key` })],
+    [
+      'a key URL holding a login',
+      () => ({
+        key: 'https://ci:Zq9xLmP2wR7tKv4s@keys.example/cosign.pub',
+        shown: 'https://ci:***@keys.example/cosign.pub: the key reference holds a secret',
+      }),
+    ],
+  ])('%s: ml-image verify names --key, the verify sub-action its input "key"', async (_name, given) => {
+    const { key, shown } = given();
+    const r = await cli(['verify', INDEX, '--key', key]);
+    expect(r.code).toBe(2);
+    expect(r.err.startsWith(`error: verify: --key ${shown}`)).toBe(true);
+    const inputs: Record<string, string> = { image: INDEX, key };
+    const err = await runVerify({
+      getInput: (n) => inputs[n] ?? '',
+      setOutput: () => undefined,
+      info: () => undefined,
+      cwd: dir,
+      env: {},
+      docker: () => fakeDocker(),
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).message.startsWith(`input "key": ${shown}`)).toBe(true);
+    expect(`${r.err}${(err as InputError).message}`).not.toContain('Zq9xLmP2wR7tKv4s');
   });
 
   it.each<[string, () => string]>([

@@ -235,7 +235,9 @@ export async function runVerify(io: VerifyActionIo): Promise<void> {
   const deadline = new VerifyDeadline(request.timeoutSeconds);
   const transport = { fetch: io.registryFetch, signal: deadline.signal };
   const given = { signer: io.signer, docker: io.docker };
-  const deps = verifyDeps(env, ref, request.identity, request.tlog, given, transport);
+  // The key file's errors name the input as the action's other inputs do: `input "key": FILE: ...`.
+  const keyLabel = `${inputNaming.flag('key')}:`;
+  const deps = verifyDeps(env, ref, request.identity, request.tlog, given, transport, keyLabel);
   const certificates =
     io.certificates ?? (io.signer ? undefined : certificateReaderFor(env, ref, request.identity, transport));
   const pins = pinsLine(request.identity);

@@ -317,6 +317,7 @@ export function createSigner(opts: SignerOptions): BatchSigner {
  * image reader given (tests), else createSigner's, reading the index over HTTP when the built-in
  * verifier does the checks (no buildx process), through docker otherwise. The registry client's
  * requests (over FETCH, default node:http) and cosign's runs end at SIGNAL, the verify's deadline.
+ * KEY_LABEL names where the key came from in its errors (`verify: --key`, `input "key":`).
  */
 export function verifyDeps(
   env: Env,
@@ -325,12 +326,13 @@ export function verifyDeps(
   tlog: boolean,
   given: { signer?: (() => Signer) | undefined; docker: () => ImageReader },
   transport: VerifyTransport = {},
+  keyLabel = 'public key',
 ): { signer: Signer; docker: ImageReader } {
   if (given.signer) return { signer: given.signer(), docker: given.docker() };
   // The key file is read and parsed before any registry is asked: a missing or garbled one is
   // bad input naming it, whichever signer would have read it (and whether the registry is up).
   // The built-in checks use the text read here: one read, one key for every check.
-  const text = checkPublicKeyFile(identity);
+  const text = checkPublicKeyFile(identity, keyLabel);
   const file = identity.kind === 'key' ? identity.publicKey : undefined;
   // Only that file: one not read there (a FIFO, which may be read once, cosign's) is not opened.
   const keys = publicKeyFiles(env, (f) => (f === file ? text : readIfThere(f)));

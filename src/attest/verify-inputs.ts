@@ -68,19 +68,20 @@ export function publicKeyProblem(text: string): string | undefined {
 }
 
 /**
- * The public key file of a key identity, read and parsed now; bad input names the file (exit 2).
- * Its text, for the checks to use (undefined: not read here). A key reference (KMS and other
- * URIs) is cosign's to resolve and is left alone.
+ * The public key file of a key identity, read and parsed now; bad input names LABEL (the flag or
+ * input that gave it: `verify: --key`, `input "key":`) and the file (exit 2). Its text, for the
+ * checks to use (undefined: not read here). A key reference (KMS and other URIs) is cosign's to
+ * resolve and is left alone.
  */
-export function checkPublicKeyFile(identity: VerifyIdentity): string | undefined {
+export function checkPublicKeyFile(identity: VerifyIdentity, label = 'public key'): string | undefined {
   if (identity.kind !== 'key') return undefined;
-  refuseKeyReferenceSecrets(identity.publicKey, 'public key');
+  refuseKeyReferenceSecrets(identity.publicKey, label);
   if (isKeyReference(identity.publicKey)) return undefined;
   const file = identity.publicKey;
   // A pipe (`--key <(vault read ...)`, a piped /dev/stdin) can be read once only: cosign reads it.
   const st = statPath(file);
   // A path that cannot be looked at (a link loop, afile/x, a name too long) is bad input too.
-  if (typeof st === 'string') throw new InputError(`public key ${file}: ${st}`, KEY_FIX);
+  if (typeof st === 'string') throw new InputError(`${label} ${file}: ${st}`, KEY_FIX);
   if (st && (st.isFIFO() || st.isSocket())) return undefined;
   const text = readRegularText(
     file,
@@ -88,13 +89,13 @@ export function checkPublicKeyFile(identity: VerifyIdentity): string | undefined
     (e) =>
       new InputError(
         e.code !== undefined
-          ? `public key ${file}: cannot read it: ${openErrorText(e.code)}`
-          : `public key ${file} ${e.reason}`,
+          ? `${label} ${file}: cannot read it: ${openErrorText(e.code)}`
+          : `${label} ${file} ${e.reason}`,
         KEY_FIX,
       ),
   );
   const problem = publicKeyProblem(text);
-  if (problem !== undefined) throw new InputError(`public key ${file}: ${problem}`, KEY_FIX);
+  if (problem !== undefined) throw new InputError(`${label} ${file}: ${problem}`, KEY_FIX);
   return text;
 }
 

@@ -98,7 +98,9 @@ async function verifyWithCli(
   const deadline = new VerifyDeadline(request.timeoutSeconds);
   const transport = { fetch: io.registryFetch, signal: deadline.signal };
   const given = { signer: io.signer, docker: io.docker };
-  const deps = verifyDeps(io.env, ref, request.identity, request.tlog, given, transport);
+  // The key file's errors name the flag and the file: `verify: --key FILE: ...`.
+  const keyLabel = `${prefix}${flag('key')}`;
+  const deps = verifyDeps(io.env, ref, request.identity, request.tlog, given, transport, keyLabel);
   // What a refused certificate holds is read from the registry with the default signer only.
   const certificates = io.signer ? undefined : certificateReaderFor(io.env, ref, request.identity, transport);
   return verifyImage({ ...deps, certificates, deadline }, ref, request, prefix, flag);
