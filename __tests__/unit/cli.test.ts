@@ -72,9 +72,80 @@ describe('ml-image CLI', () => {
     [['--config', 'x.yml'], false],
     [['--', '-h'], false],
     [['--hv'], false],
+    // The word after a flag that takes a value is that value (parseArgs refuses it as a flag that
+    // lacks its value), after a boolean flag it is help.
+    [['--config', '-h'], false],
+    [['--config', '--help'], false],
+    [['--config', '-vh'], false],
+    [['--out', '-h'], false],
+    [['--config=-h'], false],
+    [['--config', 'x.yml', '-h'], true],
+    [['--load', '-h'], true],
+    [['--json', '--help'], true],
   ])('asksHelp(%j) is %s', (args, expected) => {
-    expect(asksHelp(args)).toBe(expected);
+    expect(asksHelp(args, { config: { type: 'string' }, load: { type: 'boolean' } })).toBe(expected);
   });
+
+  // `build --config -h` printed the help (exit 0) where `build --config --json` is refused: a flag
+  // that lacks its value. Plain -h and --help are still help.
+  it.each([
+    [
+      ['build', '--config', '-h'],
+      ['build', '--config', '--json'],
+    ],
+    [
+      ['build', '--config', '--help'],
+      ['build', '--config', '--json'],
+    ],
+    [
+      ['build', '--platforms', '-vh'],
+      ['build', '--platforms', '--quiet'],
+    ],
+    [
+      ['plan', '--out', '-h'],
+      ['plan', '--out', '--json'],
+    ],
+    [
+      ['verify', `localhost:5000/acme/model@sha256:${'a'.repeat(64)}`, '--key', '-h'],
+      ['verify', `localhost:5000/acme/model@sha256:${'a'.repeat(64)}`, '--key', '--json'],
+    ],
+  ])('%j is refused as %j is, not help', async (argv, like) => {
+    const io = captureIo(dir);
+    expect(await runCli(argv, io)).toBe(2);
+    expect(io.out()).not.toContain('Usage:');
+    expect(io.err()).toMatch(/^error: [a-z]+: Option '--[a-z]+' argument is ambiguous/);
+    const other = captureIo(dir);
+    expect(await runCli(like, other)).toBe(2);
+    expect(io.err()).toBe(other.err());
+  });
+
+  it.each([[['-h']], [['build', '-h']], [['build', '--help']], [['export', '--slurm', '-h']]])(
+    '%j still prints the help',
+    async (argv) => {
+      const io = captureIo(dir);
+      expect(await runCli(argv, io)).toBe(0);
+      expect(io.out()).toMatch(
+        argv.length === 1 ? /^ml-image \S+: / : new RegExp(`^Usage: ml-image ${argv[0]}`),
+      );
+      expect(io.err()).toBe('');
+    },
+  );
+
+  // What a command declares it parses (asksHelp reads it) is what it parses: the word after each of
+  // its flags that takes a value is refused as that flag's missing value, not help nor an unknown flag.
+  it.each(COMMANDS.map((c) => [c.name, c]))(
+    '%s: -h after each flag that takes a value is refused',
+    async (name, entry) => {
+      const command = await entry.load();
+      const valued = Object.entries(command.options).filter(([, spec]) => spec.type === 'string');
+      for (const [flag] of valued) {
+        const io = captureIo(dir);
+        expect(await runCli([name, `--${flag}`, '-h'], io)).toBe(2);
+        expect(io.err()).toContain(`error: ${name}: Option '--${flag}' argument is ambiguous`);
+      }
+      expect(valued.length).toBeGreaterThan(0);
+    },
+  );
 
   // A stage's refusal worded about its flag alone is printed under the command's name, once.
   const IMAGE = `localhost:5000/acme/model@sha256:${'a'.repeat(64)}`;

@@ -19,7 +19,7 @@ import { tryWrite } from '../util/cleanup.js';
 import { ensureResultDir, ofMachine } from '../util/json-file.js';
 import { releaseResultDirs } from '../results/owner-lock.js';
 import { VERSION } from '../version.js';
-import { outFlag } from './args.js';
+import { GLOBAL_OPTIONS, type OptionSpec, outFlag } from './args.js';
 import type { Command } from './commands/types.js';
 import type { CliIo } from './io.js';
 import { refuseDirectoryOut } from './output.js';
@@ -182,7 +182,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const command = await commandEntry(name).load();
     commandName = name;
-    if (asksHelp(rest)) {
+    if (asksHelp(rest, command.options)) {
       io.stdout(commandHelp(command));
       return 0;
     }
@@ -210,13 +210,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 /**
  * ARGS ask for help: `--help`, or `-h` alone or in a group of short flags (`-vh`: parseArgs reads
- * it as both), before a `--` that ends the flags. Help wins over running the command.
+ * it as both), before a `--` that ends the flags. Help wins over running the command. The word
+ * after a flag of OPTIONS (or a global one) that takes a value is that value, not a request for
+ * help: `build --config -h` is refused as `build --config --json` is (parseArgs: a flag that lacks
+ * its value), and `--config=-h` names a file -h.
  */
-export function asksHelp(args: readonly string[]): boolean {
+export function asksHelp(args: readonly string[], options: OptionSpec = {}): boolean {
+  const all: OptionSpec = { ...GLOBAL_OPTIONS, ...options };
   const end = args.indexOf('--');
-  return (end === -1 ? args : args.slice(0, end)).some(
-    (a) => a === '--help' || (/^-[A-Za-z]+$/.test(a) && a.includes('h')),
-  );
+  const flags = end === -1 ? args : args.slice(0, end);
+  for (let i = 0; i < flags.length; i++) {
+    const a = flags[i]!;
+    if (a === '--help' || (/^-[A-Za-z]+$/.test(a) && a.includes('h'))) return true;
+    const name = /^--([^=]+)$/.exec(a)?.[1];
+    if (name !== undefined && Object.hasOwn(all, name) && all[name]!.type === 'string') i++;
+  }
+  return false;
 }
 
 /** The longest line an error prints: a 10,000-character value quoted in it is cut, saying so. */

@@ -11,7 +11,7 @@ import type { Stage } from '../../pipeline/stages.js';
 import { defaultCacheDir } from '../../util/cache-dir.js';
 import { discardResults } from '../../results/discard.js';
 import { openResultDir } from '../../results/results.js';
-import { parseCommandArgs } from '../args.js';
+import { type OptionSpec, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { configOverrideFlags, gitPlannedBeforeRegistry, overridesFromFlags } from './shared.js';
 import { loadOnePlatformFix } from './engine-platform.js';
@@ -34,8 +34,17 @@ function renderBuild(result: BuildResult): string {
     .join('\n')}\n`;
 }
 
+const BUILD_OPTIONS = {
+  config: { type: 'string' },
+  platforms: { type: 'string' },
+  variants: { type: 'string' },
+  load: { type: 'boolean', default: false },
+  quiet: { type: 'boolean', default: false },
+} as const satisfies OptionSpec;
+
 export const buildCommand: Command = {
   name: 'build',
+  options: BUILD_OPTIONS,
   summary: 'Build every variant for every platform with buildx, push by digest, merge into multi-arch tags.',
   usage:
     'ml-image build [--config FILE] [--platforms LIST] [--variants LIST] [--load] [--quiet] [--verbose] [--json] [--out DIR]',
@@ -58,13 +67,7 @@ ${configOverrideFlags}
 
 Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / registry unreachable.`,
   async run(argv: string[], io: CliIo) {
-    const { values } = parseCommandArgs('build', argv, {
-      config: { type: 'string' },
-      platforms: { type: 'string' },
-      variants: { type: 'string' },
-      load: { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
-    });
+    const { values } = parseCommandArgs('build', argv, BUILD_OPTIONS);
     refusePullRequestTarget(io.env, 'ml-image build');
     const loaded = loadConfig({
       cwd: io.cwd,

@@ -12,7 +12,7 @@ import { holdOutDir, openOutDir } from '../../results/out-dir.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
 import { containerGpus, gpusLine } from '../../smoke/gpu-pin.js';
 import { resolveGpuChoice } from '../../smoke/run.js';
-import { imageFlag, parseCommandArgs, platformFlag } from '../args.js';
+import { type OptionSpec, imageFlag, parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import type { Command } from './types.js';
 
@@ -66,8 +66,18 @@ export function renderRecord(r: EnvRecord): string {
   ].join('\n');
 }
 
+const CAPTURE_OPTIONS = {
+  image: { type: 'string' },
+  platform: { type: 'string' },
+  gpus: { type: 'string', default: 'none' },
+  env: { type: 'string', multiple: true },
+  'no-torch': { type: 'boolean', default: false },
+  'torch-runtime': { type: 'boolean', default: false },
+} as const satisfies OptionSpec;
+
 export const captureCommand: Command = {
   name: 'capture',
+  options: CAPTURE_OPTIONS,
   summary: 'Record what is inside an image: OS, Python packages, apt, CUDA/cuDNN/NCCL, torch, GPUs, env.',
   usage:
     'ml-image capture --image REF [--platform P] [--gpus none|all|auto] [--env NAME]... [--torch-runtime|--no-torch] [--json] [--out DIR]',
@@ -98,14 +108,7 @@ Options:
 
 Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image); 3 no daemon.`,
   async run(argv: string[], io: CliIo) {
-    const { values } = parseCommandArgs('capture', argv, {
-      image: { type: 'string' },
-      platform: { type: 'string' },
-      gpus: { type: 'string', default: 'none' },
-      env: { type: 'string', multiple: true },
-      'no-torch': { type: 'boolean', default: false },
-      'torch-runtime': { type: 'boolean', default: false },
-    });
+    const { values } = parseCommandArgs('capture', argv, CAPTURE_OPTIONS);
     const image = imageFlag('capture', values.image);
     if (values['no-torch'] && values['torch-runtime'])
       throw new InputError(

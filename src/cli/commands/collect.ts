@@ -226,6 +226,7 @@ async function imageMask(target: CollectTarget, io: CliIo, skip: boolean): Promi
 
 export const collectCommand: Command = {
   name: 'collect',
+  options: COLLECT_OPTIONS,
   summary: "Read a cluster job's smoke results (ml-image export) into the build's result directory.",
   usage:
     'ml-image collect (--slurm DIR | --k8s LOGFILE) --out DIR [--variant NAME] [--capture] [--no-image-mask] [--json]',

@@ -99,6 +99,7 @@ function notesFor(
 
 export const devcontainerCommand: Command = {
   name: 'devcontainer',
+  options: OPTIONS,
   summary: 'Write .devcontainer/devcontainer.json that opens the built image by digest.',
   usage: 'ml-image devcontainer --from DIR [--variant NAME] [--out FILE] [--force] [--json]',
   outIsFile: true,

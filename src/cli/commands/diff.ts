@@ -12,7 +12,7 @@ import {
 } from '../../util/read-regular.js';
 import { decodeUtf8Strictly } from '../../util/strict-utf8.js';
 import { redactText } from '../../util/redact.js';
-import { imageFlag, parseCommandArgs } from '../args.js';
+import { type OptionSpec, imageFlag, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { ENV_RECORD_FIX, writeOutFileNamed } from '../output.js';
 import type { Command } from './types.js';
@@ -55,9 +55,21 @@ function numberFlag(name: string, value: string | undefined, min: number, whole 
   return n;
 }
 
+const DIFF_OPTIONS = {
+  format: { type: 'string' },
+  'base-smoke': { type: 'string' },
+  'head-smoke': { type: 'string' },
+  image: { type: 'string' },
+  variant: { type: 'string' },
+  'baseline-ref': { type: 'string' },
+  'max-chars': { type: 'string' },
+  threshold: { type: 'string' },
+} as const satisfies OptionSpec;
+
 export const diffCommand: Command = {
   outIsFile: true,
   name: 'diff',
+  options: DIFF_OPTIONS,
   summary: 'Compare two environment records (env.json) and print the Markdown report (or its JSON model).',
   usage:
     'ml-image diff BASE.json HEAD.json [--base-smoke F] [--head-smoke F] [--format md|json] [--out FILE]',
@@ -85,21 +97,7 @@ Options:
 
 Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON or not a record.`,
   async run(argv: string[], io: CliIo) {
-    const { values, positionals } = parseCommandArgs(
-      'diff',
-      argv,
-      {
-        format: { type: 'string' },
-        'base-smoke': { type: 'string' },
-        'head-smoke': { type: 'string' },
-        image: { type: 'string' },
-        variant: { type: 'string' },
-        'baseline-ref': { type: 'string' },
-        'max-chars': { type: 'string' },
-        threshold: { type: 'string' },
-      },
-      true,
-    );
+    const { values, positionals } = parseCommandArgs('diff', argv, DIFF_OPTIONS, true);
     if (positionals.length !== 2)
       throw new InputError(
         `diff: expected BASE.json and HEAD.json, got ${positionals.length} file${positionals.length === 1 ? '' : 's'}`,

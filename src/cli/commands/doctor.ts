@@ -6,7 +6,7 @@ import { PLATFORMS } from '../../config/schema.js';
 import { EnvironmentError, InputError, type JsonError } from '../../errors.js';
 import { InterruptedError, interruptedFailure } from '../../util/cleanup.js';
 import { redactMessage as shown } from '../../util/redact.js';
-import { parseCommandArgs, platformFlag } from '../args.js';
+import { type OptionSpec, parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
 import type { Command } from './types.js';
@@ -64,8 +64,14 @@ export function doctorReport(checks: Check[]): DoctorReport {
   };
 }
 
+const DOCTOR_OPTIONS = {
+  registry: { type: 'string' },
+  platforms: { type: 'string', default: 'linux/amd64,linux/arm64' },
+} as const satisfies OptionSpec;
+
 export const doctorCommand: Command = {
   name: 'doctor',
+  options: DOCTOR_OPTIONS,
   summary: 'Check the build environment: Docker daemon, buildx, arm64 emulation, registry.',
   usage: 'ml-image doctor [--registry HOST[/REPOSITORY]] [--platforms LIST] [--json] [--out DIR]',
   help: `Checks what the build needs and prints one line per check with the fix for each failure.
@@ -86,10 +92,7 @@ Options:
 Exit codes: 0 everything works; 2 bad input (an unknown flag); 3 something is missing (the message
 says how to fix it).`,
   async run(argv: string[], io: CliIo) {
-    const { values } = parseCommandArgs('doctor', argv, {
-      registry: { type: 'string' },
-      platforms: { type: 'string', default: 'linux/amd64,linux/arm64' },
-    });
+    const { values } = parseCommandArgs('doctor', argv, DOCTOR_OPTIONS);
     // Bad input first, before any check runs (exit 2 naming the flag).
     const target = values.registry === undefined ? undefined : parseRegistryTarget(values.registry);
     const want = values.platforms

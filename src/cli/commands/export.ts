@@ -235,6 +235,7 @@ function k8sJob(values: ExportFlags, spec: ExportSpec, smokeScript: string, sour
 
 export const exportCommand: Command = {
   name: 'export',
+  options: EXPORT_OPTIONS,
   summary:
     'Write a Slurm (Pyxis/Enroot) or Kubernetes job that runs the smoke suites against the image by digest.',
   usage:

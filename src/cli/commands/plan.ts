@@ -3,7 +3,7 @@ import type { Plan } from '../../plan/plan.js';
 import { LABEL_PREFIX } from '../../plan/schema.js';
 import { checkRequirementLines } from '../../pipeline/door-checks.js';
 import { openOutDir } from '../../results/out-dir.js';
-import { parseCommandArgs } from '../args.js';
+import { type OptionSpec, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { configOverrideFlags, gitContextFor, overridesFromFlags, planOfConfig } from './shared.js';
 import type { Command } from './types.js';
@@ -49,8 +49,16 @@ function renderPlan(plan: Plan): string {
   return `${lines.join('\n')}\n`;
 }
 
+const PLAN_OPTIONS = {
+  config: { type: 'string' },
+  platforms: { type: 'string' },
+  variants: { type: 'string' },
+  'skip-file-checks': { type: 'boolean', default: false },
+} as const satisfies OptionSpec;
+
 export const planCommand: Command = {
   name: 'plan',
+  options: PLAN_OPTIONS,
   summary: 'Expand variants x platforms into build targets; choose base images, torch index, driver floor.',
   usage:
     'ml-image plan [--config FILE] [--platforms LIST] [--variants LIST] [--skip-file-checks] [--json] [--out DIR]',
@@ -72,12 +80,7 @@ ${configOverrideFlags}
 Exit codes: 0 planned (warnings allowed); 2 bad config, a bad requirements line or an impossible
 combination.`,
   async run(argv: string[], io: CliIo) {
-    const { values } = parseCommandArgs('plan', argv, {
-      config: { type: 'string' },
-      platforms: { type: 'string' },
-      variants: { type: 'string' },
-      'skip-file-checks': { type: 'boolean', default: false },
-    });
+    const { values } = parseCommandArgs('plan', argv, PLAN_OPTIONS);
     const checkFiles = !values['skip-file-checks'];
     const loaded = loadConfig({
       cwd: io.cwd,

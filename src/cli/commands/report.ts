@@ -13,7 +13,7 @@ import { dirBaselineStore } from '../../report/baseline.js';
 import { githubReportContext } from '../../report/github-env.js';
 import { COMMENT_MODES, type CommentMode, configVariantNames, reportStage } from '../../report/stage.js';
 import { isEnvRecordFile, openResultDir } from '../../results/results.js';
-import { parseCommandArgs } from '../args.js';
+import { type OptionSpec, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import {
   configOverrideFlags,
@@ -198,8 +198,22 @@ function noRecords(dir: string, plan: Plan): InputError {
  */
 const resultsFlag = (writtenTo: boolean) => ({ create: writtenTo, flag: '--results DIR' });
 
+const REPORT_OPTIONS = {
+  config: { type: 'string' },
+  platforms: { type: 'string' },
+  variants: { type: 'string' },
+  results: { type: 'string', default: 'ml-image-results' },
+  baseline: { type: 'string' },
+  'base-branch': { type: 'string', default: 'main' },
+  pr: { type: 'string' },
+  repo: { type: 'string' },
+  'api-url': { type: 'string' },
+  'comment-mode': { type: 'string' },
+} as const satisfies OptionSpec;
+
 export const reportCommand: Command = {
   name: 'report',
+  options: REPORT_OPTIONS,
   summary: 'Render the environment diff report from result files; post it as the sticky PR comment.',
   usage:
     'ml-image report [--config FILE] [--results DIR] [--baseline DIR --base-branch B] [--pr N --repo OWNER/REPO] [--comment-mode M] [--out DIR]',
@@ -235,18 +249,7 @@ first); 2 bad input (a pull request, or an API URL, the API does not find: 404, 
 unreachable, or it refused the request (403: a token that may not write to the pull request;
 401: a token it does not know; the reports are written all the same).`,
   async run(argv: string[], io: CliIo) {
-    const { values } = parseCommandArgs('report', argv, {
-      config: { type: 'string' },
-      platforms: { type: 'string' },
-      variants: { type: 'string' },
-      results: { type: 'string', default: 'ml-image-results' },
-      baseline: { type: 'string' },
-      'base-branch': { type: 'string', default: 'main' },
-      pr: { type: 'string' },
-      repo: { type: 'string' },
-      'api-url': { type: 'string' },
-      'comment-mode': { type: 'string' },
-    });
+    const { values } = parseCommandArgs('report', argv, REPORT_OPTIONS);
     const pr = prNumber(values.pr);
     const loaded = loadConfig({
       cwd: io.cwd,

@@ -14,12 +14,23 @@ import { holdOutDir, openOutDir } from '../../results/out-dir.js';
 import { fileSnapshotCache } from '../../resolve/snapshot-cache.js';
 import { defaultCacheDir } from '../../util/cache-dir.js';
 import { PIP_CACHE_LABEL, PIP_CACHE_PREFIX } from '../../resolve/pip-cache.js';
-import { parseCommandArgs, platformFlag } from '../args.js';
+import { type OptionSpec, parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import type { Command } from './types.js';
 
+const RESOLVE_OPTIONS = {
+  image: { type: 'string' },
+  requirements: { type: 'string', multiple: true },
+  'index-url': { type: 'string' },
+  'extra-index-url': { type: 'string', multiple: true },
+  platform: { type: 'string' },
+  mode: { type: 'string', default: 'auto' },
+  network: { type: 'string' },
+} as const satisfies OptionSpec;
+
 export const resolveCommand: Command = {
   name: 'resolve',
+  options: RESOLVE_OPTIONS,
   summary: 'Find and fix Python dependency conflicts between your requirements and a base image.',
   usage:
     'ml-image resolve --image REF --requirements FILE [--index-url URL] [--platform P] [--mode auto|check] [--network host|bridge] [--out DIR] [--json]',
@@ -66,15 +77,7 @@ python3); 3 no Docker daemon, the index or a direct URL is unreachable (after re
 registry refused the base image's pull (pull it with "docker pull" after "docker login"), or the
 engine holds the base's list without the platform's content (pull it with "docker pull --platform").`,
   async run(argv: string[], io: CliIo) {
-    const { values } = parseCommandArgs('resolve', argv, {
-      image: { type: 'string' },
-      requirements: { type: 'string', multiple: true },
-      'index-url': { type: 'string' },
-      'extra-index-url': { type: 'string', multiple: true },
-      platform: { type: 'string' },
-      mode: { type: 'string', default: 'auto' },
-      network: { type: 'string' },
-    });
+    const { values } = parseCommandArgs('resolve', argv, RESOLVE_OPTIONS);
     if (!values.image) throw new InputError('resolve: --image is required', 'e.g. --image python:3.12-slim');
     const imageProblem = imageRefProblem(values.image);
     if (imageProblem !== undefined)

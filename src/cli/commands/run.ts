@@ -22,7 +22,7 @@ import { dirBaselineStore } from '../../report/baseline.js';
 import { defaultCacheDir } from '../../util/cache-dir.js';
 import { BUILD_FILE, isEnvRecordFile, openResultDir } from '../../results/results.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
-import { parseCommandArgs } from '../args.js';
+import { type OptionSpec, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { loadOnePlatformFix } from './engine-platform.js';
 import {
@@ -139,8 +139,21 @@ function hasEnvRecord(dir: string): boolean {
   }
 }
 
+const RUN_OPTIONS = {
+  config: { type: 'string' },
+  platforms: { type: 'string' },
+  variants: { type: 'string' },
+  stages: { type: 'string', default: 'all' },
+  gpus: { type: 'string', default: 'auto' },
+  baseline: { type: 'string' },
+  load: { type: 'boolean', default: false },
+  quiet: { type: 'boolean', default: false },
+  rerun: { type: 'boolean', default: false },
+} as const satisfies OptionSpec;
+
 export const runCommand: Command = {
   name: 'run',
+  options: RUN_OPTIONS,
   summary:
     'The whole pipeline locally: plan, resolve, build, smoke, attest, report (the bundled example without a config).',
   usage:
@@ -182,17 +195,7 @@ ${configOverrideFlags}
 Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad config;
 3 no daemon / no buildx / registry unreachable.`,
   async run(argv: string[], io: CliIo) {
-    const { values } = parseCommandArgs('run', argv, {
-      config: { type: 'string' },
-      platforms: { type: 'string' },
-      variants: { type: 'string' },
-      stages: { type: 'string', default: 'all' },
-      gpus: { type: 'string', default: 'auto' },
-      baseline: { type: 'string' },
-      load: { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
-      rerun: { type: 'boolean', default: false },
-    });
+    const { values } = parseCommandArgs('run', argv, RUN_OPTIONS);
     refusePullRequestTarget(io.env, 'ml-image run');
     const timer = stageTimer(values.verbose);
     const gpus = parseGpuMode(values.gpus, 'run: --gpus');

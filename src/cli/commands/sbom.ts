@@ -5,7 +5,7 @@ import { readEnvRecord } from '../../diff/read.js';
 import { InputError } from '../../errors.js';
 import { readJsonFile } from '../../util/json-file.js';
 import { didYouMean } from '../../util/text.js';
-import { parseCommandArgs } from '../args.js';
+import { type OptionSpec, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { ENV_RECORD_FIX, writeOutFileNamed } from '../output.js';
 import type { Command } from './types.js';
@@ -13,9 +13,16 @@ import type { Command } from './types.js';
 /** The SBOM formats `ml-image sbom --format` writes. */
 const FORMATS = ['cyclonedx', 'spdx'] as const;
 
+const SBOM_OPTIONS = {
+  record: { type: 'string' },
+  variant: { type: 'string' },
+  format: { type: 'string' },
+} as const satisfies OptionSpec;
+
 export const sbomCommand: Command = {
   outIsFile: true,
   name: 'sbom',
+  options: SBOM_OPTIONS,
   summary: 'Write the SBOM of an image from its environment record (env.json): CycloneDX 1.6 or SPDX 2.3.',
   usage: 'ml-image sbom --record env.json [--format cyclonedx|spdx] [--out FILE] [--variant V] [--json]',
   help: `Builds an ML-aware SBOM (CycloneDX 1.6 JSON) from an environment record written by
@@ -40,11 +47,7 @@ Options:
 Exit codes: 0 written; 2 the record is missing, not JSON or not a record, or an unknown --format
 (the message names it).`,
   async run(argv: string[], io: CliIo) {
-    const { values } = parseCommandArgs('sbom', argv, {
-      record: { type: 'string' },
-      variant: { type: 'string' },
-      format: { type: 'string' },
-    });
+    const { values } = parseCommandArgs('sbom', argv, SBOM_OPTIONS);
     if (values.record === undefined || values.record === '')
       throw new InputError(
         'sbom: --record is required',

@@ -16,7 +16,14 @@ import { resolveGpuChoice, runSmoke, SmokeInterruptedError } from '../../smoke/r
 import { gpuKindOf, gpusOfTarget, hostPlatformOnce } from '../../smoke/target-gpus.js';
 import type { VariantKind } from '../../config/schema.js';
 import { configSmokeInputs } from '../../smoke/config-inputs.js';
-import { imageFlag, parseCommandArgs, platformFlag, suitesFlag, timeoutFlag } from '../args.js';
+import {
+  type OptionSpec,
+  imageFlag,
+  parseCommandArgs,
+  platformFlag,
+  suitesFlag,
+  timeoutFlag,
+} from '../args.js';
 import type { CliIo } from '../io.js';
 import { planOfConfig } from './shared.js';
 import type { Command } from './types.js';
@@ -83,8 +90,20 @@ function smokeVariant(
   };
 }
 
+const SMOKE_OPTIONS = {
+  image: { type: 'string' },
+  suites: { type: 'string' },
+  gpus: { type: 'string', default: 'auto' },
+  'require-gpu': { type: 'boolean', default: false },
+  platform: { type: 'string' },
+  config: { type: 'string' },
+  variant: { type: 'string' },
+  timeout: { type: 'string' },
+} as const satisfies OptionSpec;
+
 export const smokeCommand: Command = {
   name: 'smoke',
+  options: SMOKE_OPTIONS,
   summary: 'Run smoke suites inside an image: imports, pip check, GPU, compute, train, DDP, custom tests.',
   usage:
     'ml-image smoke --image REF [--suites a,b] [--gpus auto|all|none] [--require-gpu] [--platform P] [--config FILE [--variant NAME]] [--timeout S] [--out DIR]',
@@ -124,16 +143,7 @@ Options:
 
 Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`,
   async run(argv: string[], io: CliIo) {
-    const { values } = parseCommandArgs('smoke', argv, {
-      image: { type: 'string' },
-      suites: { type: 'string' },
-      gpus: { type: 'string', default: 'auto' },
-      'require-gpu': { type: 'boolean', default: false },
-      platform: { type: 'string' },
-      config: { type: 'string' },
-      variant: { type: 'string' },
-      timeout: { type: 'string' },
-    });
+    const { values } = parseCommandArgs('smoke', argv, SMOKE_OPTIONS);
     const image = imageFlag('smoke', values.image);
     const gpus = parseGpuMode(values.gpus, 'smoke: --gpus');
     const platform = platformFlag('smoke', values.platform);

@@ -6,7 +6,7 @@ import { ConfigError, InputError } from '../../errors.js';
 import { checkPlanRequirements } from '../../requirements/plan-check.js';
 import { checkRequirementLines } from '../../pipeline/door-checks.js';
 import { configBaseline } from '../../smoke/config-inputs.js';
-import { parseCommandArgs } from '../args.js';
+import { type OptionSpec, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { printable } from '../../util/text.js';
 import { writeOutFile } from '../output.js';
@@ -72,8 +72,16 @@ function checkConfigFiles(loaded: LoadedConfig, env: CliIo['env']): void {
   );
 }
 
+const VALIDATE_OPTIONS = {
+  config: { type: 'string' },
+  platforms: { type: 'string' },
+  variants: { type: 'string' },
+  'skip-file-checks': { type: 'boolean', default: false },
+} as const satisfies OptionSpec;
+
 export const validateCommand: Command = {
   name: 'validate',
+  options: VALIDATE_OPTIONS,
   summary: 'Check ml-image.yml and print the normalized config (every default filled in).',
   usage:
     'ml-image validate [--config FILE] [--platforms LIST] [--variants LIST] [--skip-file-checks] [--json] [--out DIR]',
@@ -97,12 +105,7 @@ ${configOverrideFlags}
 
 Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment problem.`,
   async run(argv: string[], io: CliIo) {
-    const { values } = parseCommandArgs('validate', argv, {
-      config: { type: 'string' },
-      platforms: { type: 'string' },
-      variants: { type: 'string' },
-      'skip-file-checks': { type: 'boolean', default: false },
-    });
+    const { values } = parseCommandArgs('validate', argv, VALIDATE_OPTIONS);
     const overrides = overridesFromFlags(values);
     const loaded = loadConfig({
       cwd: io.cwd,

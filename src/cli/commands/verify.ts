@@ -181,8 +181,15 @@ function writeStopped(io: CliIo, dir: string, ref: string | undefined, e: unknow
   }
 }
 
+/** verify's own: its deadline is --timeout (export's is --verify-timeout). */
+const VERIFY_COMMAND_OPTIONS = {
+  ...VERIFY_OPTIONS,
+  timeout: { type: 'string' },
+} as const satisfies OptionSpec;
+
 export const verifyCommand: Command = {
   name: 'verify',
+  options: VERIFY_COMMAND_OPTIONS,
   summary: 'Check an image digest: signature, SBOM, provenance and smoke attestations, and a policy on them.',
   usage:
     'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL] [--certificate-github-workflow-repository OWNER/REPO] [--certificate-github-workflow-ref REF] [--certificate-github-workflow-trigger EVENT] [--certificate-github-workflow-sha SHA] [--certificate-github-workflow-name NAME]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog] [--timeout SECONDS] [--out DIR]',
@@ -207,15 +214,14 @@ Exit codes: 0 every check holds; 1 a check failed (each is named); 2 bad input; 
 cosign cannot be reached, the registry refuses the read or is failing, or it did not answer
 within --timeout (the fix is printed).`,
   async run(argv: string[], io: CliIo) {
-    const options = { ...VERIFY_OPTIONS, timeout: { type: 'string' } } as const satisfies OptionSpec;
     let ref: string | undefined;
     let verified: {
-      values: ReturnType<typeof parseCommandArgs<typeof options>>['values'];
+      values: ReturnType<typeof parseCommandArgs<typeof VERIFY_COMMAND_OPTIONS>>['values'];
       outcome: Awaited<ReturnType<typeof verifyWithCli>>;
       t0: number;
     };
     try {
-      const { values, positionals } = parseCommandArgs('verify', argv, options, true);
+      const { values, positionals } = parseCommandArgs('verify', argv, VERIFY_COMMAND_OPTIONS, true);
       if (positionals.length !== 1)
         throw new InputError('verify: expected one IMAGE@DIGEST', 'run "ml-image verify --help" for usage');
       ref = positionals[0]!;
