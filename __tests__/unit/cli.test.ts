@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -117,6 +117,44 @@ describe('ml-image CLI', () => {
     const other = captureIo(dir);
     expect(await runCli(like, other)).toBe(2);
     expect(io.err()).toBe(other.err());
+  });
+
+  // `verify IMG --out --json` is refused (--out lacks its value), but its record of a stopped verify
+  // was written into ./--json, the flag read as the directory; `build --out --json` with a file
+  // ./--json was refused for that file instead. A refused --out leaves nothing behind.
+  const DIGEST_REF = `localhost:5000/acme/model@sha256:${'0'.repeat(64)}`;
+  it.each([
+    [['verify', DIGEST_REF, '--out', '--json']],
+    [['verify', DIGEST_REF, '--out', '-h']],
+    [['verify', DIGEST_REF, '--key', 'cosign.pub', '--out', '--']],
+    [['build', '--out', '--json']],
+  ])('%j: --out lacks its value, nothing is written', async (argv) => {
+    writeFileSync(path.join(dir, 'keep'), '');
+    const io = captureIo(dir);
+    expect(await runCli(argv, io)).toBe(2);
+    expect(io.err()).toMatch(/^error: [a-z]+: Option '--out' argument is ambiguous/);
+    expect(readdirSync(dir)).toEqual(['keep']);
+    // Whatever ./--json is, the refusal is the missing value.
+    writeFileSync(path.join(dir, '--json'), 'a file\n');
+    const again = captureIo(dir);
+    expect(await runCli(argv, again)).toBe(2);
+    expect(again.err()).toBe(io.err());
+    expect(readFileSync(path.join(dir, '--json'), 'utf8')).toBe('a file\n');
+  });
+
+  // --out=-x names the directory -x (parseArgs's form for a value with a dash): a verify refused
+  // after it (a misspelt flag) still writes its stopped record there, no earlier "ok": true kept.
+  it('verify --out=-x, refused for another flag, writes ok false into ./-x', async () => {
+    const io = captureIo(dir);
+    const argv = ['verify', DIGEST_REF, '--key', 'cosign.pub', '--out=-x', '--platfrom', 'linux/amd64'];
+    expect(await runCli(argv, io)).toBe(2);
+    expect(io.err()).toContain("Unknown option '--platfrom'");
+    const written = JSON.parse(readFileSync(path.join(dir, '-x', 'verify.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(written).toMatchObject({ ok: false });
+    expect(String(written.error)).toContain('--platfrom');
   });
 
   it.each([[['-h']], [['build', '-h']], [['build', '--help']], [['export', '--slurm', '-h']]])(

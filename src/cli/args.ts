@@ -166,12 +166,21 @@ export function timeoutFlag(command: string, raw: string | undefined): number | 
   return n;
 }
 
-/** The value of --out DIR / --out=DIR, when given (parseArgs checks the rest later). */
+/**
+ * The value of --out DIR / --out=DIR, when given (parseArgs checks the rest later). The word after
+ * --out that looks like a flag (--json, -h, --) is no value, as parseArgs reads it: it refuses
+ * `--out --json` as a flag that lacks its value (a directory -x is `--out=-x`), and that refused
+ * command line must not leave a ./--json behind (verify's record of a stopped run) nor be refused
+ * for what ./--json is.
+ */
 export function outFlag(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') return undefined;
-    if (a === '--out') return argv[i + 1];
+    if (a === '--out') {
+      const value = argv[i + 1];
+      return value !== undefined && value.length > 1 && value.startsWith('-') ? undefined : value;
+    }
     if (a.startsWith('--out=')) return a.slice('--out='.length);
   }
   return undefined;
