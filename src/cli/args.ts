@@ -34,6 +34,13 @@ export function parseCommandArgs<O extends OptionSpec>(
     parsed = parseArgs({ args: argv, options: all, strict: true, allowPositionals, tokens: true });
   } catch (e) {
     const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    // parseArgs's three lines for `--config --json` (a value flag followed by a flag) as one.
+    const lacking = /^Option '(-[^' ]+)' argument is ambiguous/.exec(msg)?.[1];
+    if (lacking !== undefined)
+      throw new InputError(
+        `${command}: ${lacking} lacks its value: the word after it begins with "-"`,
+        `give ${lacking} its value; one that begins with "-" is written ${lacking}=-VALUE`,
+      );
     // An unknown --flag: the nearest of this command's (--platfroms -> --platforms).
     const unknown = /^Unknown option '--([^']+)'/.exec(msg)?.[1];
     const hint = unknown !== undefined ? closestWord(unknown, Object.keys(all)) : undefined;
