@@ -2,7 +2,7 @@
 // push, against an in-process registry that speaks the distribution token flow (Bearer challenge,
 // token endpoint with a pull,push scope, blob upload started then cancelled), with Docker's
 // config.json written here. No secret appears in what doctor prints.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -500,6 +500,39 @@ describe('checkPush sends the login only where it belongs', () => {
     }
     expect(message).toMatch(/^\/h\/c\.json is not JSON/);
     expect(message).not.toContain('dXNlcj');
+  });
+});
+
+describe('doctor --registry with a Docker config.json that is not a regular file', () => {
+  // Each is the environment's problem (exit 3), as a config.json that is not JSON: a failed
+  // credential check naming the file, never an internal error.
+  it.each([
+    ['a directory', (f: string) => mkdirSync(f), /is a directory, not a regular file/],
+    [
+      'a link to a directory',
+      (f: string) => {
+        mkdirSync(`${f}.d`);
+        symlinkSync(`${f}.d`, f);
+      },
+      /is a directory, not a regular file/,
+    ],
+  ])('config.json %s: FAIL credential naming the file (exit 3)', async (what, plant, detail) => {
+    const cfg = mkdtempSync(path.join(dir, 'cfg-odd-'));
+    const file = path.join(cfg, 'config.json');
+    plant(file);
+    const io = captureIo(dir, fakeDocker(healthy), { DOCKER_CONFIG: cfg, HOME: dir });
+    expect(await runCli(['doctor', '--registry', `127.0.0.1:${port}`, '--json'], io)).toBe(3);
+    const report = JSON.parse(io.out()) as {
+      checks: { name: string; ok: boolean; detail: string; fix?: string }[];
+      error: { exitCode: number };
+    };
+    const credential = report.checks.find((c) => c.name === 'credential');
+    expect(credential?.ok).toBe(false);
+    expect(credential?.detail).toContain(file);
+    expect(credential?.detail).toMatch(detail);
+    expect(credential?.fix).toBe(`fix or remove ${file}, then log in again (docker login)`);
+    expect(report.error.exitCode).toBe(3);
+    expect(io.err()).not.toContain('internal error');
   });
 });
 

@@ -2,9 +2,10 @@
 // its credential helpers (`docker-credential-NAME get`). Doctor's push check and the native signer
 // both use them; the pure parts (which credential, the token flow) are in registry-auth.ts.
 import { type ChildProcess, execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { EnvironmentError } from '../errors.js';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
+import { MAX_JSON_INPUT_BYTES, openErrorFix, openErrorText, readRegularText } from '../util/read-regular.js';
 import { stopChild } from '../util/process-tree.js';
 import { RUN_ID } from '../util/run-id.js';
 import { RUN_ID_ENV } from './exec-runner.js';
@@ -28,6 +29,30 @@ const nodeExec: HelperExec = (file, args, options, callback) => execFile(file, a
 export const HELPER_TIMEOUT_MS = 30_000;
 
 /**
+ * Docker's config.json (dockerConfigPath), undefined when there is none. A regular file only, read
+ * without blocking: a directory, a FIFO or an unreadable file there is the environment's problem
+ * named with its fix, as a config.json that is not JSON is (a directory was an internal error, a
+ * FIFO a hang).
+ */
+function readDockerConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): { file: string; text: string } | undefined {
+  const file = dockerConfigPath(env);
+  if (!file || !existsSync(file)) return undefined;
+  const fix = `fix or remove ${file}, then log in again (docker login)`;
+  const text = readRegularText(
+    file,
+    MAX_JSON_INPUT_BYTES,
+    (e) =>
+      new EnvironmentError(
+        `${file} ${e.code !== undefined ? `cannot be read: ${openErrorText(e.code)}` : e.reason}: docker and buildx cannot read their credentials`,
+        openErrorFix(e.code ?? '', fix) ?? fix,
+      ),
+  );
+  return { file, text };
+}
+
+/**
  * The real side effects of the registry checks: fetch (simpleFetch, through the proxy ENV names for
  * the host, as docker's push goes), Docker's config file, credential helpers.
  */
@@ -37,10 +62,7 @@ export function registryDeps(
 ): RegistryAuthDeps {
   return {
     fetch: (url, init) => simpleFetch(url, init, env),
-    dockerConfig: () => {
-      const file = dockerConfigPath(env);
-      return file && existsSync(file) ? { file, text: readFileSync(file, 'utf8') } : undefined;
-    },
+    dockerConfig: () => readDockerConfig(env),
     helper: (name, server, signal) =>
       new Promise((resolve, reject) => {
         throwIfInterrupted(`docker-credential-${name}`);
