@@ -107,6 +107,19 @@ describe('checkRegistry and a plain-HTTP registry', () => {
     expect(e).toMatchObject({ exitCode: 3, fix: expect.stringMatching(/does not speak HTTPS/) });
   });
 
+  it.each(['docker.io', 'index.docker.io', 'registry-1.docker.io'])(
+    'Docker Hub (%s) is asked at its API, registry-1.docker.io, as docker asks it',
+    async (host) => {
+      const asked: string[] = [];
+      const fetchFn: Fetch = async (url) => {
+        asked.push(url);
+        return { status: url === 'https://registry-1.docker.io/v2/' ? 401 : 404 };
+      };
+      await expect(checkRegistry(host, fetchFn, 1000, () => undefined)).resolves.toBe(401);
+      expect(asked).toEqual(['https://registry-1.docker.io/v2/']);
+    },
+  );
+
   it('a certificate error is not retried over plain HTTP', async () => {
     const asked: string[] = [];
     const fetchFn: Fetch = async (url) => {

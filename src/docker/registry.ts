@@ -148,7 +148,8 @@ export async function checkRegistry(
   timeoutMs = 5000,
   note: (line: string) => void = stderrNote,
 ): Promise<number> {
-  const url = `${registryBaseUrl(host)}/v2/`;
+  // Docker Hub's API by any of its names: https://docker.io/v2/ redirects to www.docker.com's pages.
+  const url = `${registryApiBase(host)}/v2/`;
   let status: number;
   try {
     status = (await fetchFn(url, { signal: untilInterrupted(AbortSignal.timeout(timeoutMs)) })).status;
