@@ -11,6 +11,7 @@ import { variantFromPlan } from '../plan/schema.js';
 import {
   BUILD_FILE,
   devcontainerFile,
+  noBuildFile,
   openResultDir,
   recordFile,
   type ResultDir,
@@ -91,10 +92,7 @@ export function devcontainerFromResults(
 ): ResultDevcontainer {
   const buildFile = path.join(dir, BUILD_FILE);
   if (!existsSync(buildFile))
-    throw new InputError(
-      `${label}: no ${BUILD_FILE} in ${dir}`,
-      'write it with "ml-image build --out DIR" or "ml-image run --out DIR"',
-    );
+    throw noBuildFile(dir, label, 'write it with "ml-image build --out DIR" or "ml-image run --out DIR"');
   // The build's result directory, only read: build.json, plan.json and the records through their schemas.
   const results = openResultDir(dir, label, { create: false });
   const build = results.readBuild({

@@ -17,6 +17,7 @@ import {
   PlatformBuildSchema,
 } from '../build/result.js';
 import { redactUrls } from '../util/redact.js';
+import { statPath } from '../util/read-regular.js';
 import { type EnvRecord, EnvRecordSchema } from '../capture/record.js';
 import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
@@ -300,6 +301,21 @@ export function digestFiles(build: BuildResult): DigestFile[] {
 }
 
 // ---- reading by directory path -----------------------------------------------------------------
+
+/**
+ * The refusal of DIR (LABEL names it, FIX says where a build.json comes from) when it holds no
+ * build.json. DIR that is a file (build.json itself, given for the directory that holds it) is said
+ * to be one, with that directory: "no build.json in .../build.json" and a fix to write one was no help.
+ */
+export function noBuildFile(dir: string, label: string, fix: string): InputError {
+  const st = statPath(dir);
+  if (typeof st === 'object' && st.isFile())
+    return new InputError(
+      `${label}: ${dir} is a file, not a result directory`,
+      `name the directory that holds ${BUILD_FILE} (${path.dirname(dir)}), not the file`,
+    );
+  return new InputError(`${label}: no ${BUILD_FILE} in ${dir}`, fix);
+}
 
 /** build.json of `dir` (a result directory, only read). */
 export const readBuildResult = (dir: string): BuildResult =>

@@ -24,6 +24,7 @@ import {
   readRegularText,
   statErrorText,
   statOrAbsent,
+  statPath,
   UnreadableFileError,
 } from '../../util/read-regular.js';
 import { isInterrupted } from '../../util/cleanup.js';
@@ -108,6 +109,13 @@ function slurmDir(given: string, cwd: string): string {
     throw new InputError(
       `collect: --slurm ${given}: the results of ${jobs.length} jobs are there (${jobs.sort().join(', ')})`,
       `name one: --slurm ${path.join(given, 'results', '<job id>')}`,
+    );
+  // job.json itself, given for the directory that holds it: "no job.json in .../job.json" was no help.
+  const st = statPath(dir);
+  if (typeof st === 'object' && st.isFile())
+    throw new InputError(
+      `collect: --slurm ${given}: ${dir} is a file, not the job's results directory`,
+      `name the directory that holds ${JOB_META_FILE} (${path.dirname(dir)}), not the file`,
     );
   throw new InputError(
     `collect: --slurm ${given}: no ${JOB_META_FILE} in ${dir}${existsSync(runs) ? ` or in a job's directory under ${runs}` : ''}`,

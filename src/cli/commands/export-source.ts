@@ -4,11 +4,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { archOf } from '../../config/platform.js';
-import { InputError } from '../../errors.js';
 import { checkDriverFloor, pinnedImage } from '../../export/common.js';
 import { imageFromBuild } from '../../export/source.js';
 import { variantFromPlan } from '../../plan/schema.js';
-import { BUILD_FILE, openResultDir, PLAN_FILE } from '../../results/results.js';
+import { BUILD_FILE, noBuildFile, openResultDir, PLAN_FILE } from '../../results/results.js';
 import type { CliIo } from '../io.js';
 
 export interface ImageSource {
@@ -43,8 +42,9 @@ export function imageSource(
   const dir = path.resolve(io.cwd, values.from);
   const buildFile = path.join(dir, BUILD_FILE);
   if (!existsSync(buildFile))
-    throw new InputError(
-      `export: --from ${values.from}: no ${BUILD_FILE} in ${dir}`,
+    throw noBuildFile(
+      dir,
+      `export: --from ${values.from}`,
       'write it with "ml-image build --out DIR", or pass --image REF@sha256:...',
     );
   // The build's result directory, only read: build.json and plan.json through their schemas.
