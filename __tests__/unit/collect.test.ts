@@ -149,15 +149,22 @@ describe('collectTarget: which target of build.json the job ran', () => {
       new RegExp(`the job ran on x86_64 \\(linux/amd64\\), but its image ${ARM} is linux/arm64's`),
     ],
     [
-      '--variant naming another variant',
+      '--variant naming a variant build.json does not have',
       meta(),
       'cu128',
-      /which variant cu128 of out\/build\.json does not hold/,
+      /^--variant: no variant "cu128" in out\/build\.json; it has cpu$/,
     ],
     ['a reference without a digest', meta({ image: 'ghcr.io/acme/train:latest' }), undefined, /digest/],
   ])('refuses %s (exit 2)', (_n, m, variant, message) => {
     const e = inputErrorOf(() => collectTarget(m, build(), 'out/build.json', variant));
     expect(e.message).toMatch(message);
+  });
+
+  it('--variant naming another variant of build.json, which does not hold the image (exit 2)', () => {
+    const other = { ...build().variants[0]!, variant: 'cu128', digest: OTHER, platforms: [] };
+    expect(
+      inputErrorOf(() => collectTarget(meta(), build(other), 'out/build.json', 'cu128')).message,
+    ).toMatch(/which variant cu128 of out\/build\.json does not hold/);
   });
 
   it('asks for --variant when two variants hold the digest, and takes the one named', () => {

@@ -46,6 +46,13 @@ export function collectTarget(
 ): CollectTarget {
   const { digest } = parseDigestRef(meta.image, { field: "the job's image" });
   const node = machinePlatform(meta.machine);
+  // A name build.json has no variant of (a typo) is said so, as devcontainer's and export's
+  // --variant say it, not as an image that variant does not hold.
+  if (variant !== undefined && !build.variants.some((v) => v.variant === variant))
+    throw new InputError(
+      `--variant: no variant ${JSON.stringify(variant)} in ${file}; it has ${build.variants.map((v) => v.variant).join(', ') || '(none)'}`,
+      "leave --variant out (the job's image decides), or name one of those",
+    );
   const candidates = build.variants.filter(
     (v) =>
       (variant === undefined || v.variant === variant) &&
