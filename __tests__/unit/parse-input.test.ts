@@ -28,7 +28,8 @@ const thrown = (fn: () => unknown): unknown => {
   return undefined;
 };
 
-describe('an input too broken for zod to list its problems', () => {
+// Each parse below lists hundreds of thousands of problems: seconds of CPU on a loaded runner.
+describe('an input too broken for zod to list its problems', { timeout: 90_000 }, () => {
   it('an environment record: exit 2 naming the file', () => {
     const record = JSON.parse(
       readFileSync(path.join(REPO_ROOT, '__tests__/fixtures/h200/record.json'), 'utf8'),

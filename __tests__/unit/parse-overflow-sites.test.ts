@@ -39,7 +39,8 @@ const thrown = (fn: () => unknown): unknown => {
 
 const json = (v: unknown) => Buffer.from(JSON.stringify(v));
 
-describe('a list too wrong for zod to list its problems', () => {
+// Each parse below lists hundreds of thousands of problems: seconds of CPU on a loaded runner.
+describe('a list too wrong for zod to list its problems', { timeout: 90_000 }, () => {
   it('the smoke.baseline file: exit 2 naming it', () => {
     const file = path.join(dir, 'baseline.json');
     writeFileSync(file, JSON.stringify({ schemaVersion: 1, floorFraction: 0.9, gpus: MANY() }));
