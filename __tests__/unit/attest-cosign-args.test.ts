@@ -488,8 +488,18 @@ describe('cosign output', () => {
     },
   );
 
-  it.each(['[{"critical":{}}]', 'no json here', '[not json'])('malformed verify output %j throws', (out) => {
+  it.each(['no json here', '[not json'])('malformed verify output %j throws', (out) => {
     expect(() => parseVerifiedSignatures(out)).toThrow();
+  });
+
+  // cosign verified these: one that is not a simple-signing payload of cosign's type is no signature
+  // this code reads (the signer fails the check), never a ZodError (exit 1).
+  it.each(['[{"critical":{}}]', '[1]', '[[]]'])('verify output %j: no signatures', (out) => {
+    expect(parseVerifiedSignatures(out)).toBeUndefined();
+  });
+
+  it('verify output of 600,000 wrong entries: no signatures (a ZodError of as many problems was exit 1)', () => {
+    expect(parseVerifiedSignatures(JSON.stringify(Array(600_000).fill(1)))).toBeUndefined();
   });
 
   // The built-in verifier reads the same payloads and statements with the same schemas: what cosign
@@ -507,7 +517,7 @@ describe('cosign output', () => {
   ])('parseSimpleSigning: %s', (_what, payload, ok) => {
     const got = parseSimpleSigning(Buffer.from(JSON.stringify(payload)));
     expect(got !== undefined).toBe(ok);
-    if (ok) expect(got).toEqual(parseVerifiedSignatures(SIG_JSON)[0]);
+    if (ok) expect(got).toEqual(parseVerifiedSignatures(SIG_JSON)![0]);
   });
 
   it.each<[string, unknown, boolean]>([
@@ -642,6 +652,20 @@ describe('createCosignSigner', () => {
     const { exec } = fakeExec(() => ok(SIG_JSON.replace(HEX, 'f'.repeat(64))));
     const v = await createCosignSigner(exec).verify(LOCAL, PUB);
     expect(v).toMatchObject({ ok: false, failure: { reason: 'invalid' } });
+  });
+
+  it("verify: signatures cosign printed that are not of cosign's type fail the check (no crash)", async () => {
+    const { exec } = fakeExec(() => ok('[{"critical":{"type":"cosign container image signature"}}]'));
+    const v = await createCosignSigner(exec).verify(LOCAL, PUB);
+    expect(v).toEqual({
+      ok: false,
+      failure: {
+        ref: LOCAL,
+        what: 'signature',
+        reason: 'invalid',
+        message: `cosign verified the signature on ${LOCAL}, but it printed one that is not a simple-signing payload of cosign's type`,
+      },
+    });
   });
 
   it('verifyAttestations: statements whose subject is another digest are rejected', async () => {

@@ -304,11 +304,17 @@ function parseJson(text: string, what: string): unknown {
   }
 }
 
-/** `cosign verify --output json`: a JSON array on stdout (after any non-JSON lines). */
-export function parseVerifiedSignatures(stdout: string): VerifiedSignature[] {
+/**
+ * `cosign verify --output json`: a JSON array on stdout (after any non-JSON lines). Undefined when
+ * an entry is not a simple-signing payload of cosign's type: the caller fails the check, as for an
+ * envelope not as cosign writes one (the schema's ZodError was an internal error, exit 1).
+ */
+export function parseVerifiedSignatures(stdout: string): VerifiedSignature[] | undefined {
   const start = stdout.indexOf('[');
   if (start < 0) throw new Error('cosign verify printed no JSON array of signatures');
-  return SignaturesSchema.parse(parseJson(stdout.slice(start).trim(), 'signatures')).map(signatureOf);
+  return parsedOrNone(SignaturesSchema, parseJson(stdout.slice(start).trim(), 'signatures'))?.map(
+    signatureOf,
+  );
 }
 
 /**

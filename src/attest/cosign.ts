@@ -176,6 +176,13 @@ export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}
       const res = await run(verifyArgs(ref, identity, tlogOf(opts)), ref, readsTuf(identity, opts));
       if (!('exitCode' in res)) return checkFailed(ref, 'signature', undefined, identity, res);
       const items = parseVerifiedSignatures(res.stdout);
+      if (items === undefined)
+        return unreadable(
+          ref,
+          'signature',
+          undefined,
+          "it printed one that is not a simple-signing payload of cosign's type",
+        );
       const digest = parseDigestRef(ref).digest;
       const foreign = items.find((s) => s.digest !== digest);
       if (foreign !== undefined || items.length === 0)
@@ -191,8 +198,8 @@ export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}
       if (!('exitCode' in res)) return checkFailed(ref, 'attestation', type, identity, res);
       const items = parseAttestations(res.stdout);
       if (items === undefined)
-        return unreadable(ref, type, 'an envelope that is not exactly as cosign writes one');
-      if (items.length === 0) return unreadable(ref, type);
+        return unreadable(ref, 'attestation', type, 'an envelope that is not exactly as cosign writes one');
+      if (items.length === 0) return unreadable(ref, 'attestation', type);
       const hex = parseDigestRef(ref).digest.slice('sha256:'.length);
       const foreign = items.find((s) => !s.subject.some((x) => x.digest.sha256 === hex));
       if (foreign !== undefined)
@@ -228,9 +235,19 @@ function checkFailed(
   return { ok: false, failure: { ref, what, ...(type !== undefined && { type }), reason, message } };
 }
 
-function unreadable(ref: string, type: string, what?: string): Verification<never> {
-  const message = `cosign verified the ${type} attestation on ${ref}, but ${what ?? 'its payload is no in-toto statement (a predicate type and subject digests)'}`;
-  return { ok: false, failure: { ref, what: 'attestation', type, reason: 'invalid', message } };
+/** What cosign verified but printed in a form this code does not read: a failed check. */
+function unreadable(
+  ref: string,
+  what: 'signature' | 'attestation',
+  type: string | undefined,
+  detail = 'its payload is no in-toto statement (a predicate type and subject digests)',
+): Verification<never> {
+  const kind = type === undefined ? what : `${type} ${what}`;
+  const message = `cosign verified the ${kind} on ${ref}, but ${detail}`;
+  return {
+    ok: false,
+    failure: { ref, what, ...(type !== undefined && { type }), reason: 'invalid', message },
+  };
 }
 
 function wrongSubject(
