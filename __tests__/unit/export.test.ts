@@ -1184,6 +1184,12 @@ describe('source: build.json and plan.json', () => {
       /--variant: no variant "rocm" in out\/build.json; it has cpu/,
     ],
     [
+      'an unknown variant holding a quote, escaped',
+      build(variant('cpu')),
+      'a" in x',
+      /^--variant: no variant "a\\" in x" in out\/build.json; it has cpu$/,
+    ],
+    [
       'a variant that was not pushed',
       build(
         variant('cpu', {

@@ -146,7 +146,9 @@ export function pickVariant(
   const names = build.variants.map((v) => v.variant).join(', ') || '(none)';
   if (variant !== undefined) {
     const v = build.variants.find((x) => x.variant === variant);
-    if (!v) throw new InputError(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
+    // The name is quoted as collect quotes it: a name holding a quote or a space stays one name.
+    if (!v)
+      throw new InputError(`--variant: no variant ${JSON.stringify(variant)} in ${file}; it has ${names}`);
     return v;
   }
   if (build.variants.length !== 1)
