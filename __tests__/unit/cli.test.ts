@@ -359,6 +359,31 @@ describe('ml-image CLI', () => {
   );
 
   it.each([
+    [['devcontainer', '--from', ''], 'devcontainer: --from is empty', 'give it a value'],
+    [['sbom', '--record='], 'sbom: --record is empty', 'give it a value'],
+    [['capture', '--image', ' '], 'capture: --image is empty', 'give it a value'],
+    [['smoke', '--image', ''], 'smoke: --image is empty', 'give it a value'],
+    [
+      ['resolve', '--image', 'python:3.12-slim', '--requirements', ''],
+      'resolve: --requirements is empty',
+      'give it a value',
+    ],
+    [['validate', '--config', ''], 'validate: --config is empty', 'give it a value, or leave --config out'],
+    [
+      ['devcontainer', '--from', 'o', '--variant', ''],
+      'devcontainer: --variant is empty',
+      'give it a value, or leave --variant out',
+    ],
+  ])(
+    '%j: an empty value is exit 2, and leaving the flag out is offered only where the command runs without it',
+    async (argv, message, fix) => {
+      const io = captureIo(dir);
+      expect(await runCli(argv, io)).toBe(2);
+      expect(io.err()).toContain(`error: ${message}\nfix: ${fix}\n`);
+    },
+  );
+
+  it.each([
     [['verify', `localhost:5000/x@sha256:${'a'.repeat(64)}?token=plantedQ7tok`, '--key', 'KEY']],
     [['smoke', '--image', 'r.example/x:1?access_token=plantedQ7tok', '--out', 'o']],
   ])(

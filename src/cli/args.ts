@@ -12,7 +12,15 @@ import { imageRefProblem } from '../oci/ref.js';
 import { maskBareLogins, redactUrls } from '../util/redact.js';
 import { clip, closestWord, correctedList, didYouMean } from '../util/text.js';
 
-export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+/**
+ * A command's flags as parseArgs takes them. REQUIRED marks a flag the command cannot run without:
+ * the fix for an empty value of it does not offer leaving it out, which is refused too. parseArgs
+ * ignores the mark; the command itself says that the flag is missing, with its own fix.
+ */
+export type OptionSpec = Record<
+  string,
+  NonNullable<ParseArgsConfig['options']>[string] & { required?: boolean }
+>;
 
 export const GLOBAL_OPTIONS = {
   json: { type: 'boolean', default: false },
@@ -55,9 +63,12 @@ export function parseCommandArgs<O extends OptionSpec>(
   const seen = new Set<string>();
   for (const t of parsed.tokens) {
     if (t.kind !== 'option' || t.value === undefined) continue;
-    if (t.value.trim() === '')
-      throw new InputError(`${command}: --${t.name} is empty`, `give it a value, or leave --${t.name} out`);
     const spec = (all as OptionSpec)[t.name];
+    if (t.value.trim() === '')
+      throw new InputError(
+        `${command}: --${t.name} is empty`,
+        spec?.required === true ? 'give it a value' : `give it a value, or leave --${t.name} out`,
+      );
     if (spec?.multiple === true) continue;
     if (seen.has(t.name))
       throw new InputError(

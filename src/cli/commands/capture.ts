@@ -67,7 +67,7 @@ export function renderRecord(r: EnvRecord): string {
 }
 
 const CAPTURE_OPTIONS = {
-  image: { type: 'string' },
+  image: { type: 'string', required: true },
   platform: { type: 'string' },
   gpus: { type: 'string', default: 'none' },
   env: { type: 'string', multiple: true },

@@ -21,7 +21,7 @@ import { askEnginePlatform } from './engine-platform.js';
 import type { Command } from './types.js';
 
 const OPTIONS = {
-  from: { type: 'string' },
+  from: { type: 'string', required: true },
   variant: { type: 'string' },
   force: { type: 'boolean', default: false },
 } as const;

@@ -19,8 +19,8 @@ import type { CliIo } from '../io.js';
 import type { Command } from './types.js';
 
 const RESOLVE_OPTIONS = {
-  image: { type: 'string' },
-  requirements: { type: 'string', multiple: true },
+  image: { type: 'string', required: true },
+  requirements: { type: 'string', multiple: true, required: true },
   'index-url': { type: 'string' },
   'extra-index-url': { type: 'string', multiple: true },
   platform: { type: 'string' },

@@ -14,7 +14,7 @@ import type { Command } from './types.js';
 const FORMATS = ['cyclonedx', 'spdx'] as const;
 
 const SBOM_OPTIONS = {
-  record: { type: 'string' },
+  record: { type: 'string', required: true },
   variant: { type: 'string' },
   format: { type: 'string' },
 } as const satisfies OptionSpec;

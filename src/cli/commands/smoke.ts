@@ -91,7 +91,7 @@ function smokeVariant(
 }
 
 const SMOKE_OPTIONS = {
-  image: { type: 'string' },
+  image: { type: 'string', required: true },
   suites: { type: 'string' },
   gpus: { type: 'string', default: 'auto' },
   'require-gpu': { type: 'boolean', default: false },
