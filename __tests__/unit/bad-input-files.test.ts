@@ -573,6 +573,10 @@ describe('doctor: its flags are checked before any check asks the engine', () =>
       /doctor: --platforms: expected one of linux\/amd64, linux\/arm64, got "linux\/zz"/,
     ],
     [['--platforms', ' , '], /doctor: --platforms: expected a list like linux\/amd64,linux\/arm64, got none/],
+    [
+      ['--platforms', 'linux/amd64, linux/amd64,linux/arm64'],
+      /doctor: --platforms: duplicate platform\(s\) "linux\/amd64": give each once$/m,
+    ],
     [['--registry', 'r.example:99999'], /doctor: --registry: expected HOST\[:PORT\]/],
     [['--registry', 'r.example/Acme'], /doctor: --registry: "Acme" is not a repository name/],
   ])('doctor %j: exit 2 (the fake engine answers no call)', async (flags, message) => {

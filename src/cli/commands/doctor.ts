@@ -102,6 +102,12 @@ says how to fix it).`,
     if (want.length === 0)
       throw new InputError(`doctor: --platforms: expected a list like ${PLATFORMS.join(',')}, got none`);
     for (const p of want) platformFlag('doctor', p, '--platforms');
+    // As build's --platforms and smoke's --suites: a platform named twice is refused, not checked twice.
+    const twice = [...new Set(want.filter((p, i) => want.indexOf(p) !== i))];
+    if (twice.length)
+      throw new InputError(
+        `doctor: --platforms: duplicate platform(s) ${twice.map((p) => JSON.stringify(p)).join(', ')}: give each once`,
+      );
     const checks: Check[] = [];
     const attempt = async (name: string, fn: () => Promise<string>) => {
       try {
