@@ -155,11 +155,26 @@ describe('loadConfig', () => {
   it.each([
     ['block lists', `image: {name: a/b}\nplatforms:\n  ${'- '.repeat(20000)}x\n`],
     ['flow lists', `image: {name: a/b}\nplatforms: ${'['.repeat(20000)}x${']'.repeat(20000)}\n`],
-  ])('YAML nested twenty thousand deep (%s): said so, not as a JavaScript error', (_, text) => {
+    ['flow lists never closed', `image: {name: a/b}\nplatforms: ${'['.repeat(20000)}\n`],
+    ['flow mappings', `image: {name: a/b}\nplatforms: ${'{a: '.repeat(20000)}x${'}'.repeat(20000)}\n`],
+    ['lists of mappings', `image: {name: a/b}\nplatforms: ${'[{a: '.repeat(20000)}x${'}]'.repeat(20000)}\n`],
+    ['block mappings in lists', `image: {name: a/b}\nplatforms:\n  ${'- a: '.repeat(20000)}x\n`],
+    // The largest file read, of lists inside lists: the parser took seconds before its stack ran out.
+    ['lists, the largest file read', `image: {name: a/b}\nplatforms: ${'['.repeat(256 * 1024 - 31)}\n`],
+  ])('YAML nested twenty thousand deep (%s): said so, where, not as a JavaScript error', (_, text) => {
     write('ml-image.yml', text);
     const problems = rejection(() => loadConfig({ cwd: dir })).problems;
-    expect(problems.join('\n')).toMatch(/nested too deeply to read/);
+    expect(problems).toEqual([
+      expect.stringMatching(/^line [23], column \d+: the YAML is nested too deeply to read there/),
+    ]);
     expect(problems.join('\n')).not.toMatch(/call stack/);
+  });
+
+  it('YAML nested a hundred deep is read, and refused for what it holds', () => {
+    write('ml-image.yml', `image: {name: a/b}\nplatforms: ${'['.repeat(100)}x${']'.repeat(100)}\n`);
+    expect(rejection(() => loadConfig({ cwd: dir })).problems).toEqual([
+      expect.stringMatching(/^line 2: platforms\[0\]: expected one of .*got a list/),
+    ]);
   });
 
   it('an alias bomb through merge keys is refused as any alias bomb', () => {

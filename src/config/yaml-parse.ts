@@ -17,6 +17,7 @@ import {
 import { ConfigError } from '../errors.js';
 import { printable } from '../util/text.js';
 import { capProblems, problemCount } from './issues.js';
+import { tooDeepAt } from './yaml-depth.js';
 import { isMergeKey, type LineOf, lineLocator } from './yaml-lines.js';
 
 /** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
@@ -25,6 +26,16 @@ export const MAX_YAML_ALIASES = 100;
 /** Parse YAML text (see parseYamlDocument). */
 export function parseYaml(text: string, fileLabel: string): unknown {
   return parseYamlDocument(text, fileLabel).data;
+}
+
+/** Said where the YAML nests past MAX_YAML_DEPTH, or where the parser's own stack ran out. */
+const TOO_DEEP =
+  'the YAML is nested too deeply to read there (lists or mappings inside each other thousands of levels deep); a config nests a few levels';
+
+/** "line 5, column 3: " for OFFSET of TEXT (the parser's LineCounter counts no lines before it runs). */
+function placeOf(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return `line ${text.slice(0, lineStart).split('\n').length}, column ${offset - lineStart + 1}: `;
 }
 
 /** The node an alias names (its anchored scalar, mapping or list). */
@@ -193,6 +204,12 @@ function pinAliases(targets: ReadonlyMap<Alias, Resolved>): void {
  */
 export function parseYamlDocument(raw: string, fileLabel: string): { data: unknown; lineOf: LineOf } {
   const text = withLineFeeds(raw);
+  // Refused before the parser reads it: a file nested thousands deep took it seconds.
+  const deep = tooDeepAt(text);
+  if (deep !== undefined)
+    throw new ConfigError(`${fileLabel}: invalid YAML`, [`${placeOf(text, deep)}${TOO_DEEP}`], {
+      file: fileLabel,
+    });
   const lineCounter = new LineCounter();
   // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
   // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
@@ -219,8 +236,7 @@ export function parseYamlDocument(raw: string, fileLabel: string): { data: unkno
     // Its first line repeats the place ("... at line 5, column 1:"), said once here, first.
     const message = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
     // The parser's own stack ran out (lists in lists thousands deep): where it did, not a JS error.
-    if (/Maximum call stack size exceeded/.test(message))
-      return `${where}the YAML is nested too deeply to read there (lists or mappings inside each other thousands of levels deep); a config nests a few levels`;
+    if (/Maximum call stack size exceeded/.test(message)) return `${where}${TOO_DEEP}`;
     const opened = e.code === 'MISSING_CHAR' ? quoteStart(e.pos[0]) : undefined;
     // A quote never closed: where it opens, not where the parser gave up (the file's end, or a
     // later line it read as part of the value).
