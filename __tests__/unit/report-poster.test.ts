@@ -217,6 +217,23 @@ describe('fork poster', () => {
     expect(warnings).toEqual([]);
   });
 
+  // The body in GitHub's limit is rendered once, and posted as rendered; it is rendered again,
+  // smaller, only when GitHub refuses it as too long.
+  it('a body GitHub refuses as too long: rendered again in the maximum GitHub states, and posted', async () => {
+    const pip = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`pkg-${i}`, `2.${i}.0`]));
+    const genuine = model(pip, { links: { run: RUN, artifact: `${RUN}#artifacts` } });
+    expect(renderRun([genuine], { markerKey: KEY }).markdown.length).toBeGreaterThan(3000);
+    api.set({ maxBodyLength: 3000 });
+    const { io } = setup({ reports: [genuine] });
+    await postFromArtifact(dir, io);
+    const posts = api.state.requests.filter((q) => q.method === 'POST');
+    expect(posts.map((q) => q.status)).toEqual([422, 201]);
+    expect(api.commentsOn('acme', 'model', 7).map((c) => c.body)).toEqual([
+      renderRun([genuine], { markerKey: KEY, maxChars: 3000 }).markdown,
+    ]);
+    expect(api.state.violations).toEqual([]);
+  });
+
   it("posts nothing when the pull request's fork is gone (its head repository cannot be matched to the run)", async () => {
     const { io, warnings } = setup({ prHeadRepo: null });
     expect((await postFromArtifact(dir, io)).verdicts).toEqual([]);

@@ -112,7 +112,9 @@ export async function postFromArtifact(
     repo,
     issueNumber: artifact.prNumber,
     marker: first.marker,
-    render: (maxChars) => render(maxChars).markdown,
+    // The body first asked for is the one rendered above (both in GitHub's limit): a maximal
+    // artifact took seconds to render, and was rendered twice. Smaller only when GitHub refuses it.
+    render: (maxChars) => (maxChars === DEFAULT_MAX_CHARS ? first : render(maxChars)).markdown,
     replaces: replacedMarkers([], [markerKey]),
     ...(io.author !== undefined && { author: io.author }),
     log: { info: io.info, warning: io.warning },
