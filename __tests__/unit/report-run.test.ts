@@ -219,6 +219,22 @@ describe('one report per run', () => {
     expect(api.state.violations).toEqual([]);
   });
 
+  // The comment of report.md's size is report.md as rendered; only a body GitHub refuses as too
+  // long is rendered again, in the maximum GitHub states.
+  it('a body GitHub refuses as too long is rendered again smaller; report.md keeps the full one', async () => {
+    const { run } = setupRun();
+    api.set({ maxBodyLength: 2000 });
+    const outcomes = await run();
+    const posts = api.state.requests.filter((q) => q.method === 'POST');
+    expect(posts.map((q) => q.status)).toEqual([422, 201]);
+    const [body] = api.commentsOn('acme', 'model', 7).map((c) => c.body);
+    const full = readFileSync(outcomes[0]!.runFile, 'utf8');
+    expect(full.length).toBeGreaterThan(2000);
+    expect(body!.length).toBeLessThanOrEqual(2000);
+    expect(body!.split('\n')[0]).toBe(full.split('\n')[0]);
+    expect(api.state.violations).toEqual([]);
+  });
+
   it('keys the comment on report.markerKey without the variant and replaces the keyed per-variant comments', async () => {
     const { plan, config, run } = setupRun({ markerKey: 'model-images' });
     const old = VARIANTS.map((v) => reportKey(plan, config, v));

@@ -16,6 +16,8 @@ import { upsertStickyComment } from './sticky.js';
 export interface RunReports {
   models: readonly ReportModel[];
   unreported: readonly string[];
+  /** The report as rendered already (report.md) in at most maxChars: the comment of that size is it. */
+  rendered?: { maxChars: number; markdown: string };
 }
 
 /** The run's report (report.md, the summary, the comment) in at most maxChars (renderRunOrNone). */
@@ -67,7 +69,12 @@ export async function commentOnRun(
     repo,
     issueNumber: gh.prNumber,
     marker: markerFor(runKey),
-    render: (maxChars) => renderRunReport(input, run, runKey, maxChars).markdown,
+    // The body of report.md's size is report.md (a report of many variants took long to render):
+    // rendered again only smaller, when GitHub refuses it.
+    render: (maxChars) =>
+      maxChars === run.rendered?.maxChars
+        ? run.rendered.markdown
+        : renderRunReport(input, run, runKey, maxChars).markdown,
     replaces: replacedMarkers(
       models,
       [input.plan.repository],

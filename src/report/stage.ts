@@ -107,8 +107,9 @@ export async function reportStage(input: ReportStageInput, io: ReportStageIo): P
     return { outcomes, unreported };
   }
   // The run's report: what the comment says, and the job summary.
-  const reports = { models, unreported };
-  const run = renderRunReport(input, reports, runKey.key, input.options.maxChars ?? DEFAULT_MAX_CHARS);
+  const maxChars = input.options.maxChars ?? DEFAULT_MAX_CHARS;
+  const run = renderRunReport(input, { models, unreported }, runKey.key, maxChars);
+  const reports = { models, unreported, rendered: { maxChars, markdown: run.markdown } };
   const runFile = out.writeRunReport(run.markdown);
   for (const o of outcomes) o.runFile = runFile;
   if (models.length > 1) io.progress(`run: ${models.length} variants -> ${runFile}`);
