@@ -783,6 +783,55 @@ describe('ml-image collect', () => {
   });
 
   it.each([
+    ['not JSON', 'not json\n', /not JSON/],
+    ['an empty object', '{}\n', /schemaVersion: expected a positive integer/],
+    [
+      "a later ml-image's schema",
+      '{"schemaVersion": 99}\n',
+      /schemaVersion 99 is newer than this version of ml-image reads/,
+    ],
+  ])(
+    'warns of an environment record there that does not read (%s), naming it and why, as of a missing one',
+    async (_n, text, why) => {
+      const { out } = layout();
+      writeFileSync(path.join(out, 'env-cpu-amd64.json'), text);
+      const io = captureIo(dir);
+      // The smoke result is collect's job: written, exit 0; the record is only warned of.
+      expect(await runCli(['collect', '--slurm', 'export', '--out', 'out'], io)).toBe(0);
+      expect(existsSync(path.join(out, 'smoke-cpu-amd64.json'))).toBe(true);
+      const warning = io
+        .err()
+        .split('\n')
+        .find((l) => l.startsWith('warning: out has no readable environment record'));
+      expect(warning).toMatch(
+        /^warning: out has no readable environment record of cpu on linux\/amd64 \(\S+\/out\/env-cpu-amd64\.json: .+\), which "ml-image report" needs: collect again with --capture/,
+      );
+      expect(warning).toMatch(why);
+      expect(readFileSync(path.join(out, 'env-cpu-amd64.json'), 'utf8')).toBe(text);
+    },
+  );
+
+  it("warns of an environment record there of another image than the job's, naming both digests; one of the job's image is not warned of", async () => {
+    const { out } = layout();
+    const results = openResultDir(out);
+    results.writeEnv(
+      'cpu',
+      'linux/amd64',
+      makeRecord({ ref: `ghcr.io/acme/train@${OTHER}`, variant: 'cpu' }),
+    );
+    const io = captureIo(dir);
+    expect(await runCli(['collect', '--slurm', 'export', '--out', 'out'], io)).toBe(0);
+    expect(io.err()).toContain(
+      `warning: out's environment record of cpu on linux/amd64 (env-cpu-amd64.json) is of another image (${OTHER}), not of the job's ${AMD}: "ml-image report" leaves it out, and needs one of the job's image: collect again with --capture`,
+    );
+
+    results.writeEnv('cpu', 'linux/amd64', makeRecord({ ref: TARGET.image, variant: 'cpu' }));
+    const again = captureIo(dir);
+    expect(await runCli(['collect', '--slurm', 'export', '--out', 'out'], again)).toBe(0);
+    expect(again.err()).toBe('');
+  });
+
+  it.each([
     [['--out', 'out'], /pass exactly one of --slurm DIR or --k8s LOGFILE/],
     [['--slurm', 'export'], /--out DIR is required/],
     [['--slurm', 'export', '--out', 'export'], /--out export: no build\.json in/],

@@ -16,6 +16,7 @@ import { refDigest } from '../../oci/ref.js';
 import { STEP_IDS } from '../../export/job-meta-shell.js';
 import { JOB_META_FILE } from '../../smoke/job-schema.js';
 import { BUILD_FILE, openResultDir, recordFile } from '../../results/results.js';
+import { ownEnv } from '../../report/own-records.js';
 import { type CollectTarget, collectedSmokeResult, collectTarget } from '../../smoke/collect.js';
 import { type CollectedJob, k8sJob, slurmJob } from '../../smoke/collect-parse.js';
 import { imageEnvMask } from '../../smoke/output.js';
@@ -190,9 +191,14 @@ async function captureTarget(target: CollectTarget, io: CliIo): Promise<EnvRecor
   );
 }
 
+/** Whether RECORD is of TARGET's image: the digest it was captured by (recordImage) is the job's. */
+const ofTarget = (record: EnvRecord, target: CollectTarget): boolean =>
+  recordImage(record).digest === refDigest(target.image);
+
 /**
- * Whether RESULTS holds an environment record of TARGET's image. One that does not read (damaged,
- * or of a later ml-image's schema) is none, and WARN says it will be replaced.
+ * Whether RESULTS holds an environment record of TARGET's image, read as `ml-image report` reads it
+ * (ownEnv). One that does not read (damaged, of a later ml-image's schema, another target's) is
+ * none, and WARN says it will be replaced.
  */
 function hasOwnEnv(
   results: ReturnType<typeof openResultDir>,
@@ -200,14 +206,43 @@ function hasOwnEnv(
   warn: (line: string) => void,
 ): boolean {
   try {
-    const record = results.readEnv(target.variant, target.platform);
-    return record !== null && recordImage(record).digest === refDigest(target.image);
+    const record = ownEnv(results, target.variant, target.platform);
+    return record !== null && ofTarget(record, target);
   } catch (e) {
     warn(
       `the environment record there does not read (${(e as Error).message.split('\n')[0]}): the captured one replaces it`,
     );
     return false;
   }
+}
+
+/**
+ * The warning that OUT (RESULTS, as given) holds no environment record of TARGET's image that
+ * `ml-image report` can use, which it needs; undefined when it holds one. The record there is read as
+ * the report reads it (ownEnv): one that does not read (not JSON, a later ml-image's schema) or is of
+ * another image (an earlier build's, left in a reused directory) would only be found unusable there.
+ * Collect still writes the smoke result, its own job: the record is only warned of.
+ */
+function envWarning(
+  results: ReturnType<typeof openResultDir>,
+  target: CollectTarget,
+  out: string,
+): string | undefined {
+  const name = recordFile('env', target.variant, target.platform);
+  const fix = `collect again with --capture (the probe runs in the image on this machine's engine), or run the smoke stage first ("ml-image run --stages smoke --out ${out}"), then collect again (it replaces the smoke result)`;
+  let record: EnvRecord | null;
+  try {
+    record = ownEnv(results, target.variant, target.platform);
+  } catch (e) {
+    const why = (e as Error).message.split('\n')[0];
+    // The reader's message names the file (its path) and why it does not read.
+    return `warning: ${out} has no readable environment record of ${target.variant} on ${target.platform} (${why}), which "ml-image report" needs: ${fix}`;
+  }
+  if (record === null)
+    return `warning: ${out} has no environment record of ${target.variant} on ${target.platform} (${name}), which "ml-image report" needs: ${fix}`;
+  if (ofTarget(record, target)) return undefined;
+  const { ref, digest } = recordImage(record);
+  return `warning: ${out}'s environment record of ${target.variant} on ${target.platform} (${name}) is of another image (${digest ?? `${printable(ref)}, no digest`}), not of the job's ${refDigest(target.image)}: "ml-image report" leaves it out, and needs one of the job's image: ${fix}`;
 }
 
 /**
@@ -312,10 +347,8 @@ image (an arm64 image on an amd64 machine needs QEMU's binfmt handlers).`,
     results.removeSmokeKey(target.variant, target.platform);
     if (record) results.writeEnv(target.variant, target.platform, record);
     const envFile = record && path.join(outDir, recordFile('env', target.variant, target.platform));
-    if (!results.hasEnv(target.variant, target.platform))
-      io.stderr(
-        `warning: ${values.out} has no environment record of ${target.variant} on ${target.platform} (${recordFile('env', target.variant, target.platform)}), which "ml-image report" needs: collect again with --capture (the probe runs in the image on this machine's engine), or run the smoke stage first ("ml-image run --stages smoke --out ${values.out}"), then collect again (it replaces the smoke result)\n`,
-      );
+    const warning = envWarning(results, target, values.out);
+    if (warning !== undefined) io.stderr(`${warning}\n`);
     const file = path.join(outDir, recordFile('smoke', target.variant, target.platform));
     const { pass, fail, skip } = result.summary;
     const summary = {
