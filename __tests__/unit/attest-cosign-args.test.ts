@@ -12,6 +12,8 @@ import {
   parseVerifiedSignatures,
   registryFlags,
   signArgs,
+  type Statement,
+  type VerifiedSignature,
   verifyArgs,
   verifyAttestationArgs,
   type VerifyIdentity,
@@ -456,7 +458,7 @@ describe('cosign output', () => {
 
   it('verify-attestation: one envelope a line, payload decoded', () => {
     const out = `${envelope(statement('https://cyclonedx.org/bom'))}\n${envelope(statement('https://slsa.dev/provenance/v1'))}\n`;
-    const got = parseAttestations(out)!;
+    const got = parseAttestations(out) as Statement[];
     expect(got.map((s) => s.predicateType)).toEqual([
       'https://cyclonedx.org/bom',
       'https://slsa.dev/provenance/v1',
@@ -482,14 +484,26 @@ describe('cosign output', () => {
       const good = JSON.parse(envelope(statement('https://cyclonedx.org/bom'))) as Record<string, unknown>;
       const out = `${JSON.stringify(edit(good))}\n${envelope(statement('https://slsa.dev/provenance/v1'))}\n`;
       expect(parseAttestations(out)).toBeUndefined();
-      expect(parseAttestations(`${JSON.stringify(good)}\n`)?.map((s) => s.predicateType)).toEqual([
-        'https://cyclonedx.org/bom',
+      expect(parseAttestations(`${JSON.stringify(good)}\n`)).toEqual([
+        expect.objectContaining({ predicateType: 'https://cyclonedx.org/bom' }),
       ]);
     },
   );
 
-  it.each(['no json here', '[not json'])('malformed verify output %j throws', (out) => {
-    expect(() => parseVerifiedSignatures(out)).toThrow();
+  // cosign exited 0 and printed this where JSON belongs: what it printed comes back for the signer
+  // to fail the check with (a thrown Error was an internal error, exit 1).
+  it.each([
+    ['no json here', 'it printed no JSON array of signatures', 'no json here'],
+    ['text\n[not json\n', 'the signatures it printed are not JSON', '[not json'],
+  ])('verify output %j is not JSON', (out, problem, printed) => {
+    expect(parseVerifiedSignatures(out)).toEqual({ problem, printed });
+  });
+  it.each(['{"a":', '{nope'])('verify-attestation output with a line %j is not JSON', (line) => {
+    const out = `${envelope(statement('https://cyclonedx.org/bom'))}\n${line}\n`;
+    expect(parseAttestations(out)).toEqual({
+      problem: 'it printed an attestation envelope that is not JSON',
+      printed: line,
+    });
   });
 
   // cosign verified these: one that is not a simple-signing payload of cosign's type is no signature
@@ -517,7 +531,7 @@ describe('cosign output', () => {
   ])('parseSimpleSigning: %s', (_what, payload, ok) => {
     const got = parseSimpleSigning(Buffer.from(JSON.stringify(payload)));
     expect(got !== undefined).toBe(ok);
-    if (ok) expect(got).toEqual(parseVerifiedSignatures(SIG_JSON)![0]);
+    if (ok) expect(got).toEqual((parseVerifiedSignatures(SIG_JSON) as VerifiedSignature[])[0]);
   });
 
   it.each<[string, unknown, boolean]>([
@@ -667,6 +681,49 @@ describe('createCosignSigner', () => {
       },
     });
   });
+
+  // cosign exited 0 and printed what is not JSON where JSON belongs: the check fails saying so,
+  // quoting the start of it redacted (a plain Error was "internal error", exit 1).
+  it.each([
+    ['not json', 'not json', 'it printed no JSON array of signatures: "not json"'],
+    ['[oops', '[oops', 'the signatures it printed are not JSON: "[oops"'],
+    [
+      'a line, then the password after [',
+      `Verified\n[{"critical": ${PASSWORD}`,
+      `the signatures it printed are not JSON: "[{\\"critical\\": [redacted]"`,
+    ],
+    ['[ and 200 x', `[${'x'.repeat(200)}`, `the signatures it printed are not JSON: "[${'x'.repeat(78)}…"`],
+  ])('verify: cosign printing %s fails the check (no crash)', async (_what, stdout, detail) => {
+    const { exec } = fakeExec(() => ok(stdout));
+    const v = await createCosignSigner(exec, { password: PASSWORD }).verify(LOCAL, PUB);
+    expect(v).toEqual({
+      ok: false,
+      failure: {
+        ref: LOCAL,
+        what: 'signature',
+        reason: 'invalid',
+        message: `cosign verified the signature on ${LOCAL}, but ${detail}`,
+      },
+    });
+  });
+
+  it.each(['{"a":', '{oops \u001b[31m'])(
+    'verifyAttestations: cosign printing a line %j that is not JSON fails the check (no crash)',
+    async (line) => {
+      const { exec } = fakeExec(() => ok(`${envelope(statement('https://cyclonedx.org/bom'))}\n${line}\n`));
+      const v = await createCosignSigner(exec).verifyAttestations(LOCAL, 'cyclonedx', PUB);
+      expect(v).toEqual({
+        ok: false,
+        failure: {
+          ref: LOCAL,
+          what: 'attestation',
+          type: 'cyclonedx',
+          reason: 'invalid',
+          message: `cosign verified the cyclonedx attestation on ${LOCAL}, but it printed an attestation envelope that is not JSON: ${JSON.stringify(line)}`,
+        },
+      });
+    },
+  );
 
   it('verifyAttestations: statements whose subject is another digest are rejected', async () => {
     const { exec } = fakeExec(() => ok(envelope(statement('https://cyclonedx.org/bom', 'e'.repeat(64)))));

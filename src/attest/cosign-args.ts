@@ -296,25 +296,37 @@ export const statementOf = (st: z.infer<typeof StatementSchema>): Statement => (
   predicate: st.predicate,
 });
 
-function parseJson(text: string, what: string): unknown {
+/**
+ * What cosign printed where JSON belongs, when it is not JSON (cosign exited 0): the caller fails
+ * the check, saying PROBLEM and quoting the start of PRINTED redacted (it may hold what cosign
+ * read from the registry, or a secret of the environment's).
+ */
+export interface NotJson {
+  problem: string;
+  printed: string;
+}
+
+/** TEXT parsed, or NotJson saying PROBLEM. */
+function parseJson(text: string, problem: string): { json: unknown } | NotJson {
   try {
-    return JSON.parse(text);
+    return { json: JSON.parse(text) };
   } catch {
-    throw new Error(`cosign printed ${what} that is not JSON: ${JSON.stringify(text.slice(0, 200))}`);
+    return { problem, printed: text };
   }
 }
 
 /**
  * `cosign verify --output json`: a JSON array on stdout (after any non-JSON lines). Undefined when
  * an entry is not a simple-signing payload of cosign's type: the caller fails the check, as for an
- * envelope not as cosign writes one (the schema's ZodError was an internal error, exit 1).
+ * envelope not as cosign writes one (the schema's ZodError was an internal error, exit 1). NotJson
+ * when there is no array, or it is not JSON: that check fails too (a plain Error was exit 1).
  */
-export function parseVerifiedSignatures(stdout: string): VerifiedSignature[] | undefined {
+export function parseVerifiedSignatures(stdout: string): VerifiedSignature[] | NotJson | undefined {
   const start = stdout.indexOf('[');
-  if (start < 0) throw new Error('cosign verify printed no JSON array of signatures');
-  return parsedOrNone(SignaturesSchema, parseJson(stdout.slice(start).trim(), 'signatures'))?.map(
-    signatureOf,
-  );
+  if (start < 0) return { problem: 'it printed no JSON array of signatures', printed: stdout };
+  const parsed = parseJson(stdout.slice(start).trim(), 'the signatures it printed are not JSON');
+  if (!('json' in parsed)) return parsed;
+  return parsedOrNone(SignaturesSchema, parsed.json)?.map(signatureOf);
 }
 
 /**
@@ -322,16 +334,20 @@ export function parseVerifiedSignatures(stdout: string): VerifiedSignature[] | u
  * An envelope whose payload is no statement the checks can read (cosign verified its signature
  * only) is left out: the caller fails the check when none is left. An envelope that is not
  * exactly as cosign writes one fails them all (undefined): what it carries was verified in a
- * form this code does not read, and leaving it out would let another (an older run) count.
+ * form this code does not read, and leaving it out would let another (an older run) count. So
+ * does a line that begins as an envelope but is not JSON (NotJson).
  */
-export function parseAttestations(stdout: string): Statement[] | undefined {
+export function parseAttestations(stdout: string): Statement[] | NotJson | undefined {
   const lines = stdout
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.startsWith('{'));
-  const envelopes = lines.map((line) =>
-    parsedOrNone(EnvelopeSchema, parseJson(line, 'an attestation envelope')),
-  );
+  const envelopes: (z.infer<typeof EnvelopeSchema> | undefined)[] = [];
+  for (const line of lines) {
+    const parsed = parseJson(line, 'it printed an attestation envelope that is not JSON');
+    if (!('json' in parsed)) return parsed;
+    envelopes.push(parsedOrNone(EnvelopeSchema, parsed.json));
+  }
   if (envelopes.some((e) => e === undefined)) return undefined;
   return envelopes.flatMap((env) => {
     if (env === undefined) return [];

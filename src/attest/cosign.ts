@@ -12,9 +12,11 @@ import { REDACTED, redactText, valueMasks } from '../util/redact.js';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import { signalExitCode, stopChild } from '../util/process-tree.js';
 import { parseDigestRef } from '../oci/ref.js';
+import { clip, printable } from '../util/text.js';
 import {
   type CosignArgOptions,
   type CosignFailure,
+  type NotJson,
   type PredicateSpec,
   type SignIdentity,
   type Statement,
@@ -175,19 +177,7 @@ export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}
     async verify(ref, identity, opts) {
       const res = await run(verifyArgs(ref, identity, tlogOf(opts)), ref, readsTuf(identity, opts));
       if (!('exitCode' in res)) return checkFailed(ref, 'signature', undefined, identity, res);
-      const items = parseVerifiedSignatures(res.stdout);
-      if (items === undefined)
-        return unreadable(
-          ref,
-          'signature',
-          undefined,
-          "it printed one that is not a simple-signing payload of cosign's type",
-        );
-      const digest = parseDigestRef(ref).digest;
-      const foreign = items.find((s) => s.digest !== digest);
-      if (foreign !== undefined || items.length === 0)
-        return wrongSubject(ref, 'signature', undefined, foreign?.digest ?? 'no signature');
-      return { ok: true, items };
+      return verifiedSignatures(ref, res.stdout, redact);
     },
     async verifyAttestations(ref, type, identity, opts) {
       const res = await run(
@@ -196,17 +186,52 @@ export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}
         readsTuf(identity, opts),
       );
       if (!('exitCode' in res)) return checkFailed(ref, 'attestation', type, identity, res);
-      const items = parseAttestations(res.stdout);
-      if (items === undefined)
-        return unreadable(ref, 'attestation', type, 'an envelope that is not exactly as cosign writes one');
-      if (items.length === 0) return unreadable(ref, 'attestation', type);
-      const hex = parseDigestRef(ref).digest.slice('sha256:'.length);
-      const foreign = items.find((s) => !s.subject.some((x) => x.digest.sha256 === hex));
-      if (foreign !== undefined)
-        return wrongSubject(ref, 'attestation', type, foreign.subject.map((x) => x.digest.sha256).join(','));
-      return { ok: true, items };
+      return verifiedAttestations(ref, type, res.stdout, redact);
     },
   };
+}
+
+/** What `cosign verify` printed (it exited 0), as the check's result. */
+function verifiedSignatures(
+  ref: string,
+  stdout: string,
+  redact: (text: string) => string,
+): Verification<VerifiedSignature> {
+  const items = parseVerifiedSignatures(stdout);
+  if (items !== undefined && 'problem' in items)
+    return unreadable(ref, 'signature', undefined, notJsonDetail(items, redact));
+  if (items === undefined)
+    return unreadable(
+      ref,
+      'signature',
+      undefined,
+      "it printed one that is not a simple-signing payload of cosign's type",
+    );
+  const digest = parseDigestRef(ref).digest;
+  const foreign = items.find((s) => s.digest !== digest);
+  if (foreign !== undefined || items.length === 0)
+    return wrongSubject(ref, 'signature', undefined, foreign?.digest ?? 'no signature');
+  return { ok: true, items };
+}
+
+/** What `cosign verify-attestation --type TYPE` printed (it exited 0), as the check's result. */
+function verifiedAttestations(
+  ref: string,
+  type: string,
+  stdout: string,
+  redact: (text: string) => string,
+): Verification<Statement> {
+  const items = parseAttestations(stdout);
+  if (items !== undefined && 'problem' in items)
+    return unreadable(ref, 'attestation', type, notJsonDetail(items, redact));
+  if (items === undefined)
+    return unreadable(ref, 'attestation', type, 'an envelope that is not exactly as cosign writes one');
+  if (items.length === 0) return unreadable(ref, 'attestation', type);
+  const hex = parseDigestRef(ref).digest.slice('sha256:'.length);
+  const foreign = items.find((s) => !s.subject.some((x) => x.digest.sha256 === hex));
+  if (foreign !== undefined)
+    return wrongSubject(ref, 'attestation', type, foreign.subject.map((x) => x.digest.sha256).join(','));
+  return { ok: true, items };
 }
 
 function expectDone(res: CosignExecResult | CosignFailure, what: string): void {
@@ -248,6 +273,15 @@ function unreadable(
     ok: false,
     failure: { ref, what, ...(type !== undefined && { type }), reason: 'invalid', message },
   };
+}
+
+/**
+ * What cosign printed that is not JSON, as a failed check's detail: the problem, and the start of
+ * what it printed, redacted before it is cut (a token cut in two would match no pattern) and
+ * escaped (it may hold what the registry serves).
+ */
+function notJsonDetail(n: NotJson, redact: (text: string) => string): string {
+  return `${n.problem}: ${printable(JSON.stringify(clip(redact(n.printed), 80)))}`;
 }
 
 function wrongSubject(
