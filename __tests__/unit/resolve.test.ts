@@ -659,6 +659,35 @@ ERROR: Could not install packages due to an OSError: HTTPConnectionPool(host='12
   direct503: `Collecting pkg@ http://127.0.0.1:5931/pkg-1.0-py3-none-any.whl
 ERROR: Could not install packages due to an OSError: HTTPConnectionPool(host='127.0.0.1', port=5931): Max retries exceeded with url: /pkg-1.0-py3-none-any.whl (Caused by ResponseError('too many 503 error responses'))
 `,
+  // The same refused connection at debug level (the resolver's retry, -vv; pip 23.0.1, the
+  // traceback shortened): the ERROR line names no URL, the exception raised last does.
+  directRefusedDebug: `Looking in indexes: http://127.0.0.1:5001/simple
+Collecting pkg@ http://127.0.0.1:1/pkg-1.0-py3-none-any.whl
+  Starting new HTTP connection (1): 127.0.0.1:1
+  Incremented Retry for (url='/pkg-1.0-py3-none-any.whl'): Retry(total=0, connect=None, read=None, redirect=None, status=None)
+  WARNING: Retrying (Retry(total=0, connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPConnection object at 0x7f90db8f2610>: Failed to establish a new connection: [Errno 111] Connection refused')': /pkg-1.0-py3-none-any.whl
+  Starting new HTTP connection (2): 127.0.0.1:1
+ERROR: Could not install packages due to an OSError.
+Traceback (most recent call last):
+  File "/usr/lib/python3/dist-packages/pip/_vendor/urllib3/connection.py", line 174, in _new_conn
+    conn = connection.create_connection(
+ConnectionRefusedError: [Errno 111] Connection refused
+
+During handling of the above exception, another exception occurred:
+
+Traceback (most recent call last):
+  File "/usr/lib/python3/dist-packages/pip/_vendor/urllib3/util/retry.py", line 592, in increment
+    raise MaxRetryError(_pool, url, error or ResponseError(cause))
+pip._vendor.urllib3.exceptions.MaxRetryError: HTTPConnectionPool(host='127.0.0.1', port=1): Max retries exceeded with url: /pkg-1.0-py3-none-any.whl (Caused by NewConnectionError('<pip._vendor.urllib3.connection.HTTPConnection object at 0x7f90dba31f90>: Failed to establish a new connection: [Errno 111] Connection refused'))
+
+During handling of the above exception, another exception occurred:
+
+Traceback (most recent call last):
+  File "/usr/lib/python3/dist-packages/pip/_vendor/requests/adapters.py", line 565, in send
+    raise ConnectionError(e, request=request)
+pip._vendor.requests.exceptions.ConnectionError: HTTPConnectionPool(host='127.0.0.1', port=1): Max retries exceeded with url: /pkg-1.0-py3-none-any.whl (Caused by NewConnectionError('<pip._vendor.urllib3.connection.HTTPConnection object at 0x7f90dba31f90>: Failed to establish a new connection: [Errno 111] Connection refused'))
+Removed build tracker: '/tmp/pip-build-tracker-wunke1n8'
+`,
   noMatch: `Looking in indexes: http://u:****@127.0.0.1:5001/simple
 ERROR: Could not find a version that satisfies the requirement tqdmx (from versions: none)
 ERROR: No matching distribution found for tqdmx
@@ -804,6 +833,12 @@ describe('pip failures that are not conflicts', () => {
       /Connection refused/,
     ],
     [
+      'directRefusedDebug',
+      3,
+      /^\/w\/b\.txt:7: the direct URL http:\/\/127\.0\.0\.1:1\/pkg-1\.0-py3-none-any\.whl is unreachable/,
+      /Connection refused/,
+    ],
+    [
       'direct503',
       3,
       /^\/w\/c\.txt:9: the direct URL .*5931.* is unreachable/,
@@ -864,7 +899,7 @@ describe('pip failures that are not conflicts', () => {
   });
 
   it('a direct URL that fails is not blamed on the configured index', () => {
-    for (const key of ['direct404', 'directRefused', 'direct503'] as const)
+    for (const key of ['direct404', 'directRefused', 'directRefusedDebug', 'direct503'] as const)
       for (const t of [pipFailureError(PIP_OUT[key], ctx)!.message, pipFailureError(PIP_OUT[key], ctx)!.fix])
         expect(t).not.toContain('package index');
   });

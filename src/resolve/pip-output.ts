@@ -267,6 +267,22 @@ function subprocessFailure(output: string, message: string): PipFailure | undefi
   return built && { kind: 'build-failed', ...built, message };
 }
 
+const POOL = /HTTPS?ConnectionPool\(host='([^']+)', port=(\d+)\): Max retries exceeded with url: (\S+)/;
+
+/**
+ * The host, port and path of the connection pip gave up on, as its ERROR line names them. At debug
+ * level (the retry of a refused connection) that line ends at "due to an OSError." and the
+ * traceback after it names them instead, in the exception pip raised last: read there, a direct
+ * URL's host out of reach is still that line's, not the index's.
+ */
+function failedConnection(output: string): { host: string; port: string; path: string } | undefined {
+  const lines = output.split(/\r?\n/);
+  const error = lines.find((l) => /^ERROR: /.test(l)) ?? '';
+  const raised = lines.findLast((l) => /^[A-Za-z_][\w.]*(?:Error|Exception): /.test(l)) ?? '';
+  const pool = POOL.exec(error) ?? POOL.exec(raised);
+  return pool ? { host: pool[1]!, port: pool[2]!, path: pool[3]! } : undefined;
+}
+
 /** What kind of failure pip reports (most specific first). Pure. */
 export function classifyPipFailure(output: string, loginHosts?: ReadonlySet<string>): PipFailure {
   const message = pipMessage(output);
@@ -329,15 +345,8 @@ export function classifyPipFailure(output: string, loginHosts?: ReadonlySet<stri
   if (isResolutionImpossible(output)) return { kind: 'conflict', message };
   const unreachable = indexUnreachable(output) ?? transientIndexError(output);
   if (unreachable) {
-    const pool =
-      /HTTPS?ConnectionPool\(host='([^']+)', port=(\d+)\): Max retries exceeded with url: (\S+)/.exec(
-        output.split(/\r?\n/).find((l) => /^ERROR: /.test(l)) ?? '',
-      );
-    return {
-      kind: 'unreachable',
-      message: unreachable,
-      ...(pool && { url: { host: pool[1]!, port: pool[2]!, path: pool[3]! } }),
-    };
+    const url = failedConnection(output);
+    return { kind: 'unreachable', message: unreachable, ...(url && { url }) };
   }
   if (missing) {
     const from = dependencyOf(output, missing);
