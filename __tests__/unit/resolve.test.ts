@@ -904,6 +904,12 @@ describe('pip failures that are not conflicts', () => {
         expect(t).not.toContain('package index');
   });
 
+  it("a refused direct URL at debug level: pip's words without the traceback after its ERROR line", () => {
+    const err = pipFailureError(PIP_OUT.directRefusedDebug, ctx)!;
+    expect(err.message).toContain('pip said:\n  ERROR: Could not install packages due to an OSError.');
+    expect(err.message).not.toMatch(/Traceback|During handling|File "|ConnectionError:/);
+  });
+
   it('only ResolutionImpossible is a conflict', () => {
     expect(pipFailureError(PIP_OUT.conflict, ctx)).toBeUndefined();
     expect(classifyPipFailure(PIP_OUT.conflict).kind).toBe('conflict');

@@ -136,14 +136,16 @@ export type PipFailure =
   | { kind: 'other'; message: string };
 
 /**
- * LINES without pip's debug-level traceback blocks ("Exception information:", the tracebacks and
- * their exception lines, the chain between them): at -vv pip prints one beside its ERROR lines.
+ * LINES without pip's debug-level traceback blocks ("Exception information:", or a traceback of its
+ * own at the line's start, as after "ERROR: Could not install packages due to an OSError."; the
+ * tracebacks and their exception lines, the chain between them): at -vv pip prints one beside its
+ * ERROR lines. A build step's traceback is indented in pip's output, and stays.
  */
 function withoutTracebacks(lines: readonly string[]): string[] {
   const out: string[] = [];
   let inBlock = false;
   for (const l of lines) {
-    if (/^Exception information:/.test(l)) inBlock = true;
+    if (/^(?:Exception information:|Traceback \(most recent call last\):)/.test(l)) inBlock = true;
     else if (
       inBlock &&
       !/^(?:\s|Traceback |During handling of|The above exception|[A-Za-z_][\w.]*(?:Error|Exception|Conflicted|Impossible|NotFound|Interrupt)\b|$)/.test(
