@@ -1,6 +1,7 @@
 // A misspelt value of a flag that takes a fixed set (--suites, --stages, --gpus, --platform,
-// --comment-mode, --format, a toleration's effect) is refused (exit 2) as an unknown flag or
-// command is: naming the nearest value ("did you mean") and with a fix line.
+// --comment-mode, --format, resolve's --mode and --network, a toleration's effect) is refused
+// (exit 2) as an unknown flag or command is: naming the nearest value ("did you mean") and with a
+// fix line.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -69,6 +70,36 @@ describe('a misspelt enum flag value', () => {
     const effect = refusal(() => tolerationFlag('nvidia.com/gpu:NoSchedul'));
     expect(effect.message).toContain('(did you mean "NoSchedule"?)');
     expect(effect.fix).toBeDefined();
+  });
+
+  it.each([
+    [
+      '--mode',
+      'chekc',
+      /^error: resolve: --mode: expected auto or check, got "chekc" \(did you mean "check"\?\)\n/,
+    ],
+    [
+      '--network',
+      'hots',
+      /^error: resolve: --network: expected host or bridge, got "hots" \(did you mean "host"\?\)\n/,
+    ],
+    // Quoted as JSON: a quote in the value does not end the quoting.
+    ['--mode', 'a"b', /^error: resolve: --mode: expected auto or check, got "a\\"b"\n/],
+  ])('resolve %s %s: exit 2, the value quoted, the nearest named, a fix line', async (flag, value, said) => {
+    writeFileSync(path.join(dir, 'requirements.txt'), 'numpy\n');
+    const io = captureIo(dir);
+    const argv = [
+      'resolve',
+      '--image',
+      'python:3.12-slim',
+      '--requirements',
+      'requirements.txt',
+      flag,
+      value,
+    ];
+    expect(await runCli(argv, io)).toBe(2);
+    expect(io.err()).toMatch(said);
+    expect(io.err()).toMatch(new RegExp(`\nfix: give ${flag} \\w+ or \\w+, or leave it out\n`));
   });
 
   it('report --comment-mode and sbom --format: the nearest value named', async () => {

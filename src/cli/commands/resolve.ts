@@ -6,6 +6,7 @@ import { readGitHubEventFile } from '../../github/event.js';
 import { imageRefProblem } from '../../oci/ref.js';
 import { pipIndexes } from '../../python/indexes.js';
 import { redactUrls } from '../../util/redact.js';
+import { didYouMean } from '../../util/text.js';
 import { resolveAgainstBase } from '../../resolve/resolve.js';
 import { referencedEnv } from '../../resolve/stage.js';
 import { resolveTimeoutMs } from '../../resolve/exec-limit.js';
@@ -88,12 +89,9 @@ engine holds the base's list without the platform's content (pull it with "docke
     if (!values.requirements?.length)
       throw new InputError('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
     const wanted = platformFlag('resolve', values.platform);
-    if (values.mode !== 'auto' && values.mode !== 'check') {
-      throw new InputError(`resolve: --mode: expected auto or check, got "${values.mode}"`);
-    }
-    if (values.network !== undefined && values.network !== 'host' && values.network !== 'bridge') {
-      throw new InputError(`resolve: --network: expected host or bridge, got "${values.network}"`);
-    }
+    const mode = oneOf('--mode', values.mode, ['auto', 'check']);
+    const network =
+      values.network !== undefined ? oneOf('--network', values.network, ['host', 'bridge']) : undefined;
     // Flags, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL: they reach pip through its environment.
     const indexes = pipIndexes(
       { indexUrl: values['index-url'], extraIndexUrls: values['extra-index-url'] },
@@ -126,8 +124,8 @@ engine holds the base's list without the platform's content (pull it with "docke
         requirements,
         indexes,
         pipEnv: referencedEnv(requirements.envReferences, io.env),
-        mode: values.mode,
-        ...(values.network !== undefined && { network: values.network }),
+        mode,
+        ...(network !== undefined && { network }),
       },
       {
         docker: io.docker(),
@@ -146,10 +144,22 @@ engine holds the base's list without the platform's content (pull it with "docke
     for (const h of out.resolution.hazards) io.stderr(`warning: ${h.message}\n  fix: ${h.fix}\n`);
     io.stdout(values.json ? `${JSON.stringify(out.resolution, null, 2)}\n` : out.explanation);
     const failed =
-      out.resolution.status === 'conflict' || (values.mode === 'check' && out.resolution.status !== 'clean');
+      out.resolution.status === 'conflict' || (mode === 'check' && out.resolution.status !== 'clean');
     return failed ? 1 : 0;
   },
 };
+
+/**
+ * A flag of a fixed set of values (--mode, --network): another value is exit 2, quoted and with the
+ * nearest one named, as every such flag of the CLI refuses it.
+ */
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new InputError(
+    `resolve: ${flag}: expected ${allowed.join(' or ')}, got ${JSON.stringify(value)}${didYouMean(value, allowed)}`,
+    `give ${flag} ${allowed.join(' or ')}, or leave it out`,
+  );
+}
 
 /**
  * The requirements FILES as given (relative to the CLI's directory), with a requirement by a
