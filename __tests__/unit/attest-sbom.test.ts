@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Version } from '@cyclonedx/cyclonedx-library/Spec';
 import { JsonStrictValidator } from '@cyclonedx/cyclonedx-library/Validation';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { condaPurl, debPurl, dockerPurl, ociPurl, pypiPurl, purlEncode } from '../../src/attest/purl.js';
 import { buildSbom, ML_STACK_PROPERTY } from '../../src/attest/sbom.js';
 import { utcCaptureTime } from '../../src/attest/sbom-time.js';
@@ -886,6 +886,56 @@ describe('ml-image sbom', () => {
     expect(io.err()).toContain(names);
     expect(io.err()).toContain(detail);
     expect(io.out()).toBe('');
+  });
+});
+
+describe('ml-image sbom --record naming another file ml-image writes: named as what it is (exit 2)', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-sbom-other-'));
+    writeFileSync(path.join(dir, 'env.json'), JSON.stringify(torchCpuRecord()));
+    for (const [format, out] of [
+      ['cyclonedx', 'sbom.cdx.json'],
+      ['spdx', 'sbom.spdx.json'],
+    ])
+      expect(
+        await runCli(['sbom', '--record', 'env.json', '--format', format!, '--out', out!], captureIo(dir)),
+      ).toBe(0);
+    // The top-level keys plan.json and resolution.json have, as plan --out and resolve --out write them.
+    const plan = {
+      schemaVersion: 1,
+      repository: 'ghcr.io/o/m',
+      variants: [],
+      targets: [],
+      warnings: [],
+      matrix: {},
+    };
+    writeFileSync(path.join(dir, 'plan.json'), JSON.stringify(plan));
+    const resolution = { schemaVersion: 2, image: 'python:3.12-slim', platform: 'linux/amd64', mode: 'auto' };
+    const rest = { python: '3.12.7', naive: {}, constraints: [], status: 'clean', resolved: {}, hazards: [] };
+    writeFileSync(path.join(dir, 'resolution.json'), JSON.stringify({ ...resolution, ...rest }));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    ['plan.json', 'a plan (plan.json)'],
+    ['resolution.json', 'a resolution (resolution.json)'],
+    ['sbom.cdx.json', 'a CycloneDX SBOM'],
+    ['sbom.spdx.json', 'an SPDX SBOM'],
+  ])('%s: "it is %s"', async (file, what) => {
+    const io = captureIo(dir);
+    expect(await runCli(['sbom', '--record', file, '--json'], io)).toBe(2);
+    const { error } = JSON.parse(io.out()) as { error: { message: string } };
+    expect(error.message).toBe(`${file}: not an environment record (env.json): it is ${what}`);
+  });
+
+  it('a JSON object of no kind it knows: asked whether it is an environment record', async () => {
+    writeFileSync(path.join(dir, 'matrix.json'), JSON.stringify({ include: [] }));
+    const io = captureIo(dir);
+    expect(await runCli(['sbom', '--record', 'matrix.json'], io)).toBe(2);
+    expect(io.err()).toContain(
+      'matrix.json: schemaVersion: expected a positive integer, got nothing (is this an environment record (env.json)?)',
+    );
   });
 });
 

@@ -43,17 +43,29 @@ interface Kind<T> {
   current: number;
   migrations: Readonly<Record<number, Migration>>;
   schema: z.ZodType<T>;
-  /** Top-level keys every version of this kind has (the other kind lacks some of them). */
+  /** Top-level keys every version of this kind has (the other kinds lack some of them). */
   keys: readonly string[];
-  /** The other kind of file, by its keys: given in its place, it is named as what it is. */
-  other: { what: string; keys: readonly string[] };
+  /** Other kinds of file, by their keys: given in its place, one is named as what it is. */
+  others: readonly { what: string; keys: readonly string[] }[];
 }
 
 const ENV_RECORD = 'environment record (env.json)';
 const SMOKE_RESULT = 'smoke result (smoke.json)';
 const ENV_KEYS = ['image', 'python', 'apt', 'capture'];
 const SMOKE_KEYS = ['tests', 'summary'];
-const aOrAn = (what: string) => `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}`;
+/**
+ * The other JSON files a run, resolve and sbom write beside the records (plan.json,
+ * resolution.json, the SBOM in either format): easily given for a record, and named as what they
+ * are rather than as a record of twelve problems.
+ */
+const WRITTEN_BESIDE = [
+  { what: 'plan (plan.json)', keys: ['repository', 'variants', 'targets'] },
+  { what: 'resolution (resolution.json)', keys: ['naive', 'constraints', 'resolved'] },
+  { what: 'CycloneDX SBOM', keys: ['bomFormat'] },
+  { what: 'SPDX SBOM', keys: ['spdxVersion'] },
+];
+// An acronym spoken letter by letter takes "an" where its first letter's name starts with a vowel.
+const aOrAn = (what: string) => `${/^(?:[aeiou]|[FHLMNRSX][A-Z])/.test(what) ? 'an' : 'a'} ${what}`;
 const hasKeys = (json: Json, keys: readonly string[]) => keys.every((k) => k in json);
 
 const MAX_ISSUES = 8;
@@ -64,14 +76,15 @@ function read<T>(json: unknown, source: string, kind: Kind<T>): T {
       `${source}: not ${aOrAn(kind.what)} (expected a JSON object, got ${describe(json)})`,
     );
   }
-  // Before the version: the other kind of file (each has its own versions) is named as what it is,
-  // not as one of a version newer than this tool reads.
-  if (hasKeys(json, kind.other.keys) && !hasKeys(json, kind.keys))
-    throw new InputError(`${source}: not ${aOrAn(kind.what)}: it is ${aOrAn(kind.other.what)}`);
+  // Before the version: another kind of file (each has its own versions, or none) is named as what
+  // it is, not as one of a version newer than this tool reads.
+  const other = hasKeys(json, kind.keys) ? undefined : kind.others.find((o) => hasKeys(json, o.keys));
+  if (other !== undefined)
+    throw new InputError(`${source}: not ${aOrAn(kind.what)}: it is ${aOrAn(other.what)}`);
   const version = json.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new InputError(
-      `${source}: schemaVersion: expected a positive integer, got ${describe(version)} (is this ${kind.what}?)`,
+      `${source}: schemaVersion: expected a positive integer, got ${describe(version)} (is this ${aOrAn(kind.what)}?)`,
     );
   }
   if (version > kind.current) {
@@ -144,7 +157,7 @@ function readRecordAsIs(json: unknown, source: string): EnvRecord {
     migrations: ENV_RECORD_MIGRATIONS,
     schema: EnvRecordSchema,
     keys: ENV_KEYS,
-    other: { what: SMOKE_RESULT, keys: SMOKE_KEYS },
+    others: [{ what: SMOKE_RESULT, keys: SMOKE_KEYS }, ...WRITTEN_BESIDE],
   });
 }
 
@@ -155,7 +168,7 @@ export function readSmokeResult(json: unknown, source: string): SmokeResult {
     migrations: SMOKE_RESULT_MIGRATIONS,
     schema: SmokeResultSchema,
     keys: SMOKE_KEYS,
-    other: { what: ENV_RECORD, keys: ENV_KEYS },
+    others: [{ what: ENV_RECORD, keys: ENV_KEYS }, ...WRITTEN_BESIDE],
   });
 }
 
