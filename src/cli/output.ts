@@ -5,6 +5,7 @@ import {
   notRegularFile,
   readRegularFile,
   statOrAbsent,
+  statPath,
   UnreadableFileError,
 } from '../util/read-regular.js';
 import { redactUrls } from '../util/redact.js';
@@ -44,17 +45,49 @@ function refuseNonRegular(file: string, label: string, fix: string): void {
   if (st !== undefined && !st.isFile()) throw new InputError(`${label}: ${file} ${notRegularFile(st)}`, fix);
 }
 
+/** A file the command read, and how a message names it ("the record (--record)"). */
+export interface ReadFile {
+  what: string;
+  file: string;
+}
+
 /**
  * `--out FILE` (sbom, diff, devcontainer): the file itself, named in messages as given, and the
  * messages are about a file, checked before its directory: /dev/null is a device, not a regular
- * file (not "a directory on disk").
+ * file (not "a directory on disk"). Nor may it be one of the files the command read (INPUTS).
  */
-export function writeOutFileNamed(cwd: string, out: string, content: string): string {
+export function writeOutFileNamed(
+  cwd: string,
+  out: string,
+  content: string,
+  inputs: readonly ReadFile[] = [],
+): string {
   const label = `--out ${out}`;
   const file = path.resolve(cwd, out);
   refuseNonRegular(file, label, 'pass --out FILE naming a new file, or a regular file to replace');
+  refuseInputAsOut(cwd, file, label, inputs);
   ensureResultDir(path.dirname(file), label, { forFile: true });
   return writeOutFile(cwd, path.dirname(file), path.basename(file), content, label);
+}
+
+/**
+ * Exit 2 when FILE (--out, its links followed) is one of the files the command read (INPUTS, by
+ * device and inode: through a link or another path too): the output would replace that input
+ * (sbom --record env.json --out env.json wrote the SBOM over the record, which only a new capture
+ * gives back).
+ */
+function refuseInputAsOut(cwd: string, file: string, label: string, inputs: readonly ReadFile[]): void {
+  const out = targetStat(file, label);
+  if (out === undefined) return;
+  const same = inputs.find((i) => {
+    const st = statPath(path.resolve(cwd, i.file));
+    return typeof st === 'object' && st.dev === out.dev && st.ino === out.ino;
+  });
+  if (same !== undefined)
+    throw new InputError(
+      `${label}: ${file} is ${same.what}, which this command reads: the output would replace it`,
+      'pass --out FILE naming another file',
+    );
 }
 
 /** Where an environment record comes from, for a path (sbom --record, diff's files) that names none. */

@@ -14,7 +14,7 @@ import { decodeUtf8Strictly } from '../../util/strict-utf8.js';
 import { redactText } from '../../util/redact.js';
 import { type OptionSpec, imageFlag, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { ENV_RECORD_FIX, writeOutFileNamed } from '../output.js';
+import { ENV_RECORD_FIX, type ReadFile, writeOutFileNamed } from '../output.js';
 import type { Command } from './types.js';
 import { printable } from '../../util/text.js';
 
@@ -151,7 +151,7 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
     const rendered = renderReport(model, { maxChars });
     const output = format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : rendered.markdown;
     if (values.out !== undefined) {
-      const file = writeOutFileNamed(io.cwd, values.out, output);
+      const file = writeOutFileNamed(io.cwd, values.out, output, readFiles(positionals, values));
       // --json: one JSON object on stdout still, what was written and the verdict (as sbom's).
       if (values.json) io.stdout(`${JSON.stringify({ file, verdict: rendered.verdict }, null, 2)}\n`);
       else io.stderr(`${rendered.verdict}\nwrote ${file}\n`);
@@ -161,3 +161,16 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
     return 0;
   },
 };
+
+/** The files diff reads, for --out, which may name none of them. */
+function readFiles(
+  [base, head]: readonly string[],
+  smoke: { 'base-smoke'?: string | undefined; 'head-smoke'?: string | undefined },
+): ReadFile[] {
+  return [
+    { what: 'the base record (BASE.json)', file: base },
+    { what: 'the head record (HEAD.json)', file: head },
+    { what: 'the base smoke result (--base-smoke)', file: smoke['base-smoke'] },
+    { what: 'the head smoke result (--head-smoke)', file: smoke['head-smoke'] },
+  ].filter((f): f is ReadFile => f.file !== undefined);
+}

@@ -72,7 +72,7 @@ Exit codes: 0 written; 2 the record is missing, not JSON or not a record, or an 
       io.stdout(text);
       return 0;
     }
-    const written = writeOutFileNamed(io.cwd, values.out, text);
+    const written = writeOutFileNamed(io.cwd, values.out, text, [{ what: 'the record (--record)', file }]);
     const summary = spdx
       ? { file: written, format, packages: spdx.packages.length, documentNamespace: spdx.documentNamespace }
       : {
