@@ -1,6 +1,7 @@
 // `--out FILE` (sbom, diff) naming a file the command reads, by its name, another path or a link to
-// it: refused (exit 2, naming the input), and the input kept; the output would have replaced it.
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// it, or `resolve --out DIR` where it would write over a requirements file it reads: refused (exit
+// 2, naming the input) before any work, and the input kept; the output would have replaced it.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -52,5 +53,39 @@ describe('--out FILE naming an input', () => {
       bomFormat: 'CycloneDX',
     });
     expect(readFileSync(path.join(dir, 'diff.md'), 'utf8')).toContain('numpy');
+  });
+});
+
+describe('resolve --out DIR holding a requirements file it reads', () => {
+  const resolve = ['resolve', '--image', 'python:3.12-slim'];
+  beforeEach(() => {
+    mkdirSync(path.join(dir, 'base'));
+    writeFileSync(path.join(dir, 'base', 'requirements.txt'), '# pinned by hand\nnumpy<2\n');
+    writeFileSync(path.join(dir, 'requirements.txt'), '-r base/requirements.txt\ntqdm>=4\n');
+    writeFileSync(path.join(dir, 'constraints.txt'), 'numpy==1.26.4\n');
+    writeFileSync(path.join(dir, 'own.txt'), '-c constraints.txt\ntqdm\n');
+  });
+
+  it.each([
+    [['--requirements', 'requirements.txt', '--out', '.'], 'requirements.txt'],
+    [['--requirements', 'requirements.txt', '--out', 'base'], 'base/requirements.txt'],
+    [['--requirements', 'own.txt', '--out', './sub/..'], 'constraints.txt'],
+  ])('%j: exit 2 before the engine is asked, %s kept', async (args, input) => {
+    const before = readFileSync(path.join(dir, input), 'utf8');
+    const io = captureIo(dir);
+    expect(await runCli([...resolve, ...args, '--json'], io)).toBe(2);
+    const { error } = JSON.parse(io.out()) as { error: { message: string; fix: string } };
+    expect(error.message).toBe(
+      `resolve: --out ${args.at(-1)}: ${path.join(dir, input)} is a requirements file (--requirements, -r or -c), which this command reads: the output would replace it`,
+    );
+    expect(error.fix).toBe('pass --out DIR naming another directory');
+    expect(io.err()).not.toContain('the Docker engine');
+    expect(readFileSync(path.join(dir, input), 'utf8')).toBe(before);
+  });
+
+  it('another directory is not refused for it', async () => {
+    const io = captureIo(dir);
+    await runCli([...resolve, '--requirements', 'requirements.txt', '--out', 'out'], io);
+    expect(io.err()).not.toContain('which this command reads');
   });
 });

@@ -65,29 +65,37 @@ export function writeOutFileNamed(
   const label = `--out ${out}`;
   const file = path.resolve(cwd, out);
   refuseNonRegular(file, label, 'pass --out FILE naming a new file, or a regular file to replace');
-  refuseInputAsOut(cwd, file, label, inputs);
+  refuseInputAsOut(cwd, [file], label, inputs, 'pass --out FILE naming another file');
   ensureResultDir(path.dirname(file), label, { forFile: true });
   return writeOutFile(cwd, path.dirname(file), path.basename(file), content, label);
 }
 
 /**
- * Exit 2 when FILE (--out, its links followed) is one of the files the command read (INPUTS, by
- * device and inode: through a link or another path too): the output would replace that input
- * (sbom --record env.json --out env.json wrote the SBOM over the record, which only a new capture
- * gives back).
+ * Exit 2 (LABEL, FIX) when one of FILES, the files --out writes (their links followed), is one of
+ * the files the command read (INPUTS, by device and inode: through a link or another path too): the
+ * output would replace that input (sbom --record env.json --out env.json wrote the SBOM over the
+ * record, which only a new capture gives back; resolve --out . its requirements.txt over yours).
  */
-function refuseInputAsOut(cwd: string, file: string, label: string, inputs: readonly ReadFile[]): void {
-  const out = targetStat(file, label);
-  if (out === undefined) return;
-  const same = inputs.find((i) => {
-    const st = statPath(path.resolve(cwd, i.file));
-    return typeof st === 'object' && st.dev === out.dev && st.ino === out.ino;
-  });
-  if (same !== undefined)
-    throw new InputError(
-      `${label}: ${file} is ${same.what}, which this command reads: the output would replace it`,
-      'pass --out FILE naming another file',
-    );
+export function refuseInputAsOut(
+  cwd: string,
+  files: readonly string[],
+  label: string,
+  inputs: readonly ReadFile[],
+  fix: string,
+): void {
+  for (const file of files) {
+    const out = targetStat(file, label);
+    if (out === undefined) continue;
+    const same = inputs.find((i) => {
+      const st = statPath(path.resolve(cwd, i.file));
+      return typeof st === 'object' && st.dev === out.dev && st.ino === out.ino;
+    });
+    if (same !== undefined)
+      throw new InputError(
+        `${label}: ${file} is ${same.what}, which this command reads: the output would replace it`,
+        fix,
+      );
+  }
 }
 
 /** Where an environment record comes from, for a path (sbom --record, diff's files) that names none. */

@@ -42,6 +42,14 @@ interface OutDir {
   writePlan(plan: Plan): void;
 }
 
+/** The files resolve --out DIR writes there. */
+export const RESOLVE_OUT_FILES = [
+  OUT_FILES.constraints,
+  OUT_FILES.requirements,
+  OUT_FILES.resolution,
+  OUT_FILES.explanation,
+] as const;
+
 /** A reference in a credential's place: `${NAME}` (pip fills it in), or a shell's `$NAME`. */
 const REFERENCE = /\$\{[A-Za-z0-9_]+\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
 /**
@@ -107,7 +115,7 @@ export function openOutDir(cwd: string, out: string): OutDir {
       put(OUT_FILES.junit, toJUnit(result));
     },
     writeResolve: (r) => {
-      group(OUT_FILES.constraints, OUT_FILES.requirements, OUT_FILES.resolution, OUT_FILES.explanation);
+      group(...RESOLVE_OUT_FILES);
       write(OUT_FILES.constraints, redactBuildInput(r.constraints));
       write(OUT_FILES.requirements, redactBuildInput(`${r.requirements}\n`));
       putJson(OUT_FILES.resolution, ResolutionSchema, r.resolution);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { readRequirements, workspaceRoot } from '../../requirements/read.js';
 import { enginePlatform } from '../../docker/engine-platform.js';
 import { systemLookup } from '../../docker/host-lookup.js';
@@ -11,12 +12,13 @@ import { resolveAgainstBase } from '../../resolve/resolve.js';
 import { referencedEnv } from '../../resolve/stage.js';
 import { resolveTimeoutMs } from '../../resolve/exec-limit.js';
 import { resolverPathProblems } from '../../requirements/plan-check.js';
-import { holdOutDir, openOutDir } from '../../results/out-dir.js';
+import { holdOutDir, openOutDir, RESOLVE_OUT_FILES } from '../../results/out-dir.js';
 import { fileSnapshotCache } from '../../resolve/snapshot-cache.js';
 import { defaultCacheDir } from '../../util/cache-dir.js';
 import { PIP_CACHE_LABEL, PIP_CACHE_PREFIX } from '../../resolve/pip-cache.js';
 import { type OptionSpec, parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
+import { refuseInputAsOut } from '../output.js';
 import type { Command } from './types.js';
 
 const RESOLVE_OPTIONS = {
@@ -106,7 +108,7 @@ engine holds the base's list without the platform's content (pull it with "docke
         io.stderr(
           `warning: resolve: ${flag} holds a login, which is on this command's line (ps, shell history): put the URL in ${flag === '--index-url' ? 'PIP_INDEX_URL' : 'PIP_EXTRA_INDEX_URL'} instead\n`,
         );
-    const requirements = readResolveRequirements(values.requirements, io);
+    const requirements = readResolveRequirements(values.requirements, io, values.out);
     // The resolver's time limit is an input too: a typo is exit 2 before the engine is asked.
     resolveTimeoutMs(io.env);
     // --out is held before the engine is asked: another run writing there now is refused at once,
@@ -164,10 +166,19 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
 /**
  * The requirements FILES as given (relative to the CLI's directory), with a requirement by a
  * relative path refused: pip in the base image's container fails on it, after the pull (exit 3
- * first with the registry down), so it is bad input said before the engine is asked.
+ * first with the registry down), so it is bad input said before the engine is asked. So is an
+ * --out DIR whose requirements.txt (or another file resolve writes) is one of those read.
  */
-function readResolveRequirements(files: string[], io: CliIo) {
+function readResolveRequirements(files: string[], io: CliIo, out: string | undefined) {
   const requirements = readRequirements(files, io.cwd, io.env, workspaceRoot(io.env, io.cwd));
+  if (out !== undefined)
+    refuseInputAsOut(
+      io.cwd,
+      RESOLVE_OUT_FILES.map((name) => path.join(path.resolve(io.cwd, out), name)),
+      `--out ${out}`,
+      requirements.files.map((file) => ({ what: 'a requirements file (--requirements, -r or -c)', file })),
+      'pass --out DIR naming another directory',
+    );
   const paths = resolverPathProblems(
     requirements.facts,
     'resolve runs pip inside the base image, in a directory of its own',
