@@ -7,9 +7,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ContainerRunResult, ContainerRunSpec } from '../../src/docker/adapter.js';
 import { BATCH_ENV } from '../../src/smoke/batch.js';
 import { PYTHON_START_ALLOWANCE_MS } from '../../src/smoke/batch-start.js';
-import { runSmoke } from '../../src/smoke/run.js';
+import { runSmoke, type SmokeInput } from '../../src/smoke/run.js';
 import { fakeDocker, imageDetails } from '../helpers/fakes.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
+import { customTests } from '../helpers/smoke-input.js';
 
 describe('a shared process that hangs before its first test', () => {
   it('times its later tests out with it, without a fresh container for each', async () => {
@@ -232,11 +233,16 @@ describe('the processes after one stopped by its start limit', () => {
     return Promise.resolve(ended(stdout, true));
   };
 
-  /** A GPU run of PLATFORM; each process's container as RUN answers (the processes it started in RUNS). */
+  /**
+   * A GPU run of PLATFORM; each process's container as RUN answers (the processes it started in
+   * RUNS). MORE replaces any of its input; its progress lines go to PROGRESS.
+   */
   async function gpuRun(
     platform: string,
     run: (spec: ContainerRunSpec) => Promise<ContainerRunResult>,
     runs: ContainerRunSpec[],
+    more: Partial<SmokeInput> = {},
+    progress?: (l: string) => void,
   ) {
     const docker = fakeDocker({
       inspectImage: () => Promise.resolve(imageDetails()),
@@ -258,8 +264,9 @@ describe('the processes after one stopped by its start limit', () => {
         tests: [],
         timeoutMs: 3_000,
         imagesDir: path.join(REPO_ROOT, 'images'),
+        ...more,
       },
-      { docker },
+      { docker, progress },
     );
     await vi.runAllTimersAsync();
     return result;
@@ -282,6 +289,27 @@ describe('the processes after one stopped by its start limit', () => {
     // The process of the tests without a GPU only: the GPU tests' and ddp's were not started.
     expect(runs.map((x) => planOf(x).steps.map((y) => y.id))).toEqual([['imports', 'compute-cpu']]);
     expect(runs[0]!.signal?.aborted).toBe(true);
+  });
+
+  // A custom file check joins the process of the tests without a GPU: on a run whose GPU process
+  // hung first, no process reaches it, and it says no more than the gpu suite's tests do (no
+  // "running" line for a test that is not run), as the earlier process's later tests.
+  it('say no start line for a custom file check, as for the other suites', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const runs: ContainerRunSpec[] = [];
+    const lines: string[] = [];
+    const tests = customTests([{ name: 'bin', file: { path: '/bin' } }]);
+    const r = await gpuRun('linux/amd64', hangAtStart, runs, { suites: ['gpu', 'custom'], tests }, (l) =>
+      lines.push(l),
+    );
+    const limit = `${(3_000 + PYTHON_START_ALLOWANCE_MS) / 1000}s`;
+    expect(r.tests.map((t) => [t.id, t.status, t.reason])).toEqual([
+      ['gpu', 'fail', expect.stringMatching(/^python3 did not start within /)],
+      ['custom:bin', 'fail', expect.stringContaining(`${limit} in an earlier process (see gpu)`)],
+    ]);
+    expect(runs.map((x) => planOf(x).steps.map((y) => y.id))).toEqual([['gpu']]);
+    expect(lines.filter((l) => l.endsWith(': running'))).toEqual(['smoke gpu: running']);
+    expect(lines.some((l) => l.startsWith('smoke custom:bin: fail'))).toBe(true);
   });
 
   it('leave the processes of another platform alone', async () => {

@@ -7,7 +7,7 @@
 // run (they would hang the same way), nor are the later processes of the run (the same python3).
 import { timerMs } from '../docker/deadline.js';
 import type { RunOutcome } from './output.js';
-import type { Batch, BatchOutcome, BatchStep } from './session.js';
+import type { Batch, BatchOutcome, BatchStep, SmokeSession } from './session.js';
 
 /**
  * On top of the first test's timeout. A test in a container of its own gets its timeout for
@@ -116,4 +116,14 @@ export function notRunAfterHang(b: Batch): BatchOutcome | undefined {
       timing: 'not started: python3 hung before the first test of an earlier process',
     }
   );
+}
+
+/**
+ * Whether the shared process gives test ID's outcome with no start of its own: a process ran it
+ * already (its outcome is waiting), or ID is planned and an earlier process hung as python3 started
+ * (notRunAfterHang: it is not run). Either way no start line for it, as for the suites' tests.
+ */
+export function knownInBatch(s: SmokeSession, id: string): boolean {
+  const b = s.batch;
+  return Boolean(b && (b.outcomes.has(id) || (b.hungAtStart && b.steps.some((x) => x.id === id))));
 }

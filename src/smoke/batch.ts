@@ -291,9 +291,6 @@ function streamFilters(s: SmokeSession, steps: readonly BatchStep[], nonce: stri
   return { stdout: stream(reached), stderr: stream() };
 }
 
-/** Whether the shared process has run test ID already (its outcome is waiting): no start line for it. */
-export const ranInBatch = (s: SmokeSession, id: string): boolean => s.batch?.outcomes.has(id) ?? false;
-
 /**
  * Runs the process of STEPS (its PLAN): the container's outcome, how long it took, and the length
  * of its start limit when that stopped it (its first test had not begun: batch-start.ts).

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { CustomTestSpec } from '../config/schema.js';
 import type { ImageDetails } from '../docker/adapter.js';
 import { MAX_STREAM_CHARS, overflowNote } from '../docker/streams.js';
-import { batchOutcome, ranInBatch } from './batch.js';
+import { batchOutcome } from './batch.js';
+import { knownInBatch } from './batch-start.js';
 import { type Classified, classifyFailure } from './classify.js';
 import { MATCH_TEXT_BYTES, matchOutput } from './match.js';
 import { lacksProgram, lacksPython, noPythonReason, tail, timedOutReason } from './output.js';
@@ -217,8 +218,9 @@ export async function runCustomTests(s: SmokeSession): Promise<void> {
   if (s.input.tests.length === 0) s.progress('smoke custom: no tests declared (smoke.tests)');
   for (const t of s.input.tests) {
     const id = `custom:${t.name}`;
-    // A file check the shared process ran already said so as it started (batch.ts).
-    if (!ranInBatch(s, id)) s.progress(`smoke ${id}: running`);
+    // A file check the shared process ran already said so as it started (batch.ts); one that no
+    // process runs after a hang at python3's start is not run (batch-start.ts): no start line.
+    if (!knownInBatch(s, id)) s.progress(`smoke ${id}: running`);
     // A test that uses a GPU, on a run without GPUs: skipped (failed under require-gpu).
     if (t.gpu && s.input.gpus === 'none') {
       record(s, gpuAbsent(id, 'custom', s.input));
