@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, type Override } from '../../src/config/load.js';
+import { loadConfig, MAX_CONFIG_BYTES, type Override } from '../../src/config/load.js';
 import { ConfigError, InputError } from '../../src/errors.js';
 
 const EVERY_FIELD = `image:
@@ -144,6 +144,54 @@ describe('inputs fuzzing found', () => {
     expect(e.problems).toHaveLength(101);
     expect(e.problems.at(-1)).toBe(`... and ${count - 100} more (fix the ones above first)`);
   });
+
+  // A file of the largest size read (256 KiB) with a syntax error at nearly every character: the
+  // yaml package placed each error by copying and searching its whole line (a line of "]" took
+  // minutes), and took a stack trace for each. Placed from the offsets now, the first 100 only
+  // shown; how many there are still counted.
+  const fill = (head: string, unit: string): string =>
+    `${head}${unit.repeat(Math.floor((MAX_CONFIG_BYTES - head.length - 1) / unit.length))}\n`;
+  it.each([
+    [
+      'a line of "]"',
+      fill('a: ', ']'),
+      'line 1, column 4: Unexpected flow-seq-end token in YAML stream: "]"',
+    ],
+    [
+      'a line of "}"',
+      fill('a: ', '}'),
+      'line 1, column 4: Unexpected flow-map-end token in YAML stream: "}"',
+    ],
+    ['a flow list of ","', fill('a: [', ','), 'line 1, column 6: Unexpected , in flow sequence'],
+    [
+      'a line of "] "',
+      fill('a: [ ', '] '),
+      'line 1, column 8: Unexpected flow-seq-end token in YAML stream: "]"',
+    ],
+    [
+      'lines of "]"',
+      fill('', ']\n'),
+      'line 1, column 1: Unexpected flow-seq-end token in YAML document: "]"',
+    ],
+    ['a line of aliases', fill('a: ', '*a '), 'line 1, column 7: Unexpected alias at node end'],
+    [
+      'quotes never closed',
+      fill('', 'a: "x\n- '),
+      'line 1, column 4: Missing closing "quote: the quoted value that opens here is not closed (read on to line 1, column 6)',
+    ],
+  ])(
+    '%s filling the largest config read: its first problem placed, the rest counted',
+    (_what, text, first) => {
+      expect(text.length).toBeLessThanOrEqual(MAX_CONFIG_BYTES);
+      const { thrown } = load(text);
+      expectCleanFailure(thrown);
+      const e = thrown as ConfigError;
+      expect(e.problems[0]).toBe(first);
+      expect(e.problems).toHaveLength(101);
+      expect(e.count).toBeGreaterThan(10_000);
+      expect(e.problems.at(-1)).toBe(`... and ${e.count - 100} more (fix the ones above first)`);
+    },
+  );
 
   // An override's path went through `__proto__` to Object.prototype: the override set a field of
   // every object in the process (and the loads after it failed in ways of their own).

@@ -230,6 +230,25 @@ describe('loadConfig', () => {
     expect(e.problems[0]).toMatch(/^line 3, column 3: .*unique/i);
   });
 
+  // Placed from the parser's offsets, not from its own (prettyErrors) messages: each said as it was.
+  it.each([
+    [
+      'image:\n  name: [a, b\nbuild: {}\n',
+      ['line 3, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    ],
+    ['image:\n\t- x\n', ['line 2, column 1: Tabs are not allowed as indentation']],
+    [
+      'a: !foo x\nb: "x\n',
+      [
+        'line 2, column 4: Missing closing "quote: the quoted value that opens here is not closed (read on to line 3, column 1)',
+        'line 1, column 4: the tag "!foo" is none this tool reads (a config holds strings, numbers, booleans, lists and mappings): remove it',
+      ],
+    ],
+  ])('says a YAML typo with its line and column: %j', (text, problems) => {
+    write('ml-image.yml', text);
+    expect(rejection(() => loadConfig({ cwd: dir })).problems).toEqual(problems);
+  });
+
   it('treats an empty file as an empty mapping (so image.name is reported missing)', () => {
     write('ml-image.yml', '');
     expect(rejection(() => loadConfig({ cwd: dir })).problems).toEqual([

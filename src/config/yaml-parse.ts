@@ -13,6 +13,7 @@ import {
   type Node,
   parseDocument,
   visit,
+  type YAMLError,
 } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { printable } from '../util/text.js';
@@ -167,14 +168,13 @@ const YAML_TAG =
  * kept the text, so a value meant as something else was read as a string without a word. Refused,
  * naming its line; YAML's own (`!!binary`) stay the text they tag.
  */
-function tagProblems(doc: ReturnType<typeof parseDocument>): string[] {
+function tagProblems(doc: ReturnType<typeof parseDocument>, at: At): string[] {
   return doc.warnings.flatMap((w) => {
     const tag = w.code === 'TAG_RESOLVE_FAILED' ? /Unresolved tag: (\S+)/.exec(w.message)?.[1] : undefined;
     if (tag === undefined || YAML_TAG.test(tag)) return [];
-    const pos = w.linePos?.[0];
     const shown = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
     return [
-      `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}the tag ${JSON.stringify(shown)} is none this tool reads (a config holds strings, numbers, booleans, lists and mappings): remove it`,
+      `${at(placed(w))}the tag ${JSON.stringify(shown)} is none this tool reads (a config holds strings, numbers, booleans, lists and mappings): remove it`,
     ];
   });
 }
@@ -191,6 +191,34 @@ function pinAliases(targets: ReadonlyMap<Alias, Resolved>): void {
   for (const [alias, target] of targets) {
     const own = alias.resolve.bind(alias);
     alias.resolve = (doc, ctx) => (ctx === undefined ? target : own(doc, ctx));
+  }
+}
+
+/** Where the yaml package says ERROR is (its first offset), or undefined where it says none (-1). */
+const placed = (error: YAMLError): number | undefined => (error.pos[0] === -1 ? undefined : error.pos[0]);
+
+/**
+ * The yaml package's document of TEXT, its errors and warnings placed by offset only. Its own
+ * placing (prettyErrors) copied and searched the whole line for each error, and a line of 256 KiB
+ * of "]" has an error at every character: minutes. Each error an Error, its stack trace taken
+ * (halving the parse of such a line) and never shown: none is taken while it parses.
+ */
+function parseQuietly(text: string, lineCounter: LineCounter): ReturnType<typeof parseDocument> {
+  const traces = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
+    // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
+    // whose methods the schema would list as unknown keys.
+    return parseDocument(text, {
+      prettyErrors: false,
+      uniqueKeys: false,
+      lineCounter,
+      resolveKnownTags: false,
+      merge: true,
+    });
+  } finally {
+    Error.stackTraceLimit = traces;
   }
 }
 
@@ -211,16 +239,7 @@ export function parseYamlDocument(raw: string, fileLabel: string): { data: unkno
       file: fileLabel,
     });
   const lineCounter = new LineCounter();
-  // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
-  // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
-  // whose methods the schema would list as unknown keys.
-  const doc = parseDocument(text, {
-    prettyErrors: true,
-    uniqueKeys: false,
-    lineCounter,
-    resolveKnownTags: false,
-    merge: true,
-  });
+  const doc = parseQuietly(text, lineCounter);
   const at: At = (offset) => {
     if (offset === undefined) return '';
     const pos = lineCounter.linePos(offset);
@@ -228,26 +247,24 @@ export function parseYamlDocument(raw: string, fileLabel: string): { data: unkno
   };
   const quoteStart = unclosedQuoteStarts(doc);
   const problems = doc.errors.map((e) => {
-    const pos = e.linePos?.[0];
-    const where = pos ? `line ${pos.line}, column ${pos.col}: ` : '';
+    const where = at(placed(e));
+    const message = e.message;
     // The yaml package's advice names its own API: say what to change in the file.
     if (e.code === 'MULTIPLE_DOCS')
       return `${where}the file holds more than one YAML document (---); give one`;
-    // Its first line repeats the place ("... at line 5, column 1:"), said once here, first.
-    const message = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
     // The parser's own stack ran out (lists in lists thousands deep): where it did, not a JS error.
     if (/Maximum call stack size exceeded/.test(message)) return `${where}${TOO_DEEP}`;
     const opened = e.code === 'MISSING_CHAR' ? quoteStart(e.pos[0]) : undefined;
     // A quote never closed: where it opens, not where the parser gave up (the file's end, or a
     // later line it read as part of the value).
     if (opened !== undefined && /quote/.test(message)) {
-      const upTo = pos ? ` (read on to line ${pos.line}, column ${pos.col})` : '';
+      const upTo = where === '' ? '' : ` (read on to ${where.slice(0, -2)})`;
       return `${at(opened)}${message}: the quoted value that opens here is not closed${upTo}`;
     }
     return `${where}${message}`;
   });
   const targets = new Map<Alias, Resolved>();
-  problems.push(...tagProblems(doc), ...structureProblems(doc, at, targets));
+  problems.push(...tagProblems(doc, at), ...structureProblems(doc, at, targets));
   // A file of garbage has a problem at nearly every character: the first 100, and how many more.
   const shown = capProblems(problems);
   if (shown.length > 0)
