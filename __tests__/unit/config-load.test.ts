@@ -170,6 +170,17 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).not.toMatch(/call stack/);
   });
 
+  // Implicit keys in a flow list nest no level the depth check counts; the yaml package's parser ran
+  // out of stack on them, and its RangeError was an internal error (exit 1).
+  it('a flow list of twenty thousand implicit keys: nested too deeply, where, not a JavaScript error', () => {
+    write('ml-image.yml', `image: {name: a/b}\nplatforms: [${'x: '.repeat(20000)}\n`);
+    const e = rejection(() => loadConfig({ cwd: dir }));
+    expect(e.exitCode).toBe(2);
+    expect(e.problems).toEqual([
+      expect.stringMatching(/^line 2: the YAML is nested too deeply to read there/),
+    ]);
+  });
+
   it('YAML nested a hundred deep is read, and refused for what it holds', () => {
     write('ml-image.yml', `image: {name: a/b}\nplatforms: ${'['.repeat(100)}x${']'.repeat(100)}\n`);
     expect(rejection(() => loadConfig({ cwd: dir })).problems).toEqual([

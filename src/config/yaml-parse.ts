@@ -203,7 +203,11 @@ const placed = (error: YAMLError): number | undefined => (error.pos[0] === -1 ? 
  * of "]" has an error at every character: minutes. Each error an Error, its stack trace taken
  * (halving the parse of such a line) and never shown: none is taken while it parses.
  */
-function parseQuietly(text: string, lineCounter: LineCounter): ReturnType<typeof parseDocument> {
+function parseQuietly(
+  text: string,
+  lineCounter: LineCounter,
+  fileLabel: string,
+): ReturnType<typeof parseDocument> {
   const traces = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
@@ -217,6 +221,15 @@ function parseQuietly(text: string, lineCounter: LineCounter): ReturnType<typeof
       resolveKnownTags: false,
       merge: true,
     });
+  } catch (e) {
+    // Its parser's own stack ran out where tooDeepAt counts no level (`a: [x: x: x: ...`, implicit
+    // keys in a flow list): the line it had read to, not an internal error.
+    if (!(e instanceof RangeError)) throw e;
+    throw new ConfigError(
+      `${fileLabel}: invalid YAML`,
+      [`line ${lineCounter.lineStarts.filter((start) => start < text.length).length}: ${TOO_DEEP}`],
+      { file: fileLabel },
+    );
   } finally {
     Error.stackTraceLimit = traces;
   }
@@ -239,7 +252,7 @@ export function parseYamlDocument(raw: string, fileLabel: string): { data: unkno
       file: fileLabel,
     });
   const lineCounter = new LineCounter();
-  const doc = parseQuietly(text, lineCounter);
+  const doc = parseQuietly(text, lineCounter, fileLabel);
   const at: At = (offset) => {
     if (offset === undefined) return '';
     const pos = lineCounter.linePos(offset);
