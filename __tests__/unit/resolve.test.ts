@@ -13,6 +13,7 @@ import {
   invalidRequirement,
   noMatchingDistribution,
   userRequestedInConflict,
+  pipMessage,
 } from '../../src/resolve/pip-output.js';
 import { pipFailureError } from '../../src/resolve/failure.js';
 import { looksTransient } from '../../src/resolve/transient.js';
@@ -904,10 +905,33 @@ describe('pip failures that are not conflicts', () => {
         expect(t).not.toContain('package index');
   });
 
-  it("a refused direct URL at debug level: pip's words without the traceback after its ERROR line", () => {
+  it("a refused direct URL at debug level: pip's words and the traceback's last exception, not its frames", () => {
     const err = pipFailureError(PIP_OUT.directRefusedDebug, ctx)!;
-    expect(err.message).toContain('pip said:\n  ERROR: Could not install packages due to an OSError.');
-    expect(err.message).not.toMatch(/Traceback|During handling|File "|ConnectionError:/);
+    expect(err.message).toContain(
+      "pip said:\n  ERROR: Could not install packages due to an OSError.\n  pip._vendor.requests.exceptions.ConnectionError: HTTPConnectionPool(host='127.0.0.1', port=1)",
+    );
+    expect(err.message).not.toMatch(
+      /Traceback|During handling|File "|ConnectionRefusedError:|MaxRetryError:/,
+    );
+  });
+
+  // pip's own crash ("ERROR: Exception:" and a traceback at the line's start): its last exception
+  // line is what went wrong, and the only line that says it.
+  it.each([
+    ['a full disk', 'OSError: [Errno 28] No space left on device'],
+    ['a read-only file system', "OSError: [Errno 30] Read-only file system: '/usr/lib/python3'"],
+  ])("pip's own crash on %s: its last exception line is shown, its frames are not", (_what, raised) => {
+    const output = [
+      'Collecting tqdm',
+      'ERROR: Exception:',
+      'Traceback (most recent call last):',
+      '  File "/usr/lib/python3/dist-packages/pip/_internal/cli/base_command.py", line 180, in exc_logging_wrapper',
+      '    status = run_func(*args)',
+      ...Array.from({ length: 12 }, (_, i) => `  File "/x/y${i}.py", line ${i}, in f${i}\n    g()`),
+      raised,
+      '',
+    ].join('\n');
+    expect(pipMessage(output)).toBe(`ERROR: Exception:\n${raised}`);
   });
 
   it('only ResolutionImpossible is a conflict', () => {

@@ -135,26 +135,40 @@ export type PipFailure =
   | { kind: 'conflict'; message: string }
   | { kind: 'other'; message: string };
 
+/** A traceback's exception line ("OSError: ...", "pip._internal...ResolutionImpossible: ..."). */
+const EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?:Error|Exception|Conflicted|Impossible|NotFound|Interrupt)\b/;
+
 /**
  * LINES without pip's debug-level traceback blocks ("Exception information:", or a traceback of its
  * own at the line's start, as after "ERROR: Could not install packages due to an OSError."; the
  * tracebacks and their exception lines, the chain between them): at -vv pip prints one beside its
- * ERROR lines. A build step's traceback is indented in pip's output, and stays.
+ * ERROR lines. A build step's traceback is indented in pip's output, and stays. Of a traceback at
+ * the line's start, its last exception line stays: what went wrong.
  */
 function withoutTracebacks(lines: readonly string[]): string[] {
   const out: string[] = [];
   let inBlock = false;
+  // The last exception line of a traceback of pip's own at the line's start ("OSError: [Errno 28]
+  // No space left on device" after "ERROR: Exception:"): what went wrong, kept when its block ends
+  // (a debug-level block's, beside pip's ERROR lines, says what they say).
+  let keep = false;
+  let raised: string | undefined;
+  const close = () => {
+    if (keep && raised !== undefined) out.push(raised);
+    raised = undefined;
+  };
   for (const l of lines) {
-    if (/^(?:Exception information:|Traceback \(most recent call last\):)/.test(l)) inBlock = true;
-    else if (
-      inBlock &&
-      !/^(?:\s|Traceback |During handling of|The above exception|[A-Za-z_][\w.]*(?:Error|Exception|Conflicted|Impossible|NotFound|Interrupt)\b|$)/.test(
-        l,
-      )
-    )
+    if (/^Exception information:/.test(l)) [inBlock, keep, raised] = [true, false, undefined];
+    else if (/^Traceback \(most recent call last\):/.test(l) && !inBlock)
+      [inBlock, keep, raised] = [true, true, undefined];
+    else if (inBlock && EXCEPTION_LINE.test(l)) raised = l;
+    else if (inBlock && !/^(?:\s|Traceback |During handling of|The above exception|$)/.test(l)) {
       inBlock = false;
+      close();
+    }
     if (!inBlock) out.push(l);
   }
+  if (inBlock) close();
   return out;
 }
 
