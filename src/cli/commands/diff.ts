@@ -95,7 +95,8 @@ Options:
   --max-chars N      shorten the Markdown to at most N characters (a whole number, default ${DEFAULT_MAX_CHARS})
   --threshold X      relative change of a smoke metric that counts as a regression (default 0.1)
 
-Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON or not a record.`,
+Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON or not a record;
+3 --out's filesystem is full or read-only.`,
   async run(argv: string[], io: CliIo) {
     const { values, positionals } = parseCommandArgs('diff', argv, DIFF_OPTIONS, true);
     if (positionals.length !== 2)

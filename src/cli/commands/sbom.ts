@@ -45,7 +45,7 @@ Options:
                   "documentNamespace"} instead of a line
 
 Exit codes: 0 written; 2 the record is missing, not JSON or not a record, or an unknown --format
-(the message names it).`,
+(the message names it); 3 --out's filesystem is full or read-only.`,
   async run(argv: string[], io: CliIo) {
     const { values } = parseCommandArgs('sbom', argv, SBOM_OPTIONS);
     if (values.record === undefined || values.record === '')

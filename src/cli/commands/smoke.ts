@@ -118,7 +118,8 @@ run in a fresh one):
   train      a tiny model; the loss must fall by half
   ddp        torchrun --standalone: all-reduce across 2 CPU processes (gloo) or every GPU (nccl); busbw
   custom     the config's smoke.tests: commands, files, metadata
-Failing tests are matched against known failures (cause and fix). Writes smoke.json and junit.xml.
+Failing tests are matched against known failures (cause and fix). With --out DIR, writes
+DIR/smoke.json and DIR/junit.xml.
 
 Options:
   --image REF         the image to test. A multi-platform index by digest (REPOSITORY@sha256:...)
@@ -139,6 +140,8 @@ Options:
                       CUDA the driver floor the gpu suite checks. Without it, a config of several
                       variants gives python.version and no floor; without --config, no floor
   --timeout S         per-test timeout in seconds (default: the config's, else 600)
+  --out DIR           write DIR/smoke.json and DIR/junit.xml (another run writing to DIR now:
+                      refused, exit 2)
   --verbose           stream each test's output as it runs
 
 Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`,
