@@ -137,8 +137,9 @@ function pickVariant(build, file, variant, several) {
     const names = build.variants.map((v) => v.variant).join(', ') || '(none)';
     if (variant !== undefined) {
         const v = build.variants.find((x) => x.variant === variant);
+        // The name is quoted as collect quotes it: a name holding a quote or a space stays one name.
         if (!v)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--variant: no variant ${JSON.stringify(variant)} in ${file}; it has ${names}`);
         return v;
     }
     if (build.variants.length !== 1)
@@ -879,7 +880,7 @@ function readCommentArtifact(dir, expected) {
     }
     const schema = artifactSchema(expected.reportSchema ?? zod__WEBPACK_IMPORTED_MODULE_10__/* .unknown */ .L5J());
     // A list of a million bad entries (a package list's tail) overflowed zod's issue gathering.
-    const parsed = (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_7__/* .safeParseInput */ .$)(schema, data, file, 'the artifact is not one ml-image wrote: refusing to post it');
+    const parsed = (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_7__/* .safeParseInput */ .$F)(schema, data, file, 'the artifact is not one ml-image wrote: refusing to post it');
     if (!parsed.success) {
         const problems = (0,_config_issues_js__WEBPACK_IMPORTED_MODULE_4__/* .formatIssues */ .og)(parsed.error, data, schema);
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${file}: not a comment artifact: ${problems.slice(0, 5).join('; ')}`);
@@ -1252,6 +1253,7 @@ const devcontainerFile = (variant) => node_path__WEBPACK_IMPORTED_MODULE_0___def
 __webpack_require__.d(__webpack_exports__, {
   oS: () => (/* reexport */ results_names/* BUILD_FILE */.oS),
   NR: () => (/* reexport */ results_names/* envelopeFile */.NR),
+  gH: () => (/* binding */ noBuildFile),
   lR: () => (/* binding */ openResultDir),
   g7: () => (/* binding */ readDigestFiles),
   mR: () => (/* reexport */ results_names/* recordFile */.mR)
@@ -1272,6 +1274,8 @@ var attest_result = __webpack_require__(29476);
 var result = __webpack_require__(99183);
 // EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
 var redact = __webpack_require__(82513);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
 // EXTERNAL MODULE: ./src/capture/record.ts
 var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/config/issues.ts
@@ -1307,10 +1311,10 @@ var resolve_result = __webpack_require__(83447);
 var smoke_result = __webpack_require__(3228);
 // EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
 var json_file = __webpack_require__(20317);
-// EXTERNAL MODULE: ./src/util/own-dir.ts
-var own_dir = __webpack_require__(91326);
 // EXTERNAL MODULE: ./src/util/parse-input.ts
 var parse_input = __webpack_require__(91814);
+// EXTERNAL MODULE: ./src/util/own-dir.ts
+var own_dir = __webpack_require__(91326);
 // EXTERNAL MODULE: ./src/util/redact-instruction.ts + 1 modules
 var redact_instruction = __webpack_require__(97499);
 ;// CONCATENATED MODULE: ./src/diff/read.ts
@@ -1341,20 +1345,33 @@ const ENV_RECORD = 'environment record (env.json)';
 const SMOKE_RESULT = 'smoke result (smoke.json)';
 const ENV_KEYS = ['image', 'python', 'apt', 'capture'];
 const SMOKE_KEYS = ['tests', 'summary'];
-const aOrAn = (what) => `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}`;
+/**
+ * The other JSON files a run, resolve and sbom write beside the records (plan.json,
+ * resolution.json, the SBOM in either format): easily given for a record, and named as what they
+ * are rather than as a record of twelve problems.
+ */
+const WRITTEN_BESIDE = [
+    { what: 'plan (plan.json)', keys: ['repository', 'variants', 'targets'] },
+    { what: 'resolution (resolution.json)', keys: ['naive', 'constraints', 'resolved'] },
+    { what: 'CycloneDX SBOM', keys: ['bomFormat'] },
+    { what: 'SPDX SBOM', keys: ['spdxVersion'] },
+];
+// An acronym spoken letter by letter takes "an" where its first letter's name starts with a vowel.
+const aOrAn = (what) => `${/^(?:[aeiou]|[FHLMNRSX][A-Z])/.test(what) ? 'an' : 'a'} ${what}`;
 const hasKeys = (json, keys) => keys.every((k) => k in json);
 const MAX_ISSUES = 8;
 function read(json, source, kind) {
     if (!isObject(json)) {
         throw new errors/* InputError */.dz(`${source}: not ${aOrAn(kind.what)} (expected a JSON object, got ${describe(json)})`);
     }
-    // Before the version: the other kind of file (each has its own versions) is named as what it is,
-    // not as one of a version newer than this tool reads.
-    if (hasKeys(json, kind.other.keys) && !hasKeys(json, kind.keys))
-        throw new errors/* InputError */.dz(`${source}: not ${aOrAn(kind.what)}: it is ${aOrAn(kind.other.what)}`);
+    // Before the version: another kind of file (each has its own versions, or none) is named as what
+    // it is, not as one of a version newer than this tool reads.
+    const other = hasKeys(json, kind.keys) ? undefined : kind.others.find((o) => hasKeys(json, o.keys));
+    if (other !== undefined)
+        throw new errors/* InputError */.dz(`${source}: not ${aOrAn(kind.what)}: it is ${aOrAn(other.what)}`);
     const version = json.schemaVersion;
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-        throw new errors/* InputError */.dz(`${source}: schemaVersion: expected a positive integer, got ${describe(version)} (is this ${kind.what}?)`);
+        throw new errors/* InputError */.dz(`${source}: schemaVersion: expected a positive integer, got ${describe(version)} (is this ${aOrAn(kind.what)}?)`);
     }
     if (version > kind.current) {
         throw new errors/* InputError */.dz(`${source}: schemaVersion ${version} is newer than this version of ml-image reads (up to ${kind.current})`, 'update ml-image-action (the record was written by a newer release)');
@@ -1366,7 +1383,7 @@ function read(json, source, kind) {
             throw new errors/* InputError */.dz(`${source}: schemaVersion ${v} is no longer readable (no migration to ${v + 1})`);
         record = step(record);
     }
-    const parsed = (0,parse_input/* safeParseInput */.$)(kind.schema, record, source);
+    const parsed = (0,parse_input/* safeParseInput */.$F)(kind.schema, record, source);
     if (parsed.success)
         return parsed.data;
     const issues = parsed.error.issues;
@@ -1423,7 +1440,7 @@ function readRecordAsIs(json, source) {
         migrations: ENV_RECORD_MIGRATIONS,
         schema: capture_record/* EnvRecordSchema */.iv,
         keys: ENV_KEYS,
-        other: { what: SMOKE_RESULT, keys: SMOKE_KEYS },
+        others: [{ what: SMOKE_RESULT, keys: SMOKE_KEYS }, ...WRITTEN_BESIDE],
     });
 }
 function readSmokeResult(json, source) {
@@ -1433,14 +1450,12 @@ function readSmokeResult(json, source) {
         migrations: SMOKE_RESULT_MIGRATIONS,
         schema: smoke_result/* SmokeResultSchema */.wp,
         keys: SMOKE_KEYS,
-        other: { what: ENV_RECORD, keys: ENV_KEYS },
+        others: [{ what: ENV_RECORD, keys: ENV_KEYS }, ...WRITTEN_BESIDE],
     });
 }
 /** JSON text to a value; the error names the file. */
 
 
-// EXTERNAL MODULE: ./src/util/read-regular.ts
-var read_regular = __webpack_require__(23387);
 ;// CONCATENATED MODULE: ./src/results/read.ts
 // Reading a result directory's files back, each through the schema it is written with. Internal to
 // src/results/: the stages read through a ResultDir (openResultDir, discardResults), which names the
@@ -1468,7 +1483,7 @@ const SMOKE_KEY_MAX_BYTES = 4096;
 const versionOf = (data) => data?.schemaVersion;
 /** DATA parsed with SCHEMA; a mismatch is bad input: "FILE: not a WHAT: <the first problem>". */
 function parseAs(schema, data, file, what, fix) {
-    const parsed = (0,parse_input/* safeParseInput */.$)(schema, data, file);
+    const parsed = (0,parse_input/* safeParseInput */.$F)(schema, data, file);
     if (!parsed.success)
         throw new errors/* InputError */.dz(`${file}: not ${what}: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, schema)[0]}`, fix);
     return parsed.data;
@@ -1969,6 +1984,8 @@ function releaseResultDirs() {
 
 
 
+
+
 // ---- names: names.ts, re-exported with the readers and writers ------------------------------------
 
 // ---- schemas of the files without a stage of their own -------------------------------------------
@@ -2081,6 +2098,17 @@ function digestFiles(build) {
     })));
 }
 // ---- reading by directory path -----------------------------------------------------------------
+/**
+ * The refusal of DIR (LABEL names it, FIX says where a build.json comes from) when it holds no
+ * build.json. DIR that is a file (build.json itself, given for the directory that holds it) is said
+ * to be one, with that directory: "no build.json in .../build.json" and a fix to write one was no help.
+ */
+function noBuildFile(dir, label, fix) {
+    const st = (0,read_regular/* statPath */.qW)(dir);
+    if (typeof st === 'object' && st.isFile())
+        return new errors/* InputError */.dz(`${label}: ${dir} is a file, not a result directory`, `name the directory that holds ${results_names/* BUILD_FILE */.oS} (${external_node_path_default().dirname(dir)}), not the file`);
+    return new errors/* InputError */.dz(`${label}: no ${results_names/* BUILD_FILE */.oS} in ${dir}`, fix);
+}
 /** build.json of `dir` (a result directory, only read). */
 const readBuildResult = (dir) => openResultDir(dir, dir, { create: false }).readBuild();
 /**
@@ -2099,7 +2127,9 @@ function readDigestFiles(dir) {
     }
     return files.map((file) => {
         const data = (0,json_file/* readJsonFile */.JE)(file);
-        const parsed = DigestFileSchema.safeParse(data);
+        const parsed = (0,parse_input/* boundedSafeParse */.Aw)(DigestFileSchema, data);
+        if ('overflow' in parsed)
+            throw new errors/* InputError */.dz(`${file}: not a digest file: too many problems to list (zod ran out of stack)`);
         if (!parsed.success)
             throw new errors/* InputError */.dz(`${file}: not a digest file: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, DigestFileSchema).join('; ')}`);
         return { file, digest: parsed.data };
@@ -2379,47 +2409,6 @@ function linkRefused(at, label, where = '') {
         // gone meanwhile: named without its target
     }
     return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${label}: ${at} is a link${target}${where ? ` ${where}` : ''}, not a directory: result files are never written through a link`, `remove the link (a checkout or an earlier step put it there) and run again, or pass another result directory`);
-}
-
-
-/***/ }),
-
-/***/ 91814:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ safeParseInput)
-/* harmony export */ });
-/* unused harmony export parsedOrNone */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-
-/** SCHEMA.safeParse(DATA); a RangeError from zod's issue gathering is exit 2 naming SOURCE. */
-function safeParseInput(schema, data, source, fix = 'check the path: it must name a file that ml-image wrote') {
-    try {
-        return schema.safeParse(data);
-    }
-    catch (e) {
-        if (!(e instanceof RangeError))
-            throw e;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: too many problems to list (zod ran out of stack): not a file ml-image wrote`, fix, {
-            cause: e,
-        });
-    }
-}
-/**
- * SCHEMA's reading of DATA, or undefined where DATA does not match it, also where it is so far off
- * (a list of 600,000 wrong entries, another party's answer) that zod's issue gathering overflowed
- * the stack: the caller says what DATA is not.
- */
-function parsedOrNone(schema, data) {
-    try {
-        return schema.safeParse(data).data;
-    }
-    catch (e) {
-        if (e instanceof RangeError)
-            return undefined;
-        throw e;
-    }
 }
 
 

@@ -132,6 +132,8 @@ var verify_inputs = __webpack_require__(19171);
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
+// EXTERNAL MODULE: ./src/util/parse-input.ts
+var parse_input = __webpack_require__(91814);
 // EXTERNAL MODULE: ./src/config/platform.ts
 var config_platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/docker/oci-types.ts
@@ -658,6 +660,7 @@ var smoke_predicate = __webpack_require__(97432);
 
 
 
+
 /** The kinds whose attestation must exist under a policy: the required ones, and smoke when asked about. */
 function requiredKinds(policy) {
     const asksSmoke = policy.requireSmokePass || policy.requireGpuSmoke || Object.keys(policy.minTflops).length > 0;
@@ -811,8 +814,8 @@ async function verifyPlatform(signer, target, identity, policy, tlog = false, ex
         });
         if (kind !== 'smoke' || !st)
             continue;
-        const parsed = smoke_predicate/* SmokePredicateSchema */.Gg.safeParse(st.predicate);
-        if (!parsed.success) {
+        const parsed = (0,parse_input/* parsedOrNone */.DU)(smoke_predicate/* SmokePredicateSchema */.Gg, st.predicate);
+        if (!parsed) {
             checks.push({
                 platform,
                 check: 'smoke attestation',
@@ -821,7 +824,7 @@ async function verifyPlatform(signer, target, identity, policy, tlog = false, ex
             });
             continue;
         }
-        checks.push(...smokeChecks(platform, parsed.data, policy));
+        checks.push(...smokeChecks(platform, parsed, policy));
     }
     return checks;
 }
@@ -1110,7 +1113,9 @@ async function runVerify(io) {
     const deadline = new VerifyDeadline(request.timeoutSeconds);
     const transport = { fetch: io.registryFetch, signal: deadline.signal };
     const given = { signer: io.signer, docker: io.docker };
-    const deps = (0,signers/* verifyDeps */.qT)(env, ref, request.identity, request.tlog, given, transport);
+    // The key file's errors name the input as the action's other inputs do: `input "key": FILE: ...`.
+    const keyLabel = `${inputNaming.flag('key')}:`;
+    const deps = (0,signers/* verifyDeps */.qT)(env, ref, request.identity, request.tlog, given, transport, keyLabel);
     const certificates = io.certificates ?? (io.signer ? undefined : certificateReaderFor(env, ref, request.identity, transport));
     const pins = pinsLine(request.identity);
     if (pins !== undefined)
@@ -1169,11 +1174,12 @@ async function verifyAction(io) {
 /* harmony export */   yK: () => (/* binding */ signatureOf)
 /* harmony export */ });
 /* unused harmony exports COSIGN_PREDICATE_TYPES, registryFlags, checkPredicateType */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(92857);
 /* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98925);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
-/* harmony import */ var _workflow_claims_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14424);
+/* harmony import */ var _util_parse_input_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91814);
+/* harmony import */ var _workflow_claims_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14424);
 // The pure half of the cosign adapter: which argv each operation gets (per signing mode and
 // registry; every reference goes through parseDigestRef, src/oci/ref.ts), and what cosign's
 // output means (its failures: cosign-failure.ts).
@@ -1181,6 +1187,7 @@ async function verifyAction(io) {
 // the environment is named `env://VAR`, keyless tokens come from the runner's ambient OIDC.
 // Checked against cosign 2.5's --help. Signatures and attestations use cosign's classic scheme
 // (`sha256-<digest>.sig` / `.att` tags), which any OCI registry accepts: no referrers API needed.
+
 
 
 
@@ -1242,7 +1249,7 @@ function verifyFlags(id, opts) {
         '--certificate-oidc-issuer',
         id.certificateOidcIssuer,
         // cosign compares each with the certificate's extension (none given: not compared).
-        ...(0,_workflow_claims_js__WEBPACK_IMPORTED_MODULE_3__/* .pinnedClaims */ .al)(id).flatMap((c) => {
+        ...(0,_workflow_claims_js__WEBPACK_IMPORTED_MODULE_4__/* .pinnedClaims */ .al)(id).flatMap((c) => {
             const value = id[c.field];
             if (value.trim() === '' || /\p{Cc}/u.test(value))
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`keyless verification: --${c.flag} ${JSON.stringify(value)}: empty or a control character`);
@@ -1313,13 +1320,13 @@ function verifyAttestationArgs(ref, type, id, opts = {}) {
  * A simple-signing payload (what an image signature signs), as cosign's verify prints it and as
  * the built-in verifier reads it from the `.sig` image: one schema for both.
  */
-const SimpleSigningSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    critical: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        identity: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ 'docker-reference': zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() }),
-        image: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ 'docker-manifest-digest': zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() }),
-        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+const SimpleSigningSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+    critical: zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+        identity: zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({ 'docker-reference': zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP() }),
+        image: zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({ 'docker-manifest-digest': zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP() }),
+        type: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
     }),
-    optional: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J()).nullish(),
+    optional: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .unknown */ .L5J()).nullish(),
 });
 /** The signature a simple-signing payload describes. */
 const signatureOf = (s) => ({
@@ -1328,7 +1335,7 @@ const signatureOf = (s) => ({
     type: s.critical.type,
     optional: s.optional ?? {},
 });
-const SignaturesSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(SimpleSigningSchema);
+const SignaturesSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(SimpleSigningSchema);
 /** The DSSE payload type of an in-toto statement. */
 const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 /**
@@ -1337,10 +1344,10 @@ const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
  * wins): a layer with a second "PAYLOAD" would have cosign verify the signed payload while
  * JSON.parse here reads the other. A key beyond these three, in any case, leaves the envelope out.
  */
-const EnvelopeSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-    payloadType: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(IN_TOTO_PAYLOAD_TYPE),
-    payload: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    signatures: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({ keyid: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(), sig: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() })).min(1),
+const EnvelopeSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    payloadType: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(IN_TOTO_PAYLOAD_TYPE),
+    payload: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
+    signatures: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ keyid: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(), sig: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP() })).min(1),
 });
 /**
  * An in-toto statement as cosign reads one (both verifiers read it, from cosign's output or from
@@ -1348,11 +1355,11 @@ const EnvelopeSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej(
  * the checks need; `_type`, a subject's name and the predicate may be missing (cosign accepts that,
  * and so does the built-in verifier).
  */
-const StatementSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    _type: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    predicateType: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    subject: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(), digest: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()) })),
-    predicate: zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J().optional(),
+const StatementSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+    _type: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+    predicateType: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
+    subject: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(), digest: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()) })),
+    predicate: zod__WEBPACK_IMPORTED_MODULE_5__/* .unknown */ .L5J().optional(),
 });
 /** The Statement of a parsed in-toto statement. */
 const statementOf = (st) => ({
@@ -1361,40 +1368,56 @@ const statementOf = (st) => ({
     subject: st.subject,
     predicate: st.predicate,
 });
-function parseJson(text, what) {
+/** TEXT parsed, or NotJson saying PROBLEM. */
+function parseJson(text, problem) {
     try {
-        return JSON.parse(text);
+        return { json: JSON.parse(text) };
     }
     catch {
-        throw new Error(`cosign printed ${what} that is not JSON: ${JSON.stringify(text.slice(0, 200))}`);
+        return { problem, printed: text };
     }
 }
-/** `cosign verify --output json`: a JSON array on stdout (after any non-JSON lines). */
+/**
+ * `cosign verify --output json`: a JSON array on stdout (after any non-JSON lines). Undefined when
+ * an entry is not a simple-signing payload of cosign's type: the caller fails the check, as for an
+ * envelope not as cosign writes one (the schema's ZodError was an internal error, exit 1). NotJson
+ * when there is no array, or it is not JSON: that check fails too (a plain Error was exit 1).
+ */
 function parseVerifiedSignatures(stdout) {
     const start = stdout.indexOf('[');
     if (start < 0)
-        throw new Error('cosign verify printed no JSON array of signatures');
-    return SignaturesSchema.parse(parseJson(stdout.slice(start).trim(), 'signatures')).map(signatureOf);
+        return { problem: 'it printed no JSON array of signatures', printed: stdout };
+    const parsed = parseJson(stdout.slice(start).trim(), 'the signatures it printed are not JSON');
+    if (!('json' in parsed))
+        return parsed;
+    return (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_3__/* .parsedOrNone */ .DU)(SignaturesSchema, parsed.json)?.map(signatureOf);
 }
 /**
  * `cosign verify-attestation`: one DSSE envelope per line; each payload is a base64 statement.
  * An envelope whose payload is no statement the checks can read (cosign verified its signature
  * only) is left out: the caller fails the check when none is left. An envelope that is not
  * exactly as cosign writes one fails them all (undefined): what it carries was verified in a
- * form this code does not read, and leaving it out would let another (an older run) count.
+ * form this code does not read, and leaving it out would let another (an older run) count. So
+ * does a line that begins as an envelope but is not JSON (NotJson).
  */
 function parseAttestations(stdout) {
     const lines = stdout
         .split('\n')
         .map((l) => l.trim())
         .filter((l) => l.startsWith('{'));
-    const envelopes = lines.map((line) => EnvelopeSchema.safeParse(parseJson(line, 'an attestation envelope')));
-    if (envelopes.some((e) => !e.success))
+    const envelopes = [];
+    for (const line of lines) {
+        const parsed = parseJson(line, 'it printed an attestation envelope that is not JSON');
+        if (!('json' in parsed))
+            return parsed;
+        envelopes.push((0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_3__/* .parsedOrNone */ .DU)(EnvelopeSchema, parsed.json));
+    }
+    if (envelopes.some((e) => e === undefined))
         return undefined;
     return envelopes.flatMap((env) => {
-        if (!env.success)
+        if (env === undefined)
             return [];
-        const payload = Buffer.from(env.data.payload, 'base64').toString('utf8');
+        const payload = Buffer.from(env.payload, 'base64').toString('utf8');
         let data;
         try {
             data = JSON.parse(payload);
@@ -1402,8 +1425,8 @@ function parseAttestations(stdout) {
         catch {
             return [];
         }
-        const st = StatementSchema.safeParse(data);
-        return st.success ? [statementOf(st.data)] : [];
+        const st = (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_3__/* .parsedOrNone */ .DU)(StatementSchema, data);
+        return st ? [statementOf(st)] : [];
     });
 }
 // What cosign's failures mean: cosign-failure.ts.
@@ -1441,7 +1464,9 @@ function parseAttestations(stdout) {
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
 /* harmony import */ var _cosign_args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51386);
 /* harmony import */ var _cosign_key_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98224);
-/* harmony import */ var _util_map_limit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9992);
+/* harmony import */ var _util_map_limit_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9992);
+/* harmony import */ var _util_parse_input_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(91814);
+
 
 
 
@@ -1592,7 +1617,7 @@ const READ_AT_ONCE = 4;
  */
 async function keptAttestations(layers, types, typeOf) {
     const unnamed = new Set(unnamedAttestations(layers));
-    const named = await (0,_util_map_limit_js__WEBPACK_IMPORTED_MODULE_5__/* .mapLimit */ .sf)(layers, READ_AT_ONCE, async (l) => ({
+    const named = await (0,_util_map_limit_js__WEBPACK_IMPORTED_MODULE_6__/* .mapLimit */ .sf)(layers, READ_AT_ONCE, async (l) => ({
         l,
         type: unnamed.has(l) ? await typeOf(l) : l.annotations?.predicateType,
     }));
@@ -1616,8 +1641,8 @@ function parseSimpleSigning(payload) {
 }
 /** An in-toto statement, or undefined when the bytes are not one (cosign's reading: same schema). */
 function parseStatement(bytes) {
-    const s = _cosign_args_js__WEBPACK_IMPORTED_MODULE_3__/* .StatementSchema */ .XZ.safeParse(json(bytes));
-    return s.success ? (0,_cosign_args_js__WEBPACK_IMPORTED_MODULE_3__/* .statementOf */ .T8)(s.data) : undefined;
+    const s = (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_5__/* .parsedOrNone */ .DU)(_cosign_args_js__WEBPACK_IMPORTED_MODULE_3__/* .StatementSchema */ .XZ, json(bytes));
+    return s && (0,_cosign_args_js__WEBPACK_IMPORTED_MODULE_3__/* .statementOf */ .T8)(s);
 }
 
 
@@ -2300,6 +2325,8 @@ var util_redact = __webpack_require__(82513);
 var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/util/process-tree.ts
 var process_tree = __webpack_require__(26706);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -2621,6 +2648,7 @@ function inputProblem(detail) {
 
 
 
+
 /**
  * Asked once, before the first signature: cosign 3 writes Sigstore bundles by default, not the
  * classic .sig/.att tags that `ml-image verify` and cosign 2 read. A version it cannot tell (a
@@ -2683,29 +2711,43 @@ function createCosignSigner(exec, options = {}) {
             const res = await run((0,cosign_args/* verifyArgs */.H$)(ref, identity, tlogOf(opts)), ref, readsTuf(identity, opts));
             if (!('exitCode' in res))
                 return checkFailed(ref, 'signature', undefined, identity, res);
-            const items = (0,cosign_args/* parseVerifiedSignatures */.j)(res.stdout);
-            const digest = (0,oci_ref/* parseDigestRef */.Tf)(ref).digest;
-            const foreign = items.find((s) => s.digest !== digest);
-            if (foreign !== undefined || items.length === 0)
-                return wrongSubject(ref, 'signature', undefined, foreign?.digest ?? 'no signature');
-            return { ok: true, items };
+            return verifiedSignatures(ref, res.stdout, redact);
         },
         async verifyAttestations(ref, type, identity, opts) {
             const res = await run((0,cosign_args/* verifyAttestationArgs */.xt)(ref, type, identity, tlogOf(opts)), ref, readsTuf(identity, opts));
             if (!('exitCode' in res))
                 return checkFailed(ref, 'attestation', type, identity, res);
-            const items = (0,cosign_args/* parseAttestations */.nU)(res.stdout);
-            if (items === undefined)
-                return unreadable(ref, type, 'an envelope that is not exactly as cosign writes one');
-            if (items.length === 0)
-                return unreadable(ref, type);
-            const hex = (0,oci_ref/* parseDigestRef */.Tf)(ref).digest.slice('sha256:'.length);
-            const foreign = items.find((s) => !s.subject.some((x) => x.digest.sha256 === hex));
-            if (foreign !== undefined)
-                return wrongSubject(ref, 'attestation', type, foreign.subject.map((x) => x.digest.sha256).join(','));
-            return { ok: true, items };
+            return verifiedAttestations(ref, type, res.stdout, redact);
         },
     };
+}
+/** What `cosign verify` printed (it exited 0), as the check's result. */
+function verifiedSignatures(ref, stdout, redact) {
+    const items = (0,cosign_args/* parseVerifiedSignatures */.j)(stdout);
+    if (items !== undefined && 'problem' in items)
+        return unreadable(ref, 'signature', undefined, notJsonDetail(items, redact));
+    if (items === undefined)
+        return unreadable(ref, 'signature', undefined, "it printed one that is not a simple-signing payload of cosign's type");
+    const digest = (0,oci_ref/* parseDigestRef */.Tf)(ref).digest;
+    const foreign = items.find((s) => s.digest !== digest);
+    if (foreign !== undefined || items.length === 0)
+        return wrongSubject(ref, 'signature', undefined, foreign?.digest ?? 'no signature');
+    return { ok: true, items };
+}
+/** What `cosign verify-attestation --type TYPE` printed (it exited 0), as the check's result. */
+function verifiedAttestations(ref, type, stdout, redact) {
+    const items = (0,cosign_args/* parseAttestations */.nU)(stdout);
+    if (items !== undefined && 'problem' in items)
+        return unreadable(ref, 'attestation', type, notJsonDetail(items, redact));
+    if (items === undefined)
+        return unreadable(ref, 'attestation', type, 'an envelope that is not exactly as cosign writes one');
+    if (items.length === 0)
+        return unreadable(ref, 'attestation', type);
+    const hex = (0,oci_ref/* parseDigestRef */.Tf)(ref).digest.slice('sha256:'.length);
+    const foreign = items.find((s) => !s.subject.some((x) => x.digest.sha256 === hex));
+    if (foreign !== undefined)
+        return wrongSubject(ref, 'attestation', type, foreign.subject.map((x) => x.digest.sha256).join(','));
+    return { ok: true, items };
 }
 function expectDone(res, what) {
     if ('exitCode' in res)
@@ -2725,9 +2767,22 @@ function checkFailed(ref, what, type, identity, failure) {
                 : `the ${kind} on ${ref} is not signed by ${(0,cosign_args/* describeIdentity */.Cl)(identity)} (cosign: ${failure.detail})`;
     return { ok: false, failure: { ref, what, ...(type !== undefined && { type }), reason, message } };
 }
-function unreadable(ref, type, what) {
-    const message = `cosign verified the ${type} attestation on ${ref}, but ${what ?? 'its payload is no in-toto statement (a predicate type and subject digests)'}`;
-    return { ok: false, failure: { ref, what: 'attestation', type, reason: 'invalid', message } };
+/** What cosign verified but printed in a form this code does not read: a failed check. */
+function unreadable(ref, what, type, detail = 'its payload is no in-toto statement (a predicate type and subject digests)') {
+    const kind = type === undefined ? what : `${type} ${what}`;
+    const message = `cosign verified the ${kind} on ${ref}, but ${detail}`;
+    return {
+        ok: false,
+        failure: { ref, what, ...(type !== undefined && { type }), reason: 'invalid', message },
+    };
+}
+/**
+ * What cosign printed that is not JSON, as a failed check's detail: the problem, and the start of
+ * what it printed, redacted before it is cut (a token cut in two would match no pattern) and
+ * escaped (it may hold what the registry serves).
+ */
+function notJsonDetail(n, redact) {
+    return `${n.problem}: ${(0,util_text/* printable */.g$)(JSON.stringify((0,util_text/* clip */.$Q)(redact(n.printed), 80)))}`;
 }
 function wrongSubject(ref, what, type, found) {
     const kind = type === undefined ? what : `${type} ${what}`;
@@ -3394,14 +3449,15 @@ function createSigner(opts) {
  * image reader given (tests), else createSigner's, reading the index over HTTP when the built-in
  * verifier does the checks (no buildx process), through docker otherwise. The registry client's
  * requests (over FETCH, default node:http) and cosign's runs end at SIGNAL, the verify's deadline.
+ * KEY_LABEL names where the key came from in its errors (`verify: --key`, `input "key":`).
  */
-function verifyDeps(env, ref, identity, tlog, given, transport = {}) {
+function verifyDeps(env, ref, identity, tlog, given, transport = {}, keyLabel = 'public key') {
     if (given.signer)
         return { signer: given.signer(), docker: given.docker() };
     // The key file is read and parsed before any registry is asked: a missing or garbled one is
     // bad input naming it, whichever signer would have read it (and whether the registry is up).
     // The built-in checks use the text read here: one read, one key for every check.
-    const text = (0,verify_inputs/* checkPublicKeyFile */.XQ)(identity);
+    const text = (0,verify_inputs/* checkPublicKeyFile */.XQ)(identity, keyLabel);
     const file = identity.kind === 'key' ? identity.publicKey : undefined;
     // Only that file: one not read there (a FIFO, which may be read once, cosign's) is not opened.
     const keys = publicKeyFiles(env, (f) => (f === file ? text : readIfThere(f)));
@@ -4386,14 +4442,15 @@ function publicKeyProblem(text) {
     }
 }
 /**
- * The public key file of a key identity, read and parsed now; bad input names the file (exit 2).
- * Its text, for the checks to use (undefined: not read here). A key reference (KMS and other
- * URIs) is cosign's to resolve and is left alone.
+ * The public key file of a key identity, read and parsed now; bad input names LABEL (the flag or
+ * input that gave it: `verify: --key`, `input "key":`) and the file (exit 2). Its text, for the
+ * checks to use (undefined: not read here). A key reference (KMS and other URIs) is cosign's to
+ * resolve and is left alone.
  */
-function checkPublicKeyFile(identity) {
+function checkPublicKeyFile(identity, label = 'public key') {
     if (identity.kind !== 'key')
         return undefined;
-    refuseKeyReferenceSecrets(identity.publicKey, 'public key');
+    refuseKeyReferenceSecrets(identity.publicKey, label);
     if (isKeyReference(identity.publicKey))
         return undefined;
     const file = identity.publicKey;
@@ -4401,15 +4458,15 @@ function checkPublicKeyFile(identity) {
     const st = (0,read_regular/* statPath */.qW)(file);
     // A path that cannot be looked at (a link loop, afile/x, a name too long) is bad input too.
     if (typeof st === 'string')
-        throw new errors/* InputError */.dz(`public key ${file}: ${st}`, KEY_FIX);
+        throw new errors/* InputError */.dz(`${label} ${file}: ${st}`, KEY_FIX);
     if (st && (st.isFIFO() || st.isSocket()))
         return undefined;
     const text = (0,read_regular/* readRegularText */.Aj)(file, MAX_KEY_FILE_BYTES, (e) => new errors/* InputError */.dz(e.code !== undefined
-        ? `public key ${file}: cannot read it: ${(0,read_regular/* openErrorText */.OV)(e.code)}`
-        : `public key ${file} ${e.reason}`, KEY_FIX));
+        ? `${label} ${file}: cannot read it: ${(0,read_regular/* openErrorText */.OV)(e.code)}`
+        : `${label} ${file} ${e.reason}`, KEY_FIX));
     const problem = publicKeyProblem(text);
     if (problem !== undefined)
-        throw new errors/* InputError */.dz(`public key ${file}: ${problem}`, KEY_FIX);
+        throw new errors/* InputError */.dz(`${label} ${file}: ${problem}`, KEY_FIX);
     return text;
 }
 /**
@@ -5956,14 +6013,16 @@ function defaultClient(env, httpFetch = _http_fetch_js__WEBPACK_IMPORTED_MODULE_
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38201);
-/* harmony import */ var _util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26706);
-/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(72679);
-/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(45206);
-/* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(14911);
-/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8516);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23387);
+/* harmony import */ var _util_process_tree_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(26706);
+/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(72679);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(45206);
+/* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(14911);
+/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8516);
 // The real side effects of talking to a registry as docker does: fetch, Docker's config file, and
 // its credential helpers (`docker-credential-NAME get`). Doctor's push check and the native signer
 // both use them; the pure parts (which credential, the token flow) are in registry-auth.ts.
+
 
 
 
@@ -5977,16 +6036,27 @@ const nodeExec = (file, args, options, callback) => (0,node_child_process__WEBPA
 /** How long a helper may take (a keychain may wait on a prompt). */
 const HELPER_TIMEOUT_MS = 30_000;
 /**
+ * Docker's config.json (dockerConfigPath), undefined when there is none. A regular file only, read
+ * without blocking: a directory, a FIFO or an unreadable file there is the environment's problem
+ * named with its fix, as a config.json that is not JSON is (a directory was an internal error, a
+ * FIFO a hang).
+ */
+function readDockerConfig(env) {
+    const file = (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_9__/* .dockerConfigPath */ .Q1)(env);
+    if (!file || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
+        return undefined;
+    const fix = `fix or remove ${file}, then log in again (docker login)`;
+    const text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_4__/* .readRegularText */ .Aj)(file, _util_read_regular_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_JSON_INPUT_BYTES */ .lj, (e) => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`${file} ${e.code !== undefined ? `cannot be read: ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_4__/* .openErrorText */ .OV)(e.code)}` : e.reason}: docker and buildx cannot read their credentials`, (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_4__/* .openErrorFix */ .SU)(e.code ?? '', fix) ?? fix));
+    return { file, text };
+}
+/**
  * The real side effects of the registry checks: fetch (simpleFetch, through the proxy ENV names for
  * the host, as docker's push goes), Docker's config file, credential helpers.
  */
 function registryDeps(env, exec = nodeExec) {
     return {
-        fetch: (url, init) => (0,_http_fetch_js__WEBPACK_IMPORTED_MODULE_7__/* .simpleFetch */ .Ze)(url, init, env),
-        dockerConfig: () => {
-            const file = (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_8__/* .dockerConfigPath */ .Q1)(env);
-            return file && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file) ? { file, text: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8') } : undefined;
-        },
+        fetch: (url, init) => (0,_http_fetch_js__WEBPACK_IMPORTED_MODULE_8__/* .simpleFetch */ .Ze)(url, init, env),
+        dockerConfig: () => readDockerConfig(env),
         helper: (name, server, signal) => new Promise((resolve, reject) => {
             (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)(`docker-credential-${name}`);
             signal?.throwIfAborted();
@@ -5998,14 +6068,14 @@ function registryDeps(env, exec = nodeExec) {
             let ended = false;
             let timer;
             let unregister = () => undefined;
-            const stop = () => (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .stopChild */ .Dh)(child);
+            const stop = () => (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .stopChild */ .Dh)(child);
             const done = () => {
                 ended = true;
                 clearTimeout(timer);
                 unregister();
                 signal?.removeEventListener('abort', stop);
             };
-            const options = { env: { ...process.env, [_exec_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_ID_ENV */ .I]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ID */ .UC } };
+            const options = { env: { ...process.env, [_exec_runner_js__WEBPACK_IMPORTED_MODULE_7__/* .RUN_ID_ENV */ .I]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_ID */ .UC } };
             const child = exec(`docker-credential-${name}`, ['get'], options, (err, stdout) => {
                 done();
                 if (signal?.aborted)

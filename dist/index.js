@@ -31814,8 +31814,10 @@ class ActionsExecRunner {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17700);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38201);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(82513);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(25835);
+/* harmony import */ var _util_parse_input_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(91814);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(82513);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(25835);
+
 
 
 
@@ -31977,8 +31979,8 @@ function connectionError(err, docker) {
     if (code && CONNECT_CODES.has(code)) {
         const context = engineContexts.get(docker);
         // A context's own address as it names it (a password in it masked), else the client's.
-        const target = context ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrls */ .sK)(context.host) : daemonTarget(docker);
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`cannot reach the Docker daemon at ${target}${context ? `, ${(0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .contextLabel */ .g8)(context)}` : ''} (${code})`, code === 'EACCES' ? DAEMON_PERMISSION_FIX : context ? (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .contextDaemonFix */ .hN)(context) : DAEMON_FIX, { cause: err });
+        const target = context ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactUrls */ .sK)(context.host) : daemonTarget(docker);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`cannot reach the Docker daemon at ${target}${context ? `, ${(0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .contextLabel */ .g8)(context)}` : ''} (${code})`, code === 'EACCES' ? DAEMON_PERMISSION_FIX : context ? (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .contextDaemonFix */ .hN)(context) : DAEMON_FIX, { cause: err });
     }
     return undefined;
 }
@@ -32047,17 +32049,11 @@ function killedBySignal(what, program, result) {
  * of it. `what` names the answer ("the engine's image inspect of busybox").
  */
 function parseAnswer(schema, data, what) {
-    let parsed;
-    try {
-        parsed = schema.safeParse(data);
-    }
-    catch (e) {
-        // zod gathers a list's problems with push(...issues): an index of 600,000 bad entries (a
-        // registry's answer, anyone's who may push) overflowed the stack, an internal error.
-        if (!(e instanceof RangeError))
-            throw e;
+    const parsed = (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_4__/* .boundedSafeParse */ .Aw)(schema, data);
+    // zod gathers a list's problems with push(...issues): an index of 600,000 bad entries (a
+    // registry's answer, anyone's who may push) overflowed the stack, an internal error.
+    if ('overflow' in parsed)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`unexpected answer: ${what}: too many problems to list`, ANSWER_FIX);
-    }
     if (parsed.success)
         return parsed.data;
     const problems = (0,_config_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .formatIssues */ .og)(parsed.error, data, schema).join('; ');
@@ -32650,7 +32646,8 @@ const stderrNote = (line) => void process.stderr.write(`${line}\n`);
  * that answers, the run goes on with a NOTE (buildx and dockerd decide whether they push there).
  */
 async function checkRegistry(host, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleFetch */ .Ze, timeoutMs = 5000, note = stderrNote) {
-    const url = `${registryBaseUrl(host)}/v2/`;
+    // Docker Hub's API by any of its names: https://docker.io/v2/ redirects to www.docker.com's pages.
+    const url = `${registryApiBase(host)}/v2/`;
     let status;
     try {
         status = (await fetchFn(url, { signal: (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(AbortSignal.timeout(timeoutMs)) })).status;
@@ -32805,7 +32802,8 @@ async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_
 /* harmony export */   fl: () => (/* binding */ DEFAULT_SIZE_KIND),
 /* harmony export */   gT: () => (/* binding */ SIZE_KINDS)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92857);
+/* harmony import */ var _util_parse_input_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91814);
 // What kind of size the engine gives for an image, which depends on its image store (pure):
 // - the classic store (graphdrivers: overlay2 ...) keeps only the unpacked layers; its inspect's
 //   Size is their size ("unpacked");
@@ -32818,6 +32816,7 @@ async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_
 // The same image is about three times bigger unpacked than compressed, so two sizes of different
 // kinds are never compared (the report says so instead).
 
+
 /** The kinds of image size a record holds (EnvRecord image.sizeKind). */
 const SIZE_KINDS = ['unpacked', 'content'];
 /** A record without a kind was written before kinds were recorded: what the classic store gives. */
@@ -32826,23 +32825,23 @@ const DEFAULT_SIZE_KIND = 'unpacked';
 function sizeKindOfStore(store) {
     return store === 'containerd' ? 'content' : 'unpacked';
 }
-const InfoSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ DriverStatus: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())).nullable().optional() });
+const InfoSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ DriverStatus: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())).nullable().optional() });
 /**
  * The image store an engine's info names: `["driver-type", "io.containerd.snapshotter.v1"]` in its
  * DriverStatus on the containerd store (moby daemon/containerd/service.go LayerStoreStatus), a
  * graphdriver's own status otherwise; undefined when the answer has no DriverStatus to tell by.
  */
 function storeOfInfo(info) {
-    const status = InfoSchema.safeParse(info).data?.DriverStatus;
+    const status = (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_0__/* .parsedOrNone */ .DU)(InfoSchema, info)?.DriverStatus;
     if (!status)
         return undefined;
     return status.some((p) => p[0] === 'driver-type' && p[1] === 'io.containerd.snapshotter.v1')
         ? 'containerd'
         : 'classic';
 }
-const InspectStoreSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    Descriptor: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional(),
-    GraphDriver: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ Name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(), Data: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()).nullable().optional() })
+const InspectStoreSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    Descriptor: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional(),
+    GraphDriver: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ Name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(), Data: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()).nullable().optional() })
         .nullable()
         .optional(),
 });
@@ -32863,15 +32862,15 @@ function storeOfInspect(inspect) {
         return 'classic';
     return undefined;
 }
-const ManifestsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    Manifests: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-        Kind: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-        Size: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ Content: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative() }),
-        ImageData: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-            Platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-                os: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-                architecture: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-                variant: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+const ManifestsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    Manifests: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        Kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        Size: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ Content: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative() }),
+        ImageData: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+            Platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+                os: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+                architecture: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+                variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
             }),
         })
             .nullable()
@@ -32886,7 +32885,7 @@ const ManifestsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
  * only where both name one (linux/arm64 often records none for v8), as isPlatform does.
  */
 function contentSizeOf(inspect, platform) {
-    const manifests = ManifestsSchema.safeParse(inspect).data?.Manifests ?? [];
+    const manifests = (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_0__/* .parsedOrNone */ .DU)(ManifestsSchema, inspect)?.Manifests ?? [];
     const found = manifests.find((m) => {
         const p = m.ImageData?.Platform;
         return ((m.Kind === undefined || m.Kind === 'image') &&
@@ -33102,15 +33101,17 @@ function exitCodeOf(err) {
 /* harmony export */   dV: () => (/* binding */ defaultBranchOf)
 /* harmony export */ });
 /* unused harmony exports GitHubEventSchema, parseGitHubEvent */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23387);
+/* harmony import */ var _util_parse_input_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(91814);
 // The runner's event payload (GITHUB_EVENT_PATH), parsed with a zod schema of the fields this
 // project reads (pull request, repository, head commit, workflow_run); everything else is dropped.
 // A missing, unreadable or non-object file is an empty event, as it is off a runner. A section of
 // an unexpected shape is left out rather than trusted (or failing the whole event).
 
 
-const RepoRef = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ full_name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() });
+
+const RepoRef = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ full_name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() });
 /** A text Date reads as a valid time (an invalid one would throw in toISOString). */
 const isDate = (s) => !Number.isNaN(new Date(s).getTime());
 /** Larger payloads are not GitHub's (its webhooks are at most 25 MB); this bounds the read. */
@@ -33119,50 +33120,52 @@ const MAX_EVENT_BYTES = 64 * 1024 * 1024;
  * The event fields read by src/report/github-env.ts, src/report/poster.ts, src/plan/git-context.ts
  * and (workflow_run) mayBuildPullRequestCode.
  */
-const GitHubEventSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    pull_request: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().optional(),
-        head: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-            sha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+const GitHubEventSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    pull_request: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        number: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().optional(),
+        head: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+            sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
             // null: the head repository (a fork) was deleted.
-            repo: RepoRef.extend({ fork: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional() }).nullable().optional(),
+            repo: RepoRef.extend({ fork: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional() }).nullable().optional(),
         })
             .optional(),
-        base: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(), repo: RepoRef.optional() }).optional(),
+        base: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(), repo: RepoRef.optional() }).optional(),
     })
         .optional()
         .catch(undefined),
-    repository: RepoRef.extend({ default_branch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).optional().catch(undefined),
+    repository: RepoRef.extend({ default_branch: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }).optional().catch(undefined),
     // null on a push that deletes a branch. A timestamp that is no date is left out (as when absent):
     // the commit time is then not known, rather than an invalid date failing the run.
-    head_commit: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ timestamp: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().refine(isDate).optional().catch(undefined) })
+    head_commit: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ timestamp: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine(isDate).optional().catch(undefined) })
         .nullable()
         .optional()
         .catch(undefined),
-    workflow_run: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    workflow_run: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
         // The run whose artifact the fork poster posts: its links name this run, not the artifact's.
-        id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+        id: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
         // The workflow of that run: the fork poster keys its comment on it (never on the artifact).
-        workflow_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
-        head_sha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        workflow_id: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+        head_sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
         // The branch that run built: a workflow_run run's records are the default branch's baseline
         // only when that run built the default branch (its GITHUB_REF is the default branch anyway).
-        head_branch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional().catch(undefined),
+        head_branch: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional().catch(undefined),
         // The event of that run: a workflow_run run is trusted only after a trusted one
         // (src/util/pull-request-code.ts).
-        event: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().catch(undefined),
-        pull_requests: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().optional() })).optional(),
+        event: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional().catch(undefined),
+        pull_requests: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ number: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().optional() })).optional(),
         head_repository: RepoRef.nullable().optional(),
         // Who that run was (Dependabot's push runs are untrusted: pull-request-code.ts).
-        actor: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ login: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).nullable().optional().catch(undefined),
+        actor: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ login: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }).nullable().optional().catch(undefined),
     })
         .optional()
         .catch(undefined),
 });
-/** A parsed payload; anything that is not a JSON object is an empty event. */
+/**
+ * A parsed payload; anything that is not a JSON object is an empty event, as is one so far off
+ * (600,000 wrong pull_requests in a workflow_run) that zod's issue gathering overflowed the stack.
+ */
 function parseGitHubEvent(json) {
-    const r = GitHubEventSchema.safeParse(json);
-    return r.success ? r.data : {};
+    return (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_1__/* .parsedOrNone */ .DU)(GitHubEventSchema, json) ?? {};
 }
 /**
  * The repository's default branch: the payload's repository.default_branch, else on a schedule run
@@ -33302,7 +33305,7 @@ else {
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(965), __nccwpck_require__.e(918), __nccwpck_require__.e(872), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30410));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(965), __nccwpck_require__.e(918), __nccwpck_require__.e(872), __nccwpck_require__.e(924)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93924));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -34340,6 +34343,51 @@ async function writeFileAtomicLater(file, content, label = file, durable = true)
     finally {
         unregister();
     }
+}
+
+
+/***/ }),
+
+/***/ 91814:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $F: () => (/* binding */ safeParseInput),
+/* harmony export */   Aw: () => (/* binding */ boundedSafeParse),
+/* harmony export */   DU: () => (/* binding */ parsedOrNone)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+
+/**
+ * SCHEMA.safeParse(DATA), or Overflowed where zod ran out of stack listing DATA's problems (a list
+ * of 600,000 wrong entries, anyone's who hands one in): the caller says what DATA is not, as it
+ * does for any other mismatch. Any other throw (a bug in a transform) is passed on.
+ */
+function boundedSafeParse(schema, data) {
+    try {
+        return schema.safeParse(data);
+    }
+    catch (e) {
+        if (e instanceof RangeError)
+            return { overflow: e };
+        throw e;
+    }
+}
+/** SCHEMA.safeParse(DATA); a RangeError from zod's issue gathering is exit 2 naming SOURCE. */
+function safeParseInput(schema, data, source, fix = 'check the path: it must name a file that ml-image wrote') {
+    const r = boundedSafeParse(schema, data);
+    if (!('overflow' in r))
+        return r;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: too many problems to list (zod ran out of stack): not a file ml-image wrote`, fix, { cause: r.overflow });
+}
+/**
+ * SCHEMA's reading of DATA, or undefined where DATA does not match it, also where it is so far off
+ * (a list of 600,000 wrong entries, another party's answer) that zod's issue gathering overflowed
+ * the stack: the caller says what DATA is not.
+ */
+function parsedOrNone(schema, data) {
+    const r = boundedSafeParse(schema, data);
+    return 'overflow' in r ? undefined : r.data;
 }
 
 
@@ -39348,8 +39396,8 @@ __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
-__webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
+exports.DB = cst;
+exports.JG = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;

@@ -7,17 +7,19 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B8: () => (/* binding */ debPurl),
-/* harmony export */   EK: () => (/* binding */ purlEncode),
 /* harmony export */   LF: () => (/* binding */ condaPurl),
 /* harmony export */   Vf: () => (/* binding */ ociPurl),
 /* harmony export */   Zs: () => (/* binding */ localRef),
+/* harmony export */   eY: () => (/* binding */ dockerPurl),
 /* harmony export */   iC: () => (/* binding */ pypiPurl)
 /* harmony export */ });
+/* unused harmony export purlEncode */
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17700);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79124);
 // Package URLs (https://github.com/package-url/purl-spec) as the SBOM writes them: pkg:pypi,
-// pkg:deb, pkg:conda and pkg:oci, percent-encoded and with sorted qualifiers (pure).
+// pkg:deb, pkg:conda and pkg:oci, and the provenance's pkg:docker, percent-encoded and with sorted
+// qualifiers (pure).
 
 
 
@@ -84,6 +86,19 @@ function ociPurl(ref, digest, arch) {
     const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageRef */ .Q)(ref);
     const q = qualifiers({ arch, repository_url: (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryOf */ ._M)(r), tag: r.tag });
     return named(r.path.split('/').pop().toLowerCase(), (n) => `pkg:oci/${n}@sha256:${hex}${q}`);
+}
+/**
+ * pkg:docker/<path>@<digest, else tag>?repository_url=<registry> (the provenance's base image), or
+ * undefined for a reference without a name (one that ends in "/"), as ociPurl.
+ */
+function dockerPurl(ref, digest) {
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageRef */ .Q)(ref);
+    const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Hex */ .fg)(digest ?? r.digest);
+    const q = qualifiers({ repository_url: r.registry });
+    const path = r.path.split('/');
+    const name = path.pop();
+    const ns = path.map((s) => `${purlEncode(s)}/`).join('');
+    return named(name, (n) => `pkg:docker/${ns}${n}${at(hex !== undefined ? `sha256:${hex}` : (r.tag ?? ''))}${q}`);
 }
 /** '%', '@' and ':' percent-encoded: the delimiters of localRef. */
 const refPart = (s) => (s ?? '').replace(/[%@:]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -208,7 +223,8 @@ function condaComponents(record, pipList, { clean, cut, prop }) {
         if (seen.has(same))
             continue;
         seen.add(same);
-        const [name, version] = [clean(p.name), clean(p.version)];
+        // The version cut before the purl is built from it (sbom.ts cut).
+        const [name, version] = [clean(p.name), cut(clean(p.version))];
         // Every string scrubbed: a channel URL can hold a token (https://conda.anaconda.org/t/<token>/).
         const q = {
             build: p.build && clean(p.build),
@@ -217,13 +233,13 @@ function condaComponents(record, pipList, { clean, cut, prop }) {
         };
         const purl = (0,attest_purl/* condaPurl */.LF)({ name, version, ...q });
         const bomRef = purl ?? (0,attest_purl/* localRef */.Zs)('conda', name, version, q.build, q.channel, q.subdir);
-        const pip = pipOf.get(JSON.stringify([(0,parse/* canonicalName */.Ew)(name), versionKey(version === '' ? '' : cut(version))]));
+        const pip = pipOf.get(JSON.stringify([(0,parse/* canonicalName */.Ew)(name), versionKey(version)]));
         const c = pip ??
             out.get(bomRef) ??
             new models.Component(enums.ComponentType.Library, name, {
                 bomRef,
                 ...(purl !== undefined && { purl }),
-                ...(version !== '' && { version: cut(version) }),
+                ...(version !== '' && { version }),
             });
         for (const [k, v] of Object.entries(q))
             prop(c, `conda.${k}`, v);
@@ -332,7 +348,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const clean = (s) => (0,redact/* redactText */.Rd)(s.replace(LONE_SURROGATE, '\uFFFD'));
 /**
  * CycloneDX 1.6 allows versions up to 1024 characters (code points, as JSON Schema counts them): a
- * longer one (a hostile METADATA) is cut.
+ * longer one (a hostile METADATA) is cut, before its purl is built from it: the component's version
+ * and its purl's are one (the whole one in the purl told scanners another version than the SBOM).
  */
 const cut = (s) => (0,util_text/* clip */.$Q)(s, 1024);
 const nonEmpty = (s) => typeof s === 'string' && s !== '';
@@ -377,10 +394,12 @@ function imageComponent(ctx) {
     const digest = ctx.digest && `sha256:${ctx.digest}`;
     const ref = (0,oci_ref/* parseImageRef */.Q)(ctx.imageRef);
     const purl = (0,attest_purl/* ociPurl */.Vf)(ctx.imageRef, digest, ctx.arch);
+    // Its tag is cut as any version: a record's reference is not read by the reference grammar.
+    const version = digest ?? ref.tag;
     const c = new models.Component(enums.ComponentType.Container, (0,oci_ref/* repositoryOf */._M)(ref), {
         bomRef: purl ?? `${SBOM_PROPERTY_PREFIX}image`,
         ...(purl !== undefined && { purl }),
-        ...((digest ?? ref.tag) !== undefined && { version: digest ?? ref.tag }),
+        ...(version !== undefined && { version: cut(version) }),
     });
     const { record } = ctx;
     const pip = (n) => record.python.packages.find((p) => (0,parse/* canonicalName */.Ew)(p.name) === n)?.version;
@@ -410,12 +429,12 @@ function pipComponents(record) {
     const own = [];
     for (const p of record.python.packages) {
         const name = clean(p.name);
-        const version = clean(p.version);
+        const version = cut(clean(p.version));
         const purl = (0,attest_purl/* pypiPurl */.iC)(name, version);
         const bomRef = purl ?? (0,attest_purl/* localRef */.Zs)('pypi', name, version);
         let c = byPurl.get(bomRef);
         if (!c) {
-            c = new models.Component(enums.ComponentType.Library, name, { bomRef, purl, version: cut(version) });
+            c = new models.Component(enums.ComponentType.Library, name, { bomRef, purl, version });
             prop(c, 'pip.installer', p.installer);
             byPurl.set(bomRef, c);
             list.push(c);
@@ -440,11 +459,12 @@ function pipComponents(record) {
 function aptComponents(ctx) {
     const out = new Map();
     for (const a of ctx.record.apt) {
-        const pkg = { name: clean(a.name), version: clean(a.version), arch: clean(a.arch) };
-        // Its source package, in the purl's upstream= (scanners match Debian's advisories by it).
+        const pkg = { name: clean(a.name), version: cut(clean(a.version)), arch: clean(a.arch) };
+        // Its source package, in the purl's upstream= (scanners match Debian's advisories by it); its
+        // version cut as the package's is, which it is compared with (debUpstream).
         const source = {
             source: a.source && clean(a.source),
-            sourceVersion: a.sourceVersion && clean(a.sourceVersion),
+            sourceVersion: a.sourceVersion && cut(clean(a.sourceVersion)),
         };
         const purl = ctx.osId === undefined ? undefined : (0,attest_purl/* debPurl */.B8)(ctx.osId, { ...pkg, ...source }, ctx.distro);
         const bomRef = purl ?? (0,attest_purl/* localRef */.Zs)('deb', pkg.name, pkg.version, pkg.arch);
@@ -453,7 +473,7 @@ function aptComponents(ctx) {
         const c = new models.Component(enums.ComponentType.Library, pkg.name, {
             bomRef,
             ...(purl !== undefined && { purl }),
-            ...(pkg.version !== '' && { version: cut(pkg.version) }),
+            ...(pkg.version !== '' && { version: pkg.version }),
         });
         prop(c, 'deb.arch', pkg.arch);
         out.set(bomRef, c);
@@ -509,7 +529,7 @@ function mlStack(ctx, pipByName) {
         let torch = pipByName.get('torch');
         if (!torch) {
             torch = stackComponent(enums.ComponentType.Framework, 'torch', 'torch', record.torch.version, {
-                purl: (0,attest_purl/* pypiPurl */.iC)('torch', clean(record.torch.version)),
+                purl: (0,attest_purl/* pypiPurl */.iC)('torch', cut(clean(record.torch.version))),
             });
             out.push(torch);
         }
@@ -536,8 +556,10 @@ function mlStack(ctx, pipByName) {
             purl,
             ...(bomRef !== undefined && { bomRef }),
         });
-        if (ctx.base.digest ?? ref.tag)
-            base.version = ctx.base.digest ?? ref.tag;
+        // Its tag cut as the image's.
+        const version = ctx.base.digest ?? ref.tag;
+        if (version)
+            base.version = cut(version);
         prop(base, 'base.image', ctx.base.ref);
         out.push(base);
     }
@@ -604,7 +626,7 @@ function buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 19;
+const SBOM_FORMAT = 21;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */

@@ -21,11 +21,12 @@ export const modules = {
 /* harmony export */   yK: () => (/* binding */ signatureOf)
 /* harmony export */ });
 /* unused harmony exports COSIGN_PREDICATE_TYPES, registryFlags, checkPredicateType */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(92857);
 /* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98925);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
-/* harmony import */ var _workflow_claims_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14424);
+/* harmony import */ var _util_parse_input_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91814);
+/* harmony import */ var _workflow_claims_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14424);
 // The pure half of the cosign adapter: which argv each operation gets (per signing mode and
 // registry; every reference goes through parseDigestRef, src/oci/ref.ts), and what cosign's
 // output means (its failures: cosign-failure.ts).
@@ -33,6 +34,7 @@ export const modules = {
 // the environment is named `env://VAR`, keyless tokens come from the runner's ambient OIDC.
 // Checked against cosign 2.5's --help. Signatures and attestations use cosign's classic scheme
 // (`sha256-<digest>.sig` / `.att` tags), which any OCI registry accepts: no referrers API needed.
+
 
 
 
@@ -94,7 +96,7 @@ function verifyFlags(id, opts) {
         '--certificate-oidc-issuer',
         id.certificateOidcIssuer,
         // cosign compares each with the certificate's extension (none given: not compared).
-        ...(0,_workflow_claims_js__WEBPACK_IMPORTED_MODULE_3__/* .pinnedClaims */ .al)(id).flatMap((c) => {
+        ...(0,_workflow_claims_js__WEBPACK_IMPORTED_MODULE_4__/* .pinnedClaims */ .al)(id).flatMap((c) => {
             const value = id[c.field];
             if (value.trim() === '' || /\p{Cc}/u.test(value))
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`keyless verification: --${c.flag} ${JSON.stringify(value)}: empty or a control character`);
@@ -165,13 +167,13 @@ function verifyAttestationArgs(ref, type, id, opts = {}) {
  * A simple-signing payload (what an image signature signs), as cosign's verify prints it and as
  * the built-in verifier reads it from the `.sig` image: one schema for both.
  */
-const SimpleSigningSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    critical: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        identity: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ 'docker-reference': zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() }),
-        image: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ 'docker-manifest-digest': zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() }),
-        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+const SimpleSigningSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+    critical: zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+        identity: zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({ 'docker-reference': zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP() }),
+        image: zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({ 'docker-manifest-digest': zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP() }),
+        type: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
     }),
-    optional: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J()).nullish(),
+    optional: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .unknown */ .L5J()).nullish(),
 });
 /** The signature a simple-signing payload describes. */
 const signatureOf = (s) => ({
@@ -180,7 +182,7 @@ const signatureOf = (s) => ({
     type: s.critical.type,
     optional: s.optional ?? {},
 });
-const SignaturesSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(SimpleSigningSchema);
+const SignaturesSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(SimpleSigningSchema);
 /** The DSSE payload type of an in-toto statement. */
 const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 /**
@@ -189,10 +191,10 @@ const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
  * wins): a layer with a second "PAYLOAD" would have cosign verify the signed payload while
  * JSON.parse here reads the other. A key beyond these three, in any case, leaves the envelope out.
  */
-const EnvelopeSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-    payloadType: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(IN_TOTO_PAYLOAD_TYPE),
-    payload: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    signatures: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({ keyid: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(), sig: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() })).min(1),
+const EnvelopeSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    payloadType: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(IN_TOTO_PAYLOAD_TYPE),
+    payload: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
+    signatures: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ keyid: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(), sig: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP() })).min(1),
 });
 /**
  * An in-toto statement as cosign reads one (both verifiers read it, from cosign's output or from
@@ -200,11 +202,11 @@ const EnvelopeSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej(
  * the checks need; `_type`, a subject's name and the predicate may be missing (cosign accepts that,
  * and so does the built-in verifier).
  */
-const StatementSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    _type: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    predicateType: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    subject: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(), digest: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()) })),
-    predicate: zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J().optional(),
+const StatementSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+    _type: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+    predicateType: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
+    subject: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(), digest: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()) })),
+    predicate: zod__WEBPACK_IMPORTED_MODULE_5__/* .unknown */ .L5J().optional(),
 });
 /** The Statement of a parsed in-toto statement. */
 const statementOf = (st) => ({
@@ -213,40 +215,56 @@ const statementOf = (st) => ({
     subject: st.subject,
     predicate: st.predicate,
 });
-function parseJson(text, what) {
+/** TEXT parsed, or NotJson saying PROBLEM. */
+function parseJson(text, problem) {
     try {
-        return JSON.parse(text);
+        return { json: JSON.parse(text) };
     }
     catch {
-        throw new Error(`cosign printed ${what} that is not JSON: ${JSON.stringify(text.slice(0, 200))}`);
+        return { problem, printed: text };
     }
 }
-/** `cosign verify --output json`: a JSON array on stdout (after any non-JSON lines). */
+/**
+ * `cosign verify --output json`: a JSON array on stdout (after any non-JSON lines). Undefined when
+ * an entry is not a simple-signing payload of cosign's type: the caller fails the check, as for an
+ * envelope not as cosign writes one (the schema's ZodError was an internal error, exit 1). NotJson
+ * when there is no array, or it is not JSON: that check fails too (a plain Error was exit 1).
+ */
 function parseVerifiedSignatures(stdout) {
     const start = stdout.indexOf('[');
     if (start < 0)
-        throw new Error('cosign verify printed no JSON array of signatures');
-    return SignaturesSchema.parse(parseJson(stdout.slice(start).trim(), 'signatures')).map(signatureOf);
+        return { problem: 'it printed no JSON array of signatures', printed: stdout };
+    const parsed = parseJson(stdout.slice(start).trim(), 'the signatures it printed are not JSON');
+    if (!('json' in parsed))
+        return parsed;
+    return (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_3__/* .parsedOrNone */ .DU)(SignaturesSchema, parsed.json)?.map(signatureOf);
 }
 /**
  * `cosign verify-attestation`: one DSSE envelope per line; each payload is a base64 statement.
  * An envelope whose payload is no statement the checks can read (cosign verified its signature
  * only) is left out: the caller fails the check when none is left. An envelope that is not
  * exactly as cosign writes one fails them all (undefined): what it carries was verified in a
- * form this code does not read, and leaving it out would let another (an older run) count.
+ * form this code does not read, and leaving it out would let another (an older run) count. So
+ * does a line that begins as an envelope but is not JSON (NotJson).
  */
 function parseAttestations(stdout) {
     const lines = stdout
         .split('\n')
         .map((l) => l.trim())
         .filter((l) => l.startsWith('{'));
-    const envelopes = lines.map((line) => EnvelopeSchema.safeParse(parseJson(line, 'an attestation envelope')));
-    if (envelopes.some((e) => !e.success))
+    const envelopes = [];
+    for (const line of lines) {
+        const parsed = parseJson(line, 'it printed an attestation envelope that is not JSON');
+        if (!('json' in parsed))
+            return parsed;
+        envelopes.push((0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_3__/* .parsedOrNone */ .DU)(EnvelopeSchema, parsed.json));
+    }
+    if (envelopes.some((e) => e === undefined))
         return undefined;
     return envelopes.flatMap((env) => {
-        if (!env.success)
+        if (env === undefined)
             return [];
-        const payload = Buffer.from(env.data.payload, 'base64').toString('utf8');
+        const payload = Buffer.from(env.payload, 'base64').toString('utf8');
         let data;
         try {
             data = JSON.parse(payload);
@@ -254,8 +272,8 @@ function parseAttestations(stdout) {
         catch {
             return [];
         }
-        const st = StatementSchema.safeParse(data);
-        return st.success ? [statementOf(st.data)] : [];
+        const st = (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_3__/* .parsedOrNone */ .DU)(StatementSchema, data);
+        return st ? [statementOf(st)] : [];
     });
 }
 // What cosign's failures mean: cosign-failure.ts.
@@ -1296,14 +1314,15 @@ function publicKeyProblem(text) {
     }
 }
 /**
- * The public key file of a key identity, read and parsed now; bad input names the file (exit 2).
- * Its text, for the checks to use (undefined: not read here). A key reference (KMS and other
- * URIs) is cosign's to resolve and is left alone.
+ * The public key file of a key identity, read and parsed now; bad input names LABEL (the flag or
+ * input that gave it: `verify: --key`, `input "key":`) and the file (exit 2). Its text, for the
+ * checks to use (undefined: not read here). A key reference (KMS and other URIs) is cosign's to
+ * resolve and is left alone.
  */
-function checkPublicKeyFile(identity) {
+function checkPublicKeyFile(identity, label = 'public key') {
     if (identity.kind !== 'key')
         return undefined;
-    refuseKeyReferenceSecrets(identity.publicKey, 'public key');
+    refuseKeyReferenceSecrets(identity.publicKey, label);
     if (isKeyReference(identity.publicKey))
         return undefined;
     const file = identity.publicKey;
@@ -1311,15 +1330,15 @@ function checkPublicKeyFile(identity) {
     const st = (0,read_regular/* statPath */.qW)(file);
     // A path that cannot be looked at (a link loop, afile/x, a name too long) is bad input too.
     if (typeof st === 'string')
-        throw new errors/* InputError */.dz(`public key ${file}: ${st}`, KEY_FIX);
+        throw new errors/* InputError */.dz(`${label} ${file}: ${st}`, KEY_FIX);
     if (st && (st.isFIFO() || st.isSocket()))
         return undefined;
     const text = (0,read_regular/* readRegularText */.Aj)(file, MAX_KEY_FILE_BYTES, (e) => new errors/* InputError */.dz(e.code !== undefined
-        ? `public key ${file}: cannot read it: ${(0,read_regular/* openErrorText */.OV)(e.code)}`
-        : `public key ${file} ${e.reason}`, KEY_FIX));
+        ? `${label} ${file}: cannot read it: ${(0,read_regular/* openErrorText */.OV)(e.code)}`
+        : `${label} ${file} ${e.reason}`, KEY_FIX));
     const problem = publicKeyProblem(text);
     if (problem !== undefined)
-        throw new errors/* InputError */.dz(`public key ${file}: ${problem}`, KEY_FIX);
+        throw new errors/* InputError */.dz(`${label} ${file}: ${problem}`, KEY_FIX);
     return text;
 }
 /**

@@ -1138,6 +1138,8 @@ function diffSmoke(base, head, opts = {}) {
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/parse-input.ts
+var parse_input = __webpack_require__(91814);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/report/escape.ts
@@ -1243,6 +1245,7 @@ function torchCudaSeverity(torch, torchCuda) {
 
 
 
+
 /** The marker key when the config sets none: one comment per image, variant and platform set. */
 function defaultMarkerKey(image, variant, platforms) {
     return `${image}:${variant}@${[...platforms].sort().join(',')}`;
@@ -1296,7 +1299,9 @@ function buildReportModel(input) {
 }
 /** A model from JSON (the artifact a privileged workflow downloads); InputError naming the source. */
 function parseReportModel(json, source) {
-    const r = ReportModelSchema.safeParse(json);
+    const r = boundedSafeParse(ReportModelSchema, json);
+    if ('overflow' in r)
+        throw new InputError(`${source}: not a valid report model: too many problems to list (zod ran out of stack)`);
     if (r.success)
         return r.data;
     throw new InputError(`${source}: not a valid report model: ${formatIssues(r.error, json, ReportModelSchema).slice(0, 5).join('; ')}`);

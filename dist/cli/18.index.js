@@ -365,7 +365,7 @@ var deadline = __webpack_require__(33862);
 // a minute) held the run for all of it. The process is stopped instead once its first test has not
 // begun within that test's own timeout and PYTHON_START_ALLOWANCE_MS, counted from the container's
 // start; that test fails saying python3 did not start, and the later tests of the process are not
-// run (they would hang the same way).
+// run (they would hang the same way), nor are the later processes of the run (the same python3).
 
 /**
  * On top of the first test's timeout. A test in a container of its own gets its timeout for
@@ -417,9 +417,9 @@ function notStartedReason(limitMs, timeoutMs) {
 /**
  * A process that timed out before it reached its first test, FIRST (python3 itself hung as it
  * started), would hang the same in a fresh container for each later test (REST): they are not run.
- * Stopped by its start limit (of LIMIT_MS), they say so, naming FIRST, whose reason says why;
- * stopped by the container's own limit (no start limit ran: the run never said it started), they
- * time out with it.
+ * Stopped by its start limit (of LIMIT_MS), they say so, naming FIRST, whose reason says why, and
+ * the batch remembers it (notRunAfterHang); stopped by the container's own limit (no start limit
+ * ran: the run never said it started), they time out with it.
  */
 function hungAtStart(b, first, rest, r, limitMs) {
     for (const x of rest)
@@ -431,6 +431,32 @@ function hungAtStart(b, first, rest, r, limitMs) {
             durationMs: 0,
             timing: 'not started: python3 hung before the first test of its process',
         });
+    if (limitMs !== undefined)
+        b.hungAtStart = { first, r, limitMs };
+}
+/**
+ * The outcome of a test of a later process, once an earlier one of the run (this image and
+ * platform: one python3) was stopped by its start limit: not run, as that process is not started
+ * (it would hang the same and wait out a start limit of its own), naming the earlier process's
+ * first test, whose reason says why. Undefined: no process hung as it started.
+ */
+function notRunAfterHang(b) {
+    const h = b.hungAtStart;
+    return (h && {
+        ...h.r,
+        stopReason: `not run: python3 did not start within ${seconds(h.limitMs)} in an earlier process (see ${h.first})`,
+        durationMs: 0,
+        timing: 'not started: python3 hung before the first test of an earlier process',
+    });
+}
+/**
+ * Whether the shared process gives test ID's outcome with no start of its own: a process ran it
+ * already (its outcome is waiting), or ID is planned and an earlier process hung as python3 started
+ * (notRunAfterHang: it is not run). Either way no start line for it, as for the suites' tests.
+ */
+function knownInBatch(s, id) {
+    const b = s.batch;
+    return Boolean(b && (b.outcomes.has(id) || (b.hungAtStart && b.steps.some((x) => x.id === id))));
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/batch.ts
@@ -691,8 +717,6 @@ function streamFilters(s, steps, nonce, begun) {
     };
     return { stdout: stream(reached), stderr: stream() };
 }
-/** Whether the shared process has run test ID already (its outcome is waiting): no start line for it. */
-const ranInBatch = (s, id) => s.batch?.outcomes.has(id) ?? false;
 /**
  * Runs the process of STEPS (its PLAN): the container's outcome, how long it took, and the length
  * of its start limit when that stopped it (its first test had not begun: batch-start.ts).
@@ -722,15 +746,16 @@ async function runProcess(s, steps, plan) {
 }
 /**
  * The outcome of test ID from the shared process: known from an earlier run of it, else a new
- * process is started for ID and every planned test after it. Undefined: ID is not planned, or is
- * a pip-check or file check that no process reached (it runs in a container of its own).
+ * process is started for ID and every planned test after it, unless an earlier one hung as python3
+ * started (notRunAfterHang: ID is not run). Undefined: ID is not planned, or is a pip-check or file
+ * check that no process reached (it runs in a container of its own).
  */
 async function batchOutcome(s, id) {
     const b = s.batch;
     const at = b?.steps.findIndex((x) => x.id === id) ?? -1;
     if (!b || at < 0)
         return undefined;
-    const known = b.outcomes.get(id);
+    const known = b.outcomes.get(id) ?? notRunAfterHang(b);
     if (known) {
         b.outcomes.delete(id);
         return known;
@@ -755,7 +780,6 @@ async function batchOutcome(s, id) {
     for (const [i, step] of steps.entries()) {
         const o = out.get(step.id);
         const e = err.get(step.id);
-        const first = i === 0 ? startupMs : 0;
         const timing = timingLine(i === 0 ? startupMs : undefined, i === 0 ? processS : undefined, o?.end);
         if (!o && !e) {
             // Nothing started (no python3, the script could not run): the first test had its run.
@@ -777,7 +801,7 @@ async function batchOutcome(s, id) {
                 stdout: o.text,
                 stderr: e?.text ?? '',
                 timedOut: false,
-                durationMs: first + (ms ?? 0),
+                durationMs: (i === 0 ? startupMs : 0) + (ms ?? 0),
                 timing,
             });
             continue;
@@ -812,6 +836,7 @@ var redact_instruction = __webpack_require__(97499);
 // and expected/excluded output, a file that exists (with a mode), or the image's metadata. A command
 // runs without GPUs unless marked `gpu: true`, on the network smoke.network names (default none);
 // one that fails for want of a GPU on a GPU run is told to ask for one (missingGpuCause).
+
 
 
 
@@ -974,8 +999,9 @@ async function runCustomTests(s) {
         s.progress('smoke custom: no tests declared (smoke.tests)');
     for (const t of s.input.tests) {
         const id = `custom:${t.name}`;
-        // A file check the shared process ran already said so as it started (batch.ts).
-        if (!ranInBatch(s, id))
+        // A file check the shared process ran already said so as it started (batch.ts); one that no
+        // process runs after a hang at python3's start is not run (batch-start.ts): no start line.
+        if (!knownInBatch(s, id))
             s.progress(`smoke ${id}: running`);
         // A test that uses a GPU, on a run without GPUs: skipped (failed under require-gpu).
         if (t.gpu && s.input.gpus === 'none') {

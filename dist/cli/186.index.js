@@ -25,14 +25,14 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./src/util/images-dir.ts
 var images_dir = __webpack_require__(29882);
-// EXTERNAL MODULE: ./src/config/load.ts + 5 modules
-var load = __webpack_require__(14997);
+// EXTERNAL MODULE: ./src/config/load.ts + 6 modules
+var load = __webpack_require__(14385);
 // EXTERNAL MODULE: ./src/docker/registry.ts
 var docker_registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 39 modules
-var pipeline = __webpack_require__(80033);
+// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 40 modules
+var pipeline = __webpack_require__(83214);
 // EXTERNAL MODULE: ./src/results/results.ts + 6 modules
 var results_results = __webpack_require__(98510);
 ;// CONCATENATED MODULE: ./src/pipeline/earlier-build.ts
@@ -199,8 +199,20 @@ function hasEnvRecord(dir) {
         return false;
     }
 }
+const RUN_OPTIONS = {
+    config: { type: 'string' },
+    platforms: { type: 'string' },
+    variants: { type: 'string' },
+    stages: { type: 'string', default: 'all' },
+    gpus: { type: 'string', default: 'auto' },
+    baseline: { type: 'string' },
+    load: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    rerun: { type: 'boolean', default: false },
+};
 const runCommand = {
     name: 'run',
+    options: RUN_OPTIONS,
     summary: 'The whole pipeline locally: plan, resolve, build, smoke, attest, report (the bundled example without a config).',
     usage: 'ml-image run [--config FILE] [--platforms LIST] [--variants LIST] [--stages LIST] [--gpus auto|all|none] [--baseline DIR|none] [--load] [--rerun] [--quiet] [--out DIR]',
     help: `Runs what the root action runs in one job, against the local Docker engine: plan -> resolve ->
@@ -240,17 +252,7 @@ ${shared/* configOverrideFlags */.i7}
 Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad config;
 3 no daemon / no buildx / registry unreachable.`,
     async run(argv, io) {
-        const { values } = (0,args/* parseCommandArgs */.Qx)('run', argv, {
-            config: { type: 'string' },
-            platforms: { type: 'string' },
-            variants: { type: 'string' },
-            stages: { type: 'string', default: 'all' },
-            gpus: { type: 'string', default: 'auto' },
-            baseline: { type: 'string' },
-            load: { type: 'boolean', default: false },
-            quiet: { type: 'boolean', default: false },
-            rerun: { type: 'boolean', default: false },
-        });
+        const { values } = (0,args/* parseCommandArgs */.Qx)('run', argv, RUN_OPTIONS);
         (0,pull_request_code/* refusePullRequestTarget */.cq)(io.env, 'ml-image run');
         const timer = stageTimer(values.verbose);
         const gpus = (0,gpu_mode/* parseGpuMode */.L)(values.gpus, 'run: --gpus');

@@ -22,8 +22,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./src/util/images-dir.ts
 var images_dir = __webpack_require__(29882);
-// EXTERNAL MODULE: ./src/config/load.ts + 5 modules
-var load = __webpack_require__(14997);
+// EXTERNAL MODULE: ./src/config/load.ts + 6 modules
+var load = __webpack_require__(14385);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/export/common.ts + 2 modules
@@ -1497,7 +1497,6 @@ var results = __webpack_require__(98510);
 
 
 
-
 /** The architecture of an image built for one platform only (`arm64` of linux/arm64: build.json's
  * schema takes only the platforms a build builds). */
 const onlyArch = (source) => source.platforms?.length === 1 ? (0,config_platform/* archOf */.Qh)(source.platforms[0]) : undefined;
@@ -1508,7 +1507,7 @@ function imageSource(values, io) {
     const dir = external_node_path_default().resolve(io.cwd, values.from);
     const buildFile = external_node_path_default().join(dir, results/* BUILD_FILE */.oS);
     if (!(0,external_node_fs_.existsSync)(buildFile))
-        throw new errors/* InputError */.dz(`export: --from ${values.from}: no ${results/* BUILD_FILE */.oS} in ${dir}`, 'write it with "ml-image build --out DIR", or pass --image REF@sha256:...');
+        throw (0,results/* noBuildFile */.gH)(dir, `export: --from ${values.from}`, 'write it with "ml-image build --out DIR", or pass --image REF@sha256:...');
     // The build's result directory, only read: build.json and plan.json through their schemas.
     const from = (0,results/* openResultDir */.lR)(dir, `export: --from ${values.from}`, { create: false });
     const { image, variant, platforms } = imageFromBuild(from.readBuild({ what: 'build result (--from)', fix: 'pass the --out directory of "ml-image build"' }), buildFile, values.variant);
@@ -1705,6 +1704,7 @@ function k8sJob(values, spec, smokeScript, source) {
 }
 const exportCommand = {
     name: 'export',
+    options: EXPORT_OPTIONS,
     summary: 'Write a Slurm (Pyxis/Enroot) or Kubernetes job that runs the smoke suites against the image by digest.',
     usage: 'ml-image export (--slurm | --k8s) (--image REF@sha256:... | --from DIR [--variant NAME]) [--config FILE] [--suites a,b] [--nodes N] [--gpus-per-node N|all] [--timeout S] [--namespace NS] [--verify --key FILE|--certificate-identity-regexp RE ... [--verify-timeout SECONDS]] [--force] --out DIR',
     help: `Runs the same suites as "ml-image smoke" on a cluster, against exactly the image that was built:

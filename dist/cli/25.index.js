@@ -20,16 +20,16 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./src/util/images-dir.ts
 var images_dir = __webpack_require__(29882);
-// EXTERNAL MODULE: ./src/config/load.ts + 5 modules
-var load = __webpack_require__(14997);
+// EXTERNAL MODULE: ./src/config/load.ts + 6 modules
+var load = __webpack_require__(14385);
 // EXTERNAL MODULE: ./src/docker/registry.ts
 var registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/github/event.ts
 var github_event = __webpack_require__(85015);
-// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 39 modules
-var pipeline = __webpack_require__(80033);
+// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 40 modules
+var pipeline = __webpack_require__(83214);
 // EXTERNAL MODULE: ./src/util/cache-dir.ts
 var cache_dir = __webpack_require__(9364);
 // EXTERNAL MODULE: external "node:fs"
@@ -139,8 +139,16 @@ function renderBuild(result) {
     })
         .join('\n')}\n`;
 }
+const BUILD_OPTIONS = {
+    config: { type: 'string' },
+    platforms: { type: 'string' },
+    variants: { type: 'string' },
+    load: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+};
 const buildCommand = {
     name: 'build',
+    options: BUILD_OPTIONS,
     summary: 'Build every variant for every platform with buildx, push by digest, merge into multi-arch tags.',
     usage: 'ml-image build [--config FILE] [--platforms LIST] [--variants LIST] [--load] [--quiet] [--verbose] [--json] [--out DIR]',
     help: `Plans (see "ml-image plan"), then runs one buildx build per variant and platform (one other
@@ -162,13 +170,7 @@ ${shared/* configOverrideFlags */.i7}
 
 Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / registry unreachable.`,
     async run(argv, io) {
-        const { values } = (0,args/* parseCommandArgs */.Qx)('build', argv, {
-            config: { type: 'string' },
-            platforms: { type: 'string' },
-            variants: { type: 'string' },
-            load: { type: 'boolean', default: false },
-            quiet: { type: 'boolean', default: false },
-        });
+        const { values } = (0,args/* parseCommandArgs */.Qx)('build', argv, BUILD_OPTIONS);
         (0,pull_request_code/* refusePullRequestTarget */.cq)(io.env, 'ml-image build');
         const loaded = (0,load/* loadConfig */.Z9)({
             cwd: io.cwd,

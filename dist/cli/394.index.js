@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29882);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14997);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14385);
 /* harmony import */ var _docker_platform_image_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(53041);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
 /* harmony import */ var _github_event_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(85015);
@@ -98,8 +98,19 @@ function smokeVariant(loaded, variant, io) {
         kind: (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_14__/* .gpuKindOf */ .c4)(planned),
     };
 }
+const SMOKE_OPTIONS = {
+    image: { type: 'string', required: true },
+    suites: { type: 'string' },
+    gpus: { type: 'string', default: 'auto' },
+    'require-gpu': { type: 'boolean', default: false },
+    platform: { type: 'string' },
+    config: { type: 'string' },
+    variant: { type: 'string' },
+    timeout: { type: 'string' },
+};
 const smokeCommand = {
     name: 'smoke',
+    options: SMOKE_OPTIONS,
     summary: 'Run smoke suites inside an image: imports, pip check, GPU, compute, train, DDP, custom tests.',
     usage: 'ml-image smoke --image REF [--suites a,b] [--gpus auto|all|none] [--require-gpu] [--platform P] [--config FILE [--variant NAME]] [--timeout S] [--out DIR]',
     help: `The suites run in containers of the image (removed in every case, also on timeout); the python3
@@ -113,7 +124,8 @@ run in a fresh one):
   train      a tiny model; the loss must fall by half
   ddp        torchrun --standalone: all-reduce across 2 CPU processes (gloo) or every GPU (nccl); busbw
   custom     the config's smoke.tests: commands, files, metadata
-Failing tests are matched against known failures (cause and fix). Writes smoke.json and junit.xml.
+Failing tests are matched against known failures (cause and fix). With --out DIR, writes
+DIR/smoke.json and DIR/junit.xml.
 
 Options:
   --image REF         the image to test. A multi-platform index by digest (REPOSITORY@sha256:...)
@@ -134,20 +146,13 @@ Options:
                       CUDA the driver floor the gpu suite checks. Without it, a config of several
                       variants gives python.version and no floor; without --config, no floor
   --timeout S         per-test timeout in seconds (default: the config's, else 600)
+  --out DIR           write DIR/smoke.json and DIR/junit.xml (another run writing to DIR now:
+                      refused, exit 2)
   --verbose           stream each test's output as it runs
 
 Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_16__/* .parseCommandArgs */ .Qx)('smoke', argv, {
-            image: { type: 'string' },
-            suites: { type: 'string' },
-            gpus: { type: 'string', default: 'auto' },
-            'require-gpu': { type: 'boolean', default: false },
-            platform: { type: 'string' },
-            config: { type: 'string' },
-            variant: { type: 'string' },
-            timeout: { type: 'string' },
-        });
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_16__/* .parseCommandArgs */ .Qx)('smoke', argv, SMOKE_OPTIONS);
         const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_16__/* .imageFlag */ .m4)('smoke', values.image);
         const gpus = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_10__/* .parseGpuMode */ .L)(values.gpus, 'smoke: --gpus');
         const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_16__/* .platformFlag */ ._G)('smoke', values.platform);
@@ -222,7 +227,8 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $g: () => (/* binding */ holdOutDir),
-/* harmony export */   cE: () => (/* binding */ openOutDir)
+/* harmony export */   cE: () => (/* binding */ openOutDir),
+/* harmony export */   g3: () => (/* binding */ RESOLVE_OUT_FILES)
 /* harmony export */ });
 /* unused harmony export redactBuildInput */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
@@ -264,6 +270,13 @@ const OUT_FILES = {
     plan: _results_js__WEBPACK_IMPORTED_MODULE_8__/* .PLAN_FILE */ .VI,
     matrix: 'matrix.json',
 };
+/** The files resolve --out DIR writes there. */
+const RESOLVE_OUT_FILES = [
+    OUT_FILES.constraints,
+    OUT_FILES.requirements,
+    OUT_FILES.resolution,
+    OUT_FILES.explanation,
+];
 /** A reference in a credential's place: `${NAME}` (pip fills it in), or a shell's `$NAME`. */
 const REFERENCE = /\$\{[A-Za-z0-9_]+\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
 /**
@@ -319,7 +332,7 @@ function openOutDir(cwd, out) {
             put(OUT_FILES.junit, (0,_smoke_result_js__WEBPACK_IMPORTED_MODULE_6__/* .toJUnit */ .U5)(result));
         },
         writeResolve: (r) => {
-            group(OUT_FILES.constraints, OUT_FILES.requirements, OUT_FILES.resolution, OUT_FILES.explanation);
+            group(...RESOLVE_OUT_FILES);
             write(OUT_FILES.constraints, redactBuildInput(r.constraints));
             write(OUT_FILES.requirements, redactBuildInput(`${r.requirements}\n`));
             putJson(OUT_FILES.resolution, _resolve_result_js__WEBPACK_IMPORTED_MODULE_5__/* .ResolutionSchema */ .Cg, r.resolution);

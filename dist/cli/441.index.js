@@ -31,7 +31,9 @@ export const modules = {
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
 /* harmony import */ var _cosign_args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51386);
 /* harmony import */ var _cosign_key_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98224);
-/* harmony import */ var _util_map_limit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9992);
+/* harmony import */ var _util_map_limit_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9992);
+/* harmony import */ var _util_parse_input_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(91814);
+
 
 
 
@@ -182,7 +184,7 @@ const READ_AT_ONCE = 4;
  */
 async function keptAttestations(layers, types, typeOf) {
     const unnamed = new Set(unnamedAttestations(layers));
-    const named = await (0,_util_map_limit_js__WEBPACK_IMPORTED_MODULE_5__/* .mapLimit */ .sf)(layers, READ_AT_ONCE, async (l) => ({
+    const named = await (0,_util_map_limit_js__WEBPACK_IMPORTED_MODULE_6__/* .mapLimit */ .sf)(layers, READ_AT_ONCE, async (l) => ({
         l,
         type: unnamed.has(l) ? await typeOf(l) : l.annotations?.predicateType,
     }));
@@ -206,8 +208,8 @@ function parseSimpleSigning(payload) {
 }
 /** An in-toto statement, or undefined when the bytes are not one (cosign's reading: same schema). */
 function parseStatement(bytes) {
-    const s = _cosign_args_js__WEBPACK_IMPORTED_MODULE_3__/* .StatementSchema */ .XZ.safeParse(json(bytes));
-    return s.success ? (0,_cosign_args_js__WEBPACK_IMPORTED_MODULE_3__/* .statementOf */ .T8)(s.data) : undefined;
+    const s = (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_5__/* .parsedOrNone */ .DU)(_cosign_args_js__WEBPACK_IMPORTED_MODULE_3__/* .StatementSchema */ .XZ, json(bytes));
+    return s && (0,_cosign_args_js__WEBPACK_IMPORTED_MODULE_3__/* .statementOf */ .T8)(s);
 }
 
 
@@ -597,6 +599,8 @@ var util_redact = __webpack_require__(82513);
 var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/util/process-tree.ts
 var process_tree = __webpack_require__(26706);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -918,6 +922,7 @@ function inputProblem(detail) {
 
 
 
+
 /**
  * Asked once, before the first signature: cosign 3 writes Sigstore bundles by default, not the
  * classic .sig/.att tags that `ml-image verify` and cosign 2 read. A version it cannot tell (a
@@ -980,29 +985,43 @@ function createCosignSigner(exec, options = {}) {
             const res = await run((0,cosign_args/* verifyArgs */.H$)(ref, identity, tlogOf(opts)), ref, readsTuf(identity, opts));
             if (!('exitCode' in res))
                 return checkFailed(ref, 'signature', undefined, identity, res);
-            const items = (0,cosign_args/* parseVerifiedSignatures */.j)(res.stdout);
-            const digest = (0,oci_ref/* parseDigestRef */.Tf)(ref).digest;
-            const foreign = items.find((s) => s.digest !== digest);
-            if (foreign !== undefined || items.length === 0)
-                return wrongSubject(ref, 'signature', undefined, foreign?.digest ?? 'no signature');
-            return { ok: true, items };
+            return verifiedSignatures(ref, res.stdout, redact);
         },
         async verifyAttestations(ref, type, identity, opts) {
             const res = await run((0,cosign_args/* verifyAttestationArgs */.xt)(ref, type, identity, tlogOf(opts)), ref, readsTuf(identity, opts));
             if (!('exitCode' in res))
                 return checkFailed(ref, 'attestation', type, identity, res);
-            const items = (0,cosign_args/* parseAttestations */.nU)(res.stdout);
-            if (items === undefined)
-                return unreadable(ref, type, 'an envelope that is not exactly as cosign writes one');
-            if (items.length === 0)
-                return unreadable(ref, type);
-            const hex = (0,oci_ref/* parseDigestRef */.Tf)(ref).digest.slice('sha256:'.length);
-            const foreign = items.find((s) => !s.subject.some((x) => x.digest.sha256 === hex));
-            if (foreign !== undefined)
-                return wrongSubject(ref, 'attestation', type, foreign.subject.map((x) => x.digest.sha256).join(','));
-            return { ok: true, items };
+            return verifiedAttestations(ref, type, res.stdout, redact);
         },
     };
+}
+/** What `cosign verify` printed (it exited 0), as the check's result. */
+function verifiedSignatures(ref, stdout, redact) {
+    const items = (0,cosign_args/* parseVerifiedSignatures */.j)(stdout);
+    if (items !== undefined && 'problem' in items)
+        return unreadable(ref, 'signature', undefined, notJsonDetail(items, redact));
+    if (items === undefined)
+        return unreadable(ref, 'signature', undefined, "it printed one that is not a simple-signing payload of cosign's type");
+    const digest = (0,oci_ref/* parseDigestRef */.Tf)(ref).digest;
+    const foreign = items.find((s) => s.digest !== digest);
+    if (foreign !== undefined || items.length === 0)
+        return wrongSubject(ref, 'signature', undefined, foreign?.digest ?? 'no signature');
+    return { ok: true, items };
+}
+/** What `cosign verify-attestation --type TYPE` printed (it exited 0), as the check's result. */
+function verifiedAttestations(ref, type, stdout, redact) {
+    const items = (0,cosign_args/* parseAttestations */.nU)(stdout);
+    if (items !== undefined && 'problem' in items)
+        return unreadable(ref, 'attestation', type, notJsonDetail(items, redact));
+    if (items === undefined)
+        return unreadable(ref, 'attestation', type, 'an envelope that is not exactly as cosign writes one');
+    if (items.length === 0)
+        return unreadable(ref, 'attestation', type);
+    const hex = (0,oci_ref/* parseDigestRef */.Tf)(ref).digest.slice('sha256:'.length);
+    const foreign = items.find((s) => !s.subject.some((x) => x.digest.sha256 === hex));
+    if (foreign !== undefined)
+        return wrongSubject(ref, 'attestation', type, foreign.subject.map((x) => x.digest.sha256).join(','));
+    return { ok: true, items };
 }
 function expectDone(res, what) {
     if ('exitCode' in res)
@@ -1022,9 +1041,22 @@ function checkFailed(ref, what, type, identity, failure) {
                 : `the ${kind} on ${ref} is not signed by ${(0,cosign_args/* describeIdentity */.Cl)(identity)} (cosign: ${failure.detail})`;
     return { ok: false, failure: { ref, what, ...(type !== undefined && { type }), reason, message } };
 }
-function unreadable(ref, type, what) {
-    const message = `cosign verified the ${type} attestation on ${ref}, but ${what ?? 'its payload is no in-toto statement (a predicate type and subject digests)'}`;
-    return { ok: false, failure: { ref, what: 'attestation', type, reason: 'invalid', message } };
+/** What cosign verified but printed in a form this code does not read: a failed check. */
+function unreadable(ref, what, type, detail = 'its payload is no in-toto statement (a predicate type and subject digests)') {
+    const kind = type === undefined ? what : `${type} ${what}`;
+    const message = `cosign verified the ${kind} on ${ref}, but ${detail}`;
+    return {
+        ok: false,
+        failure: { ref, what, ...(type !== undefined && { type }), reason: 'invalid', message },
+    };
+}
+/**
+ * What cosign printed that is not JSON, as a failed check's detail: the problem, and the start of
+ * what it printed, redacted before it is cut (a token cut in two would match no pattern) and
+ * escaped (it may hold what the registry serves).
+ */
+function notJsonDetail(n, redact) {
+    return `${n.problem}: ${(0,util_text/* printable */.g$)(JSON.stringify((0,util_text/* clip */.$Q)(redact(n.printed), 80)))}`;
 }
 function wrongSubject(ref, what, type, found) {
     const kind = type === undefined ? what : `${type} ${what}`;
@@ -1691,14 +1723,15 @@ function createSigner(opts) {
  * image reader given (tests), else createSigner's, reading the index over HTTP when the built-in
  * verifier does the checks (no buildx process), through docker otherwise. The registry client's
  * requests (over FETCH, default node:http) and cosign's runs end at SIGNAL, the verify's deadline.
+ * KEY_LABEL names where the key came from in its errors (`verify: --key`, `input "key":`).
  */
-function verifyDeps(env, ref, identity, tlog, given, transport = {}) {
+function verifyDeps(env, ref, identity, tlog, given, transport = {}, keyLabel = 'public key') {
     if (given.signer)
         return { signer: given.signer(), docker: given.docker() };
     // The key file is read and parsed before any registry is asked: a missing or garbled one is
     // bad input naming it, whichever signer would have read it (and whether the registry is up).
     // The built-in checks use the text read here: one read, one key for every check.
-    const text = (0,verify_inputs/* checkPublicKeyFile */.XQ)(identity);
+    const text = (0,verify_inputs/* checkPublicKeyFile */.XQ)(identity, keyLabel);
     const file = identity.kind === 'key' ? identity.publicKey : undefined;
     // Only that file: one not read there (a FIFO, which may be read once, cosign's) is not opened.
     const keys = publicKeyFiles(env, (f) => (f === file ? text : readIfThere(f)));

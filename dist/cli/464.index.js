@@ -224,7 +224,6 @@ function secretEnvFrom(secrets, env) {
 function shellQuote(value) {
     return `'${value.replace(/'/g, `'\\''`)}'`;
 }
-/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
 /**
  * Names the install step itself uses, or that would change how its shell runs: never exported
  * from build.secrets (they still reach a user's own Dockerfile as `--secret id=NAME`).
@@ -242,12 +241,21 @@ const RESERVED_ENV = new Set([
     'TORCH_VERSION',
     'ML_IMAGE_CUDA',
 ]);
+/**
+ * A value as the install step sources it: shell-quoted, each run of line breaks in double quotes
+ * ('a'"<LF>"'export X=' is a<LF>export X=), so that only a NAME's own line starts with "export ":
+ * the templates' check of direct_url.json reads the build.secrets names from those lines (^export
+ * with re.M, in the text Python's read_text makes of \r too a line break), and a value's line
+ * "export X=" gave it a name that was no secret.
+ */
+const envValue = (value) => shellQuote(value).replace(/[\r\n]+/g, (breaks) => `'"${breaks}"'`);
+/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
 function secretEnvScript(env) {
     return (Object.entries(env)
         .filter(([name]) => !INDEX_ENV.has(name) && !RESERVED_ENV.has(name))
         // An id that is no shell variable name (pip-token) is mounted by id only, never exported.
         .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-        .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
+        .map(([name, value]) => `export ${name}=${envValue(value)}\n`)
         .join(''));
 }
 /**
@@ -339,7 +347,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   planCommand: () => (/* binding */ planCommand)
 /* harmony export */ });
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14997);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14385);
 /* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47684);
 /* harmony import */ var _pipeline_door_checks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56032);
 /* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(43140);
@@ -383,8 +391,15 @@ function renderPlan(plan) {
     lines.push('', `targets:  ${plan.targets.map((t) => `${t.id} -> ${t.runner}`).join(', ')}`);
     return `${lines.join('\n')}\n`;
 }
+const PLAN_OPTIONS = {
+    config: { type: 'string' },
+    platforms: { type: 'string' },
+    variants: { type: 'string' },
+    'skip-file-checks': { type: 'boolean', default: false },
+};
 const planCommand = {
     name: 'plan',
+    options: PLAN_OPTIONS,
     summary: 'Expand variants x platforms into build targets; choose base images, torch index, driver floor.',
     usage: 'ml-image plan [--config FILE] [--platforms LIST] [--variants LIST] [--skip-file-checks] [--json] [--out DIR]',
     help: `Reads the config and the bundled base-image catalog and prints, per variant, the base image
@@ -405,12 +420,7 @@ ${_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .configOverrideFlags */ .i7}
 Exit codes: 0 planned (warnings allowed); 2 bad config, a bad requirements line or an impossible
 combination.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Qx)('plan', argv, {
-            config: { type: 'string' },
-            platforms: { type: 'string' },
-            variants: { type: 'string' },
-            'skip-file-checks': { type: 'boolean', default: false },
-        });
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Qx)('plan', argv, PLAN_OPTIONS);
         const checkFiles = !values['skip-file-checks'];
         const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_0__/* .loadConfig */ .Z9)({
             cwd: io.cwd,
@@ -534,7 +544,8 @@ function checkBeforeContainers(opts, io, plan) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $g: () => (/* binding */ holdOutDir),
-/* harmony export */   cE: () => (/* binding */ openOutDir)
+/* harmony export */   cE: () => (/* binding */ openOutDir),
+/* harmony export */   g3: () => (/* binding */ RESOLVE_OUT_FILES)
 /* harmony export */ });
 /* unused harmony export redactBuildInput */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
@@ -576,6 +587,13 @@ const OUT_FILES = {
     plan: _results_js__WEBPACK_IMPORTED_MODULE_8__/* .PLAN_FILE */ .VI,
     matrix: 'matrix.json',
 };
+/** The files resolve --out DIR writes there. */
+const RESOLVE_OUT_FILES = [
+    OUT_FILES.constraints,
+    OUT_FILES.requirements,
+    OUT_FILES.resolution,
+    OUT_FILES.explanation,
+];
 /** A reference in a credential's place: `${NAME}` (pip fills it in), or a shell's `$NAME`. */
 const REFERENCE = /\$\{[A-Za-z0-9_]+\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
 /**
@@ -631,7 +649,7 @@ function openOutDir(cwd, out) {
             put(OUT_FILES.junit, (0,_smoke_result_js__WEBPACK_IMPORTED_MODULE_6__/* .toJUnit */ .U5)(result));
         },
         writeResolve: (r) => {
-            group(OUT_FILES.constraints, OUT_FILES.requirements, OUT_FILES.resolution, OUT_FILES.explanation);
+            group(...RESOLVE_OUT_FILES);
             write(OUT_FILES.constraints, redactBuildInput(r.constraints));
             write(OUT_FILES.requirements, redactBuildInput(`${r.requirements}\n`));
             putJson(OUT_FILES.resolution, _resolve_result_js__WEBPACK_IMPORTED_MODULE_5__/* .ResolutionSchema */ .Cg, r.resolution);

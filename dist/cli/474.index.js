@@ -330,15 +330,17 @@ function printedReport(io, markdown) {
 /* harmony export */   dV: () => (/* binding */ defaultBranchOf)
 /* harmony export */ });
 /* unused harmony exports GitHubEventSchema, parseGitHubEvent */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23387);
+/* harmony import */ var _util_parse_input_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91814);
 // The runner's event payload (GITHUB_EVENT_PATH), parsed with a zod schema of the fields this
 // project reads (pull request, repository, head commit, workflow_run); everything else is dropped.
 // A missing, unreadable or non-object file is an empty event, as it is off a runner. A section of
 // an unexpected shape is left out rather than trusted (or failing the whole event).
 
 
-const RepoRef = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ full_name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() });
+
+const RepoRef = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ full_name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() });
 /** A text Date reads as a valid time (an invalid one would throw in toISOString). */
 const isDate = (s) => !Number.isNaN(new Date(s).getTime());
 /** Larger payloads are not GitHub's (its webhooks are at most 25 MB); this bounds the read. */
@@ -347,50 +349,52 @@ const MAX_EVENT_BYTES = 64 * 1024 * 1024;
  * The event fields read by src/report/github-env.ts, src/report/poster.ts, src/plan/git-context.ts
  * and (workflow_run) mayBuildPullRequestCode.
  */
-const GitHubEventSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    pull_request: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().optional(),
-        head: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-            sha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+const GitHubEventSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    pull_request: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        number: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().optional(),
+        head: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+            sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
             // null: the head repository (a fork) was deleted.
-            repo: RepoRef.extend({ fork: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional() }).nullable().optional(),
+            repo: RepoRef.extend({ fork: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional() }).nullable().optional(),
         })
             .optional(),
-        base: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(), repo: RepoRef.optional() }).optional(),
+        base: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(), repo: RepoRef.optional() }).optional(),
     })
         .optional()
         .catch(undefined),
-    repository: RepoRef.extend({ default_branch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).optional().catch(undefined),
+    repository: RepoRef.extend({ default_branch: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }).optional().catch(undefined),
     // null on a push that deletes a branch. A timestamp that is no date is left out (as when absent):
     // the commit time is then not known, rather than an invalid date failing the run.
-    head_commit: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ timestamp: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().refine(isDate).optional().catch(undefined) })
+    head_commit: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ timestamp: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine(isDate).optional().catch(undefined) })
         .nullable()
         .optional()
         .catch(undefined),
-    workflow_run: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    workflow_run: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
         // The run whose artifact the fork poster posts: its links name this run, not the artifact's.
-        id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+        id: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
         // The workflow of that run: the fork poster keys its comment on it (never on the artifact).
-        workflow_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
-        head_sha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        workflow_id: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+        head_sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
         // The branch that run built: a workflow_run run's records are the default branch's baseline
         // only when that run built the default branch (its GITHUB_REF is the default branch anyway).
-        head_branch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional().catch(undefined),
+        head_branch: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional().catch(undefined),
         // The event of that run: a workflow_run run is trusted only after a trusted one
         // (src/util/pull-request-code.ts).
-        event: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().catch(undefined),
-        pull_requests: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().optional() })).optional(),
+        event: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional().catch(undefined),
+        pull_requests: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ number: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().optional() })).optional(),
         head_repository: RepoRef.nullable().optional(),
         // Who that run was (Dependabot's push runs are untrusted: pull-request-code.ts).
-        actor: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ login: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).nullable().optional().catch(undefined),
+        actor: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ login: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }).nullable().optional().catch(undefined),
     })
         .optional()
         .catch(undefined),
 });
-/** A parsed payload; anything that is not a JSON object is an empty event. */
+/**
+ * A parsed payload; anything that is not a JSON object is an empty event, as is one so far off
+ * (600,000 wrong pull_requests in a workflow_run) that zod's issue gathering overflowed the stack.
+ */
 function parseGitHubEvent(json) {
-    const r = GitHubEventSchema.safeParse(json);
-    return r.success ? r.data : {};
+    return (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_1__/* .parsedOrNone */ .DU)(GitHubEventSchema, json) ?? {};
 }
 /**
  * The repository's default branch: the payload's repository.default_branch, else on a schedule run

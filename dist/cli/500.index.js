@@ -80,9 +80,15 @@ __webpack_require__.r(__webpack_exports__);
 
 /** The SBOM formats `ml-image sbom --format` writes. */
 const FORMATS = ['cyclonedx', 'spdx'];
+const SBOM_OPTIONS = {
+    record: { type: 'string', required: true },
+    variant: { type: 'string' },
+    format: { type: 'string' },
+};
 const sbomCommand = {
     outIsFile: true,
     name: 'sbom',
+    options: SBOM_OPTIONS,
     summary: 'Write the SBOM of an image from its environment record (env.json): CycloneDX 1.6 or SPDX 2.3.',
     usage: 'ml-image sbom --record env.json [--format cyclonedx|spdx] [--out FILE] [--variant V] [--json]',
     help: `Builds an ML-aware SBOM (CycloneDX 1.6 JSON) from an environment record written by
@@ -105,13 +111,9 @@ Options:
                   "documentNamespace"} instead of a line
 
 Exit codes: 0 written; 2 the record is missing, not JSON or not a record, or an unknown --format
-(the message names it).`,
+(the message names it); 3 --out's filesystem is full or read-only.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .parseCommandArgs */ .Qx)('sbom', argv, {
-            record: { type: 'string' },
-            variant: { type: 'string' },
-            format: { type: 'string' },
-        });
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .parseCommandArgs */ .Qx)('sbom', argv, SBOM_OPTIONS);
         if (values.record === undefined || values.record === '')
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('sbom: --record is required', 'e.g. ml-image sbom --record results/env-cpu-amd64.json');
         if (values.variant === '')
@@ -128,7 +130,7 @@ Exit codes: 0 written; 2 the record is missing, not JSON or not a record, or an 
             io.stdout(text);
             return 0;
         }
-        const written = (0,_output_js__WEBPACK_IMPORTED_MODULE_8__/* .writeOutFileNamed */ .LM)(io.cwd, values.out, text);
+        const written = (0,_output_js__WEBPACK_IMPORTED_MODULE_8__/* .writeOutFileNamed */ .LM)(io.cwd, values.out, text, [{ what: 'the record (--record)', file }]);
         const summary = spdx
             ? { file: written, format, packages: spdx.packages.length, documentNamespace: spdx.documentNamespace }
             : {

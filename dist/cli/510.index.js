@@ -280,8 +280,9 @@ function pickVariant(build, file, variant, several) {
     const names = build.variants.map((v) => v.variant).join(', ') || '(none)';
     if (variant !== undefined) {
         const v = build.variants.find((x) => x.variant === variant);
+        // The name is quoted as collect quotes it: a name holding a quote or a space stays one name.
         if (!v)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--variant: no variant ${JSON.stringify(variant)} in ${file}; it has ${names}`);
         return v;
     }
     if (build.variants.length !== 1)
@@ -846,6 +847,7 @@ __webpack_require__.d(__webpack_exports__, {
   VI: () => (/* reexport */ results_names/* PLAN_FILE */.VI),
   NR: () => (/* reexport */ results_names/* envelopeFile */.NR),
   Z7: () => (/* reexport */ results_names/* isEnvRecordFile */.Z7),
+  gH: () => (/* binding */ noBuildFile),
   lR: () => (/* binding */ openResultDir),
   g7: () => (/* binding */ readDigestFiles),
   mR: () => (/* reexport */ results_names/* recordFile */.mR)
@@ -866,6 +868,8 @@ var attest_result = __webpack_require__(29476);
 var result = __webpack_require__(99183);
 // EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
 var redact = __webpack_require__(82513);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
 // EXTERNAL MODULE: ./src/capture/record.ts
 var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/config/issues.ts
@@ -901,6 +905,8 @@ var resolve_result = __webpack_require__(83447);
 var smoke_result = __webpack_require__(3228);
 // EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
 var json_file = __webpack_require__(20317);
+// EXTERNAL MODULE: ./src/util/parse-input.ts
+var parse_input = __webpack_require__(91814);
 ;// CONCATENATED MODULE: ./src/util/own-dir.ts
 // The directories inside a result directory (digests/, attest/, comment/, devcontainer/<variant>/)
 // are made by the tool and never followed as links. The default result directory sits in the
@@ -1037,10 +1043,6 @@ function linkRefused(at, label, where = '') {
 
 // EXTERNAL MODULE: ./src/diff/read.ts
 var read = __webpack_require__(15523);
-// EXTERNAL MODULE: ./src/util/parse-input.ts
-var parse_input = __webpack_require__(91814);
-// EXTERNAL MODULE: ./src/util/read-regular.ts
-var read_regular = __webpack_require__(23387);
 ;// CONCATENATED MODULE: ./src/results/read.ts
 // Reading a result directory's files back, each through the schema it is written with. Internal to
 // src/results/: the stages read through a ResultDir (openResultDir, discardResults), which names the
@@ -1068,7 +1070,7 @@ const SMOKE_KEY_MAX_BYTES = 4096;
 const versionOf = (data) => data?.schemaVersion;
 /** DATA parsed with SCHEMA; a mismatch is bad input: "FILE: not a WHAT: <the first problem>". */
 function parseAs(schema, data, file, what, fix) {
-    const parsed = (0,parse_input/* safeParseInput */.$)(schema, data, file);
+    const parsed = (0,parse_input/* safeParseInput */.$F)(schema, data, file);
     if (!parsed.success)
         throw new errors/* InputError */.dz(`${file}: not ${what}: ${(0,issues/* formatIssues */.og)(parsed.error, data, schema)[0]}`, fix);
     return parsed.data;
@@ -1386,6 +1388,8 @@ var owner_lock = __webpack_require__(79333);
 
 
 
+
+
 // ---- names: names.ts, re-exported with the readers and writers ------------------------------------
 
 // ---- schemas of the files without a stage of their own -------------------------------------------
@@ -1498,6 +1502,17 @@ function digestFiles(build) {
     })));
 }
 // ---- reading by directory path -----------------------------------------------------------------
+/**
+ * The refusal of DIR (LABEL names it, FIX says where a build.json comes from) when it holds no
+ * build.json. DIR that is a file (build.json itself, given for the directory that holds it) is said
+ * to be one, with that directory: "no build.json in .../build.json" and a fix to write one was no help.
+ */
+function noBuildFile(dir, label, fix) {
+    const st = (0,read_regular/* statPath */.qW)(dir);
+    if (typeof st === 'object' && st.isFile())
+        return new errors/* InputError */.dz(`${label}: ${dir} is a file, not a result directory`, `name the directory that holds ${results_names/* BUILD_FILE */.oS} (${external_node_path_default().dirname(dir)}), not the file`);
+    return new errors/* InputError */.dz(`${label}: no ${results_names/* BUILD_FILE */.oS} in ${dir}`, fix);
+}
 /** build.json of `dir` (a result directory, only read). */
 const readBuildResult = (dir) => openResultDir(dir, dir, { create: false }).readBuild();
 /**
@@ -1516,7 +1531,9 @@ function readDigestFiles(dir) {
     }
     return files.map((file) => {
         const data = (0,json_file/* readJsonFile */.JE)(file);
-        const parsed = DigestFileSchema.safeParse(data);
+        const parsed = (0,parse_input/* boundedSafeParse */.Aw)(DigestFileSchema, data);
+        if ('overflow' in parsed)
+            throw new errors/* InputError */.dz(`${file}: not a digest file: too many problems to list (zod ran out of stack)`);
         if (!parsed.success)
             throw new errors/* InputError */.dz(`${file}: not a digest file: ${(0,issues/* formatIssues */.og)(parsed.error, data, DigestFileSchema).join('; ')}`);
         return { file, digest: parsed.data };

@@ -276,20 +276,33 @@ const ENV_RECORD = 'environment record (env.json)';
 const SMOKE_RESULT = 'smoke result (smoke.json)';
 const ENV_KEYS = ['image', 'python', 'apt', 'capture'];
 const SMOKE_KEYS = ['tests', 'summary'];
-const aOrAn = (what) => `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}`;
+/**
+ * The other JSON files a run, resolve and sbom write beside the records (plan.json,
+ * resolution.json, the SBOM in either format): easily given for a record, and named as what they
+ * are rather than as a record of twelve problems.
+ */
+const WRITTEN_BESIDE = [
+    { what: 'plan (plan.json)', keys: ['repository', 'variants', 'targets'] },
+    { what: 'resolution (resolution.json)', keys: ['naive', 'constraints', 'resolved'] },
+    { what: 'CycloneDX SBOM', keys: ['bomFormat'] },
+    { what: 'SPDX SBOM', keys: ['spdxVersion'] },
+];
+// An acronym spoken letter by letter takes "an" where its first letter's name starts with a vowel.
+const aOrAn = (what) => `${/^(?:[aeiou]|[FHLMNRSX][A-Z])/.test(what) ? 'an' : 'a'} ${what}`;
 const hasKeys = (json, keys) => keys.every((k) => k in json);
 const MAX_ISSUES = 8;
 function read(json, source, kind) {
     if (!isObject(json)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: not ${aOrAn(kind.what)} (expected a JSON object, got ${describe(json)})`);
     }
-    // Before the version: the other kind of file (each has its own versions) is named as what it is,
-    // not as one of a version newer than this tool reads.
-    if (hasKeys(json, kind.other.keys) && !hasKeys(json, kind.keys))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: not ${aOrAn(kind.what)}: it is ${aOrAn(kind.other.what)}`);
+    // Before the version: another kind of file (each has its own versions, or none) is named as what
+    // it is, not as one of a version newer than this tool reads.
+    const other = hasKeys(json, kind.keys) ? undefined : kind.others.find((o) => hasKeys(json, o.keys));
+    if (other !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: not ${aOrAn(kind.what)}: it is ${aOrAn(other.what)}`);
     const version = json.schemaVersion;
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: schemaVersion: expected a positive integer, got ${describe(version)} (is this ${kind.what}?)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: schemaVersion: expected a positive integer, got ${describe(version)} (is this ${aOrAn(kind.what)}?)`);
     }
     if (version > kind.current) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: schemaVersion ${version} is newer than this version of ml-image reads (up to ${kind.current})`, 'update ml-image-action (the record was written by a newer release)');
@@ -301,7 +314,7 @@ function read(json, source, kind) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source}: schemaVersion ${v} is no longer readable (no migration to ${v + 1})`);
         record = step(record);
     }
-    const parsed = (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_3__/* .safeParseInput */ .$)(kind.schema, record, source);
+    const parsed = (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_3__/* .safeParseInput */ .$F)(kind.schema, record, source);
     if (parsed.success)
         return parsed.data;
     const issues = parsed.error.issues;
@@ -358,7 +371,7 @@ function readRecordAsIs(json, source) {
         migrations: ENV_RECORD_MIGRATIONS,
         schema: _capture_record_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvRecordSchema */ .iv,
         keys: ENV_KEYS,
-        other: { what: SMOKE_RESULT, keys: SMOKE_KEYS },
+        others: [{ what: SMOKE_RESULT, keys: SMOKE_KEYS }, ...WRITTEN_BESIDE],
     });
 }
 function readSmokeResult(json, source) {
@@ -368,7 +381,7 @@ function readSmokeResult(json, source) {
         migrations: SMOKE_RESULT_MIGRATIONS,
         schema: _smoke_result_js__WEBPACK_IMPORTED_MODULE_4__/* .SmokeResultSchema */ .wp,
         keys: SMOKE_KEYS,
-        other: { what: ENV_RECORD, keys: ENV_KEYS },
+        others: [{ what: ENV_RECORD, keys: ENV_KEYS }, ...WRITTEN_BESIDE],
     });
 }
 /** JSON text to a value; the error names the file. */
@@ -614,47 +627,6 @@ function toJUnit(r) {
     }
     lines.push('  </testsuite>', '</testsuites>', '');
     return lines.join('\n');
-}
-
-
-/***/ }),
-
-/***/ 91814:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ safeParseInput),
-/* harmony export */   D: () => (/* binding */ parsedOrNone)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-
-/** SCHEMA.safeParse(DATA); a RangeError from zod's issue gathering is exit 2 naming SOURCE. */
-function safeParseInput(schema, data, source, fix = 'check the path: it must name a file that ml-image wrote') {
-    try {
-        return schema.safeParse(data);
-    }
-    catch (e) {
-        if (!(e instanceof RangeError))
-            throw e;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: too many problems to list (zod ran out of stack): not a file ml-image wrote`, fix, {
-            cause: e,
-        });
-    }
-}
-/**
- * SCHEMA's reading of DATA, or undefined where DATA does not match it, also where it is so far off
- * (a list of 600,000 wrong entries, another party's answer) that zod's issue gathering overflowed
- * the stack: the caller says what DATA is not.
- */
-function parsedOrNone(schema, data) {
-    try {
-        return schema.safeParse(data).data;
-    }
-    catch (e) {
-        if (e instanceof RangeError)
-            return undefined;
-        throw e;
-    }
 }
 
 

@@ -128,6 +128,8 @@ function certificateReaderFor(env, ref, identity, transport = {}) {
     return Object.assign(certificates, { attestations });
 }
 
+// EXTERNAL MODULE: ./src/util/parse-input.ts
+var parse_input = __webpack_require__(91814);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/text.ts
@@ -660,6 +662,7 @@ var smoke_predicate = __webpack_require__(97432);
 
 
 
+
 /** The kinds whose attestation must exist under a policy: the required ones, and smoke when asked about. */
 function requiredKinds(policy) {
     const asksSmoke = policy.requireSmokePass || policy.requireGpuSmoke || Object.keys(policy.minTflops).length > 0;
@@ -813,8 +816,8 @@ async function verifyPlatform(signer, target, identity, policy, tlog = false, ex
         });
         if (kind !== 'smoke' || !st)
             continue;
-        const parsed = smoke_predicate/* SmokePredicateSchema */.Gg.safeParse(st.predicate);
-        if (!parsed.success) {
+        const parsed = (0,parse_input/* parsedOrNone */.DU)(smoke_predicate/* SmokePredicateSchema */.Gg, st.predicate);
+        if (!parsed) {
             checks.push({
                 platform,
                 check: 'smoke attestation',
@@ -823,7 +826,7 @@ async function verifyPlatform(signer, target, identity, policy, tlog = false, ex
             });
             continue;
         }
-        checks.push(...smokeChecks(platform, parsed.data, policy));
+        checks.push(...smokeChecks(platform, parsed, policy));
     }
     return checks;
 }
@@ -1008,7 +1011,9 @@ async function verifyWithCli(io, ref, request, command = 'verify') {
     const deadline = new VerifyDeadline(request.timeoutSeconds);
     const transport = { fetch: io.registryFetch, signal: deadline.signal };
     const given = { signer: io.signer, docker: io.docker };
-    const deps = (0,signers/* verifyDeps */.qT)(io.env, ref, request.identity, request.tlog, given, transport);
+    // The key file's errors name the flag and the file: `verify: --key FILE: ...`.
+    const keyLabel = `${prefix}${flag('key')}`;
+    const deps = (0,signers/* verifyDeps */.qT)(io.env, ref, request.identity, request.tlog, given, transport, keyLabel);
     // What a refused certificate holds is read from the registry with the default signer only.
     const certificates = io.signer ? undefined : certificateReaderFor(io.env, ref, request.identity, transport);
     return verifyImage({ ...deps, certificates, deadline }, ref, request, prefix, flag);
@@ -1067,8 +1072,14 @@ function writeStopped(io, dir, ref, e) {
         // The error that stopped the verify is the one to report.
     }
 }
+/** verify's own: its deadline is --timeout (export's is --verify-timeout). */
+const VERIFY_COMMAND_OPTIONS = {
+    ...VERIFY_OPTIONS,
+    timeout: { type: 'string' },
+};
 const verifyCommand = {
     name: 'verify',
+    options: VERIFY_COMMAND_OPTIONS,
     summary: 'Check an image digest: signature, SBOM, provenance and smoke attestations, and a policy on them.',
     usage: 'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL] [--certificate-github-workflow-repository OWNER/REPO] [--certificate-github-workflow-ref REF] [--certificate-github-workflow-trigger EVENT] [--certificate-github-workflow-sha SHA] [--certificate-github-workflow-name NAME]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog] [--timeout SECONDS] [--out DIR]',
     help: `For each platform image of the digest (every manifest of a multi-arch index; one that names no
@@ -1092,11 +1103,10 @@ Exit codes: 0 every check holds; 1 a check failed (each is named); 2 bad input; 
 cosign cannot be reached, the registry refuses the read or is failing, or it did not answer
 within --timeout (the fix is printed).`,
     async run(argv, io) {
-        const options = { ...VERIFY_OPTIONS, timeout: { type: 'string' } };
         let ref;
         let verified;
         try {
-            const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('verify', argv, options, true);
+            const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('verify', argv, VERIFY_COMMAND_OPTIONS, true);
             if (positionals.length !== 1)
                 throw new errors/* InputError */.dz('verify: expected one IMAGE@DIGEST', 'run "ml-image verify --help" for usage');
             ref = positionals[0];

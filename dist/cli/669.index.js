@@ -654,14 +654,16 @@ function defaultClient(env, httpFetch = _http_fetch_js__WEBPACK_IMPORTED_MODULE_
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38201);
-/* harmony import */ var _util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26706);
-/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(72679);
-/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(45206);
-/* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(14911);
-/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8516);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23387);
+/* harmony import */ var _util_process_tree_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(26706);
+/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(72679);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(45206);
+/* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(14911);
+/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8516);
 // The real side effects of talking to a registry as docker does: fetch, Docker's config file, and
 // its credential helpers (`docker-credential-NAME get`). Doctor's push check and the native signer
 // both use them; the pure parts (which credential, the token flow) are in registry-auth.ts.
+
 
 
 
@@ -675,16 +677,27 @@ const nodeExec = (file, args, options, callback) => (0,node_child_process__WEBPA
 /** How long a helper may take (a keychain may wait on a prompt). */
 const HELPER_TIMEOUT_MS = 30_000;
 /**
+ * Docker's config.json (dockerConfigPath), undefined when there is none. A regular file only, read
+ * without blocking: a directory, a FIFO or an unreadable file there is the environment's problem
+ * named with its fix, as a config.json that is not JSON is (a directory was an internal error, a
+ * FIFO a hang).
+ */
+function readDockerConfig(env) {
+    const file = (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_9__/* .dockerConfigPath */ .Q1)(env);
+    if (!file || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
+        return undefined;
+    const fix = `fix or remove ${file}, then log in again (docker login)`;
+    const text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_4__/* .readRegularText */ .Aj)(file, _util_read_regular_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_JSON_INPUT_BYTES */ .lj, (e) => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`${file} ${e.code !== undefined ? `cannot be read: ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_4__/* .openErrorText */ .OV)(e.code)}` : e.reason}: docker and buildx cannot read their credentials`, (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_4__/* .openErrorFix */ .SU)(e.code ?? '', fix) ?? fix));
+    return { file, text };
+}
+/**
  * The real side effects of the registry checks: fetch (simpleFetch, through the proxy ENV names for
  * the host, as docker's push goes), Docker's config file, credential helpers.
  */
 function registryDeps(env, exec = nodeExec) {
     return {
-        fetch: (url, init) => (0,_http_fetch_js__WEBPACK_IMPORTED_MODULE_7__/* .simpleFetch */ .Ze)(url, init, env),
-        dockerConfig: () => {
-            const file = (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_8__/* .dockerConfigPath */ .Q1)(env);
-            return file && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file) ? { file, text: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8') } : undefined;
-        },
+        fetch: (url, init) => (0,_http_fetch_js__WEBPACK_IMPORTED_MODULE_8__/* .simpleFetch */ .Ze)(url, init, env),
+        dockerConfig: () => readDockerConfig(env),
         helper: (name, server, signal) => new Promise((resolve, reject) => {
             (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)(`docker-credential-${name}`);
             signal?.throwIfAborted();
@@ -696,14 +709,14 @@ function registryDeps(env, exec = nodeExec) {
             let ended = false;
             let timer;
             let unregister = () => undefined;
-            const stop = () => (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .stopChild */ .Dh)(child);
+            const stop = () => (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .stopChild */ .Dh)(child);
             const done = () => {
                 ended = true;
                 clearTimeout(timer);
                 unregister();
                 signal?.removeEventListener('abort', stop);
             };
-            const options = { env: { ...process.env, [_exec_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_ID_ENV */ .I]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ID */ .UC } };
+            const options = { env: { ...process.env, [_exec_runner_js__WEBPACK_IMPORTED_MODULE_7__/* .RUN_ID_ENV */ .I]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_ID */ .UC } };
             const child = exec(`docker-credential-${name}`, ['get'], options, (err, stdout) => {
                 done();
                 if (signal?.aborted)

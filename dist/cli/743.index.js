@@ -78,10 +78,10 @@ async function registryImageEnv(client, ref, platform) {
     }
     if (!manifest)
         throw new errors/* EnvironmentError */.eG(`registry ${host} has no image ${ref}`, 'the image may have been deleted since the build pushed it; collect the results of an image the registry still holds');
-    const image = (0,parse_input/* parsedOrNone */.D)(ImageManifestSchema, (0,oci_types/* parseJson */.qF)(manifest.bytes));
+    const image = (0,parse_input/* parsedOrNone */.DU)(ImageManifestSchema, (0,oci_types/* parseJson */.qF)(manifest.bytes));
     if (!image)
         throw new errors/* EnvironmentError */.eG(`registry ${host}: ${ref} is not an image (${manifest.mediaType || 'no media type'}), so its config cannot be read`, "check build.json: each platform's digest there is its image's own");
-    const config = (0,parse_input/* parsedOrNone */.D)(ImageConfigSchema, (0,oci_types/* parseJson */.qF)(await registry.blob(repository, image.config.digest)));
+    const config = (0,parse_input/* parsedOrNone */.DU)(ImageConfigSchema, (0,oci_types/* parseJson */.qF)(await registry.blob(repository, image.config.digest)));
     if (!config)
         throw new errors/* EnvironmentError */.eG(`registry ${host}: the config ${image.config.digest} of ${ref} is not an image config`, 'check the registry or any proxy in between: something else answered');
     return config.config?.Env ?? [];
@@ -93,13 +93,15 @@ function isIndex(bytes) {
 }
 
 // EXTERNAL MODULE: ./src/oci/ref.ts
-var ref = __webpack_require__(17700);
+var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/export/job-meta-shell.ts
 var job_meta_shell = __webpack_require__(13076);
 // EXTERNAL MODULE: ./src/smoke/job-schema.ts
 var job_schema = __webpack_require__(44680);
 // EXTERNAL MODULE: ./src/results/results.ts + 6 modules
 var results_results = __webpack_require__(98510);
+// EXTERNAL MODULE: ./src/report/own-records.ts
+var own_records = __webpack_require__(91121);
 // EXTERNAL MODULE: ./src/config/platform.ts
 var platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
@@ -137,8 +139,12 @@ const variantDigests = (v) => [
  * results would be shown, and signed, as this build's.
  */
 function collectTarget(meta, build, file, variant) {
-    const { digest } = (0,ref/* parseDigestRef */.Tf)(meta.image, { field: "the job's image" });
+    const { digest } = (0,oci_ref/* parseDigestRef */.Tf)(meta.image, { field: "the job's image" });
     const node = machinePlatform(meta.machine);
+    // A name build.json has no variant of (a typo) is said so, as devcontainer's and export's
+    // --variant say it, not as an image that variant does not hold.
+    if (variant !== undefined && !build.variants.some((v) => v.variant === variant))
+        throw new errors/* InputError */.dz(`--variant: no variant ${JSON.stringify(variant)} in ${file}; it has ${build.variants.map((v) => v.variant).join(', ') || '(none)'}`, "leave --variant out (the job's image decides), or name one of those");
     const candidates = build.variants.filter((v) => (variant === undefined || v.variant === variant) &&
         (v.digest === digest || v.platforms.some((p) => p.digest === digest)));
     if (candidates.length === 0) {
@@ -303,7 +309,7 @@ const EXPORT_AGAIN = 'export the job again with this version of ml-image (its jo
 const jsonOf = (text, where, what) => (0,json_file/* parseJsonText */.lk)(text, `${where}: the ${what}`, EXPORT_AGAIN);
 /** VALUE (read from WHERE) through SCHEMA; bad input naming WHERE and WHAT otherwise. */
 function checkedAs(schema, value, where, what) {
-    const r = (0,parse_input/* safeParseInput */.$)(schema, value, `${where}: the ${what}`, EXPORT_AGAIN);
+    const r = (0,parse_input/* safeParseInput */.$F)(schema, value, `${where}: the ${what}`, EXPORT_AGAIN);
     if (r.success)
         return r.data;
     throw new errors/* InputError */.dz(`${where}: the ${what}: ${(0,issues/* formatIssues */.og)(r.error, value, schema).join('; ')}`, EXPORT_AGAIN);
@@ -475,6 +481,7 @@ var args = __webpack_require__(77593);
 
 
 
+
 /** A suite's record is one line; a pod log of a few suites is small. */
 const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 const MAX_LOG_BYTES = 64 * 1024 * 1024;
@@ -540,6 +547,10 @@ function slurmDir(given, cwd) {
         return external_node_path_default().join(runs, jobs[0]);
     if (jobs.length > 1)
         throw new errors/* InputError */.dz(`collect: --slurm ${given}: the results of ${jobs.length} jobs are there (${jobs.sort().join(', ')})`, `name one: --slurm ${external_node_path_default().join(given, 'results', '<job id>')}`);
+    // job.json itself, given for the directory that holds it: "no job.json in .../job.json" was no help.
+    const st = (0,read_regular/* statPath */.qW)(dir);
+    if (typeof st === 'object' && st.isFile())
+        throw new errors/* InputError */.dz(`collect: --slurm ${given}: ${dir} is a file, not the job's results directory`, `name the directory that holds ${job_schema/* JOB_META_FILE */.dZ} (${external_node_path_default().dirname(dir)}), not the file`);
     throw new errors/* InputError */.dz(`collect: --slurm ${given}: no ${job_schema/* JOB_META_FILE */.dZ} in ${dir}${(0,external_node_fs_.existsSync)(runs) ? ` or in a job's directory under ${runs}` : ''}`, `give the job's results directory (the export's DIR/results/<job id>, which the job prints); a job of an export older than "ml-image collect" wrote none: export it again`);
 }
 /** A Slurm job's files: job.json, each <id>.json, and a failing suite's <id>.err. */
@@ -598,19 +609,48 @@ async function captureTarget(target, io) {
         imagesDir: (0,images_dir/* findImagesDir */.P0)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
     }, { docker });
 }
+/** Whether RECORD is of TARGET's image: the digest it was captured by (recordImage) is the job's. */
+const ofTarget = (record, target) => (0,of_image/* recordImage */.Bq)(record).digest === (0,oci_ref/* refDigest */.I2)(target.image);
 /**
- * Whether RESULTS holds an environment record of TARGET's image. One that does not read (damaged,
- * or of a later ml-image's schema) is none, and WARN says it will be replaced.
+ * Whether RESULTS holds an environment record of TARGET's image, read as `ml-image report` reads it
+ * (ownEnv). One that does not read (damaged, of a later ml-image's schema, another target's) is
+ * none, and WARN says it will be replaced.
  */
 function hasOwnEnv(results, target, warn) {
     try {
-        const record = results.readEnv(target.variant, target.platform);
-        return record !== null && (0,of_image/* recordImage */.Bq)(record).digest === (0,ref/* refDigest */.I2)(target.image);
+        const record = (0,own_records/* ownEnv */.q)(results, target.variant, target.platform);
+        return record !== null && ofTarget(record, target);
     }
     catch (e) {
         warn(`the environment record there does not read (${e.message.split('\n')[0]}): the captured one replaces it`);
         return false;
     }
+}
+/**
+ * The warning that OUT (RESULTS, as given) holds no environment record of TARGET's image that
+ * `ml-image report` can use, which it needs; undefined when it holds one. The record there is read as
+ * the report reads it (ownEnv): one that does not read (not JSON, a later ml-image's schema) or is of
+ * another image (an earlier build's, left in a reused directory) would only be found unusable there.
+ * Collect still writes the smoke result, its own job: the record is only warned of.
+ */
+function envWarning(results, target, out) {
+    const name = (0,results_results/* recordFile */.mR)('env', target.variant, target.platform);
+    const fix = `collect again with --capture (the probe runs in the image on this machine's engine), or run the smoke stage first ("ml-image run --stages smoke --out ${out}"), then collect again (it replaces the smoke result)`;
+    let record;
+    try {
+        record = (0,own_records/* ownEnv */.q)(results, target.variant, target.platform);
+    }
+    catch (e) {
+        const why = e.message.split('\n')[0];
+        // The reader's message names the file (its path) and why it does not read.
+        return `warning: ${out} has no readable environment record of ${target.variant} on ${target.platform} (${why}), which "ml-image report" needs: ${fix}`;
+    }
+    if (record === null)
+        return `warning: ${out} has no environment record of ${target.variant} on ${target.platform} (${name}), which "ml-image report" needs: ${fix}`;
+    if (ofTarget(record, target))
+        return undefined;
+    const { ref, digest } = (0,of_image/* recordImage */.Bq)(record);
+    return `warning: ${out}'s environment record of ${target.variant} on ${target.platform} (${name}) is of another image (${digest ?? `${(0,util_text/* printable */.g$)(ref)}, no digest`}), not of the job's ${(0,oci_ref/* refDigest */.I2)(target.image)}: "ml-image report" leaves it out, and needs one of the job's image: ${fix}`;
 }
 /**
  * The mask of TARGET's image's own secret values (imageEnvMask of its config's environment, read
@@ -634,6 +674,7 @@ async function imageMask(target, io, skip) {
 }
 const collectCommand = {
     name: 'collect',
+    options: COLLECT_OPTIONS,
     summary: "Read a cluster job's smoke results (ml-image export) into the build's result directory.",
     usage: 'ml-image collect (--slurm DIR | --k8s LOGFILE) --out DIR [--variant NAME] [--capture] [--no-image-mask] [--json]',
     help: `Takes the results of a job that "ml-image export" wrote, once it ran, into the result directory
@@ -702,8 +743,9 @@ image (an arm64 image on an amd64 machine needs QEMU's binfmt handlers).`,
         if (record)
             results.writeEnv(target.variant, target.platform, record);
         const envFile = record && external_node_path_default().join(outDir, (0,results_results/* recordFile */.mR)('env', target.variant, target.platform));
-        if (!results.hasEnv(target.variant, target.platform))
-            io.stderr(`warning: ${values.out} has no environment record of ${target.variant} on ${target.platform} (${(0,results_results/* recordFile */.mR)('env', target.variant, target.platform)}), which "ml-image report" needs: collect again with --capture (the probe runs in the image on this machine's engine), or run the smoke stage first ("ml-image run --stages smoke --out ${values.out}"), then collect again (it replaces the smoke result)\n`);
+        const warning = envWarning(results, target, values.out);
+        if (warning !== undefined)
+            io.stderr(`${warning}\n`);
         const file = external_node_path_default().join(outDir, (0,results_results/* recordFile */.mR)('smoke', target.variant, target.platform));
         const { pass, fail, skip } = result.summary;
         const summary = {
@@ -737,6 +779,58 @@ image (an arm64 image on an amd64 machine needs QEMU's binfmt handlers).`,
 
 /***/ }),
 
+/***/ 91121:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ ownSmoke),
+/* harmony export */   q: () => (/* binding */ ownEnv)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(15063);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98510);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49997);
+// The records a report reads by their file names (env-<variant>-<arch>.json, smoke-...json): each is
+// the one its name says, by its own variant and platform, as `ml-image diff` checks the two records
+// it compares. A record of another variant or platform (a file copied under another's name, an
+// edited artifact) would be reported, and saved as the baseline, as that target's: refused, exit 2,
+// naming the file and both values. linux/arm64/v8 is linux/arm64 (normalizePlatform); a record
+// that names no variant (an older one, `ml-image capture` of an image without the label) is not
+// checked on it.
+
+
+
+
+
+/** RESULTS' record FILE of KIND as read, refused when its own target is not VARIANT and PLATFORM. */
+function checked(results, kind, [variant, platform], read, own) {
+    if (read === null)
+        return null;
+    const { variant: v, platform: p } = own(read);
+    const wrong = [
+        ...(v !== undefined && v !== null && v !== variant
+            ? [`variant ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(v)} (its file name says ${variant})`]
+            : []),
+        ...((0,_config_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizePlatform */ .FL)(p) !== (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizePlatform */ .FL)(platform)
+            ? [`platform ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(p)} (its file name says ${platform})`]
+            : []),
+    ];
+    if (wrong.length === 0)
+        return read;
+    const name = (0,_results_results_js__WEBPACK_IMPORTED_MODULE_2__/* .recordFile */ .mR)(kind, variant, platform);
+    const file = results.dir === undefined ? name : node_path__WEBPACK_IMPORTED_MODULE_0___default().join(results.dir, name);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${file}: the ${kind === 'env' ? 'environment record' : 'smoke result'} is of ${wrong.join(' and ')}: another image's, which the report would show as ${variant} on ${platform}`, `put each record under its own name (${kind}-<variant>-<arch>.json, as the smoke stage writes it), or run the smoke stage again to write this one`);
+}
+/** The environment record of VARIANT on PLATFORM in RESULTS, when it is that target's (else exit 2). */
+const ownEnv = (results, variant, platform) => checked(results, 'env', [variant, platform], results.readEnv(variant, platform), (r) => r.image);
+/** The smoke result of VARIANT on PLATFORM in RESULTS, when it is that platform's (else exit 2). */
+const ownSmoke = (results, variant, platform) => checked(results, 'smoke', [variant, platform], results.readSmoke(variant, platform), (r) => r);
+
+
+/***/ }),
+
 /***/ 48238:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -758,6 +852,8 @@ var issues = __webpack_require__(11012);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
 var json_file = __webpack_require__(20317);
+// EXTERNAL MODULE: ./src/util/parse-input.ts
+var parse_input = __webpack_require__(91814);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/smoke/baselines.json
@@ -937,6 +1033,7 @@ function portablePatternProblem(s) {
 
 
 
+
 /**
  * A regular expression both JavaScript and Python read alike (portable-pattern.ts): checked here,
  * used there. A construct outside that subset is named with where it is.
@@ -1043,7 +1140,9 @@ function loadBaseline(file) {
             throw e;
         throw new errors/* InputError */.dz(`smoke.baseline: ${e.message}`, e.fix);
     }
-    const r = BaselineSchema.safeParse(json);
+    const r = (0,parse_input/* boundedSafeParse */.Aw)(BaselineSchema, json);
+    if ('overflow' in r)
+        throw new errors/* InputError */.dz(`smoke.baseline: ${file}: too many problems to list (zod ran out of stack)`);
     if (!r.success) {
         throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${(0,issues/* formatIssues */.og)(r.error, json, BaselineSchema).join('; ')}`);
     }

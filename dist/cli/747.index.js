@@ -249,7 +249,7 @@ const otherImageNote = (o) => `${o.file} is of another image (${o.digest.slice(0
 function devcontainerFromResults(dir, variant, label = dir, host = hostPlatform()) {
     const buildFile = external_node_path_default().join(dir, results_results/* BUILD_FILE */.oS);
     if (!(0,external_node_fs_.existsSync)(buildFile))
-        throw new errors/* InputError */.dz(`${label}: no ${results_results/* BUILD_FILE */.oS} in ${dir}`, 'write it with "ml-image build --out DIR" or "ml-image run --out DIR"');
+        throw (0,results_results/* noBuildFile */.gH)(dir, label, 'write it with "ml-image build --out DIR" or "ml-image run --out DIR"');
     // The build's result directory, only read: build.json, plan.json and the records through their schemas.
     const results = (0,results_results/* openResultDir */.lR)(dir, label, { create: false });
     const build = results.readBuild({
@@ -334,7 +334,7 @@ var engine_platform = __webpack_require__(23635);
 
 
 const OPTIONS = {
-    from: { type: 'string' },
+    from: { type: 'string', required: true },
     variant: { type: 'string' },
     force: { type: 'boolean', default: false },
 };
@@ -375,6 +375,7 @@ function notesFor(json, { pinned, platforms }, record, dir, { host, engine, othe
 }
 const devcontainerCommand = {
     name: 'devcontainer',
+    options: OPTIONS,
     summary: 'Write .devcontainer/devcontainer.json that opens the built image by digest.',
     usage: 'ml-image devcontainer --from DIR [--variant NAME] [--out FILE] [--force] [--json]',
     outIsFile: true,

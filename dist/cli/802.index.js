@@ -9,23 +9,27 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   resolveCommand: () => (/* binding */ resolveCommand)
 /* harmony export */ });
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99679);
-/* harmony import */ var _docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74234);
-/* harmony import */ var _docker_host_lookup_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2391);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _github_event_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(85015);
-/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17700);
-/* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3788);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(82513);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(93321);
-/* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(50810);
-/* harmony import */ var _resolve_exec_limit_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(92581);
-/* harmony import */ var _requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(46496);
-/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(43140);
-/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(42405);
-/* harmony import */ var _util_cache_dir_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(9364);
-/* harmony import */ var _resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(31374);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(77593);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99679);
+/* harmony import */ var _docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74234);
+/* harmony import */ var _docker_host_lookup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2391);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _github_event_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(85015);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17700);
+/* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3788);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(82513);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(49997);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(93321);
+/* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(50810);
+/* harmony import */ var _resolve_exec_limit_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(92581);
+/* harmony import */ var _requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(46496);
+/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(43140);
+/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(42405);
+/* harmony import */ var _util_cache_dir_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(9364);
+/* harmony import */ var _resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(31374);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(77593);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(96657);
 
 
 
@@ -43,8 +47,21 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
+
+
+const RESOLVE_OPTIONS = {
+    image: { type: 'string', required: true },
+    requirements: { type: 'string', multiple: true, required: true },
+    'index-url': { type: 'string' },
+    'extra-index-url': { type: 'string', multiple: true },
+    platform: { type: 'string' },
+    mode: { type: 'string', default: 'auto' },
+    network: { type: 'string' },
+};
 const resolveCommand = {
     name: 'resolve',
+    options: RESOLVE_OPTIONS,
     summary: 'Find and fix Python dependency conflicts between your requirements and a base image.',
     usage: 'ml-image resolve --image REF --requirements FILE [--index-url URL] [--platform P] [--mode auto|check] [--network host|bridge] [--out DIR] [--json]',
     help: `Runs pip inside the base image (one container, for the target platform): records what the image
@@ -75,10 +92,10 @@ Options:
 
 Base-image snapshots are cached by digest (a local image that is not the registry's: by its image
 id) in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image); pip's HTTP cache is kept in a Docker volume,
-${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_15__/* .PIP_CACHE_PREFIX */ .iY}<hash> (one per base image and set of https or --trusted-host index
+${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_17__/* .PIP_CACHE_PREFIX */ .iY}<hash> (one per base image and set of https or --trusted-host index
 URLs; none when one carries credentials). The tool never removes these volumes (old ones, those
 of past base digests); to remove them all:
-  docker volume ls -q --filter label=${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_15__/* .PIP_CACHE_LABEL */ .KX}=pip-http | xargs -r docker volume rm
+  docker volume ls -q --filter label=${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_17__/* .PIP_CACHE_LABEL */ .KX}=pip-http | xargs -r docker volume rm
 Every command in the resolver's container is stopped after 15 minutes
 (ML_IMAGE_RESOLVE_TIMEOUT_SECONDS): exit 3. --verbose ends with a per-step timing line.
 
@@ -90,87 +107,87 @@ python3); 3 no Docker daemon, the index or a direct URL is unreachable (after re
 registry refused the base image's pull (pull it with "docker pull" after "docker login"), or the
 engine holds the base's list without the platform's content (pull it with "docker pull --platform").`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_16__/* .parseCommandArgs */ .Qx)('resolve', argv, {
-            image: { type: 'string' },
-            requirements: { type: 'string', multiple: true },
-            'index-url': { type: 'string' },
-            'extra-index-url': { type: 'string', multiple: true },
-            platform: { type: 'string' },
-            mode: { type: 'string', default: 'auto' },
-            network: { type: 'string' },
-        });
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_18__/* .parseCommandArgs */ .Qx)('resolve', argv, RESOLVE_OPTIONS);
         if (!values.image)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('resolve: --image is required', 'e.g. --image python:3.12-slim');
-        const imageProblem = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .imageRefProblem */ .OD)(values.image);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('resolve: --image is required', 'e.g. --image python:3.12-slim');
+        const imageProblem = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .imageRefProblem */ .OD)(values.image);
         if (imageProblem !== undefined)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`resolve: --image: ${imageProblem} (got ${JSON.stringify(values.image.slice(0, 200))})`, 'e.g. --image python:3.12-slim');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`resolve: --image: ${imageProblem} (got ${JSON.stringify(values.image.slice(0, 200))})`, 'e.g. --image python:3.12-slim');
         if (!values.requirements?.length)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
-        const wanted = (0,_args_js__WEBPACK_IMPORTED_MODULE_16__/* .platformFlag */ ._G)('resolve', values.platform);
-        if (values.mode !== 'auto' && values.mode !== 'check') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`resolve: --mode: expected auto or check, got "${values.mode}"`);
-        }
-        if (values.network !== undefined && values.network !== 'host' && values.network !== 'bridge') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`resolve: --network: expected host or bridge, got "${values.network}"`);
-        }
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
+        const wanted = (0,_args_js__WEBPACK_IMPORTED_MODULE_18__/* .platformFlag */ ._G)('resolve', values.platform);
+        const mode = oneOf('--mode', values.mode, ['auto', 'check']);
+        const network = values.network !== undefined ? oneOf('--network', values.network, ['host', 'bridge']) : undefined;
         // Flags, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL: they reach pip through its environment.
-        const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_6__/* .pipIndexes */ .iP)({ indexUrl: values['index-url'], extraIndexUrls: values['extra-index-url'] }, io.env, { indexUrl: 'resolve: --index-url', extraIndexUrls: 'resolve: --extra-index-url' });
+        const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_7__/* .pipIndexes */ .iP)({ indexUrl: values['index-url'], extraIndexUrls: values['extra-index-url'] }, io.env, { indexUrl: 'resolve: --index-url', extraIndexUrls: 'resolve: --extra-index-url' });
         for (const [flag, urls] of [
             ['--index-url', [values['index-url'] ?? '']],
             ['--extra-index-url', values['extra-index-url'] ?? []],
         ])
-            if (urls.some((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactUrls */ .sK)(u) !== u))
+            if (urls.some((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactUrls */ .sK)(u) !== u))
                 io.stderr(`warning: resolve: ${flag} holds a login, which is on this command's line (ps, shell history): put the URL in ${flag === '--index-url' ? 'PIP_INDEX_URL' : 'PIP_EXTRA_INDEX_URL'} instead\n`);
-        const requirements = readResolveRequirements(values.requirements, io);
+        const requirements = readResolveRequirements(values.requirements, io, values.out);
         // The resolver's time limit is an input too: a typo is exit 2 before the engine is asked.
-        (0,_resolve_exec_limit_js__WEBPACK_IMPORTED_MODULE_10__/* .resolveTimeoutMs */ .Cf)(io.env);
+        (0,_resolve_exec_limit_js__WEBPACK_IMPORTED_MODULE_12__/* .resolveTimeoutMs */ .Cf)(io.env);
         // --out is held before the engine is asked: another run writing there now is refused at once,
         // not after the resolve's minutes.
         if (values.out !== undefined)
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_12__/* .holdOutDir */ .$g)(io.cwd, values.out);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_14__/* .holdOutDir */ .$g)(io.cwd, values.out);
         // No --platform: the engine's own (as capture and smoke take it), after every input is checked;
         // no daemon is exit 3 with its fix, as the resolve itself would be.
-        const platform = wanted ?? (0,_docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .enginePlatform */ .q)(await io.docker().ping());
+        const platform = wanted ?? (0,_docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .enginePlatform */ .q)(await io.docker().ping());
         if (wanted === undefined)
             io.stderr(`resolve: for ${platform}, the Docker engine's platform (--platform picks another)\n`);
-        const out = await (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_8__/* .resolveAgainstBase */ .f)({
+        const out = await (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_10__/* .resolveAgainstBase */ .f)({
             image: values.image,
             platform,
             requirements,
             indexes,
-            pipEnv: (0,_resolve_stage_js__WEBPACK_IMPORTED_MODULE_9__/* .referencedEnv */ .Dx)(requirements.envReferences, io.env),
-            mode: values.mode,
-            ...(values.network !== undefined && { network: values.network }),
+            pipEnv: (0,_resolve_stage_js__WEBPACK_IMPORTED_MODULE_11__/* .referencedEnv */ .Dx)(requirements.envReferences, io.env),
+            mode,
+            ...(network !== undefined && { network }),
         }, {
             docker: io.docker(),
             env: io.env,
-            event: (0,_github_event_js__WEBPACK_IMPORTED_MODULE_4__/* .readGitHubEventFile */ .MZ)(io.env.GITHUB_EVENT_PATH),
-            lookupHost: io.lookupHost ?? _docker_host_lookup_js__WEBPACK_IMPORTED_MODULE_2__/* .systemLookup */ .O,
+            event: (0,_github_event_js__WEBPACK_IMPORTED_MODULE_5__/* .readGitHubEventFile */ .MZ)(io.env.GITHUB_EVENT_PATH),
+            lookupHost: io.lookupHost ?? _docker_host_lookup_js__WEBPACK_IMPORTED_MODULE_3__/* .systemLookup */ .O,
             progress: (l) => io.stderr(`${l}\n`),
-            cache: (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_13__/* .fileSnapshotCache */ .JZ)((0,_util_cache_dir_js__WEBPACK_IMPORTED_MODULE_14__/* .defaultCacheDir */ .$)(io.env, io.cwd)),
+            cache: (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_15__/* .fileSnapshotCache */ .JZ)((0,_util_cache_dir_js__WEBPACK_IMPORTED_MODULE_16__/* .defaultCacheDir */ .$)(io.env, io.cwd)),
             // --verbose: a per-step timing line at the end of the progress.
             verbose: values.verbose === true,
         });
         if (values.out !== undefined) {
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_12__/* .openOutDir */ .cE)(io.cwd, values.out).writeResolve(out);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_14__/* .openOutDir */ .cE)(io.cwd, values.out).writeResolve(out);
         }
         for (const h of out.resolution.hazards)
             io.stderr(`warning: ${h.message}\n  fix: ${h.fix}\n`);
         io.stdout(values.json ? `${JSON.stringify(out.resolution, null, 2)}\n` : out.explanation);
-        const failed = out.resolution.status === 'conflict' || (values.mode === 'check' && out.resolution.status !== 'clean');
+        const failed = out.resolution.status === 'conflict' || (mode === 'check' && out.resolution.status !== 'clean');
         return failed ? 1 : 0;
     },
 };
 /**
+ * A flag of a fixed set of values (--mode, --network): another value is exit 2, quoted and with the
+ * nearest one named, as every such flag of the CLI refuses it.
+ */
+function oneOf(flag, value, allowed) {
+    if (allowed.includes(value))
+        return value;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`resolve: ${flag}: expected ${allowed.join(' or ')}, got ${JSON.stringify(value)}${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .didYouMean */ .au)(value, allowed)}`, `give ${flag} ${allowed.join(' or ')}, or leave it out`);
+}
+/**
  * The requirements FILES as given (relative to the CLI's directory), with a requirement by a
  * relative path refused: pip in the base image's container fails on it, after the pull (exit 3
- * first with the registry down), so it is bad input said before the engine is asked.
+ * first with the registry down), so it is bad input said before the engine is asked. So is an
+ * --out DIR whose requirements.txt (or another file resolve writes) is one of those read.
  */
-function readResolveRequirements(files, io) {
-    const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(files, io.cwd, io.env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(io.env, io.cwd));
-    const paths = (0,_requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_11__/* .resolverPathProblems */ .GW)(requirements.facts, 'resolve runs pip inside the base image, in a directory of its own', 'resolve a copy of the requirements without that line');
+function readResolveRequirements(files, io, out) {
+    const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readRequirements */ .F2)(files, io.cwd, io.env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_1__/* .workspaceRoot */ .oS)(io.env, io.cwd));
+    if (out !== undefined)
+        (0,_output_js__WEBPACK_IMPORTED_MODULE_19__/* .refuseInputAsOut */ .j7)(io.cwd, _results_out_dir_js__WEBPACK_IMPORTED_MODULE_14__/* .RESOLVE_OUT_FILES */ .g3.map((name) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(io.cwd, out), name)), `--out ${out}`, requirements.files.map((file) => ({ what: 'a requirements file (--requirements, -r or -c)', file })), 'pass --out DIR naming another directory');
+    const paths = (0,_requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_13__/* .resolverPathProblems */ .GW)(requirements.facts, 'resolve runs pip inside the base image, in a directory of its own', 'resolve a copy of the requirements without that line');
     if (paths !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(files.join(', '), paths.problems, { fix: paths.fix, problemsNameFiles: true });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(files.join(', '), paths.problems, { fix: paths.fix, problemsNameFiles: true });
     return requirements;
 }
 
@@ -305,15 +322,17 @@ async function platformImage(docker, image, platform, host) {
 /* harmony export */   dV: () => (/* binding */ defaultBranchOf)
 /* harmony export */ });
 /* unused harmony exports GitHubEventSchema, parseGitHubEvent */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23387);
+/* harmony import */ var _util_parse_input_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91814);
 // The runner's event payload (GITHUB_EVENT_PATH), parsed with a zod schema of the fields this
 // project reads (pull request, repository, head commit, workflow_run); everything else is dropped.
 // A missing, unreadable or non-object file is an empty event, as it is off a runner. A section of
 // an unexpected shape is left out rather than trusted (or failing the whole event).
 
 
-const RepoRef = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ full_name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() });
+
+const RepoRef = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ full_name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() });
 /** A text Date reads as a valid time (an invalid one would throw in toISOString). */
 const isDate = (s) => !Number.isNaN(new Date(s).getTime());
 /** Larger payloads are not GitHub's (its webhooks are at most 25 MB); this bounds the read. */
@@ -322,50 +341,52 @@ const MAX_EVENT_BYTES = 64 * 1024 * 1024;
  * The event fields read by src/report/github-env.ts, src/report/poster.ts, src/plan/git-context.ts
  * and (workflow_run) mayBuildPullRequestCode.
  */
-const GitHubEventSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    pull_request: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().optional(),
-        head: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-            sha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+const GitHubEventSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    pull_request: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        number: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().optional(),
+        head: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+            sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
             // null: the head repository (a fork) was deleted.
-            repo: RepoRef.extend({ fork: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional() }).nullable().optional(),
+            repo: RepoRef.extend({ fork: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional() }).nullable().optional(),
         })
             .optional(),
-        base: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(), repo: RepoRef.optional() }).optional(),
+        base: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(), repo: RepoRef.optional() }).optional(),
     })
         .optional()
         .catch(undefined),
-    repository: RepoRef.extend({ default_branch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).optional().catch(undefined),
+    repository: RepoRef.extend({ default_branch: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }).optional().catch(undefined),
     // null on a push that deletes a branch. A timestamp that is no date is left out (as when absent):
     // the commit time is then not known, rather than an invalid date failing the run.
-    head_commit: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ timestamp: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().refine(isDate).optional().catch(undefined) })
+    head_commit: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ timestamp: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine(isDate).optional().catch(undefined) })
         .nullable()
         .optional()
         .catch(undefined),
-    workflow_run: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    workflow_run: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
         // The run whose artifact the fork poster posts: its links name this run, not the artifact's.
-        id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+        id: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
         // The workflow of that run: the fork poster keys its comment on it (never on the artifact).
-        workflow_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
-        head_sha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        workflow_id: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+        head_sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
         // The branch that run built: a workflow_run run's records are the default branch's baseline
         // only when that run built the default branch (its GITHUB_REF is the default branch anyway).
-        head_branch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional().catch(undefined),
+        head_branch: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional().catch(undefined),
         // The event of that run: a workflow_run run is trusted only after a trusted one
         // (src/util/pull-request-code.ts).
-        event: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().catch(undefined),
-        pull_requests: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().optional() })).optional(),
+        event: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional().catch(undefined),
+        pull_requests: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ number: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().optional() })).optional(),
         head_repository: RepoRef.nullable().optional(),
         // Who that run was (Dependabot's push runs are untrusted: pull-request-code.ts).
-        actor: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ login: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).nullable().optional().catch(undefined),
+        actor: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ login: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }).nullable().optional().catch(undefined),
     })
         .optional()
         .catch(undefined),
 });
-/** A parsed payload; anything that is not a JSON object is an empty event. */
+/**
+ * A parsed payload; anything that is not a JSON object is an empty event, as is one so far off
+ * (600,000 wrong pull_requests in a workflow_run) that zod's issue gathering overflowed the stack.
+ */
 function parseGitHubEvent(json) {
-    const r = GitHubEventSchema.safeParse(json);
-    return r.success ? r.data : {};
+    return (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_1__/* .parsedOrNone */ .DU)(GitHubEventSchema, json) ?? {};
 }
 /**
  * The repository's default branch: the payload's repository.default_branch, else on a schedule run
@@ -684,7 +705,8 @@ function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $g: () => (/* binding */ holdOutDir),
-/* harmony export */   cE: () => (/* binding */ openOutDir)
+/* harmony export */   cE: () => (/* binding */ openOutDir),
+/* harmony export */   g3: () => (/* binding */ RESOLVE_OUT_FILES)
 /* harmony export */ });
 /* unused harmony export redactBuildInput */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
@@ -726,6 +748,13 @@ const OUT_FILES = {
     plan: _results_js__WEBPACK_IMPORTED_MODULE_8__/* .PLAN_FILE */ .VI,
     matrix: 'matrix.json',
 };
+/** The files resolve --out DIR writes there. */
+const RESOLVE_OUT_FILES = [
+    OUT_FILES.constraints,
+    OUT_FILES.requirements,
+    OUT_FILES.resolution,
+    OUT_FILES.explanation,
+];
 /** A reference in a credential's place: `${NAME}` (pip fills it in), or a shell's `$NAME`. */
 const REFERENCE = /\$\{[A-Za-z0-9_]+\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
 /**
@@ -781,7 +810,7 @@ function openOutDir(cwd, out) {
             put(OUT_FILES.junit, (0,_smoke_result_js__WEBPACK_IMPORTED_MODULE_6__/* .toJUnit */ .U5)(result));
         },
         writeResolve: (r) => {
-            group(OUT_FILES.constraints, OUT_FILES.requirements, OUT_FILES.resolution, OUT_FILES.explanation);
+            group(...RESOLVE_OUT_FILES);
             write(OUT_FILES.constraints, redactBuildInput(r.constraints));
             write(OUT_FILES.requirements, redactBuildInput(`${r.requirements}\n`));
             putJson(OUT_FILES.resolution, _resolve_result_js__WEBPACK_IMPORTED_MODULE_5__/* .ResolutionSchema */ .Cg, r.resolution);

@@ -1646,22 +1646,44 @@ function transientIndexError(output) {
 function isResolutionImpossible(output) {
     return /ERROR: ResolutionImpossible|The conflict is caused by:|conflicting dependencies/.test(output);
 }
+/** A traceback's exception line ("OSError: ...", "pip._internal...ResolutionImpossible: ..."). */
+const EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?:Error|Exception|Conflicted|Impossible|NotFound|Interrupt)\b/;
 /**
- * LINES without pip's debug-level traceback blocks ("Exception information:", the tracebacks and
- * their exception lines, the chain between them): at -vv pip prints one beside its ERROR lines.
+ * LINES without pip's debug-level traceback blocks ("Exception information:", or a traceback of its
+ * own at the line's start, as after "ERROR: Could not install packages due to an OSError."; the
+ * tracebacks and their exception lines, the chain between them): at -vv pip prints one beside its
+ * ERROR lines. A build step's traceback is indented in pip's output, and stays. Of a traceback at
+ * the line's start, its last exception line stays: what went wrong.
  */
 function withoutTracebacks(lines) {
     const out = [];
     let inBlock = false;
+    // The last exception line of a traceback of pip's own at the line's start ("OSError: [Errno 28]
+    // No space left on device" after "ERROR: Exception:"): what went wrong, kept when its block ends
+    // (a debug-level block's, beside pip's ERROR lines, says what they say).
+    let keep = false;
+    let raised;
+    const close = () => {
+        if (keep && raised !== undefined)
+            out.push(raised);
+        raised = undefined;
+    };
     for (const l of lines) {
         if (/^Exception information:/.test(l))
-            inBlock = true;
-        else if (inBlock &&
-            !/^(?:\s|Traceback |During handling of|The above exception|[A-Za-z_][\w.]*(?:Error|Exception|Conflicted|Impossible|NotFound|Interrupt)\b|$)/.test(l))
+            [inBlock, keep, raised] = [true, false, undefined];
+        else if (/^Traceback \(most recent call last\):/.test(l) && !inBlock)
+            [inBlock, keep, raised] = [true, true, undefined];
+        else if (inBlock && EXCEPTION_LINE.test(l))
+            raised = l;
+        else if (inBlock && !/^(?:\s|Traceback |During handling of|The above exception|$)/.test(l)) {
             inBlock = false;
+            close();
+        }
         if (!inBlock)
             out.push(l);
     }
+    if (inBlock)
+        close();
     return out;
 }
 /**
@@ -1763,6 +1785,20 @@ function subprocessFailure(output, message) {
     const built = buildDepsUnreachable ? undefined : buildFailure(output);
     return built && { kind: 'build-failed', ...built, message };
 }
+const POOL = /HTTPS?ConnectionPool\(host='([^']+)', port=(\d+)\): Max retries exceeded with url: (\S+)/;
+/**
+ * The host, port and path of the connection pip gave up on, as its ERROR line names them. At debug
+ * level (the retry of a refused connection) that line ends at "due to an OSError." and the
+ * traceback after it names them instead, in the exception pip raised last: read there, a direct
+ * URL's host out of reach is still that line's, not the index's.
+ */
+function failedConnection(output) {
+    const lines = output.split(/\r?\n/);
+    const error = lines.find((l) => /^ERROR: /.test(l)) ?? '';
+    const raised = lines.findLast((l) => /^[A-Za-z_][\w.]*(?:Error|Exception): /.test(l)) ?? '';
+    const pool = POOL.exec(error) ?? POOL.exec(raised);
+    return pool ? { host: pool[1], port: pool[2], path: pool[3] } : undefined;
+}
 /** What kind of failure pip reports (most specific first). Pure. */
 function classifyPipFailure(output, loginHosts) {
     const message = pipMessage(output);
@@ -1829,12 +1865,8 @@ function classifyPipFailure(output, loginHosts) {
         return { kind: 'conflict', message };
     const unreachable = (0,pip_network/* indexUnreachable */.J)(output) ?? transientIndexError(output);
     if (unreachable) {
-        const pool = /HTTPS?ConnectionPool\(host='([^']+)', port=(\d+)\): Max retries exceeded with url: (\S+)/.exec(output.split(/\r?\n/).find((l) => /^ERROR: /.test(l)) ?? '');
-        return {
-            kind: 'unreachable',
-            message: unreachable,
-            ...(pool && { url: { host: pool[1], port: pool[2], path: pool[3] } }),
-        };
+        const url = failedConnection(output);
+        return { kind: 'unreachable', message: unreachable, ...(url && { url }) };
     }
     if (missing) {
         const from = dependencyOf(output, missing);
@@ -2925,6 +2957,8 @@ if __name__ == "__main__":
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./src/util/parse-input.ts
+var parse_input = __webpack_require__(91814);
 // EXTERNAL MODULE: ./src/python/indexes.ts + 1 modules
 var indexes = __webpack_require__(3788);
 ;// CONCATENATED MODULE: ./src/resolve/constraint-origins.ts
@@ -3307,6 +3341,7 @@ function transientSummary(out) {
 
 
 
+
 const PipSchema = schemas/* object */.Ikc({ rc: schemas/* number */.aig(), stdout: schemas/* string */.YjP(), stderr: schemas/* string */.YjP() });
 const RunOutputSchema = schemas/* object */.Ikc({
     snapshot: schemas/* unknown */.L5J().optional(),
@@ -3477,7 +3512,9 @@ function parseHelperOutput(schema, r, image, mask = (t) => t) {
     catch {
         throw helperFailed(r, image, undefined, mask);
     }
-    const parsed = schema.safeParse(json);
+    const parsed = (0,parse_input/* boundedSafeParse */.Aw)(schema, json);
+    if ('overflow' in parsed)
+        throw helperFailed(r, image, 'too many problems to list', mask);
     if (!parsed.success)
         throw helperFailed(r, image, (0,issues/* formatIssues */.og)(parsed.error, json, schema).join('; '), mask);
     return parsed.data;

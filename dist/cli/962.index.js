@@ -18,15 +18,17 @@ export const modules = {
 /* harmony import */ var _docker_failures_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76873);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38201);
-/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17700);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(20317);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(311);
-/* harmony import */ var _python_entry_python_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(57953);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(66917);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(82513);
-/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(97499);
+/* harmony import */ var _util_parse_input_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(91814);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17700);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(20317);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(311);
+/* harmony import */ var _python_entry_python_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(57953);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(66917);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(82513);
+/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(97499);
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
+
 
 
 
@@ -48,7 +50,7 @@ const NO_PYTHON = /"python3": (executable file not found|no such file or directo
  * the build sets, else null. (ImageDetails has no `created` yet; an adapter that adds it wins.)
  */
 function imageCreated(details) {
-    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_10__/* .CREATED_LABEL */ .Kh] || null;
+    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_11__/* .CREATED_LABEL */ .Kh] || null;
 }
 /** The image's name in the record and in messages: its tag when it runs by ID. */
 const nameOf = (input) => input.name ?? input.image;
@@ -69,7 +71,7 @@ async function runProbe(input, timeoutMs, docker) {
         cmd: [
             '-c',
             probe,
-            `--redaction-rules=${JSON.stringify(_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
+            `--redaction-rules=${JSON.stringify(_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
             ...(input.noTorch ? ['--no-torch'] : []),
             ...(input.torchRuntime ? ['--torch-runtime'] : []),
         ],
@@ -121,7 +123,7 @@ async function captureImage(input, deps) {
     if (run.timedOut)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`capture of ${name} timed out after ${timeoutMs / 1000}s`);
     if (run.exitCode !== 0) {
-        const msg = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
+        const msg = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
         // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
         if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${name} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
@@ -135,10 +137,10 @@ async function captureImage(input, deps) {
     const size = await imageSize(input.image, deps.docker, input.platform, details);
     // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
     const executable = probed.python?.executable;
-    const otherPython = typeof executable === 'string' ? (0,_python_entry_python_js__WEBPACK_IMPORTED_MODULE_9__/* .entryPythonError */ .RS)(details, executable) : undefined;
+    const otherPython = typeof executable === 'string' ? (0,_python_entry_python_js__WEBPACK_IMPORTED_MODULE_10__/* .entryPythonError */ .RS)(details, executable) : undefined;
     const record = redactRecord({
         ...probed,
-        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_10__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
+        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_11__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
         image: imageFacts(input, details, platform, history, size),
         // Errors that are no list are left as they are, for the schema to refuse by name.
         errors: probed.errors !== undefined && !Array.isArray(probed.errors)
@@ -151,10 +153,10 @@ async function captureImage(input, deps) {
                 ...(otherPython !== undefined ? [otherPython] : []),
             ],
         // Nor is capture when it is no object: spread, a string of 2 MB made 2 million keys (7 s).
-        capture: (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_8__/* .isJsonObject */ .OW)(probed.capture)
+        capture: (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_9__/* .isJsonObject */ .OW)(probed.capture)
             ? {
                 ...probed.capture,
-                toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_13__/* .VERSION */ .x,
+                toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_14__/* .VERSION */ .x,
                 time: new Date().toISOString(),
                 host: { kernel: node_os__WEBPACK_IMPORTED_MODULE_1___default().release() },
             }
@@ -162,20 +164,16 @@ async function captureImage(input, deps) {
     });
     const parsed = recordOf(record, name);
     if (!parsed.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_10__/* .EnvRecordSchema */ .iv)[0]}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_11__/* .EnvRecordSchema */ .iv)[0]}`);
     }
     return parsed.data;
 }
 /** The record through its schema; a list of a million bad entries (zod ran out of stack) is a failed check. */
 function recordOf(record, name) {
-    try {
-        return _record_js__WEBPACK_IMPORTED_MODULE_10__/* .EnvRecordSchema */ .iv.safeParse(record);
-    }
-    catch (e) {
-        if (!(e instanceof RangeError))
-            throw e;
+    const parsed = (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_7__/* .boundedSafeParse */ .Aw)(_record_js__WEBPACK_IMPORTED_MODULE_11__/* .EnvRecordSchema */ .iv, record);
+    if ('overflow' in parsed)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema, with too many problems to list (zod ran out of stack)`);
-    }
+    return parsed;
 }
 /**
  * The probe's stdout as a record's fields: the image chose what it printed (its own python3 runs the
@@ -184,9 +182,9 @@ function recordOf(record, name) {
  * of the redaction's walk: an internal error instead of the image's).
  */
 function probeOutput(stdout, name) {
-    const shown = () => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(stdout.trim()).slice(-2000);
-    if ((0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_8__/* .jsonNestedDeeperThan */ .ON)(stdout, _util_json_file_js__WEBPACK_IMPORTED_MODULE_8__/* .MAX_JSON_DEPTH */ .KX))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed JSON nested deeper than ${_util_json_file_js__WEBPACK_IMPORTED_MODULE_8__/* .MAX_JSON_DEPTH */ .KX} levels, which no record is (exit 0)`);
+    const shown = () => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redactText */ .Rd)(stdout.trim()).slice(-2000);
+    if ((0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_9__/* .jsonNestedDeeperThan */ .ON)(stdout, _util_json_file_js__WEBPACK_IMPORTED_MODULE_9__/* .MAX_JSON_DEPTH */ .KX))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed JSON nested deeper than ${_util_json_file_js__WEBPACK_IMPORTED_MODULE_9__/* .MAX_JSON_DEPTH */ .KX} levels, which no record is (exit 0)`);
     let probed;
     try {
         probed = JSON.parse(stdout);
@@ -194,7 +192,7 @@ function probeOutput(stdout, name) {
     catch {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${shown()}`);
     }
-    if (!(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_8__/* .isJsonObject */ .OW)(probed))
+    if (!(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_9__/* .isJsonObject */ .OW)(probed))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed JSON that is no record (a ${probed === null ? 'null' : Array.isArray(probed) ? 'list' : typeof probed}, not an object) (exit 0):\n${shown()}`);
     return probed;
 }
@@ -210,13 +208,13 @@ async function layerHistory(image, docker, platform) {
     try {
         const entries = await docker.imageHistory(image, platform);
         return entries.map((h) => ({
-            createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_12__/* .redactInstruction */ .QT)(h.createdBy),
+            createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_13__/* .redactInstruction */ .QT)(h.createdBy),
             sizeBytes: h.sizeBytes,
             ...(h.empty && { empty: true }),
         }));
     }
     catch (e) {
-        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
+        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
     }
 }
 /**
@@ -232,7 +230,7 @@ async function imageSize(image, docker, platform, inspected) {
         return await docker.imageSize(image, platform, inspected);
     }
     catch (e) {
-        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
+        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
     }
 }
 /** What the engine knows of the image (record.image). */
@@ -240,7 +238,7 @@ function imageFacts(input, details, platform, history, size) {
     const sized = typeof size === 'object' ? size : undefined;
     // The digest it ran by (REPOSITORY@sha256:<platform manifest>) where the engine knows the image
     // by it: the first repository digest may be another repository's or the index's.
-    const ran = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(input.image).digest;
+    const ran = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_8__/* .parseImageRef */ .Q)(input.image).digest;
     const digests = details.repoDigests.flatMap((d) => (d.includes('@') ? [d.split('@')[1]] : []));
     const repoDigest = digests.find((d) => d === ran) ?? digests[0];
     return {
@@ -251,12 +249,12 @@ function imageFacts(input, details, platform, history, size) {
         sizeBytes: sized?.sizeBytes ?? details.sizeBytes,
         ...(sized?.kind !== undefined && { sizeKind: sized.kind }),
         layers: details.layers,
-        labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactLabels */ .PU)(details.labels),
+        labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redactLabels */ .PU)(details.labels),
         user: details.user,
         entrypoint: details.entrypoint,
         cmd: details.cmd,
-        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactEnvList */ .V1)(details.env),
-        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_10__/* .VARIANT_LABEL */ .z] ?? null,
+        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redactEnvList */ .V1)(details.env),
+        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_11__/* .VARIANT_LABEL */ .z] ?? null,
         created: imageCreated(details),
         ...(Array.isArray(history) && { history }),
     };
@@ -271,26 +269,26 @@ const PACKAGE_LISTS = new Set(['apt', 'conda']);
  * merged two packages into one SBOM component and dropped their dependencies.
  */
 function redactRecord(r) {
-    const python = (v) => (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_8__/* .isJsonObject */ .OW)(v)
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactTextDeep */ .Fo)(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactDeep */ .KL)(x)]))
-        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactDeep */ .KL)(v);
+    const python = (v) => (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_9__/* .isJsonObject */ .OW)(v)
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redactTextDeep */ .Fo)(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redactDeep */ .KL)(x)]))
+        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redactDeep */ .KL)(v);
     // The probe's environment, NAME: value, masked by name too (as the probe does: a secret's name, a
     // proxy variable's login without a scheme), whatever probe wrote it.
-    const env = (v) => (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_8__/* .isJsonObject */ .OW)(v)
+    const env = (v) => (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_9__/* .isJsonObject */ .OW)(v)
         ? Object.fromEntries(Object.entries(v).map(([k, x]) => [
             k,
-            typeof x === 'string' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactEnvValue */ .OI)(k, x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactDeep */ .KL)(x),
+            typeof x === 'string' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redactEnvValue */ .OI)(k, x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redactDeep */ .KL)(x),
         ]))
-        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactDeep */ .KL)(v);
+        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redactDeep */ .KL)(v);
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [
         k,
         k === 'python'
             ? python(v)
             : PACKAGE_LISTS.has(k)
-                ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactTextDeep */ .Fo)(v)
+                ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redactTextDeep */ .Fo)(v)
                 : k === 'env'
                     ? env(v)
-                    : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactDeep */ .KL)(v),
+                    : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redactDeep */ .KL)(v),
     ]));
 }
 
@@ -380,8 +378,17 @@ function renderRecord(r) {
         '',
     ].join('\n');
 }
+const CAPTURE_OPTIONS = {
+    image: { type: 'string', required: true },
+    platform: { type: 'string' },
+    gpus: { type: 'string', default: 'none' },
+    env: { type: 'string', multiple: true },
+    'no-torch': { type: 'boolean', default: false },
+    'torch-runtime': { type: 'boolean', default: false },
+};
 const captureCommand = {
     name: 'capture',
+    options: CAPTURE_OPTIONS,
     summary: 'Record what is inside an image: OS, Python packages, apt, CUDA/cuDNN/NCCL, torch, GPUs, env.',
     usage: 'ml-image capture --image REF [--platform P] [--gpus none|all|auto] [--env NAME]... [--torch-runtime|--no-torch] [--json] [--out DIR]',
     help: `Runs the probe (images/probe/ml_image_probe.py: python3, standard library only) inside the
@@ -411,14 +418,7 @@ Options:
 
 Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image); 3 no daemon.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .parseCommandArgs */ .Qx)('capture', argv, {
-            image: { type: 'string' },
-            platform: { type: 'string' },
-            gpus: { type: 'string', default: 'none' },
-            env: { type: 'string', multiple: true },
-            'no-torch': { type: 'boolean', default: false },
-            'torch-runtime': { type: 'boolean', default: false },
-        });
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .parseCommandArgs */ .Qx)('capture', argv, CAPTURE_OPTIONS);
         const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .imageFlag */ .m4)('capture', values.image);
         if (values['no-torch'] && values['torch-runtime'])
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz('capture: --torch-runtime and --no-torch: give one', '--torch-runtime imports torch for its runtime view; --no-torch leaves torch out');
@@ -473,7 +473,8 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $g: () => (/* binding */ holdOutDir),
-/* harmony export */   cE: () => (/* binding */ openOutDir)
+/* harmony export */   cE: () => (/* binding */ openOutDir),
+/* harmony export */   g3: () => (/* binding */ RESOLVE_OUT_FILES)
 /* harmony export */ });
 /* unused harmony export redactBuildInput */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
@@ -515,6 +516,13 @@ const OUT_FILES = {
     plan: _results_js__WEBPACK_IMPORTED_MODULE_8__/* .PLAN_FILE */ .VI,
     matrix: 'matrix.json',
 };
+/** The files resolve --out DIR writes there. */
+const RESOLVE_OUT_FILES = [
+    OUT_FILES.constraints,
+    OUT_FILES.requirements,
+    OUT_FILES.resolution,
+    OUT_FILES.explanation,
+];
 /** A reference in a credential's place: `${NAME}` (pip fills it in), or a shell's `$NAME`. */
 const REFERENCE = /\$\{[A-Za-z0-9_]+\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
 /**
@@ -570,7 +578,7 @@ function openOutDir(cwd, out) {
             put(OUT_FILES.junit, (0,_smoke_result_js__WEBPACK_IMPORTED_MODULE_6__/* .toJUnit */ .U5)(result));
         },
         writeResolve: (r) => {
-            group(OUT_FILES.constraints, OUT_FILES.requirements, OUT_FILES.resolution, OUT_FILES.explanation);
+            group(...RESOLVE_OUT_FILES);
             write(OUT_FILES.constraints, redactBuildInput(r.constraints));
             write(OUT_FILES.requirements, redactBuildInput(`${r.requirements}\n`));
             putJson(OUT_FILES.resolution, _resolve_result_js__WEBPACK_IMPORTED_MODULE_5__/* .ResolutionSchema */ .Cg, r.resolution);
@@ -608,6 +616,8 @@ var issues = __webpack_require__(11012);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
 var json_file = __webpack_require__(20317);
+// EXTERNAL MODULE: ./src/util/parse-input.ts
+var parse_input = __webpack_require__(91814);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/smoke/baselines.json
@@ -787,6 +797,7 @@ function portablePatternProblem(s) {
 
 
 
+
 /**
  * A regular expression both JavaScript and Python read alike (portable-pattern.ts): checked here,
  * used there. A construct outside that subset is named with where it is.
@@ -893,7 +904,9 @@ function loadBaseline(file) {
             throw e;
         throw new errors/* InputError */.dz(`smoke.baseline: ${e.message}`, e.fix);
     }
-    const r = BaselineSchema.safeParse(json);
+    const r = (0,parse_input/* boundedSafeParse */.Aw)(BaselineSchema, json);
+    if ('overflow' in r)
+        throw new errors/* InputError */.dz(`smoke.baseline: ${file}: too many problems to list (zod ran out of stack)`);
     if (!r.success) {
         throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${(0,issues/* formatIssues */.og)(r.error, json, BaselineSchema).join('; ')}`);
     }

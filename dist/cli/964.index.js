@@ -198,7 +198,6 @@ function secretEnvFrom(secrets, env) {
 function shellQuote(value) {
     return `'${value.replace(/'/g, `'\\''`)}'`;
 }
-/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
 /**
  * Names the install step itself uses, or that would change how its shell runs: never exported
  * from build.secrets (they still reach a user's own Dockerfile as `--secret id=NAME`).
@@ -216,12 +215,21 @@ const RESERVED_ENV = new Set([
     'TORCH_VERSION',
     'ML_IMAGE_CUDA',
 ]);
+/**
+ * A value as the install step sources it: shell-quoted, each run of line breaks in double quotes
+ * ('a'"<LF>"'export X=' is a<LF>export X=), so that only a NAME's own line starts with "export ":
+ * the templates' check of direct_url.json reads the build.secrets names from those lines (^export
+ * with re.M, in the text Python's read_text makes of \r too a line break), and a value's line
+ * "export X=" gave it a name that was no secret.
+ */
+const envValue = (value) => shellQuote(value).replace(/[\r\n]+/g, (breaks) => `'"${breaks}"'`);
+/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
 function secretEnvScript(env) {
     return (Object.entries(env)
         .filter(([name]) => !INDEX_ENV.has(name) && !RESERVED_ENV.has(name))
         // An id that is no shell variable name (pip-token) is mounted by id only, never exported.
         .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-        .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
+        .map(([name, value]) => `export ${name}=${envValue(value)}\n`)
         .join(''));
 }
 /**
@@ -316,7 +324,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
 /* harmony import */ var _attest_signing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10854);
 /* harmony import */ var _config_field_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95245);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14997);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14385);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 /* harmony import */ var _requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46496);
 /* harmony import */ var _pipeline_door_checks_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(56032);
@@ -392,8 +400,15 @@ function checkConfigFiles(loaded, env) {
         ...(loaded.file !== undefined && { file: source }),
     });
 }
+const VALIDATE_OPTIONS = {
+    config: { type: 'string' },
+    platforms: { type: 'string' },
+    variants: { type: 'string' },
+    'skip-file-checks': { type: 'boolean', default: false },
+};
 const validateCommand = {
     name: 'validate',
+    options: VALIDATE_OPTIONS,
     summary: 'Check ml-image.yml and print the normalized config (every default filled in).',
     usage: 'ml-image validate [--config FILE] [--platforms LIST] [--variants LIST] [--skip-file-checks] [--json] [--out DIR]',
     help: `Reads the config (default: ml-image.yml or ml-image.yaml in the current directory), applies
@@ -416,12 +431,7 @@ ${_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .configOverrideFlags */ .i7}
 
 Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment problem.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)('validate', argv, {
-            config: { type: 'string' },
-            platforms: { type: 'string' },
-            variants: { type: 'string' },
-            'skip-file-checks': { type: 'boolean', default: false },
-        });
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)('validate', argv, VALIDATE_OPTIONS);
         const overrides = (0,_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .overridesFromFlags */ .du)(values);
         const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)({
             cwd: io.cwd,

@@ -18,8 +18,8 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/config/load.ts + 5 modules
-var load = __webpack_require__(14997);
+// EXTERNAL MODULE: ./src/config/load.ts + 6 modules
+var load = __webpack_require__(14385);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/github/api-url.ts
@@ -104,8 +104,8 @@ function baselineOf(env, event, branch) {
     return run?.head_branch === branch && run.head_sha ? { branch, sha: run.head_sha } : undefined;
 }
 
-// EXTERNAL MODULE: ./src/report/stage.ts + 11 modules
-var stage = __webpack_require__(18542);
+// EXTERNAL MODULE: ./src/report/stage.ts + 10 modules
+var stage = __webpack_require__(13086);
 // EXTERNAL MODULE: ./src/results/results.ts + 6 modules
 var results_results = __webpack_require__(98510);
 // EXTERNAL MODULE: ./src/cli/args.ts
@@ -250,8 +250,21 @@ function noRecords(dir, plan) {
  * before the report, as for --out), though it is never created (it exists by then).
  */
 const resultsFlag = (writtenTo) => ({ create: writtenTo, flag: '--results DIR' });
+const REPORT_OPTIONS = {
+    config: { type: 'string' },
+    platforms: { type: 'string' },
+    variants: { type: 'string' },
+    results: { type: 'string', default: 'ml-image-results' },
+    baseline: { type: 'string' },
+    'base-branch': { type: 'string', default: 'main' },
+    pr: { type: 'string' },
+    repo: { type: 'string' },
+    'api-url': { type: 'string' },
+    'comment-mode': { type: 'string' },
+};
 const reportCommand = {
     name: 'report',
+    options: REPORT_OPTIONS,
     summary: 'Render the environment diff report from result files; post it as the sticky PR comment.',
     usage: 'ml-image report [--config FILE] [--results DIR] [--baseline DIR --base-branch B] [--pr N --repo OWNER/REPO] [--comment-mode M] [--out DIR]',
     help: `Reads env-<variant>-<arch>.json and smoke-<variant>-<arch>.json from the result directory (what
@@ -286,18 +299,7 @@ first); 2 bad input (a pull request, or an API URL, the API does not find: 404, 
 unreachable, or it refused the request (403: a token that may not write to the pull request;
 401: a token it does not know; the reports are written all the same).`,
     async run(argv, io) {
-        const { values } = (0,args/* parseCommandArgs */.Qx)('report', argv, {
-            config: { type: 'string' },
-            platforms: { type: 'string' },
-            variants: { type: 'string' },
-            results: { type: 'string', default: 'ml-image-results' },
-            baseline: { type: 'string' },
-            'base-branch': { type: 'string', default: 'main' },
-            pr: { type: 'string' },
-            repo: { type: 'string' },
-            'api-url': { type: 'string' },
-            'comment-mode': { type: 'string' },
-        });
+        const { values } = (0,args/* parseCommandArgs */.Qx)('report', argv, REPORT_OPTIONS);
         const pr = prNumber(values.pr);
         const loaded = (0,load/* loadConfig */.Z9)({
             cwd: io.cwd,

@@ -365,6 +365,8 @@ var issues = __webpack_require__(11012);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
 var json_file = __webpack_require__(20317);
+// EXTERNAL MODULE: ./src/util/parse-input.ts
+var parse_input = __webpack_require__(91814);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/smoke/baselines.json
@@ -544,6 +546,7 @@ function portablePatternProblem(s) {
 
 
 
+
 /**
  * A regular expression both JavaScript and Python read alike (portable-pattern.ts): checked here,
  * used there. A construct outside that subset is named with where it is.
@@ -650,7 +653,9 @@ function loadBaseline(file) {
             throw e;
         throw new errors/* InputError */.dz(`smoke.baseline: ${e.message}`, e.fix);
     }
-    const r = BaselineSchema.safeParse(json);
+    const r = (0,parse_input/* boundedSafeParse */.Aw)(BaselineSchema, json);
+    if ('overflow' in r)
+        throw new errors/* InputError */.dz(`smoke.baseline: ${file}: too many problems to list (zod ran out of stack)`);
     if (!r.success) {
         throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${(0,issues/* formatIssues */.og)(r.error, json, BaselineSchema).join('; ')}`);
     }

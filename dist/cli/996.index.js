@@ -62,9 +62,20 @@ function numberFlag(name, value, min, whole = false) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: --${name}: expected ${whole ? 'a whole number' : 'a decimal number'} of at least ${min}, got ${JSON.stringify(value)}`);
     return n;
 }
+const DIFF_OPTIONS = {
+    format: { type: 'string' },
+    'base-smoke': { type: 'string' },
+    'head-smoke': { type: 'string' },
+    image: { type: 'string' },
+    variant: { type: 'string' },
+    'baseline-ref': { type: 'string' },
+    'max-chars': { type: 'string' },
+    threshold: { type: 'string' },
+};
 const diffCommand = {
     outIsFile: true,
     name: 'diff',
+    options: DIFF_OPTIONS,
     summary: 'Compare two environment records (env.json) and print the Markdown report (or its JSON model).',
     usage: 'ml-image diff BASE.json HEAD.json [--base-smoke F] [--head-smoke F] [--format md|json] [--out FILE]',
     help: `Diffs the base record against the head record: pip, apt and conda packages (added, removed,
@@ -89,18 +100,10 @@ Options:
   --max-chars N      shorten the Markdown to at most N characters (a whole number, default ${_report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_MAX_CHARS */ .PN})
   --threshold X      relative change of a smoke metric that counts as a regression (default 0.1)
 
-Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON or not a record.`,
+Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON or not a record;
+3 --out's filesystem is full or read-only.`,
     async run(argv, io) {
-        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)('diff', argv, {
-            format: { type: 'string' },
-            'base-smoke': { type: 'string' },
-            'head-smoke': { type: 'string' },
-            image: { type: 'string' },
-            variant: { type: 'string' },
-            'baseline-ref': { type: 'string' },
-            'max-chars': { type: 'string' },
-            threshold: { type: 'string' },
-        }, true);
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)('diff', argv, DIFF_OPTIONS, true);
         if (positionals.length !== 2)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: expected BASE.json and HEAD.json, got ${positionals.length} file${positionals.length === 1 ? '' : 's'}`, 'run "ml-image diff --help" for usage');
         const format = values.format ?? (values.json ? 'json' : 'md');
@@ -145,7 +148,7 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
         const rendered = (0,_report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderReport */ .B1)(model, { maxChars });
         const output = format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : rendered.markdown;
         if (values.out !== undefined) {
-            const file = (0,_output_js__WEBPACK_IMPORTED_MODULE_9__/* .writeOutFileNamed */ .LM)(io.cwd, values.out, output);
+            const file = (0,_output_js__WEBPACK_IMPORTED_MODULE_9__/* .writeOutFileNamed */ .LM)(io.cwd, values.out, output, readFiles(positionals, values));
             // --json: one JSON object on stdout still, what was written and the verdict (as sbom's).
             if (values.json)
                 io.stdout(`${JSON.stringify({ file, verdict: rendered.verdict }, null, 2)}\n`);
@@ -158,6 +161,15 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
         return 0;
     },
 };
+/** The files diff reads, for --out, which may name none of them. */
+function readFiles([base, head], smoke) {
+    return [
+        { what: 'the base record (BASE.json)', file: base },
+        { what: 'the head record (HEAD.json)', file: head },
+        { what: 'the base smoke result (--base-smoke)', file: smoke['base-smoke'] },
+        { what: 'the head smoke result (--head-smoke)', file: smoke['head-smoke'] },
+    ].filter((f) => f.file !== undefined);
+}
 
 
 /***/ }),

@@ -6,6 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PA: () => (/* binding */ GLOBAL_OPTIONS),
 /* harmony export */   Qx: () => (/* binding */ parseCommandArgs),
 /* harmony export */   RK: () => (/* binding */ outFlag),
 /* harmony export */   YK: () => (/* binding */ suitesFlag),
@@ -13,7 +14,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   kw: () => (/* binding */ timeoutFlag),
 /* harmony export */   m4: () => (/* binding */ imageFlag)
 /* harmony export */ });
-/* unused harmony export GLOBAL_OPTIONS */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(90131);
@@ -43,6 +43,10 @@ function parseCommandArgs(command, argv, options, allowPositionals = false) {
     }
     catch (e) {
         const msg = e.message.replace(/\. To specify a positional argument.*$/s, '');
+        // parseArgs's three lines for `--config --json` (a value flag followed by a flag) as one.
+        const lacking = /^Option '(-[^' ]+)' argument is ambiguous/.exec(msg)?.[1];
+        if (lacking !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: ${lacking} lacks its value: the word after it begins with "-"`, `give ${lacking} its value; one that begins with "-" is written ${lacking}=-VALUE`);
         // An unknown --flag: the nearest of this command's (--platfroms -> --platforms).
         const unknown = /^Unknown option '--([^']+)'/.exec(msg)?.[1];
         const hint = unknown !== undefined ? (0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .closestWord */ .En)(unknown, Object.keys(all)) : undefined;
@@ -55,9 +59,9 @@ function parseCommandArgs(command, argv, options, allowPositionals = false) {
     for (const t of parsed.tokens) {
         if (t.kind !== 'option' || t.value === undefined)
             continue;
-        if (t.value.trim() === '')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --${t.name} is empty`, `give it a value, or leave --${t.name} out`);
         const spec = all[t.name];
+        if (t.value.trim() === '')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --${t.name} is empty`, spec?.required === true ? 'give it a value' : `give it a value, or leave --${t.name} out`);
         if (spec?.multiple === true)
             continue;
         if (seen.has(t.name))
@@ -142,14 +146,22 @@ function timeoutFlag(command, raw) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${command}: --timeout: expected whole seconds from 1 to ${_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_TIMEOUT_SECONDS */ .Pe} (as smoke.timeoutSeconds), got ${JSON.stringify(raw)}`);
     return n;
 }
-/** The value of --out DIR / --out=DIR, when given (parseArgs checks the rest later). */
+/**
+ * The value of --out DIR / --out=DIR, when given (parseArgs checks the rest later). The word after
+ * --out that looks like a flag (--json, -h, --) is no value, as parseArgs reads it: it refuses
+ * `--out --json` as a flag that lacks its value (a directory -x is `--out=-x`), and that refused
+ * command line must not leave a ./--json behind (verify's record of a stopped run) nor be refused
+ * for what ./--json is.
+ */
 function outFlag(argv) {
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         if (a === '--')
             return undefined;
-        if (a === '--out')
-            return argv[i + 1];
+        if (a === '--out') {
+            const value = argv[i + 1];
+            return value !== undefined && value.length > 1 && value.startsWith('-') ? undefined : value;
+        }
         if (a.startsWith('--out='))
             return a.slice('--out='.length);
     }
@@ -1542,7 +1554,7 @@ var owner_lock = __nccwpck_require__(79333);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: ./src/cli/args.ts
-var args = __nccwpck_require__(77593);
+var cli_args = __nccwpck_require__(77593);
 // EXTERNAL MODULE: ./src/cli/output.ts
 var output = __nccwpck_require__(96657);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
@@ -1562,16 +1574,16 @@ var output = __nccwpck_require__(96657);
 // Each command's code is its own chunk of the bundle, evaluated only when that command runs:
 // `ml-image verify` does not load the build, smoke and report code (0.21 s -> 0.17 s measured).
 const COMMANDS = [
-    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(575), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
-    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(575), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
+    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(385), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(575), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
+    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(385), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(575), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(575), __nccwpck_require__.e(863), __nccwpck_require__.e(802)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(18), __nccwpck_require__.e(863), __nccwpck_require__.e(542), __nccwpck_require__.e(130), __nccwpck_require__.e(202), __nccwpck_require__.e(599), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(385), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(18), __nccwpck_require__.e(863), __nccwpck_require__.e(86), __nccwpck_require__.e(130), __nccwpck_require__.e(202), __nccwpck_require__.e(12), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(793), __nccwpck_require__.e(18), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
-    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(793), __nccwpck_require__.e(18), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
+    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(385), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(793), __nccwpck_require__.e(18), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(157), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
-    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(542), __nccwpck_require__.e(976)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11210))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(18), __nccwpck_require__.e(863), __nccwpck_require__.e(542), __nccwpck_require__.e(130), __nccwpck_require__.e(202), __nccwpck_require__.e(599), __nccwpck_require__.e(186)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33186))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(669), __nccwpck_require__.e(441), __nccwpck_require__.e(538), __nccwpck_require__.e(76), __nccwpck_require__.e(209)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47209))).exportCommand },
+    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(385), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(86), __nccwpck_require__.e(976)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11210))).reportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(385), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(575), __nccwpck_require__.e(157), __nccwpck_require__.e(441), __nccwpck_require__.e(18), __nccwpck_require__.e(863), __nccwpck_require__.e(86), __nccwpck_require__.e(130), __nccwpck_require__.e(202), __nccwpck_require__.e(12), __nccwpck_require__.e(186)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33186))).runCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(679), __nccwpck_require__.e(385), __nccwpck_require__.e(985), __nccwpck_require__.e(150), __nccwpck_require__.e(669), __nccwpck_require__.e(441), __nccwpck_require__.e(538), __nccwpck_require__.e(76), __nccwpck_require__.e(209)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47209))).exportCommand },
     { name: 'collect', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(510), __nccwpck_require__.e(793), __nccwpck_require__.e(669), __nccwpck_require__.e(202), __nccwpck_require__.e(76), __nccwpck_require__.e(743)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42418))).collectCommand },
     {
         name: 'devcontainer',
@@ -1694,12 +1706,12 @@ async function runCli(argv, io) {
         }
         const command = await commandEntry(name).load();
         commandName = name;
-        if (asksHelp(rest)) {
+        if (asksHelp(rest, command.options)) {
             io.stdout(commandHelp(command));
             return 0;
         }
         // --out is checked before any work: a non-directory or /proc/... is exit 2 at once, never a hang.
-        const out = (0,args/* outFlag */.RK)(rest);
+        const out = (0,cli_args/* outFlag */.RK)(rest);
         // Empty (an unset variable in `--out "$DIR"`): not the current directory by accident.
         if (out !== undefined && out.trim() === '')
             throw new errors/* InputError */.dz(`${name}: --out is empty`, 'give the directory (or file) to write to');
@@ -1725,11 +1737,24 @@ async function runCli(argv, io) {
 }
 /**
  * ARGS ask for help: `--help`, or `-h` alone or in a group of short flags (`-vh`: parseArgs reads
- * it as both), before a `--` that ends the flags. Help wins over running the command.
+ * it as both), before a `--` that ends the flags. Help wins over running the command. The word
+ * after a flag of OPTIONS (or a global one) that takes a value is that value, not a request for
+ * help: `build --config -h` is refused as `build --config --json` is (parseArgs: a flag that lacks
+ * its value), and `--config=-h` names a file -h.
  */
-function asksHelp(args) {
+function asksHelp(args, options = {}) {
+    const all = { ...cli_args/* GLOBAL_OPTIONS */.PA, ...options };
     const end = args.indexOf('--');
-    return (end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || (/^-[A-Za-z]+$/.test(a) && a.includes('h')));
+    const flags = end === -1 ? args : args.slice(0, end);
+    for (let i = 0; i < flags.length; i++) {
+        const a = flags[i];
+        if (a === '--help' || (/^-[A-Za-z]+$/.test(a) && a.includes('h')))
+            return true;
+        const name = /^--([^=]+)$/.exec(a)?.[1];
+        if (name !== undefined && Object.hasOwn(all, name) && all[name].type === 'string')
+            i++;
+    }
+    return false;
 }
 /** The longest line an error prints: a 10,000-character value quoted in it is cut, saying so. */
 const MAX_ERROR_LINE = 1000;
@@ -1827,6 +1852,7 @@ function processIo() {
 /* harmony export */   D3: () => (/* binding */ refuseForeignFile),
 /* harmony export */   LM: () => (/* binding */ writeOutFileNamed),
 /* harmony export */   Wd: () => (/* binding */ writeOutFile),
+/* harmony export */   j7: () => (/* binding */ refuseInputAsOut),
 /* harmony export */   oH: () => (/* binding */ refuseDirectoryOut),
 /* harmony export */   yu: () => (/* binding */ ENV_RECORD_FIX)
 /* harmony export */ });
@@ -1871,14 +1897,34 @@ function refuseNonRegular(file, label, fix) {
 /**
  * `--out FILE` (sbom, diff, devcontainer): the file itself, named in messages as given, and the
  * messages are about a file, checked before its directory: /dev/null is a device, not a regular
- * file (not "a directory on disk").
+ * file (not "a directory on disk"). Nor may it be one of the files the command read (INPUTS).
  */
-function writeOutFileNamed(cwd, out, content) {
+function writeOutFileNamed(cwd, out, content, inputs = []) {
     const label = `--out ${out}`;
     const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, out);
     refuseNonRegular(file, label, 'pass --out FILE naming a new file, or a regular file to replace');
+    refuseInputAsOut(cwd, [file], label, inputs, 'pass --out FILE naming another file');
     (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label, { forFile: true });
     return writeOutFile(cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(file), content, label);
+}
+/**
+ * Exit 2 (LABEL, FIX) when one of FILES, the files --out writes (their links followed), is one of
+ * the files the command read (INPUTS, by device and inode: through a link or another path too): the
+ * output would replace that input (sbom --record env.json --out env.json wrote the SBOM over the
+ * record, which only a new capture gives back; resolve --out . its requirements.txt over yours).
+ */
+function refuseInputAsOut(cwd, files, label, inputs, fix) {
+    for (const file of files) {
+        const out = targetStat(file, label);
+        if (out === undefined)
+            continue;
+        const same = inputs.find((i) => {
+            const st = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .statPath */ .qW)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, i.file));
+            return typeof st === 'object' && st.dev === out.dev && st.ino === out.ino;
+        });
+        if (same !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label}: ${file} is ${same.what}, which this command reads: the output would replace it`, fix);
+    }
 }
 /** Where an environment record comes from, for a path (sbom --record, diff's files) that names none. */
 const ENV_RECORD_FIX = 'check the path: name an environment record, DIR/env.json as "ml-image capture --out DIR" writes it or env-<variant>-<arch>.json in a run\'s result directory';
@@ -4543,8 +4589,10 @@ class ActionsExecRunner {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17700);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38201);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(82513);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(25835);
+/* harmony import */ var _util_parse_input_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(91814);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(82513);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(25835);
+
 
 
 
@@ -4706,8 +4754,8 @@ function connectionError(err, docker) {
     if (code && CONNECT_CODES.has(code)) {
         const context = engineContexts.get(docker);
         // A context's own address as it names it (a password in it masked), else the client's.
-        const target = context ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrls */ .sK)(context.host) : daemonTarget(docker);
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`cannot reach the Docker daemon at ${target}${context ? `, ${(0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .contextLabel */ .g8)(context)}` : ''} (${code})`, code === 'EACCES' ? DAEMON_PERMISSION_FIX : context ? (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .contextDaemonFix */ .hN)(context) : DAEMON_FIX, { cause: err });
+        const target = context ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactUrls */ .sK)(context.host) : daemonTarget(docker);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`cannot reach the Docker daemon at ${target}${context ? `, ${(0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .contextLabel */ .g8)(context)}` : ''} (${code})`, code === 'EACCES' ? DAEMON_PERMISSION_FIX : context ? (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .contextDaemonFix */ .hN)(context) : DAEMON_FIX, { cause: err });
     }
     return undefined;
 }
@@ -4776,17 +4824,11 @@ function killedBySignal(what, program, result) {
  * of it. `what` names the answer ("the engine's image inspect of busybox").
  */
 function parseAnswer(schema, data, what) {
-    let parsed;
-    try {
-        parsed = schema.safeParse(data);
-    }
-    catch (e) {
-        // zod gathers a list's problems with push(...issues): an index of 600,000 bad entries (a
-        // registry's answer, anyone's who may push) overflowed the stack, an internal error.
-        if (!(e instanceof RangeError))
-            throw e;
+    const parsed = (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_4__/* .boundedSafeParse */ .Aw)(schema, data);
+    // zod gathers a list's problems with push(...issues): an index of 600,000 bad entries (a
+    // registry's answer, anyone's who may push) overflowed the stack, an internal error.
+    if ('overflow' in parsed)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`unexpected answer: ${what}: too many problems to list`, ANSWER_FIX);
-    }
     if (parsed.success)
         return parsed.data;
     const problems = (0,_config_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .formatIssues */ .og)(parsed.error, data, schema).join('; ');
@@ -5379,7 +5421,8 @@ const stderrNote = (line) => void process.stderr.write(`${line}\n`);
  * that answers, the run goes on with a NOTE (buildx and dockerd decide whether they push there).
  */
 async function checkRegistry(host, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleFetch */ .Ze, timeoutMs = 5000, note = stderrNote) {
-    const url = `${registryBaseUrl(host)}/v2/`;
+    // Docker Hub's API by any of its names: https://docker.io/v2/ redirects to www.docker.com's pages.
+    const url = `${registryApiBase(host)}/v2/`;
     let status;
     try {
         status = (await fetchFn(url, { signal: (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(AbortSignal.timeout(timeoutMs)) })).status;
@@ -5534,7 +5577,8 @@ async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_
 /* harmony export */   fl: () => (/* binding */ DEFAULT_SIZE_KIND),
 /* harmony export */   gT: () => (/* binding */ SIZE_KINDS)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92857);
+/* harmony import */ var _util_parse_input_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91814);
 // What kind of size the engine gives for an image, which depends on its image store (pure):
 // - the classic store (graphdrivers: overlay2 ...) keeps only the unpacked layers; its inspect's
 //   Size is their size ("unpacked");
@@ -5547,6 +5591,7 @@ async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_
 // The same image is about three times bigger unpacked than compressed, so two sizes of different
 // kinds are never compared (the report says so instead).
 
+
 /** The kinds of image size a record holds (EnvRecord image.sizeKind). */
 const SIZE_KINDS = ['unpacked', 'content'];
 /** A record without a kind was written before kinds were recorded: what the classic store gives. */
@@ -5555,23 +5600,23 @@ const DEFAULT_SIZE_KIND = 'unpacked';
 function sizeKindOfStore(store) {
     return store === 'containerd' ? 'content' : 'unpacked';
 }
-const InfoSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ DriverStatus: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())).nullable().optional() });
+const InfoSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ DriverStatus: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())).nullable().optional() });
 /**
  * The image store an engine's info names: `["driver-type", "io.containerd.snapshotter.v1"]` in its
  * DriverStatus on the containerd store (moby daemon/containerd/service.go LayerStoreStatus), a
  * graphdriver's own status otherwise; undefined when the answer has no DriverStatus to tell by.
  */
 function storeOfInfo(info) {
-    const status = InfoSchema.safeParse(info).data?.DriverStatus;
+    const status = (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_0__/* .parsedOrNone */ .DU)(InfoSchema, info)?.DriverStatus;
     if (!status)
         return undefined;
     return status.some((p) => p[0] === 'driver-type' && p[1] === 'io.containerd.snapshotter.v1')
         ? 'containerd'
         : 'classic';
 }
-const InspectStoreSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    Descriptor: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional(),
-    GraphDriver: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ Name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(), Data: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()).nullable().optional() })
+const InspectStoreSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    Descriptor: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional(),
+    GraphDriver: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ Name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(), Data: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()).nullable().optional() })
         .nullable()
         .optional(),
 });
@@ -5592,15 +5637,15 @@ function storeOfInspect(inspect) {
         return 'classic';
     return undefined;
 }
-const ManifestsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    Manifests: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-        Kind: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-        Size: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ Content: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative() }),
-        ImageData: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-            Platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-                os: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-                architecture: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-                variant: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+const ManifestsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    Manifests: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        Kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        Size: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ Content: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative() }),
+        ImageData: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+            Platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+                os: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+                architecture: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+                variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
             }),
         })
             .nullable()
@@ -5615,7 +5660,7 @@ const ManifestsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
  * only where both name one (linux/arm64 often records none for v8), as isPlatform does.
  */
 function contentSizeOf(inspect, platform) {
-    const manifests = ManifestsSchema.safeParse(inspect).data?.Manifests ?? [];
+    const manifests = (0,_util_parse_input_js__WEBPACK_IMPORTED_MODULE_0__/* .parsedOrNone */ .DU)(ManifestsSchema, inspect)?.Manifests ?? [];
     const found = manifests.find((m) => {
         const p = m.ImageData?.Platform;
         return ((m.Kind === undefined || m.Kind === 'image') &&
@@ -8479,6 +8524,51 @@ async function writeFileAtomicLater(file, content, label = file, durable = true)
     finally {
         unregister();
     }
+}
+
+
+/***/ }),
+
+/***/ 91814:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $F: () => (/* binding */ safeParseInput),
+/* harmony export */   Aw: () => (/* binding */ boundedSafeParse),
+/* harmony export */   DU: () => (/* binding */ parsedOrNone)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+
+/**
+ * SCHEMA.safeParse(DATA), or Overflowed where zod ran out of stack listing DATA's problems (a list
+ * of 600,000 wrong entries, anyone's who hands one in): the caller says what DATA is not, as it
+ * does for any other mismatch. Any other throw (a bug in a transform) is passed on.
+ */
+function boundedSafeParse(schema, data) {
+    try {
+        return schema.safeParse(data);
+    }
+    catch (e) {
+        if (e instanceof RangeError)
+            return { overflow: e };
+        throw e;
+    }
+}
+/** SCHEMA.safeParse(DATA); a RangeError from zod's issue gathering is exit 2 naming SOURCE. */
+function safeParseInput(schema, data, source, fix = 'check the path: it must name a file that ml-image wrote') {
+    const r = boundedSafeParse(schema, data);
+    if (!('overflow' in r))
+        return r;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: too many problems to list (zod ran out of stack): not a file ml-image wrote`, fix, { cause: r.overflow });
+}
+/**
+ * SCHEMA's reading of DATA, or undefined where DATA does not match it, also where it is so far off
+ * (a list of 600,000 wrong entries, another party's answer) that zod's issue gathering overflowed
+ * the stack: the caller says what DATA is not.
+ */
+function parsedOrNone(schema, data) {
+    const r = boundedSafeParse(schema, data);
+    return 'overflow' in r ? undefined : r.data;
 }
 
 
@@ -13399,8 +13489,8 @@ __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
-__webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
+exports.DB = cst;
+exports.JG = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;

@@ -1,8 +1,8 @@
-export const id = 410;
-export const ids = [410];
+export const id = 924;
+export const ids = [924];
 export const modules = {
 
-/***/ 30410:
+/***/ 93924:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -60,100 +60,6 @@ var bpa_list = __webpack_require__(36868);
 var config_platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/config/build-args.ts + 1 modules
 var build_args = __webpack_require__(12239);
-;// CONCATENATED MODULE: ./src/build/run-limits.ts
-// What docker/build-push-action's inputs set of the RUN steps' environment, `shm-size`, `ulimit` and
-// `add-hosts`, checked as buildx reads them (docker/go-units RAMInBytes and ParseUlimit, buildx's
-// toBuildkitExtraHosts): a value buildx refuses fails the build after the resolve stage has run,
-// so it is bad input here. Pure.
-/** go-units parseSize: a number, one optional space, then b, or k m g t p with an optional b or ib. */
-const SIZE = /^[0-9]+(?:\.[0-9]+)? ?(?:b|[kmgtp](?:i?b)?)?$/i;
-/** Why `shm-size` VALUE (trimmed) is no size buildx takes (`2g`, `512m`, `1 GiB`), or undefined. */
-function shmSizeProblem(value) {
-    return SIZE.test(value) ? undefined : 'is not a size (e.g. 2g, 512m)';
-}
-/** go-units' ulimit names (ulimitNameMapping). */
-const ULIMIT_NAMES = [
-    'core',
-    'cpu',
-    'data',
-    'fsize',
-    'locks',
-    'memlock',
-    'msgqueue',
-    'nice',
-    'nofile',
-    'nproc',
-    'rss',
-    'rtprio',
-    'rttime',
-    'sigpending',
-    'stack',
-];
-const INT64_MAX = 2n ** 63n - 1n;
-/**
- * Why `ulimit` ITEM is no `TYPE=SOFT[:HARD]` buildx takes (go-units ParseUlimit), or undefined: a
- * known TYPE, 64-bit integers, and SOFT at most HARD unless HARD is -1 (unlimited); SOFT -1 only
- * with HARD -1.
- */
-function ulimitProblem(item) {
-    const m = /^([a-z]+)=(-?[0-9]+)(?::(-?[0-9]+))?$/.exec(item);
-    if (!m)
-        return 'is not TYPE=SOFT[:HARD] (e.g. nofile=1024:1024)';
-    const [, name = '', softText = '', hardText = softText] = m;
-    if (!ULIMIT_NAMES.includes(name))
-        return `has an unknown type ${name} (one of ${ULIMIT_NAMES.join(', ')})`;
-    const soft = BigInt(softText);
-    const hard = BigInt(hardText);
-    if ([soft, hard].some((n) => n > INT64_MAX || n < -INT64_MAX - 1n))
-        return 'has a limit beyond a 64-bit integer';
-    if (hard !== -1n && (soft === -1n || soft > hard))
-        return 'has a soft limit above its hard limit (-1, unlimited, is above any other)';
-    return undefined;
-}
-/**
- * Why `add-hosts` ITEM is no HOST:IP or HOST=IP buildx takes (toBuildkitExtraHosts: split at the
- * first `=`, else the first `:`; the IP as netip.ParseAddr reads it, `[...]` around an IPv6 one, or
- * host-gateway), or undefined.
- */
-function addHostProblem(item) {
-    if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(item))
-        return 'is not HOST:IP (or HOST=IP)';
-    const at = item.includes('=') ? item.indexOf('=') : item.indexOf(':');
-    const host = item.slice(0, at);
-    const ip = item.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
-    if (host.includes(':'))
-        return 'is not HOST:IP (or HOST=IP): its host holds a ":"';
-    if (ip !== 'host-gateway' && !isIpAddress(ip))
-        return `has ${JSON.stringify(ip)}, which is no IP address (nor host-gateway)`;
-    return undefined;
-}
-/** An IPv4 address as Go's netip.ParseAddr reads it: four decimal parts, no leading zeros. */
-const IPV4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
-/**
- * Whether TEXT is an IP address netip.ParseAddr takes: IPv4, or IPv6 (hex groups of 1 to 4 digits,
- * eight of them or at most seven with one `::`, the last two as an IPv4 address or not, a zone
- * `%NAME` after it or not).
- */
-function isIpAddress(text) {
-    if (IPV4.test(text))
-        return true;
-    const [addr = '', ...zone] = text.split('%');
-    if (zone.length > 0 && zone.join('%') === '')
-        return false;
-    const last = addr.slice(addr.lastIndexOf(':') + 1);
-    if (last.includes('.') && !IPV4.test(last))
-        return false;
-    const hex = last.includes('.') ? `${addr.slice(0, addr.length - last.length)}0:0` : addr;
-    const sides = hex.split('::');
-    if (sides.length > 2)
-        return false;
-    const groups = sides.map((side) => (side === '' ? [] : side.split(':')));
-    if (!groups.flat().every((g) => /^[0-9a-f]{1,4}$/i.test(g)))
-        return false;
-    const count = groups.flat().length;
-    return sides.length === 2 ? count <= 7 : count === 8;
-}
-
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __webpack_require__(64389);
 // EXTERNAL MODULE: ./src/oci/ref.ts
@@ -444,6 +350,135 @@ function splitTagRef(ref) {
     return { repository, tag };
 }
 
+;// CONCATENATED MODULE: ./src/build/bpa-contexts.ts
+// docker/build-push-action's `build-contexts` input: one named context a line (NAME=PATH, NAME=URL
+// or NAME=docker-image://REF), each passed to buildx as `--build-context NAME=VALUE`. Pure.
+
+
+
+
+
+/** `build-contexts`: name -> path, URL or `docker-image://REF`, undefined when none is given. */
+function buildContextOptions(raw) {
+    const contexts = (0,bpa_list/* parseBpaList */.vH)(raw, { input: 'build-contexts', ignoreComma: true });
+    if (!contexts.length)
+        return undefined;
+    const out = {};
+    for (const item of contexts) {
+        // A quoted item may span lines. No context name, path, URL or image reference holds a line
+        // break or other control character: buildx would take it as part of the path or reference and
+        // fail only at the build, after the resolve stage, and the build's log would print it as is.
+        const c = /\p{Cc}/u.exec(item)?.[0];
+        if (c !== undefined)
+            throw new errors/* InputError */.dz(`input "build-contexts": ${(0,util_text/* printable */.g$)(JSON.stringify(item))} holds ${/[\r\n]/.test(c) ? 'a line break' : `a control character (${(0,util_text/* unicodeName */.DI)(c)})`}`, 'write one context a line: NAME=PATH, NAME=URL or NAME=docker-image://REF');
+        const [name, value] = keyValue('build-contexts', item, 'a build context (NAME=PATH or NAME=docker-image://REF)');
+        if (!/^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/.test(name))
+            throw new errors/* InputError */.dz(`input "build-contexts": ${JSON.stringify(name)} is not a context name`);
+        if (value.includes('{{'))
+            throw new errors/* InputError */.dz(`input "build-contexts": ${name}=${value}: {{defaultContext}} is build-push-action's Git context, which this action does not use`, 'give a path relative to the workspace, a URL or docker-image://REF');
+        // buildx's command line, the build's log and BuildKit's provenance show it: no login in it.
+        const why = (0,build_args/* credentialInValue */._G)(value);
+        if (why !== undefined)
+            throw new errors/* InputError */.dz(`input "build-contexts": ${name}: ${why}; a build context is on buildx's command line and in the build's provenance`, 'give the URL without its login and the token as the secret GIT_AUTH_TOKEN (secrets: GIT_AUTH_TOKEN=${{ secrets.X }}), which BuildKit uses to fetch a Git context');
+        out[name] = value.trim();
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/build/run-limits.ts
+// What docker/build-push-action's inputs set of the RUN steps' environment, `shm-size`, `ulimit` and
+// `add-hosts`, checked as buildx reads them (docker/go-units RAMInBytes and ParseUlimit, buildx's
+// toBuildkitExtraHosts): a value buildx refuses fails the build after the resolve stage has run,
+// so it is bad input here. Pure.
+/** go-units parseSize: a number, one optional space, then b, or k m g t p with an optional b or ib. */
+const SIZE = /^[0-9]+(?:\.[0-9]+)? ?(?:b|[kmgtp](?:i?b)?)?$/i;
+/** Why `shm-size` VALUE (trimmed) is no size buildx takes (`2g`, `512m`, `1 GiB`), or undefined. */
+function shmSizeProblem(value) {
+    return SIZE.test(value) ? undefined : 'is not a size (e.g. 2g, 512m)';
+}
+/** go-units' ulimit names (ulimitNameMapping). */
+const ULIMIT_NAMES = [
+    'core',
+    'cpu',
+    'data',
+    'fsize',
+    'locks',
+    'memlock',
+    'msgqueue',
+    'nice',
+    'nofile',
+    'nproc',
+    'rss',
+    'rtprio',
+    'rttime',
+    'sigpending',
+    'stack',
+];
+const INT64_MAX = 2n ** 63n - 1n;
+/**
+ * Why `ulimit` ITEM is no `TYPE=SOFT[:HARD]` buildx takes (go-units ParseUlimit), or undefined: a
+ * known TYPE, 64-bit integers, and SOFT at most HARD unless HARD is -1 (unlimited); SOFT -1 only
+ * with HARD -1.
+ */
+function ulimitProblem(item) {
+    const m = /^([a-z]+)=(-?[0-9]+)(?::(-?[0-9]+))?$/.exec(item);
+    if (!m)
+        return 'is not TYPE=SOFT[:HARD] (e.g. nofile=1024:1024)';
+    const [, name = '', softText = '', hardText = softText] = m;
+    if (!ULIMIT_NAMES.includes(name))
+        return `has an unknown type ${name} (one of ${ULIMIT_NAMES.join(', ')})`;
+    const soft = BigInt(softText);
+    const hard = BigInt(hardText);
+    if ([soft, hard].some((n) => n > INT64_MAX || n < -INT64_MAX - 1n))
+        return 'has a limit beyond a 64-bit integer';
+    if (hard !== -1n && (soft === -1n || soft > hard))
+        return 'has a soft limit above its hard limit (-1, unlimited, is above any other)';
+    return undefined;
+}
+/**
+ * Why `add-hosts` ITEM is no HOST:IP or HOST=IP buildx takes (toBuildkitExtraHosts: split at the
+ * first `=`, else the first `:`; the IP as netip.ParseAddr reads it, `[...]` around an IPv6 one, or
+ * host-gateway), or undefined.
+ */
+function addHostProblem(item) {
+    if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(item))
+        return 'is not HOST:IP (or HOST=IP)';
+    const at = item.includes('=') ? item.indexOf('=') : item.indexOf(':');
+    const host = item.slice(0, at);
+    const ip = item.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
+    if (host.includes(':'))
+        return 'is not HOST:IP (or HOST=IP): its host holds a ":"';
+    if (ip !== 'host-gateway' && !isIpAddress(ip))
+        return `has ${JSON.stringify(ip)}, which is no IP address (nor host-gateway)`;
+    return undefined;
+}
+/** An IPv4 address as Go's netip.ParseAddr reads it: four decimal parts, no leading zeros. */
+const IPV4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
+/**
+ * Whether TEXT is an IP address netip.ParseAddr takes: IPv4, or IPv6 (hex groups of 1 to 4 digits,
+ * eight of them or at most seven with one `::`, the last two as an IPv4 address or not, a zone
+ * `%NAME` after it or not).
+ */
+function isIpAddress(text) {
+    if (IPV4.test(text))
+        return true;
+    const [addr = '', ...zone] = text.split('%');
+    if (zone.length > 0 && zone.join('%') === '')
+        return false;
+    const last = addr.slice(addr.lastIndexOf(':') + 1);
+    if (last.includes('.') && !IPV4.test(last))
+        return false;
+    const hex = last.includes('.') ? `${addr.slice(0, addr.length - last.length)}0:0` : addr;
+    const sides = hex.split('::');
+    if (sides.length > 2)
+        return false;
+    const groups = sides.map((side) => (side === '' ? [] : side.split(':')));
+    if (!groups.flat().every((g) => /^[0-9a-f]{1,4}$/i.test(g)))
+        return false;
+    const count = groups.flat().length;
+    return sides.length === 2 ? count <= 7 : count === 8;
+}
+
 ;// CONCATENATED MODULE: ./src/build/bpa-tags.ts
 // The `tags`, `labels` and `annotations` inputs applied: per-variant tags, the plan with them, one
 // `imagetools create` per repository, and the annotations of the merged multi-arch index.
@@ -592,7 +627,8 @@ function indexAnnotations(labels, given = []) {
 // Parsed once at the edge into BuildInputOptions; the plan and the buildx argv take them from there.
 // Their names are BUILD_INPUTS in config/inputs.ts (the table of every action input), the list
 // reader parseBpaList is config/bpa-list.ts; the small parsers are in bpa-lists.ts, the tag rules
-// and index annotations in bpa-tags.ts.
+// and index annotations in bpa-tags.ts, the named contexts in bpa-contexts.ts.
+
 
 
 
@@ -756,22 +792,9 @@ function moreBuildOptions(get, given, cwd) {
     // file out of its context (src/pipeline/keep-out.ts), which needs to know where it is.
     if (ssh.length)
         opts.ssh = ssh.map((item) => sshItem(item, cwd));
-    const contexts = (0,bpa_list/* parseBpaList */.vH)(get('build-contexts'), { input: 'build-contexts', ignoreComma: true });
-    if (contexts.length) {
-        opts.buildContexts = {};
-        for (const item of contexts) {
-            const [name, value] = keyValue('build-contexts', item, 'a build context (NAME=PATH or NAME=docker-image://REF)');
-            if (!/^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/.test(name))
-                throw new errors/* InputError */.dz(`input "build-contexts": ${JSON.stringify(name)} is not a context name`);
-            if (value.includes('{{'))
-                throw new errors/* InputError */.dz(`input "build-contexts": ${name}=${value}: {{defaultContext}} is build-push-action's Git context, which this action does not use`, 'give a path relative to the workspace, a URL or docker-image://REF');
-            // buildx's command line, the build's log and BuildKit's provenance show it: no login in it.
-            const why = (0,build_args/* credentialInValue */._G)(value);
-            if (why !== undefined)
-                throw new errors/* InputError */.dz(`input "build-contexts": ${name}: ${why}; a build context is on buildx's command line and in the build's provenance`, 'give the URL without its login and the token as the secret GIT_AUTH_TOKEN (secrets: GIT_AUTH_TOKEN=${{ secrets.X }}), which BuildKit uses to fetch a Git context');
-            opts.buildContexts[name] = value.trim();
-        }
-    }
+    const contexts = buildContextOptions(get('build-contexts'));
+    if (contexts)
+        opts.buildContexts = contexts;
     const outputs = (0,bpa_list/* parseBpaList */.vH)(get('outputs'), { ignoreComma: true, quote: false });
     if (outputs.length)
         opts.outputs = outputs.map(checkOutput);
@@ -2188,6 +2211,61 @@ function unbuiltDockerfile(config, baseDir) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./src/config/yaml-depth.ts
+// How deeply a YAML text nests, found by the yaml package's lexer before its parser runs: the parser
+// read a file of lists inside lists thousands of levels deep to its end (`a: [[[[...` of 256 KiB
+// took 4 to 11 s, `- a: - a: ...` minutes) before its composer ran out of call stack some 800
+// levels in. The lexer reads the text once, and the count stops at the first opening past the limit.
+
+/**
+ * Lists or mappings inside each other a file may nest (a config nests a few levels): past what the
+ * parser reads before its own stack runs out (about 800 levels of lists, 1000 of mappings, with
+ * Node's default stack), so no file it read is refused for this.
+ */
+const MAX_YAML_DEPTH = 2000;
+/** The lexer's tokens that mark no text of the file (they say what comes next). */
+const MARKERS = new Set([dist/* CST */.DB.DOCUMENT, dist/* CST */.DB.FLOW_END, dist/* CST */.DB.SCALAR]);
+/**
+ * The offset of the first `[`, `{`, `-`, `?` or `:` of TEXT that opens a list or mapping more than
+ * MAX_YAML_DEPTH levels deep, or undefined. A level is a flow collection open there, or a block
+ * indicator before it on its line (`- - x`, `- a: x`, `? - x`). A block collection on a line of
+ * its own is indented past the one it is in: indentation alone nests the largest config read (256
+ * KiB) some 700 levels at most.
+ */
+function tooDeepAt(text) {
+    let offset = 0;
+    let flow = 0;
+    let block = 0;
+    let scalarNext = false;
+    for (const token of new dist/* Lexer */.JG().lex(text)) {
+        const start = offset;
+        if (!MARKERS.has(token))
+            offset += token.length;
+        // A scalar's text ("-", "[" quoted) is no indicator, whatever it reads.
+        if (scalarNext || token === dist/* CST */.DB.SCALAR) {
+            scalarNext = token === dist/* CST */.DB.SCALAR;
+            continue;
+        }
+        const type = dist/* CST */.DB.tokenType(token);
+        if (type === 'newline')
+            block = 0;
+        else if (type === 'flow-error-end')
+            flow = 0;
+        else if (type === 'flow-seq-end' || type === 'flow-map-end')
+            flow = Math.max(0, flow - 1);
+        else if (type === 'flow-seq-start' || type === 'flow-map-start')
+            flow += 1;
+        else if (flow === 0 &&
+            (type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind'))
+            block += 1;
+        else
+            continue;
+        if (flow + block > MAX_YAML_DEPTH)
+            return start;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/config/yaml-lines.ts
 // Where a config field is written: the line of ml-image.yml a problem's path points at, so an
 // error reads "line 5: variants[0].cuda: ..." and the action's annotation lands on that line.
@@ -2272,11 +2350,19 @@ function lineLocator(doc, lines) {
 
 
 
+
 /** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
 const MAX_YAML_ALIASES = 100;
 /** Parse YAML text (see parseYamlDocument). */
 function parseYaml(text, fileLabel) {
     return parseYamlDocument(text, fileLabel).data;
+}
+/** Said where the YAML nests past MAX_YAML_DEPTH, or where the parser's own stack ran out. */
+const yaml_parse_TOO_DEEP = 'the YAML is nested too deeply to read there (lists or mappings inside each other thousands of levels deep); a config nests a few levels';
+/** "line 5, column 3: " for OFFSET of TEXT (the parser's LineCounter counts no lines before it runs). */
+function placeOf(text, offset) {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    return `line ${text.slice(0, lineStart).split('\n').length}, column ${offset - lineStart + 1}: `;
 }
 /** A node's first offset. */
 const yaml_parse_startOf = (node) => node?.range?.[0];
@@ -2391,15 +2477,14 @@ const YAML_TAG = /^tag:yaml\.org,2002:(?:binary|timestamp|set|omap|pairs|str|int
  * kept the text, so a value meant as something else was read as a string without a word. Refused,
  * naming its line; YAML's own (`!!binary`) stay the text they tag.
  */
-function tagProblems(doc) {
+function tagProblems(doc, at) {
     return doc.warnings.flatMap((w) => {
         const tag = w.code === 'TAG_RESOLVE_FAILED' ? /Unresolved tag: (\S+)/.exec(w.message)?.[1] : undefined;
         if (tag === undefined || YAML_TAG.test(tag))
             return [];
-        const pos = w.linePos?.[0];
         const shown = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
         return [
-            `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}the tag ${JSON.stringify(shown)} is none this tool reads (a config holds strings, numbers, booleans, lists and mappings): remove it`,
+            `${at(placed(w))}the tag ${JSON.stringify(shown)} is none this tool reads (a config holds strings, numbers, booleans, lists and mappings): remove it`,
         ];
     });
 }
@@ -2417,6 +2502,40 @@ function pinAliases(targets) {
         alias.resolve = (doc, ctx) => (ctx === undefined ? target : own(doc, ctx));
     }
 }
+/** Where the yaml package says ERROR is (its first offset), or undefined where it says none (-1). */
+const placed = (error) => (error.pos[0] === -1 ? undefined : error.pos[0]);
+/**
+ * The yaml package's document of TEXT, its errors and warnings placed by offset only. Its own
+ * placing (prettyErrors) copied and searched the whole line for each error, and a line of 256 KiB
+ * of "]" has an error at every character: minutes. Each error an Error, its stack trace taken
+ * (halving the parse of such a line) and never shown: none is taken while it parses.
+ */
+function parseQuietly(text, lineCounter, fileLabel) {
+    const traces = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+        // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
+        // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
+        // whose methods the schema would list as unknown keys.
+        return (0,dist/* parseDocument */.Tp)(text, {
+            prettyErrors: false,
+            uniqueKeys: false,
+            lineCounter,
+            resolveKnownTags: false,
+            merge: true,
+        });
+    }
+    catch (e) {
+        // Its parser's own stack ran out where tooDeepAt counts no level (`a: [x: x: x: ...`, implicit
+        // keys in a flow list): the line it had read to, not an internal error.
+        if (!(e instanceof RangeError))
+            throw e;
+        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, [`line ${lineCounter.lineStarts.filter((start) => start < text.length).length}: ${yaml_parse_TOO_DEEP}`], { file: fileLabel });
+    }
+    finally {
+        Error.stackTraceLimit = traces;
+    }
+}
 /**
  * Parse YAML text: the data, and where each field is written (`lineOf`). Syntax errors name the
  * file, line and column. Linear in the size of the text: duplicate keys are found with one Set per
@@ -2427,17 +2546,14 @@ function pinAliases(targets) {
  */
 function parseYamlDocument(raw, fileLabel) {
     const text = withLineFeeds(raw);
+    // Refused before the parser reads it: a file nested thousands deep took it seconds.
+    const deep = tooDeepAt(text);
+    if (deep !== undefined)
+        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, [`${placeOf(text, deep)}${yaml_parse_TOO_DEEP}`], {
+            file: fileLabel,
+        });
     const lineCounter = new dist/* LineCounter */.HN();
-    // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
-    // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
-    // whose methods the schema would list as unknown keys.
-    const doc = (0,dist/* parseDocument */.Tp)(text, {
-        prettyErrors: true,
-        uniqueKeys: false,
-        lineCounter,
-        resolveKnownTags: false,
-        merge: true,
-    });
+    const doc = parseQuietly(text, lineCounter, fileLabel);
     const at = (offset) => {
         if (offset === undefined)
             return '';
@@ -2446,27 +2562,25 @@ function parseYamlDocument(raw, fileLabel) {
     };
     const quoteStart = unclosedQuoteStarts(doc);
     const problems = doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        const where = pos ? `line ${pos.line}, column ${pos.col}: ` : '';
+        const where = at(placed(e));
+        const message = e.message;
         // The yaml package's advice names its own API: say what to change in the file.
         if (e.code === 'MULTIPLE_DOCS')
             return `${where}the file holds more than one YAML document (---); give one`;
-        // Its first line repeats the place ("... at line 5, column 1:"), said once here, first.
-        const message = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
         // The parser's own stack ran out (lists in lists thousands deep): where it did, not a JS error.
         if (/Maximum call stack size exceeded/.test(message))
-            return `${where}the YAML is nested too deeply to read there (lists or mappings inside each other thousands of levels deep); a config nests a few levels`;
+            return `${where}${yaml_parse_TOO_DEEP}`;
         const opened = e.code === 'MISSING_CHAR' ? quoteStart(e.pos[0]) : undefined;
         // A quote never closed: where it opens, not where the parser gave up (the file's end, or a
         // later line it read as part of the value).
         if (opened !== undefined && /quote/.test(message)) {
-            const upTo = pos ? ` (read on to line ${pos.line}, column ${pos.col})` : '';
+            const upTo = where === '' ? '' : ` (read on to ${where.slice(0, -2)})`;
             return `${at(opened)}${message}: the quoted value that opens here is not closed${upTo}`;
         }
         return `${where}${message}`;
     });
     const targets = new Map();
-    problems.push(...tagProblems(doc), ...structureProblems(doc, at, targets));
+    problems.push(...tagProblems(doc, at), ...structureProblems(doc, at, targets));
     // A file of garbage has a problem at nearly every character: the first 100, and how many more.
     const shown = (0,issues/* capProblems */.Pe)(problems);
     if (shown.length > 0)
@@ -3012,7 +3126,7 @@ const otherImageNote = (o) => `${o.file} is of another image (${o.digest.slice(0
 function devcontainerFromResults(dir, variant, label = dir, host = hostPlatform()) {
     const buildFile = external_node_path_default().join(dir, results_results/* BUILD_FILE */.oS);
     if (!(0,external_node_fs_.existsSync)(buildFile))
-        throw new errors/* InputError */.dz(`${label}: no ${results_results/* BUILD_FILE */.oS} in ${dir}`, 'write it with "ml-image build --out DIR" or "ml-image run --out DIR"');
+        throw (0,results_results/* noBuildFile */.gH)(dir, label, 'write it with "ml-image build --out DIR" or "ml-image run --out DIR"');
     // The build's result directory, only read: build.json, plan.json and the records through their schemas.
     const results = (0,results_results/* openResultDir */.lR)(dir, label, { create: false });
     const build = results.readBuild({
@@ -4515,7 +4629,6 @@ function secretEnvFrom(secrets, env) {
 function shellQuote(value) {
     return `'${value.replace(/'/g, `'\\''`)}'`;
 }
-/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
 /**
  * Names the install step itself uses, or that would change how its shell runs: never exported
  * from build.secrets (they still reach a user's own Dockerfile as `--secret id=NAME`).
@@ -4533,12 +4646,21 @@ const RESERVED_ENV = new Set([
     'TORCH_VERSION',
     'ML_IMAGE_CUDA',
 ]);
+/**
+ * A value as the install step sources it: shell-quoted, each run of line breaks in double quotes
+ * ('a'"<LF>"'export X=' is a<LF>export X=), so that only a NAME's own line starts with "export ":
+ * the templates' check of direct_url.json reads the build.secrets names from those lines (^export
+ * with re.M, in the text Python's read_text makes of \r too a line break), and a value's line
+ * "export X=" gave it a name that was no secret.
+ */
+const envValue = (value) => shellQuote(value).replace(/[\r\n]+/g, (breaks) => `'"${breaks}"'`);
+/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
 function secretEnvScript(env) {
     return (Object.entries(env)
         .filter(([name]) => !INDEX_ENV.has(name) && !RESERVED_ENV.has(name))
         // An id that is no shell variable name (pip-token) is mounted by id only, never exported.
         .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-        .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
+        .map(([name, value]) => `export ${name}=${envValue(value)}\n`)
         .join(''));
 }
 /**
@@ -9463,6 +9585,8 @@ function diffSmoke(base, head, opts = {}) {
     };
 }
 
+// EXTERNAL MODULE: ./src/util/parse-input.ts
+var parse_input = __webpack_require__(91814);
 // EXTERNAL MODULE: ./src/version.ts
 var src_version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/report/format.ts
@@ -9801,6 +9925,7 @@ function torchCudaSeverity(torch, torchCuda) {
 
 
 
+
 /** The marker key when the config sets none: one comment per image, variant and platform set. */
 function defaultMarkerKey(image, variant, platforms) {
     return `${image}:${variant}@${[...platforms].sort().join(',')}`;
@@ -9854,7 +9979,9 @@ function buildReportModel(input) {
 }
 /** A model from JSON (the artifact a privileged workflow downloads); InputError naming the source. */
 function parseReportModel(json, source) {
-    const r = ReportModelSchema.safeParse(json);
+    const r = boundedSafeParse(ReportModelSchema, json);
+    if ('overflow' in r)
+        throw new InputError(`${source}: not a valid report model: too many problems to list (zod ran out of stack)`);
     if (r.success)
         return r.data;
     throw new InputError(`${source}: not a valid report model: ${formatIssues(r.error, json, ReportModelSchema).slice(0, 5).join('; ')}`);
@@ -12016,7 +12143,11 @@ async function commentOnRun(input, io, run, outcomes, { key: runKey, subset }) {
         repo,
         issueNumber: gh.prNumber,
         marker: markerFor(runKey),
-        render: (maxChars) => renderRunReport(input, run, runKey, maxChars).markdown,
+        // The body of report.md's size is report.md (a report of many variants took long to render):
+        // rendered again only smaller, when GitHub refuses it.
+        render: (maxChars) => maxChars === run.rendered?.maxChars
+            ? run.rendered.markdown
+            : renderRunReport(input, run, runKey, maxChars).markdown,
         replaces: replacedMarkers(models, [input.plan.repository], subset && { variants: subset, keep: runKeyOf(input.plan, config).key }),
         ...(gh.author !== undefined && { author: gh.author }),
         ...(gh.forbidden !== undefined && { forbidden: gh.forbidden }),
@@ -12203,8 +12334,9 @@ async function reportStage(input, io) {
         return { outcomes, unreported };
     }
     // The run's report: what the comment says, and the job summary.
-    const reports = { models, unreported };
-    const run = renderRunReport(input, reports, runKey.key, input.options.maxChars ?? DEFAULT_MAX_CHARS);
+    const maxChars = input.options.maxChars ?? DEFAULT_MAX_CHARS;
+    const run = renderRunReport(input, { models, unreported }, runKey.key, maxChars);
+    const reports = { models, unreported, rendered: { maxChars, markdown: run.markdown } };
     const runFile = out.writeRunReport(run.markdown);
     for (const o of outcomes)
         o.runFile = runFile;
@@ -13569,22 +13701,44 @@ function transientIndexError(output) {
 function isResolutionImpossible(output) {
     return /ERROR: ResolutionImpossible|The conflict is caused by:|conflicting dependencies/.test(output);
 }
+/** A traceback's exception line ("OSError: ...", "pip._internal...ResolutionImpossible: ..."). */
+const EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?:Error|Exception|Conflicted|Impossible|NotFound|Interrupt)\b/;
 /**
- * LINES without pip's debug-level traceback blocks ("Exception information:", the tracebacks and
- * their exception lines, the chain between them): at -vv pip prints one beside its ERROR lines.
+ * LINES without pip's debug-level traceback blocks ("Exception information:", or a traceback of its
+ * own at the line's start, as after "ERROR: Could not install packages due to an OSError."; the
+ * tracebacks and their exception lines, the chain between them): at -vv pip prints one beside its
+ * ERROR lines. A build step's traceback is indented in pip's output, and stays. Of a traceback at
+ * the line's start, its last exception line stays: what went wrong.
  */
 function withoutTracebacks(lines) {
     const out = [];
     let inBlock = false;
+    // The last exception line of a traceback of pip's own at the line's start ("OSError: [Errno 28]
+    // No space left on device" after "ERROR: Exception:"): what went wrong, kept when its block ends
+    // (a debug-level block's, beside pip's ERROR lines, says what they say).
+    let keep = false;
+    let raised;
+    const close = () => {
+        if (keep && raised !== undefined)
+            out.push(raised);
+        raised = undefined;
+    };
     for (const l of lines) {
         if (/^Exception information:/.test(l))
-            inBlock = true;
-        else if (inBlock &&
-            !/^(?:\s|Traceback |During handling of|The above exception|[A-Za-z_][\w.]*(?:Error|Exception|Conflicted|Impossible|NotFound|Interrupt)\b|$)/.test(l))
+            [inBlock, keep, raised] = [true, false, undefined];
+        else if (/^Traceback \(most recent call last\):/.test(l) && !inBlock)
+            [inBlock, keep, raised] = [true, true, undefined];
+        else if (inBlock && EXCEPTION_LINE.test(l))
+            raised = l;
+        else if (inBlock && !/^(?:\s|Traceback |During handling of|The above exception|$)/.test(l)) {
             inBlock = false;
+            close();
+        }
         if (!inBlock)
             out.push(l);
     }
+    if (inBlock)
+        close();
     return out;
 }
 /**
@@ -13686,6 +13840,20 @@ function subprocessFailure(output, message) {
     const built = buildDepsUnreachable ? undefined : buildFailure(output);
     return built && { kind: 'build-failed', ...built, message };
 }
+const POOL = /HTTPS?ConnectionPool\(host='([^']+)', port=(\d+)\): Max retries exceeded with url: (\S+)/;
+/**
+ * The host, port and path of the connection pip gave up on, as its ERROR line names them. At debug
+ * level (the retry of a refused connection) that line ends at "due to an OSError." and the
+ * traceback after it names them instead, in the exception pip raised last: read there, a direct
+ * URL's host out of reach is still that line's, not the index's.
+ */
+function failedConnection(output) {
+    const lines = output.split(/\r?\n/);
+    const error = lines.find((l) => /^ERROR: /.test(l)) ?? '';
+    const raised = lines.findLast((l) => /^[A-Za-z_][\w.]*(?:Error|Exception): /.test(l)) ?? '';
+    const pool = POOL.exec(error) ?? POOL.exec(raised);
+    return pool ? { host: pool[1], port: pool[2], path: pool[3] } : undefined;
+}
 /** What kind of failure pip reports (most specific first). Pure. */
 function classifyPipFailure(output, loginHosts) {
     const message = pipMessage(output);
@@ -13752,12 +13920,8 @@ function classifyPipFailure(output, loginHosts) {
         return { kind: 'conflict', message };
     const unreachable = indexUnreachable(output) ?? transientIndexError(output);
     if (unreachable) {
-        const pool = /HTTPS?ConnectionPool\(host='([^']+)', port=(\d+)\): Max retries exceeded with url: (\S+)/.exec(output.split(/\r?\n/).find((l) => /^ERROR: /.test(l)) ?? '');
-        return {
-            kind: 'unreachable',
-            message: unreachable,
-            ...(pool && { url: { host: pool[1], port: pool[2], path: pool[3] } }),
-        };
+        const url = failedConnection(output);
+        return { kind: 'unreachable', message: unreachable, ...(url && { url }) };
     }
     if (missing) {
         const from = dependencyOf(output, missing);
@@ -15116,7 +15280,7 @@ function blame(out, ctx) {
 }
 const prefix = (origin) => (origin ? `${origin}: ` : '');
 /** An error's options that place it on ORIGIN's file and line ("FILE:LINE"), for the action's annotation. */
-const placed = (origin) => ({ location: (0,errors/* locationOf */.hD)(origin) });
+const failure_placed = (origin) => ({ location: (0,errors/* locationOf */.hD)(origin) });
 function directUrl(f, { ctx, said }) {
     const line = ctx.requirements.find((r) => r.url !== undefined && sameUrl(r.url, f.url)) ??
         (f.line > 0 ? ctx.requirements.find((r) => r.origin === ctx.origins[f.line - 1]) : undefined) ??
@@ -15124,15 +15288,15 @@ function directUrl(f, { ctx, said }) {
     const url = (0,redact/* redactUrls */.sK)(f.url);
     const msg = `${prefix(line?.origin)}the direct URL ${url} failed: ${(0,redact/* redactUrls */.sK)(f.reason)}${said(f.message)}`;
     return f.notFound
-        ? new errors/* InputError */.dz(msg, 'fix the URL on that requirement line (pip fetches it from that URL as written)', placed(line?.origin))
-        : new errors/* EnvironmentError */.eG(msg, `check that ${url} is reachable from inside ${ctx.image} (the resolver runs pip there)`, placed(line?.origin));
+        ? new errors/* InputError */.dz(msg, 'fix the URL on that requirement line (pip fetches it from that URL as written)', failure_placed(line?.origin))
+        : new errors/* EnvironmentError */.eG(msg, `check that ${url} is reachable from inside ${ctx.image} (the resolver runs pip there)`, failure_placed(line?.origin));
 }
 function unreachable(f, { ctx, out, said }) {
     // A direct URL that cannot be fetched is that line's fault, not the index's.
     const u = f.url;
     const line = u && ctx.requirements.find((r) => r.url !== undefined && urlMatches(r.url, u));
     if (line)
-        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${vmHint(ctx)}${proxyHint(ctx)}`, placed(line.origin));
+        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${vmHint(ctx)}${proxyHint(ctx)}`, failure_placed(line.origin));
     return new errors/* EnvironmentError */.eG(`the package index ${searchedIndexes(out, ctx)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${vmHint(ctx)}${proxyHint(ctx)}`);
 }
 function noMatch(f, { ctx, out, said }) {
@@ -15150,7 +15314,7 @@ function noMatch(f, { ctx, out, said }) {
         ? `serve the index over https, or add "--trusted-host ${ignored.split(', ')[0]}" to the requirements file (a line of its own: the resolver's and the build's pip both read it); pip trusts plain http on localhost alone`
         : `${f.from !== undefined ? `choose a release of ${f.from} whose dependencies the index has, or add the missing release to the index` : 'check the package name and version in your requirements, and that the index has it'}${otherPython
             ? `; pip skipped releases that need another Python than the base image's (${otherPython}): if the one you asked for is among them, choose an older release, or a variant whose python: fits`
-            : ''}${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`, placed(line?.origin));
+            : ''}${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`, failure_placed(line?.origin));
 }
 /**
  * pip found no release because an index refused it (401, 403: the -vv retry shows it): the index's
@@ -15159,10 +15323,10 @@ function noMatch(f, { ctx, out, said }) {
 function refused(f, { ctx, said }) {
     const line = lineNaming(ctx, f.requirement);
     const by = [...new Set(f.refusals.map((r) => `${(0,redact/* redactUrls */.sK)(r.url)} answered ${r.status}`))].join('; ');
-    return new errors/* EnvironmentError */.eG(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found: the package index refused pip (${by})${said(f.message)}`, "check the index's credentials (python.indexUrl / python.extraIndexUrls, PIP_INDEX_URL / PIP_EXTRA_INDEX_URL, or a --index-url line with a ${NAME} listed in build.secrets): the token may be wrong, expired, or not allowed to read that project", placed(line?.origin));
+    return new errors/* EnvironmentError */.eG(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found: the package index refused pip (${by})${said(f.message)}`, "check the index's credentials (python.indexUrl / python.extraIndexUrls, PIP_INDEX_URL / PIP_EXTRA_INDEX_URL, or a --index-url line with a ${NAME} listed in build.secrets): the token may be wrong, expired, or not allowed to read that project", failure_placed(line?.origin));
 }
 function failure_invalidRequirement(f, { at, said }) {
-    return new errors/* InputError */.dz(`${prefix(at(f.line))}invalid requirement "${(0,redact/* redactUrls */.sK)(f.requirement)}"${said(f.message)}`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2"; a local path must exist inside the base image)', placed(at(f.line)));
+    return new errors/* InputError */.dz(`${prefix(at(f.line))}invalid requirement "${(0,redact/* redactUrls */.sK)(f.requirement)}"${said(f.message)}`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2"; a local path must exist inside the base image)', failure_placed(at(f.line)));
 }
 const HASH_MODE = "pip's hash-checking mode is on (a --hash on any requirement or constraint line turns it on for every requirement, as --require-hashes does)";
 const LEAVE_MODE = 'or drop every --hash and --require-hashes to leave that mode';
@@ -15199,7 +15363,7 @@ function unpinned(f, { ctx, at, said }) {
             : []),
         ...(ownToo ? ['pin each to one version (name==1.2.3) with its --hash'] : []),
     ];
-    return new errors/* InputError */.dz(`${prefix(origin)}${HASH_MODE}, and ${problems.join('; and ')}${said(f.message)}`, `${fixes.join(', and ')}, ${LEAVE_MODE}`, placed(origin));
+    return new errors/* InputError */.dz(`${prefix(origin)}${HASH_MODE}, and ${problems.join('; and ')}${said(f.message)}`, `${fixes.join(', and ')}, ${LEAVE_MODE}`, failure_placed(origin));
 }
 /**
  * A hash-checking failure: a file that does not match its --hash; requirements without a --hash in
@@ -15209,22 +15373,22 @@ function unpinned(f, { ctx, at, said }) {
 function hashFailure(f, b) {
     const { ctx, at, said } = b;
     if (f.problem === 'mismatch')
-        return new errors/* InputError */.dz(`${prefix(at(f.line))}a downloaded file does not match the --hash given in the requirements${said(f.message)}`, 'update the --hash values (pip hash FILE), or find out why the file changed', placed(at(f.line)));
+        return new errors/* InputError */.dz(`${prefix(at(f.line))}a downloaded file does not match the --hash given in the requirements${said(f.message)}`, 'update the --hash values (pip hash FILE), or find out why the file changed', failure_placed(at(f.line)));
     if (f.problem === 'unpinned')
         return unpinned(f, b);
     const listed = listedAll(f.requirements) || 'some requirements';
     const named = f.requirements.flatMap((r) => lineNaming(ctx, r) ?? []);
     const unnamed = f.requirements.filter((r) => lineNaming(ctx, r) === undefined);
-    return new errors/* InputError */.dz(`${prefix(named[0]?.origin)}${HASH_MODE}, and ${listed} ${f.requirements.length === 1 ? 'has' : 'have'} no --hash${named.length > 0 ? ` (${named.map((r) => r.origin).join(', ')}: a line without one)` : ''}${unnamed.length > 0 ? ` (${unnamed.map((r) => (0,redact/* redactUrls */.sK)(r)).join(', ')}: a dependency no line names)` : ''}${said(f.message)}`, `give each line its --hash, and list each dependency too, pinned with == and its hashes (pip-compile --generate-hashes, uv pip compile --generate-hashes and poetry export write every dependency so; pip's message above shows the hashes of the files it downloaded: check them before you copy them), ${LEAVE_MODE}`, placed(named[0]?.origin));
+    return new errors/* InputError */.dz(`${prefix(named[0]?.origin)}${HASH_MODE}, and ${listed} ${f.requirements.length === 1 ? 'has' : 'have'} no --hash${named.length > 0 ? ` (${named.map((r) => r.origin).join(', ')}: a line without one)` : ''}${unnamed.length > 0 ? ` (${unnamed.map((r) => (0,redact/* redactUrls */.sK)(r)).join(', ')}: a dependency no line names)` : ''}${said(f.message)}`, `give each line its --hash, and list each dependency too, pinned with == and its hashes (pip-compile --generate-hashes, uv pip compile --generate-hashes and poetry export write every dependency so; pip's message above shows the hashes of the files it downloaded: check them before you copy them), ${LEAVE_MODE}`, failure_placed(named[0]?.origin));
 }
 function localPath(f, { ctx, at, said }) {
     const origin = localPathOrigin(f, ctx.requirements, at);
-    return new errors/* InputError */.dz(`${prefix(origin)}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`, 'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"', placed(origin));
+    return new errors/* InputError */.dz(`${prefix(origin)}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`, 'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"', failure_placed(origin));
 }
 function buildFailed(f, { ctx, said }) {
     const line = lineNaming(ctx, f.requirement);
     const what = f.requirement ? `"${(0,redact/* redactUrls */.sK)(f.requirement)}"` : 'a requirement';
-    return new errors/* CheckFailedError */.CO(`${prefix(line?.origin)}pip could not build ${what} from source inside ${ctx.image} (its build step failed while pip read its metadata; not a dependency conflict)${said(f.message)}`, 'that release has no wheel for this platform and Python, so pip builds it and its build needs what the base image lacks (a compiler, nvcc, torch): use a release or base image with a wheel, or a base image with its build requirements', placed(line?.origin));
+    return new errors/* CheckFailedError */.CO(`${prefix(line?.origin)}pip could not build ${what} from source inside ${ctx.image} (its build step failed while pip read its metadata; not a dependency conflict)${said(f.message)}`, 'that release has no wheel for this platform and Python, so pip builds it and its build needs what the base image lacks (a compiler, nvcc, torch): use a release or base image with a wheel, or a base image with its build requirements', failure_placed(line?.origin));
 }
 /** A URL as a line to compare: no VCS prefix, login, revision (`@v1.0` after the path) or fragment. */
 const repoOf = (url) => url
@@ -15250,7 +15414,7 @@ function vcsLine(ctx, requirement, url) {
 /** The base image has no git (hg, svn, bzr) for a `pkg @ git+https://...` line: exit 2, what to change. */
 function vcsMissing(f, { ctx, said }) {
     const line = vcsLine(ctx, f.requirement);
-    return new errors/* InputError */.dz(`${prefix(line?.origin)}pip needs ${f.command} to install a ${f.command}+ URL requirement, and the base image ${ctx.image} has no ${f.command}${said(f.message)}`, `install ${f.command} in the base image (its Dockerfile: apt-get install ${f.command}, say), or ask for the project as a wheel: from an index, or by its wheel's URL (NAME @ https://.../NAME-1.0-py3-none-any.whl)`, placed(line?.origin));
+    return new errors/* InputError */.dz(`${prefix(line?.origin)}pip needs ${f.command} to install a ${f.command}+ URL requirement, and the base image ${ctx.image} has no ${f.command}${said(f.message)}`, `install ${f.command} in the base image (its Dockerfile: apt-get install ${f.command}, say), or ask for the project as a wheel: from an index, or by its wheel's URL (NAME @ https://.../NAME-1.0-py3-none-any.whl)`, failure_placed(line?.origin));
 }
 /**
  * A VCS command pip ran failed (`git clone`: credentials, a host out of reach; `git checkout`: a
@@ -15262,8 +15426,8 @@ function vcsFailed(f, { ctx, said }) {
     const why = f.said.length > 0 ? `: ${(0,redact/* redactUrls */.sK)(f.said.join('; '))}` : '';
     const msg = `${prefix(line?.origin)}${f.command} ${f.subcommand}${url} failed inside ${ctx.image}${why}${said(f.message)}`;
     if (f.subcommand === 'checkout')
-        return new errors/* InputError */.dz(msg, "check the revision after the URL's @ on that line: a branch, tag or commit the repository has", placed(line?.origin));
-    return new errors/* EnvironmentError */.eG(msg, `check the URL, and that ${ctx.image} can reach its host; a private repository needs its token in the URL, as a \${NAME} reference in place of the user name, with NAME listed in build.secrets; or ask for the project as a wheel instead${bridgeHint(ctx)}${vmHint(ctx)}`, placed(line?.origin));
+        return new errors/* InputError */.dz(msg, "check the revision after the URL's @ on that line: a branch, tag or commit the repository has", failure_placed(line?.origin));
+    return new errors/* EnvironmentError */.eG(msg, `check the URL, and that ${ctx.image} can reach its host; a private repository needs its token in the URL, as a \${NAME} reference in place of the user name, with NAME listed in build.secrets; or ask for the project as a wheel instead${bridgeHint(ctx)}${vmHint(ctx)}`, failure_placed(line?.origin));
 }
 /**
  * The error for a failed pip run that is not a conflict (undefined for a conflict): pip's own
@@ -15356,6 +15520,7 @@ function transientSummary(out) {
 // The resolver's workspace: one container of the base image (for the target platform) with a
 // directory of files, where pip dry runs and the Python helper run. pip's cache is reused across
 // the runs. Every answer that comes back from the container is parsed here (zod), never cast.
+
 
 
 
@@ -15535,7 +15700,9 @@ function parseHelperOutput(schema, r, image, mask = (t) => t) {
     catch {
         throw helperFailed(r, image, undefined, mask);
     }
-    const parsed = schema.safeParse(json);
+    const parsed = (0,parse_input/* boundedSafeParse */.Aw)(schema, json);
+    if ('overflow' in parsed)
+        throw helperFailed(r, image, 'too many problems to list', mask);
     if (!parsed.success)
         throw helperFailed(r, image, (0,issues/* formatIssues */.og)(parsed.error, json, schema).join('; '), mask);
     return parsed.data;
@@ -17017,6 +17184,7 @@ var redact_instruction = __webpack_require__(97499);
 
 
 
+
 /** python3 is not in the image: our deadline wrapper's, the OCI runtime's or a shell's wording. */
 const NO_PYTHON = /"python3": (executable file not found|no such file or directory)|python3: (command )?not found/i;
 /**
@@ -17144,14 +17312,10 @@ async function captureImage(input, deps) {
 }
 /** The record through its schema; a list of a million bad entries (zod ran out of stack) is a failed check. */
 function recordOf(record, name) {
-    try {
-        return capture_record/* EnvRecordSchema */.iv.safeParse(record);
-    }
-    catch (e) {
-        if (!(e instanceof RangeError))
-            throw e;
+    const parsed = (0,parse_input/* boundedSafeParse */.Aw)(capture_record/* EnvRecordSchema */.iv, record);
+    if ('overflow' in parsed)
         throw new errors/* CheckFailedError */.CO(`the probe's record of ${name} does not match the schema, with too many problems to list (zod ran out of stack)`);
-    }
+    return parsed;
 }
 /**
  * The probe's stdout as a record's fields: the image chose what it printed (its own python3 runs the
@@ -17482,6 +17646,7 @@ function portablePatternProblem(s) {
 
 
 
+
 /**
  * A regular expression both JavaScript and Python read alike (portable-pattern.ts): checked here,
  * used there. A construct outside that subset is named with where it is.
@@ -17588,7 +17753,9 @@ function loadBaseline(file) {
             throw e;
         throw new errors/* InputError */.dz(`smoke.baseline: ${e.message}`, e.fix);
     }
-    const r = BaselineSchema.safeParse(json);
+    const r = (0,parse_input/* boundedSafeParse */.Aw)(BaselineSchema, json);
+    if ('overflow' in r)
+        throw new errors/* InputError */.dz(`smoke.baseline: ${file}: too many problems to list (zod ran out of stack)`);
     if (!r.success) {
         throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${(0,issues/* formatIssues */.og)(r.error, json, BaselineSchema).join('; ')}`);
     }
@@ -18579,7 +18746,7 @@ var deadline = __webpack_require__(33862);
 // a minute) held the run for all of it. The process is stopped instead once its first test has not
 // begun within that test's own timeout and PYTHON_START_ALLOWANCE_MS, counted from the container's
 // start; that test fails saying python3 did not start, and the later tests of the process are not
-// run (they would hang the same way).
+// run (they would hang the same way), nor are the later processes of the run (the same python3).
 
 /**
  * On top of the first test's timeout. A test in a container of its own gets its timeout for
@@ -18631,9 +18798,9 @@ function notStartedReason(limitMs, timeoutMs) {
 /**
  * A process that timed out before it reached its first test, FIRST (python3 itself hung as it
  * started), would hang the same in a fresh container for each later test (REST): they are not run.
- * Stopped by its start limit (of LIMIT_MS), they say so, naming FIRST, whose reason says why;
- * stopped by the container's own limit (no start limit ran: the run never said it started), they
- * time out with it.
+ * Stopped by its start limit (of LIMIT_MS), they say so, naming FIRST, whose reason says why, and
+ * the batch remembers it (notRunAfterHang); stopped by the container's own limit (no start limit
+ * ran: the run never said it started), they time out with it.
  */
 function hungAtStart(b, first, rest, r, limitMs) {
     for (const x of rest)
@@ -18645,6 +18812,32 @@ function hungAtStart(b, first, rest, r, limitMs) {
             durationMs: 0,
             timing: 'not started: python3 hung before the first test of its process',
         });
+    if (limitMs !== undefined)
+        b.hungAtStart = { first, r, limitMs };
+}
+/**
+ * The outcome of a test of a later process, once an earlier one of the run (this image and
+ * platform: one python3) was stopped by its start limit: not run, as that process is not started
+ * (it would hang the same and wait out a start limit of its own), naming the earlier process's
+ * first test, whose reason says why. Undefined: no process hung as it started.
+ */
+function notRunAfterHang(b) {
+    const h = b.hungAtStart;
+    return (h && {
+        ...h.r,
+        stopReason: `not run: python3 did not start within ${seconds(h.limitMs)} in an earlier process (see ${h.first})`,
+        durationMs: 0,
+        timing: 'not started: python3 hung before the first test of an earlier process',
+    });
+}
+/**
+ * Whether the shared process gives test ID's outcome with no start of its own: a process ran it
+ * already (its outcome is waiting), or ID is planned and an earlier process hung as python3 started
+ * (notRunAfterHang: it is not run). Either way no start line for it, as for the suites' tests.
+ */
+function knownInBatch(s, id) {
+    const b = s.batch;
+    return Boolean(b && (b.outcomes.has(id) || (b.hungAtStart && b.steps.some((x) => x.id === id))));
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/batch.ts
@@ -18905,8 +19098,6 @@ function streamFilters(s, steps, nonce, begun) {
     };
     return { stdout: stream(reached), stderr: stream() };
 }
-/** Whether the shared process has run test ID already (its outcome is waiting): no start line for it. */
-const ranInBatch = (s, id) => s.batch?.outcomes.has(id) ?? false;
 /**
  * Runs the process of STEPS (its PLAN): the container's outcome, how long it took, and the length
  * of its start limit when that stopped it (its first test had not begun: batch-start.ts).
@@ -18936,15 +19127,16 @@ async function runProcess(s, steps, plan) {
 }
 /**
  * The outcome of test ID from the shared process: known from an earlier run of it, else a new
- * process is started for ID and every planned test after it. Undefined: ID is not planned, or is
- * a pip-check or file check that no process reached (it runs in a container of its own).
+ * process is started for ID and every planned test after it, unless an earlier one hung as python3
+ * started (notRunAfterHang: ID is not run). Undefined: ID is not planned, or is a pip-check or file
+ * check that no process reached (it runs in a container of its own).
  */
 async function batchOutcome(s, id) {
     const b = s.batch;
     const at = b?.steps.findIndex((x) => x.id === id) ?? -1;
     if (!b || at < 0)
         return undefined;
-    const known = b.outcomes.get(id);
+    const known = b.outcomes.get(id) ?? notRunAfterHang(b);
     if (known) {
         b.outcomes.delete(id);
         return known;
@@ -18969,7 +19161,6 @@ async function batchOutcome(s, id) {
     for (const [i, step] of steps.entries()) {
         const o = out.get(step.id);
         const e = err.get(step.id);
-        const first = i === 0 ? startupMs : 0;
         const timing = timingLine(i === 0 ? startupMs : undefined, i === 0 ? processS : undefined, o?.end);
         if (!o && !e) {
             // Nothing started (no python3, the script could not run): the first test had its run.
@@ -18991,7 +19182,7 @@ async function batchOutcome(s, id) {
                 stdout: o.text,
                 stderr: e?.text ?? '',
                 timedOut: false,
-                durationMs: first + (ms ?? 0),
+                durationMs: (i === 0 ? startupMs : 0) + (ms ?? 0),
                 timing,
             });
             continue;
@@ -19020,6 +19211,7 @@ async function batchOutcome(s, id) {
 // and expected/excluded output, a file that exists (with a mode), or the image's metadata. A command
 // runs without GPUs unless marked `gpu: true`, on the network smoke.network names (default none);
 // one that fails for want of a GPU on a GPU run is told to ask for one (missingGpuCause).
+
 
 
 
@@ -19182,8 +19374,9 @@ async function runCustomTests(s) {
         s.progress('smoke custom: no tests declared (smoke.tests)');
     for (const t of s.input.tests) {
         const id = `custom:${t.name}`;
-        // A file check the shared process ran already said so as it started (batch.ts).
-        if (!ranInBatch(s, id))
+        // A file check the shared process ran already said so as it started (batch.ts); one that no
+        // process runs after a hang at python3's start is not run (batch-start.ts): no start line.
+        if (!knownInBatch(s, id))
             s.progress(`smoke ${id}: running`);
         // A test that uses a GPU, on a run without GPUs: skipped (failed under require-gpu).
         if (t.gpu && s.input.gpus === 'none') {
@@ -19926,7 +20119,8 @@ var signers = __webpack_require__(38206);
 var types = __webpack_require__(79124);
 ;// CONCATENATED MODULE: ./src/attest/purl.ts
 // Package URLs (https://github.com/package-url/purl-spec) as the SBOM writes them: pkg:pypi,
-// pkg:deb, pkg:conda and pkg:oci, percent-encoded and with sorted qualifiers (pure).
+// pkg:deb, pkg:conda and pkg:oci, and the provenance's pkg:docker, percent-encoded and with sorted
+// qualifiers (pure).
 
 
 
@@ -19994,6 +20188,19 @@ function ociPurl(ref, digest, arch) {
     const q = qualifiers({ arch, repository_url: (0,oci_ref/* repositoryOf */._M)(r), tag: r.tag });
     return named(r.path.split('/').pop().toLowerCase(), (n) => `pkg:oci/${n}@sha256:${hex}${q}`);
 }
+/**
+ * pkg:docker/<path>@<digest, else tag>?repository_url=<registry> (the provenance's base image), or
+ * undefined for a reference without a name (one that ends in "/"), as ociPurl.
+ */
+function dockerPurl(ref, digest) {
+    const r = (0,oci_ref/* parseImageRef */.Q)(ref);
+    const hex = (0,types/* sha256Hex */.fg)(digest ?? r.digest);
+    const q = qualifiers({ repository_url: r.registry });
+    const path = r.path.split('/');
+    const name = path.pop();
+    const ns = path.map((s) => `${purlEncode(s)}/`).join('');
+    return named(name, (n) => `pkg:docker/${ns}${n}${at(hex !== undefined ? `sha256:${hex}` : (r.tag ?? ''))}${q}`);
+}
 /** '%', '@' and ':' percent-encoded: the delimiters of localRef. */
 const refPart = (s) => (s ?? '').replace(/[%@:]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 /**
@@ -20041,16 +20248,18 @@ function builderFromEnv(env) {
     return { id: (0,github_run/* runUrlFromEnv */.kk)(env) ?? CLI_BUILDER_ID };
 }
 /**
- * The base image as a resolved dependency: pkg:docker/<path>@<digest, else tag>?repository_url=<registry>
- * (the docker purl type), with its sha256 when known.
+ * The base image as a resolved dependency: its purl (dockerPurl: pkg:docker/<path>@<digest, else
+ * tag>?repository_url=<registry>), with its sha256 when known. A reference without a name (one that
+ * ends in "/") has no purl, as in the SBOM: it is named by the reference, and left out without a
+ * digest either (a ResourceDescriptor needs a uri, a digest or the content).
  */
 function baseImageDependency(base) {
-    const ref = (0,oci_ref/* parseImageRef */.Q)(base.ref);
-    const hex = (0,types/* sha256Hex */.fg)(base.digest ?? ref.digest);
-    const version = hex !== undefined ? `sha256:${hex}` : ref.tag;
-    const path = ref.path.split('/').map(purlEncode).join('/');
+    const hex = (0,types/* sha256Hex */.fg)(base.digest ?? (0,oci_ref/* parseImageRef */.Q)(base.ref).digest);
+    const uri = dockerPurl(base.ref, hex && `sha256:${hex}`);
+    if (uri === undefined && hex === undefined)
+        return undefined;
     return {
-        uri: `pkg:docker/${path}${version !== undefined ? `@${purlEncode(version)}` : ''}?repository_url=${purlEncode(ref.registry)}`,
+        ...(uri !== undefined && { uri }),
         name: base.ref,
         ...(hex !== undefined && { digest: { sha256: hex } }),
     };
@@ -20136,9 +20345,10 @@ function buildProvenance(input) {
     const seen = new Set();
     const source = sourceDependency(sourceOf(input.env, input.source));
     const workflow = workflowFromEnv(input.env);
+    const base = baseImageDependency(input.baseImage);
     const deps = [
         ...(source ? [source] : []),
-        baseImageDependency(input.baseImage),
+        ...(base ? [base] : []),
         ...input.inputs.map(fileDependency),
         ...(input.constraints ? [constraintsDependency(input.constraints)] : []),
     ].filter((d) => {
@@ -20253,7 +20463,8 @@ function condaComponents(record, pipList, { clean, cut, prop }) {
         if (seen.has(same))
             continue;
         seen.add(same);
-        const [name, version] = [clean(p.name), clean(p.version)];
+        // The version cut before the purl is built from it (sbom.ts cut).
+        const [name, version] = [clean(p.name), cut(clean(p.version))];
         // Every string scrubbed: a channel URL can hold a token (https://conda.anaconda.org/t/<token>/).
         const q = {
             build: p.build && clean(p.build),
@@ -20262,13 +20473,13 @@ function condaComponents(record, pipList, { clean, cut, prop }) {
         };
         const purl = condaPurl({ name, version, ...q });
         const bomRef = purl ?? localRef('conda', name, version, q.build, q.channel, q.subdir);
-        const pip = pipOf.get(JSON.stringify([(0,parse/* canonicalName */.Ew)(name), versionKey(version === '' ? '' : cut(version))]));
+        const pip = pipOf.get(JSON.stringify([(0,parse/* canonicalName */.Ew)(name), versionKey(version)]));
         const c = pip ??
             out.get(bomRef) ??
             new models.Component(enums.ComponentType.Library, name, {
                 bomRef,
                 ...(purl !== undefined && { purl }),
-                ...(version !== '' && { version: cut(version) }),
+                ...(version !== '' && { version }),
             });
         for (const [k, v] of Object.entries(q))
             prop(c, `conda.${k}`, v);
@@ -20375,7 +20586,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const sbom_clean = (s) => (0,redact/* redactText */.Rd)(s.replace(LONE_SURROGATE, '\uFFFD'));
 /**
  * CycloneDX 1.6 allows versions up to 1024 characters (code points, as JSON Schema counts them): a
- * longer one (a hostile METADATA) is cut.
+ * longer one (a hostile METADATA) is cut, before its purl is built from it: the component's version
+ * and its purl's are one (the whole one in the purl told scanners another version than the SBOM).
  */
 const cut = (s) => (0,util_text/* clip */.$Q)(s, 1024);
 const nonEmpty = (s) => typeof s === 'string' && s !== '';
@@ -20420,10 +20632,12 @@ function imageComponent(ctx) {
     const digest = ctx.digest && `sha256:${ctx.digest}`;
     const ref = (0,oci_ref/* parseImageRef */.Q)(ctx.imageRef);
     const purl = ociPurl(ctx.imageRef, digest, ctx.arch);
+    // Its tag is cut as any version: a record's reference is not read by the reference grammar.
+    const version = digest ?? ref.tag;
     const c = new models.Component(enums.ComponentType.Container, (0,oci_ref/* repositoryOf */._M)(ref), {
         bomRef: purl ?? `${SBOM_PROPERTY_PREFIX}image`,
         ...(purl !== undefined && { purl }),
-        ...((digest ?? ref.tag) !== undefined && { version: digest ?? ref.tag }),
+        ...(version !== undefined && { version: cut(version) }),
     });
     const { record } = ctx;
     const pip = (n) => record.python.packages.find((p) => (0,parse/* canonicalName */.Ew)(p.name) === n)?.version;
@@ -20453,12 +20667,12 @@ function pipComponents(record) {
     const own = [];
     for (const p of record.python.packages) {
         const name = sbom_clean(p.name);
-        const version = sbom_clean(p.version);
+        const version = cut(sbom_clean(p.version));
         const purl = pypiPurl(name, version);
         const bomRef = purl ?? localRef('pypi', name, version);
         let c = byPurl.get(bomRef);
         if (!c) {
-            c = new models.Component(enums.ComponentType.Library, name, { bomRef, purl, version: cut(version) });
+            c = new models.Component(enums.ComponentType.Library, name, { bomRef, purl, version });
             prop(c, 'pip.installer', p.installer);
             byPurl.set(bomRef, c);
             list.push(c);
@@ -20483,11 +20697,12 @@ function pipComponents(record) {
 function aptComponents(ctx) {
     const out = new Map();
     for (const a of ctx.record.apt) {
-        const pkg = { name: sbom_clean(a.name), version: sbom_clean(a.version), arch: sbom_clean(a.arch) };
-        // Its source package, in the purl's upstream= (scanners match Debian's advisories by it).
+        const pkg = { name: sbom_clean(a.name), version: cut(sbom_clean(a.version)), arch: sbom_clean(a.arch) };
+        // Its source package, in the purl's upstream= (scanners match Debian's advisories by it); its
+        // version cut as the package's is, which it is compared with (debUpstream).
         const source = {
             source: a.source && sbom_clean(a.source),
-            sourceVersion: a.sourceVersion && sbom_clean(a.sourceVersion),
+            sourceVersion: a.sourceVersion && cut(sbom_clean(a.sourceVersion)),
         };
         const purl = ctx.osId === undefined ? undefined : debPurl(ctx.osId, { ...pkg, ...source }, ctx.distro);
         const bomRef = purl ?? localRef('deb', pkg.name, pkg.version, pkg.arch);
@@ -20496,7 +20711,7 @@ function aptComponents(ctx) {
         const c = new models.Component(enums.ComponentType.Library, pkg.name, {
             bomRef,
             ...(purl !== undefined && { purl }),
-            ...(pkg.version !== '' && { version: cut(pkg.version) }),
+            ...(pkg.version !== '' && { version: pkg.version }),
         });
         prop(c, 'deb.arch', pkg.arch);
         out.set(bomRef, c);
@@ -20552,7 +20767,7 @@ function mlStack(ctx, pipByName) {
         let torch = pipByName.get('torch');
         if (!torch) {
             torch = stackComponent(enums.ComponentType.Framework, 'torch', 'torch', record.torch.version, {
-                purl: pypiPurl('torch', sbom_clean(record.torch.version)),
+                purl: pypiPurl('torch', cut(sbom_clean(record.torch.version))),
             });
             out.push(torch);
         }
@@ -20579,8 +20794,10 @@ function mlStack(ctx, pipByName) {
             purl,
             ...(bomRef !== undefined && { bomRef }),
         });
-        if (ctx.base.digest ?? ref.tag)
-            base.version = ctx.base.digest ?? ref.tag;
+        // Its tag cut as the image's.
+        const version = ctx.base.digest ?? ref.tag;
+        if (version)
+            base.version = cut(version);
         prop(base, 'base.image', ctx.base.ref);
         out.push(base);
     }
@@ -20647,7 +20864,7 @@ function sbom_buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 19;
+const SBOM_FORMAT = 21;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
@@ -22367,7 +22584,9 @@ async function postFromArtifact(dir, io) {
         repo,
         issueNumber: artifact.prNumber,
         marker: first.marker,
-        render: (maxChars) => render(maxChars).markdown,
+        // The body first asked for is the one rendered above (both in GitHub's limit): a maximal
+        // artifact took seconds to render, and was rendered twice. Smaller only when GitHub refuses it.
+        render: (maxChars) => (maxChars === DEFAULT_MAX_CHARS ? first : render(maxChars)).markdown,
         replaces: replacedMarkers([], [markerKey]),
         ...(io.author !== undefined && { author: io.author }),
         log: { info: io.info, warning: io.warning },
@@ -23127,6 +23346,8 @@ var schemas = __webpack_require__(92857);
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/parse-input.ts
+var parse_input = __webpack_require__(91814);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/github/api-url.ts
@@ -23421,6 +23642,7 @@ function attemptsPlugin(policy, log) {
 
 
 
+
 /**
  * Octokit from @actions/github (proxy-aware fetch, GHES base URL) with plugin-retry and
  * plugin-throttling (see retry.ts). Loaded on demand so that the CLI commands that never talk to
@@ -23506,10 +23728,13 @@ const RawPullRequestSchema = schemas/* object */.Ikc({
 const AuthenticatedUserSchema = schemas/* object */.Ikc({ login: schemas/* string */.YjP() });
 /** A response body through its schema; another shape is an environment problem (exit 3). */
 function parseResponse(schema, data, operation) {
-    const r = schema.safeParse(data);
-    if (r.success)
+    const r = (0,parse_input/* boundedSafeParse */.Aw)(schema, data);
+    if (!('overflow' in r) && r.success)
         return r.data;
-    throw new errors/* EnvironmentError */.eG(`GitHub API ${operation}: unexpected response: ${(0,issues/* formatIssues */.og)(r.error, data, schema).slice(0, 5).join('; ')}`, 'check GITHUB_API_URL (on GitHub Enterprise Server: https://HOST/api/v3) and any proxy in between');
+    const problems = 'overflow' in r
+        ? 'too many problems to list'
+        : (0,issues/* formatIssues */.og)(r.error, data, schema).slice(0, 5).join('; ');
+    throw new errors/* EnvironmentError */.eG(`GitHub API ${operation}: unexpected response: ${problems}`, 'check GITHUB_API_URL (on GitHub Enterprise Server: https://HOST/api/v3) and any proxy in between');
 }
 function toComment(c) {
     return {

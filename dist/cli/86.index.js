@@ -1,5 +1,5 @@
-export const id = 542;
-export const ids = [542];
+export const id = 86;
+export const ids = [86];
 export const modules = {
 
 /***/ 57019:
@@ -67,6 +67,8 @@ var schemas = __webpack_require__(92857);
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/parse-input.ts
+var parse_input = __webpack_require__(91814);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/github/api-url.ts
@@ -222,6 +224,7 @@ function attemptsPlugin(policy, log) {
 
 
 
+
 /**
  * Octokit from @actions/github (proxy-aware fetch, GHES base URL) with plugin-retry and
  * plugin-throttling (see retry.ts). Loaded on demand so that the CLI commands that never talk to
@@ -307,10 +310,13 @@ const RawPullRequestSchema = schemas/* object */.Ikc({
 const AuthenticatedUserSchema = schemas/* object */.Ikc({ login: schemas/* string */.YjP() });
 /** A response body through its schema; another shape is an environment problem (exit 3). */
 function parseResponse(schema, data, operation) {
-    const r = schema.safeParse(data);
-    if (r.success)
+    const r = (0,parse_input/* boundedSafeParse */.Aw)(schema, data);
+    if (!('overflow' in r) && r.success)
         return r.data;
-    throw new errors/* EnvironmentError */.eG(`GitHub API ${operation}: unexpected response: ${(0,issues/* formatIssues */.og)(r.error, data, schema).slice(0, 5).join('; ')}`, 'check GITHUB_API_URL (on GitHub Enterprise Server: https://HOST/api/v3) and any proxy in between');
+    const problems = 'overflow' in r
+        ? 'too many problems to list'
+        : (0,issues/* formatIssues */.og)(r.error, data, schema).slice(0, 5).join('; ');
+    throw new errors/* EnvironmentError */.eG(`GitHub API ${operation}: unexpected response: ${problems}`, 'check GITHUB_API_URL (on GitHub Enterprise Server: https://HOST/api/v3) and any proxy in between');
 }
 function toComment(c) {
     return {
@@ -1110,7 +1116,59 @@ io, api) {
 
 /***/ }),
 
-/***/ 18542:
+/***/ 91121:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ ownSmoke),
+/* harmony export */   q: () => (/* binding */ ownEnv)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(15063);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98510);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49997);
+// The records a report reads by their file names (env-<variant>-<arch>.json, smoke-...json): each is
+// the one its name says, by its own variant and platform, as `ml-image diff` checks the two records
+// it compares. A record of another variant or platform (a file copied under another's name, an
+// edited artifact) would be reported, and saved as the baseline, as that target's: refused, exit 2,
+// naming the file and both values. linux/arm64/v8 is linux/arm64 (normalizePlatform); a record
+// that names no variant (an older one, `ml-image capture` of an image without the label) is not
+// checked on it.
+
+
+
+
+
+/** RESULTS' record FILE of KIND as read, refused when its own target is not VARIANT and PLATFORM. */
+function checked(results, kind, [variant, platform], read, own) {
+    if (read === null)
+        return null;
+    const { variant: v, platform: p } = own(read);
+    const wrong = [
+        ...(v !== undefined && v !== null && v !== variant
+            ? [`variant ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(v)} (its file name says ${variant})`]
+            : []),
+        ...((0,_config_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizePlatform */ .FL)(p) !== (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizePlatform */ .FL)(platform)
+            ? [`platform ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(p)} (its file name says ${platform})`]
+            : []),
+    ];
+    if (wrong.length === 0)
+        return read;
+    const name = (0,_results_results_js__WEBPACK_IMPORTED_MODULE_2__/* .recordFile */ .mR)(kind, variant, platform);
+    const file = results.dir === undefined ? name : node_path__WEBPACK_IMPORTED_MODULE_0___default().join(results.dir, name);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${file}: the ${kind === 'env' ? 'environment record' : 'smoke result'} is of ${wrong.join(' and ')}: another image's, which the report would show as ${variant} on ${platform}`, `put each record under its own name (${kind}-<variant>-<arch>.json, as the smoke stage writes it), or run the smoke stage again to write this one`);
+}
+/** The environment record of VARIANT on PLATFORM in RESULTS, when it is that target's (else exit 2). */
+const ownEnv = (results, variant, platform) => checked(results, 'env', [variant, platform], results.readEnv(variant, platform), (r) => r.image);
+/** The smoke result of VARIANT on PLATFORM in RESULTS, when it is that platform's (else exit 2). */
+const ownSmoke = (results, variant, platform) => checked(results, 'smoke', [variant, platform], results.readSmoke(variant, platform), (r) => r);
+
+
+/***/ }),
+
+/***/ 13086:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1139,50 +1197,8 @@ var oci_ref = __webpack_require__(17700);
 var results_results = __webpack_require__(98510);
 // EXTERNAL MODULE: ./src/report/baseline.ts + 2 modules
 var baseline = __webpack_require__(36379);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/config/platform.ts
-var config_platform = __webpack_require__(15063);
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
-;// CONCATENATED MODULE: ./src/report/own-records.ts
-// The records a report reads by their file names (env-<variant>-<arch>.json, smoke-...json): each is
-// the one its name says, by its own variant and platform, as `ml-image diff` checks the two records
-// it compares. A record of another variant or platform (a file copied under another's name, an
-// edited artifact) would be reported, and saved as the baseline, as that target's: refused, exit 2,
-// naming the file and both values. linux/arm64/v8 is linux/arm64 (normalizePlatform); a record
-// that names no variant (an older one, `ml-image capture` of an image without the label) is not
-// checked on it.
-
-
-
-
-
-/** RESULTS' record FILE of KIND as read, refused when its own target is not VARIANT and PLATFORM. */
-function checked(results, kind, [variant, platform], read, own) {
-    if (read === null)
-        return null;
-    const { variant: v, platform: p } = own(read);
-    const wrong = [
-        ...(v !== undefined && v !== null && v !== variant
-            ? [`variant ${(0,util_text/* printable */.g$)(v)} (its file name says ${variant})`]
-            : []),
-        ...((0,config_platform/* normalizePlatform */.FL)(p) !== (0,config_platform/* normalizePlatform */.FL)(platform)
-            ? [`platform ${(0,util_text/* printable */.g$)(p)} (its file name says ${platform})`]
-            : []),
-    ];
-    if (wrong.length === 0)
-        return read;
-    const name = (0,results_results/* recordFile */.mR)(kind, variant, platform);
-    const file = results.dir === undefined ? name : external_node_path_default().join(results.dir, name);
-    throw new errors/* InputError */.dz(`${file}: the ${kind === 'env' ? 'environment record' : 'smoke result'} is of ${wrong.join(' and ')}: another image's, which the report would show as ${variant} on ${platform}`, `put each record under its own name (${kind}-<variant>-<arch>.json, as the smoke stage writes it), or run the smoke stage again to write this one`);
-}
-/** The environment record of VARIANT on PLATFORM in RESULTS, when it is that target's (else exit 2). */
-const ownEnv = (results, variant, platform) => checked(results, 'env', [variant, platform], results.readEnv(variant, platform), (r) => r.image);
-/** The smoke result of VARIANT on PLATFORM in RESULTS, when it is that platform's (else exit 2). */
-const ownSmoke = (results, variant, platform) => checked(results, 'smoke', [variant, platform], results.readSmoke(variant, platform), (r) => r);
-
+// EXTERNAL MODULE: ./src/report/own-records.ts
+var own_records = __webpack_require__(91121);
 ;// CONCATENATED MODULE: ./src/report/base-records.ts
 // The records a variant's report compares with: the baseline store's newest save of the base
 // branch (or of the default branch, when the base branch has none) and the commit it was saved at,
@@ -1270,10 +1286,10 @@ planned = platforms) {
     // it is unreadable (reported without it).
     const entries = platforms.map((p) => ({
         platform: p,
-        head: ownEnv(results, variant, p),
-        base: base((b) => ownEnv(b, variant, p)),
-        headSmoke: ownSmoke(results, variant, p),
-        baseSmoke: base((b) => ownSmoke(b, variant, p)),
+        head: (0,own_records/* ownEnv */.q)(results, variant, p),
+        base: base((b) => (0,own_records/* ownEnv */.q)(b, variant, p)),
+        headSmoke: (0,own_records/* ownSmoke */.U)(results, variant, p),
+        baseSmoke: base((b) => (0,own_records/* ownSmoke */.U)(b, variant, p)),
     }));
     // Removed before or while it was read (the directory store: by another run, long after it
     // replaced it): some or all of its records read as none, which is no "removed platform".
@@ -1306,7 +1322,7 @@ function thisBuild(results, variant, platforms) {
     const notes = [];
     const records = recorded.filter((p) => {
         const build = built.find((b) => b.platform === p);
-        const record = ownEnv(results, variant, p);
+        const record = (0,own_records/* ownEnv */.q)(results, variant, p);
         if (build && ofBuild(record, build))
             return true;
         const image = (0,oci_ref/* refDigest */.I2)(record.image.ref) ?? record.image.ref;
@@ -1379,6 +1395,8 @@ function keptRecords(dir, variant, platforms) {
     return { files: readable.flatMap((p) => previous.recordFiles(variant, p)), platforms: readable };
 }
 
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
 // EXTERNAL MODULE: ./src/report/model.ts + 8 modules
@@ -2326,7 +2344,11 @@ async function commentOnRun(input, io, run, outcomes, { key: runKey, subset }) {
         repo,
         issueNumber: gh.prNumber,
         marker: (0,render/* markerFor */._Z)(runKey),
-        render: (maxChars) => renderRunReport(input, run, runKey, maxChars).markdown,
+        // The body of report.md's size is report.md (a report of many variants took long to render):
+        // rendered again only smaller, when GitHub refuses it.
+        render: (maxChars) => maxChars === run.rendered?.maxChars
+            ? run.rendered.markdown
+            : renderRunReport(input, run, runKey, maxChars).markdown,
         replaces: replacedMarkers(models, [input.plan.repository], subset && { variants: subset, keep: runKeyOf(input.plan, config).key }),
         ...(gh.author !== undefined && { author: gh.author }),
         ...(gh.forbidden !== undefined && { forbidden: gh.forbidden }),
@@ -2515,8 +2537,9 @@ async function reportStage(input, io) {
         return { outcomes, unreported };
     }
     // The run's report: what the comment says, and the job summary.
-    const reports = { models, unreported };
-    const run = renderRunReport(input, reports, runKey.key, input.options.maxChars ?? render/* DEFAULT_MAX_CHARS */.PN);
+    const maxChars = input.options.maxChars ?? render/* DEFAULT_MAX_CHARS */.PN;
+    const run = renderRunReport(input, { models, unreported }, runKey.key, maxChars);
+    const reports = { models, unreported, rendered: { maxChars, markdown: run.markdown } };
     const runFile = out.writeRunReport(run.markdown);
     for (const o of outcomes)
         o.runFile = runFile;

@@ -1,5 +1,5 @@
-export const id = 599;
-export const ids = [599];
+export const id = 12;
+export const ids = [12];
 export const modules = {
 
 /***/ 43812:
@@ -198,7 +198,6 @@ function secretEnvFrom(secrets, env) {
 function shellQuote(value) {
     return `'${value.replace(/'/g, `'\\''`)}'`;
 }
-/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
 /**
  * Names the install step itself uses, or that would change how its shell runs: never exported
  * from build.secrets (they still reach a user's own Dockerfile as `--secret id=NAME`).
@@ -216,12 +215,21 @@ const RESERVED_ENV = new Set([
     'TORCH_VERSION',
     'ML_IMAGE_CUDA',
 ]);
+/**
+ * A value as the install step sources it: shell-quoted, each run of line breaks in double quotes
+ * ('a'"<LF>"'export X=' is a<LF>export X=), so that only a NAME's own line starts with "export ":
+ * the templates' check of direct_url.json reads the build.secrets names from those lines (^export
+ * with re.M, in the text Python's read_text makes of \r too a line break), and a value's line
+ * "export X=" gave it a name that was no secret.
+ */
+const envValue = (value) => shellQuote(value).replace(/[\r\n]+/g, (breaks) => `'"${breaks}"'`);
+/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
 function secretEnvScript(env) {
     return (Object.entries(env)
         .filter(([name]) => !INDEX_ENV.has(name) && !RESERVED_ENV.has(name))
         // An id that is no shell variable name (pip-token) is mounted by id only, never exported.
         .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-        .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
+        .map(([name, value]) => `export ${name}=${envValue(value)}\n`)
         .join(''));
 }
 /**
@@ -449,7 +457,7 @@ var map_limit = __webpack_require__(9992);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/oci/ref.ts
-var oci_ref = __webpack_require__(17700);
+var ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/attest/purl.ts
 var purl = __webpack_require__(11276);
 // EXTERNAL MODULE: ./src/github/run.ts
@@ -481,16 +489,18 @@ function builderFromEnv(env) {
     return { id: (0,github_run/* runUrlFromEnv */.kk)(env) ?? CLI_BUILDER_ID };
 }
 /**
- * The base image as a resolved dependency: pkg:docker/<path>@<digest, else tag>?repository_url=<registry>
- * (the docker purl type), with its sha256 when known.
+ * The base image as a resolved dependency: its purl (dockerPurl: pkg:docker/<path>@<digest, else
+ * tag>?repository_url=<registry>), with its sha256 when known. A reference without a name (one that
+ * ends in "/") has no purl, as in the SBOM: it is named by the reference, and left out without a
+ * digest either (a ResourceDescriptor needs a uri, a digest or the content).
  */
 function baseImageDependency(base) {
-    const ref = (0,oci_ref/* parseImageRef */.Q)(base.ref);
-    const hex = (0,types/* sha256Hex */.fg)(base.digest ?? ref.digest);
-    const version = hex !== undefined ? `sha256:${hex}` : ref.tag;
-    const path = ref.path.split('/').map(purl/* purlEncode */.EK).join('/');
+    const hex = (0,types/* sha256Hex */.fg)(base.digest ?? (0,ref/* parseImageRef */.Q)(base.ref).digest);
+    const uri = (0,purl/* dockerPurl */.eY)(base.ref, hex && `sha256:${hex}`);
+    if (uri === undefined && hex === undefined)
+        return undefined;
     return {
-        uri: `pkg:docker/${path}${version !== undefined ? `@${(0,purl/* purlEncode */.EK)(version)}` : ''}?repository_url=${(0,purl/* purlEncode */.EK)(ref.registry)}`,
+        ...(uri !== undefined && { uri }),
         name: base.ref,
         ...(hex !== undefined && { digest: { sha256: hex } }),
     };
@@ -576,9 +586,10 @@ function buildProvenance(input) {
     const seen = new Set();
     const source = sourceDependency(sourceOf(input.env, input.source));
     const workflow = workflowFromEnv(input.env);
+    const base = baseImageDependency(input.baseImage);
     const deps = [
         ...(source ? [source] : []),
-        baseImageDependency(input.baseImage),
+        ...(base ? [base] : []),
         ...input.inputs.map(fileDependency),
         ...(input.constraints ? [constraintsDependency(input.constraints)] : []),
     ].filter((d) => {
@@ -1416,7 +1427,7 @@ function checkBeforeContainers(opts, io, plan) {
 
 /***/ }),
 
-/***/ 80033:
+/***/ 83214:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1587,12 +1598,12 @@ function bpa_list_parseBpaList(raw, opts) {
 var config_platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/config/build-args.ts + 1 modules
 var build_args = __webpack_require__(12239);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/config/provenance.ts
 var provenance = __webpack_require__(67023);
 // EXTERNAL MODULE: ./src/config/smoke-schema.ts
 var smoke_schema = __webpack_require__(1055);
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 // Action inputs that complete or override ml-image.yml. One table: main.ts reads inputs through it,
 // and a test checks that action.yml declares exactly these inputs (plus the non-config ones).
@@ -2088,6 +2099,41 @@ function bpa_lists_splitTagRef(ref) {
     return { repository, tag };
 }
 
+;// CONCATENATED MODULE: ./src/build/bpa-contexts.ts
+// docker/build-push-action's `build-contexts` input: one named context a line (NAME=PATH, NAME=URL
+// or NAME=docker-image://REF), each passed to buildx as `--build-context NAME=VALUE`. Pure.
+
+
+
+
+
+/** `build-contexts`: name -> path, URL or `docker-image://REF`, undefined when none is given. */
+function bpa_contexts_buildContextOptions(raw) {
+    const contexts = parseBpaList(raw, { input: 'build-contexts', ignoreComma: true });
+    if (!contexts.length)
+        return undefined;
+    const out = {};
+    for (const item of contexts) {
+        // A quoted item may span lines. No context name, path, URL or image reference holds a line
+        // break or other control character: buildx would take it as part of the path or reference and
+        // fail only at the build, after the resolve stage, and the build's log would print it as is.
+        const c = /\p{Cc}/u.exec(item)?.[0];
+        if (c !== undefined)
+            throw new InputError(`input "build-contexts": ${printable(JSON.stringify(item))} holds ${/[\r\n]/.test(c) ? 'a line break' : `a control character (${unicodeName(c)})`}`, 'write one context a line: NAME=PATH, NAME=URL or NAME=docker-image://REF');
+        const [name, value] = keyValue('build-contexts', item, 'a build context (NAME=PATH or NAME=docker-image://REF)');
+        if (!/^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/.test(name))
+            throw new InputError(`input "build-contexts": ${JSON.stringify(name)} is not a context name`);
+        if (value.includes('{{'))
+            throw new InputError(`input "build-contexts": ${name}=${value}: {{defaultContext}} is build-push-action's Git context, which this action does not use`, 'give a path relative to the workspace, a URL or docker-image://REF');
+        // buildx's command line, the build's log and BuildKit's provenance show it: no login in it.
+        const why = credentialInValue(value);
+        if (why !== undefined)
+            throw new InputError(`input "build-contexts": ${name}: ${why}; a build context is on buildx's command line and in the build's provenance`, 'give the URL without its login and the token as the secret GIT_AUTH_TOKEN (secrets: GIT_AUTH_TOKEN=${{ secrets.X }}), which BuildKit uses to fetch a Git context');
+        out[name] = value.trim();
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/build/bpa-tags.ts
 // The `tags`, `labels` and `annotations` inputs applied: per-variant tags, the plan with them, one
 // `imagetools create` per repository, and the annotations of the merged multi-arch index.
@@ -2236,7 +2282,8 @@ function indexAnnotations(labels, given = []) {
 // Parsed once at the edge into BuildInputOptions; the plan and the buildx argv take them from there.
 // Their names are BUILD_INPUTS in config/inputs.ts (the table of every action input), the list
 // reader parseBpaList is config/bpa-list.ts; the small parsers are in bpa-lists.ts, the tag rules
-// and index annotations in bpa-tags.ts.
+// and index annotations in bpa-tags.ts, the named contexts in bpa-contexts.ts.
+
 
 
 
@@ -2400,22 +2447,9 @@ function moreBuildOptions(get, given, cwd) {
     // file out of its context (src/pipeline/keep-out.ts), which needs to know where it is.
     if (ssh.length)
         opts.ssh = ssh.map((item) => sshItem(item, cwd));
-    const contexts = parseBpaList(get('build-contexts'), { input: 'build-contexts', ignoreComma: true });
-    if (contexts.length) {
-        opts.buildContexts = {};
-        for (const item of contexts) {
-            const [name, value] = keyValue('build-contexts', item, 'a build context (NAME=PATH or NAME=docker-image://REF)');
-            if (!/^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/.test(name))
-                throw new InputError(`input "build-contexts": ${JSON.stringify(name)} is not a context name`);
-            if (value.includes('{{'))
-                throw new InputError(`input "build-contexts": ${name}=${value}: {{defaultContext}} is build-push-action's Git context, which this action does not use`, 'give a path relative to the workspace, a URL or docker-image://REF');
-            // buildx's command line, the build's log and BuildKit's provenance show it: no login in it.
-            const why = credentialInValue(value);
-            if (why !== undefined)
-                throw new InputError(`input "build-contexts": ${name}: ${why}; a build context is on buildx's command line and in the build's provenance`, 'give the URL without its login and the token as the secret GIT_AUTH_TOKEN (secrets: GIT_AUTH_TOKEN=${{ secrets.X }}), which BuildKit uses to fetch a Git context');
-            opts.buildContexts[name] = value.trim();
-        }
-    }
+    const contexts = buildContextOptions(get('build-contexts'));
+    if (contexts)
+        opts.buildContexts = contexts;
     const outputs = parseBpaList(get('outputs'), { ignoreComma: true, quote: false });
     if (outputs.length)
         opts.outputs = outputs.map(checkOutput);
@@ -5193,8 +5227,8 @@ var host_lookup = __webpack_require__(2391);
 var catalog = __webpack_require__(9668);
 // EXTERNAL MODULE: ./src/plan/plan.ts + 4 modules
 var plan_plan = __webpack_require__(95842);
-// EXTERNAL MODULE: ./src/report/stage.ts + 11 modules
-var stage = __webpack_require__(18542);
+// EXTERNAL MODULE: ./src/report/stage.ts + 10 modules
+var stage = __webpack_require__(13086);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: ./src/resolve/stage.ts

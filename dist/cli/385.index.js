@@ -1,8 +1,8 @@
-export const id = 997;
-export const ids = [997];
+export const id = 385;
+export const ids = [385];
 export const modules = {
 
-/***/ 14997:
+/***/ 14385:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -146,6 +146,61 @@ function overrideSourceOf(overrides) {
 var referenced_files = __webpack_require__(96845);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./src/config/yaml-depth.ts
+// How deeply a YAML text nests, found by the yaml package's lexer before its parser runs: the parser
+// read a file of lists inside lists thousands of levels deep to its end (`a: [[[[...` of 256 KiB
+// took 4 to 11 s, `- a: - a: ...` minutes) before its composer ran out of call stack some 800
+// levels in. The lexer reads the text once, and the count stops at the first opening past the limit.
+
+/**
+ * Lists or mappings inside each other a file may nest (a config nests a few levels): past what the
+ * parser reads before its own stack runs out (about 800 levels of lists, 1000 of mappings, with
+ * Node's default stack), so no file it read is refused for this.
+ */
+const MAX_YAML_DEPTH = 2000;
+/** The lexer's tokens that mark no text of the file (they say what comes next). */
+const MARKERS = new Set([dist/* CST */.DB.DOCUMENT, dist/* CST */.DB.FLOW_END, dist/* CST */.DB.SCALAR]);
+/**
+ * The offset of the first `[`, `{`, `-`, `?` or `:` of TEXT that opens a list or mapping more than
+ * MAX_YAML_DEPTH levels deep, or undefined. A level is a flow collection open there, or a block
+ * indicator before it on its line (`- - x`, `- a: x`, `? - x`). A block collection on a line of
+ * its own is indented past the one it is in: indentation alone nests the largest config read (256
+ * KiB) some 700 levels at most.
+ */
+function tooDeepAt(text) {
+    let offset = 0;
+    let flow = 0;
+    let block = 0;
+    let scalarNext = false;
+    for (const token of new dist/* Lexer */.JG().lex(text)) {
+        const start = offset;
+        if (!MARKERS.has(token))
+            offset += token.length;
+        // A scalar's text ("-", "[" quoted) is no indicator, whatever it reads.
+        if (scalarNext || token === dist/* CST */.DB.SCALAR) {
+            scalarNext = token === dist/* CST */.DB.SCALAR;
+            continue;
+        }
+        const type = dist/* CST */.DB.tokenType(token);
+        if (type === 'newline')
+            block = 0;
+        else if (type === 'flow-error-end')
+            flow = 0;
+        else if (type === 'flow-seq-end' || type === 'flow-map-end')
+            flow = Math.max(0, flow - 1);
+        else if (type === 'flow-seq-start' || type === 'flow-map-start')
+            flow += 1;
+        else if (flow === 0 &&
+            (type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind'))
+            block += 1;
+        else
+            continue;
+        if (flow + block > MAX_YAML_DEPTH)
+            return start;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/config/yaml-lines.ts
 // Where a config field is written: the line of ml-image.yml a problem's path points at, so an
 // error reads "line 5: variants[0].cuda: ..." and the action's annotation lands on that line.
@@ -230,11 +285,19 @@ function lineLocator(doc, lines) {
 
 
 
+
 /** YAML aliases allowed in one config ("billion laughs" expansion is refused past this). */
 const MAX_YAML_ALIASES = 100;
 /** Parse YAML text (see parseYamlDocument). */
 function parseYaml(text, fileLabel) {
     return parseYamlDocument(text, fileLabel).data;
+}
+/** Said where the YAML nests past MAX_YAML_DEPTH, or where the parser's own stack ran out. */
+const TOO_DEEP = 'the YAML is nested too deeply to read there (lists or mappings inside each other thousands of levels deep); a config nests a few levels';
+/** "line 5, column 3: " for OFFSET of TEXT (the parser's LineCounter counts no lines before it runs). */
+function placeOf(text, offset) {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    return `line ${text.slice(0, lineStart).split('\n').length}, column ${offset - lineStart + 1}: `;
 }
 /** A node's first offset. */
 const yaml_parse_startOf = (node) => node?.range?.[0];
@@ -349,15 +412,14 @@ const YAML_TAG = /^tag:yaml\.org,2002:(?:binary|timestamp|set|omap|pairs|str|int
  * kept the text, so a value meant as something else was read as a string without a word. Refused,
  * naming its line; YAML's own (`!!binary`) stay the text they tag.
  */
-function tagProblems(doc) {
+function tagProblems(doc, at) {
     return doc.warnings.flatMap((w) => {
         const tag = w.code === 'TAG_RESOLVE_FAILED' ? /Unresolved tag: (\S+)/.exec(w.message)?.[1] : undefined;
         if (tag === undefined || YAML_TAG.test(tag))
             return [];
-        const pos = w.linePos?.[0];
         const shown = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
         return [
-            `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}the tag ${JSON.stringify(shown)} is none this tool reads (a config holds strings, numbers, booleans, lists and mappings): remove it`,
+            `${at(placed(w))}the tag ${JSON.stringify(shown)} is none this tool reads (a config holds strings, numbers, booleans, lists and mappings): remove it`,
         ];
     });
 }
@@ -375,6 +437,40 @@ function pinAliases(targets) {
         alias.resolve = (doc, ctx) => (ctx === undefined ? target : own(doc, ctx));
     }
 }
+/** Where the yaml package says ERROR is (its first offset), or undefined where it says none (-1). */
+const placed = (error) => (error.pos[0] === -1 ? undefined : error.pos[0]);
+/**
+ * The yaml package's document of TEXT, its errors and warnings placed by offset only. Its own
+ * placing (prettyErrors) copied and searched the whole line for each error, and a line of 256 KiB
+ * of "]" has an error at every character: minutes. Each error an Error, its stack trace taken
+ * (halving the parse of such a line) and never shown: none is taken while it parses.
+ */
+function parseQuietly(text, lineCounter, fileLabel) {
+    const traces = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+        // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
+        // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
+        // whose methods the schema would list as unknown keys.
+        return (0,dist/* parseDocument */.Tp)(text, {
+            prettyErrors: false,
+            uniqueKeys: false,
+            lineCounter,
+            resolveKnownTags: false,
+            merge: true,
+        });
+    }
+    catch (e) {
+        // Its parser's own stack ran out where tooDeepAt counts no level (`a: [x: x: x: ...`, implicit
+        // keys in a flow list): the line it had read to, not an internal error.
+        if (!(e instanceof RangeError))
+            throw e;
+        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, [`line ${lineCounter.lineStarts.filter((start) => start < text.length).length}: ${TOO_DEEP}`], { file: fileLabel });
+    }
+    finally {
+        Error.stackTraceLimit = traces;
+    }
+}
 /**
  * Parse YAML text: the data, and where each field is written (`lineOf`). Syntax errors name the
  * file, line and column. Linear in the size of the text: duplicate keys are found with one Set per
@@ -385,17 +481,14 @@ function pinAliases(targets) {
  */
 function parseYamlDocument(raw, fileLabel) {
     const text = withLineFeeds(raw);
+    // Refused before the parser reads it: a file nested thousands deep took it seconds.
+    const deep = tooDeepAt(text);
+    if (deep !== undefined)
+        throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, [`${placeOf(text, deep)}${TOO_DEEP}`], {
+            file: fileLabel,
+        });
     const lineCounter = new dist/* LineCounter */.HN();
-    // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
-    // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
-    // whose methods the schema would list as unknown keys.
-    const doc = (0,dist/* parseDocument */.Tp)(text, {
-        prettyErrors: true,
-        uniqueKeys: false,
-        lineCounter,
-        resolveKnownTags: false,
-        merge: true,
-    });
+    const doc = parseQuietly(text, lineCounter, fileLabel);
     const at = (offset) => {
         if (offset === undefined)
             return '';
@@ -404,27 +497,25 @@ function parseYamlDocument(raw, fileLabel) {
     };
     const quoteStart = unclosedQuoteStarts(doc);
     const problems = doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        const where = pos ? `line ${pos.line}, column ${pos.col}: ` : '';
+        const where = at(placed(e));
+        const message = e.message;
         // The yaml package's advice names its own API: say what to change in the file.
         if (e.code === 'MULTIPLE_DOCS')
             return `${where}the file holds more than one YAML document (---); give one`;
-        // Its first line repeats the place ("... at line 5, column 1:"), said once here, first.
-        const message = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
         // The parser's own stack ran out (lists in lists thousands deep): where it did, not a JS error.
         if (/Maximum call stack size exceeded/.test(message))
-            return `${where}the YAML is nested too deeply to read there (lists or mappings inside each other thousands of levels deep); a config nests a few levels`;
+            return `${where}${TOO_DEEP}`;
         const opened = e.code === 'MISSING_CHAR' ? quoteStart(e.pos[0]) : undefined;
         // A quote never closed: where it opens, not where the parser gave up (the file's end, or a
         // later line it read as part of the value).
         if (opened !== undefined && /quote/.test(message)) {
-            const upTo = pos ? ` (read on to line ${pos.line}, column ${pos.col})` : '';
+            const upTo = where === '' ? '' : ` (read on to ${where.slice(0, -2)})`;
             return `${at(opened)}${message}: the quoted value that opens here is not closed${upTo}`;
         }
         return `${where}${message}`;
     });
     const targets = new Map();
-    problems.push(...tagProblems(doc), ...structureProblems(doc, at, targets));
+    problems.push(...tagProblems(doc, at), ...structureProblems(doc, at, targets));
     // A file of garbage has a problem at nearly every character: the first 100, and how many more.
     const shown = (0,issues/* capProblems */.Pe)(problems);
     if (shown.length > 0)
